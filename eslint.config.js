@@ -1,0 +1,24 @@
+// Lint keeps the architecture's boundaries (see README "Architecture").
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Everything but storage: dexie stays behind the storage module.
+  { files: ['src/**/*.{ts,tsx}', 'sw/**/*.ts'], ignores: ['src/storage/**'], rules: restrict([{ group: ['dexie', 'dexie/*'], message: 'Only src/storage may import dexie.' }]) },
+  // Domain is pure: it imports nothing of the project and no runtime-specific library.
+  { files: ['src/domain/**/*.ts'], rules: restrict([{ regex: '^(\\.\\./)+(storage|sync|workers|state|ui|pwa|server|catalog)(/|$)', message: 'src/domain imports nothing of the project.' }, { group: ['node:*', 'dexie', 'preact', 'preact/*', 'comlink', 'fastify'], message: 'src/domain is pure: zod and itself only.' }]) },
+  { files: ['src/catalog/**/*.ts'], rules: restrict([{ group: ['**/storage/**', '**/sync/**', '**/ui/**', '**/state/**', '**/server/**', 'dexie'], message: 'The catalogue is data over the domain.' }]) },
+  { files: ['src/server/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' }]) },
+  { files: ['sw/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/workers/**', '**/pwa/**', 'preact', 'preact/*', 'dexie'], message: 'The service worker imports only sync, storage and domain.' }]) },
+  { files: ['src/workers/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', 'preact', 'preact/*'], message: 'Workers never import UI or storage.' }]) },
+  { files: ['src/ui/**/*.{ts,tsx}'], rules: restrict([{ group: ['**/storage/**', 'dexie', 'comlink'], message: 'UI reads state and calls actions; it never touches storage or workers directly.' }]) },
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/workers/**'], rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='wrap']", message: 'Only src/workers bridges call Comlink wrap().' }] } },
+);

@@ -1,0 +1,147 @@
+// The service catalogue (事项清单) as data. A service item's checklist and rules are validated here,
+// so adding an item never needs code — see README "Adding a service item".
+import { z } from 'zod';
+
+export const MaterialKind = z.enum([
+  'document-photo', // a photo of a paper document (ID card, 户口簿, certificate…)
+  'signature', // signed on screen (委托书, 承诺书, 申请书 signature)
+  'e-licence', // a reference to an electronic licence (电子证照), no photo needed
+  'data', // data only: typed fields, nothing captured
+]);
+export type MaterialKind = z.infer<typeof MaterialKind>;
+
+export const Handling = z.enum([
+  'original-kept', // 收原件
+  'original-checked-copy-kept', // 验原件 + 收复印件
+  'electronic', // 电子材料
+]);
+
+export const Requirement = z.enum(['required', 'optional', 'tolerable']);
+
+/** Person-profile keys a form field may be filled from: typed once, reused everywhere. */
+export const PersonFieldKey = z.enum([
+  'name', 'sex', 'idNumber', 'birthDate', 'ethnicity', 'phone', 'address', 'divisionCode',
+  'idCardIssuedOn', 'idCardValidUntil', 'bankCard', 'bankName',
+]);
+export type PersonFieldKey = z.infer<typeof PersonFieldKey>;
+
+export const FieldType = z.enum([
+  'text', 'textarea', 'name', 'id-number', 'phone', 'date', 'division-code', 'bank-card', 'uscc',
+  'business-name', 'number', 'select',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const FormField = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  label: z.string().min(1),
+  type: FieldType,
+  required: z.boolean().default(false),
+  /** Filled from the applicant's profile when the case opens. */
+  fromProfile: PersonFieldKey.optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  maxLength: z.number().int().positive().optional(),
+  hint: z.string().optional(),
+});
+export type FormField = z.infer<typeof FormField>;
+
+/** Photo-quality thresholds; metrics come from the image worker (see QualityMetrics). */
+export const PhotoThresholds = z.object({
+  minLongEdge: z.number().int().positive().default(1000),
+  minShortEdge: z.number().int().positive().optional(),
+  /** Variance of the Laplacian on the ≤ 1 MP grey copy; below = blurred. */
+  minSharpness: z.number().nonnegative().default(60),
+  /** Mean grey level 0–255. */
+  minMean: z.number().min(0).max(255).default(60),
+  maxMean: z.number().min(0).max(255).default(225),
+  /** Share of pixels at 0–4 or 251–255. */
+  maxClipped: z.number().min(0).max(1).default(0.25),
+});
+export type PhotoThresholds = z.infer<typeof PhotoThresholds>;
+
+export const MaterialRequirement = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string().min(1),
+  kind: MaterialKind,
+  handling: Handling,
+  requirement: Requirement,
+  pagesMin: z.number().int().nonnegative().default(1),
+  pagesMax: z.number().int().positive().default(1),
+  copies: z.number().int().nonnegative().default(1),
+  /** The standard it must meet, in Chinese, shown on the checklist and the one-time notice. */
+  standard: z.string().optional(),
+  /** Reused from the person profile while valid (ID card photos). */
+  profilePhoto: z.enum(['id-card-front', 'id-card-back']).optional(),
+  /** Data typed from the document, checked against the profile by `equals` rules. */
+  dataFields: z.array(FormField).default([]),
+});
+export type MaterialRequirement = z.infer<typeof MaterialRequirement>;
+
+/** Where a rule reads a value: a form field, the applicant profile, or a material's typed data. */
+export const ValueRef = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('field'), key: z.string() }),
+  z.object({ source: z.literal('person'), key: PersonFieldKey }),
+  z.object({ source: z.literal('material'), material: z.string(), key: z.string() }),
+]);
+export type ValueRef = z.infer<typeof ValueRef>;
+
+export const FieldFormat = z.enum([
+  'id-number', 'mobile', 'uscc', 'division-code-6', 'division-code-12', 'bank-card', 'person-name', 'business-name', 'date',
+]);
+export type FieldFormat = z.infer<typeof FieldFormat>;
+
+const ruleBase = {
+  /** Overrides the kind's default severity (e.g. make a soft check a warning). */
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+  /** Overrides the kind's default Chinese message. */
+  message: z.string().optional(),
+};
+
+export const Rule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field-format'), ref: ValueRef, format: FieldFormat, ...ruleBase }),
+  z.object({ kind: z.literal('required'), ref: ValueRef, ...ruleBase }),
+  z.object({ kind: z.literal('equals'), left: ValueRef, right: ValueRef, ...ruleBase }),
+  z.object({
+    kind: z.literal('age-range'),
+    minAge: z.number().int().nonnegative().optional(),
+    maxAge: z.number().int().positive().optional(),
+    /** Age at this field's date; by default, at `today`. */
+    at: ValueRef.optional(),
+    ...ruleBase,
+  }),
+  /** A date (or the applicant's ID card validity) must not be before today. */
+  z.object({ kind: z.literal('not-expired'), ref: ValueRef, ...ruleBase }),
+  z.object({ kind: z.literal('photo-quality'), material: z.string(), thresholds: PhotoThresholds.default(PhotoThresholds.parse({})), ...ruleBase }),
+  z.object({ kind: z.literal('page-count'), material: z.string(), ...ruleBase }),
+  z.object({ kind: z.literal('signature-present'), material: z.string(), ...ruleBase }),
+  /** A field's value must not be one of these (e.g. already in employee insurance). */
+  z.object({ kind: z.literal('field-not-in'), ref: ValueRef, values: z.array(z.string()).min(1), ...ruleBase }),
+  /** Tolerated materials: item allows it, the material is tolerable, a promise date within limits, a signed commitment. */
+  z.object({ kind: z.literal('tolerance-allowed'), commitmentMaterial: z.string().optional(), ...ruleBase }),
+]);
+export type Rule = z.infer<typeof Rule>;
+export type RuleKind = Rule['kind'];
+export const RULE_KINDS = Rule.options.map((o) => o.shape.kind.value) as RuleKind[];
+
+export const ServiceItem = z.object({
+  code: z.string().regex(/^[A-Z0-9-]{3,40}$/),
+  /** Bumped on every change; a case records the version it was prepared against. */
+  version: z.number().int().positive(),
+  name: z.string().min(2),
+  category: z.string().min(1),
+  agency: z.string().min(1),
+  /** Working days; 0 = on the spot (即办). */
+  legalLimitDays: z.number().int().nonnegative(),
+  promisedLimitDays: z.number().int().nonnegative(),
+  requiresPresence: z.boolean(),
+  presenceNote: z.string().optional(),
+  toleranceAllowed: z.boolean(),
+  /** Latest tolerance due date in working days after acceptance (容缺 ≤ 20 wd; ≥ 2 wd before the promised limit). */
+  maxToleranceDays: z.number().int().positive().max(20).default(20),
+  fields: z.array(FormField),
+  materials: z.array(MaterialRequirement).min(1),
+  rules: z.array(Rule),
+  commonReturns: z.array(z.string()).default([]),
+  keywords: z.array(z.string()).default([]),
+});
+export type ServiceItem = z.infer<typeof ServiceItem>;
+export type ServiceItemInput = z.input<typeof ServiceItem>;

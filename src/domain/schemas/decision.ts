@@ -1,0 +1,80 @@
+// The township's decisions, the villager's rating, and the rectification a bad rating opens.
+import { z } from 'zod';
+import { IsoDate, Timestamp, Uuid } from './common';
+
+export const ReasonCode = z.enum(['blurred', 'incomplete', 'inconsistent-with-id', 'expired', 'missing-signature', 'wrong-form-version', 'other']);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
+export const REASON_LABELS: Record<ReasonCode, string> = {
+  blurred: '照片模糊',
+  incomplete: '材料不全',
+  'inconsistent-with-id': '与身份证信息不一致',
+  expired: '证件已过期',
+  'missing-signature': '缺少签名',
+  'wrong-form-version': '表格版本不对',
+  other: '其他',
+};
+
+export const ReturnReason = z.object({
+  /** A material requirement id, or `field:<key>`. */
+  target: z.string().min(1).max(60),
+  code: ReasonCode,
+  text: z.string().max(500).default(''),
+}).refine((r) => r.code !== 'other' || r.text.trim().length > 0, { message: '选择“其他”时必须写明原因' });
+export type ReturnReason = z.infer<typeof ReturnReason>;
+
+export const DecisionKind = z.enum(['accept', 'return', 'accept-with-tolerance', 'suspend', 'resume', 'complete', 'deliver', 'terminate', 'confirm-supplied']);
+export type DecisionKind = z.infer<typeof DecisionKind>;
+
+export const Delivery = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('post'), trackingNumber: z.string().min(4).max(40) }),
+  z.object({ method: z.literal('collect'), servicePoint: z.string().min(1).max(100) }),
+]);
+
+export const Decision = z.object({
+  id: Uuid,
+  caseId: Uuid,
+  kind: DecisionKind,
+  reasons: z.array(ReturnReason).max(50).default([]),
+  toleranceDue: z.array(z.object({ requirementId: z.string(), dueBy: IsoDate })).default([]),
+  outcome: z.string().max(500).optional(),
+  delivery: Delivery.optional(),
+  note: z.string().max(1000).optional(),
+  reviewerId: z.string().max(64),
+  decidedAt: Timestamp,
+  /** The case revision this decision was made on. */
+  revision: z.number().int().nonnegative(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const RATING_LEVELS = [
+  { level: 5, label: '非常满意', face: '😄' },
+  { level: 4, label: '满意', face: '🙂' },
+  { level: 3, label: '基本满意', face: '😐' },
+  { level: 2, label: '不满意', face: '🙁' },
+  { level: 1, label: '非常不满意', face: '😠' },
+] as const;
+
+const SubRating = z.number().int().min(1).max(5);
+export const Rating = z.object({
+  id: Uuid,
+  caseId: Uuid,
+  level: z.number().int().min(1).max(5),
+  sub: z.object({ efficiency: SubRating, skill: SubRating, attitude: SubRating }),
+  comment: z.string().max(500).default(''),
+  ratedAt: Timestamp,
+});
+export type Rating = z.infer<typeof Rating>;
+/** 不满意 and 非常不满意 are bad ratings: they need a call-back and a fix. */
+export const isBadRating = (r: Pick<Rating, 'level'>) => r.level <= 2;
+
+export const Rectification = z.object({
+  id: Uuid,
+  caseId: Uuid,
+  ratingId: Uuid,
+  dueBy: IsoDate,
+  status: z.enum(['open', 'closed']),
+  callbackNote: z.string().max(1000).optional(),
+  closedAt: Timestamp.optional(),
+});
+export type Rectification = z.infer<typeof Rectification>;
