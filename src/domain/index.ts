@@ -1,0 +1,5 @@
+// The domain's public surface, shared by page, workers, service worker and server.
+export * from './result';
+export * from './ids';
+export * from './dates';
+export * from './schemas';
