@@ -1,0 +1,112 @@
+// Draws the app icons (public/icons/*.png) from the same shapes as icon.svg, with a tiny PNG
+// encoder on node:zlib: no image library, no browser. Run `node scripts/make-icons.mjs` after
+// changing the design, and commit the PNGs.
+import { deflateSync } from 'node:zlib';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
+const BLUE = [0x0b, 0x4f, 0x9c];
+const WHITE = [0xff, 0xff, 0xff];
+
+// --- PNG encoding -------------------------------------------------------------------------
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+/** RGBA pixels (Uint8Array, width*height*4) → PNG file bytes. */
+export function encodePng(width, height, rgba) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // colour type RGBA
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 4 + 1)] = 0; // filter: none
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// --- Geometry (in the SVG's 512-unit space) -----------------------------------------------
+const CHECK = [[136, 250], [216, 330], [376, 160]];
+const STROKE_HALF = 24;
+
+function distToSegment(px, py, [ax, ay], [bx, by]) {
+  const dx = bx - ax, dy = by - ay;
+  const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+const inCheck = (x, y) => distToSegment(x, y, CHECK[0], CHECK[1]) <= STROKE_HALF || distToSegment(x, y, CHECK[1], CHECK[2]) <= STROKE_HALF;
+
+function inRoundedRect(x, y, size, r) {
+  if (x < 0 || y < 0 || x > size || y > size) return false;
+  const cx = Math.min(Math.max(x, r), size - r), cy = Math.min(Math.max(y, r), size - r);
+  return Math.hypot(x - cx, y - cy) <= r;
+}
+
+/**
+ * Renders one icon with 4×4 supersampling. `maskable` fills the whole square (the launcher
+ * applies its own mask) and shrinks the check into the central 80% safe zone.
+ */
+function render(size, maskable) {
+  const px = new Uint8Array(size * size * 4);
+  const S = 4, unit = 512 / size;
+  const checkScale = maskable ? 0.72 : 1; // keeps the check well inside the safe circle
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      let bg = 0, fg = 0;
+      for (let sy = 0; sy < S; sy++) {
+        for (let sx = 0; sx < S; sx++) {
+          const ux = (x + (sx + 0.5) / S) * unit, uy = (y + (sy + 0.5) / S) * unit;
+          if (!(maskable || inRoundedRect(ux, uy, 512, 96))) continue;
+          bg++;
+          const cx = 256 + (ux - 256) / checkScale, cy = 256 + (uy - 256) / checkScale;
+          if (inCheck(cx, cy)) fg++;
+        }
+      }
+      const i = (y * size + x) * 4, n = S * S;
+      const a = bg / n, f = bg ? fg / bg : 0;
+      for (let c = 0; c < 3; c++) px[i + c] = Math.round(BLUE[c] * (1 - f) + WHITE[c] * f);
+      px[i + 3] = Math.round(a * 255);
+    }
+  }
+  return px;
+}
+
+const ICONS = [
+  { file: 'icon-192.png', size: 192, maskable: false },
+  { file: 'icon-512.png', size: 512, maskable: false },
+  { file: 'icon-maskable-192.png', size: 192, maskable: true },
+  { file: 'icon-maskable-512.png', size: 512, maskable: true },
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(OUT, { recursive: true });
+  for (const { file, size, maskable } of ICONS) {
+    const png = encodePng(size, size, render(size, maskable));
+    writeFileSync(join(OUT, file), png);
+    console.log(`${file}: ${size}×${size}, ${png.length} bytes`);
+  }
+}
