@@ -3,3 +3,4 @@ export * from './result';
 export * from './ids';
 export * from './dates';
 export * from './schemas';
+export * from './state-machine';

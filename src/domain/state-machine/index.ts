@@ -1,0 +1,5 @@
+export * from './actions';
+export * from './labels';
+export * from './transitions';
+export * from './errors';
+export * from './machine';
