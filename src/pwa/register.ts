@@ -1,0 +1,39 @@
+// Service-worker registration with an update prompt (workbox-window). A new version waits until
+// the user agrees: only then SKIP_WAITING is posted, and the page reloads once the new worker
+// controls it. Never a silent skipWaiting: a half-filled form must not vanish under the agent.
+import { Workbox } from 'workbox-window';
+
+export interface ServiceWorkerHooks {
+  /** A new version is installed and waiting; call `apply` when the user agrees. */
+  onUpdateReady: (apply: () => void) => void;
+  /** The app shell is cached: the app now works offline. */
+  onOfflineReady?: () => void;
+}
+
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
+  const wb = new Workbox(url);
+  let reloading = false;
+  const apply = () => {
+    wb.addEventListener('controlling', () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    });
+    wb.messageSkipWaiting();
+  };
+  wb.addEventListener('waiting', () => hooks.onUpdateReady(apply));
+  wb.addEventListener('activated', (event) => {
+    if (!event.isUpdate) hooks.onOfflineReady?.();
+  });
+  void wb.register().then(() => {
+    // Tablets stay open for days: look for a new version now and then, and when shown again.
+    setInterval(() => void wb.update(), UPDATE_CHECK_MS);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && navigator.onLine) void wb.update();
+    });
+  });
+  return wb;
+}

@@ -1,0 +1,58 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { visibleRange } from './range';
+import './virtual-list.css';
+
+interface Props<T> {
+  items: readonly T[];
+  /** Every row is exactly this tall (px); the layout depends on it. */
+  rowHeight: number;
+  label: string;
+  getKey: (item: T) => string;
+  renderRow: (item: T, index: number) => ComponentChildren;
+  overscan?: number;
+}
+
+/**
+ * Renders only the rows in view, so 10,000 items cost as much as 20. The container scrolls;
+ * rows are absolutely positioned inside a spacer as tall as the whole list.
+ */
+export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, overscan = 4 }: Props<T>) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const frame = useRef(0);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setViewport(el.clientHeight);
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const onScroll = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setScrollTop(ref.current?.scrollTop ?? 0));
+  };
+
+  const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
+  const rows: ComponentChildren[] = [];
+  for (let i = start; i < end; i++) {
+    const item = items[i]!;
+    rows.push(
+      <div key={getKey(item)} role="listitem" aria-posinset={i + 1} aria-setsize={items.length} class="vlist__row" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
+        {renderRow(item, i)}
+      </div>,
+    );
+  }
+  return (
+    <div ref={ref} class="vlist" tabIndex={0} role="region" aria-label={label} onScroll={onScroll} data-count={items.length}>
+      <div role="list" aria-label={label} class="vlist__spacer" style={{ height: `${items.length * rowHeight}px` }}>
+        {rows}
+      </div>
+    </div>
+  );
+}
