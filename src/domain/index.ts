@@ -4,3 +4,4 @@ export * from './ids';
 export * from './dates';
 export * from './schemas';
 export * from './state-machine';
+export * from './calendar';

@@ -1,0 +1,3 @@
+export * from './calendar';
+export type { HolidayYear } from './types';
+export { HOLIDAY_YEARS } from './years';
