@@ -1,0 +1,107 @@
+// The device database: one Dexie class owning every schema version and upgrade.
+//
+// DO NOT CHANGE A SHIPPED VERSION WITHOUT A MIGRATION. Tablets in the field hold data in every
+// version below: add a new `this.version(n + 1)` with an upgrade instead of editing an old one.
+// tests/storage/migration.test.ts opens a version-1 database and checks the upgrade.
+import Dexie, { type Table } from 'dexie';
+import type {
+  AuditEvent, Case, Decision, Material, Mutation, Person, Rectification, ServiceItem,
+} from '../domain';
+import { nameCharKeys } from './initials';
+import { completePinyinBackfill, PINYIN_BACKFILL_KEY } from './pinyin-backfill';
+
+export const DB_NAME = 'daiban';
+
+/** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars). */
+export type PersonRow = Person & { initials: string[] };
+
+/** Content-addressed file. ArrayBuffer, not Blob: some WebKit versions lose Blobs in IndexedDB. */
+export interface BlobRow {
+  sha256: string;
+  mime: string;
+  bytes: number;
+  data: ArrayBuffer;
+  createdAt: number;
+  /** Set once the township server has the whole file (sync's blob upload). */
+  uploadedAt?: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'failed' | 'rejected' | 'done';
+
+export interface OutboxError { code: string; message: string }
+
+/** One mutation waiting to reach the server. `id` is the mutation id (the idempotency key). */
+export interface OutboxRow {
+  id: string;
+  mutation: Mutation;
+  state: OutboxState;
+  attempts: number;
+  lastError?: OutboxError;
+  /** Earliest time to (re)send; for `sending`, the end of the sender's lease. */
+  nextAttemptAt: number;
+  caseId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface KeyValueRow { key: string; value: unknown }
+
+export class DaibanDb extends Dexie {
+  catalog!: Table<ServiceItem, string>;
+  persons!: Table<PersonRow, string>;
+  cases!: Table<Case, string>;
+  materials!: Table<Material, string>;
+  blobs!: Table<BlobRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  audit!: Table<AuditEvent, string>;
+  decisions!: Table<Decision, string>;
+  rectifications!: Table<Rectification, string>;
+  settings!: Table<KeyValueRow, string>;
+  syncState!: Table<KeyValueRow, string>;
+
+  constructor(name: string = DB_NAME, options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // 'strict': a committed transaction is on disk (Chrome's default only reaches the OS).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+
+    // Version 1 (shipped).
+    this.version(1).stores({
+      catalog: '&code',
+      persons: '&id, name, idNumber, phone, villageCode, updatedAt',
+      cases: '&id, status, itemCode, applicantId, updatedAt, dueOn, number',
+      materials: '&id, caseId, [caseId+requirementId]',
+      blobs: '&sha256',
+      outbox: '&id, createdAt, state, caseId, [state+createdAt]',
+      audit: '&id, caseId, at',
+      decisions: '&id, caseId',
+      settings: '&key',
+      syncState: '&key',
+    });
+
+    // Version 2: search persons by pinyin initials / name characters, list cases by status
+    // newest-first from one index, keep rectifications pulled from the server.
+    this.version(2)
+      .stores({
+        persons: '&id, name, idNumber, phone, *initials, villageCode, updatedAt',
+        cases: '&id, status, itemCode, applicantId, updatedAt, dueOn, number, [status+updatedAt]',
+        rectifications: '&id, caseId',
+      })
+      .upgrade(async (tx) => {
+        // Pinyin needs a lazily loaded library, which cannot be awaited inside an upgrade
+        // transaction: write the name-character keys now and let `completePinyinBackfill`
+        // (run from the `ready` hook) add the pinyin keys right after the database opens.
+        await tx.table<PersonRow>('persons').toCollection().modify((p) => {
+          p.initials = nameCharKeys(p.name);
+        });
+        await tx.table<KeyValueRow>('settings').put({ key: PINYIN_BACKFILL_KEY, value: true });
+      });
+
+    this.on('ready', (vipDb) => completePinyinBackfill(vipDb));
+  }
+}
+
+/** Every table holding one user's work; cleared on logout (the catalogue and device id stay). */
+export const USER_TABLES = [
+  'persons', 'cases', 'materials', 'blobs', 'outbox', 'audit', 'decisions', 'rectifications', 'syncState',
+] as const satisfies ReadonlyArray<keyof DaibanDb>;
+
+export type AnyTable = Table<unknown, unknown>;

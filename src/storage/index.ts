@@ -1,0 +1,63 @@
+// Device storage: the ONLY module that touches IndexedDB (Dexie). Everything else imports from here.
+//
+// Owns: the `daiban` IndexedDB database (db.ts: every schema version and upgrade), and the
+// repositories below, which validate what they read with the domain zod schemas and return domain
+// types. Rule: one user action = one transaction (writeTransaction); nothing is "saved" until it
+// commits. Transactions use durability 'strict'. Files are ArrayBuffers (WebKit), keyed by SHA-256.
+// Errors are StorageError { code: 'storage.not_found' | 'storage.conflict' | 'storage.invalid' |
+// 'storage.quota' | 'storage.failed', message (Chinese) }.
+//
+// API (all async):
+//  connection   getDb(): DaibanDb · useDb(db) (tests/benches) · closeDb()
+//  persons      savePerson(person: PersonInput, actor: Actor, deviceId): Person   (person + audit)
+//               getPerson(id) · getPersonByIdNumber(idNumber) · countPersons()
+//               searchPersons(query, limit = 20): Person[]  name prefix | name char | pinyin
+//                 initials / full pinyin prefix (zs, zhangs) | ID-number prefix | phone prefix
+//               listPersons({ villageCode?, offset?, limit? }) · listHousehold(personId): { person, relation }[]
+//  cases        createCase(case, audit) · saveCase(case, audit?) · getCase(id) · getCaseByNumber(n)
+//               listCases({ status?, itemCode?, applicantId?, dueBefore?, returned?, offset?, limit? })
+//                 newest updatedAt first · countCases(filter) · deleteDraftCase(caseId, audit)
+//  case actions saveCaseWithMaterials({ case, materials?, deleteMaterialIds?, blobs?, audit?, mutation?,
+//                 expectStatus? }): Case   — everything in one transaction
+//               submitCase({ caseId, mutation, audit, status = 'queued', expectStatus?, now? }): Case
+//                 — status change + audit + outbox row, atomically
+//  materials    saveMaterial(material, audit?) · getMaterial(id) · listMaterials(caseId) ·
+//               findMaterial(caseId, requirementId) · addMaterialPage({ caseId, requirementId, page,
+//               blob: { sha256, mime, data }, audit? }) (page + file, one tx) ·
+//               deleteMaterialPage(materialId, sha256, audit?) · moveMaterialPage(id, from, to) ·
+//               deleteMaterial(id, audit?)
+//  blobs        putBlob(sha256, mime, data: ArrayBuffer) (idempotent) · getBlob(sha256): BlobRow ·
+//               hasBlob · markBlobUploaded(sha256) · blobsToUpload(sha256s) · deleteOrphanBlobs() ·
+//               blobUsage(): { count, bytes, notUploaded }
+//  outbox       enqueue(mutation) — call INSIDE the caller's transaction · nextBatch(limit, now) ·
+//               markSending(ids, now?, leaseMs?) · markDone(id, caseUpdate?) · markFailed(id,
+//               { code, message }, nextAttemptAt) · markRejected(id, { code, message }) · retryNow(id) ·
+//               dismissRejected(id) · pendingCount() · listProblems() · listCaseOutbox(caseId) ·
+//               pruneDone(before) · mutationCaseId(mutation)
+//  audit        makeAudit({ entity, entityId, caseId?, action, from?, to?, actor, deviceId?, detail?, at? })
+//               · appendAudit(events) (joins a transaction) · listAudit(caseId) (oldest first)
+//  decisions    listDecisions(caseId) · listRectifications(caseId)
+//  pull         applyPullPage({ changes, cursor }): { caseIds, catalogItems, cursor } (one tx)
+//  catalog      putCatalogItems(items) (keeps newer versions) · getCatalogItem(code) · listCatalog()
+//  settings     getDeviceId() (generated once) · getSetting(key, schema) · putSetting · deleteSetting ·
+//               getSession(schema) · saveSession(value) · clearSession() · getSyncCursor() ·
+//               setSyncCursor(n) · getLastSyncAt() · setLastSyncAt()
+//  logout       clearUserData() — wipes user tables + session; keeps catalogue and device id
+//  raw          writeTransaction(tables, fn) for a new multi-table action (await only Dexie inside).
+export { DaibanDb, DB_NAME, USER_TABLES } from './db';
+export type { BlobRow, OutboxError, OutboxRow, OutboxState, PersonRow } from './db';
+export { closeDb, getDb, useDb } from './connection';
+export { StorageError, toStorageError, type StorageErrorCode } from './errors';
+export { writeTransaction, type TableName } from './transaction';
+export * from './audit';
+export * from './persons';
+export * from './cases';
+export * from './case-actions';
+export * from './materials';
+export * from './blobs';
+export * from './outbox';
+export * from './decisions';
+export * from './pull';
+export * from './catalog';
+export * from './settings';
+export * from './user-data';

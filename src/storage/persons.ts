@@ -1,0 +1,111 @@
+// Person profiles (群众档案): typed once, reused by every case.
+import { type Actor, Person, type PersonInput, type Relation } from '../domain';
+import { makeAudit } from './audit';
+import { getDb } from './connection';
+import type { PersonRow } from './db';
+import { StorageError } from './errors';
+import { loadSearchKeys } from './initials';
+import { writeTransaction } from './transaction';
+import { parseInput, parseRow, parseRows } from './validate';
+
+const toPerson = (row: unknown) => parseRow(Person, row, '群众档案');
+
+/**
+ * Saves a profile and its audit event in one transaction. Search keys (pinyin initials, name
+ * characters) are computed first, outside the transaction. Refuses a second profile with the
+ * same ID number (`storage.conflict`).
+ */
+export async function savePerson(input: PersonInput, actor: Actor, deviceId: string): Promise<Person> {
+  const person = parseInput(Person, input, '群众档案');
+  const initials = await loadSearchKeys(person.name);
+  return writeTransaction(['persons', 'audit'], async (db) => {
+    const twin = await db.persons.where('idNumber').equals(person.idNumber).first();
+    if (twin && twin.id !== person.id) {
+      throw new StorageError('storage.conflict', `身份证号 ${person.idNumber} 已有档案（${twin.name}）`);
+    }
+    const previous = await db.persons.get(person.id);
+    await db.persons.put({ ...person, initials });
+    await db.audit.add(makeAudit({
+      entity: 'person', entityId: person.id, action: previous ? 'person.update' : 'person.create',
+      actor, deviceId, at: person.updatedAt,
+    }));
+    return person;
+  });
+}
+
+export async function getPerson(id: string): Promise<Person | undefined> {
+  const row = await getDb().persons.get(id);
+  return row && toPerson(row);
+}
+
+export async function getPersonByIdNumber(idNumber: string): Promise<Person | undefined> {
+  const row = await getDb().persons.where('idNumber').equals(idNumber.toUpperCase()).first();
+  return row && toPerson(row);
+}
+
+/**
+ * Finds persons by what an agent types: name prefix (张), a name character (三), pinyin
+ * initials or full pinyin prefix (zs, zhangs), ID number prefix or phone prefix (digits).
+ * Exact name matches come first, then the most recently updated.
+ */
+export async function searchPersons(query: string, limit = 20): Promise<Person[]> {
+  const q = query.trim().replace(/\s+/g, '');
+  if (q === '') return [];
+  const db = getDb();
+  const found = new Map<string, PersonRow>();
+  const add = (rows: PersonRow[]) => rows.forEach((r) => found.set(r.id, r));
+  const cap = limit * 4;
+  if (/^\d+[\dxX]?$/.test(q)) {
+    add(await db.persons.where('idNumber').startsWith(q.toUpperCase()).limit(cap).toArray());
+    add(await db.persons.where('phone').startsWith(q).limit(cap).toArray());
+  } else if (/^[a-zA-Z]+$/.test(q)) {
+    add(await db.persons.where('initials').startsWith(q.toLowerCase()).limit(cap).toArray());
+  } else {
+    add(await db.persons.where('name').startsWith(q).limit(cap).toArray());
+    if (Array.from(q).length === 1) add(await db.persons.where('initials').equals(q).limit(cap).toArray());
+  }
+  const rank = (p: PersonRow) => (p.name === q ? 0 : 1);
+  const sorted = [...found.values()].sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
+  return parseRows(Person, sorted.slice(0, limit), '群众档案');
+}
+
+export interface PersonListOptions { villageCode?: string; offset?: number; limit?: number }
+
+/** Profiles, most recently updated first. */
+export async function listPersons({ villageCode, offset = 0, limit = 50 }: PersonListOptions = {}): Promise<Person[]> {
+  const db = getDb();
+  const rows = villageCode
+    ? (await db.persons.where('villageCode').equals(villageCode).reverse().sortBy('updatedAt')).slice(offset, offset + limit)
+    : await db.persons.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
+  return parseRows(Person, rows, '群众档案');
+}
+
+export const countPersons = (): Promise<number> => getDb().persons.count();
+
+const INVERSE: Record<Relation, Relation> = {
+  spouse: 'spouse', child: 'parent', parent: 'child', sibling: 'sibling',
+  grandchild: 'grandparent', grandparent: 'grandchild', other: 'other',
+};
+
+export interface HouseholdMember { person: Person; relation: Relation }
+
+/**
+ * The person's household: the links on their own profile, plus persons whose profile links to
+ * them (relation inverted: if B lists A as parent, A sees B as child). `relation` is what the
+ * member is to `personId`.
+ */
+export async function listHousehold(personId: string): Promise<HouseholdMember[]> {
+  const db = getDb();
+  const self = await db.persons.get(personId);
+  if (!self) return [];
+  const relations = new Map<string, Relation>();
+  for (const link of self.household ?? []) relations.set(link.personId, link.relation);
+  // Reverse links: a full scan is fine for one village's profiles (hundreds to a few thousand).
+  await db.persons.each((p) => {
+    const link = p.household?.find((l) => l.personId === personId);
+    if (link && !relations.has(p.id)) relations.set(p.id, INVERSE[link.relation]);
+  });
+  relations.delete(personId);
+  const rows = await db.persons.bulkGet([...relations.keys()]);
+  return rows.flatMap((row) => (row ? [{ person: toPerson(row), relation: relations.get(row.id)! }] : []));
+}

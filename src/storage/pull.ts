@@ -1,0 +1,66 @@
+// Applies one page of server changes and stores the new cursor in the same transaction, so a
+// crash between pages never skips or half-applies a change.
+import { type Change, Decision, Rectification, ServiceItem } from '../domain';
+import { makeAudit } from './audit';
+import { setSyncCursor } from './settings';
+import { writeTransaction } from './transaction';
+import { parseInput } from './validate';
+
+export interface PullPage { changes: Change[]; cursor: number }
+
+export interface PullSummary {
+  /** Cases whose status or decisions changed (the UI refreshes and notifies for these). */
+  caseIds: string[];
+  catalogItems: number;
+  cursor: number;
+}
+
+/** Applies changes in server order; a change older than the local copy's version is skipped. */
+export async function applyPullPage({ changes, cursor }: PullPage): Promise<PullSummary> {
+  return writeTransaction(['cases', 'decisions', 'rectifications', 'catalog', 'audit', 'syncState'], async (db) => {
+    const caseIds = new Set<string>();
+    let catalogItems = 0;
+    for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
+      switch (change.type) {
+        case 'case.status': {
+          const c = await db.cases.get(change.caseId);
+          if (!c || change.version < c.baseVersion) break;
+          await db.cases.put({
+            ...c, status: change.status, baseVersion: change.version, updatedAt: Math.max(c.updatedAt, change.at),
+            ...(change.dueOn ? { dueOn: change.dueOn } : {}), ...(change.acceptedOn ? { acceptedOn: change.acceptedOn } : {}),
+          });
+          if (c.status !== change.status) {
+            await db.audit.add(makeAudit({
+              entity: 'case', entityId: c.id, caseId: c.id, action: 'case.status', from: c.status, to: change.status,
+              actor: { role: 'system', id: 'server' }, at: change.at,
+            }));
+          }
+          caseIds.add(c.id);
+          break;
+        }
+        case 'decision': {
+          await db.decisions.put(parseInput(Decision, change.decision, '审核决定'));
+          const c = await db.cases.get(change.caseId);
+          if (c && change.version > c.baseVersion) await db.cases.update(c.id, { baseVersion: change.version });
+          caseIds.add(change.caseId);
+          break;
+        }
+        case 'rectification':
+          await db.rectifications.put(parseInput(Rectification, change.rectification, '整改'));
+          caseIds.add(change.caseId);
+          break;
+        case 'catalog.item': {
+          const item = parseInput(ServiceItem, change.item, '事项');
+          const stored = await db.catalog.get(item.code);
+          if ((stored?.version ?? 0) < item.version) {
+            await db.catalog.put(item);
+            catalogItems++;
+          }
+          break;
+        }
+      }
+    }
+    await setSyncCursor(cursor);
+    return { caseIds: [...caseIds], catalogItems, cursor };
+  });
+}
