@@ -5,3 +5,4 @@ export * from './dates';
 export * from './schemas';
 export * from './state-machine';
 export * from './calendar';
+export * from './validators';

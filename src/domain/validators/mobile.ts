@@ -1,0 +1,14 @@
+// Mainland mobile numbers: 11 digits starting 13–19, optionally written with +86 / 0086.
+import { invalid, valid, type Validation } from '../result';
+import { compactNumber } from './normalise';
+
+export function validateMobile(input: string): Validation<string> {
+  let n = compactNumber(input);
+  if (n.startsWith('+86')) n = n.slice(3);
+  else if (n.startsWith('0086')) n = n.slice(4);
+  if (n === '') return invalid('mobile.empty', '请填写手机号');
+  if (!/^\d+$/.test(n)) return invalid('mobile.charset', '手机号只能包含数字，请重新填写');
+  if (n.length !== 11) return invalid('mobile.length', `手机号应为11位，现在是${n.length}位，请核对`);
+  if (!/^1[3-9]\d{9}$/.test(n)) return invalid('mobile.prefix', `“${n}”不是有效的手机号（应以13–19开头），请核对`);
+  return valid(n);
+}
