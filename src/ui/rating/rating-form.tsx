@@ -2,12 +2,7 @@
 // sub-ratings and an optional comment. A bad rating (不满意 or worse) asks for a comment.
 import { useState } from 'preact/hooks';
 import { RATING_LEVELS, isBadRating } from '../../domain/schemas/decision';
-
-export interface RatingInput {
-  level: number;
-  sub: { efficiency: number; skill: number; attitude: number };
-  comment: string;
-}
+import type { RatingInput } from '../../state/rating';
 
 const SUB_RATINGS = [
   { key: 'efficiency', label: '办事效率' },
