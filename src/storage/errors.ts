@@ -33,14 +33,13 @@ export function toStorageError(error: unknown): StorageError {
   return new StorageError('storage.failed', undefined, { cause: error });
 }
 
-// Dexie wraps the DOMException: look at the error and its `inner` chain.
-function errorNames(error: unknown): string[] {
-  const names: string[] = [];
-  let e: unknown = error;
-  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const { name, inner } = e as { name?: unknown; inner?: unknown };
-    if (typeof name === 'string') names.push(name);
-    e = inner;
-  }
-  return names;
+// Dexie wraps the DOMException: look at the error, its `inner` chain and a BulkError's failures.
+function errorNames(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 4) return [];
+  const { name, inner, failures } = error as { name?: unknown; inner?: unknown; failures?: unknown };
+  return [
+    ...(typeof name === 'string' ? [name] : []),
+    ...errorNames(inner, depth + 1),
+    ...(Array.isArray(failures) ? failures.flatMap((f) => errorNames(f, depth + 1)) : []),
+  ];
 }

@@ -27,7 +27,7 @@ export async function savePerson(input: PersonInput, actor: Actor, deviceId: str
     await db.persons.put({ ...person, initials });
     await db.audit.add(makeAudit({
       entity: 'person', entityId: person.id, action: previous ? 'person.update' : 'person.create',
-      actor, deviceId, at: person.updatedAt,
+      actor, deviceId,
     }));
     return person;
   });
