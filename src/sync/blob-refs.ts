@@ -1,0 +1,39 @@
+// Which blobs a mutation points at. The server refuses a submission whose files have not all
+// arrived, so these go up first.
+import type { Material, Mutation } from '../domain';
+
+function materialRefs(material: Material, into: Set<string>): void {
+  for (const page of material.pages) into.add(page.sha256);
+  if (material.signature) into.add(material.signature.sha256);
+}
+
+/** sha256 of every page and signature a mutation references, without duplicates. */
+export function blobRefs(mutation: Mutation): string[] {
+  const refs = new Set<string>();
+  switch (mutation.kind) {
+    case 'case.submit':
+    case 'case.resubmit':
+      for (const material of mutation.payload.materials) materialRefs(material, refs);
+      break;
+    case 'tolerance.supply':
+      materialRefs(mutation.payload.material, refs);
+      break;
+    case 'case.withdraw':
+    case 'rating.create':
+      break;
+  }
+  return [...refs];
+}
+
+/** The case a mutation belongs to (every kind names one). */
+export function mutationCaseId(mutation: Mutation): string {
+  switch (mutation.kind) {
+    case 'case.submit':
+    case 'case.resubmit':
+      return mutation.payload.case.id;
+    case 'case.withdraw':
+    case 'tolerance.supply':
+    case 'rating.create':
+      return mutation.payload.caseId;
+  }
+}

@@ -1,0 +1,34 @@
+// Pull: page through the server's changes from the stored cursor. Each page and its cursor are
+// stored in one transaction (PullPort.apply), so a crash between pages repeats at most one page
+// and never skips one.
+import { MAX_PULL_PAGE } from '../domain';
+import { MESSAGES, SyncError } from './errors';
+import type { SyncClient } from './http';
+import type { PullPort } from './ports';
+import type { DrainReport } from './report';
+
+export interface PullContext {
+  pull: PullPort;
+  client: SyncClient;
+  report: DrainReport;
+  pageSize: number;
+  maxPages: number;
+  signal?: AbortSignal;
+}
+
+export async function pullChanges(ctx: PullContext): Promise<void> {
+  const limit = Math.min(ctx.pageSize, MAX_PULL_PAGE);
+  let cursor = await ctx.pull.cursor();
+  for (let page = 0; page < ctx.maxPages; page++) {
+    const res = await ctx.client.pull(cursor, limit, ctx.signal);
+    if (res.cursor < cursor || (res.hasMore && res.cursor === cursor)) {
+      // A cursor that goes back or stands still would loop forever or re-apply old changes.
+      throw new SyncError('protocol', { code: 'pull.cursor_stuck', message: MESSAGES.pullStuck }, { details: { sent: cursor, got: res.cursor } });
+    }
+    if (res.changes.length > 0 || res.cursor !== cursor) await ctx.pull.apply(res.changes, res.cursor);
+    ctx.report.pulled += res.changes.length;
+    cursor = res.cursor;
+    ctx.report.cursor = cursor;
+    if (!res.hasMore) return;
+  }
+}
