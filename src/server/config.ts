@@ -1,6 +1,13 @@
 // Server settings from the environment, with embedded defaults (SQLite + files under ./data).
 import { resolve } from 'node:path';
 
+export interface RateLimits {
+  /** Login attempts per IP per minute. */
+  loginPerMinute: number;
+  /** API requests per signed-in user (or per IP without a token) per minute. */
+  apiPerMinute: number;
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -8,7 +15,20 @@ export interface ServerConfig {
   dbFile: string;
   blobDir: string;
   staticDir: string;
+  /** Seed the demo county, villages and logins on first start. */
+  seedDemo: boolean;
+  /** scrypt cost (log2 N) for new password hashes. */
+  passwordCost: number;
+  rateLimits: RateLimits;
+  /** Largest blob (photo, scan, signature) accepted. */
+  maxBlobBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** The clock; tests move it. */
+  now: () => number;
 }
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
+export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.DAIBAN_DATA_DIR ?? 'data');
@@ -19,5 +39,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dbFile: resolve(env.DAIBAN_DB ?? `${dataDir}/daiban.sqlite`),
     blobDir: resolve(env.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
     staticDir: resolve(env.DAIBAN_STATIC_DIR ?? 'dist'),
+    seedDemo: env.DAIBAN_DEMO !== '0',
+    passwordCost: Number(env.DAIBAN_PASSWORD_COST ?? 15),
+    rateLimits: {
+      loginPerMinute: Number(env.DAIBAN_LOGIN_PER_MINUTE ?? DEFAULT_RATE_LIMITS.loginPerMinute),
+      apiPerMinute: Number(env.DAIBAN_API_PER_MINUTE ?? DEFAULT_RATE_LIMITS.apiPerMinute),
+    },
+    maxBlobBytes: MAX_BLOB_BYTES,
+    logLevel: (env.DAIBAN_LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'info',
+    now: Date.now,
   };
 }

@@ -1,0 +1,49 @@
+// Security headers and rate limits. The PWA is served from this same origin, so the policy is
+// 'self' only (plus blob:/data: images for photos shown before upload). No CDN, no inline script.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { RateLimits } from '../config';
+import { bearerToken, hashToken } from '../auth/tokens';
+import { ApiFailure } from './errors';
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'blob:', 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  manifestSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  // Township servers often run on plain HTTP inside the government intranet: do not upgrade.
+  upgradeInsecureRequests: null,
+};
+
+/** One bucket per signed-in session (hashed token), or per IP address without a token. */
+function rateKey(request: FastifyRequest): string {
+  const token = bearerToken(request.headers.authorization);
+  return token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
+}
+
+export async function installSecurity(app: FastifyInstance, limits: RateLimits): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: limits.apiPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: rateKey,
+    // Static files are cheap and cached; only the API counts.
+    allowList: (request) => !request.url.startsWith('/api/'),
+    errorResponseBuilder: (_request, context) =>
+      new ApiFailure(429, 'rate.limited', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+}

@@ -1,0 +1,13 @@
+// Opening the embedded store: SQLite file, migrated to the newest schema.
+import { migrate } from './migrations';
+import { openSqlite } from './sqlite';
+import { sqlStore } from './sql-store';
+import type { Store } from './store';
+
+export type * from './store';
+
+export async function openSqliteStore(file: string): Promise<Store> {
+  const db = openSqlite(file);
+  await migrate(db);
+  return sqlStore(db);
+}

@@ -1,0 +1,195 @@
+// Schema migrations, numbered and applied in order inside one transaction each.
+// DO NOT EDIT A SHIPPED MIGRATION: add a new one. The SQL is portable (SQLite and PostgreSQL);
+// the few type names that differ come from `types(dialect)`.
+import type { Dialect, SqlDatabase } from './sql';
+
+interface DialectTypes {
+  /** Auto-incrementing 64-bit key: the pull cursor. */
+  serialKey: string;
+}
+
+const types = (dialect: Dialect): DialectTypes =>
+  dialect === 'sqlite'
+    ? { serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT' }
+    : { serialKey: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' };
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: (t: DialectTypes) => string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: (t) => [
+      `CREATE TABLE divisions (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('county', 'township', 'village')),
+        parent_code TEXT REFERENCES divisions (code)
+      )`,
+      `CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('agent', 'reviewer', 'admin')),
+        village_code TEXT REFERENCES divisions (code),
+        township_code TEXT REFERENCES divisions (code),
+        county_code TEXT NOT NULL REFERENCES divisions (code),
+        password_hash TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX sessions_expiry ON sessions (expires_at)`,
+      `CREATE TABLE catalog_items (
+        code TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        village_code TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        village_code TEXT NOT NULL,
+        township_code TEXT NOT NULL,
+        county_code TEXT NOT NULL,
+        agent_id TEXT NOT NULL REFERENCES users (id),
+        applicant_id TEXT NOT NULL REFERENCES persons (id),
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        due_on TEXT,
+        accepted_on TEXT,
+        suspended_on TEXT,
+        resume_status TEXT,
+        submitted_at BIGINT,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX cases_township ON cases (township_code, status, due_on)`,
+      `CREATE INDEX cases_village ON cases (village_code, status)`,
+      `CREATE TABLE case_revisions (
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        revision INTEGER NOT NULL,
+        submission TEXT NOT NULL,
+        mutation_id TEXT NOT NULL,
+        submitted_at BIGINT NOT NULL,
+        PRIMARY KEY (case_id, revision)
+      )`,
+      `CREATE TABLE materials (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        requirement_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX materials_case ON materials (case_id)`,
+      `CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size BIGINT NOT NULL,
+        mime TEXT,
+        received BIGINT NOT NULL,
+        complete INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        completed_at BIGINT
+      )`,
+      `CREATE TABLE blob_owners (
+        sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+        user_id TEXT NOT NULL REFERENCES users (id),
+        PRIMARY KEY (sha256, user_id)
+      )`,
+      `CREATE TABLE case_blobs (
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (case_id, sha256)
+      )`,
+      `CREATE INDEX case_blobs_sha ON case_blobs (sha256)`,
+      `CREATE TABLE decisions (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        kind TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        reviewer_id TEXT NOT NULL REFERENCES users (id),
+        data TEXT NOT NULL,
+        version_after INTEGER NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX decisions_case ON decisions (case_id)`,
+      `CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL UNIQUE REFERENCES cases (id),
+        level INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE rectifications (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        rating_id TEXT NOT NULL REFERENCES ratings (id),
+        status TEXT NOT NULL,
+        due_by TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE audit (
+        id TEXT PRIMARY KEY,
+        case_id TEXT,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        data TEXT NOT NULL,
+        at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX audit_case ON audit (case_id, at)`,
+      `CREATE TABLE applied_mutations (
+        mutation_id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        kind TEXT NOT NULL,
+        result TEXT NOT NULL,
+        applied_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE changes (
+        seq ${t.serialKey},
+        village_code TEXT,
+        township_code TEXT,
+        county_code TEXT,
+        type TEXT NOT NULL,
+        case_id TEXT,
+        payload TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX changes_village ON changes (village_code, seq)`,
+      `CREATE INDEX changes_township ON changes (township_code, seq)`,
+    ],
+  },
+];
+
+/** Brings the database to the newest schema; safe to call on every start. */
+export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATIONS): Promise<number> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+  const row = await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`);
+  const current = row?.v ?? 0;
+  const t = types(db.dialect);
+  for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+    await db.transaction(async (tx) => {
+      for (const statement of m.statements(t)) await tx.run(statement);
+      await tx.run(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, Date.now()]);
+    });
+  }
+  return Math.max(current, ...migrations.map((m) => m.version));
+}

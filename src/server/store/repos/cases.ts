@@ -1,0 +1,155 @@
+// Persons, cases, their revisions and their current materials.
+import type { Case, CaseSubmission, Material, Person } from '../../../domain';
+import type { Sql, SqlValue } from '../sql';
+import type { CaseQuery, CaseRecord, Repositories } from '../store';
+import { fromJson, toJson } from './json';
+import { ownedBy } from './visibility';
+
+/** Statuses in which a case is still running against its promised due date. */
+export const OPEN_STATUSES = ['accepted', 'accepted_tolerance', 'suspended'] as const;
+
+const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
+  data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
+
+interface CaseRow {
+  id: string; number: string; item_code: string; village_code: string; township_code: string; county_code: string;
+  agent_id: string; applicant_id: string; status: CaseRecord['status']; version: number; revision: number; data: string;
+  due_on: string | null; accepted_on: string | null; suspended_on: string | null; resume_status: CaseRecord['resumeStatus'];
+  submitted_at: number | null; updated_at: number;
+}
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id, number: r.number, itemCode: r.item_code, villageCode: r.village_code, townshipCode: r.township_code,
+  countyCode: r.county_code, agentId: r.agent_id, applicantId: r.applicant_id, status: r.status, version: Number(r.version),
+  revision: Number(r.revision), data: fromJson<Case>(r.data), dueOn: r.due_on, acceptedOn: r.accepted_on,
+  suspendedOn: r.suspended_on, resumeStatus: r.resume_status, submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
+  updatedAt: Number(r.updated_at),
+});
+
+const caseValues = (c: CaseRecord): SqlValue[] => [
+  c.number, c.itemCode, c.villageCode, c.townshipCode, c.countyCode, c.agentId, c.applicantId, c.status, c.version,
+  c.revision, toJson(c.data), c.dueOn, c.acceptedOn, c.suspendedOn, c.resumeStatus, c.submittedAt, c.updatedAt,
+];
+
+function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: SqlValue[] } {
+  const scope = ownedBy(q.visibility);
+  const parts = [scope.sql];
+  const params: SqlValue[] = [...scope.params];
+  if (q.statuses?.length) {
+    parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.villageCode) {
+    parts.push('village_code = ?');
+    params.push(q.villageCode);
+  }
+  if (q.itemCode) {
+    parts.push('item_code = ?');
+    params.push(q.itemCode);
+  }
+  if (q.overdueBefore) {
+    parts.push(`due_on < ? AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+    params.push(q.overdueBefore, ...OPEN_STATUSES);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function personRepo(sql: Sql): Repositories['persons'] {
+  return {
+    async upsert(p, villageCode, now) {
+      await sql.run(
+        `INSERT INTO persons (id, village_code, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [p.id, villageCode, toJson(p), now],
+      );
+    },
+    async get(id) {
+      const row = await sql.get<{ village_code: string; data: string }>(`SELECT village_code, data FROM persons WHERE id = ?`, [id]);
+      return row && { person: fromJson<Person>(row.data), villageCode: row.village_code };
+    },
+  };
+}
+
+export function caseRepo(sql: Sql): Repositories['cases'] {
+  return {
+    async insert(c) {
+      await sql.run(`INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(c).map(() => '?').join(', ')})`, [c.id, ...caseValues(c)]);
+    },
+    async update(c) {
+      await sql.run(
+        `UPDATE cases SET number = ?, item_code = ?, village_code = ?, township_code = ?, county_code = ?, agent_id = ?, applicant_id = ?,
+           status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
+           submitted_at = ?, updated_at = ?
+         WHERE id = ?`,
+        [...caseValues(c), c.id],
+      );
+    },
+    async get(id) {
+      const row = await sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
+      return row && toCase(row);
+    },
+    async query(q) {
+      const w = where(q);
+      // Earliest due first; cases not yet accepted (no due date) by arrival, after the dated ones.
+      const rows = await sql.all<CaseRow>(
+        `SELECT ${CASE_COLUMNS} FROM cases WHERE ${w.sql}
+         ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, submitted_at, id LIMIT ? OFFSET ?`,
+        [...w.params, q.limit, q.offset],
+      );
+      return rows.map(toCase);
+    },
+    async counts(q) {
+      const w = where(q);
+      const group = async (column: string) => {
+        const rows = await sql.all<{ k: string; n: number }>(`SELECT ${column} AS k, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY ${column}`, w.params);
+        return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
+      };
+      const byStatus = await group('status');
+      return {
+        total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+        byStatus,
+        byVillage: await group('village_code'),
+        byItem: await group('item_code'),
+      };
+    },
+    async countOverdue(visibility, today) {
+      const w = where({ visibility, overdueBefore: today });
+      return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0);
+    },
+    async addRevision(r) {
+      await sql.run(`INSERT INTO case_revisions (case_id, revision, submission, mutation_id, submitted_at) VALUES (?, ?, ?, ?, ?)`, [
+        r.caseId, r.revision, toJson(r.submission), r.mutationId, r.submittedAt,
+      ]);
+    },
+    async revisions(caseId) {
+      const rows = await sql.all<{ revision: number; submission: string; mutation_id: string; submitted_at: number }>(
+        `SELECT revision, submission, mutation_id, submitted_at FROM case_revisions WHERE case_id = ? ORDER BY revision`,
+        [caseId],
+      );
+      return rows.map((r) => ({
+        caseId, revision: Number(r.revision), submission: fromJson<CaseSubmission>(r.submission), mutationId: r.mutation_id, submittedAt: Number(r.submitted_at),
+      }));
+    },
+  };
+}
+
+export function materialRepo(sql: Sql): Repositories['materials'] {
+  const upsert = async (m: Material, now: number) => {
+    await sql.run(
+      `INSERT INTO materials (id, case_id, requirement_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET requirement_id = excluded.requirement_id, data = excluded.data, updated_at = excluded.updated_at
+       WHERE materials.case_id = excluded.case_id`,
+      [m.id, m.caseId, m.requirementId, toJson(m), now],
+    );
+  };
+  return {
+    async replaceForCase(caseId, materials, now) {
+      await sql.run(`DELETE FROM materials WHERE case_id = ?`, [caseId]);
+      for (const m of materials) await upsert(m, now);
+    },
+    upsert,
+    async forCase(caseId) {
+      return (await sql.all<{ data: string }>(`SELECT data FROM materials WHERE case_id = ? ORDER BY requirement_id, id`, [caseId])).map((r) => fromJson<Material>(r.data));
+    },
+  };
+}

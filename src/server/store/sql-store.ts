@@ -1,0 +1,37 @@
+// The Store over any SqlDatabase: the repositories bound to the database outside transactions,
+// and bound to the transaction's connection inside `transaction()`.
+import type { Sql, SqlDatabase } from './sql';
+import type { Repositories, Store } from './store';
+import { divisionRepo, sessionRepo, userRepo } from './repos/accounts';
+import { catalogRepo } from './repos/catalog';
+import { caseRepo, materialRepo, personRepo } from './repos/cases';
+import { blobRepo } from './repos/blobs';
+import { decisionRepo, ratingRepo, rectificationRepo } from './repos/review';
+import { auditRepo, changeRepo, mutationRepo } from './repos/log';
+
+export function repositories(sql: Sql): Repositories {
+  return {
+    divisions: divisionRepo(sql),
+    users: userRepo(sql),
+    sessions: sessionRepo(sql),
+    catalog: catalogRepo(sql),
+    persons: personRepo(sql),
+    cases: caseRepo(sql),
+    materials: materialRepo(sql),
+    blobs: blobRepo(sql),
+    decisions: decisionRepo(sql),
+    ratings: ratingRepo(sql),
+    rectifications: rectificationRepo(sql),
+    audit: auditRepo(sql),
+    mutations: mutationRepo(sql),
+    changes: changeRepo(sql),
+  };
+}
+
+export function sqlStore(db: SqlDatabase): Store {
+  return {
+    ...repositories(db),
+    transaction: (work) => db.transaction((tx) => work(repositories(tx))),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,164 @@
+// The server's persistence boundary. Routes and services talk to `Store`; only the repositories
+// in this folder write SQL. Reads outside a transaction see committed data only.
+import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, Rectification, Role, ServiceItem } from '../../domain';
+
+export type DivisionLevel = 'county' | 'township' | 'village';
+export interface DivisionRecord { code: string; name: string; level: DivisionLevel; parentCode: string | null }
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  villageCode: string | null;
+  townshipCode: string | null;
+  countyCode: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface SessionRecord { tokenHash: string; userId: string; createdAt: number; expiresAt: number }
+
+export interface CaseRecord {
+  id: string;
+  number: string;
+  itemCode: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  agentId: string;
+  applicantId: string;
+  status: CaseStatus;
+  version: number;
+  revision: number;
+  /** The case as last submitted, with server-owned fields (status, dates, tolerance) kept current. */
+  data: Case;
+  dueOn: string | null;
+  acceptedOn: string | null;
+  /** While suspended (中止): the day it stopped and the status `resume` returns to. */
+  suspendedOn: string | null;
+  resumeStatus: CaseStatus | null;
+  submittedAt: number | null;
+  updatedAt: number;
+}
+
+export interface RevisionRecord { caseId: string; revision: number; submission: CaseSubmission; mutationId: string; submittedAt: number }
+
+export interface BlobRecord { sha256: string; size: number; mime: string | null; received: number; complete: boolean; createdAt: number; completedAt: number | null }
+
+export interface DecisionRecord { decision: Decision; versionAfter: number; createdAt: number }
+
+export interface AppliedMutation { mutationId: string; deviceId: string; userId: string; kind: string; result: PushResult; appliedAt: number }
+
+/** Who may see a row: a change, a case. Null columns mean "everyone in the deployment". */
+export interface Scope { villageCode: string | null; townshipCode: string | null; countyCode: string | null }
+
+/** What the caller may see: exactly one of these is set, by role. */
+export type Visibility = { villageCode: string } | { townshipCode: string } | { countyCode: string };
+
+export interface ChangeRow { seq: number; change: Change }
+export type NewChange = Change extends infer C ? (C extends { seq: number } ? Omit<C, 'seq'> : never) : never;
+
+export interface CaseQuery {
+  visibility: Visibility;
+  statuses?: CaseStatus[];
+  villageCode?: string;
+  itemCode?: string;
+  /** Due before this date and still open. */
+  overdueBefore?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseCounts { total: number; byStatus: Record<string, number>; byVillage: Record<string, number>; byItem: Record<string, number> }
+
+export interface Repositories {
+  divisions: {
+    upsert(d: DivisionRecord): Promise<void>;
+    get(code: string): Promise<DivisionRecord | undefined>;
+    list(): Promise<DivisionRecord[]>;
+  };
+  users: {
+    insert(u: UserRecord): Promise<void>;
+    byUsername(username: string): Promise<UserRecord | undefined>;
+    get(id: string): Promise<UserRecord | undefined>;
+    count(): Promise<number>;
+  };
+  sessions: {
+    insert(s: SessionRecord): Promise<void>;
+    get(tokenHash: string): Promise<SessionRecord | undefined>;
+    delete(tokenHash: string): Promise<void>;
+    deleteExpired(now: number): Promise<number>;
+  };
+  catalog: {
+    /** Inserts or replaces an item; resolves true when it was new or its version changed. */
+    upsert(item: ServiceItem, now: number): Promise<boolean>;
+    get(code: string): Promise<ServiceItem | undefined>;
+    list(): Promise<ServiceItem[]>;
+  };
+  persons: {
+    upsert(p: Person, villageCode: string, now: number): Promise<void>;
+    get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
+  };
+  cases: {
+    insert(c: CaseRecord): Promise<void>;
+    update(c: CaseRecord): Promise<void>;
+    get(id: string): Promise<CaseRecord | undefined>;
+    query(q: CaseQuery): Promise<CaseRecord[]>;
+    counts(q: Omit<CaseQuery, 'limit' | 'offset'>): Promise<CaseCounts>;
+    countOverdue(visibility: Visibility, today: string): Promise<number>;
+    addRevision(r: RevisionRecord): Promise<void>;
+    revisions(caseId: string): Promise<RevisionRecord[]>;
+  };
+  materials: {
+    /** Replaces the case's current set of materials. */
+    replaceForCase(caseId: string, materials: Material[], now: number): Promise<void>;
+    upsert(m: Material, now: number): Promise<void>;
+    forCase(caseId: string): Promise<Material[]>;
+  };
+  blobs: {
+    get(sha256: string): Promise<BlobRecord | undefined>;
+    begin(sha256: string, size: number, now: number): Promise<void>;
+    setReceived(sha256: string, received: number): Promise<void>;
+    complete(sha256: string, mime: string, now: number): Promise<void>;
+    addOwner(sha256: string, userId: string): Promise<void>;
+    isOwner(sha256: string, userId: string): Promise<boolean>;
+    /** Hashes among `hashes` that are not complete on the server. */
+    missing(hashes: string[]): Promise<string[]>;
+    linkToCase(caseId: string, hashes: string[]): Promise<void>;
+    /** Whether a case the caller may see references the blob. */
+    visibleThroughCase(sha256: string, visibility: Visibility): Promise<boolean>;
+  };
+  decisions: {
+    insert(d: Decision, versionAfter: number, now: number): Promise<void>;
+    get(id: string): Promise<DecisionRecord | undefined>;
+    forCase(caseId: string): Promise<DecisionRecord[]>;
+  };
+  ratings: {
+    insert(r: Rating, now: number): Promise<void>;
+    forCase(caseId: string): Promise<Rating | undefined>;
+  };
+  rectifications: {
+    insert(r: Rectification, now: number): Promise<void>;
+    forCase(caseId: string): Promise<Rectification[]>;
+  };
+  audit: {
+    insert(e: AuditEvent): Promise<void>;
+    forCase(caseId: string): Promise<AuditEvent[]>;
+  };
+  mutations: {
+    get(mutationId: string): Promise<AppliedMutation | undefined>;
+    insert(m: AppliedMutation): Promise<void>;
+  };
+  changes: {
+    append(scope: Scope, change: NewChange, now: number): Promise<number>;
+    /** Changes after `cursor` the caller may see, oldest first. */
+    after(cursor: number, visibility: Visibility, limit: number): Promise<ChangeRow[]>;
+  };
+}
+
+export interface Store extends Repositories {
+  /** One write transaction: all of it commits, or none of it. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
