@@ -1,0 +1,69 @@
+// 差评整改: GET /api/rectifications (township / county desk) and
+// POST /api/rectifications/:id/close { callbackNote } — closed after the call-back (回访).
+// Closing is idempotent: a retry after a dropped answer returns the closed item unchanged.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { chinaDate, Rectification, uuidv7, UUID_PATTERN, type AuditEvent } from '../../domain';
+import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
+import { currentUser, requireRole, visibilityOf, canSee } from '../auth/user';
+import { notFound } from '../http/errors';
+import { parseInput } from '../http/validate';
+import { repositories } from '../store/sql-store';
+import { getRectification, listRectifications, saveClosedRectification, type RectificationRow } from './queries';
+import type { StatsRoutesOptions } from './routes';
+
+const ListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
+const IdParams = z.object({ id: z.string().regex(UUID_PATTERN, '整改编号格式不正确') });
+export const CloseRectificationBody = z.object({ callbackNote: z.string().trim().min(2, '请填写回访情况（至少 2 个字）').max(1000, '回访情况不能超过 1000 字') });
+
+export interface RectificationView extends Omit<RectificationRow, 'townshipCode' | 'countyCode'> {
+  /** Countdown for open items; undefined once closed. */
+  deadline?: DeadlineStatus;
+}
+
+const view = (r: RectificationRow, today: string): RectificationView => {
+  const { townshipCode: _t, countyCode: _c, ...rest } = r;
+  return r.rectification.status === 'open' ? { ...rest, deadline: deadlineStatus(r.rectification.dueBy, today) } : rest;
+};
+
+export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
+  const now = opts.now ?? Date.now;
+
+  app.get('/api/rectifications', async (request) => {
+    const user = currentUser(request);
+    requireRole(user, 'reviewer', 'admin');
+    const q = parseInput(ListQuery, request.query ?? {}, 'query');
+    const today = chinaDate(now());
+    const rows = await listRectifications(opts.db, visibilityOf(user), q.status);
+    return { today, items: rows.map((r) => view(r, today)) };
+  });
+
+  app.post('/api/rectifications/:id/close', async (request) => {
+    const user = currentUser(request);
+    requireRole(user, 'reviewer', 'admin');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const { callbackNote } = parseInput(CloseRectificationBody, request.body, 'body');
+    const at = now();
+    const row = await opts.db.transaction(async (tx) => {
+      const found = await getRectification(tx, id);
+      // Out of scope answers like a missing one: no hint that it exists elsewhere.
+      if (!found || !canSee(user, found)) throw notFound('rectification.not_found', '找不到这条整改');
+      if (found.rectification.status === 'closed') return found;
+      const closed = Rectification.parse({ ...found.rectification, status: 'closed', callbackNote, closedAt: at });
+      await saveClosedRectification(tx, closed, at);
+      const repos = repositories(tx);
+      const audit: AuditEvent = {
+        id: uuidv7(at), entity: 'rectification', entityId: closed.id, caseId: closed.caseId, action: 'rectification-close',
+        from: 'open', to: 'closed', actor: { role: user.role, id: user.id }, at, detail: callbackNote,
+      };
+      await repos.audit.insert(audit);
+      await repos.changes.append(
+        { villageCode: found.villageCode, townshipCode: found.townshipCode, countyCode: found.countyCode },
+        { type: 'rectification', caseId: closed.caseId, rectification: closed },
+        at,
+      );
+      return { ...found, rectification: closed };
+    });
+    return { rectification: view(row, chinaDate(at)) };
+  });
+}

@@ -1,0 +1,61 @@
+// GET /api/stats and GET /api/stats.csv: the review loop's statistics for the caller's scope —
+// a reviewer sees the township, an admin the county. Agents have no statistics.
+import type { FastifyInstance } from 'fastify';
+import { chinaDate } from '../../domain';
+import { workingDaysBetween } from '../../domain/calendar';
+import { computeStats, reportCsvRows, toCsv, type StatsReport } from '../../domain/stats';
+import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
+import type { Store } from '../store';
+import type { SqlDatabase } from '../store/sql';
+import { csvLabels, loadLabels, type StatsLabelMaps } from './labels';
+import { parsePeriod } from './period';
+import { loadStatsInput } from './queries';
+import { rectificationRoutes } from './rectification-routes';
+
+export interface StatsRoutesOptions {
+  store: Store;
+  /** The store's database, for the period-wide reads the Store has no method for. */
+  db: SqlDatabase;
+  now?: () => number;
+}
+
+export interface StatsResponse {
+  period: { from: string; to: string };
+  scope: { level: 'township' | 'county'; code: string };
+  today: string;
+  report: StatsReport;
+  labels: StatsLabelMaps;
+}
+
+function scopeOf(user: AuthUser): StatsResponse['scope'] {
+  const v = visibilityOf(user);
+  return 'townshipCode' in v ? { level: 'township', code: v.townshipCode } : { level: 'county', code: 'countyCode' in v ? v.countyCode : '' };
+}
+
+export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
+  const now = opts.now ?? Date.now;
+
+  async function build(query: unknown, user: AuthUser): Promise<StatsResponse> {
+    requireRole(user, 'reviewer', 'admin');
+    const period = parsePeriod(query, now());
+    const today = chinaDate(now());
+    const [input, labels] = await Promise.all([loadStatsInput(opts.db, visibilityOf(user), period), loadLabels(opts.store)]);
+    const report = computeStats(input, { workingDaysBetween, today });
+    return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
+  }
+
+  app.get('/api/stats', async (request) => build(request.query, currentUser(request)));
+
+  app.get('/api/stats.csv', async (request, reply) => {
+    const stats = await build(request.query, currentUser(request));
+    const csv = toCsv(reportCsvRows(stats.report, csvLabels(stats.labels), stats.period));
+    const name = `daiban-stats-${stats.period.from}-${stats.period.to}.csv`;
+    return reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`代办统计-${stats.period.from}至${stats.period.to}.csv`)}`)
+      .header('cache-control', 'no-store')
+      .send(csv);
+  });
+
+  await app.register(rectificationRoutes, opts);
+}

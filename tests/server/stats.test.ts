@@ -1,0 +1,214 @@
+// GET /api/stats, /api/stats.csv and the rectification desk, against a real SQLite file.
+// The seeded records are tests/unit/stats/seed.ts (hand-computed figures) written into the store.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Case, type Decision, type Rating, uuidv7 } from '../../src/domain';
+import { installAuthentication } from '../../src/server/auth/authenticate';
+import { hashToken, newToken } from '../../src/server/auth/tokens';
+import { installErrorHandling } from '../../src/server/http/errors';
+import { statsRoutes } from '../../src/server/stats';
+import { beijingMidnight } from '../../src/server/stats/period';
+import { migrate } from '../../src/server/store/migrations';
+import { openSqlite } from '../../src/server/store/sqlite';
+import { sqlStore } from '../../src/server/store/sql-store';
+import type { SqlDatabase } from '../../src/server/store/sql';
+import type { Store } from '../../src/server/store';
+import { SEED } from '../unit/stats/seed';
+
+const COUNTY = '341822';
+const TOWN = '341822100000';
+const OTHER_TOWN = '341822200000';
+const VILLAGE = { '110105001200': '341822100201', '110105001201': '341822100202' } as Record<string, string>;
+const OTHER_VILLAGE = '341822200201';
+// 2026-10-21 12:00 Beijing.
+const NOW = beijingMidnight('2026-10-21') + 12 * 3_600_000;
+const at = (date: string) => beijingMidnight(date) + 10 * 3_600_000;
+
+let dir: string;
+let db: SqlDatabase;
+let store: Store;
+let app: FastifyInstance;
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+const auth = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
+
+async function addUser(id: string, role: 'agent' | 'reviewer' | 'admin', division: { village?: string; township?: string }) {
+  await store.users.insert({
+    id, username: id, name: id, role, villageCode: division.village ?? null, townshipCode: division.township ?? null, countyCode: COUNTY, passwordHash: 'x', createdAt: NOW,
+  });
+  tokens[id] = newToken();
+  await store.sessions.insert({ tokenHash: hashToken(tokens[id]!), userId: id, createdAt: NOW, expiresAt: NOW + 86_400_000 });
+}
+
+async function addCase(key: string, status: Case['status'], itemCode: string, villageCode: string, submittedOn: string, dueOn?: string) {
+  const id = uuidv7();
+  ids[key] = id;
+  const personId = uuidv7();
+  const person = { id: personId, name: '张三', sex: 'M', idNumber: '440524188001010014', birthDate: '1880-01-01', ethnicity: '汉族', address: '', divisionCode: villageCode, household: [], villageCode, createdAt: NOW, updatedAt: NOW };
+  await store.persons.upsert(person as never, villageCode, NOW);
+  const data: Case = {
+    id, number: `DB-${key}`, itemCode, itemVersion: 1, applicantId: personId, status, fields: {}, acknowledged: [], tolerance: [], villageCode,
+    agentId: 'agent', revision: 1, baseVersion: 1, submittedAt: at(submittedOn), createdAt: at(submittedOn), updatedAt: at(submittedOn),
+  };
+  const township = villageCode.startsWith('3418222') ? OTHER_TOWN : TOWN;
+  await store.cases.insert({
+    id, number: data.number, itemCode, villageCode, townshipCode: township, countyCode: COUNTY, agentId: 'agent', applicantId: personId, status,
+    version: 1, revision: 1, data, dueOn: dueOn ?? null, acceptedOn: null, suspendedOn: null, resumeStatus: null, submittedAt: at(submittedOn), updatedAt: NOW,
+  });
+}
+
+async function addDecision(caseKey: string, kind: Decision['kind'], codes: Decision['reasons'][number]['code'][], on: string) {
+  const d: Decision = {
+    id: uuidv7(), caseId: ids[caseKey]!, kind, reasons: codes.map((code, i) => ({ target: `m${i}`, code, text: '' })), toleranceDue: [],
+    reviewerId: 'rev', decidedAt: at(on), revision: 1,
+  };
+  await store.decisions.insert(d, 2, at(on));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'daiban-stats-'));
+  db = openSqlite(join(dir, 'daiban.sqlite'));
+  await migrate(db);
+  store = sqlStore(db);
+  await store.divisions.upsert({ code: COUNTY, name: '广德市', level: 'county', parentCode: null });
+  await store.divisions.upsert({ code: TOWN, name: '桃州镇', level: 'township', parentCode: COUNTY });
+  await store.divisions.upsert({ code: OTHER_TOWN, name: '四合乡', level: 'township', parentCode: COUNTY });
+  for (const [code, name] of [['341822100201', '彭村村'], ['341822100202', '南塘村'], [OTHER_VILLAGE, '四合村']]) {
+    await store.divisions.upsert({ code: code!, name: name!, level: 'village', parentCode: code!.startsWith('3418221') ? TOWN : OTHER_TOWN });
+  }
+  await store.catalog.upsert({ code: 'DIBAO', version: 1, name: '最低生活保障', category: '社会救助', agency: '民政', legalLimitDays: 30, promisedLimitDays: 15, requiresPresence: false, toleranceAllowed: true, maxToleranceDays: 20, fields: [], materials: [{ id: 'id-card', name: '身份证', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required', pagesMin: 1, pagesMax: 2, copies: 1, dataFields: [] }], rules: [], commonReturns: [], keywords: [] }, NOW);
+  await addUser('rev', 'reviewer', { township: TOWN });
+  await addUser('rev2', 'reviewer', { township: OTHER_TOWN });
+  await addUser('admin', 'admin', {});
+  await addUser('agent', 'agent', { village: '341822100201' });
+
+  // The seed, moved into this county's villages; c8 (a draft) never reaches the server.
+  for (const c of SEED.cases) {
+    if (!c.submittedOn) continue;
+    await addCase(c.id, c.status, c.itemCode, VILLAGE[c.villageCode]!, c.submittedOn, c.dueOn);
+  }
+  for (const d of SEED.decisions) if (ids[d.caseId]) await addDecision(d.caseId, d.kind, d.reasonCodes, d.decidedOn);
+  for (const c of SEED.cases) if (c.completedOn) await addDecision(c.id, 'complete', [], c.completedOn);
+  const ratingIds: Record<string, string> = {};
+  for (const r of SEED.ratings) {
+    const rating: Rating = { id: uuidv7(), caseId: ids[r.caseId]!, level: r.level, sub: { efficiency: r.level, skill: r.level, attitude: r.level }, comment: r.level <= 2 ? '等太久' : '', ratedAt: NOW };
+    ratingIds[r.caseId] = rating.id;
+    await store.ratings.insert(rating, NOW);
+  }
+  // r1 closed on time (c3), r2 open and overdue (c4), r3 closed late (c4 again).
+  const rect = (caseKey: string, dueBy: string, closedOn?: string) => ({
+    id: uuidv7(), caseId: ids[caseKey]!, ratingId: ratingIds[caseKey]!, dueBy, status: closedOn ? 'closed' as const : 'open' as const,
+    ...(closedOn ? { closedAt: at(closedOn), callbackNote: '已回访' } : {}),
+  });
+  const rects = [rect('c3', '2026-10-16', '2026-10-15'), rect('c4', '2026-10-20'), rect('c4', '2026-10-22', '2026-10-26')];
+  ids.r2 = rects[1]!.id;
+  for (const r of rects) await store.rectifications.insert(r, NOW);
+  // A case of another township: counted for the county, never for 桃州镇.
+  await addCase('other', 'returned', 'DIBAO', OTHER_VILLAGE, '2026-05-06');
+  await addDecision('other', 'return', ['expired'], '2026-05-07');
+
+  app = Fastify({ logger: false });
+  installErrorHandling(app);
+  installAuthentication(app, store, () => NOW);
+  await app.register(statsRoutes, { store, db, now: () => NOW });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PERIOD = 'from=2026-01-01&to=2026-12-31';
+
+describe('GET /api/stats', () => {
+  it('gives the township reviewer the hand-computed figures of its own cases', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('rev') });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.scope).toEqual({ level: 'township', code: TOWN });
+    expect(body.report.totals).toEqual({ cases: 8, submitted: 8, completed: 5, ratings: 5 });
+    expect(body.report.handling).toEqual({ count: 5, average: 3.6, p90: 7 });
+    expect(body.report.onTime).toEqual({ count: 3, total: 5, rate: 0.6 });
+    expect(body.report.returns.overall).toEqual({ count: 3, total: 8, rate: 0.375 });
+    expect(body.report.returns.byReason.find((r: { code: string }) => r.code === 'expired').count).toBe(0);
+    expect(body.report.ratings.bad).toEqual({ count: 2, total: 5, rate: 0.4 });
+    expect(body.report.rectifications).toMatchObject({ total: 3, open: 1, overdue: 1, closed: 2 });
+    expect(body.labels.items.DIBAO).toBe('最低生活保障');
+    expect(body.labels.villages['341822100201']).toBe('彭村村');
+  });
+
+  it('gives the county admin every township', async () => {
+    const body = (await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('admin') })).json();
+    expect(body.scope).toEqual({ level: 'county', code: COUNTY });
+    expect(body.report.totals.cases).toBe(9);
+    expect(body.report.returns.overall).toEqual({ count: 4, total: 9, rate: 4 / 9 });
+    expect(body.report.returns.byReason.find((r: { code: string }) => r.code === 'expired').count).toBe(1);
+  });
+
+  it('filters by the submission day in Beijing time', async () => {
+    const body = (await app.inject({ method: 'GET', url: '/api/stats?from=2026-09-24&to=2026-09-29', headers: auth('rev') })).json();
+    expect(body.report.totals.cases).toBe(2); // c3 (09-29) and c4 (09-24)
+    expect(body.report.handling).toEqual({ count: 2, average: 5.5, p90: 7 });
+  });
+
+  it('refuses agents, missing tokens and a reversed period', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/stats', headers: auth('agent') })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(401);
+    const bad = await app.inject({ method: 'GET', url: '/api/stats?from=2026-05-01&to=2026-04-01', headers: auth('rev') });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('stats.bad_period');
+    expect((await app.inject({ method: 'GET', url: '/api/stats?from=2026-02-30', headers: auth('rev') })).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/stats.csv', () => {
+  it('downloads a UTF-8 CSV with a BOM and Chinese labels', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/stats.csv?${PERIOD}`, headers: auth('rev') });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('attachment; filename="daiban-stats-2026-01-01-2026-12-31.csv"');
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = res.rawPayload.toString('utf8');
+    expect(text).toContain('\r\n退回率（按事项）,最低生活保障,3,4,75,');
+    expect(text).toContain('\r\n退回率（按村）,南塘村,2,4,50,');
+    expect(text).toContain('\r\n按状态,已评价,2,8,25,\r\n');
+  });
+});
+
+describe('rectifications', () => {
+  it('lists the township\'s items, open first with a countdown', async () => {
+    const body = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev') })).json();
+    expect(body.items.map((i: { rectification: { status: string } }) => i.rectification.status)).toEqual(['open', 'closed', 'closed']);
+    expect(body.items[0].deadline).toMatchObject({ overdue: true, label: '已超期1个工作日' });
+    expect(body.items[0].rating).toEqual({ level: 1, comment: '等太久' });
+    expect(body.items[0].caseNumber).toBe('DB-c4');
+    const open = (await app.inject({ method: 'GET', url: '/api/rectifications?status=open', headers: auth('admin') })).json();
+    expect(open.items).toHaveLength(1);
+    const other = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev2') })).json();
+    expect(other.items).toHaveLength(0);
+  });
+
+  it('closes with a call-back note, once, and tells the village through the change feed', async () => {
+    const url = `/api/rectifications/${ids.r2}/close`;
+    expect((await app.inject({ method: 'POST', url, headers: auth('rev2'), payload: { callbackNote: '已回访' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '' } })).statusCode).toBe(400);
+    const res = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '已电话回访，群众表示认可' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rectification.rectification).toMatchObject({ status: 'closed', callbackNote: '已电话回访，群众表示认可', closedAt: NOW });
+    // A retry after a lost answer changes nothing.
+    const again = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '另一条' } });
+    expect(again.json().rectification.rectification.callbackNote).toBe('已电话回访，群众表示认可');
+    const changes = await store.changes.after(0, { villageCode: '341822100202' }, 50);
+    expect(changes.filter((c) => c.change.type === 'rectification')).toHaveLength(1);
+    const audit = await store.audit.forCase(ids.c4!);
+    expect(audit.map((a) => a.action)).toEqual(['rectification-close']);
+    const stats = (await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('rev') })).json();
+    expect(stats.report.rectifications).toMatchObject({ open: 0, overdue: 0, closed: 3 });
+  });
+});
