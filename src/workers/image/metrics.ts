@@ -1,0 +1,61 @@
+// Photo-quality metrics on a grey copy (≤ 1 MP). Pure functions over typed arrays, so they are
+// unit-tested in Node on synthetic images and run unchanged in the image worker.
+//   sharpness: variance of the 4-neighbour Laplacian — edges give large responses, blur kills them
+//   mean:      average grey 0–255 — too dark / too bright
+//   clipped:   share of pixels at ≤ 4 or ≥ 251 — burnt-out or crushed areas (glare on a card)
+
+export const CLIP_LOW = 4;
+export const CLIP_HIGH = 251;
+
+/** RGBA (canvas ImageData) to 8-bit grey, ITU-R BT.601 luma with integer weights. */
+export function toGrey(rgba: ArrayLike<number>, width: number, height: number): Uint8Array {
+  const n = width * height;
+  if (rgba.length < n * 4) throw new RangeError('rgba buffer smaller than width × height × 4');
+  const grey = new Uint8Array(n);
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    grey[i] = (77 * rgba[j]! + 150 * rgba[j + 1]! + 29 * rgba[j + 2]! + 128) >> 8;
+  }
+  return grey;
+}
+
+/** Variance of the Laplacian (kernel 0 1 0 / 1 −4 1 / 0 1 0) over interior pixels. */
+export function laplacianVariance(grey: ArrayLike<number>, width: number, height: number): number {
+  if (width < 3 || height < 3) return 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let y = 1; y < height - 1; y++) {
+    const row = y * width;
+    for (let x = 1; x < width - 1; x++) {
+      const i = row + x;
+      const l = grey[i - width]! + grey[i + width]! + grey[i - 1]! + grey[i + 1]! - 4 * grey[i]!;
+      sum += l;
+      sumSq += l * l;
+    }
+  }
+  const n = (width - 2) * (height - 2);
+  const mean = sum / n;
+  return Math.max(0, sumSq / n - mean * mean);
+}
+
+export function meanGrey(grey: ArrayLike<number>): number {
+  if (grey.length === 0) return 0;
+  let sum = 0;
+  for (let i = 0; i < grey.length; i++) sum += grey[i]!;
+  return sum / grey.length;
+}
+
+export function clippedShare(grey: ArrayLike<number>): number {
+  if (grey.length === 0) return 0;
+  let clipped = 0;
+  for (let i = 0; i < grey.length; i++) {
+    const v = grey[i]!;
+    if (v <= CLIP_LOW || v >= CLIP_HIGH) clipped++;
+  }
+  return clipped / grey.length;
+}
+
+export interface GreyMetrics { sharpness: number; mean: number; clipped: number }
+
+export function greyMetrics(grey: ArrayLike<number>, width: number, height: number): GreyMetrics {
+  return { sharpness: laplacianVariance(grey, width, height), mean: meanGrey(grey), clipped: clippedShare(grey) };
+}
