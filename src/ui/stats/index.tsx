@@ -1,0 +1,97 @@
+// Statistics for the township (reviewer) or county (admin): key figures, plain-SVG charts and a
+// CSV download that opens in Excel.
+import { useEffect, useState } from 'preact/hooks';
+import { REASON_LABELS } from '../../domain/schemas/decision';
+import { percent, type Share } from '../../domain/stats';
+import type { StatsSlice } from '../../state/reviewer/stats';
+import { Banner } from '../components/banner';
+import { Button } from '../components/button';
+import { BarChart, type Bar } from './bar-chart';
+import './stats.css';
+
+const pct = (s: Share) => `${percent(s)}%（${s.count}/${s.total}）`;
+
+function Kpi({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div class="kpi card">
+      <div class="kpi__label">{label}</div>
+      <div class="kpi__value">{value}</div>
+      {note && <div class="kpi__note muted">{note}</div>}
+    </div>
+  );
+}
+
+export function StatsScreen({ slice }: { slice: StatsSlice }) {
+  const { stats, period } = slice;
+  const [from, setFrom] = useState(period.value.from);
+  const [to, setTo] = useState(period.value.to);
+  const [csvError, setCsvError] = useState('');
+  useEffect(() => { void slice.load(); }, [slice]);
+
+  const download = async () => {
+    setCsvError('');
+    try {
+      const blob = await slice.csv();
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = slice.csvName();
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setCsvError(err instanceof Error ? err.message : '导出失败，请重试');
+    }
+  };
+
+  const data = stats.data.value;
+  const r = data?.report;
+  const label = (m: Record<string, string> | undefined, k: string) => m?.[k] ?? k;
+  return (
+    <section class="stats stack" aria-label="统计">
+      <div class="row stats__toolbar no-print">
+        <h1 class="stats__title">办件统计{data ? `（${data.scope.level === 'county' ? '全县' : '本乡镇'}）` : ''}</h1>
+        <label>从 <input type="date" value={from} max={to} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
+        <label>到 <input type="date" value={to} min={from} onInput={(e) => setTo(e.currentTarget.value)} /></label>
+        <Button variant="primary" onClick={() => slice.setPeriod(from, to)} disabled={stats.loading.value}>查询</Button>
+        <Button onClick={download} disabled={!data}>导出 CSV</Button>
+      </div>
+      {stats.error.value && (
+        <Banner tone="danger">
+          {stats.error.value} <Button onClick={() => slice.load()}>重试</Button>
+        </Banner>
+      )}
+      {csvError && <Banner tone="danger">{csvError}</Banner>}
+      {stats.loading.value && !data && <p class="muted">正在统计…</p>}
+      {data && r && (
+        <>
+          <p class="muted">统计期间：{data.period.from} 至 {data.period.to}（按提交日期）</p>
+          <div class="kpis">
+            <Kpi label="提交办件" value={String(r.totals.submitted)} note={`已办结 ${r.totals.completed} 件`} />
+            <Kpi label="平均办理时长" value={`${r.handling.average} 个工作日`} note={`P90：${r.handling.p90} 个工作日`} />
+            <Kpi label="按时办结率" value={`${percent(r.onTime)}%`} note={`${r.onTime.count}/${r.onTime.total}`} />
+            <Kpi label="退回率" value={`${percent(r.returns.overall)}%`} note={`${r.returns.overall.count}/${r.returns.overall.total}`} />
+            <Kpi label="差评率" value={`${percent(r.ratings.bad)}%`} note={`整改未办结 ${r.rectifications.open} 件，逾期 ${r.rectifications.overdue} 件`} />
+          </div>
+          <div class="charts">
+            <BarChart title="按状态" bars={r.byStatus.map((s) => ({ label: label(data.labels.statuses, s.key), value: s.count }))} />
+            <BarChart title="按事项" bars={r.byItem.map((s) => ({ label: label(data.labels.items, s.key), value: s.count }))} />
+            <BarChart
+              title="退回原因（占提交办件）"
+              max={1}
+              bars={r.returns.byReason.map((x): Bar => ({ label: REASON_LABELS[x.code], value: x.rate, display: `${pct(x)} · ${x.citations} 处`, tone: x.count ? 'bad' : 'normal' }))}
+            />
+            <BarChart title="退回率（按事项）" max={1} bars={r.returns.byItem.map((x) => ({ label: label(data.labels.items, x.key), value: x.rate, display: pct(x) }))} />
+            <BarChart title="退回率（按村）" max={1} bars={r.returns.byVillage.map((x) => ({ label: label(data.labels.villages, x.key), value: x.rate, display: pct(x) }))} />
+            <BarChart
+              title="好差评"
+              max={1}
+              bars={r.ratings.byLevel.map((x): Bar => ({ label: x.label, value: x.rate, display: pct(x), tone: x.level <= 2 ? 'bad' : x.level >= 4 ? 'good' : 'normal' }))}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
