@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { uploadBlob } from '../../../src/sync/blob-upload';
+import { SyncError } from '../../../src/sync/errors';
+import { createSyncClient, type BlobStatus, type SyncClient } from '../../../src/sync/http';
+import { FakeServer } from './fake-server';
+import { makeBlob } from './fixtures';
+
+const clientFor = (server: FakeServer) => createSyncClient({ baseUrl: 'http://t.test', token: () => server.token, fetch: server.fetch });
+
+describe('uploadBlob', () => {
+  it('sends nothing for a blob the server already holds', async () => {
+    const server = new FakeServer();
+    const blob = makeBlob(10_000);
+    await uploadBlob(clientFor(server), blob);
+    const again = await uploadBlob(clientFor(server), blob);
+    expect(again).toMatchObject({ alreadyComplete: true, sent: 0 });
+  });
+
+  it('re-reads the offset after a 409 and carries on from the server\'s position', async () => {
+    const server = new FakeServer();
+    const blob = makeBlob(300_000);
+    const client = clientFor(server);
+    // Another uploader (an earlier drain whose answer was lost) already sent the first 100 000 bytes
+    // after our HEAD said 0: our first PATCH at offset 0 gets a 409.
+    const racing: SyncClient = {
+      ...client,
+      async blobStatus(sha, signal): Promise<BlobStatus> {
+        const status = await client.blobStatus(sha, signal);
+        if (status.offset === 0 && !server.blobs.has(sha)) {
+          await client.blobPatch(sha, { offset: 0, length: 300_000, mime: 'image/jpeg', data: new Uint8Array(blob.data).subarray(0, 100_000) });
+        }
+        return status;
+      },
+    };
+    const report = await uploadBlob(racing, blob, { chunkSize: 64 * 1024 });
+    expect(server.log.filter((l) => l.status === 409)).toHaveLength(1);
+    expect(report.sent).toBe(200_000);
+    expect(server.storedBytes(blob.sha256)?.equals(Buffer.from(blob.data))).toBe(true);
+  });
+
+  it('fails with a stable code when the server never moves forward', async () => {
+    const stuck: SyncClient = {
+      push: () => Promise.reject(new Error('unused')),
+      pull: () => Promise.reject(new Error('unused')),
+      blobStatus: async () => ({ offset: 0, complete: false }),
+      blobPatch: async () => ({ offset: 0, complete: false }),
+    };
+    const err = await uploadBlob(stuck, makeBlob(1_000)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyncError);
+    expect((err as SyncError).code).toBe('blob.stalled');
+  });
+
+  it('refuses a server offset beyond the end of the file', async () => {
+    const odd: SyncClient = {
+      push: () => Promise.reject(new Error('unused')),
+      pull: () => Promise.reject(new Error('unused')),
+      blobStatus: async () => ({ offset: 5_000, complete: false }),
+      blobPatch: async () => ({ offset: 0, complete: false }),
+    };
+    await expect(uploadBlob(odd, makeBlob(1_000))).rejects.toMatchObject({ code: 'blob.offset_beyond_end' });
+  });
+
+  it('reports progress chunk by chunk', async () => {
+    const server = new FakeServer();
+    const seen: number[] = [];
+    await uploadBlob(clientFor(server), makeBlob(600_000), { onProgress: (_sha, offset) => seen.push(offset) });
+    expect(seen).toEqual([262_144, 524_288, 600_000]);
+  });
+});
