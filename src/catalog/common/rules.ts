@@ -1,0 +1,57 @@
+// Rule builders: the rules stay data, these only spare each item the boilerplate.
+import type { PersonFieldKey, PhotoThresholds, ValueRef } from '../../domain/schemas/catalog';
+import type { MaterialInput, RuleInput } from './types';
+
+export const field = (key: string): ValueRef => ({ source: 'field', key });
+export const person = (key: PersonFieldKey): ValueRef => ({ source: 'person', key });
+export const onMaterial = (material: string, key: string): ValueRef => ({ source: 'material', material, key });
+
+/** The applicant's ID card must still be valid today (reissue first otherwise). */
+export const idCardNotExpired: RuleInput = {
+  kind: 'not-expired', ref: person('idCardValidUntil'),
+  message: '申请人的居民身份证已过有效期，请先到派出所换领后再办理',
+};
+
+/** Format checks on the applicant block of the form. */
+export const APPLICANT_RULES: readonly RuleInput[] = [
+  { kind: 'field-format', ref: field('name'), format: 'person-name' },
+  { kind: 'field-format', ref: field('idNumber'), format: 'id-number' },
+  { kind: 'field-format', ref: field('phone'), format: 'mobile' },
+];
+
+/** A name and ID number read off a document must be the applicant's own. */
+export function matchesApplicant(material: string, what: 'name' | 'idNumber' = 'name', key: string = what): RuleInput {
+  return {
+    kind: 'equals', left: onMaterial(material, key), right: person(what),
+    ...(what === 'idNumber' && { message: '证件上的公民身份号码与申请人身份证不一致，请核对' }),
+  };
+}
+
+export function sameValue(left: ValueRef, right: ValueRef, message: string): RuleInput {
+  return { kind: 'equals', left, right, message };
+}
+
+export function ageRange(minAge: number | undefined, maxAge: number | undefined, message: string): RuleInput {
+  return { kind: 'age-range', ...(minAge !== undefined && { minAge }), ...(maxAge !== undefined && { maxAge }), message };
+}
+
+/**
+ * The checks every capture needs: photo quality and page count on each document photo, a
+ * signature on each signed material. `portraits` maps a material id to portrait thresholds
+ * (documents keep the defaults). The 容缺承诺书 is left to the tolerance-allowed rule, which
+ * asks for it only when something is actually tolerated.
+ */
+export function captureRules(materials: readonly MaterialInput[], portraits: Record<string, Partial<PhotoThresholds>> = {}): RuleInput[] {
+  const rules: RuleInput[] = [];
+  for (const m of materials) {
+    if (m.kind === 'document-photo') {
+      const thresholds = portraits[m.id];
+      rules.push({ kind: 'photo-quality', material: m.id, ...(thresholds && { thresholds }) });
+      rules.push({ kind: 'page-count', material: m.id });
+    }
+    if (m.kind === 'signature' && m.id !== 'tolerance-commitment') rules.push({ kind: 'signature-present', material: m.id });
+  }
+  return rules;
+}
+
+export const TOLERANCE_RULE: RuleInput = { kind: 'tolerance-allowed', commitmentMaterial: 'tolerance-commitment' };

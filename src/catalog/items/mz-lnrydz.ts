@@ -1,0 +1,36 @@
+// 老年人优待证: on the spot to 5 working days (typical); 60 and over.
+import { APPLICANT_FIELDS } from '../common/fields';
+import { ID_CARD, entrustment, hukou, portrait } from '../common/materials';
+import { ONE_INCH_PORTRAIT } from '../common/photos';
+import { APPLICANT_RULES, ageRange, captureRules, idCardNotExpired, matchesApplicant } from '../common/rules';
+import type { MaterialInput, ServiceItemInput } from '../common/types';
+
+const materials: MaterialInput[] = [
+  ...ID_CARD,
+  hukou('own', 'optional'),
+  portrait('photo', '近期免冠1寸照片', '近期免冠1寸彩色照片，白色或蓝色背景，不得翻拍'),
+  entrustment,
+];
+
+export const item: ServiceItemInput = {
+  code: 'MZ-LNRYDZ',
+  version: 1,
+  name: '老年人优待证办理',
+  category: '养老服务',
+  agency: '县民政局（老龄工作委员会办公室）',
+  legalLimitDays: 5,
+  promisedLimitDays: 5,
+  requiresPresence: false,
+  toleranceAllowed: false,
+  fields: [...APPLICANT_FIELDS],
+  materials,
+  rules: [
+    ...APPLICANT_RULES,
+    idCardNotExpired,
+    ageRange(60, undefined, '年满60周岁方可办理老年人优待证'),
+    matchesApplicant('hukou'),
+    ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
+  ],
+  commonReturns: [],
+  keywords: ['老年证', '老年人优待证', '优待证', '敬老卡', 'lnz', 'ydz', 'jlk'],
+};
