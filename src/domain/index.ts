@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './state-machine';
 export * from './calendar';
 export * from './validators';
+export * from './rules';
