@@ -1,0 +1,66 @@
+// The real image worker in Chromium, on photos drawn in the page (tests/e2e/pages/image-worker.ts).
+import { expect, test } from '@playwright/test';
+import { startPages, type PageServer } from './pages/build';
+
+let pages: PageServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  pages = await startPages();
+});
+test.afterAll(async () => { await pages?.close(); });
+
+test.beforeEach(async ({ page }) => {
+  await page.goto(`${pages.url}/image-worker.html`);
+  await expect(page).toHaveTitle('ready');
+});
+
+test('sharp, blurred and dark documents get the metrics that tell them apart', async ({ page }) => {
+  const r = await page.evaluate(() => window.__imageTest.quality());
+  expect(r.sharp!.metrics.sharpness).toBeGreaterThan(10 * r.blurred!.metrics.sharpness);
+  expect(r.blurred!.metrics.sharpness).toBeLessThan(60); // the catalogue's default minSharpness
+  expect(r.sharp!.metrics.sharpness).toBeGreaterThan(60);
+  expect(r.dark!.metrics.mean).toBeLessThan(60); // default minMean
+  expect(r.sharp!.metrics.mean).toBeGreaterThan(150);
+  for (const s of Object.values(r)) {
+    expect(s.metrics).toMatchObject({ width: 1200, height: 900 });
+    expect(s.sha256).toBe(s.expectedSha256);
+  }
+});
+
+test('a 12 MP photo comes out as a 1600 px JPEG whose hash matches its bytes', async ({ page }) => {
+  const r = await page.evaluate(() => window.__imageTest.large());
+  expect([r.width, r.height]).toEqual([1600, 1200]);
+  expect([r.decodedWidth, r.decodedHeight]).toEqual([1600, 1200]);
+  expect(r.metrics).toMatchObject({ width: 4000, height: 3000 });
+  expect(r.bytes).toBe(r.byteLength);
+  expect(r.bytes).toBeLessThan(r.inputBytes);
+  expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(r.sha256).toBe(r.expectedSha256);
+  expect(r.progress.at(-1)).toBe(1);
+  expect(r.progress).toEqual([...r.progress].sort((a, b) => a - b));
+  test.info().annotations.push({ type: 'timings', description: JSON.stringify(r.timings) });
+});
+
+test('EXIF orientation is applied and the original size is reported as displayed', async ({ page }) => {
+  const r = await page.evaluate(() => window.__imageTest.oriented());
+  expect([r.width, r.height]).toEqual([300, 400]);
+  expect([r.decodedWidth, r.decodedHeight]).toEqual([300, 400]);
+  expect(r.metrics).toMatchObject({ width: 600, height: 800 });
+});
+
+test('accepts an ArrayBuffer and a PNG, never enlarges a small photo', async ({ page }) => {
+  const fromBuffer = await page.evaluate(() => window.__imageTest.fromArrayBuffer());
+  expect([fromBuffer.width, fromBuffer.height]).toEqual([640, 480]);
+  const png = await page.evaluate(() => window.__imageTest.png());
+  expect([png.width, png.height, png.metrics.width, png.metrics.height]).toEqual([600, 400, 900, 600]);
+  expect(png.sha256).toBe(png.expectedSha256);
+});
+
+test('a broken file fails with a stable code and a Chinese message; abort stops the job', async ({ page }) => {
+  const broken = await page.evaluate(() => window.__imageTest.broken());
+  expect(broken.code).toBe('image.decode');
+  expect(broken.message).toMatch(/照片/);
+  const aborted = await page.evaluate(() => window.__imageTest.abort());
+  expect(aborted).toEqual({ code: 'image.aborted', afterWidth: 320 });
+});

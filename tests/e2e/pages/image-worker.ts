@@ -1,0 +1,70 @@
+// Test page for tests/e2e/image-worker.spec.ts: runs fixtures through the real image worker and
+// reports plain numbers (no buffers cross into Playwright).
+import { processImage, type ProcessedImage } from '../../../src/workers/image/bridge';
+import { blurred, dark, drawDocument, orientedJpeg, toJpeg } from './fixtures';
+
+async function independentSha256(data: ArrayBuffer): Promise<string> {
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function summarise(result: ProcessedImage) {
+  const decoded = await createImageBitmap(new Blob([result.data], { type: 'image/jpeg' }));
+  const summary = {
+    width: result.width, height: result.height, bytes: result.bytes, byteLength: result.data.byteLength,
+    sha256: result.sha256, expectedSha256: await independentSha256(result.data),
+    decodedWidth: decoded.width, decodedHeight: decoded.height, metrics: result.metrics, timings: result.timings,
+  };
+  decoded.close();
+  return summary;
+}
+
+const api = {
+  async quality() {
+    const doc = drawDocument(1200, 900);
+    const files = { sharp: await toJpeg(doc), blurred: await toJpeg(blurred(doc)), dark: await toJpeg(dark(doc)) };
+    const out: Record<string, Awaited<ReturnType<typeof summarise>>> = {};
+    for (const [name, file] of Object.entries(files)) out[name] = await summarise(await processImage(file));
+    return out;
+  },
+  async large() {
+    const progress: number[] = [];
+    const file = await toJpeg(drawDocument(4000, 3000), 0.9);
+    const result = await processImage(file, {}, { onProgress: (p) => progress.push(p) });
+    return { ...(await summarise(result)), inputBytes: file.size, progress };
+  },
+  async oriented() {
+    return summarise(await processImage(await orientedJpeg(800, 600, 6), { longEdge: 400 }));
+  },
+  async fromArrayBuffer() {
+    const file = await toJpeg(drawDocument(640, 480));
+    return summarise(await processImage(await file.arrayBuffer()));
+  },
+  async png() {
+    const blob = await drawDocument(900, 600).convertToBlob({ type: 'image/png' });
+    return summarise(await processImage(blob, { longEdge: 600 }));
+  },
+  async broken() {
+    try {
+      await processImage(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 1, 2])], { type: 'image/jpeg' }));
+      return { code: 'none' };
+    } catch (e) {
+      return { code: (e as { code?: string }).code, message: (e as Error).message };
+    }
+  },
+  async abort() {
+    const controller = new AbortController();
+    const file = await toJpeg(drawDocument(4000, 3000), 0.9);
+    const job = processImage(file, {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    let code = 'none';
+    try { await job; } catch (e) { code = (e as { code: string }).code; }
+    // The worker restarts cleanly after an abort.
+    const after = await processImage(await toJpeg(drawDocument(320, 240)));
+    return { code, afterWidth: after.width };
+  },
+};
+
+declare global { interface Window { __imageTest: typeof api } }
+window.__imageTest = api;
+document.title = 'ready';
