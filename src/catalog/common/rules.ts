@@ -6,11 +6,11 @@ export const field = (key: string): ValueRef => ({ source: 'field', key });
 export const person = (key: PersonFieldKey): ValueRef => ({ source: 'person', key });
 export const onMaterial = (material: string, key: string): ValueRef => ({ source: 'material', material, key });
 
-/** The applicant's ID card must still be valid today (reissue first otherwise). */
-export const idCardNotExpired: RuleInput = {
-  kind: 'not-expired', ref: person('idCardValidUntil'),
-  message: '申请人的居民身份证已过有效期，请先到派出所换领后再办理',
-};
+/**
+ * The applicant's ID card must still be valid today. No message override: the engine's own
+ * messages tell "expired" from "expires within 30 days" and "validity unknown".
+ */
+export const idCardNotExpired: RuleInput = { kind: 'not-expired', ref: person('idCardValidUntil') };
 
 /** Format checks on the applicant block of the form. */
 export const APPLICANT_RULES: readonly RuleInput[] = [
@@ -31,8 +31,9 @@ export function sameValue(left: ValueRef, right: ValueRef, message: string): Rul
   return { kind: 'equals', left, right, message };
 }
 
-export function ageRange(minAge: number | undefined, maxAge: number | undefined, message: string): RuleInput {
-  return { kind: 'age-range', ...(minAge !== undefined && { minAge }), ...(maxAge !== undefined && { maxAge }), message };
+/** Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message states the age found. */
+export function ageRange(minAge: number | undefined, maxAge?: number): RuleInput {
+  return { kind: 'age-range', ...(minAge !== undefined && { minAge }), ...(maxAge !== undefined && { maxAge }) };
 }
 
 /**

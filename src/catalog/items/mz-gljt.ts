@@ -34,7 +34,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(80, undefined, '年满80周岁方可申领高龄津贴（以当地标准为准）'),
+    ageRange(80),
     matchesApplicant('hukou'),
     sameValue(onMaterial('bank-card', 'holderName'), person('name'), '存折或社保卡不是老人本人名下，津贴只能发放到本人账户'),
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },

@@ -27,7 +27,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(60, undefined, '年满60周岁方可办理老年人优待证'),
+    ageRange(60),
     matchesApplicant('hukou'),
     ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
   ],

@@ -49,7 +49,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(16, 59, '参保登记须年满16周岁、未满60周岁'),
+    ageRange(16, 59), // 年满16周岁、未满60周岁
     { kind: 'field-not-in', ref: field('identity'), values: ['full-time-student'], message: '全日制在校学生不能参加城乡居民养老保险' },
     {
       kind: 'field-not-in', ref: field('insuranceStatus'), values: ['employee', 'public-servant'],

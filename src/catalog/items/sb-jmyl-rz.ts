@@ -40,7 +40,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(60, undefined, '年满60周岁才能领取城乡居民养老保险待遇'),
+    ageRange(60),
     ...captureRules(materials, { 'face-photo': FACE_PHOTO }),
   ],
   commonReturns: ['高龄老人人脸识别比对不通过', '超过12个月未认证，待遇已暂停发放'],
