@@ -3,7 +3,9 @@
 // already empties the outbox — it returns `acquired: false` and the scheduler looks again later.
 // Where Web Locks are missing (old Safari, Node 20), an in-memory flag serialises this context only.
 
-export const SYNC_LOCK_NAME = 'daiban-sync';
+import { SYNC_LOCK_NAME } from './names';
+
+export { SYNC_LOCK_NAME };
 
 /** The part of LockManager we use (navigator.locks in page and service worker). */
 export interface LockManagerLike {

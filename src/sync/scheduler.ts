@@ -5,10 +5,11 @@
 // Status goes out through plain callbacks: the state layer turns it into signals.
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { SyncIssue } from './errors';
+import { BACKGROUND_SYNC_TAG, SYNC_REPORT_MESSAGE } from './names';
 import type { OutboxPort, SyncProblem } from './ports';
 import type { DrainOutcome, DrainReport } from './report';
 
-export const BACKGROUND_SYNC_TAG = 'daiban-sync';
+export { BACKGROUND_SYNC_TAG };
 
 export interface SyncStatus {
   /** Outbox entries not yet accepted or rejected by the server. */
@@ -38,7 +39,11 @@ export interface SchedulerEnv {
   document?: Listenable & { visibilityState: string };
   navigator?: {
     onLine?: boolean;
-    serviceWorker?: { ready: Promise<{ sync?: { register(tag: string): Promise<void> } }> };
+    serviceWorker?: {
+      ready: Promise<{ sync?: { register(tag: string): Promise<void> } }>;
+      addEventListener?(type: 'message', listener: (event: { data: unknown }) => void): void;
+      removeEventListener?(type: 'message', listener: (event: { data: unknown }) => void): void;
+    };
   };
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -207,6 +212,14 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     return current;
   }
 
+  /** The service worker drained in the background: show its result. */
+  const onWorkerMessage = (event: { data: unknown }) => {
+    const data = event.data as { type?: unknown; report?: DrainReport } | null;
+    if (data?.type !== SYNC_REPORT_MESSAGE || !data.report) return;
+    if (data.report.outcome !== 'busy') afterRun(data.report);
+    void refresh().catch(() => undefined);
+  };
+
   const onOnline = () => { failures = 0; void requestSync('online'); };
   const onVisibility = () => {
     if (hidden()) {
@@ -223,6 +236,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       started = true;
       env.window?.addEventListener('online', onOnline);
       env.document?.addEventListener('visibilitychange', onVisibility);
+      env.navigator?.serviceWorker?.addEventListener?.('message', onWorkerMessage);
       void refresh().catch(() => undefined);
       if (!offline()) void requestSync('start');
       else schedule(env.now() + backoffDelay(1, backoff, env.random));
@@ -231,6 +245,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       started = false;
       env.window?.removeEventListener('online', onOnline);
       env.document?.removeEventListener('visibilitychange', onVisibility);
+      env.navigator?.serviceWorker?.removeEventListener?.('message', onWorkerMessage);
       if (timer !== undefined) env.clearTimeout(timer);
       timer = undefined;
       emit({ nextRunAt: undefined });

@@ -18,9 +18,14 @@ function fakeEnv() {
   let nextId = 1;
   const registered: string[] = [];
   const document = { ...target('document'), visibilityState: 'visible' };
+  const swListeners = new Set<(e: { data: unknown }) => void>();
   const navigator = {
     onLine: true,
-    serviceWorker: { ready: Promise.resolve({ sync: { register: async (tag: string) => { registered.push(tag); } } }) },
+    serviceWorker: {
+      ready: Promise.resolve({ sync: { register: async (tag: string) => { registered.push(tag); } } }),
+      addEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => { swListeners.add(fn); },
+      removeEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => { swListeners.delete(fn); },
+    },
   };
   const env: SchedulerEnv = {
     window: target('window'),
@@ -41,6 +46,7 @@ function fakeEnv() {
   return {
     env, document, navigator, registered, timers,
     fire: (key: string) => { for (const fn of handlers.get(key) ?? []) fn(); },
+    fromWorker: (data: unknown) => { for (const fn of swListeners) fn({ data }); },
     listeners: (key: string) => handlers.get(key)?.size ?? 0,
     /** Moves the clock to the next timer and runs it. */
     tick: () => {
@@ -225,6 +231,21 @@ describe('sync scheduler', () => {
     await flush();
     expect(scheduler.getStatus().lastError).toMatchObject({ code: 'sync.internal' });
     expect(b.timers).toHaveLength(1);
+    scheduler.stop();
+  });
+
+  it('shows the result of a drain the service worker ran in the background', async () => {
+    const b = fakeEnv();
+    const s = scripted(['offline']);
+    const scheduler = createSyncScheduler({ run: s.run, outbox: s.outbox, env: b.env });
+    scheduler.start();
+    await flush();
+    expect(scheduler.getStatus().lastOutcome).toBe('offline');
+    b.fromWorker({ type: 'something-else' });
+    b.fromWorker({ type: 'daiban-sync-report', report: { ...emptyReport(0), outcome: 'done', finishedAt: 777 } });
+    await flush();
+    expect(scheduler.getStatus()).toMatchObject({ lastOutcome: 'done', lastSuccessAt: 777 });
+    expect(s.calls).toHaveLength(1);
     scheduler.stop();
   });
 });

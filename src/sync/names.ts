@@ -1,0 +1,9 @@
+// Names shared by the page and the service worker. DO NOT RENAME: a page and a service worker of
+// different app versions must still agree on them during an update.
+
+/** Web Locks name that serialises drains across tabs and the service worker. */
+export const SYNC_LOCK_NAME = 'daiban-sync';
+/** Background Sync tag the page registers and the service worker answers. */
+export const BACKGROUND_SYNC_TAG = 'daiban-sync';
+/** `type` of the message the service worker posts to pages after a background drain. */
+export const SYNC_REPORT_MESSAGE = 'daiban-sync-report';
