@@ -1,18 +1,66 @@
-// The township server: one Fastify app. Routes are registered per concern.
+// The township server: one Fastify app. Routes are registered per concern; the store is opened,
+// migrated and seeded before the app accepts requests.
 import Fastify, { type FastifyInstance } from 'fastify';
-import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
+import type { Store } from './store';
+import { migrate } from './store/migrations';
+import { openSqlite } from './store/sqlite';
+import { sqlStore } from './store/sql-store';
+import type { SqlDatabase } from './store/sql';
+import { installErrorHandling } from './http/errors';
+import { installSecurity } from './http/security';
+import { installStatic } from './http/static';
+import { installAuthentication } from './auth/authenticate';
+import { registerAuthRoutes } from './auth/routes';
+import { registerBlobRoutes } from './blobs/routes';
+import { registerSyncRoutes } from './sync/routes';
+import { registerReviewRoutes } from './review/routes';
+import { seedCatalog, seedDemo } from './seed/seed';
+
+/** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
+export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    /** The store's database, for reads that span many cases (statistics). */
+    db: SqlDatabase;
+  }
+}
 
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  app.get('/api/health', async () => ({ ok: true }));
-  if (existsSync(config.staticDir)) {
-    await app.register(fastifyStatic, { root: config.staticDir, wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'route.not_found', message: '接口不存在' });
-      return reply.sendFile('index.html');
-    });
+  mkdirSync(config.blobDir, { recursive: true });
+  const db = openSqlite(config.dbFile);
+  const store = sqlStore(db);
+  try {
+    await migrate(db);
+    await seedCatalog(store, CATALOG, config.now());
+    if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
+  } catch (error) {
+    await store.close();
+    throw error;
   }
+
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true });
+  app.decorate('store', store);
+  app.decorate('db', db);
+  app.addHook('onClose', () => store.close());
+
+  installErrorHandling(app);
+  // API answers are per user and change constantly: never cached by the browser or the SW.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+  await installSecurity(app, config.rateLimits);
+  installAuthentication(app, store, config.now);
+
+  app.get('/api/health', { config: { public: true, rateLimit: false } }, async () => ({ ok: true }));
+  await registerAuthRoutes(app, store, config);
+  await app.register(async (scope) => registerBlobRoutes(scope, store, config));
+  await registerSyncRoutes(app, store, config);
+  await registerReviewRoutes(app, store, config);
+  await installStatic(app, config.staticDir);
   return app;
 }

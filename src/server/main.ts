@@ -1,7 +1,32 @@
+// Starts the township server with settings from the environment and prints how to sign in.
+import { networkInterfaces } from 'node:os';
 import { loadConfig } from './config';
 import { buildApp } from './app';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-county';
 
 const config = loadConfig();
 const app = await buildApp(config);
 await app.listen({ port: config.port, host: config.host });
-console.log(`代办通 server: http://localhost:${config.port}`);
+
+const lanAddresses = Object.values(networkInterfaces())
+  .flat()
+  .filter((a) => a && a.family === 'IPv4' && !a.internal)
+  .map((a) => `http://${a!.address}:${config.port}`);
+
+const lines = [
+  '',
+  `代办通 township server: http://localhost:${config.port}`,
+  ...lanAddresses.map((url) => `  on the network:        ${url}`),
+  `  data: ${config.dataDir}`,
+];
+if (config.seedDemo) {
+  lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all):`);
+  for (const l of DEMO_LOGINS) lines.push(`  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${l.name}  ${l.divisionCode}`);
+}
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -111,9 +111,10 @@ export interface Repositories {
     revisions(caseId: string): Promise<RevisionRecord[]>;
   };
   materials: {
-    /** Replaces the case's current set of materials. */
-    replaceForCase(caseId: string, materials: Material[], now: number): Promise<void>;
-    upsert(m: Material, now: number): Promise<void>;
+    /** Replaces the case's current set of materials; resolves to the number written. */
+    replaceForCase(caseId: string, materials: Material[], now: number): Promise<number>;
+    /** Resolves false when the id already belongs to another case (nothing written). */
+    upsert(m: Material, now: number): Promise<boolean>;
     forCase(caseId: string): Promise<Material[]>;
   };
   blobs: {

@@ -5,8 +5,8 @@ import type { CaseQuery, CaseRecord, Repositories } from '../store';
 import { fromJson, toJson } from './json';
 import { ownedBy } from './visibility';
 
-/** Statuses in which a case is still running against its promised due date. */
-export const OPEN_STATUSES = ['accepted', 'accepted_tolerance', 'suspended'] as const;
+/** Statuses in which the promised time limit is running (中止 stops the clock). */
+export const RUNNING_STATUSES = ['accepted', 'accepted_tolerance'] as const;
 
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
@@ -48,8 +48,8 @@ function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: S
     params.push(q.itemCode);
   }
   if (q.overdueBefore) {
-    parts.push(`due_on < ? AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
-    params.push(q.overdueBefore, ...OPEN_STATUSES);
+    parts.push(`due_on < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
+    params.push(q.overdueBefore, ...RUNNING_STATUSES);
   }
   return { sql: parts.join(' AND '), params };
 }
@@ -135,17 +135,20 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
 
 export function materialRepo(sql: Sql): Repositories['materials'] {
   const upsert = async (m: Material, now: number) => {
-    await sql.run(
+    const changed = await sql.run(
       `INSERT INTO materials (id, case_id, requirement_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET requirement_id = excluded.requirement_id, data = excluded.data, updated_at = excluded.updated_at
        WHERE materials.case_id = excluded.case_id`,
       [m.id, m.caseId, m.requirementId, toJson(m), now],
     );
+    return changed > 0;
   };
   return {
     async replaceForCase(caseId, materials, now) {
       await sql.run(`DELETE FROM materials WHERE case_id = ?`, [caseId]);
-      for (const m of materials) await upsert(m, now);
+      let written = 0;
+      for (const m of materials) if (await upsert(m, now)) written++;
+      return written;
     },
     upsert,
     async forCase(caseId) {

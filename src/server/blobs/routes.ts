@@ -1,0 +1,66 @@
+// HEAD/PATCH/GET /api/blobs/:sha256 — see uploads.ts for the protocol.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { Sha256 } from '../../domain';
+import type { ServerConfig } from '../config';
+import type { Store } from '../store';
+import { ApiFailure, notFound } from '../http/errors';
+import { parseInput } from '../http/validate';
+import { currentUser, visibilityOf } from '../auth/user';
+import { BlobUploads, type UploadState } from './uploads';
+
+export const BLOB_CONTENT_TYPE = 'application/offset+octet-stream';
+/** One PATCH carries at most 1 MB: small enough to finish on a 2G link before a timeout. */
+export const BLOB_CHUNK_LIMIT = 1024 * 1024;
+
+const Params = z.object({ sha256: Sha256 });
+const UploadHeaders = z.object({
+  'upload-offset': z.coerce.number().int('Upload-Offset 应为整数').nonnegative('Upload-Offset 不能为负'),
+  'upload-length': z.coerce.number().int('Upload-Length 应为整数').positive('Upload-Length 应大于 0'),
+});
+
+function sendState(reply: FastifyReply, state: UploadState) {
+  reply.header('Upload-Offset', String(state.offset)).header('Cache-Control', 'no-store');
+  if (state.length !== null) reply.header('Upload-Length', String(state.length));
+  if (state.complete) reply.header('Upload-Complete', '1');
+  return reply;
+}
+
+export async function registerBlobRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
+  const uploads = new BlobUploads(store, config.blobDir, config.maxBlobBytes, config.now);
+  app.addContentTypeParser(BLOB_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.head('/api/blobs/:sha256', async (request, reply) => {
+    currentUser(request);
+    const { sha256 } = parseInput(Params, request.params, 'params');
+    const state = await uploads.state(sha256);
+    if (!state) return reply.code(404).header('Upload-Offset', '0').header('Cache-Control', 'no-store').send();
+    return sendState(reply, state).code(200).send();
+  });
+
+  app.patch('/api/blobs/:sha256', { bodyLimit: BLOB_CHUNK_LIMIT }, async (request, reply) => {
+    const user = currentUser(request);
+    const { sha256 } = parseInput(Params, request.params, 'params');
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
+    if (contentType !== BLOB_CONTENT_TYPE || (request.body !== undefined && !Buffer.isBuffer(request.body))) {
+      throw new ApiFailure(415, 'blob.content_type', `上传内容类型应为 ${BLOB_CONTENT_TYPE}`);
+    }
+    const headers = parseInput(UploadHeaders, request.headers, 'headers');
+    const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+    const state = await uploads.append({ sha256, offset: headers['upload-offset'], length: headers['upload-length'], chunk, userId: user.id });
+    return sendState(reply, state).code(200).send(state);
+  });
+
+  app.get('/api/blobs/:sha256', { exposeHeadRoute: false }, async (request, reply) => {
+    const user = currentUser(request);
+    const { sha256 } = parseInput(Params, request.params, 'params');
+    const record = await store.blobs.get(sha256);
+    const allowed = record?.complete && ((await store.blobs.isOwner(sha256, user.id)) || (await store.blobs.visibleThroughCase(sha256, visibilityOf(user))));
+    if (!record || !allowed) throw notFound('blob.not_found', '文件不存在或无权查看');
+    return reply
+      .type(record.mime ?? 'application/octet-stream')
+      .header('Content-Length', String(record.size))
+      .header('Cache-Control', 'private, max-age=31536000, immutable')
+      .send(uploads.files.stream(sha256));
+  });
+}

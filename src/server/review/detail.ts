@@ -1,0 +1,97 @@
+// GET /api/review/cases/:id: everything the reviewer needs on one screen — the case, its item,
+// applicant and materials, the server's own pre-check report, what the agent acknowledged, every
+// submitted revision (for the diff), the decisions and the audit timeline.
+import { chinaDate, type AuditEvent, type Case, type CaseStatus, type Decision, type DecisionKind, type Material, type Person, type Rating, type Rectification, type ServiceItem } from '../../domain';
+import { deadlineStatus, workingDaysBetween, type DeadlineStatus } from '../../domain/calendar';
+import { evaluate, type Finding, type Report } from '../../domain/rules';
+import { canTransition, type CaseAction } from '../../domain/state-machine';
+import type { AuthUser } from '../auth/user';
+import { canSee } from '../auth/user';
+import type { Store } from '../store';
+import { notFound } from '../http/errors';
+import { toleranceWindow, type ToleranceWindow } from './tolerance-window';
+
+export interface ReviewRevision {
+  revision: number;
+  submittedAt: number;
+  fields: Record<string, string>;
+  acknowledged: string[];
+  materials: Material[];
+}
+
+export interface ReviewCaseDetail {
+  today: string;
+  case: Case & { version: number; villageName: string; townshipName: string; acceptedOn?: string; dueOn?: string };
+  item: ServiceItem | null;
+  applicant: Person | null;
+  entruster: Person | null;
+  materials: Material[];
+  /** The rules re-run on the server today; null when the item left the catalogue. */
+  report: Report | null;
+  /** Warnings the agent read and accepted before submitting. */
+  acknowledgments: Finding[];
+  revisions: ReviewRevision[];
+  decisions: (Decision & { versionAfter: number })[];
+  audit: AuditEvent[];
+  rating: Rating | null;
+  rectifications: Rectification[];
+  /** Decisions the reviewer may take now (per the state machine). */
+  allowedDecisions: DecisionKind[];
+  deadline: DeadlineStatus | null;
+  /** Where tolerance due dates may fall if accepted with tolerance today. */
+  toleranceWindow: ToleranceWindow | null;
+  suspendedOn: string | null;
+}
+
+const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
+  ['accept', 'accept'], ['return', 'return'], ['accept-with-tolerance', 'accept-with-tolerance'], ['suspend', 'suspend'], ['resume', 'resume'],
+  ['complete', 'complete'], ['deliver', 'deliver'], ['terminate', 'terminate'], ['confirm-supplied', 'confirm-supplied'],
+];
+
+const allowedFor = (status: CaseStatus, user: AuthUser, toleranceAllowed: boolean): DecisionKind[] =>
+  user.role === 'reviewer'
+    ? DECISION_ACTIONS.filter(([kind, action]) => canTransition(status, action, 'reviewer') && (kind !== 'accept-with-tolerance' || toleranceAllowed)).map(([k]) => k)
+    : [];
+
+export async function caseDetail(store: Store, user: AuthUser, id: string, now: number): Promise<ReviewCaseDetail> {
+  const c = await store.cases.get(id);
+  if (!c || !canSee(user, c)) throw notFound('case.not_found', '办件不存在或不在本辖区');
+  const today = chinaDate(now);
+  const [item, applicant, entruster, materials, revisions, decisions, audit, rating, rectifications, village, township] = await Promise.all([
+    store.catalog.get(c.itemCode),
+    store.persons.get(c.applicantId),
+    c.data.entrusterId ? store.persons.get(c.data.entrusterId) : Promise.resolve(undefined),
+    store.materials.forCase(c.id),
+    store.cases.revisions(c.id),
+    store.decisions.forCase(c.id),
+    store.audit.forCase(c.id),
+    store.ratings.forCase(c.id),
+    store.rectifications.forCase(c.id),
+    store.divisions.get(c.villageCode),
+    store.divisions.get(c.townshipCode),
+  ]);
+  const report = item && applicant ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween }) : null;
+  const acknowledged = new Set(c.data.acknowledged);
+  const pending = c.status === 'submitted' || c.status === 'resubmitted' || c.status === 'in_review';
+  return {
+    today,
+    case: { ...c.data, status: c.status, revision: c.revision, version: c.version, villageName: village?.name ?? c.villageCode, townshipName: township?.name ?? c.townshipCode },
+    item: item ?? null,
+    applicant: applicant?.person ?? null,
+    entruster: entruster?.person ?? null,
+    materials,
+    report,
+    acknowledgments: report ? report.findings.filter((f) => acknowledged.has(f.key)) : [],
+    revisions: revisions.map((r) => ({
+      revision: r.revision, submittedAt: r.submittedAt, fields: r.submission.case.fields, acknowledged: r.submission.case.acknowledged, materials: r.submission.materials,
+    })),
+    decisions: decisions.map((d) => ({ ...d.decision, versionAfter: d.versionAfter })),
+    audit,
+    rating: rating ?? null,
+    rectifications,
+    allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),
+    deadline: c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+    toleranceWindow: item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
+    suspendedOn: c.suspendedOn,
+  };
+}

@@ -1,0 +1,111 @@
+// GET /api/review/cases: the township's work queue — filtered, sorted by due date, with the
+// numbers each filter chip shows (counted over the whole scope, not the filtered page).
+import { z } from 'zod';
+import { CaseStatus, chinaDate } from '../../domain';
+import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
+import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
+
+const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const ReviewListQuery = z.object({
+  /** One status or several, comma-separated. */
+  status: z.string().max(300).optional().transform((s, ctx) => {
+    if (!s) return undefined;
+    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+    const bad = parts.filter((p) => !CaseStatus.safeParse(p).success);
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `未知的办件状态：${bad.join('、')}` });
+    return parts as CaseStatus[];
+  }),
+  village: z.string().regex(/^\d{12}$/, '村代码应为 12 位数字').optional(),
+  item: z.string().regex(/^[A-Z0-9-]{3,40}$/, '事项编码格式不正确').optional(),
+  overdue: flag.optional(),
+  tolerancePending: flag.optional(),
+  limit: z.coerce.number().int().min(1, 'limit 至少为 1').max(200, 'limit 最多为 200').default(50),
+  offset: z.coerce.number().int().nonnegative('offset 不能为负').default(0),
+});
+export type ReviewListQuery = z.output<typeof ReviewListQuery>;
+
+/** Waiting for the township to look at them. */
+export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
+
+export interface ReviewCaseSummary {
+  id: string;
+  number: string;
+  itemCode: string;
+  itemName: string;
+  villageCode: string;
+  villageName: string;
+  applicantName: string;
+  status: CaseStatus;
+  version: number;
+  revision: number;
+  submittedAt: number | null;
+  acceptedOn: string | null;
+  dueOn: string | null;
+  deadline: DeadlineStatus | null;
+  /** Tolerated materials not yet supplied. */
+  tolerancePending: number;
+}
+
+export interface ReviewCaseList {
+  today: string;
+  cases: ReviewCaseSummary[];
+  /** Cases matching the filters (for paging). */
+  total: number;
+  counts: {
+    total: number;
+    awaitingReview: number;
+    overdue: number;
+    tolerancePending: number;
+    byStatus: Record<string, number>;
+    byVillage: Record<string, number>;
+    byItem: Record<string, number>;
+  };
+}
+
+function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
+  const statuses = q.tolerancePending ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s)) : q.status;
+  return {
+    visibility,
+    ...(statuses && { statuses: statuses.length ? statuses : ['__none__' as CaseStatus] }),
+    ...(q.village && { villageCode: q.village }),
+    ...(q.item && { itemCode: q.item }),
+    ...(q.overdue && { overdueBefore: today }),
+  };
+}
+
+export async function listForReview(store: Store, visibility: Visibility, q: ReviewListQuery, now: number): Promise<ReviewCaseList> {
+  const today = chinaDate(now);
+  const where = filters(q, visibility, today);
+  const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
+    store.cases.query({ ...where, limit: q.limit, offset: q.offset }),
+    store.cases.counts(where),
+    store.cases.counts({ visibility }),
+    store.cases.countOverdue(visibility, today),
+    store.catalog.list(),
+    store.divisions.list(),
+  ]);
+  const itemNames = new Map(items.map((i) => [i.code, i.name]));
+  const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
+  const summarise = async (c: CaseRecord): Promise<ReviewCaseSummary> => ({
+    id: c.id, number: c.number, itemCode: c.itemCode, itemName: itemNames.get(c.itemCode) ?? c.itemCode, villageCode: c.villageCode,
+    villageName: placeNames.get(c.villageCode) ?? c.villageCode, applicantName: (await store.persons.get(c.applicantId))?.person.name ?? '',
+    status: c.status, version: c.version, revision: c.revision, submittedAt: c.submittedAt, acceptedOn: c.acceptedOn, dueOn: c.dueOn,
+    deadline: c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+    tolerancePending: c.status === 'accepted_tolerance' ? c.data.tolerance.filter((t) => !t.suppliedAt).length : 0,
+  });
+  return {
+    today,
+    cases: await Promise.all(rows.map(summarise)),
+    total: filtered.total,
+    counts: {
+      total: all.total,
+      awaitingReview: AWAITING_REVIEW.reduce((n, s) => n + (all.byStatus[s] ?? 0), 0),
+      overdue,
+      tolerancePending: all.byStatus.accepted_tolerance ?? 0,
+      byStatus: all.byStatus,
+      byVillage: all.byVillage,
+      byItem: all.byItem,
+    },
+  };
+}
