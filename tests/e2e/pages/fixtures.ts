@@ -55,3 +55,32 @@ export async function orientedJpeg(width: number, height: number, orientation: n
   const plain = new Uint8Array(await (await toJpeg(drawDocument(width, height))).arrayBuffer());
   return new Blob([withExifOrientation(plain, orientation) as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' });
 }
+
+/**
+ * A camera-like photo of a document: the page slightly rotated on a shaded table, with sensor
+ * noise, so the JPEG weighs what a phone's does (several MB at 12 MP), unlike a flat drawing.
+ */
+export function drawPhoto(width: number, height: number, seed = 1): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  const table = ctx.createLinearGradient(0, 0, width, height);
+  table.addColorStop(0, '#8a6a4a');
+  table.addColorStop(1, '#4a3525');
+  ctx.fillStyle = table;
+  ctx.fillRect(0, 0, width, height);
+  ctx.save();
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate(-0.04);
+  ctx.drawImage(drawDocument(Math.round(width * 0.8), Math.round(height * 0.85)), -width * 0.4, -height * 0.425);
+  ctx.restore();
+  const image = ctx.getImageData(0, 0, width, height);
+  const d = image.data;
+  let s = seed;
+  for (let i = 0; i < d.length; i += 4) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const n = ((s >> 16) & 31) - 16; // ±16 grey levels of noise
+    d[i] = d[i]! + n; d[i + 1] = d[i + 1]! + n; d[i + 2] = d[i + 2]! + n;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
