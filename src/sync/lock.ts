@@ -5,8 +5,6 @@
 
 import { SYNC_LOCK_NAME } from './names';
 
-export { SYNC_LOCK_NAME };
-
 /** The part of LockManager we use (navigator.locks in page and service worker). */
 export interface LockManagerLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
