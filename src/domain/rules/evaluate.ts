@@ -12,8 +12,8 @@ import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
 import type { EvaluationInput, Finding, Report, RuleEvaluator } from './types';
 
-function ruleFindings(rule: Rule, ctx: EvaluationContext): Finding[] {
-  const unknown = ruleMaterials(rule).filter((id) => !ctx.requirement(id));
+function ruleFindings(rule: Rule, materials: readonly string[], ctx: EvaluationContext): Finding[] {
+  const unknown = materials.filter((id) => !ctx.requirement(id));
   if (unknown.length > 0) {
     return unknown.map((id) =>
       finding('rule.unknown_material', 'error', `事项配置有误：检查规则引用了不存在的材料“${id}”，请联系县级管理员更新事项清单`, { type: 'case', ref: `rule.${id}` }, rule.kind),
@@ -31,8 +31,9 @@ export function evaluate(input: EvaluationInput): Report {
   const collected: Finding[] = [];
   // Explicit rules first: on a shared key the author's severity and wording win over the structure's.
   for (const rule of input.item.rules) {
-    for (const id of ruleMaterials(rule)) checked.add(id);
-    collected.push(...ruleFindings(rule, ctx));
+    const materials = ruleMaterials(rule);
+    for (const id of materials) checked.add(id);
+    collected.push(...ruleFindings(rule, materials, ctx));
   }
   collected.push(...materialPresenceFindings(ctx), ...pageCountFindings(ctx), ...formFieldFindings(ctx), ...dataFieldFindings(ctx));
 

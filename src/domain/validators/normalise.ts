@@ -5,8 +5,11 @@ const FULL_WIDTH_START = 0xff01;
 const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
+const HAS_FULL_WIDTH = /[\u3000\uFF01-\uFF5E]/;
+
 /** Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and U+3000 to a space. */
 export function toHalfWidth(input: string): string {
+  if (!HAS_FULL_WIDTH.test(input)) return input; // the usual case: nothing to map
   let out = '';
   for (const ch of input) {
     const cp = ch.codePointAt(0) ?? 0;
