@@ -31,6 +31,8 @@ export function checkFormat(format: FieldFormat, value: string, today: string): 
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
+/** ID cards issued at 46 or older say 长期 where the end date would be. */
+export const isLongTerm = (value: string) => value === 'long-term' || value === '长期';
 
 /** The checks a form field's declaration implies for a non-empty value. */
 export function checkFieldValue(field: FormField, value: string, today: string): Validation<unknown> {
@@ -54,7 +56,7 @@ export function checkFieldValue(field: FormField, value: string, today: string):
     case 'phone':
       return validateMobile(value);
     case 'date':
-      return validateDate(value);
+      return field.fromProfile === 'idCardValidUntil' && isLongTerm(value) ? valid(value) : validateDate(value);
     case 'division-code':
       return validateDivisionCode(value);
     case 'bank-card':

@@ -144,6 +144,16 @@ describe('form fields', () => {
     expect(f.message.startsWith('「')).toBe(true);
   });
 
+  it('lets a date field filled from the ID card validity say long-term', () => {
+    const validity = makeItem({ fields: [{ key: 'until', label: '身份证有效期', type: 'date', fromProfile: 'idCardValidUntil' }] });
+    const at = (until: string) => codes(run(validity, { fields: { until }, materials: [material('id-card-front', { pages: [page()] })] }));
+    expect(at('长期')).toEqual([]);
+    expect(at('long-term')).toEqual([]);
+    expect(at('2030-02-30')).toEqual(['date.invalid']);
+    const plain = makeItem({ fields: [{ key: 'until', label: '有效期', type: 'date' }] });
+    expect(codes(run(plain, { fields: { until: '长期' }, materials: [material('id-card-front', { pages: [page()] })] }))).toEqual(['date.format']);
+  });
+
   it('turns validator warnings into warnings', () => {
     const r = run(item, { fields: { ...good, card: '6222020200112233445' }, materials: [material('id-card-front', { pages: [page()] })] });
     expect(only(r, 'bank.luhn')).toMatchObject({ severity: 'warning', target: { type: 'field', key: 'card' } });

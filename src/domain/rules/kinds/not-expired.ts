@@ -4,10 +4,9 @@ import type { ValueRef } from '../../schemas/catalog';
 import { validateDate, checkIdCardExpiry } from '../../validators';
 import type { EvaluationContext } from '../context';
 import { finding } from '../findings';
+import { isLongTerm } from '../formats';
 import type { RuleEvaluator } from '../types';
 import { validationFindings } from '../validation-findings';
-
-const LONG_TERM = new Set(['long-term', '长期']);
 
 function isIdCardValidity(ref: ValueRef, ctx: EvaluationContext): boolean {
   if (ref.source === 'person') return ref.key === 'idCardValidUntil';
@@ -23,7 +22,7 @@ export const notExpired: RuleEvaluator<'not-expired'> = {
     if (value === undefined) {
       return [finding('expiry.unknown', 'warning', `「${label}」未填写，无法核对是否过期，请对照证件补充`, target, 'not-expired')];
     }
-    if (LONG_TERM.has(value)) return [];
+    if (isLongTerm(value)) return [];
     if (isIdCardValidity(rule.ref, ctx)) {
       return validationFindings(checkIdCardExpiry(value, ctx.today), label, target, 'not-expired');
     }
