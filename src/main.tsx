@@ -1,5 +1,51 @@
+// Entry: wires the app state to the browser (router, network, image worker, sync, service worker)
+// and renders. Everything here is glue; the logic lives in src/state.
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import { App } from './ui/app';
+import {
+  bootSession, connectSync, createAppState, createRouter, loadPulledCatalog, refreshStorageInfo, refreshSyncStatus, requestPersistence,
+} from './state';
+import { processImage } from './workers/image/bridge';
+import { registerServiceWorker } from './pwa/register';
+import { onAppInstalled } from './pwa/storage-quota';
+import { chinaDate } from './domain';
 import './ui/theme.css';
 
-render(<App />, document.getElementById('app')!);
+const state = createAppState({
+  router: createRouter(window),
+  fetch: (input, init) => window.fetch(input, init),
+  now: () => Date.now(),
+  processImage,
+});
+const sync = connectSync(state);
+state.deps.syncNow = () => sync.requestSync();
+
+state.online.value = navigator.onLine;
+window.addEventListener('online', () => { state.online.value = true; });
+window.addEventListener('offline', () => { state.online.value = false; });
+// Cases stay open across midnight: keep "today" (rules, due dates) current.
+setInterval(() => { state.today.value = chinaDate(Date.now()); }, 60_000);
+
+registerServiceWorker({
+  onUpdateReady: (apply) => { state.updateReady.value = apply; },
+});
+// Chrome grants persistent storage to installed apps: ask again right after install.
+onAppInstalled(() => void requestPersistence(state).then(() => refreshStorageInfo(state)));
+
+void bootSession(state).then(() => {
+  if (!state.session.value && state.router.route.value.name !== 'login') state.router.navigate({ name: 'login' }, { replace: true });
+  void loadPulledCatalog().catch(() => undefined);
+  void refreshStorageInfo(state);
+  // Sync runs while someone is signed in (it needs the token), and stops at logout.
+  effect(() => {
+    if (state.session.value) {
+      void refreshSyncStatus(state).catch(() => undefined);
+      sync.start();
+    } else {
+      sync.stop();
+    }
+  });
+});
+
+render(<App state={state} />, document.getElementById('app')!);

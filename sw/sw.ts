@@ -1,5 +1,10 @@
 /// <reference lib="webworker" />
-// Service worker entry. Split by job: ./precache (app shell + offline navigation) and
-// ./update (updates wait for the user's consent). The sync helper adds its own module here.
+// Service worker entry, split by job: ./precache (app shell + offline navigation), ./update
+// (updates wait for the user's consent) and ./background-sync (drains the outbox on `sync`).
 import './precache';
 import './update';
+import { registerBackgroundSync, type BackgroundSyncScope } from './background-sync';
+
+declare const self: ServiceWorkerGlobalScope;
+
+registerBackgroundSync(self as unknown as BackgroundSyncScope);

@@ -5,17 +5,28 @@ import { Role } from '../domain';
 
 export const SessionUser = z.object({
   id: z.string().min(1).max(64),
+  username: z.string().max(64).optional(),
   name: z.string().min(1).max(40),
   role: Role,
   villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageName: z.string().max(60).optional(),
   townshipCode: z.string().regex(/^\d{6,12}$/).optional(),
+  townshipName: z.string().max(60).optional(),
+  countyCode: z.string().max(12).optional(),
+  countyName: z.string().max(60).optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const Session = z.object({ token: z.string().min(1), user: SessionUser, loggedInAt: z.number().int().nonnegative() });
+export const Session = z.object({
+  token: z.string().min(1),
+  user: SessionUser,
+  loggedInAt: z.number().int().nonnegative(),
+  /** When the server stops accepting the token (the agent keeps working offline; sync asks to log in). */
+  expiresAt: z.number().int().optional(),
+});
 export type Session = z.infer<typeof Session>;
 
-const LoginResponse = z.object({ token: z.string().min(1), user: SessionUser });
+const LoginResponse = z.object({ token: z.string().min(1), user: SessionUser, expiresAt: z.number().int().optional() });
 
 /** A login failure with a stable code and a Chinese message for the agent. */
 export class LoginError extends Error {

@@ -8,16 +8,18 @@ interface Props<T> {
   /** Every row is exactly this tall (px); the layout depends on it. */
   rowHeight: number;
   label: string;
-  getKey: (item: T) => string;
+  getKey: (item: T, index: number) => string;
   renderRow: (item: T, index: number) => ComponentChildren;
   overscan?: number;
+  /** Told which rows are about to show, so their data can be loaded (paged lists). */
+  onRange?: (start: number, end: number) => void;
 }
 
 /**
  * Renders only the rows in view, so 10,000 items cost as much as 20. The container scrolls;
  * rows are absolutely positioned inside a spacer as tall as the whole list.
  */
-export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, overscan = 4 }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, overscan = 4, onRange }: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -39,11 +41,12 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, ove
   };
 
   const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
+  useEffect(() => { if (end > start) onRange?.(start, end); }, [start, end, items]);
   const rows: ComponentChildren[] = [];
   for (let i = start; i < end; i++) {
-    const item = items[i]!;
+    const item = items[i] as T;
     rows.push(
-      <div key={getKey(item)} role="listitem" aria-posinset={i + 1} aria-setsize={items.length} class="vlist__row" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
+      <div key={getKey(item, i)} role="listitem" aria-posinset={i + 1} aria-setsize={items.length} class="vlist__row" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
         {renderRow(item, i)}
       </div>,
     );

@@ -1,0 +1,54 @@
+// The app's state as signals (Preact signals guide): createAppState() builds them; actions live
+// in separate modules and take the state as their first argument. Components read `.value`.
+import { computed, signal } from '@preact/signals';
+import { type Actor, chinaDate } from '../domain';
+import type { AppDeps } from './deps';
+import type { Session } from './session';
+import type { StorageEstimateInfo } from '../pwa/storage-quota';
+import { createCaseListSlice } from './case-list';
+import { createPersonsSlice } from './persons';
+import { createWorkbenchSlice } from './workbench/slice';
+import { createSyncSlice } from './sync-status';
+
+export interface Toast { tone: 'info' | 'success' | 'warning' | 'danger'; text: string; at: number }
+
+export function createAppState(deps: AppDeps) {
+  const session = signal<Session | null>(null);
+  /** false until the stored session has been read (avoids flashing the login screen). */
+  const booted = signal(false);
+  const deviceId = signal('');
+  const online = signal(true);
+  /** Set when a new version waits; calling it applies the update (after the user agreed). */
+  const updateReady = signal<(() => void) | null>(null);
+  const storageInfo = signal<StorageEstimateInfo | undefined>(undefined);
+  const persisted = signal<boolean | undefined>(undefined);
+  const toast = signal<Toast | null>(null);
+  /** Today in China, refreshed by the clock tick (cases stay open across midnight). */
+  const today = signal(chinaDate(deps.now()));
+
+  const user = computed(() => session.value?.user ?? null);
+  const actor = computed<Actor | null>(() => (session.value ? { role: session.value.user.role, id: session.value.user.id } : null));
+
+  return {
+    deps,
+    router: deps.router,
+    session, booted, deviceId, online, updateReady, storageInfo, persisted, toast, today, user, actor,
+    caseList: createCaseListSlice(),
+    persons: createPersonsSlice(),
+    workbench: createWorkbenchSlice(today),
+    sync: createSyncSlice(),
+  };
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+
+export function showToast(state: AppState, tone: Toast['tone'], text: string): void {
+  state.toast.value = { tone, text, at: state.deps.now() };
+}
+
+/** The signed-in actor, or an error the UI shows (every write needs one). */
+export function requireActor(state: AppState): Actor {
+  const a = state.actor.value;
+  if (!a) throw new Error('请先登录');
+  return a;
+}

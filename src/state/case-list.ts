@@ -1,0 +1,121 @@
+// 办件列表 state: a filtered, paged window over possibly 10,000 cases. The count comes first
+// (index-only when possible), then pages of rows load as the virtual list scrolls to them.
+import { signal } from '@preact/signals';
+import { type Case, type CaseStatus } from '../domain';
+import { addWorkingDays } from '../domain/calendar';
+import { countCases, getPerson, listCases, type CaseFilter } from '../storage';
+import type { AppState } from './app-state';
+import { itemTitle } from './catalog-lookup';
+
+export const CASE_PAGE_SIZE = 100;
+/** "Due soon" = due within this many working days (overdue included). */
+export const DUE_SOON_WORKING_DAYS = 3;
+
+export interface CaseListFilter {
+  status?: CaseStatus | undefined;
+  dueSoon?: boolean | undefined;
+  returned?: boolean | undefined;
+  itemCode?: string | undefined;
+  applicantId?: string | undefined;
+  /** Shown on the filter chip; not part of the query. */
+  applicantName?: string | undefined;
+}
+
+export interface CaseRow {
+  case: Case;
+  itemName: string;
+  applicantName: string;
+}
+
+export function createCaseListSlice() {
+  return {
+    filter: signal<CaseListFilter>({}),
+    total: signal(0),
+    /** Sparse: index → row once its page has loaded. */
+    rows: signal<(CaseRow | undefined)[]>([]),
+    loading: signal(false),
+    error: signal<string | null>(null),
+    /** Bookkeeping, not rendered: which pages are in, and a counter that drops stale answers. */
+    paging: { generation: 0, loaded: new Set<number>(), loading: new Set<number>(), names: new Map<string, string>() },
+  };
+}
+
+export function resetCaseList(state: AppState): void {
+  const p = state.caseList.paging;
+  p.generation++;
+  p.loaded.clear();
+  p.loading.clear();
+  p.names.clear();
+  state.caseList.rows.value = [];
+  state.caseList.total.value = 0;
+}
+
+/** The storage query for a UI filter (pure). */
+export function toStorageFilter(f: CaseListFilter, today: string): CaseFilter {
+  return {
+    ...(f.status && { status: f.status }),
+    ...(f.returned && { returned: true }),
+    ...(f.itemCode && { itemCode: f.itemCode }),
+    ...(f.applicantId && { applicantId: f.applicantId }),
+    ...(f.dueSoon && { dueBefore: addWorkingDays(today, DUE_SOON_WORKING_DAYS + 1) }),
+  };
+}
+
+/** Applies a filter (or reloads the current one): recount and load the first page. */
+export async function loadCaseList(state: AppState, filter: CaseListFilter = state.caseList.filter.value): Promise<void> {
+  const p = state.caseList.paging;
+  const gen = ++p.generation;
+  p.loaded.clear();
+  p.loading.clear();
+  state.caseList.filter.value = filter;
+  state.caseList.loading.value = true;
+  state.caseList.error.value = null;
+  try {
+    const total = await countCases(toStorageFilter(filter, state.today.value));
+    if (gen !== p.generation) return;
+    state.caseList.total.value = total;
+    state.caseList.rows.value = new Array<CaseRow | undefined>(total);
+    await ensureCaseRows(state, 0, Math.min(total, CASE_PAGE_SIZE));
+  } catch (e) {
+    if (gen === p.generation) state.caseList.error.value = e instanceof Error ? e.message : String(e);
+  } finally {
+    if (gen === p.generation) state.caseList.loading.value = false;
+  }
+}
+
+/** Loads the pages covering rows [start, end) that are not loaded yet. */
+export async function ensureCaseRows(state: AppState, start: number, end: number): Promise<void> {
+  const p = state.caseList.paging;
+  const gen = p.generation;
+  const first = Math.floor(start / CASE_PAGE_SIZE), last = Math.floor(Math.max(start, end - 1) / CASE_PAGE_SIZE);
+  const query = toStorageFilter(state.caseList.filter.value, state.today.value);
+  const jobs: Promise<void>[] = [];
+  for (let page = first; page <= last; page++) {
+    if (p.loaded.has(page) || p.loading.has(page) || page * CASE_PAGE_SIZE >= state.caseList.total.value) continue;
+    p.loading.add(page);
+    jobs.push((async () => {
+      try {
+        const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
+        const rows = await Promise.all(cases.map(async (c): Promise<CaseRow> => ({
+          case: c, itemName: itemTitle(c.itemCode), applicantName: await personName(p.names, c.applicantId),
+        })));
+        if (gen !== p.generation) return;
+        const next = state.caseList.rows.value.slice();
+        rows.forEach((r, i) => { next[page * CASE_PAGE_SIZE + i] = r; });
+        state.caseList.rows.value = next;
+        p.loaded.add(page);
+      } finally {
+        p.loading.delete(page);
+      }
+    })());
+  }
+  await Promise.all(jobs);
+}
+
+async function personName(names: Map<string, string>, id: string): Promise<string> {
+  const known = names.get(id);
+  if (known) return known;
+  const name = (await getPerson(id))?.name ?? '（档案缺失）';
+  names.set(id, name);
+  return name;
+}

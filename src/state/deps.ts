@@ -1,0 +1,36 @@
+// What app state needs from the outside world, injected so actions run in tests without a page.
+import type { Router } from './router';
+
+/** Output of the image pipeline (src/workers/image bridge), as the workbench uses it. */
+export interface ProcessedImage {
+  data: ArrayBuffer;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  metrics: { width: number; height: number; sharpness: number; mean: number; clipped: number };
+}
+
+export interface ProcessImageOptions { longEdge?: number; quality?: number }
+
+export type ProcessImage = (
+  file: Blob,
+  options: ProcessImageOptions,
+  ctl: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
+) => Promise<ProcessedImage>;
+
+/** SHA-256 hex of bytes (WebCrypto): signatures are stored content-addressed like photos. */
+export async function sha256Hex(data: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', data);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface AppDeps {
+  router: Router;
+  fetch: typeof fetch;
+  now: () => number;
+  processImage: ProcessImage;
+  /** Runs one outbox drain (src/sync); absent until sync is wired in main.tsx. */
+  syncNow?: (() => Promise<void>) | undefined;
+}

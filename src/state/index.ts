@@ -1,0 +1,26 @@
+// App state: signals + actions. UI components import from here, never from storage or workers.
+export { createAppState, showToast, requireActor, type AppState, type Toast } from './app-state';
+export type { AppDeps, ProcessImage, ProcessedImage } from './deps';
+export { createRouter, formatRoute, parseRoute, type Route, type Router } from './router';
+export { LoginError, Session, SessionUser } from './session';
+export { bootSession, login, logout, unsentCount } from './session-actions';
+export { refreshStorageInfo, requestPersistence, isSpaceLow } from './storage-info';
+export { checkPersonDraft, draftFromPerson, emptyPersonDraft, personFromDraft, type PersonDraft, type PersonDraftKey, type PersonFormCheck } from './person-form';
+export { attachIdCardPhoto, findPersons, loadHousehold, loadPerson, savePersonDraft, searchPersonsAction } from './persons';
+export { ensureCaseRows, loadCaseList, toStorageFilter, CASE_PAGE_SIZE, type CaseListFilter, type CaseRow } from './case-list';
+export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
+export { connectSync, type SyncConnection } from './sync-wiring';
+export { catalogItems, itemCategories, itemTitle, loadPulledCatalog, lookupItem } from './catalog-lookup';
+export { indexItems, loadPinyin, searchItems, type IndexedItem } from './item-search';
+export { blobUrl, revokeBlobUrls } from './blob-urls';
+export { openCase, reloadCase, closeWorkbench } from './workbench/open';
+export { createNewCase, prefillFields, type NewCaseInput } from './workbench/create';
+export { flushCaseSave, setAcknowledged, setField, setMaterialData, setTolerance } from './workbench/edit';
+export { addPhotos, deletePage, movePage, replacePage } from './workbench/pages';
+export { profilePhotoFor, applyProfilePhoto } from './workbench/profile-photos';
+export { clearSignature, signMaterial, type SignerRole } from './workbench/sign';
+export { recallOpenCase, submitOpenCase } from './workbench/submit';
+export { buildNotice, HANDLING_LABELS, type Notice, type NoticeLine } from './workbench/notice';
+export type { Capture } from './workbench/slice';
+export type { OutboxEntry, HouseholdMember } from '../storage';
+export type { Finding, MaterialState, MaterialStatus, Report } from '../domain/rules';

@@ -1,0 +1,67 @@
+// 群众档案 state: the list/search screen and the actions that save profiles.
+import { signal } from '@preact/signals';
+import type { Person } from '../domain';
+import { getPerson, listHousehold, listPersons, putBlob, savePerson, searchPersons, type HouseholdMember } from '../storage';
+import type { AppState } from './app-state';
+import { requireActor } from './app-state';
+import { rememberPhotoQuality } from './photo-quality-memo';
+import { checkPersonDraft, personFromDraft, type PersonDraft } from './person-form';
+
+export function createPersonsSlice() {
+  return {
+    query: signal(''),
+    /** Search hits, or the most recent profiles when the query is empty. */
+    results: signal<Person[]>([]),
+    loading: signal(false),
+  };
+}
+
+export function resetPersons(state: AppState): void {
+  state.persons.query.value = '';
+  state.persons.results.value = [];
+}
+
+let searchSeq = 0;
+
+/** Name, ID number, phone or pinyin initials; the latest query wins. */
+export async function searchPersonsAction(state: AppState, query: string): Promise<void> {
+  const seq = ++searchSeq;
+  state.persons.query.value = query;
+  state.persons.loading.value = true;
+  try {
+    const q = query.trim();
+    const villageCode = state.user.value?.villageCode;
+    const found = q ? await searchPersons(q, 50) : await listPersons({ ...(villageCode && { villageCode }), limit: 50 });
+    if (seq === searchSeq) state.persons.results.value = found;
+  } finally {
+    if (seq === searchSeq) state.persons.loading.value = false;
+  }
+}
+
+/** Quick lookup for pickers (applicant, entruster, household member), not bound to the list. */
+export const findPersons = (query: string, limit = 8) => (query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]));
+
+export const loadPerson = (id: string) => getPerson(id);
+export const loadHousehold = (id: string): Promise<HouseholdMember[]> => listHousehold(id);
+
+/** Validates and saves the profile (one transaction with its audit event); throws with a Chinese message. */
+export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {
+  const actor = requireActor(state);
+  const now = state.deps.now();
+  const check = checkPersonDraft(draft, state.today.value);
+  const villageCode = state.user.value?.villageCode ?? draft.divisionCode;
+  const input = personFromDraft(draft, check, villageCode, now);
+  if (!input) throw new Error('档案中还有需要改正的地方，请看红色提示');
+  return savePerson(input, actor, state.deviceId.value);
+}
+
+/**
+ * Runs an ID-card photo through the image pipeline and stores the file; the profile refers to it
+ * by hash once saved. Later cases reuse it while the card is valid.
+ */
+export async function attachIdCardPhoto(state: AppState, file: Blob, onProgress?: (f: number) => void): Promise<string> {
+  const img = await state.deps.processImage(file, {}, { ...(onProgress && { onProgress }) });
+  await putBlob(img.sha256, img.mime, img.data, state.deps.now());
+  await rememberPhotoQuality(img.sha256, img.metrics);
+  return img.sha256;
+}

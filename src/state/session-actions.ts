@@ -1,0 +1,44 @@
+// Login, restore and logout. The session lives in storage settings so the app opens offline.
+import { clearUserData, getDeviceId, getSession, pendingCount, saveSession } from '../storage';
+import type { AppState } from './app-state';
+import { requestLogin, Session } from './session';
+import { refreshStorageInfo, requestPersistence } from './storage-info';
+import { resetCaseList } from './case-list';
+import { resetPersons } from './persons';
+import { closeWorkbench } from './workbench/open';
+import { forgetPhotoQualities } from './photo-quality-memo';
+import { revokeBlobUrls } from './blob-urls';
+
+/** Reads the device id and any stored session; the app can then route. */
+export async function bootSession(state: AppState): Promise<void> {
+  try {
+    state.deviceId.value = await getDeviceId();
+    state.session.value = (await getSession(Session).catch(() => undefined)) ?? null;
+  } finally {
+    state.booted.value = true;
+  }
+}
+
+/** Online login; throws LoginError with a Chinese message. */
+export async function login(state: AppState, username: string, password: string): Promise<void> {
+  const session = await requestLogin(state.deps.fetch, username, password, state.deps.now());
+  await saveSession(session);
+  state.session.value = session;
+  // Chrome grants persistence to engaged/installed apps: ask now that the agent is committed.
+  void requestPersistence(state).then(() => refreshStorageInfo(state));
+}
+
+/** Work not yet accepted by the server: lost if the agent logs out now. */
+export const unsentCount = () => pendingCount();
+
+/** Wipes this user's data from the device (after the UI asked) and returns to the login screen. */
+export async function logout(state: AppState): Promise<void> {
+  await clearUserData();
+  await forgetPhotoQualities();
+  revokeBlobUrls();
+  closeWorkbench(state);
+  resetCaseList(state);
+  resetPersons(state);
+  state.session.value = null;
+  state.router.navigate({ name: 'login' }, { replace: true });
+}

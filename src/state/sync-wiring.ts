@@ -1,0 +1,54 @@
+// Connects the page's sync scheduler (src/sync) to app state: status → signals, pulled changes →
+// reload what is on screen. Started after login (the drain needs the session token).
+import { createPageSync, type SyncScheduler, type SyncStatus } from '../sync';
+import type { PullSummary } from '../storage';
+import { showToast, type AppState } from './app-state';
+import { loadPulledCatalog } from './catalog-lookup';
+import { loadCaseList } from './case-list';
+import { refreshSyncStatus } from './sync-status';
+import { reloadCase } from './workbench/open';
+
+export interface SyncConnection {
+  start: () => void;
+  stop: () => void;
+  requestSync: () => Promise<void>;
+}
+
+function onPulled(state: AppState, summary: PullSummary): void {
+  if (summary.catalogItems > 0) void loadPulledCatalog();
+  if (summary.caseIds.length === 0) return;
+  const open = state.workbench.record.value?.id;
+  if (open && summary.caseIds.includes(open)) void reloadCase(state);
+  if (state.router.route.value.name === 'cases') void loadCaseList(state);
+}
+
+export function connectSync(state: AppState, make: (onPulled: (s: PullSummary) => void) => SyncScheduler = (cb) => createPageSync({ onPulled: cb })): SyncConnection {
+  const scheduler = make((summary) => onPulled(state, summary));
+  let unsubscribe: (() => void) | undefined;
+  let warnedLogin = false;
+  const apply = (s: SyncStatus) => {
+    state.sync.pending.value = s.pending;
+    state.sync.running.value = s.running;
+    if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
+    if (s.needsLogin && !warnedLogin) {
+      warnedLogin = true;
+      showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中退出后重新登录，以便继续同步。');
+    }
+    // Problems come with their outbox rows (attempts, time) from storage.
+    if (!s.running) void refreshSyncStatus(state).catch(() => undefined);
+  };
+  return {
+    start() {
+      unsubscribe ??= scheduler.onStatus(apply);
+      scheduler.start();
+    },
+    stop() {
+      scheduler.stop();
+      unsubscribe?.();
+      unsubscribe = undefined;
+    },
+    async requestSync() {
+      await scheduler.requestSync('submit');
+    },
+  };
+}

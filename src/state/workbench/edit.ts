@@ -1,0 +1,88 @@
+// Edits on the open case: form fields, typed material data, acknowledgements, tolerance promises.
+// The signal changes at once (the report re-runs as the agent types); the write to storage is
+// debounced for typing and immediate for clicks, and writes are serialised per case.
+import { type Case, type Material, uuidv7 } from '../../domain';
+import { saveCase, saveMaterial } from '../../storage';
+import type { AppState } from '../app-state';
+
+export const TYPING_SAVE_DELAY_MS = 400;
+
+const dirtyCases = new WeakMap<AppState, boolean>();
+const dirtyMaterials = new WeakMap<AppState, Set<string>>();
+
+/** Runs `fn` after every earlier write of the workbench has finished. */
+export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T> {
+  const w = state.workbench.writes;
+  const run = w.chain.then(fn);
+  w.chain = run.catch(() => undefined);
+  return run;
+}
+
+function schedule(state: AppState, immediate: boolean): void | Promise<void> {
+  const w = state.workbench.writes;
+  if (w.timer) clearTimeout(w.timer);
+  w.timer = undefined;
+  if (immediate) return flushCaseSave(state);
+  w.timer = setTimeout(() => { void flushCaseSave(state).catch((e) => { state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`; }); }, TYPING_SAVE_DELAY_MS);
+}
+
+/** Writes whatever changed since the last save (also called before leaving or submitting). */
+export async function flushCaseSave(state: AppState): Promise<void> {
+  const w = state.workbench.writes;
+  if (w.timer) clearTimeout(w.timer);
+  w.timer = undefined;
+  const c = state.workbench.record.value;
+  const caseDirty = dirtyCases.get(state) ?? false;
+  const matIds = dirtyMaterials.get(state) ?? new Set<string>();
+  if (!c || (!caseDirty && matIds.size === 0)) return queueWrite(state, async () => undefined);
+  dirtyCases.set(state, false);
+  dirtyMaterials.set(state, new Set());
+  const mats = state.workbench.materials.value.filter((m) => matIds.has(m.id));
+  await queueWrite(state, async () => {
+    if (caseDirty) await saveCase(c);
+    for (const m of mats) await saveMaterial(m);
+  });
+}
+
+/** Changes the open case; `immediate` for clicks, debounced for typing. */
+export function updateCase(state: AppState, change: (c: Case) => Case, immediate = false): void | Promise<void> {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  if (!c || !wb.editable.value) return;
+  wb.record.value = { ...change(c), updatedAt: state.deps.now() };
+  dirtyCases.set(state, true);
+  return schedule(state, immediate);
+}
+
+export const setField = (state: AppState, key: string, value: string) =>
+  updateCase(state, (c) => ({ ...c, fields: { ...c.fields, [key]: value } }));
+
+/** Data typed from a document (e.g. the name on the 户口簿 page), checked against the profile. */
+export function setMaterialData(state: AppState, requirementId: string, key: string, value: string): void {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  if (!c || !wb.editable.value) return;
+  const now = state.deps.now();
+  const existing = wb.materialByRequirement.value.get(requirementId);
+  const m: Material = existing
+    ? { ...existing, data: { ...existing.data, [key]: value }, updatedAt: now }
+    : { id: uuidv7(now), caseId: c.id, requirementId, pages: [], data: { [key]: value }, updatedAt: now };
+  wb.materials.value = existing ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
+  const set = dirtyMaterials.get(state) ?? new Set<string>();
+  set.add(m.id);
+  dirtyMaterials.set(state, set);
+  wb.record.value = { ...c, updatedAt: now };
+  dirtyCases.set(state, true);
+  void schedule(state, false);
+}
+
+/** The agent has read a warning and accepts it (recorded by its stable key). */
+export const setAcknowledged = (state: AppState, key: string, on: boolean) =>
+  updateCase(state, (c) => ({ ...c, acknowledged: on ? [...new Set([...c.acknowledged, key])] : c.acknowledged.filter((k) => k !== key) }), true);
+
+/** 容缺: the date the applicant promises to supply a missing material; null withdraws the claim. */
+export const setTolerance = (state: AppState, requirementId: string, promisedBy: string | null) =>
+  updateCase(state, (c) => {
+    const others = c.tolerance.filter((t) => t.requirementId !== requirementId);
+    return { ...c, tolerance: promisedBy === null ? others : [...others, { requirementId, promisedBy }] };
+  }, true);

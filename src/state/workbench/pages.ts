@@ -1,0 +1,112 @@
+// Photos of paper materials: capture (through the image worker), replace, reorder, delete.
+// Each page and its file are written in one transaction with an audit event.
+import { type Material, type Page, Page as PageSchema } from '../../domain';
+import { addMaterialPage, deleteMaterialPage, makeAudit, moveMaterialPage, saveCaseWithMaterials } from '../../storage';
+import { requireActor, showToast, type AppState } from '../app-state';
+import type { ProcessedImage } from '../deps';
+import { isSpaceLow } from '../storage-info';
+import { flushCaseSave, queueWrite } from './edit';
+import { attachToProfileIfMissing } from './profile-photos';
+
+function requirementOf(state: AppState, requirementId: string) {
+  const r = state.workbench.item.value?.materials.find((m) => m.id === requirementId);
+  if (!r) throw new Error('事项中没有这份材料');
+  return r;
+}
+
+function replaceMaterial(state: AppState, m: Material): void {
+  const list = state.workbench.materials.value;
+  state.workbench.materials.value = list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...list, m];
+}
+
+const pageOf = (img: ProcessedImage, now: number): Page => PageSchema.parse({
+  sha256: img.sha256, mime: img.mime, bytes: img.bytes, capturedAt: now,
+  quality: { width: img.metrics.width, height: img.metrics.height, sharpness: img.metrics.sharpness, mean: img.metrics.mean, clipped: img.metrics.clipped },
+});
+
+/** Runs one file through the worker while the UI shows its progress under the material. */
+async function processWithProgress(state: AppState, requirementId: string, file: Blob, label: string): Promise<ProcessedImage> {
+  const wb = state.workbench;
+  const entry = { progress: undefined as number | undefined, label };
+  const update = () => { wb.captures.value = { ...wb.captures.value, [requirementId]: [...(wb.captures.value[requirementId] ?? []).filter((e) => e !== entry), entry] }; };
+  update();
+  try {
+    return await state.deps.processImage(file, {}, { onProgress: (f) => { entry.progress = f; update(); } });
+  } finally {
+    const left = (wb.captures.value[requirementId] ?? []).filter((e) => e !== entry);
+    const { [requirementId]: _gone, ...rest } = wb.captures.value;
+    wb.captures.value = left.length ? { ...rest, [requirementId]: left } : rest;
+  }
+}
+
+async function warnIfSpaceLow(state: AppState): Promise<void> {
+  if (await isSpaceLow(state).catch(() => false)) showToast(state, 'warning', '本机存储空间不足 50 MB：请尽快联网同步，否则新照片可能存不下');
+}
+
+/** Adds photos as new pages, in the order picked. */
+export async function addPhotos(state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  if (!c || !wb.editable.value) return;
+  const actor = requireActor(state);
+  const requirement = requirementOf(state, requirementId);
+  await warnIfSpaceLow(state);
+  for (const [i, file] of files.entries()) {
+    const img = await processWithProgress(state, requirementId, file, files.length > 1 ? `正在处理第 ${i + 1}/${files.length} 张` : '正在处理照片');
+    const now = state.deps.now();
+    await flushCaseSave(state);
+    const m = await queueWrite(state, () => addMaterialPage({
+      caseId: c.id, requirementId, page: pageOf(img, now), blob: { sha256: img.sha256, mime: img.mime, data: img.data }, now,
+      audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-add', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
+    }));
+    replaceMaterial(state, m);
+    await attachToProfileIfMissing(state, requirement, img);
+  }
+}
+
+/** Retake: the new photo takes the old page's place (same position, old file left for cleanup). */
+export async function replacePage(state: AppState, requirementId: string, index: number, file: Blob): Promise<void> {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  const existing = wb.materialByRequirement.value.get(requirementId);
+  if (!c || !wb.editable.value || !existing || !existing.pages[index]) return;
+  const actor = requireActor(state);
+  const requirement = requirementOf(state, requirementId);
+  await warnIfSpaceLow(state);
+  const img = await processWithProgress(state, requirementId, file, `正在处理重拍的第 ${index + 1} 页`);
+  const now = state.deps.now();
+  await flushCaseSave(state);
+  const current = wb.materialByRequirement.value.get(requirementId) ?? existing;
+  const pages = current.pages.map((p, i) => (i === index ? pageOf(img, now) : p));
+  const m: Material = { ...current, pages, updatedAt: now };
+  const record = { ...(wb.record.value ?? c), updatedAt: now };
+  await queueWrite(state, () => saveCaseWithMaterials({
+    case: record, materials: [m], blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
+    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-replace', actor, deviceId: state.deviceId.value, at: now, detail: `${requirement.name} 第${index + 1}页` }),
+  }));
+  replaceMaterial(state, m);
+  wb.record.value = record;
+  await attachToProfileIfMissing(state, requirement, img);
+}
+
+/** Moves a page one place up (-1) or down (+1): buttons, not only drag, for unsteady hands. */
+export async function movePage(state: AppState, requirementId: string, index: number, delta: -1 | 1): Promise<void> {
+  const wb = state.workbench;
+  const m = wb.materialByRequirement.value.get(requirementId);
+  const to = index + delta;
+  if (!m || !wb.editable.value || to < 0 || to >= m.pages.length) return;
+  await flushCaseSave(state);
+  replaceMaterial(state, await queueWrite(state, () => moveMaterialPage(m.id, index, to, state.deps.now())));
+}
+
+export async function deletePage(state: AppState, requirementId: string, sha256: string): Promise<void> {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  const m = wb.materialByRequirement.value.get(requirementId);
+  if (!c || !m || !wb.editable.value) return;
+  const actor = requireActor(state);
+  const now = state.deps.now();
+  await flushCaseSave(state);
+  replaceMaterial(state, await queueWrite(state, () => deleteMaterialPage(m.id, sha256,
+    makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-delete', actor, deviceId: state.deviceId.value, at: now }), now)));
+}

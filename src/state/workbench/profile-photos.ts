@@ -1,0 +1,62 @@
+// ID-card photos shared between the profile and its cases: a case reuses the profile's photos
+// while the card is valid, and a photo taken in a case fills an empty profile slot.
+import { type MaterialRequirement, type Page, type Person, Page as PageSchema } from '../../domain';
+import { checkIdCardExpiry } from '../../domain/validators';
+import { addMaterialPage, getBlob, makeAudit, savePerson } from '../../storage';
+import { requireActor, type AppState } from '../app-state';
+import type { ProcessedImage } from '../deps';
+import { recallPhotoQuality, rememberPhotoQuality } from '../photo-quality-memo';
+import { flushCaseSave, queueWrite } from './edit';
+
+const SLOT = { 'id-card-front': 'frontPhoto', 'id-card-back': 'backPhoto' } as const;
+
+/** The profile's photo for this requirement, when it has one and the card is still valid. */
+export function profilePhotoFor(person: Person | null, requirement: MaterialRequirement, today: string): string | undefined {
+  if (!requirement.profilePhoto || !person?.idCard) return undefined;
+  if (!checkIdCardExpiry(person.idCard.validUntil, today).ok) return undefined;
+  return person.idCard[SLOT[requirement.profilePhoto]];
+}
+
+/** A page built from a stored profile photo (its metrics remembered when it was taken). */
+export async function pageFromStoredPhoto(sha256: string, now: number): Promise<{ page: Page; data: ArrayBuffer; mime: string } | undefined> {
+  const blob = await getBlob(sha256);
+  if (!blob) return undefined;
+  const quality = await recallPhotoQuality(sha256);
+  const page = PageSchema.parse({ sha256, mime: blob.mime, bytes: blob.bytes, capturedAt: now, ...(quality && { quality }) });
+  return { page, data: blob.data, mime: blob.mime };
+}
+
+/** "使用档案中的身份证照片": adds the profile photo as the material's page. */
+export async function applyProfilePhoto(state: AppState, requirementId: string): Promise<void> {
+  const wb = state.workbench;
+  const c = wb.record.value;
+  const requirement = wb.item.value?.materials.find((m) => m.id === requirementId);
+  if (!c || !requirement || !wb.editable.value) return;
+  const sha = profilePhotoFor(wb.applicant.value, requirement, state.today.value);
+  if (!sha) return;
+  const actor = requireActor(state);
+  const now = state.deps.now();
+  const stored = await pageFromStoredPhoto(sha, now);
+  if (!stored) throw new Error('档案中的照片文件不在本机，请重新拍摄');
+  await flushCaseSave(state);
+  const m = await queueWrite(state, () => addMaterialPage({
+    caseId: c.id, requirementId, page: stored.page, blob: { sha256: sha, mime: stored.mime, data: stored.data }, now,
+    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.from-profile', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
+  }));
+  wb.materials.value = wb.materials.value.some((x) => x.id === m.id) ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
+}
+
+/** Best effort: a card photo taken in a case also fills the profile's empty slot for next time. */
+export async function attachToProfileIfMissing(state: AppState, requirement: MaterialRequirement, img: ProcessedImage): Promise<void> {
+  const person = state.workbench.applicant.value;
+  if (!requirement.profilePhoto || !person?.idCard) return;
+  const slot = SLOT[requirement.profilePhoto];
+  if (person.idCard[slot]) return;
+  try {
+    await rememberPhotoQuality(img.sha256, img.metrics);
+    const updated = await savePerson({ ...person, idCard: { ...person.idCard, [slot]: img.sha256 }, updatedAt: state.deps.now() }, requireActor(state), state.deviceId.value);
+    state.workbench.applicant.value = updated;
+  } catch {
+    // The case has the photo; the profile can get it next time.
+  }
+}

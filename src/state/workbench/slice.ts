@@ -1,0 +1,48 @@
+// The open case (办件工作台): the case, its people and materials as signals, and the live
+// pre-validation report computed from them — every edit re-runs the rules, no button needed.
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { Case, Material, Person } from '../../domain';
+import { workingDaysBetween } from '../../domain/calendar';
+import { evaluate } from '../../domain/rules';
+import { isEditableByAgent } from '../../domain/state-machine';
+import type { OutboxEntry } from '../../storage';
+import { lookupItem } from '../catalog-lookup';
+
+export interface Capture {
+  /** 0–1, or undefined before the worker reports. */
+  progress: number | undefined;
+  label: string;
+}
+
+export function createWorkbenchSlice(today: ReadonlySignal<string>) {
+  const record = signal<Case | null>(null);
+  const applicant = signal<Person | null>(null);
+  const entruster = signal<Person | null>(null);
+  const materials = signal<Material[]>([]);
+  const outbox = signal<OutboxEntry[]>([]);
+  const loading = signal(false);
+  const error = signal<string | null>(null);
+  /** Photos being processed, by requirement id. */
+  const captures = signal<Record<string, Capture[]>>({});
+
+  const item = computed(() => (record.value ? lookupItem(record.value.itemCode) : undefined));
+  const report = computed(() => {
+    const c = record.value, i = item.value, a = applicant.value;
+    if (!c || !i || !a) return null;
+    return evaluate({ item: i, caseData: c, applicant: a, materials: materials.value, today: today.value, workingDaysBetween });
+  });
+  /** Fields and materials can change (a queued case must be recalled first). */
+  const editable = computed(() => {
+    const s = record.value?.status;
+    return s !== undefined && s !== 'queued' && isEditableByAgent(s);
+  });
+  const materialByRequirement = computed(() => new Map(materials.value.map((m) => [m.requirementId, m] as const)));
+
+  return {
+    record, applicant, entruster, materials, outbox, loading, error, captures, item, report, editable, materialByRequirement,
+    /** Serialises writes of this case so a slow save never lands after a newer one. */
+    writes: { chain: Promise.resolve() as Promise<unknown>, timer: undefined as ReturnType<typeof setTimeout> | undefined },
+  };
+}
+
+export type WorkbenchSlice = ReturnType<typeof createWorkbenchSlice>;

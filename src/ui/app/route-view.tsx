@@ -1,0 +1,32 @@
+import { useAppState } from './context';
+import { LoginScreen } from '../screens/login';
+import { CaseListScreen } from '../screens/case-list';
+import { NewCaseScreen } from '../screens/new-case';
+import { WorkbenchScreen } from '../screens/workbench';
+import { NoticeScreen } from '../screens/notice';
+import { ReceiptScreen } from '../screens/receipt';
+import { PersonListScreen } from '../screens/person-list';
+import { PersonEditScreen } from '../screens/person-edit';
+import { SyncStatusScreen } from '../screens/sync-status';
+import { SettingsScreen } from '../screens/settings';
+import { NotFoundScreen } from '../screens/not-found';
+
+/** One screen per route; everything but login needs a session. */
+export function RouteView() {
+  const state = useAppState();
+  const route = state.router.route.value;
+  if (!state.session.value || route.name === 'login') return <LoginScreen />;
+  switch (route.name) {
+    case 'cases': return <CaseListScreen />;
+    case 'case-new': return <NewCaseScreen personId={route.personId} />;
+    case 'case': return <WorkbenchScreen id={route.id} />;
+    case 'case-notice': return <NoticeScreen id={route.id} />;
+    case 'case-receipt': return <ReceiptScreen id={route.id} />;
+    case 'persons': return <PersonListScreen />;
+    case 'person-new': return <PersonEditScreen />;
+    case 'person': return <PersonEditScreen id={route.id} />;
+    case 'sync': return <SyncStatusScreen />;
+    case 'settings': return <SettingsScreen />;
+    case 'not-found': return <NotFoundScreen path={route.path} />;
+  }
+}

@@ -1,0 +1,16 @@
+import type { ComponentChildren } from 'preact';
+import { Button, LinkButton } from '../button';
+import './print-sheet.css';
+
+/** An A4 sheet with a screen-only toolbar (print, back). Print CSS hides everything else. */
+export function PrintSheet({ title, backHref, children }: { title: string; backHref: string; children: ComponentChildren }) {
+  return (
+    <div class="print-page">
+      <div class="row no-print print-toolbar">
+        <LinkButton href={backHref}>‹ 返回办件</LinkButton>
+        <Button variant="primary" onClick={() => window.print()}>🖨 打印{title}</Button>
+      </div>
+      <article class="sheet" aria-label={title}>{children}</article>
+    </div>
+  );
+}

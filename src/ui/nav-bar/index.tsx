@@ -1,0 +1,33 @@
+import { useAppState } from '../app/context';
+import type { Route } from '../../state';
+import './nav-bar.css';
+
+const LINKS: { href: string; label: string; icon: string; match: Route['name'][] }[] = [
+  { href: '#/', label: '办件', icon: '📋', match: ['cases', 'case', 'case-notice', 'case-receipt'] },
+  { href: '#/cases/new', label: '新建办件', icon: '➕', match: ['case-new'] },
+  { href: '#/persons', label: '群众档案', icon: '👥', match: ['persons', 'person', 'person-new'] },
+  { href: '#/sync', label: '同步', icon: '🔄', match: ['sync'] },
+  { href: '#/settings', label: '设置', icon: '⚙️', match: ['settings'] },
+];
+
+export function NavBar() {
+  const state = useAppState();
+  const current = state.router.route.value.name;
+  const pending = state.sync.pending.value;
+  const problems = state.sync.problems.value.length;
+  return (
+    <nav class="nav no-print" aria-label="主菜单">
+      {LINKS.map((l) => (
+        <a key={l.href} href={l.href} class="nav__link" aria-current={l.match.includes(current) ? 'page' : undefined}>
+          <span aria-hidden="true">{l.icon}</span>
+          {l.label}
+          {l.href === '#/sync' && (pending > 0 || problems > 0) && (
+            <span class={`nav__badge${problems ? ' nav__badge--bad' : ''}`}>
+              {problems ? `${problems} 个问题` : `${pending} 待同步`}
+            </span>
+          )}
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+import { useSignal } from '@preact/signals';
+import { useAppState } from '../../app/context';
+import { login } from '../../../state';
+import { TextField } from '../../components/field';
+import { Button } from '../../components/button';
+import { Banner } from '../../components/banner';
+import './login.css';
+
+export function LoginScreen() {
+  const state = useAppState();
+  const username = useSignal('');
+  const password = useSignal('');
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    busy.value = true;
+    error.value = null;
+    try {
+      await login(state, username.value, password.value);
+      state.router.navigate({ name: 'cases' }, { replace: true });
+    } catch (err) {
+      error.value = err instanceof Error ? err.message : String(err);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  return (
+    <section class="login card stack" aria-labelledby="login-title">
+      <h1 id="login-title">代办员登录</h1>
+      <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>
+      <form class="stack" onSubmit={submit} noValidate>
+        <TextField label="用户名" value={username.value} onValue={(v) => { username.value = v; }} autoComplete="username" autoCapitalize="none" required />
+        <TextField label="密码" type="password" value={password.value} onValue={(v) => { password.value = v; }} autoComplete="current-password" required />
+        {error.value && <Banner tone="danger">{error.value}</Banner>}
+        <Button type="submit" variant="primary" block disabled={busy.value}>{busy.value ? '正在登录……' : '登录'}</Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { Person, ServiceItem } from '../../../domain';
+import { createNewCase, emptyPersonDraft, loadPerson } from '../../../state';
+import { useAppState } from '../../app/context';
+import { Button } from '../../components/button';
+import { Banner } from '../../components/banner';
+import { Checkbox } from '../../components/field';
+import { PersonPicker } from '../../components/person-picker';
+import { PersonForm } from '../../person-form';
+import { ItemPicker } from './item-picker';
+import { ChosenPerson } from './chosen-person';
+import './new-case.css';
+
+/** 新建办件: item → applicant (existing or new profile) → optional entrusting person → workbench. */
+export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
+  const state = useAppState();
+  const item = useSignal<ServiceItem | null>(null);
+  const applicant = useSignal<Person | null>(null);
+  const entrusted = useSignal(false);
+  const entruster = useSignal<Person | null>(null);
+  const creatingPerson = useSignal<'applicant' | 'entruster' | null>(null);
+  const error = useSignal<string | null>(null);
+  const busy = useSignal(false);
+
+  useEffect(() => {
+    if (personId) void loadPerson(personId).then((p) => { if (p) applicant.value = p; });
+  }, [personId]);
+
+  const start = async () => {
+    if (!item.value || !applicant.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const c = await createNewCase(state, { itemCode: item.value.code, applicantId: applicant.value.id, entrusterId: entrusted.value ? entruster.value?.id : undefined });
+      state.router.navigate({ name: 'case', id: c.id }, { replace: true });
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const newProfile = (who: 'applicant' | 'entruster') => (
+    <div class="card stack">
+      <h3>新建群众档案</h3>
+      <PersonForm
+        initial={emptyPersonDraft(state.user.value?.villageCode ?? '')}
+        saveLabel={who === 'applicant' ? '保存档案并设为申请人' : '保存档案并设为委托人'}
+        onSaved={(p) => { if (who === 'applicant') applicant.value = p; else entruster.value = p; creatingPerson.value = null; }}
+      />
+      <Button onClick={() => { creatingPerson.value = null; }}>取消新建</Button>
+    </div>
+  );
+
+  return (
+    <section class="stack new-case" aria-labelledby="new-case-title">
+      <h1 id="new-case-title">新建办件</h1>
+      <ol class="steps">
+        <li class="stack">
+          <h2>第一步：选择事项</h2>
+          {item.value ? (
+            <div class="card row chosen">
+              <div class="chosen__text">
+                <strong>{item.value.name}</strong>
+                <span class="muted">{item.value.agency} · 承诺时限 {item.value.promisedLimitDays === 0 ? '即办' : `${item.value.promisedLimitDays} 个工作日`}</span>
+              </div>
+              <Button onClick={() => { item.value = null; }}>重新选择事项</Button>
+            </div>
+          ) : <ItemPicker onPick={(i) => { item.value = i; }} />}
+          {item.value?.requiresPresence && (
+            <Banner tone="warning"><strong>本事项须申请人本人到场。</strong>{item.value.presenceNote ?? '代办员可先预审材料，再陪同或预约办理。'}</Banner>
+          )}
+        </li>
+        <li class="stack">
+          <h2>第二步：选择申请人</h2>
+          {applicant.value ? (
+            <ChosenPerson person={applicant.value} role="申请人" onChange={() => { applicant.value = null; }} />
+          ) : creatingPerson.value === 'applicant' ? newProfile('applicant') : (
+            <div class="stack">
+              <PersonPicker label="查找申请人" onPick={(p) => { applicant.value = p; }} excludeIds={entruster.value ? [entruster.value.id] : []} />
+              <Button onClick={() => { creatingPerson.value = 'applicant'; }}>＋ 没有档案？新建申请人档案</Button>
+            </div>
+          )}
+        </li>
+        <li class="stack">
+          <h2>第三步：委托人（可选）</h2>
+          <Checkbox label="由家属等他人委托代办（例如子女替老人委托）" checked={entrusted.value} onChecked={(v) => { entrusted.value = v; if (!v) entruster.value = null; }} />
+          {entrusted.value && (entruster.value ? (
+            <ChosenPerson person={entruster.value} role="委托人" onChange={() => { entruster.value = null; }} />
+          ) : creatingPerson.value === 'entruster' ? newProfile('entruster') : (
+            <div class="stack">
+              <PersonPicker label="查找委托人" onPick={(p) => { entruster.value = p; }} excludeIds={applicant.value ? [applicant.value.id] : []} />
+              <Button onClick={() => { creatingPerson.value = 'entruster'; }}>＋ 新建委托人档案</Button>
+            </div>
+          ))}
+        </li>
+      </ol>
+      {error.value && <Banner tone="danger">{error.value}</Banner>}
+      <Button variant="primary" block disabled={!item.value || !applicant.value || (entrusted.value && !entruster.value) || busy.value} onClick={() => void start()}>
+        {busy.value ? '正在创建……' : '开始办件'}
+      </Button>
+      {(!item.value || !applicant.value) && <p class="muted">选好事项和申请人后，才能开始办件。</p>}
+    </section>
+  );
+}

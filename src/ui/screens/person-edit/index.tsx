@@ -1,0 +1,40 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { draftFromPerson, emptyPersonDraft, loadPerson, showToast, type PersonDraft } from '../../../state';
+import { useAppState } from '../../app/context';
+import { PersonForm } from '../../person-form';
+import { LinkButton } from '../../components/button';
+
+/** 新建 / 修改群众档案. */
+export function PersonEditScreen({ id }: { id?: string }) {
+  const state = useAppState();
+  const initial = useSignal<PersonDraft | null | 'missing'>(id ? null : emptyPersonDraft(state.user.value?.villageCode ?? ''));
+  useEffect(() => {
+    if (!id) { initial.value = emptyPersonDraft(state.user.value?.villageCode ?? ''); return; }
+    initial.value = null;
+    void loadPerson(id).then((p) => { initial.value = p ? draftFromPerson(p) : 'missing'; });
+  }, [id]);
+
+  const title = id ? '修改群众档案' : '新建群众档案';
+  return (
+    <section class="stack" aria-labelledby="person-title">
+      <div class="row">
+        <LinkButton href="#/persons">‹ 返回档案列表</LinkButton>
+        {id && <LinkButton href={`#/cases/new?person=${id}`} variant="primary">为此人新建办件</LinkButton>}
+      </div>
+      <h1 id="person-title">{title}</h1>
+      {initial.value === null && <p aria-busy="true">正在读取……</p>}
+      {initial.value === 'missing' && <p class="error-text">找不到这份档案，可能已被删除。</p>}
+      {initial.value && initial.value !== 'missing' && (
+        <PersonForm
+          key={id ?? 'new'}
+          initial={initial.value}
+          onSaved={(p) => {
+            showToast(state, 'success', `已保存 ${p.name} 的档案`);
+            state.router.navigate({ name: 'person', id: p.id }, { replace: true });
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'preact/hooks';
+import { useAppState } from '../../app/context';
+import { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from '../../../state';
+import { Button } from '../../components/button';
+import { Banner } from '../../components/banner';
+import { EmptyState } from '../../components/empty-state';
+import { formatTime } from '../../format';
+
+/** 同步状态: unsent count, last sync, and every problem with what to do about it. */
+export function SyncStatusScreen() {
+  const state = useAppState();
+  const { pending, lastSyncAt, problems, running } = state.sync;
+  useEffect(() => { void refreshSyncStatus(state); }, []);
+  return (
+    <section class="stack" aria-labelledby="sync-title">
+      <h1 id="sync-title">同步状态</h1>
+      <div class="card stack">
+        <dl class="kv">
+          <dt>网络</dt><dd>{state.online.value ? '在线' : '离线'}</dd>
+          <dt>待同步</dt><dd><strong data-testid="pending-count">{pending.value}</strong> 条</dd>
+          <dt>上次同步</dt><dd>{lastSyncAt.value ? formatTime(lastSyncAt.value) : '还没有同步过'}</dd>
+        </dl>
+        {state.deps.syncNow && (
+          <Button variant="primary" disabled={running.value || !state.online.value} onClick={() => void syncNow(state)}>
+            {running.value ? '正在同步……' : '立即同步'}
+          </Button>
+        )}
+        {!state.online.value && pending.value > 0 && <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>}
+      </div>
+      <h2>需要处理的问题</h2>
+      {problems.value.length === 0 ? (
+        <EmptyState title="没有同步问题" />
+      ) : (
+        <ul class="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {problems.value.map((p) => (
+            <li key={p.id} class="card stack">
+              <p>
+                <strong>{p.state === 'rejected' ? '乡镇拒收' : '发送失败'}</strong>
+                {' · '}
+                <a href={`#/cases/${p.caseId}`}>查看办件</a>
+              </p>
+              <p class={p.state === 'rejected' ? 'error-text' : 'warn-text'}>{p.lastError?.message ?? '原因未知'}</p>
+              <p class="muted">已尝试 {p.attempts} 次 · {formatTime(p.updatedAt)}</p>
+              <div class="row">
+                {p.state === 'failed' && <Button onClick={() => void retrySyncEntry(state, p.id)}>重试</Button>}
+                {p.state === 'rejected' && <Button onClick={() => void dismissSyncProblem(state, p.id)}>我知道了，去修改办件</Button>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import type { FormField } from '../../../domain';
+import { setField, type Finding } from '../../../state';
+import { useAppState } from '../../app/context';
+import { SelectField, TextArea, TextField } from '../../components/field';
+
+const INPUT_TYPE: Partial<Record<FormField['type'], { type?: string; inputMode?: 'numeric' | 'tel' | 'text' | 'decimal' }>> = {
+  phone: { type: 'tel', inputMode: 'tel' },
+  date: { type: 'date' },
+  'bank-card': { inputMode: 'numeric' },
+  'division-code': { inputMode: 'numeric' },
+  number: { inputMode: 'decimal' },
+};
+
+/** The item's form, prefilled from the profile; each field shows the report's findings on it. */
+export function CaseForm() {
+  const state = useAppState();
+  const wb = state.workbench;
+  const item = wb.item.value;
+  const c = wb.record.value;
+  if (!item || !c || item.fields.length === 0) return null;
+  const findings = wb.report.value?.findings ?? [];
+  const on = (key: string) => findings.filter((f: Finding) => f.target.type === 'field' && f.target.key === key);
+  const readOnly = !wb.editable.value;
+  return (
+    <fieldset class="card stack" disabled={readOnly}>
+      <legend class="material__name">申请表</legend>
+      <div class="grid-2">
+        {item.fields.map((f) => {
+          const fs = on(f.key);
+          const error = fs.filter((x) => x.severity === 'error').map((x) => x.message).join('；') || undefined;
+          const warnings = fs.filter((x) => x.severity !== 'error').map((x) => x.message);
+          const value = c.fields[f.key] ?? '';
+          const common = { label: f.label, required: f.required, hint: f.hint ?? (f.fromProfile ? '已从群众档案带入' : undefined), error, warnings, value, onValue: (v: string) => setField(state, f.key, v) };
+          if (f.type === 'select') return <SelectField key={f.key} {...common} options={f.options ?? []} placeholder="请选择" disabled={readOnly} />;
+          if (f.type === 'textarea') return <TextArea key={f.key} {...common} maxLength={f.maxLength} />;
+          return <TextField key={f.key} {...common} {...INPUT_TYPE[f.type]} maxLength={f.maxLength} autoComplete="off" />;
+        })}
+      </div>
+    </fieldset>
+  );
+}

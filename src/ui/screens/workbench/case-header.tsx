@@ -1,0 +1,32 @@
+import { useAppState } from '../../app/context';
+import { StatusBadge } from '../../components/status-badge';
+import { LinkButton } from '../../components/button';
+import { Banner } from '../../components/banner';
+import { formatTime } from '../../format';
+
+export function CaseHeader() {
+  const state = useAppState();
+  const wb = state.workbench;
+  const c = wb.record.value!;
+  const item = wb.item.value;
+  const outbox = wb.outbox.value.find((o) => o.state === 'failed' || o.state === 'rejected');
+  return (
+    <header class="case-head card">
+      <div class="row">
+        <LinkButton href="#/" class="no-print">‹ 办件列表</LinkButton>
+        <StatusBadge status={c.status} />
+        <span class="muted mono">{c.number}</span>
+      </div>
+      <h1 id="case-title" style={{ margin: 0 }}>{item?.name ?? c.itemCode}</h1>
+      <div class="case-head__people">
+        <span>申请人：<strong>{wb.applicant.value?.name ?? '（档案缺失）'}</strong></span>
+        {wb.entruster.value && <span>委托人：<strong>{wb.entruster.value.name}</strong></span>}
+        <span class="muted">更新于 {formatTime(c.updatedAt)}</span>
+        {item && <span class="muted">承诺时限：{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}</span>}
+      </div>
+      {item?.requiresPresence && <Banner tone="warning"><strong>本事项须申请人本人到场办理。</strong>{item.presenceNote ?? ''}</Banner>}
+      {c.status === 'queued' && <Banner tone="info">已提交，等待联网同步到乡镇。同步前可以“撤回修改”。</Banner>}
+      {outbox && <Banner tone="danger">{outbox.state === 'rejected' ? '乡镇拒收：' : '同步失败：'}{outbox.lastError?.message ?? '原因未知'}</Banner>}
+    </header>
+  );
+}

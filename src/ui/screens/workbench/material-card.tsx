@@ -1,0 +1,73 @@
+import type { MaterialRequirement } from '../../../domain';
+import { addPhotos, HANDLING_LABELS, profilePhotoFor, applyProfilePhoto, type MaterialStatus } from '../../../state';
+import { useAppState } from '../../app/context';
+import { PhotoPicker } from '../../components/photo-picker';
+import { ProgressBar } from '../../components/progress-bar';
+import { Button } from '../../components/button';
+import { Banner } from '../../components/banner';
+import { FindingList } from './finding-list';
+import { PageList } from './page-list';
+import { SignatureSection } from './signature-section';
+import { MaterialData } from './material-data';
+import { ToleranceControl } from './tolerance-control';
+import type { DeleteTarget } from './material-list';
+import { LOW_SPACE_BYTES } from '../../../pwa/storage-quota';
+
+export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
+  missing: '未提供', captured: '已采集', passes: '合格', warnings: '有提醒', errors: '有问题', tolerated: '容缺',
+};
+const REQUIREMENT_LABELS = { required: '必交', optional: '可选', tolerable: '必交（可容缺）' } as const;
+
+interface Props { requirement: MaterialRequirement; onView: (index: number) => void; onDelete: (t: DeleteTarget) => void }
+
+/** One material: what it must be, its state and why, and the tools to capture, sign or type it. */
+export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
+  const state = useAppState();
+  const wb = state.workbench;
+  const m = wb.materialByRequirement.value.get(r.id);
+  const ms = wb.report.value?.materials[r.id];
+  const status: MaterialStatus = ms?.status ?? 'missing';
+  const captures = wb.captures.value[r.id] ?? [];
+  const editable = wb.editable.value;
+  const pages = m?.pages ?? [];
+  const full = pages.length >= r.pagesMax;
+  const profileSha = profilePhotoFor(wb.applicant.value, r, state.today.value);
+  const canUseProfile = editable && profileSha && !pages.some((p) => p.sha256 === profileSha) && !full;
+  const space = state.storageInfo.value;
+  const lowSpace = space !== undefined && space.quota > 0 && space.free < LOW_SPACE_BYTES;
+  const materialFindings = (ms?.findings ?? []).filter((f) => !(f.target.type === 'material' && f.target.page !== undefined));
+  const titleId = `mat-${r.id}`;
+  const fail = (e: unknown) => { wb.error.value = e instanceof Error ? e.message : String(e); };
+
+  return (
+    <li class={`card stack material material--${status}`} aria-labelledby={titleId} data-material={r.id} data-status={status}>
+      <div class="material__head">
+        <h3 id={titleId} class="material__name">{r.name}</h3>
+        <span class={`mstatus mstatus--${status}`} data-testid={`status-${r.id}`}>{MATERIAL_STATUS_LABELS[status]}</span>
+      </div>
+      <p class="muted" style={{ margin: 0 }}>
+        {REQUIREMENT_LABELS[r.requirement]} · {HANDLING_LABELS[r.handling]}{r.copies > 1 ? ` ${r.copies} 份` : ''}
+        {r.kind === 'document-photo' && ` · ${r.pagesMin === r.pagesMax ? `${r.pagesMax} 页` : `${r.pagesMin}–${r.pagesMax} 页`}`}
+        {r.standard && <><br />要求：{r.standard}</>}
+      </p>
+      <FindingList findings={materialFindings} />
+      {r.kind === 'document-photo' && (
+        <>
+          <PageList requirement={r} pages={pages} findings={ms?.findings ?? []} editable={editable} onView={onView} onDelete={onDelete} />
+          {captures.map((c, i) => <ProgressBar key={i} label={c.label} value={c.progress} />)}
+          {editable && lowSpace && <Banner tone="warning">本机存储空间不足 50 MB，照片可能存不下。请先联网同步。</Banner>}
+          {editable && !full && (
+            <div class="row">
+              <PhotoPicker label={r.name} multiple={r.pagesMax - pages.length > 1} onFiles={(files) => void addPhotos(state, r.id, files.slice(0, r.pagesMax - pages.length)).catch(fail)} />
+              {canUseProfile && <Button onClick={() => void applyProfilePhoto(state, r.id).catch(fail)}>使用档案中的照片</Button>}
+            </div>
+          )}
+        </>
+      )}
+      {r.kind === 'signature' && <SignatureSection requirement={r} />}
+      {r.kind === 'e-licence' && <p class="muted">电子证照：由乡镇通过共享平台调取，无需拍照。</p>}
+      {r.dataFields.length > 0 && <MaterialData requirement={r} />}
+      {r.requirement === 'tolerable' && wb.item.value?.toleranceAllowed && pages.length === 0 && !m?.signature && <ToleranceControl requirement={r} />}
+    </li>
+  );
+}
