@@ -1,0 +1,73 @@
+// A real app on a temporary data folder: real SQLite file, real blob directory, a movable clock.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { loadConfig, type ServerConfig } from '../../src/server/config';
+import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
+import type { Mutation, PushResponse } from '../../src/domain';
+import { sha256 } from './fixtures';
+
+/** Monday 2 March 2026, 10:00 in Beijing: a plain working day. */
+export const MONDAY = Date.parse('2026-03-02T02:00:00Z');
+export const DAY = 86_400_000;
+
+export interface TestServer {
+  app: FastifyInstance;
+  config: ServerConfig;
+  dir: string;
+  clock: { now: number };
+  close(): Promise<void>;
+}
+
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'daiban-server-'));
+  const clock = { now: MONDAY };
+  const config: ServerConfig = {
+    ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
+    passwordCost: 10,
+    logLevel: 'silent',
+    rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 },
+    now: () => clock.now,
+    ...overrides,
+  };
+  const app = await buildApp(config);
+  return {
+    app, config, dir, clock,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function login(app: FastifyInstance, username: string, password = 'daiban123') {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  return res.json() as { token: string; user: { id: string; villageCode?: string; townshipCode?: string } };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function patchBlob(app: FastifyInstance, token: string, file: Buffer, offset = 0, chunk = file.subarray(offset), hash = sha256(file)) {
+  return app.inject({
+    method: 'PATCH',
+    url: `/api/blobs/${hash}`,
+    headers: { ...bearer(token), 'content-type': BLOB_CONTENT_TYPE, 'upload-offset': String(offset), 'upload-length': String(file.length) },
+    payload: chunk,
+  });
+}
+
+export async function uploadAll(app: FastifyInstance, token: string, files: Buffer[]): Promise<void> {
+  for (const f of files) {
+    const res = await patchBlob(app, token, f);
+    if (res.statusCode !== 200) throw new Error(`upload: ${res.statusCode} ${res.body}`);
+  }
+}
+
+export async function push(app: FastifyInstance, token: string, mutations: Mutation[]): Promise<PushResponse> {
+  const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { deviceId: 'tablet-1', mutations } });
+  if (res.statusCode !== 200) throw new Error(`push: ${res.statusCode} ${res.body}`);
+  return res.json() as PushResponse;
+}
