@@ -1,0 +1,76 @@
+// 退回补正: reasons attached to specific materials or fields, from the reason-code list, all in
+// one decision (一次性告知) — the agent's tablet reopens exactly these.
+import { useState } from 'preact/hooks';
+import { REASON_LABELS, ReasonCode, type ReasonCode as Code } from '../../../domain/schemas/decision';
+import type { ServiceItem } from '../../../domain/schemas/catalog';
+import type { DraftReason } from '../../../state/reviewer/decision-draft';
+import { FIELD_TARGET_PREFIX } from '../../../state/reviewer/returned';
+
+interface TargetDraft { codes: Code[]; text: string }
+
+/** One text per target: it goes with “其他” when chosen, else with the first code. */
+export function toReasons(drafts: Record<string, TargetDraft>): DraftReason[] {
+  return Object.entries(drafts).flatMap(([target, d]) => {
+    const textOn = d.codes.includes('other') ? 'other' : d.codes[0];
+    return d.codes.map((code) => ({ target, code, text: code === textOn ? d.text : '' }));
+  });
+}
+
+function TargetRow({ target, label, draft, onChange }: { target: string; label: string; draft: TargetDraft; onChange: (d: TargetDraft) => void }) {
+  const toggle = (code: Code) => onChange({ ...draft, codes: draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code] });
+  const flagged = draft.codes.length > 0;
+  return (
+    <fieldset class={`reason-target${flagged ? ' reason-target--flagged' : ''}`} data-target={target}>
+      <legend>{label}</legend>
+      <div class="reason-codes">
+        {ReasonCode.options.map((code) => (
+          <label key={code} class="reason-code">
+            <input type="checkbox" checked={draft.codes.includes(code)} onChange={() => toggle(code)} />
+            {REASON_LABELS[code]}
+          </label>
+        ))}
+      </div>
+      {flagged && (
+        <input
+          class="reason-text"
+          type="text"
+          maxLength={500}
+          value={draft.text}
+          placeholder={draft.codes.includes('other') ? '请写明原因（必填）' : '补充说明：哪里有问题、怎么改（可不填）'}
+          aria-label={`${label}：说明`}
+          onInput={(e) => onChange({ ...draft, text: e.currentTarget.value })}
+        />
+      )}
+    </fieldset>
+  );
+}
+
+export function ReturnForm({ item, onReasons }: { item: ServiceItem | null; onReasons: (reasons: DraftReason[]) => void }) {
+  const [drafts, setDrafts] = useState<Record<string, TargetDraft>>({});
+  const set = (target: string, d: TargetDraft) => {
+    const next = { ...drafts, [target]: d };
+    if (d.codes.length === 0) delete next[target];
+    setDrafts(next);
+    onReasons(toReasons(next));
+  };
+  const empty: TargetDraft = { codes: [], text: '' };
+  const count = Object.values(drafts).reduce((n, d) => n + d.codes.length, 0);
+  return (
+    <div class="stack return-form">
+      <p class="muted">勾选每份有问题的材料或填写项的原因。所有问题将一次性告知代办员，只有被标记的内容会重新打开。</p>
+      {(item?.materials ?? []).map((m) => (
+        <TargetRow key={m.id} target={m.id} label={m.name} draft={drafts[m.id] ?? empty} onChange={(d) => set(m.id, d)} />
+      ))}
+      {item && item.fields.length > 0 && (
+        <details>
+          <summary>申请表填写项</summary>
+          {item.fields.map((f) => {
+            const t = `${FIELD_TARGET_PREFIX}${f.key}`;
+            return <TargetRow key={t} target={t} label={`填写项：${f.label}`} draft={drafts[t] ?? empty} onChange={(d) => set(t, d)} />;
+          })}
+        </details>
+      )}
+      <p aria-live="polite"><strong>已选 {count} 条原因，涉及 {Object.keys(drafts).length} 项。</strong></p>
+    </div>
+  );
+}
