@@ -67,32 +67,32 @@ function matches(c: Case, filter: CaseFilter, statuses: CaseStatus[] | undefined
   return true;
 }
 
-/** The narrowest index for the filter; the rest of the filter runs on its rows. */
+/** The narrowest index for a filter without statuses; the rest of the filter runs on its rows. */
 function indexedCollection(filter: CaseFilter, statuses: CaseStatus[] | undefined): Collection<Case, string> {
   const cases = getDb().cases;
   if (filter.applicantId !== undefined) return cases.where('applicantId').equals(filter.applicantId);
-  if (filter.dueBefore !== undefined) return cases.where('dueOn').below(filter.dueBefore);
   if (statuses) return cases.where('status').anyOf(statuses);
+  if (filter.dueBefore !== undefined) return cases.where('dueOn').below(filter.dueBefore);
   if (filter.itemCode !== undefined) return cases.where('itemCode').equals(filter.itemCode);
   return cases.toCollection();
 }
 
-const onlyStatus = (filter: CaseFilter) =>
-  filter.itemCode === undefined && filter.applicantId === undefined && filter.dueBefore === undefined;
+const hasOtherFilters = (filter: CaseFilter) =>
+  filter.itemCode !== undefined || filter.applicantId !== undefined || filter.dueBefore !== undefined || filter.returned === false;
 
 /** Cases matching the filter, most recently updated first, paged by offset/limit. */
 export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
   const { offset = 0, limit = 50 } = query;
   const statuses = allowedStatuses(query);
-  const db = getDb();
   let rows: Case[];
   if (statuses && statuses.length === 0) {
     rows = [];
-  } else if (onlyStatus(query) && query.returned !== false) {
-    rows = statuses
-      ? await newestInStatuses(statuses, offset + limit)
-      : await db.cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
-    if (statuses) rows = rows.slice(offset, offset + limit);
+  } else if (statuses && query.applicantId === undefined) {
+    // Walk [status+updatedAt] newest-first per status, filtering lazily: reads about offset+limit rows.
+    const predicate = hasOtherFilters(query) ? (c: Case) => matches(c, query, statuses) : undefined;
+    rows = (await newestInStatuses(statuses, offset + limit, predicate)).slice(offset, offset + limit);
+  } else if (!statuses && !hasOtherFilters(query)) {
+    rows = await getDb().cases.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
   } else {
     const collection = indexedCollection(query, statuses).filter((c) => matches(c, query, statuses));
     rows = (await collection.reverse().sortBy('updatedAt')).slice(offset, offset + limit);
@@ -101,21 +101,24 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
 }
 
 /** Newest `n` cases over several statuses: walks [status+updatedAt] backwards per status, merges. */
-async function newestInStatuses(statuses: CaseStatus[], n: number): Promise<Case[]> {
+async function newestInStatuses(statuses: CaseStatus[], n: number, predicate?: (c: Case) => boolean): Promise<Case[]> {
   const db = getDb();
-  const perStatus = await Promise.all([...new Set(statuses)].map((s) =>
-    db.cases.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse().limit(n).toArray(),
-  ));
+  const perStatus = await Promise.all([...new Set(statuses)].map((s) => {
+    const range = db.cases.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse();
+    return (predicate ? range.filter(predicate) : range).limit(n).toArray();
+  }));
   return perStatus.flat().sort((a, b) => b.updatedAt - a.updatedAt).slice(0, n);
 }
 
-/** How many cases match the filter (index-only when the filter is by status alone). */
+/** How many cases match the filter (native index counts when the filter is by status alone). */
 export async function countCases(filter: CaseFilter = {}): Promise<number> {
   const statuses = allowedStatuses(filter);
   if (statuses && statuses.length === 0) return 0;
   const db = getDb();
-  if (onlyStatus(filter) && filter.returned !== false) {
-    return statuses ? db.cases.where('status').anyOf(statuses).count() : db.cases.count();
+  if (!hasOtherFilters(filter)) {
+    if (!statuses) return db.cases.count();
+    const counts = await Promise.all([...new Set(statuses)].map((s) => db.cases.where('status').equals(s).count()));
+    return counts.reduce((a, b) => a + b, 0);
   }
   return indexedCollection(filter, statuses).filter((c) => matches(c, filter, statuses)).count();
 }

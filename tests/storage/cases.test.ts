@@ -60,6 +60,9 @@ describe('cases', () => {
       expect(await ids({ returned: true, status: 'draft' })).toEqual([]);
       expect(await ids({ itemCode: 'PENSION-REG' })).toEqual([r2, s]);
       expect(await ids({ itemCode: 'PENSION-REG', status: 'returned' })).toEqual([r2]);
+      expect(await ids({ itemCode: 'PENSION-REG', status: ['returned', 'submitted', 'draft'] })).toEqual([r2, s]);
+      expect(await ids({ itemCode: 'PENSION-REG', status: ['returned', 'submitted'], offset: 1 })).toEqual([s]);
+      expect(await ids({ status: ['returned', 'accepted'], dueBefore: '2025-06-30' })).toEqual([r2, r1]);
       expect(await ids({ applicantId: applicant })).toEqual([a, s]);
       expect(await ids({ dueBefore: '2025-06-30' })).toEqual([r2, r1]);
       expect(await ids({ dueBefore: '2025-06-30', itemCode: 'MED-INS-REG' })).toEqual([r1]);
