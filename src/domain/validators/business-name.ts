@@ -10,7 +10,7 @@ export const BUSINESS_NAME_RESERVED_WORDS = ['中国', '中华', '全国', '国�
 /** Organisation forms a sole-trader name may end with. */
 export const BUSINESS_NAME_FORMS = [
   '中心', '厂', '店', '馆', '部', '行', '社', '坊', '堂', '屋', '站', '室', '场', '园', '庄', '铺', '所',
-  '摊', '楼', '吧', '阁', '居', '轩', '斋', '城', '院',
+  '摊', '楼', '吧', '阁', '居', '轩', '斋', '城', '院', '超市', '商行', '门市',
 ] as const;
 
 const MIN_LENGTH = 2;
