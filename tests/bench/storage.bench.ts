@@ -31,12 +31,13 @@ export async function run() {
     const three = await page.evaluate((n) => window.__storageBench.threeTransactions(n), ACTIONS);
     const seeded = await page.evaluate((n) => window.__storageBench.seedCases(n), CASES);
     if (seeded !== CASES) throw new Error(`seeded ${seeded} cases, expected ${CASES}`);
-    const cold = [];
+    type ColdList = Awaited<ReturnType<Window['__storageBench']['coldList']>>;
+    const cold: ColdList[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
       await open(); // a new page load: nothing cached in JS
       cold.push(await page.evaluate(() => window.__storageBench.coldList()));
     }
-    const m = (k: keyof (typeof cold)[number]) => median(cold.map((c) => c[k] as number));
+    const m = (k: Exclude<keyof ColdList, 'sizes'>) => median(cold.map((c) => c[k]));
     const scan = { label: 'read all + filter in JS', value: m('scanMs') };
     return [
       { figure: `storage: save one action (case+audit+outbox, 1 strict tx), p95 of ${ACTIONS}`, unit: 'ms', value: percentile(one, 95), baseline: { label: 'same writes in 3 transactions', value: percentile(three, 95) } },
