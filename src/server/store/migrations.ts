@@ -145,8 +145,10 @@ export const MIGRATIONS: Migration[] = [
         data TEXT NOT NULL,
         updated_at BIGINT NOT NULL
       )`,
+      // seq keeps the order events were recorded: device clocks and server clock interleave in `at`.
       `CREATE TABLE audit (
-        id TEXT PRIMARY KEY,
+        seq ${t.serialKey},
+        id TEXT NOT NULL UNIQUE,
         case_id TEXT,
         entity TEXT NOT NULL,
         entity_id TEXT NOT NULL,
@@ -154,7 +156,7 @@ export const MIGRATIONS: Migration[] = [
         data TEXT NOT NULL,
         at BIGINT NOT NULL
       )`,
-      `CREATE INDEX audit_case ON audit (case_id, at)`,
+      `CREATE INDEX audit_case ON audit (case_id, seq)`,
       `CREATE TABLE applied_mutations (
         mutation_id TEXT PRIMARY KEY,
         device_id TEXT NOT NULL,

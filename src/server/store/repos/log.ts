@@ -13,7 +13,7 @@ export function auditRepo(sql: Sql): Repositories['audit'] {
       ]);
     },
     async forCase(caseId) {
-      return (await sql.all<{ data: string }>(`SELECT data FROM audit WHERE case_id = ? ORDER BY at, id`, [caseId])).map((r) => fromJson<AuditEvent>(r.data));
+      return (await sql.all<{ data: string }>(`SELECT data FROM audit WHERE case_id = ? ORDER BY seq`, [caseId])).map((r) => fromJson<AuditEvent>(r.data));
     },
   };
 }

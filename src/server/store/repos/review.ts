@@ -19,7 +19,7 @@ export function decisionRepo(sql: Sql): Repositories['decisions'] {
       return r && toRecord(r);
     },
     async forCase(caseId) {
-      return (await sql.all<Row>(`SELECT data, version_after, created_at FROM decisions WHERE case_id = ? ORDER BY created_at, id`, [caseId])).map(toRecord);
+      return (await sql.all<Row>(`SELECT data, version_after, created_at FROM decisions WHERE case_id = ? ORDER BY version_after`, [caseId])).map(toRecord);
     },
   };
 }
