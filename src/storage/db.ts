@@ -7,8 +7,8 @@ import Dexie, { type Table } from 'dexie';
 import type {
   AuditEvent, Case, Decision, Material, Mutation, Person, Rectification, ServiceItem,
 } from '../domain';
-import { nameCharKeys } from './initials';
-import { completePinyinBackfill, PINYIN_BACKFILL_KEY } from './pinyin-backfill';
+import { nameCharKeys } from './name-keys';
+import { runReadyTasks } from './ready-tasks';
 
 export const DB_NAME = 'daiban';
 
@@ -87,17 +87,20 @@ export class DaibanDb extends Dexie {
       })
       .upgrade(async (tx) => {
         // Pinyin needs a lazily loaded library, which cannot be awaited inside an upgrade
-        // transaction: write the name-character keys now and let `completePinyinBackfill`
-        // (run from the `ready` hook) add the pinyin keys right after the database opens.
+        // transaction: write the name-character keys now; pinyin-backfill.ts (a ready task,
+        // registered by persons.ts) adds the pinyin keys once the database is open in a page.
         await tx.table<PersonRow>('persons').toCollection().modify((p) => {
           p.initials = nameCharKeys(p.name);
         });
         await tx.table<KeyValueRow>('settings').put({ key: PINYIN_BACKFILL_KEY, value: true });
       });
 
-    this.on('ready', (vipDb) => completePinyinBackfill(vipDb));
+    this.on('ready', (vipDb) => runReadyTasks(vipDb));
   }
 }
+
+/** Settings key set by the v2 upgrade while persons still lack their pinyin search keys. */
+export const PINYIN_BACKFILL_KEY = 'migration.pinyinBackfill';
 
 /** Every table holding one user's work; cleared on logout (the catalogue and device id stay). */
 export const USER_TABLES = [

@@ -4,11 +4,16 @@ import { makeAudit } from './audit';
 import { getDb } from './connection';
 import type { PersonRow } from './db';
 import { StorageError } from './errors';
-import { loadSearchKeys } from './initials';
+import { completePinyinBackfill } from './pinyin-backfill';
+import { loadSearchKeys } from './pinyin';
+import { onDatabaseReady } from './ready-tasks';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
 
 const toPerson = (row: unknown) => parseRow(Person, row, '群众档案');
+
+// Person search keys written before schema v2 get their pinyin once a page opens the database.
+onDatabaseReady(completePinyinBackfill);
 
 /**
  * Saves a profile and its audit event in one transaction. Search keys (pinyin initials, name

@@ -1,11 +1,10 @@
 // Second half of the version-2 migration: adds pinyin search keys to persons written before v2.
 // Runs from Dexie's `ready` hook (outside any upgrade transaction, so pinyin-pro can be imported).
+// Until it has run (e.g. the service worker opened the database first), the flag stays set and
+// persons are still found by name characters.
 import type Dexie from 'dexie';
-import type { KeyValueRow, PersonRow } from './db';
-import { loadSearchKeyFn } from './initials';
-
-/** Settings key set by the v2 upgrade while persons still lack their pinyin search keys. */
-export const PINYIN_BACKFILL_KEY = 'migration.pinyinBackfill';
+import { type KeyValueRow, type PersonRow, PINYIN_BACKFILL_KEY } from './db';
+import { loadSearchKeyFn } from './pinyin';
 
 export async function completePinyinBackfill(db: Dexie): Promise<void> {
   const settings = db.table<KeyValueRow, string>('settings');

@@ -1,16 +1,8 @@
 // Search keys for a person's name: what an agent types to find 张三丰 on a tablet keyboard —
 // "zsf" (initials), "sf" (given-name initials), "zhangsanfeng" (full pinyin) or any one character.
-// pinyin-pro carries a ~300 KB dictionary: it is imported on first use so it stays out of the
-// first bundle. Never call `loadSearchKeys` inside a Dexie transaction (the import is not IDB).
+// Pure: the pinyin function is passed in (see pinyin.ts, which loads it lazily).
 
-type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
-
-let pinyinPromise: Promise<PinyinFn> | undefined;
-
-function loadPinyin(): Promise<PinyinFn> {
-  pinyinPromise ??= import('pinyin-pro').then((m) => m.pinyin as unknown as PinyinFn);
-  return pinyinPromise;
-}
+export type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
 
 /** Distinct characters of the name (Han characters and letters), no separators. */
 export function nameCharKeys(name: string): string[] {
@@ -28,18 +20,6 @@ function pinyinKeys(pinyin: PinyinFn, name: string): string[] {
   return keys;
 }
 
-/** Computes every search key of a name (loads pinyin-pro on first use). */
-export async function loadSearchKeys(name: string): Promise<string[]> {
-  const pinyin = await loadPinyin();
-  return searchKeysWith(pinyin, name);
-}
-
-/** Returns a synchronous key function once pinyin-pro is loaded (for batches inside a transaction). */
-export async function loadSearchKeyFn(): Promise<(name: string) => string[]> {
-  const pinyin = await loadPinyin();
-  return (name) => searchKeysWith(pinyin, name);
-}
-
-function searchKeysWith(pinyin: PinyinFn, name: string): string[] {
+export function searchKeysWith(pinyin: PinyinFn, name: string): string[] {
   return [...new Set([...pinyinKeys(pinyin, name), ...nameCharKeys(name)])];
 }
