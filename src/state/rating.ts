@@ -4,6 +4,7 @@
 import { Mutation, Rating, isBadRating, uuidv7 } from '../domain';
 import { getCase, makeAudit, submitCase } from '../storage';
 import { requireActor, type AppState } from './app-state';
+import { refreshSyncStatus } from './sync-status';
 
 export interface RatingInput {
   level: number;
@@ -30,6 +31,8 @@ export async function createRating(state: AppState, caseId: string, input: Ratin
     deviceId: state.deviceId.value, at: now, detail: `${isBadRating(rating) ? '差评' : '评价'}：${rating.level} 星${rating.comment ? `，${rating.comment}` : ''}`.slice(0, 1000),
   });
   await submitCase({ caseId, mutation, audit, status: 'rated', expectStatus: [...RATABLE_STATUSES], now });
+  await refreshSyncStatus(state);
+  void state.deps.syncNow?.().catch(() => undefined);
   return rating;
 }
 

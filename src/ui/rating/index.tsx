@@ -9,6 +9,8 @@ import { RatingForm } from './rating-form';
 export { RatingForm } from './rating-form';
 export { ReturnReasons } from './return-reasons';
 export { DueSoonList } from './due-soon-list';
+export { DueSoonPanel } from './due-soon-panel';
+export { ReviewLoopPanel } from './review-loop-panel';
 
 export function RatingScreen({ state, caseId }: { state: AppState; caseId: string }) {
   const [c, setCase] = useState<Case | null | undefined>(undefined);
