@@ -28,6 +28,9 @@ export interface UploadOptions {
   onProgress?: (sha256: string, offset: number, total: number) => void;
 }
 
+/** 409 answers that carry the offset to continue from. */
+const RESTART_CODES = new Set([OFFSET_MISMATCH, 'blob.length_mismatch']);
+
 /** Consecutive answers that did not move the upload forward before we give up for this drain. */
 const MAX_STALLS = 4;
 
@@ -58,15 +61,16 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
     const end = Math.min(total, offset + chunkSize);
     const before = offset;
     try {
-      const status = await client.blobPatch(blob.sha256, { offset, length: total, mime: blob.mime, data: bytes.subarray(offset, end) }, options.signal);
+      const status = await client.blobPatch(blob.sha256, { offset, length: total, data: bytes.subarray(offset, end) }, options.signal);
       report.sent += end - offset;
       offset = status.offset;
       options.onProgress?.(blob.sha256, offset, total);
       if (status.complete) return report;
     } catch (e) {
-      if (!(e instanceof SyncError) || e.code !== OFFSET_MISMATCH) throw e;
+      if (!(e instanceof SyncError) || !RESTART_CODES.has(e.code)) throw e;
       // Someone else (another drain, an earlier attempt the server finished late) moved the
-      // offset: take the server's word for where we are.
+      // offset, or an old partial upload declared another length: take the server's word for
+      // where to go on from (0 for a length mismatch: the server restarts the file).
       const told = (e.details as { offset?: number } | undefined)?.offset;
       offset = told ?? (await client.blobStatus(blob.sha256, options.signal)).offset;
       if (offset === total) continue;

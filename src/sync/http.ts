@@ -29,9 +29,8 @@ export interface BlobStatus {
 
 export interface BlobChunk {
   offset: number;
-  /** Total size of the blob. */
+  /** Total size of the blob. The server sniffs the type from the bytes; no MIME is sent. */
   length: number;
-  mime: string;
   data: Uint8Array;
 }
 
@@ -139,7 +138,6 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           'Content-Type': 'application/offset+octet-stream',
           'Upload-Offset': String(chunk.offset),
           'Upload-Length': String(chunk.length),
-          'Upload-Mime': chunk.mime,
         },
         body: chunk.data as Uint8Array<ArrayBuffer>,
         signal,

@@ -9,7 +9,6 @@ import { BACKGROUND_SYNC_TAG, SYNC_REPORT_MESSAGE } from './names';
 import type { OutboxPort, SyncProblem } from './ports';
 import type { DrainOutcome, DrainReport } from './report';
 
-
 export interface SyncStatus {
   /** Outbox entries not yet accepted or rejected by the server. */
   pending: number;

@@ -66,7 +66,7 @@ describe('sync http client', () => {
       headers = new Headers(init?.headers);
       return new Response(null, { status: 204, headers: { 'Upload-Offset': '3' } });
     };
-    const chunk = { offset: 0, length: 9, mime: 'image/jpeg', data: new Uint8Array([1, 2, 3]) };
+    const chunk = { offset: 0, length: 9, data: new Uint8Array([1, 2, 3]) };
     expect(await client(ok).blobPatch('b'.repeat(64), chunk)).toEqual({ offset: 3, complete: false });
     expect(headers?.get('Content-Type')).toBe('application/offset+octet-stream');
     expect(headers?.get('Upload-Offset')).toBe('0');
