@@ -44,6 +44,10 @@
 //               setSyncCursor(n) · getLastSyncAt() · setLastSyncAt()
 //  logout       clearUserData() — wipes user tables + session; keeps catalogue and device id
 //  raw          writeTransaction(tables, fn) for a new multi-table action (await only Dexie inside).
+//
+// Service worker / sync: import './storage/sync-api' instead — the same functions minus person
+// profiles, so pinyin-pro (~280 KB, loaded lazily by persons.ts) stays out of the SW bundle.
+// Schema v2's pinyin back-fill runs once a page (which imports this index) opens the database.
 export { DaibanDb, DB_NAME, USER_TABLES } from './db';
 export type { BlobRow, OutboxError, OutboxRow, OutboxState, PersonRow } from './db';
 export { closeDb, getDb, useDb } from './connection';

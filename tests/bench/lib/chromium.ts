@@ -20,19 +20,23 @@ const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
  * /proc/<pid>/clear_refs. This counts everything the page, its workers, image decoders and canvas
  * backings really touched — not just the JS heap. Linux only; needs permission to write clear_refs.
  */
-export async function peakMemoryDuring<T>(browser: Browser, action: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+export async function peakMemoryDuring<T>(browser: Browser, action: () => Promise<T>): Promise<{ result: T; peakMb?: number }> {
   const cdp = await browser.newBrowserCDPSession();
   const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: ProcessInfo[] };
+  await cdp.detach();
   const pids = processInfo.filter((p) => p.type === 'renderer' || p.type === 'GPU').map((p) => p.id);
   const before = new Map<number, number>();
-  for (const pid of pids) {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // reset the peak RSS to the current RSS
-    before.set(pid, statusKb(pid, 'VmRSS'));
+  try {
+    for (const pid of pids) {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5'); // reset the peak RSS to the current RSS
+      before.set(pid, statusKb(pid, 'VmRSS'));
+    }
+  } catch {
+    return { result: await action() }; // no /proc or no permission: no memory figure
   }
   const result = await action();
   let peakKb = 0;
   for (const pid of pids) peakKb += Math.max(0, statusKb(pid, 'VmHWM') - before.get(pid)!);
-  await cdp.detach();
   return { result, peakMb: peakKb / 1024 };
 }
 
