@@ -1,13 +1,19 @@
-// Server for browser tests: the built app (npm test builds first) on a fresh temporary data folder.
+// Server for browser tests: the built app (npm test builds first) on a fresh temporary data
+// folder, deleted again on exit. PORT comes from the environment (playwright.config.ts).
+// Browser tests log in many times a minute from one address: the login limit is raised here.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const ownDir = !process.env.DAIBAN_DATA_DIR;
 const dataDir = process.env.DAIBAN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'daiban-e2e-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
-  env: { ...process.env, DAIBAN_DATA_DIR: dataDir },
+  env: { DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000', ...process.env, DAIBAN_DATA_DIR: dataDir },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', (code) => {
+  if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

@@ -2,7 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { loadConfig } from './config';
 import { buildApp } from './app';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-county';
+import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -21,7 +21,11 @@ const lines = [
 ];
 if (config.seedDemo) {
   lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all):`);
-  for (const l of DEMO_LOGINS) lines.push(`  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${l.name}  ${l.divisionCode}`);
+  const places = new Map([DEMO_COUNTY, ...DEMO_TOWNSHIPS, ...DEMO_VILLAGES].map((d) => [d.code, d.name]));
+  const roles = { agent: '代办员', reviewer: '乡镇审核员', admin: '县级管理员' } as const;
+  for (const l of DEMO_LOGINS) {
+    lines.push(`  ${l.username.padEnd(10)} ${roles[l.role]}  ${l.name}  ${places.get(l.divisionCode) ?? ''} ${l.divisionCode}`);
+  }
 }
 console.log(lines.join('\n'));
 
