@@ -17,6 +17,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import { registerReviewRoutes } from './review/routes';
+import { statsRoutes } from './stats';
 import { seedCatalog, seedDemo } from './seed/seed';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
@@ -61,6 +62,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);
   await registerReviewRoutes(app, store, config);
+  await app.register(statsRoutes, { store, db, now: config.now });
   await installStatic(app, config.staticDir);
   return app;
 }

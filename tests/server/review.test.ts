@@ -229,3 +229,12 @@ describe('decision flow', () => {
     expect(overdue.counts.overdue).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('statistics wiring', () => {
+  it('serves /api/stats to reviewers and admins only', async () => {
+    expect((await s.app.inject({ url: '/api/stats', headers: bearer(who.reviewer1!.token) })).statusCode).toBe(200);
+    expect((await s.app.inject({ url: '/api/stats', headers: bearer(who.admin!.token) })).statusCode).toBe(200);
+    expect((await s.app.inject({ url: '/api/stats', headers: bearer(who.agent1!.token) })).statusCode).toBe(403);
+    expect((await s.app.inject({ url: '/api/stats' })).statusCode).toBe(401);
+  });
+});
