@@ -25,7 +25,7 @@ describe('src/sync client against the server', () => {
     const file = fakeJpeg(700_000);
     const blob = asBlob(file);
     // Half of it arrived in an earlier drain.
-    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, mime: 'image/jpeg', data: new Uint8Array(file.subarray(0, 300_000)) });
+    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 300_000)) });
     const report = await uploadBlob(client, blob);
     expect(report).toMatchObject({ resumedFrom: 300_000, sent: 400_000, alreadyComplete: false });
     expect(await client.blobStatus(blob.sha256)).toEqual({ offset: file.length, complete: true });
@@ -35,8 +35,8 @@ describe('src/sync client against the server', () => {
   it('recovers from an offset mismatch reported by the server', async () => {
     const file = fakeJpeg(600_000);
     const blob = asBlob(file);
-    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, mime: 'image/jpeg', data: new Uint8Array(file.subarray(0, 262_144)) });
-    const stale = client.blobPatch(blob.sha256, { offset: 0, length: file.length, mime: 'image/jpeg', data: new Uint8Array(file.subarray(0, 1000)) });
+    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 262_144)) });
+    const stale = client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 1000)) });
     await expect(stale).rejects.toMatchObject({ code: 'blob.offset_mismatch', details: { offset: 262_144 } });
     expect((await uploadBlob(client, blob)).resumedFrom).toBe(262_144);
   });
