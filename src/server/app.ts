@@ -44,7 +44,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     throw error;
   }
 
-  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true });
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true, trustProxy: config.trustProxy });
   app.decorate('store', store);
   app.decorate('db', db);
   app.addHook('onClose', () => store.close());

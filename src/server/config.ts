@@ -22,6 +22,8 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Largest blob (photo, scan, signature) accepted. */
   maxBlobBytes: number;
+  /** Behind a reverse proxy (nginx at the township): take client IPs from X-Forwarded-For. */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** The clock; tests move it. */
   now: () => number;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       apiPerMinute: Number(env.DAIBAN_API_PER_MINUTE ?? DEFAULT_RATE_LIMITS.apiPerMinute),
     },
     maxBlobBytes: MAX_BLOB_BYTES,
+    trustProxy: env.DAIBAN_TRUST_PROXY === '1',
     logLevel: (env.DAIBAN_LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'info',
     now: Date.now,
   };
