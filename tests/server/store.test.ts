@@ -8,6 +8,8 @@ import { openSqlite } from '../../src/server/store/sqlite';
 import { migrate, MIGRATIONS } from '../../src/server/store/migrations';
 import { openSqliteStore } from '../../src/server/store';
 import { UniqueViolation } from '../../src/server/store/sql';
+import { buildApp } from '../../src/server/app';
+import { startServer } from './harness';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -86,5 +88,19 @@ describe('sqlite store', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: MIGRATIONS.length });
     raw.close();
+  });
+});
+
+describe('seeding', () => {
+  it('is idempotent across restarts: one set of logins, one catalogue change per item version', async () => {
+    const first = await startServer();
+    const count = async (app: typeof first.app, table: string) => Number((await app.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+    const before = { users: await count(first.app, 'users'), changes: await count(first.app, 'changes'), divisions: await count(first.app, 'divisions') };
+    expect(before).toEqual({ users: 9, changes: (await first.app.store.catalog.list()).length, divisions: 9 });
+    await first.app.close();
+    const again = await buildApp(first.config);
+    expect({ users: await count(again, 'users'), changes: await count(again, 'changes'), divisions: await count(again, 'divisions') }).toEqual(before);
+    await again.close();
+    rmSync(first.dir, { recursive: true, force: true });
   });
 });
