@@ -25,11 +25,12 @@ export class BlobSync {
   constructor(private readonly options: BlobSyncOptions) {}
 
   /**
-   * Uploads what is missing. Errors that concern one blob (gone from the device, refused by the
+   * Uploads what is missing; `fresh` blobs belong only to never-sent mutations, so no earlier
+   * attempt can have left part of them on the server (no HEAD needed). Errors that concern one blob (gone from the device, refused by the
    * server) come back per blob; errors that concern the link (offline, 5xx, 401) are thrown and
    * stop the other uploads.
    */
-  async ensure(shas: readonly string[], force = false): Promise<Map<string, BlobOutcome>> {
+  async ensure(shas: readonly string[], force = false, fresh: ReadonlySet<string> = new Set()): Promise<Map<string, BlobOutcome>> {
     const unique = [...new Set(shas)];
     const outcomes = new Map<string, BlobOutcome>();
     const abort = new AbortController();
@@ -44,7 +45,7 @@ export class BlobSync {
         if (force) this.done.delete(sha);
         let pending = this.done.get(sha);
         if (!pending) {
-          pending = this.one(sha, force, abort.signal);
+          pending = this.one(sha, force, fresh.has(sha), abort.signal);
           this.done.set(sha, pending);
         }
         try {
@@ -71,7 +72,7 @@ export class BlobSync {
     return outcomes;
   }
 
-  private async one(sha: string, force: boolean, signal: AbortSignal): Promise<BlobOutcome> {
+  private async one(sha: string, force: boolean, firstAttempt: boolean, signal: AbortSignal): Promise<BlobOutcome> {
     const { blobs, client, report } = this.options;
     if (!force && (await blobs.isUploaded(sha))) {
       report.blobsSkipped++;
@@ -80,7 +81,7 @@ export class BlobSync {
     const local = await blobs.read(sha);
     if (!local) return new SyncError('refused', { code: 'blob.local_missing', message: MESSAGES.blobLocalMissing }, { details: { sha256: sha } });
     try {
-      const result = await uploadBlob(client, local, { ...this.options.upload, signal });
+      const result = await uploadBlob(client, local, { ...this.options.upload, firstAttempt, signal });
       report.blobBytesSent += result.sent;
       if (result.alreadyComplete) report.blobsSkipped++;
       else report.blobsUploaded++;

@@ -24,6 +24,11 @@ export interface UploadReport {
 
 export interface UploadOptions {
   chunkSize?: number;
+  /**
+   * No earlier attempt can have sent any of this file: skip the HEAD and start at offset 0.
+   * Saves one round trip per file (2 s each on a 3G link); a 409 still tells the real offset.
+   */
+  firstAttempt?: boolean;
   signal?: AbortSignal;
   onProgress?: (sha256: string, offset: number, total: number) => void;
 }
@@ -38,7 +43,7 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const total = blob.data.byteLength;
   const bytes = new Uint8Array(blob.data);
-  const first = await client.blobStatus(blob.sha256, options.signal);
+  const first = options.firstAttempt ? { offset: 0, complete: false } : await client.blobStatus(blob.sha256, options.signal);
   const report: UploadReport = { sha256: blob.sha256, bytes: total, resumedFrom: first.offset, sent: 0, alreadyComplete: first.complete };
   if (first.complete) return report;
 
@@ -63,6 +68,8 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
     try {
       const status = await client.blobPatch(blob.sha256, { offset, length: total, data: bytes.subarray(offset, end) }, options.signal);
       report.sent += end - offset;
+      // Complete before our last byte: the server already had the file (someone else sent it).
+      if (status.complete && end < total) report.alreadyComplete = true;
       offset = status.offset;
       options.onProgress?.(blob.sha256, offset, total);
       if (status.complete) return report;

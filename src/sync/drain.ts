@@ -22,6 +22,8 @@ export interface DrainOptions {
   /** How long entries stay claimed by this drain if it dies mid-push. */
   leaseMs?: number;
   blobConcurrency?: number;
+  /** File bytes per push group, so the first cases land early on a slow link. */
+  groupBytes?: number;
   chunkSize?: number;
   pullPageSize?: number;
   maxBatches?: number;
@@ -69,7 +71,7 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
     client,
     blobs: ports.blobs,
     report,
-    concurrency: options.blobConcurrency ?? 3,
+    concurrency: options.blobConcurrency ?? 4,
     signal: options.signal,
     upload: { chunkSize: options.chunkSize ?? CHUNK_SIZE, onProgress: options.onBlobProgress },
   });
@@ -87,6 +89,7 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
       batchSize: options.batchSize ?? 50,
       leaseMs: options.leaseMs ?? 2 * 60_000,
       maxBatches: options.maxBatches ?? 200,
+      groupBytes: options.groupBytes ?? 2 * 1024 * 1024,
       signal: options.signal,
     });
     if (!options.skipPull) {

@@ -5,7 +5,7 @@
 import type { PushResult } from '../domain';
 import { MAX_MUTATIONS_PER_PUSH } from '../domain';
 import { backoffDelay, type BackoffOptions } from './backoff';
-import { blobRefs } from './blob-refs';
+import { blobBytes, blobRefs } from './blob-refs';
 import type { BlobSync } from './blob-sync';
 import { MESSAGES, SyncError, type SyncIssue } from './errors';
 import type { SyncClient } from './http';
@@ -24,6 +24,8 @@ export interface PushContext {
   batchSize: number;
   leaseMs: number;
   maxBatches: number;
+  /** File bytes per push group within a batch (see groupByBlobBytes). */
+  groupBytes: number;
   signal?: AbortSignal;
 }
 
@@ -43,9 +45,33 @@ export async function pushOutbox(ctx: PushContext): Promise<void> {
   }
 }
 
+/**
+ * Splits a batch so each group carries about `budget` bytes of files: on a slow link the first
+ * cases reach the township (and show as sent) after the first group, not after the whole batch.
+ */
+export function groupByBlobBytes(items: OutboxItem[], budget: number): OutboxItem[][] {
+  const groups: OutboxItem[][] = [];
+  let current: OutboxItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = blobBytes(item.mutation);
+    if (current.length > 0 && bytes + size > budget) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 class Batch {
   /** Entries taken from the outbox and not yet settled. */
   private readonly open: Map<string, OutboxItem>;
+  /** Cases with an entry put back in this batch: their later entries must not overtake it. */
+  private readonly held = new Set<string>();
 
   constructor(private readonly ctx: PushContext, items: OutboxItem[]) {
     this.open = new Map(items.map((i) => [i.id, i]));
@@ -53,8 +79,10 @@ class Batch {
 
   async run(): Promise<void> {
     try {
-      const ready = await this.withBlobs([...this.open.values()], false);
-      await this.send(ready, true);
+      for (const group of groupByBlobBytes([...this.open.values()], this.ctx.groupBytes)) {
+        const ready = await this.withBlobs(group, false);
+        await this.send(ready, true);
+      }
     } catch (e) {
       if (e instanceof SyncError) await this.settleAllAfter(e);
       throw e;
@@ -64,15 +92,16 @@ class Batch {
   /** Uploads the blobs of `items`; returns the items whose blobs are all on the server. */
   private async withBlobs(items: OutboxItem[], force: boolean, only?: Map<string, string[]>): Promise<OutboxItem[]> {
     const refs = new Map(items.map((i) => [i.id, only?.get(i.id) ?? blobRefs(i.mutation)]));
-    const outcomes = await this.ctx.blobs.ensure([...refs.values()].flat(), force);
+    // A blob only never-sent mutations reference cannot be partly on the server already.
+    const resent = new Set(items.filter((i) => i.attempts > 0).flatMap((i) => refs.get(i.id)!));
+    const fresh = new Set(force ? [] : [...refs.values()].flat().filter((sha) => !resent.has(sha)));
+    const outcomes = await this.ctx.blobs.ensure([...refs.values()].flat(), force, fresh);
     const ready: OutboxItem[] = [];
-    const held = new Set<string>();
     for (const item of items) {
       const failed = refs.get(item.id)!.map((sha) => outcomes.get(sha)).find((o) => o !== undefined);
       if (failed) {
         await this.fail([item], failed.toIssue(), this.retryAt(item));
-        held.add(item.caseId);
-      } else if (held.has(item.caseId)) {
+      } else if (this.held.has(item.caseId)) {
         // A later change of a case must not overtake its held-back submission: it waits too.
         await this.ctx.outbox.release([item.id]);
         this.open.delete(item.id);
@@ -136,7 +165,10 @@ class Batch {
 
   private async fail(items: OutboxItem[], issue: SyncIssue, at: number): Promise<void> {
     await this.ctx.outbox.markFailed(items.map((i) => i.id), issue, at);
-    for (const i of items) this.open.delete(i.id);
+    for (const i of items) {
+      this.open.delete(i.id);
+      this.held.add(i.caseId);
+    }
     this.ctx.report.retried += items.length;
     noteRetry(this.ctx.report, at);
   }

@@ -50,7 +50,7 @@ describe('service worker Background Sync', () => {
 
   it('rejects waitUntil when offline so the browser retries, except on the last chance', async () => {
     const { server, device } = queued();
-    server.failNext('HEAD', 'network', 2);
+    server.failNext('PATCH', 'network', 2);
     const sw = fakeScope();
     registerBackgroundSync(sw.scope, { ports: () => device.ports('http://t.test', server.fetch) });
     expect(await sw.fire('daiban-sync')).toMatch(/^rejected: daiban-sync: offline/);

@@ -66,4 +66,17 @@ describe('uploadBlob', () => {
     await uploadBlob(clientFor(server), makeBlob(600_000), { onProgress: (_sha, offset) => seen.push(offset) });
     expect(seen).toEqual([262_144, 524_288, 600_000]);
   });
+
+  it('on a first attempt starts at 0 without a HEAD, and still follows a 409', async () => {
+    const server = new FakeServer();
+    const blob = makeBlob(300_000);
+    const client = clientFor(server);
+    // Part of the file is there already (say another tablet sent the same photo).
+    await client.blobPatch(blob.sha256, { offset: 0, length: 300_000, data: new Uint8Array(blob.data).subarray(0, 100_000) });
+    server.log.length = 0;
+    const report = await uploadBlob(client, blob, { firstAttempt: true });
+    expect(server.log.map((l) => `${l.method} ${l.status}`)).toEqual(['PATCH 409', 'PATCH 204']);
+    expect(report.resumedFrom).toBe(0);
+    expect(server.storedBytes(blob.sha256)?.equals(Buffer.from(blob.data))).toBe(true);
+  });
 });

@@ -34,6 +34,8 @@ describe('drain: push', () => {
     expect(report.outcome).toBe('done');
     expect(report.accepted).toBe(2);
     expect(report.blobsUploaded).toBe(6);
+    // Never sent before: nothing of these files can be on the server, so no HEAD round trips.
+    expect(server.log.filter((l) => l.method === 'HEAD')).toEqual([]);
     const firstPush = server.log.findIndex((l) => l.path === '/api/sync/push');
     const lastPatch = server.log.findLastIndex((l) => l.method === 'PATCH');
     expect(lastPatch).toBeLessThan(firstPush);
@@ -66,6 +68,31 @@ describe('drain: push', () => {
     expect(server.log.slice(before).map((l) => l.method)).toEqual(['POST', 'GET']);
   });
 
+  it('on a slow link, pushes the first cases before uploading the files of the last ones', async () => {
+    const { server, device, ports } = setup();
+    const cases = [queueCase(device, 2, 100_000), queueCase(device, 2, 100_000), queueCase(device, 2, 100_000)];
+    const report = await drain(ports, { ...quiet, groupBytes: 250_000 });
+    expect(report.accepted).toBe(3);
+    expect(server.pushes.map((p) => p.length)).toEqual([1, 1, 1]);
+    const firstPush = server.log.findIndex((l) => l.path === '/api/sync/push');
+    const lastCasePatch = server.log.findIndex((l) => l.path.endsWith(cases[2]!.blobs[0]!.sha256));
+    expect(firstPush).toBeLessThan(lastCasePatch);
+  });
+
+  it('a held-back submission also holds its case\'s later change in a later group', async () => {
+    const { device, ports } = setup();
+    const broken = queueCase(device, 1, 100_000);
+    if (broken.mutation.kind !== 'case.submit') throw new Error('fixture');
+    device.blobs.delete(broken.blobs[0]!.sha256);
+    const other = queueCase(device, 1, 100_000);
+    const withdraw = withdrawMutation(broken.mutation.payload.case.id, 1);
+    device.enqueue(withdraw);
+    await drain(ports, { ...quiet, groupBytes: 120_000 });
+    expect(device.row(broken.mutation.id).state).toBe('failed');
+    expect(device.row(other.mutation.id).state).toBe('done');
+    expect(device.row(withdraw.id).state).toBe('pending');
+  });
+
   it('pushes in batches of at most 50, oldest first', async () => {
     const { server, device, ports } = setup();
     const queued = Array.from({ length: 120 }, (_, i) => withdrawMutation(makeSubmission().case.id, 1, 1_760_000_000_000 + i));
@@ -93,7 +120,10 @@ describe('drain: push', () => {
 
     server.onRequest = undefined;
     const sentBefore = server.patchOffsets.length;
+    const logBefore = server.log.length;
     const second = await drain(ports, quiet);
+    // A resend asks the server first.
+    expect(server.log.slice(logBefore).find((l) => l.path.endsWith(photo.sha256))?.method).toBe('HEAD');
     expect(second.outcome).toBe('done');
     // Only the rest went over the wire the second time, starting where the server stopped.
     const resumed = server.patchOffsets.slice(sentBefore).filter((p) => p.sha === photo.sha256);
