@@ -1,13 +1,14 @@
 // The real SyncPorts: the drain's needs mapped onto src/storage's repositories. This is the only
 // file of src/sync that imports storage, so the drain itself stays testable with in-memory ports.
-// Used by the page (scheduler) and the service worker (Background Sync) alike.
+// Used by the page (scheduler) and the service worker (Background Sync) alike; it imports storage's
+// sync-api entry, which leaves person profiles (and pinyin-pro) out of the service worker bundle.
 import { z } from 'zod';
 import type { Case, PushResult } from '../domain';
 import {
   applyPullPage, getBlob, getCase, getDeviceId, getSession, getSyncCursor, listProblems, markBlobUploaded,
   markDone, markFailed, markRejected, markSending, nextBatch, pendingCount, retryNow, setLastSyncAt,
   type CaseUpdate, type OutboxEntry, type PullSummary,
-} from '../storage';
+} from '../storage/sync-api';
 import type { FetchLike } from './http';
 import type { OutboxItem, SyncPorts, SyncProblem } from './ports';
 
