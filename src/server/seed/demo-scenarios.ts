@@ -32,7 +32,8 @@ export async function seedDemoCases(app: FastifyInstance, clock: { now: number }
   /** Submitted `workingDaysAgo` working days before today (holidays counted), at the same hour. */
   async function submit(username: string, itemCode: string, who: DemoApplicant, workingDaysAgo: number, tolerate?: string[]) {
     const today = chinaDate(start);
-    clock.now = start - daysBetween(addWorkingDays(today, -workingDaysAgo), today) * DAY;
+    const day = workingDaysAgo === 0 ? today : addWorkingDays(today, -workingDaysAgo);
+    clock.now = start - daysBetween(day, today) * DAY;
     const agent = await as(username);
     const item = findItem(itemCode);
     if (!item) throw new Error(`no item ${itemCode}`);
