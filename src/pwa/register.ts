@@ -14,7 +14,9 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
-  const wb = new Workbox(url);
+  // The worker is built as an ES module (`import.meta` from the bundled storage code), so it is
+  // registered as one: Chrome 91+, Safari 15+, Firefox 147+.
+  const wb = new Workbox(url, { type: 'module' });
   let reloading = false;
   const apply = () => {
     wb.addEventListener('controlling', () => {

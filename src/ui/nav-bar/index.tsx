@@ -1,13 +1,14 @@
 import { useAppState } from '../app/context';
 import type { Route } from '../../state';
+import { Icon, type IconName } from '../components/icon';
 import './nav-bar.css';
 
-const LINKS: { href: string; label: string; icon: string; match: Route['name'][] }[] = [
-  { href: '#/', label: '办件', icon: '📋', match: ['cases', 'case', 'case-notice', 'case-receipt'] },
-  { href: '#/cases/new', label: '新建办件', icon: '➕', match: ['case-new'] },
-  { href: '#/persons', label: '群众档案', icon: '👥', match: ['persons', 'person', 'person-new'] },
-  { href: '#/sync', label: '同步', icon: '🔄', match: ['sync'] },
-  { href: '#/settings', label: '设置', icon: '⚙️', match: ['settings'] },
+const LINKS: { href: string; label: string; icon: IconName; match: Route['name'][] }[] = [
+  { href: '#/', label: '办件', icon: 'list', match: ['cases', 'case', 'case-notice', 'case-receipt'] },
+  { href: '#/cases/new', label: '新建办件', icon: 'plus', match: ['case-new'] },
+  { href: '#/persons', label: '群众档案', icon: 'people', match: ['persons', 'person', 'person-new'] },
+  { href: '#/sync', label: '同步', icon: 'sync', match: ['sync'] },
+  { href: '#/settings', label: '设置', icon: 'gear', match: ['settings'] },
 ];
 
 export function NavBar() {
@@ -19,7 +20,7 @@ export function NavBar() {
     <nav class="nav no-print" aria-label="主菜单">
       {LINKS.map((l) => (
         <a key={l.href} href={l.href} class="nav__link" aria-current={l.match.includes(current) ? 'page' : undefined}>
-          <span aria-hidden="true">{l.icon}</span>
+          <Icon name={l.icon} />
           {l.label}
           {l.href === '#/sync' && (pending > 0 || problems > 0) && (
             <span class={`nav__badge${problems ? ' nav__badge--bad' : ''}`}>

@@ -1,3 +1,4 @@
+import { Icon } from '../icon';
 import './photo-picker.css';
 
 interface Props {
@@ -24,11 +25,11 @@ export function PhotoPicker({ label, onFiles, multiple, disabled }: Props) {
     <div class="photo-picker row">
       <label class={`photo-picker__btn btn btn--primary${disabled ? ' is-disabled' : ''}`}>
         <input class="visually-hidden" type="file" accept="image/*" capture="environment" multiple={multiple} disabled={disabled} onChange={take} aria-label={`拍照：${label}`} />
-        <span aria-hidden="true">📷 拍照</span>
+        <Icon name="camera" /><span aria-hidden="true">拍照</span>
       </label>
       <label class={`photo-picker__btn btn${disabled ? ' is-disabled' : ''}`}>
         <input class="visually-hidden" type="file" accept="image/*" multiple={multiple} disabled={disabled} onChange={take} aria-label={`从相册选择：${label}`} />
-        <span aria-hidden="true">🖼 从相册选择</span>
+        <Icon name="image" /><span aria-hidden="true">从相册选择</span>
       </label>
     </div>
   );

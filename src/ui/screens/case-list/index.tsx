@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
 import { ensureCaseRows, loadCaseList, refreshSyncStatus } from '../../../state';
 import { LinkButton } from '../../components/button';
+import { Icon } from '../../components/icon';
 import { VirtualList } from '../../components/virtual-list';
 import { EmptyState } from '../../components/empty-state';
 import { Banner } from '../../components/banner';
@@ -23,7 +24,7 @@ export function CaseListScreen() {
     <section class="stack" aria-labelledby="cases-title">
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h1 id="cases-title" style={{ margin: 0 }}>办件列表</h1>
-        <LinkButton href="#/cases/new" variant="primary">＋ 新建办件</LinkButton>
+        <LinkButton href="#/cases/new" variant="primary"><Icon name="plus" />新建办件</LinkButton>
       </div>
       <CaseFilters />
       <p role="status" aria-live="polite" class="muted" data-testid="case-count">

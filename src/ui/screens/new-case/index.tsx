@@ -5,6 +5,7 @@ import { createNewCase, emptyPersonDraft, loadPerson } from '../../../state';
 import { useAppState } from '../../app/context';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
+import { Icon } from '../../components/icon';
 import { Checkbox } from '../../components/field';
 import { PersonPicker } from '../../components/person-picker';
 import { PersonForm } from '../../person-form';
@@ -79,7 +80,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
           ) : creatingPerson.value === 'applicant' ? newProfile('applicant') : (
             <div class="stack">
               <PersonPicker label="查找申请人" onPick={(p) => { applicant.value = p; }} excludeIds={entruster.value ? [entruster.value.id] : []} />
-              <Button onClick={() => { creatingPerson.value = 'applicant'; }}>＋ 没有档案？新建申请人档案</Button>
+              <Button onClick={() => { creatingPerson.value = 'applicant'; }}><Icon name="plus" />没有档案？新建申请人档案</Button>
             </div>
           )}
         </li>
@@ -91,7 +92,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
           ) : creatingPerson.value === 'entruster' ? newProfile('entruster') : (
             <div class="stack">
               <PersonPicker label="查找委托人" onPick={(p) => { entruster.value = p; }} excludeIds={applicant.value ? [applicant.value.id] : []} />
-              <Button onClick={() => { creatingPerson.value = 'entruster'; }}>＋ 新建委托人档案</Button>
+              <Button onClick={() => { creatingPerson.value = 'entruster'; }}><Icon name="plus" />新建委托人档案</Button>
             </div>
           ))}
         </li>

@@ -4,6 +4,7 @@ import { draftFromPerson, emptyPersonDraft, loadPerson, showToast, type PersonDr
 import { useAppState } from '../../app/context';
 import { PersonForm } from '../../person-form';
 import { LinkButton } from '../../components/button';
+import { Icon } from '../../components/icon';
 
 /** 新建 / 修改群众档案. */
 export function PersonEditScreen({ id }: { id?: string }) {
@@ -19,7 +20,7 @@ export function PersonEditScreen({ id }: { id?: string }) {
   return (
     <section class="stack" aria-labelledby="person-title">
       <div class="row">
-        <LinkButton href="#/persons">‹ 返回档案列表</LinkButton>
+        <LinkButton href="#/persons"><Icon name="back" />返回档案列表</LinkButton>
         {id && <LinkButton href={`#/cases/new?person=${id}`} variant="primary">为此人新建办件</LinkButton>}
       </div>
       <h1 id="person-title">{title}</h1>

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
 import { searchPersonsAction } from '../../../state';
 import { LinkButton } from '../../components/button';
+import { Icon } from '../../components/icon';
 import { EmptyState } from '../../components/empty-state';
 import { maskIdNumber } from '../../person-format';
 import { SEX_LABELS } from '../../format';
@@ -16,7 +17,7 @@ export function PersonListScreen() {
     <section class="stack" aria-labelledby="persons-title">
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h1 id="persons-title" style={{ margin: 0 }}>群众档案</h1>
-        <LinkButton href="#/persons/new" variant="primary">＋ 新建档案</LinkButton>
+        <LinkButton href="#/persons/new" variant="primary"><Icon name="plus" />新建档案</LinkButton>
       </div>
       <div class="field">
         <label class="field__label" for="person-search">查找</label>

@@ -4,6 +4,7 @@ import { useAppState } from '../../app/context';
 import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Banner } from '../../components/banner';
+import { Icon } from '../../components/icon';
 
 /** Submit (only when the report allows), recall before sync, and the printable papers. */
 export function CaseActions() {
@@ -41,8 +42,8 @@ export function CaseActions() {
       {c.status === 'queued' && (
         <Button block disabled={busy.value} onClick={() => { confirmRecall.value = true; }}>撤回修改</Button>
       )}
-      <LinkButton block href={`#/cases/${c.id}/notice`}>📄 一次性告知单</LinkButton>
-      <LinkButton block href={`#/cases/${c.id}/receipt`}>🧾 办件回执（二维码）</LinkButton>
+      <LinkButton block href={`#/cases/${c.id}/notice`}><Icon name="doc" />一次性告知单</LinkButton>
+      <LinkButton block href={`#/cases/${c.id}/receipt`}><Icon name="qr" />办件回执（二维码）</LinkButton>
       {error.value && <Banner tone="danger">{error.value}</Banner>}
       <ConfirmDialog
         open={confirmRecall.value}

@@ -3,6 +3,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { LinkButton } from '../../components/button';
 import { Banner } from '../../components/banner';
 import { formatTime } from '../../format';
+import { Icon } from '../../components/icon';
 
 export function CaseHeader() {
   const state = useAppState();
@@ -13,7 +14,7 @@ export function CaseHeader() {
   return (
     <header class="case-head card">
       <div class="row">
-        <LinkButton href="#/" class="no-print">‹ 办件列表</LinkButton>
+        <LinkButton href="#/" class="no-print"><Icon name="back" />办件列表</LinkButton>
         <StatusBadge status={c.status} />
         <span class="muted mono">{c.number}</span>
       </div>

@@ -3,6 +3,7 @@ import { movePage, replacePage, type Finding } from '../../../state';
 import { useAppState } from '../../app/context';
 import { BlobImage } from '../../components/blob-image';
 import { Button } from '../../components/button';
+import { Icon } from '../../components/icon';
 import { FindingList } from './finding-list';
 import type { DeleteTarget } from './material-list';
 
@@ -35,8 +36,8 @@ export function PageList({ requirement: r, pages, findings, editable, onView, on
             <FindingList findings={own} />
             {editable && (
               <div class="page__tools">
-                <Button onClick={() => void movePage(state, r.id, i, -1).catch(fail)} disabled={i === 0} aria-label={`上移：${label}`}>↑ 上移</Button>
-                <Button onClick={() => void movePage(state, r.id, i, 1).catch(fail)} disabled={i === pages.length - 1} aria-label={`下移：${label}`}>↓ 下移</Button>
+                <Button onClick={() => void movePage(state, r.id, i, -1).catch(fail)} disabled={i === 0} aria-label={`上移：${label}`}><Icon name="up" />上移</Button>
+                <Button onClick={() => void movePage(state, r.id, i, 1).catch(fail)} disabled={i === pages.length - 1} aria-label={`下移：${label}`}><Icon name="down" />下移</Button>
                 <label class="btn" style={{ position: 'relative' }}>
                   <input class="visually-hidden" type="file" accept="image/*" capture="environment" aria-label={`重拍：${label}`}
                     onChange={(e) => {
@@ -45,7 +46,7 @@ export function PageList({ requirement: r, pages, findings, editable, onView, on
                       input.value = '';
                       if (file) void replacePage(state, r.id, i, file).catch(fail);
                     }} />
-                  <span aria-hidden="true">📷 重拍</span>
+                  <Icon name="camera" /><span aria-hidden="true">重拍</span>
                 </label>
                 <Button variant="danger" onClick={() => onDelete({ requirementId: r.id, sha256: p.sha256, label })} aria-label={`删除：${label}`}>删除</Button>
               </div>
