@@ -42,6 +42,8 @@ export class NetProxy {
   port = 0;
   profile: LinkProfile;
   connections = 0;
+  /** Request lines and headers seen going upstream, e.g. to check a resumed upload's offset. */
+  readonly requests: Array<{ at: number; method: string; path: string; headers: Record<string, string> }> = [];
 
   constructor(private readonly target: { host: string; port: number }, profile: LinkProfile = UNLIMITED) {
     this.profile = profile;
@@ -93,6 +95,7 @@ export class NetProxy {
     };
     client.on('error', kill).on('close', () => this.sockets.delete(client));
     upstream.on('error', kill).on('close', () => this.sockets.delete(upstream));
+    client.on('data', sniffRequests((r) => this.requests.push(r)));
     this.pipe(client, upstream, this.up, true);
     this.pipe(upstream, client, this.down, false);
   }
@@ -133,4 +136,27 @@ export class NetProxy {
     });
     from.on('end', () => enqueue(link.arrival(0), null));
   }
+}
+
+/** Bytes kept between reads to catch a request head split across them (heads are small). */
+const SNIFF_WINDOW = 16 * 1024;
+const HEAD = /(GET|HEAD|POST|PATCH|PUT|DELETE) (\/[^ \r\n]*) HTTP\/1\.1\r\n([\s\S]*?)\r\n\r\n/;
+
+/** Finds HTTP/1.1 request heads in one connection's upstream bytes (bodies are skipped over). */
+function sniffRequests(found: (r: NetProxy['requests'][number]) => void): (data: Buffer) => void {
+  let text = '';
+  return (data) => {
+    text += data.toString('latin1');
+    for (let m = HEAD.exec(text); m; m = HEAD.exec(text)) {
+      const headers: Record<string, string> = {};
+      for (const line of m[3]!.split('\r\n')) {
+        const i = line.indexOf(':');
+        if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+      }
+      found({ at: Date.now(), method: m[1]!, path: m[2]!, headers });
+      text = text.slice(m.index + m[0].length);
+    }
+    // Keep only a tail: enough for a head split across two reads.
+    text = text.slice(-SNIFF_WINDOW);
+  };
 }

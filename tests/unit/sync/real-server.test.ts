@@ -105,6 +105,8 @@ describe('drain against the real server', () => {
       const resumedAt = offsets[firstOffsets];
       expect(resumedAt).toBeGreaterThan(0);
       expect(resumedAt! % (256 * 1024)).toBe(0);
+      // The proxy sees the same requests on the wire (the browser tests rely on this).
+      expect(proxy.requests.filter((r) => r.method === 'PATCH').map((r) => Number(r.headers['upload-offset']))).toEqual(offsets);
       expect(await reviewerSees(c.submission.case.id)).toHaveLength(1);
       for (const b of c.blobs) {
         const file = await server.get<Buffer>(reviewerToken, `/api/blobs/${b.sha256}`);
