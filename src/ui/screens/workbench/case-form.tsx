@@ -1,5 +1,5 @@
 import type { FormField } from '../../../domain';
-import { setField, type Finding } from '../../../state';
+import { profileValue, setField, type Finding } from '../../../state';
 import { useAppState } from '../../app/context';
 import { SelectField, TextArea, TextField } from '../../components/field';
 
@@ -19,6 +19,7 @@ export function CaseForm() {
   const c = wb.record.value;
   if (!item || !c || item.fields.length === 0) return null;
   const findings = wb.report.value?.findings ?? [];
+  const applicant = wb.applicant.value;
   const on = (key: string) => findings.filter((f: Finding) => f.target.type === 'field' && f.target.key === key);
   const readOnly = !wb.editable.value;
   return (
@@ -30,7 +31,8 @@ export function CaseForm() {
           const error = fs.filter((x) => x.severity === 'error').map((x) => x.message).join('；') || undefined;
           const warnings = fs.filter((x) => x.severity !== 'error').map((x) => x.message);
           const value = c.fields[f.key] ?? '';
-          const common = { label: f.label, required: f.required, hint: f.hint ?? (f.fromProfile ? '已从群众档案带入' : undefined), error, warnings, value, onValue: (v: string) => setField(state, f.key, v) };
+          const fromProfile = f.fromProfile && applicant && value !== '' && value === profileValue(applicant, f.fromProfile);
+          const common = { label: f.label, required: f.required, hint: fromProfile ? `已从群众档案带入${f.hint ? `；${f.hint}` : ''}` : f.hint, error, warnings, value, onValue: (v: string) => setField(state, f.key, v) };
           if (f.type === 'select') return <SelectField key={f.key} {...common} options={f.options ?? []} placeholder="请选择" disabled={readOnly} />;
           if (f.type === 'textarea') return <TextArea key={f.key} {...common} maxLength={f.maxLength} />;
           return <TextField key={f.key} {...common} {...INPUT_TYPE[f.type]} maxLength={f.maxLength} autoComplete="off" />;
