@@ -1,5 +1,4 @@
 // 收件箱: the township's cases, most urgent deadline first, with filter chips that show counts.
-import { useEffect } from 'preact/hooks';
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { ReviewCaseSummary } from '../../state/reviewer/api-types';
@@ -7,6 +6,7 @@ import { DEFAULT_INBOX_STATUSES, type InboxFilters, type InboxSlice } from '../.
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { formatTime } from '../format';
+import { useRefresh } from './use-refresh';
 
 const STATUS_FILTERS: { label: string; statuses: CaseStatus[] | undefined }[] = [
   { label: '待审核', statuses: DEFAULT_INBOX_STATUSES },
@@ -35,8 +35,8 @@ function Deadline({ c }: { c: ReviewCaseSummary }) {
   return <span class={`deadline ${tone}`}>{c.deadline.label}<br /><small class="muted">{c.dueOn}</small></span>;
 }
 
-export function InboxScreen({ slice, onOpen }: { slice: InboxSlice; onOpen: (id: string) => void }) {
-  useEffect(() => { void slice.load(); }, [slice]);
+export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit: number; onOpen: (id: string) => void }) {
+  useRefresh(slice.load, visit);
   const f = slice.filters.value;
   const data = slice.list.data.value;
   const counts = data?.counts;

@@ -12,10 +12,12 @@ import { RectificationsScreen } from './rectifications';
 import { SlipScreen } from './slip-screen';
 import './reviewer.css';
 
-function useReviewRoute(): [ReviewRoute, (r: ReviewRoute) => void] {
+/** The desk's route, and a visit counter that changes on every navigation (pages reload on it). */
+function useReviewRoute(): [ReviewRoute, number, (r: ReviewRoute) => void] {
   const [route, setRoute] = useState(() => parseReviewRoute(location.hash));
+  const [visit, setVisit] = useState(0);
   useEffect(() => {
-    const onHash = () => setRoute(parseReviewRoute(location.hash));
+    const onHash = () => { setRoute(parseReviewRoute(location.hash)); setVisit((v) => v + 1); };
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -23,9 +25,10 @@ function useReviewRoute(): [ReviewRoute, (r: ReviewRoute) => void] {
     const hash = formatReviewRoute(r);
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
+    setVisit((v) => v + 1);
     scrollTo?.(0, 0);
   };
-  return [route, go];
+  return [route, visit, go];
 }
 
 const TABS: { route: ReviewRoute; label: string }[] = [
@@ -38,7 +41,7 @@ export function ReviewerApp() {
   const app = useAppState();
   const state: ReviewerState = useMemo(() => createReviewerState(app), [app]);
   useEffect(() => () => state.blobs.revokeAll(), [state]);
-  const [route, go] = useReviewRoute();
+  const [route, visit, go] = useReviewRoute();
   const villageName = (code: string) => state.inbox.list.data.value?.cases.find((c) => c.villageCode === code)?.villageName ?? code;
   const section = route.name === 'case' || route.name === 'slip' ? 'inbox' : route.name;
   return (
@@ -57,11 +60,11 @@ export function ReviewerApp() {
         ))}
         <span class="desk-tabs__who">{app.user.value?.role === 'admin' ? '县级管理员（全县）' : '乡镇审核员（本乡镇）'}</span>
       </nav>
-      {route.name === 'inbox' && <InboxScreen slice={state.inbox} onOpen={(id) => go({ name: 'case', id })} />}
-      {route.name === 'case' && <CaseDetailScreen state={state} id={route.id} onBack={() => go({ name: 'inbox' })} onSlip={() => go({ name: 'slip', id: route.id })} />}
+      {route.name === 'inbox' && <InboxScreen slice={state.inbox} visit={visit} onOpen={(id) => go({ name: 'case', id })} />}
+      {route.name === 'case' && <CaseDetailScreen state={state} id={route.id} visit={visit} onBack={() => go({ name: 'inbox' })} onSlip={() => go({ name: 'slip', id: route.id })} />}
       {route.name === 'slip' && <SlipScreen state={state} id={route.id} onBack={() => go({ name: 'case', id: route.id })} />}
-      {route.name === 'rectifications' && <RectificationsScreen slice={state.rectifications} villageName={villageName} />}
-      {route.name === 'stats' && <StatsScreen slice={state.stats} />}
+      {route.name === 'rectifications' && <RectificationsScreen slice={state.rectifications} visit={visit} villageName={villageName} />}
+      {route.name === 'stats' && <StatsScreen slice={state.stats} visit={visit} />}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // 差评整改: every bad rating opens an item with a deadline; the township calls the villager back
 // and closes it with what was said and done.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { RATING_LEVELS } from '../../domain/schemas/decision';
 import type { RectificationItem, RectificationsSlice } from '../../state/reviewer/rectifications';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
+import { useRefresh } from './use-refresh';
 
 const formatTime = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -60,8 +61,8 @@ function Row({ item, slice, villageName }: { item: RectificationItem; slice: Rec
   );
 }
 
-export function RectificationsScreen({ slice, villageName }: { slice: RectificationsSlice; villageName: (code: string) => string }) {
-  useEffect(() => { void slice.load(); }, [slice]);
+export function RectificationsScreen({ slice, visit, villageName }: { slice: RectificationsSlice; visit: number; villageName: (code: string) => string }) {
+  useRefresh(slice.load, visit);
   const data = slice.list.data.value;
   const open = data?.items.filter((i) => i.rectification.status === 'open') ?? [];
   const closed = data?.items.filter((i) => i.rectification.status === 'closed') ?? [];

@@ -21,12 +21,12 @@ function Kpi({ label, value, note }: { label: string; value: string; note?: stri
   );
 }
 
-export function StatsScreen({ slice }: { slice: StatsSlice }) {
+export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: number }) {
   const { stats, period } = slice;
   const [from, setFrom] = useState(period.value.from);
   const [to, setTo] = useState(period.value.to);
   const [csvError, setCsvError] = useState('');
-  useEffect(() => { void slice.load(); }, [slice]);
+  useEffect(() => { void slice.load(); }, [slice, visit]);
 
   const download = async () => {
     setCsvError('');

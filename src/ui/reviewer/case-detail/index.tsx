@@ -14,12 +14,13 @@ import { RevisionsSection } from './revisions';
 import { TimelineSection } from './timeline';
 import { ZoomViewer } from './zoom-viewer';
 
-export function CaseDetailScreen({ state, id, onBack, onSlip }: { state: ReviewerState; id: string; onBack: () => void; onSlip: () => void }) {
+export function CaseDetailScreen({ state, id, visit, onBack, onSlip }: { state: ReviewerState; id: string; visit: number; onBack: () => void; onSlip: () => void }) {
   const slice = state.caseDetail;
   useEffect(() => {
     if (slice.detail.data.value?.case.id !== id) slice.detail.reset();
-    void slice.load(id);
   }, [id]);
+  // No timed refresh here: a reviewer in the middle of a form must not see it reload.
+  useEffect(() => { void slice.load(id); }, [id, visit]);
   const [zoom, setZoom] = useState<{ url: string; title: string } | null>(null);
   const d = slice.detail.data.value?.case.id === id ? slice.detail.data.value : undefined;
 
