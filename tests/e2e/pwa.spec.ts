@@ -1,0 +1,66 @@
+// The PWA shell: installable manifest with real PNG icons, offline deep links (navigation
+// fallback), and updates that wait for the user's consent (no silent skipWaiting).
+import { expect, test } from '@playwright/test';
+import { waitForServiceWorker } from './fixtures/app';
+import { serveBuiltApp } from './fixtures/static-server';
+
+function pngSize(buf: Buffer): { width: number; height: number } {
+  expect(buf.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+test('the manifest lists PNG icons of the declared sizes, including maskable ones', async ({ request }) => {
+  const res = await request.get('/manifest.webmanifest');
+  expect(res.ok()).toBe(true);
+  const manifest = await res.json() as { icons: { src: string; sizes: string; type: string; purpose: string }[]; display: string; start_url: string; lang: string };
+  expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', lang: 'zh-CN' });
+  const pngs = manifest.icons.filter((i) => i.type === 'image/png');
+  expect(pngs.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '192x192 maskable', '512x512 any', '512x512 maskable']);
+  for (const icon of pngs) {
+    const body = await (await request.get(icon.src)).body();
+    const { width, height } = pngSize(body);
+    expect(`${width}x${height}`).toBe(icon.sizes);
+  }
+});
+
+test('after the first visit the app opens offline, on any deep link', async ({ page, context }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.goto('/some/deep/link#/cases/new');
+  await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+  // The API is never answered from the cache.
+  const api = await page.evaluate(() => fetch('/api/health').then((r) => r.status, () => 'network-error'));
+  expect(api).toBe('network-error');
+});
+
+test('a new version waits until the agent taps the update banner, then takes over and reloads', async ({ page }) => {
+  const app = await serveBuiltApp();
+  try {
+    await page.goto(app.url);
+    await waitForServiceWorker(page);
+    await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+    const banner = page.getByRole('button', { name: '发现新版本，点击更新' });
+    await expect(banner).toHaveCount(0);
+
+    app.newServiceWorkerVersion();
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    // Not applied behind the agent's back: the new worker keeps waiting.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
+
+    await page.evaluate(() => { (window as unknown as { marker: string }).marker = 'old page'; });
+    await banner.click();
+    // Reloaded under the new worker: the marker is gone and nothing is waiting any more.
+    await page.waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, { timeout: 30_000 });
+    await waitForServiceWorker(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
+    await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+    await expect(banner).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});
