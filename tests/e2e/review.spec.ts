@@ -3,6 +3,7 @@
 // submit → return with two reasons → the agent sees exactly those two → fix → resubmit → the
 // reviewer sees the diff → accept with tolerance → the agent supplies the missing material →
 // complete → bad rating → the rectification appears at the township and is closed.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 const PASSWORD = 'daiban123';
@@ -257,6 +258,12 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(reviewer.getByText('退回率').first()).toBeVisible();
   await expect(reviewer.locator('.kpi', { hasText: '退回率' })).toContainText('100%');
   await expect(reviewer.locator('.kpi', { hasText: '差评率' })).toContainText('100%');
+  await expect(reviewer.getByRole('img', { name: '好差评' })).toBeVisible();
+  const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: '导出 CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^代办统计-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF统计类别,分组,数量,总数,比率(%),说明\r\n')).toBe(true);
+  expect(csv).toContain('\r\n退回原因,照片模糊,1,1,100,标注 1 处\r\n');
 
   await tablet.close();
   await desk.close();

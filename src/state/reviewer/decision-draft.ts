@@ -14,6 +14,17 @@ export interface DecisionContext {
 
 export interface DraftReason { target: string; code: ReasonCode; text: string }
 
+/** The return form's state for one material or field: the codes ticked and one text. */
+export interface TargetDraft { codes: ReasonCode[]; text: string }
+
+/** One text per target: it goes with “其他” when chosen, else with the first code. */
+export function toReasons(drafts: Record<string, TargetDraft>): DraftReason[] {
+  return Object.entries(drafts).flatMap(([target, d]) => {
+    const textOn = d.codes.includes('other') ? 'other' : d.codes[0];
+    return d.codes.map((code) => ({ target, code, text: code === textOn ? d.text : '' }));
+  });
+}
+
 export interface DecisionFormInput {
   kind: DecisionKind;
   reasons?: DraftReason[];

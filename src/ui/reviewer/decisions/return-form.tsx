@@ -3,18 +3,8 @@
 import { useState } from 'preact/hooks';
 import { REASON_LABELS, ReasonCode, type ReasonCode as Code } from '../../../domain/schemas/decision';
 import type { ServiceItem } from '../../../domain/schemas/catalog';
-import type { DraftReason } from '../../../state/reviewer/decision-draft';
+import { toReasons, type DraftReason, type TargetDraft } from '../../../state/reviewer/decision-draft';
 import { FIELD_TARGET_PREFIX } from '../../../state/reviewer/returned';
-
-interface TargetDraft { codes: Code[]; text: string }
-
-/** One text per target: it goes with “其他” when chosen, else with the first code. */
-export function toReasons(drafts: Record<string, TargetDraft>): DraftReason[] {
-  return Object.entries(drafts).flatMap(([target, d]) => {
-    const textOn = d.codes.includes('other') ? 'other' : d.codes[0];
-    return d.codes.map((code) => ({ target, code, text: code === textOn ? d.text : '' }));
-  });
-}
 
 function TargetRow({ target, label, draft, onChange }: { target: string; label: string; draft: TargetDraft; onChange: (d: TargetDraft) => void }) {
   const toggle = (code: Code) => onChange({ ...draft, codes: draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code] });
