@@ -223,8 +223,17 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   // ── The reviewer confirms the supply, then completes the case. ──
   await reviewerOpen(reviewer, caseId);
   await expect(reviewer.locator('article[data-material="hardship-proof"]')).toContainText('已于');
-  await decide(reviewer, '确认已补齐');
+  // A short outage at the township: the decision fails with a Chinese error, and 重试 resends
+  // the same decision (same id), which the server applies once.
+  const panel = reviewer.getByRole('complementary', { name: '审核决定' });
+  await panel.getByRole('button', { name: '确认已补齐', exact: true }).click();
+  await desk.setOffline(true);
+  await panel.getByRole('form', { name: '确认已补齐' }).getByRole('button', { name: '确认已补齐' }).click();
+  await expect(panel.getByText(/网络中断/)).toBeVisible();
+  await desk.setOffline(false);
+  await panel.getByRole('button', { name: '重试' }).click();
   await expect(reviewer.locator('.case-head [data-status]')).toHaveText('已受理');
+  await expect(panel.locator('.decision-history li', { hasText: '确认已补齐' })).toHaveCount(1);
   await decide(reviewer, '办结', async (form) => {
     await form.getByLabel('办理结果').fill('准予临时救助 2000 元，已发放至本人账户');
   });

@@ -19,6 +19,9 @@ const CONFIRM_TEXT: Partial<Record<DecisionKind, string>> = {
   deliver: '办理结果已送达申请人。',
 };
 
+/** “确认受理”, “确认退回补正”…; “确认已补齐” already says it. */
+export const submitLabel = (kind: DecisionKind) => (kind === 'confirm-supplied' ? DECISION_LABELS[kind] : `确认${DECISION_LABELS[kind]}`);
+
 const TERMINATE_PRESETS = ['容缺材料逾期未补齐（未履行容缺承诺）', '申请人撤回申请', '申请人不符合办理条件'];
 
 function NoteField({ kind, value, onValue }: { kind: DecisionKind; value: string; onValue: (v: string) => void }) {
@@ -97,7 +100,7 @@ export function DecisionPanel({ slice, detail, onSlip }: { slice: CaseDetailSlic
           <div class="row">
             <Button onClick={() => slice.cancel()} disabled={slice.sending.value}>取消</Button>
             <Button type="submit" variant={pending.kind === 'terminate' ? 'danger' : 'primary'} disabled={slice.sending.value}>
-              {slice.sending.value ? '正在提交…' : slice.sendError.value ? '重试' : `确认${DECISION_LABELS[pending.kind]}`}
+              {slice.sending.value ? '正在提交…' : slice.sendError.value ? '重试' : submitLabel(pending.kind)}
             </Button>
           </div>
         </form>
