@@ -50,10 +50,13 @@ export function resetCaseList(state: AppState): void {
   state.caseList.total.value = 0;
 }
 
+/** Cases the township is still working on: only these can be "due soon". */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'resubmitted', 'in_review', 'accepted', 'accepted_tolerance', 'suspended'];
+
 /** The storage query for a UI filter (pure). */
 export function toStorageFilter(f: CaseListFilter, today: string): CaseFilter {
   return {
-    ...(f.status && { status: f.status }),
+    ...(f.status ? { status: f.status } : f.dueSoon && !f.returned ? { status: [...OPEN_STATUSES] } : {}),
     ...(f.returned && { returned: true }),
     ...(f.itemCode && { itemCode: f.itemCode }),
     ...(f.applicantId && { applicantId: f.applicantId }),

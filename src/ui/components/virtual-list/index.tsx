@@ -52,7 +52,7 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, ove
     );
   }
   return (
-    <div ref={ref} class="vlist" tabIndex={0} role="region" aria-label={label} onScroll={onScroll} data-count={items.length}>
+    <div ref={ref} class="vlist" tabIndex={0} role="region" aria-label={`${label}（共 ${items.length} 条，可上下滑动）`} onScroll={onScroll} data-count={items.length}>
       <div role="list" aria-label={label} class="vlist__spacer" style={{ height: `${items.length * rowHeight}px` }}>
         {rows}
       </div>
