@@ -2,7 +2,7 @@
 // counts, sorted by deadline on the server. Filters live in a signal; every change reloads.
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { ReviewCaseList } from './api-types';
+import type { ReviewCaseList, ReviewCaseSummary } from './api-types';
 import { requestJson, type HttpDeps } from './http';
 import { loadable } from './loadable';
 
@@ -28,13 +28,26 @@ export function inboxQuery(f: InboxFilters, limit = 200): string {
   return q.toString();
 }
 
+/** Accepted cases whose promised limit is overdue or due within two working days. */
+export function dueSoonCases(list: ReviewCaseList | undefined): ReviewCaseSummary[] {
+  return (list?.cases ?? [])
+    .filter((c) => c.deadline && (c.deadline.overdue || c.deadline.dueSoon))
+    .sort((a, b) => a.deadline!.remaining - b.deadline!.remaining);
+}
+
 export function createInboxSlice(http: HttpDeps) {
   const filters = signal<InboxFilters>({ status: DEFAULT_INBOX_STATUSES });
   const list = loadable<ReviewCaseList>();
-  const load = () => list.run(() => requestJson<ReviewCaseList>(http, `/api/review/cases?${inboxQuery(filters.value)}`));
+  /** The running cases, for the "即将到期" strip whatever the filters show. */
+  const running = loadable<ReviewCaseList>();
+  const load = () => Promise.all([
+    list.run(() => requestJson<ReviewCaseList>(http, `/api/review/cases?${inboxQuery(filters.value)}`)),
+    running.run(() => requestJson<ReviewCaseList>(http, `/api/review/cases?${inboxQuery({ status: ['accepted', 'accepted_tolerance'] })}`)),
+  ]);
   return {
     filters,
     list,
+    running,
     load,
     setFilters(next: InboxFilters) {
       filters.value = next;

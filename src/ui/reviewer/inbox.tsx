@@ -2,7 +2,7 @@
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { ReviewCaseSummary } from '../../state/reviewer/api-types';
-import { DEFAULT_INBOX_STATUSES, type InboxFilters, type InboxSlice } from '../../state/reviewer/inbox';
+import { DEFAULT_INBOX_STATUSES, dueSoonCases, type InboxFilters, type InboxSlice } from '../../state/reviewer/inbox';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { formatTime } from '../format';
@@ -33,6 +33,25 @@ function Deadline({ c }: { c: ReviewCaseSummary }) {
   if (!c.deadline) return <span class="muted">{c.dueOn ?? '受理后计时'}</span>;
   const tone = c.deadline.overdue ? 'deadline--overdue' : c.deadline.dueSoon ? 'deadline--soon' : '';
   return <span class={`deadline ${tone}`}>{c.deadline.label}<br /><small class="muted">{c.dueOn}</small></span>;
+}
+
+/** 即将到期: accepted cases overdue or due within two working days, whatever the filters. */
+function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (id: string) => void }) {
+  if (cases.length === 0) return null;
+  return (
+    <section class="due-strip" aria-label="即将到期">
+      <strong>即将到期（{cases.length}）</strong>
+      <ul>
+        {cases.map((c) => (
+          <li key={c.id} class={c.deadline!.overdue ? 'row--overdue' : 'row--soon'}>
+            <a href={`#/review/cases/${c.id}`} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a>
+            <span>{c.applicantName} · {c.itemName}</span>
+            <span class={`deadline ${c.deadline!.overdue ? 'deadline--overdue' : 'deadline--soon'}`}>{c.deadline!.label}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit: number; onOpen: (id: string) => void }) {
@@ -97,6 +116,7 @@ export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit
         {slice.list.error.value && (
           <Banner tone="danger">{slice.list.error.value} <Button onClick={() => slice.load()}>重试</Button></Banner>
         )}
+        <DueSoonStrip cases={dueSoonCases(slice.running.data.value)} onOpen={onOpen} />
         {slice.list.loading.value && !data && <p class="muted">正在读取…</p>}
         {data && rows.length === 0 && <p class="muted">没有符合条件的办件。</p>}
         {rows.length > 0 && (

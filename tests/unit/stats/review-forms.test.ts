@@ -95,3 +95,14 @@ describe('due soon', () => {
     ]);
   });
 });
+
+describe('the reviewer inbox "即将到期" strip', () => {
+  it('keeps overdue and due-soon cases, most overdue first', async () => {
+    const { dueSoonCases } = await import('../../../src/state/reviewer/inbox');
+    const { deadlineStatus } = await import('../../../src/domain/calendar');
+    const summary = (id: string, dueOn: string | null) => ({ id, dueOn, deadline: dueOn ? deadlineStatus(dueOn, '2026-02-13') : null });
+    const list = { cases: [summary('later', '2026-03-02'), summary('soon', '2026-02-24'), summary('none', null), summary('late', '2026-02-12')] };
+    // From Fri 02-13: 02-14 (调休 Saturday) then 02-24 after the Spring Festival = 2 working days.
+    expect(dueSoonCases(list as never).map((c) => [c.id, c.deadline!.remaining])).toEqual([['late', -1], ['soon', 2]]);
+  });
+});

@@ -68,6 +68,7 @@ export function CaseDetailScreen({ state, id, visit, onBack, onSlip }: { state: 
                 report={d.report}
                 tolerance={d.case.tolerance}
                 changes={changedMaterials}
+                today={d.today}
                 blobs={state.blobs}
                 onZoom={(url, title) => setZoom({ url, title })}
               />

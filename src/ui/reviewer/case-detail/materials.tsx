@@ -6,6 +6,7 @@ import type { ServiceItem } from '../../../domain/schemas/catalog';
 import type { Case, Material } from '../../../domain/schemas/case';
 import type { BlobUrls } from '../../../state/reviewer/blob-urls';
 import type { MaterialChange } from '../../../state/reviewer/revision-diff';
+import { deadlineStatus } from '../../../domain/calendar';
 import { formatTime } from '../../format';
 import { ServerPhoto } from './server-photo';
 
@@ -20,11 +21,17 @@ interface Props {
   report: Report | null;
   tolerance: Case['tolerance'];
   changes: Map<string, MaterialChange>;
+  today: string;
   blobs: BlobUrls;
   onZoom: (url: string, title: string) => void;
 }
 
-export function MaterialsSection({ item, materials, report, tolerance, changes, blobs, onZoom }: Props) {
+function DueLabel({ due, today }: { due: string; today: string }) {
+  const s = deadlineStatus(due, today);
+  return <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>（{s.label}）</span>;
+}
+
+export function MaterialsSection({ item, materials, report, tolerance, changes, today, blobs, onZoom }: Props) {
   const requirements = item?.materials ?? [...new Set(materials.map((m) => m.requirementId))].map((id) => ({ id, name: id, requirement: 'required' as const }));
   return (
     <section class="card stack" aria-labelledby="sec-materials">
@@ -72,6 +79,7 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
             {promise && (
               <p class={promise.suppliedAt ? 'ok' : 'deadline--soon'}>
                 容缺：承诺 {promise.promisedBy} 前补齐{promise.dueBy ? `，补齐期限 ${promise.dueBy}` : ''}{promise.suppliedAt ? `，已于 ${formatTime(promise.suppliedAt)} 补交` : '，尚未补交'}
+                {!promise.suppliedAt && promise.dueBy && <DueLabel due={promise.dueBy} today={today} />}
               </p>
             )}
             {state && state.findings.length > 0 && (
