@@ -17,6 +17,8 @@ export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: st
   if (!d) return <p class="muted">正在读取…</p>;
   if (!d.case.acceptedOn || !d.case.dueOn) return <Banner tone="warning">办件尚未受理，没有受理单。<Button onClick={onBack}>返回</Button></Banner>;
   const name = (reqId: string) => d.item?.materials.find((m) => m.id === reqId)?.name ?? reqId;
+  // The catalogue's order, as on the checklist the villager was given.
+  const order = (reqId: string) => d.item?.materials.findIndex((m) => m.id === reqId) ?? 0;
   const data: SlipData = {
     caseNumber: d.case.number,
     applicantName: d.applicant?.name ?? '',
@@ -28,7 +30,7 @@ export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: st
     acceptedOn: d.case.acceptedOn,
     promisedLimitDays: d.item?.promisedLimitDays ?? 0,
     dueOn: d.case.dueOn,
-    materials: [...new Set(d.materials.map((m) => m.requirementId))].map((r) => ({ name: name(r), pages: d.materials.filter((m) => m.requirementId === r).reduce((n, m) => n + m.pages.length, 0) })),
+    materials: [...new Set(d.materials.map((m) => m.requirementId))].sort((a, b) => order(a) - order(b)).map((r) => ({ name: name(r), pages: d.materials.filter((m) => m.requirementId === r).reduce((n, m) => n + m.pages.length, 0) })),
     tolerance: d.case.tolerance.filter((t) => !t.suppliedAt).map((t) => ({ name: name(t.requirementId), dueBy: t.dueBy ?? t.promisedBy })),
   };
   return (
