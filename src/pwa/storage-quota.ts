@@ -11,20 +11,20 @@ export interface StorageEstimateInfo {
 }
 
 export async function estimateStorage(): Promise<StorageEstimateInfo | undefined> {
-  if (!navigator.storage?.estimate) return undefined;
+  if (!globalThis.navigator?.storage?.estimate) return undefined;
   const { usage = 0, quota = 0 } = await navigator.storage.estimate();
   return { usage, quota, free: Math.max(0, quota - usage) };
 }
 
 /** true when the data is protected from eviction; undefined when the browser cannot tell. */
 export async function requestPersistentStorage(): Promise<boolean | undefined> {
-  if (!navigator.storage?.persist) return undefined;
+  if (!globalThis.navigator?.storage?.persist) return undefined;
   if (await navigator.storage.persisted()) return true;
   return navigator.storage.persist();
 }
 
 export async function isStoragePersisted(): Promise<boolean | undefined> {
-  if (!navigator.storage?.persisted) return undefined;
+  if (!globalThis.navigator?.storage?.persisted) return undefined;
   return navigator.storage.persisted();
 }
 

@@ -1,0 +1,176 @@
+// The workbench's actions over real storage (fake-indexeddb): a case from a profile, photos with
+// their findings, retake, reorder, signature, acknowledgements, submit = one transaction with an
+// outbox row, and recall before sync.
+import { describe, expect, it } from 'vitest';
+import { Mutation } from '../../../src/domain';
+import { getCase, getDb, listAudit, listMaterials, pendingCount } from '../../../src/storage';
+import {
+  addPhotos, attachIdCardPhoto, buildNotice, createNewCase, deletePage, emptyPersonDraft, flushCaseSave, movePage, openCase, recallOpenCase,
+  replacePage, savePersonDraft, setAcknowledged, setField, signMaterial, submitOpenCase,
+} from '../../../src/state';
+import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
+
+const h = useHarness();
+const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides, optional 户口簿, 1-inch photo, 代办委托书
+
+async function applicant(withFront = false) {
+  const { state } = h.get();
+  const draft = { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X', idCardIssuedOn: '2016-06-01', phone: '13812345678', address: '某村 12 号' };
+  if (withFront) draft.frontPhoto = await attachIdCardPhoto(state, photo(SHARP));
+  return savePersonDraft(state, draft);
+}
+
+async function openNewCase(withFront = false) {
+  const { state } = h.get();
+  const p = await applicant(withFront);
+  const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
+  await openCase(state, c.id);
+  return { c, p };
+}
+
+const codesOn = (requirementId: string) => h.get().state.workbench.report.value!.materials[requirementId]!.findings.map((f) => f.code);
+const statusOf = (requirementId: string) => h.get().state.workbench.report.value!.materials[requirementId]!.status;
+
+describe('a new case', () => {
+  it('is a draft with the form prefilled from the profile and a village case number', async () => {
+    const { c, p } = await openNewCase();
+    expect(c.status).toBe('draft');
+    expect(c.number).toMatch(new RegExp(`^DB-${VILLAGE}-20261120-[0-9A-F]{2}001$`));
+    expect(c.fields).toMatchObject({ name: '王秀英', sex: 'F', idNumber: '11010519491231002X', phone: '13812345678', address: '某村 12 号' });
+    expect(c.applicantId).toBe(p.id);
+    expect((await listAudit(c.id)).map((a) => a.action)).toEqual(['create']);
+    // A second case the same day gets the next number.
+    const c2 = await createNewCase(h.get().state, { itemCode: ITEM, applicantId: p.id });
+    expect(c2.number.endsWith('002')).toBe(true);
+  });
+
+  it('reuses the profile ID-card photo (with its measured quality) while the card is valid', async () => {
+    await openNewCase(true);
+    const wb = h.get().state.workbench;
+    expect(wb.materialByRequirement.value.get('id-card-front')?.pages).toHaveLength(1);
+    expect(statusOf('id-card-front')).toBe('passes');
+    expect(statusOf('id-card-back')).toBe('missing');
+  });
+
+  it('refuses the applicant as their own entruster', async () => {
+    const p = await applicant();
+    await expect(createNewCase(h.get().state, { itemCode: ITEM, applicantId: p.id, entrusterId: p.id })).rejects.toThrow('委托人不能是申请人本人');
+  });
+});
+
+describe('photos', () => {
+  it('flags blurred and dark pages, and a retake clears the finding in place', async () => {
+    await openNewCase();
+    const { state } = h.get();
+    await addPhotos(state, 'id-card-back', [photo(BLURRED)]);
+    await addPhotos(state, 'photo', [photo(DARK)]);
+    expect(codesOn('id-card-back')).toContain('photo.blurred');
+    expect(codesOn('photo')).toContain('photo.dark');
+    expect(statusOf('id-card-back')).toBe('warnings');
+
+    await replacePage(state, 'id-card-back', 0, photo(SHARP));
+    expect(codesOn('id-card-back')).not.toContain('photo.blurred');
+    expect(statusOf('id-card-back')).toBe('passes');
+    const stored = await listMaterials(state.workbench.record.value!.id);
+    expect(stored.find((m) => m.requirementId === 'id-card-back')?.pages[0]?.quality?.sharpness).toBe(SHARP.sharpness);
+  });
+
+  it('keeps several pages in order: add, move up/down, delete', async () => {
+    await openNewCase();
+    const { state } = h.get();
+    await addPhotos(state, 'hukou', [photo(SHARP), photo(BLURRED)]);
+    const pages = () => state.workbench.materialByRequirement.value.get('hukou')!.pages.map((p) => p.quality?.sharpness);
+    expect(pages()).toEqual([SHARP.sharpness, BLURRED.sharpness]);
+    await movePage(state, 'hukou', 1, -1);
+    expect(pages()).toEqual([BLURRED.sharpness, SHARP.sharpness]);
+    await movePage(state, 'hukou', 0, -1); // already first: no change
+    expect(pages()).toEqual([BLURRED.sharpness, SHARP.sharpness]);
+    const first = state.workbench.materialByRequirement.value.get('hukou')!.pages[0]!.sha256;
+    await deletePage(state, 'hukou', first);
+    expect(pages()).toEqual([SHARP.sharpness]);
+    expect((await listMaterials(state.workbench.record.value!.id)).find((m) => m.requirementId === 'hukou')?.pages).toHaveLength(1);
+  });
+});
+
+describe('submit and recall', () => {
+  async function completeCase() {
+    const { state } = h.get();
+    await openNewCase(true);
+    await addPhotos(state, 'id-card-back', [photo(SHARP)]);
+    await addPhotos(state, 'photo', [photo(SHARP)]);
+    await signMaterial(state, 'entrustment', new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), '王秀英', 'applicant');
+    return state;
+  }
+
+  it('cannot submit while the report has errors', async () => {
+    await openNewCase();
+    await expect(submitOpenCase(h.get().state)).rejects.toThrow(/问题必须先解决/);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it('writes status, audit and a case.submit outbox row together; recall takes it back out', async () => {
+    const state = await completeCase();
+    const wb = state.workbench;
+    const sig = wb.materialByRequirement.value.get('entrustment')!.signature!;
+    expect(sig).toMatchObject({ signerName: '王秀英', signerRole: 'applicant', deviceId: 'device-0001' });
+    for (const f of wb.report.value!.unacknowledged) await setAcknowledged(state, f.key, true);
+    expect(wb.report.value!.canSubmit).toBe(true);
+
+    const submitted = await submitOpenCase(state);
+    expect(submitted).toMatchObject({ status: 'queued', revision: 1 });
+    expect((await getCase(submitted.id))?.status).toBe('queued');
+    expect((await listAudit(submitted.id)).map((a) => `${a.action}:${a.from}→${a.to}`).slice(-2)).toEqual(['precheck-pass:draft→ready', 'submit:ready→queued']);
+    const rows = await getDb().outbox.toArray();
+    expect(rows).toHaveLength(1);
+    const m = Mutation.parse(rows[0]!.mutation);
+    expect(m.kind).toBe('case.submit');
+    if (m.kind !== 'case.submit') throw new Error('kind');
+    expect(m.payload.case.id).toBe(submitted.id);
+    expect(m.payload.applicant.name).toBe('王秀英');
+    expect(m.payload.materials.map((x) => x.requirementId).sort()).toEqual(['entrustment', 'id-card-back', 'id-card-front', 'photo']);
+    expect(wb.editable.value).toBe(false);
+
+    const recalled = await recallOpenCase(state);
+    expect(recalled).toMatchObject({ status: 'draft', revision: 0 });
+    expect(await getDb().outbox.count()).toBe(0);
+    expect(wb.editable.value).toBe(true);
+  });
+
+  it('does not recall while the mutation is being sent', async () => {
+    const state = await completeCase();
+    for (const f of state.workbench.report.value!.unacknowledged) await setAcknowledged(state, f.key, true);
+    const c = await submitOpenCase(state);
+    await getDb().outbox.toCollection().modify({ state: 'sending' });
+    await expect(recallOpenCase(state)).rejects.toThrow('正在发送');
+    expect((await getCase(c.id))?.status).toBe('queued');
+  });
+});
+
+describe('typing', () => {
+  it('updates the report at once and saves after the pause (or on flush)', async () => {
+    const { c } = await openNewCase();
+    const { state } = h.get();
+    setField(state, 'phone', '12812345678');
+    expect(state.workbench.report.value!.findings.some((f) => f.target.type === 'field' && f.target.key === 'phone' && f.severity === 'error')).toBe(true);
+    expect((await getCase(c.id))?.fields.phone).toBe('13812345678');
+    await flushCaseSave(state);
+    expect((await getCase(c.id))?.fields.phone).toBe('12812345678');
+  });
+});
+
+describe('one-time notice', () => {
+  it('lists every missing or faulty material with how to fix it', async () => {
+    await openNewCase();
+    const { state } = h.get();
+    await addPhotos(state, 'id-card-back', [photo(BLURRED)]);
+    const wb = state.workbench;
+    const notice = buildNotice(wb.item.value!, wb.record.value!, wb.report.value!);
+    const what = notice.lines.map((l) => l.what);
+    expect(what).toEqual(expect.arrayContaining(['居民身份证（人像面）', '居民身份证（国徽面）', '近期免冠1寸照片', '代办委托书']));
+    expect(what).not.toContain('居民户口簿（户主页、本人页）'); // optional and not captured: nothing to tell
+    const back = notice.lines.find((l) => l.what === '居民身份证（国徽面）')!;
+    expect(back.problems.join()).toContain('模糊');
+    expect(back.how).toContain('验原件、收复印件');
+    expect(notice.complete).toBe(false);
+  });
+});
