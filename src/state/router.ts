@@ -14,6 +14,8 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
+  /** The reviewer desk (src/ui/reviewer) owns everything under `#/review`. */
+  | { name: 'review' }
   | { name: 'not-found'; path: string };
 
 const ID = '([0-9a-zA-Z-]{1,64})';
@@ -30,6 +32,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = 
   [new RegExp(`^/persons/${ID}$`), (m) => ({ name: 'person', id: m[1]! })],
   [/^\/sync$/, () => ({ name: 'sync' })],
   [/^\/settings$/, () => ({ name: 'settings' })],
+  [/^\/review(\/.*)?$/, () => ({ name: 'review' })],
 ];
 
 /** `#/cases/abc?x=1` (or without `#`) → Route. Unknown paths give `not-found`. */
@@ -58,6 +61,7 @@ export function formatRoute(route: Route): string {
     case 'person': return `#/persons/${route.id}`;
     case 'sync': return '#/sync';
     case 'settings': return '#/settings';
+    case 'review': return '#/review';
     case 'not-found': return `#${route.path}`;
   }
 }

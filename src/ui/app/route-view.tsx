@@ -10,12 +10,17 @@ import { PersonEditScreen } from '../screens/person-edit';
 import { SyncStatusScreen } from '../screens/sync-status';
 import { SettingsScreen } from '../screens/settings';
 import { NotFoundScreen } from '../screens/not-found';
+import { ReviewerApp } from '../reviewer';
 
-/** One screen per route; everything but login needs a session. */
+const AGENT_ONLY: ReadonlySet<string> = new Set(['cases', 'case-new', 'case', 'case-notice', 'case-receipt', 'persons', 'person-new', 'person', 'sync']);
+
+/** One screen per route; everything but login needs a session. Reviewers and admins get the desk. */
 export function RouteView() {
   const state = useAppState();
   const route = state.router.route.value;
-  if (!state.session.value || route.name === 'login') return <LoginScreen />;
+  const session = state.session.value;
+  if (!session || route.name === 'login') return <LoginScreen />;
+  if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerApp />;
   switch (route.name) {
     case 'cases': return <CaseListScreen />;
     case 'case-new': return <NewCaseScreen personId={route.personId} />;

@@ -11,14 +11,20 @@ const LINKS: { href: string; label: string; icon: IconName; match: Route['name']
   { href: '#/settings', label: '设置', icon: 'gear', match: ['settings'] },
 ];
 
+const DESK_LINKS: typeof LINKS = [
+  { href: '#/review', label: '审核工作台', icon: 'list', match: ['review', 'cases'] },
+  { href: '#/settings', label: '设置', icon: 'gear', match: ['settings'] },
+];
+
 export function NavBar() {
   const state = useAppState();
   const current = state.router.route.value.name;
+  const links = state.user.value?.role === 'agent' ? LINKS : DESK_LINKS;
   const pending = state.sync.pending.value;
   const problems = state.sync.problems.value.length;
   return (
     <nav class="nav no-print" aria-label="主菜单">
-      {LINKS.map((l) => (
+      {links.map((l) => (
         <a key={l.href} href={l.href} class="nav__link" aria-current={l.match.includes(current) ? 'page' : undefined}>
           <Icon name={l.icon} />
           {l.label}

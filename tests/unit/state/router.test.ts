@@ -6,7 +6,7 @@ describe('hash routes', () => {
   const routes: Route[] = [
     { name: 'login' }, { name: 'cases' }, { name: 'case-new' }, { name: 'case-new', personId: id },
     { name: 'case', id }, { name: 'case-notice', id }, { name: 'case-receipt', id },
-    { name: 'persons' }, { name: 'person-new' }, { name: 'person', id }, { name: 'sync' }, { name: 'settings' },
+    { name: 'persons' }, { name: 'person-new' }, { name: 'person', id }, { name: 'sync' }, { name: 'settings' }, { name: 'review' },
   ];
   it.each(routes.map((r) => [formatRoute(r), r] as const))('%s round-trips', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -18,6 +18,11 @@ describe('hash routes', () => {
   it('reports unknown paths instead of guessing', () => {
     expect(parseRoute('#/cases/x/y/z')).toEqual({ name: 'not-found', path: '/cases/x/y/z' });
     expect(parseRoute('#/persons/new/edit')).toEqual({ name: 'not-found', path: '/persons/new/edit' });
+  });
+  it('hands every #/review path to the reviewer desk', () => {
+    expect(parseRoute('#/review/cases/abc/slip')).toEqual({ name: 'review' });
+    expect(parseRoute('#/review/stats')).toEqual({ name: 'review' });
+    expect(parseRoute('#/reviewer')).toEqual({ name: 'not-found', path: '/reviewer' });
   });
   it('does not read "new" as a case id', () => {
     expect(parseRoute('#/cases/new').name).toBe('case-new');

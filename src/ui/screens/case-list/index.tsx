@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Banner } from '../../components/banner';
 import { CaseFilters } from './case-filters';
 import { CaseCard } from './case-card';
+import { DueSoonPanel } from '../../rating/due-soon-panel';
 import './case-list.css';
 
 /** Row height is fixed: the virtual list positions rows by it (see case-list.css). */
@@ -26,6 +27,7 @@ export function CaseListScreen() {
         <h1 id="cases-title" style={{ margin: 0 }}>办件列表</h1>
         <LinkButton href="#/cases/new" variant="primary"><Icon name="plus" />新建办件</LinkButton>
       </div>
+      <DueSoonPanel />
       <CaseFilters />
       <p role="status" aria-live="polite" class="muted" data-testid="case-count">
         {loading.value ? '正在读取……' : `共 ${total.value} 件`}

@@ -19,6 +19,7 @@ export function LoginScreen() {
     error.value = null;
     try {
       await login(state, username.value, password.value);
+      // Home for everyone: agents get the case list, reviewers and admins the desk (see RouteView).
       state.router.navigate({ name: 'cases' }, { replace: true });
     } catch (err) {
       error.value = err instanceof Error ? err.message : String(err);

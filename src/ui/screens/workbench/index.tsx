@@ -8,6 +8,7 @@ import { CaseForm } from './case-form';
 import { MaterialList } from './material-list';
 import { ReportPanel } from './report-panel';
 import { CaseActions } from './case-actions';
+import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import './workbench.css';
 
 /** 办件工作台: form, materials checklist and the live pre-validation report side by side. */
@@ -42,6 +43,7 @@ export function WorkbenchScreen({ id }: { id: string }) {
       {wb.error.value && <Banner tone="danger">{wb.error.value}</Banner>}
       <div class="workbench__grid">
         <div class="workbench__main stack">
+          <ReviewLoopPanel />
           <CaseForm />
           <MaterialList />
         </div>
