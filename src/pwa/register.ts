@@ -14,9 +14,10 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
-  // The worker is built as an ES module (`import.meta` from the bundled storage code), so it is
-  // registered as one: Chrome 91+, Safari 15+, Firefox 147+.
-  const wb = new Workbox(url, { type: 'module' });
+  // A classic worker (every browser with service workers). The bundle must stay free of ESM-only
+  // syntax such as `import.meta` (a dynamic import on the SW's path brings Vite's preload helper):
+  // tests/e2e/pwa.spec.ts fails if the worker no longer installs.
+  const wb = new Workbox(url);
   let reloading = false;
   const apply = () => {
     wb.addEventListener('controlling', () => {
