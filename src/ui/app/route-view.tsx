@@ -10,7 +10,10 @@ import { PersonEditScreen } from '../screens/person-edit';
 import { SyncStatusScreen } from '../screens/sync-status';
 import { SettingsScreen } from '../screens/settings';
 import { NotFoundScreen } from '../screens/not-found';
-import { ReviewerApp } from '../reviewer';
+import { Lazy } from '../lazy';
+
+// The desk is desktop work: agents' tablets never run it, so it is its own chunk.
+const loadDesk = () => import('../reviewer').then((m) => m.ReviewerApp);
 
 const AGENT_ONLY: ReadonlySet<string> = new Set(['cases', 'case-new', 'case', 'case-notice', 'case-receipt', 'persons', 'person-new', 'person', 'sync']);
 
@@ -20,7 +23,7 @@ export function RouteView() {
   const route = state.router.route.value;
   const session = state.session.value;
   if (!session || route.name === 'login') return <LoginScreen />;
-  if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerApp />;
+  if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <Lazy load={loadDesk} props={{}} label="审核工作台" />;
   switch (route.name) {
     case 'cases': return <CaseListScreen />;
     case 'case-new': return <NewCaseScreen personId={route.personId} />;
