@@ -42,6 +42,12 @@ test('the main screens have no serious or critical accessibility violations', as
   await expect(page.getByRole('heading', { name: '老年人优待证办理' })).toBeVisible();
   await expectNoSeriousViolations(page, '办件工作台');
 
+  // The same screen on a phone: one column, the report summary on top.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('button', { name: /预审：问题 \d+ 个/ })).toBeVisible();
+  await expectNoSeriousViolations(page, '办件工作台（手机）');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   await page.getByRole('link', { name: '一次性告知单' }).click();
   await expect(page.getByTestId('notice-table')).toBeVisible();
   await expectNoSeriousViolations(page, '一次性告知单');

@@ -89,6 +89,13 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toHaveCount(0, { timeout: 30_000 });
   await expect(status(page, 'photo')).toHaveText('合格');
 
+  // A page opens full screen for a closer look.
+  await material(page, 'id-card-back').getByRole('button', { name: '查看大图：居民身份证（国徽面） 第 1 页' }).click();
+  const viewer = page.getByRole('dialog', { name: '居民身份证（国徽面） 第 1/1 页' });
+  await expect(viewer.getByRole('img')).toHaveAttribute('src', /^blob:/);
+  await viewer.getByRole('button', { name: '关闭' }).click();
+  await expect(viewer).toBeHidden();
+
   // The villager signs the entrustment on the screen.
   const entrust = material(page, 'entrustment');
   await drawSignature(page, entrust.getByTestId('signature-canvas'));

@@ -8,6 +8,7 @@ import { CaseForm } from './case-form';
 import { MaterialList } from './material-list';
 import { ReportPanel } from './report-panel';
 import { CaseActions } from './case-actions';
+import { ReportJump } from './report-jump';
 import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import './workbench.css';
 
@@ -41,6 +42,7 @@ export function WorkbenchScreen({ id }: { id: string }) {
     <section class="workbench" aria-labelledby="case-title">
       <CaseHeader />
       {wb.error.value && <Banner tone="danger">{wb.error.value}</Banner>}
+      <ReportJump />
       <div class="workbench__grid">
         <div class="workbench__main stack">
           <ReviewLoopPanel />

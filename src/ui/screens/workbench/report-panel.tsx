@@ -32,7 +32,7 @@ export function ReportPanel() {
   const acked = new Set(c.acknowledged);
   return (
     <section class="card stack report" aria-labelledby="report-title" data-testid="report">
-      <h2 id="report-title" style={{ margin: 0 }}>预审结果</h2>
+      <h2 id="report-title" style={{ margin: 0 }} tabIndex={-1}>预审结果</h2>
       <div class="report__summary" role="status" aria-live="polite">
         <span class={`report__count ${errors.length ? 'error-text' : 'ok-text'}`} data-testid="error-count">问题 {errors.length} 个</span>
         <span class={`report__count ${report.unacknowledged.length ? 'warn-text' : ''}`} data-testid="warning-count">提醒 {warnings.length} 条（待确认 {report.unacknowledged.length}）</span>

@@ -1,0 +1,20 @@
+import { useAppState } from '../../app/context';
+
+/** On phones the report sits below the materials: a one-line summary at the top jumps to it. */
+export function ReportJump() {
+  const state = useAppState();
+  const report = state.workbench.report.value;
+  if (!report || !state.workbench.editable.value) return null;
+  const go = () => {
+    const el = document.querySelector<HTMLElement>('[data-testid="report"]');
+    el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    el?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  };
+  const text = report.canSubmit ? '预审通过，可以提交' : `预审：问题 ${report.errors} 个，待确认提醒 ${report.unacknowledged.length} 条`;
+  return (
+    <button type="button" class={`report-jump ${report.canSubmit ? 'report-jump--ok' : ''}`} onClick={go}>
+      <span>{text}</span>
+      <span aria-hidden="true">查看 ›</span>
+    </button>
+  );
+}
