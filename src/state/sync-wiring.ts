@@ -32,7 +32,7 @@ export function connectSync(state: AppState, make: (onPulled: (s: PullSummary) =
     if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
     if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
-      showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中退出后重新登录，以便继续同步。');
+      showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中点“重新登录”，以便继续同步。');
     }
     // Problems come with their outbox rows (attempts, time) from storage.
     if (!s.running) void refreshSyncStatus(state).catch(() => undefined);

@@ -16,6 +16,24 @@ describe('login', () => {
     expect(await getSession(Session)).toMatchObject({ token: 'tok-1', user: { id: 'u-1' } });
   });
 
+  it('renews the token of the same user and keeps the device data', async () => {
+    const { state } = h.get();
+    reply = async () => new Response(JSON.stringify({ token: 'tok-2', user: { ...USER, id: 'agent1' } }), { status: 200 });
+    const p = await savePersonDraft(state, { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X' });
+    await login(state, 'agent1', 'daiban123');
+    expect(state.session.value?.token).toBe('tok-2');
+    expect(await countPersons()).toBe(1);
+    expect(p.name).toBe('王秀英');
+  });
+
+  it("refuses another user while the device holds the first user's work", async () => {
+    const { state } = h.get();
+    reply = async () => new Response(JSON.stringify({ token: 'tok-3', user: { ...USER, id: 'someone-else', name: '李建华' } }), { status: 200 });
+    await expect(login(state, 'agent2', 'daiban123')).rejects.toMatchObject({ code: 'login.other_user' });
+    expect(state.session.value?.token).toBe('t');
+    expect(await getSession(Session)).toBeUndefined(); // nothing overwritten
+  });
+
   it('shows the server message for bad credentials', async () => {
     reply = async () => new Response(JSON.stringify({ code: 'auth.bad_credentials', message: '用户名或密码不正确' }), { status: 401 });
     await expect(login(h.get().state, 'agent1', 'x')).rejects.toMatchObject({ code: 'auth.bad_credentials', message: '用户名或密码不正确' });

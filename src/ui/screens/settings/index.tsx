@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { logout, refreshStorageInfo, requestPersistence, unsentCount } from '../../../state';
-import { Button } from '../../components/button';
+import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';
 import { ROLE_LABELS } from '../../../domain/state-machine';
@@ -37,6 +37,11 @@ export function SettingsScreen() {
         {state.persisted.value !== true && (
           <Button onClick={() => void requestPersistence(state).then(() => refreshStorageInfo(state))}>申请长期保存本机数据</Button>
         )}
+      </div>
+      <div class="card stack">
+        <h2>重新登录</h2>
+        <p class="muted">登录过期、无法同步时使用：本机的档案和办件都会保留。</p>
+        <LinkButton href="#/login">重新登录</LinkButton>
       </div>
       <div class="card stack">
         <h2>退出登录</h2>

@@ -37,6 +37,9 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
   const lowSpace = space !== undefined && space.quota > 0 && space.free < LOW_SPACE_BYTES;
   const materialFindings = (ms?.findings ?? []).filter((f) => !(f.target.type === 'material' && f.target.page !== undefined));
   const titleId = `mat-${r.id}`;
+  // The 容缺承诺书 is signed only when something is actually tolerated.
+  const commitmentId = wb.item.value?.rules.find((x) => x.kind === 'tolerance-allowed')?.commitmentMaterial;
+  const isDormantCommitment = r.id === commitmentId && (wb.record.value?.tolerance.length ?? 0) === 0 && !m?.signature;
   const fail = (e: unknown) => { wb.error.value = e instanceof Error ? e.message : String(e); };
 
   return (
@@ -64,7 +67,7 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
           )}
         </>
       )}
-      {r.kind === 'signature' && <SignatureSection requirement={r} />}
+      {r.kind === 'signature' && (isDormantCommitment ? <p class="muted">只有登记了容缺材料时，才需要申请人签署。</p> : <SignatureSection requirement={r} />)}
       {r.kind === 'e-licence' && <p class="muted">电子证照：由乡镇通过共享平台调取，无需拍照。</p>}
       {r.dataFields.length > 0 && <MaterialData requirement={r} />}
       {r.requirement === 'tolerable' && wb.item.value?.toleranceAllowed && pages.length === 0 && !m?.signature && <ToleranceControl requirement={r} />}
