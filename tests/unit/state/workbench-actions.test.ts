@@ -6,7 +6,7 @@ import { Mutation } from '../../../src/domain';
 import { getCase, getDb, listAudit, listMaterials, pendingCount } from '../../../src/storage';
 import {
   addPhotos, attachIdCardPhoto, buildNotice, createNewCase, deletePage, emptyPersonDraft, flushCaseSave, movePage, openCase, recallOpenCase,
-  replacePage, savePersonDraft, setAcknowledged, setField, signMaterial, submitOpenCase,
+  replacePage, savePersonDraft, setAcknowledged, setField, setTolerance, signMaterial, submitOpenCase,
 } from '../../../src/state';
 import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 
@@ -174,5 +174,23 @@ describe('one-time notice', () => {
     expect(back.problems.join()).toContain('模糊');
     expect(back.how).toContain('验原件、收复印件');
     expect(notice.complete).toBe(false);
+  });
+});
+
+describe('tolerance (容缺)', () => {
+  it('accepts a promise within the item limit and asks for the signed commitment; refuses a late one', async () => {
+    const { state } = h.get();
+    const p = await applicant();
+    const c = await createNewCase(state, { itemCode: 'MZ-GLJT', applicantId: p.id }); // 高龄津贴: photo tolerable, ≤ 8 working days
+    await openCase(state, c.id);
+    // Friday 2026-11-20 + 8 working days = Wednesday 2026-12-02.
+    await setTolerance(state, 'photo', '2026-12-02');
+    expect(statusOf('photo')).toBe('tolerated');
+    expect(codesOn('tolerance-commitment')).toContain('tolerance.commitment_unsigned');
+    await setTolerance(state, 'photo', '2026-12-03');
+    expect(codesOn('photo')).toContain('tolerance.date_too_late');
+    await setTolerance(state, 'photo', null);
+    expect(statusOf('photo')).toBe('missing');
+    expect((await getCase(c.id))?.tolerance).toEqual([]);
   });
 });
