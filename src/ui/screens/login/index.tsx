@@ -31,7 +31,7 @@ export function LoginScreen() {
 
   return (
     <section class="login card stack" aria-labelledby="login-title">
-      <h1 id="login-title">{current ? '重新登录' : '代办员登录'}</h1>
+      <h1 id="login-title">代办通 · {current ? '重新登录' : '代办员登录'}</h1>
       {current
         ? <p class="muted">{current.user.name}，请重新输入密码以继续同步。本机的档案和办件都会保留。</p>
         : <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>}
