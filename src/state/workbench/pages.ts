@@ -28,11 +28,14 @@ const pageOf = (img: ProcessedImage, now: number): Page => PageSchema.parse({
 async function processWithProgress(state: AppState, requirementId: string, file: Blob, label: string): Promise<ProcessedImage> {
   const wb = state.workbench;
   const entry = { progress: undefined as number | undefined, label };
-  const update = () => { wb.captures.value = { ...wb.captures.value, [requirementId]: [...(wb.captures.value[requirementId] ?? []).filter((e) => e !== entry), entry] }; };
+  let done = false;
+  // Progress messages from the worker may arrive after its result: once done, ignore them.
+  const update = () => { if (!done) wb.captures.value = { ...wb.captures.value, [requirementId]: [...(wb.captures.value[requirementId] ?? []).filter((e) => e !== entry), entry] }; };
   update();
   try {
     return await state.deps.processImage(file, {}, { onProgress: (f) => { entry.progress = f; update(); } });
   } finally {
+    done = true;
     const left = (wb.captures.value[requirementId] ?? []).filter((e) => e !== entry);
     const { [requirementId]: _gone, ...rest } = wb.captures.value;
     wb.captures.value = left.length ? { ...rest, [requirementId]: left } : rest;

@@ -21,12 +21,14 @@ export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
   const attach = async (key: 'frontPhoto' | 'backPhoto', file: File) => {
     error.value = null;
     progress.value = { ...progress.value, [key]: 0 };
+    let done = false; // late progress messages from the worker must not bring the bar back
     try {
-      const sha = await attachIdCardPhoto(state, file, (f) => { progress.value = { ...progress.value, [key]: f }; });
+      const sha = await attachIdCardPhoto(state, file, (f) => { if (!done) progress.value = { ...progress.value, [key]: f }; });
       draft.value = { ...draft.value, [key]: sha };
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
+      done = true;
       const { [key]: _done, ...rest } = progress.value;
       progress.value = rest;
     }

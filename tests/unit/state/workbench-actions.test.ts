@@ -194,3 +194,20 @@ describe('tolerance (容缺)', () => {
     expect((await getCase(c.id))?.tolerance).toEqual([]);
   });
 });
+
+describe('capture progress', () => {
+  it('is shown while the worker runs and gone afterwards, even if a progress message arrives late', async () => {
+    await openNewCase();
+    const { state } = h.get();
+    let late: ((f: number) => void) | undefined;
+    const real = state.deps.processImage;
+    state.deps.processImage = async (file, o, ctl) => {
+      expect(state.workbench.captures.value['photo']).toHaveLength(1);
+      late = ctl.onProgress;
+      return real(file, o, ctl);
+    };
+    await addPhotos(state, 'photo', [photo(SHARP)]);
+    late?.(1);
+    expect(state.workbench.captures.value['photo']).toBeUndefined();
+  });
+});
