@@ -1,9 +1,12 @@
 // 容缺受理 due dates: each missing material gets a day by which it must be supplied. The day must
 // fall after acceptance, within the item's tolerance window (≤ maxToleranceDays working days), and
 // at least 2 working days before the promised time limit runs out, so the case can still finish.
-import { addWorkingDays, isWorkingDay } from '../../domain/calendar';
+// The reviewer's form and the server check the same window.
+import { addWorkingDays, isWorkingDay } from '../calendar';
 
 export const TOLERANCE_MARGIN_DAYS = 2;
+/** 容缺 due dates fall at most 20 working days after acceptance. */
+export const MAX_TOLERANCE_DAYS = 20;
 
 export interface ToleranceWindow {
   /** The case deadline if accepted today: acceptedOn + promised limit in working days. */
@@ -17,7 +20,7 @@ export interface ToleranceWindow {
 export function toleranceWindow(acceptedOn: string, promisedLimitDays: number, maxToleranceDays: number): ToleranceWindow {
   const caseDueOn = addWorkingDays(acceptedOn, promisedLimitDays);
   const earliest = addWorkingDays(acceptedOn, 1);
-  const byWindow = addWorkingDays(acceptedOn, maxToleranceDays);
+  const byWindow = addWorkingDays(acceptedOn, Math.min(maxToleranceDays, MAX_TOLERANCE_DAYS));
   const byLimit = addWorkingDays(caseDueOn, -TOLERANCE_MARGIN_DAYS);
   const latest = byWindow < byLimit ? byWindow : byLimit;
   return { caseDueOn, earliest, latest, possible: latest >= earliest };

@@ -12,14 +12,8 @@ import { ApiFailure, conflict, forbidden, notFound, unprocessable } from '../htt
 import { caseScope } from '../sync/case-access';
 import { step } from '../sync/audit';
 import { Rejected } from '../sync/outcome';
-import { toleranceDueProblem, toleranceWindow } from './tolerance-window';
+import { checkToleranceDue, toleranceWindow, type DecisionOutcome } from '../../domain/review';
 
-export interface DecisionOutcome {
-  decision: Decision;
-  case: { id: string; status: CaseStatus; version: number; revision: number; acceptedOn: string | null; dueOn: string | null };
-  /** True when this decision id had already been applied: nothing changed now. */
-  replayed: boolean;
-}
 
 const ACTIONS: Record<Decision['kind'], CaseAction> = {
   accept: 'accept', return: 'return', 'accept-with-tolerance': 'accept-with-tolerance', suspend: 'suspend', resume: 'resume',
@@ -46,8 +40,8 @@ function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today:
     if (!requirement || requirement.requirement !== 'tolerable') problems.push({ requirementId: due.requirementId, message: `“${requirement?.name ?? due.requirementId}”不是可容缺的材料` });
     else if (seen.has(due.requirementId)) problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”重复` });
     else {
-      const problem = toleranceDueProblem(due.dueBy, window);
-      if (problem) problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”：${problem}` });
+      const problem = checkToleranceDue(due.dueBy, window);
+      if (problem) problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”：${problem.message}` });
     }
     seen.add(due.requirementId);
   }

@@ -1,47 +1,16 @@
 // GET /api/review/cases/:id: everything the reviewer needs on one screen — the case, its item,
 // applicant and materials, the server's own pre-check report, what the agent acknowledged, every
 // submitted revision (for the diff), the decisions and the audit timeline.
-import { chinaDate, type AuditEvent, type Case, type CaseStatus, type Decision, type DecisionKind, type Material, type Person, type Rating, type Rectification, type ServiceItem } from '../../domain';
-import { deadlineStatus, workingDaysBetween, type DeadlineStatus } from '../../domain/calendar';
-import { evaluate, type Finding, type Report } from '../../domain/rules';
+import { chinaDate, type CaseStatus, type DecisionKind } from '../../domain';
+import { deadlineStatus, workingDaysBetween } from '../../domain/calendar';
+import { evaluate } from '../../domain/rules';
 import { canTransition, type CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { Store } from '../store';
 import { notFound } from '../http/errors';
-import { toleranceWindow, type ToleranceWindow } from './tolerance-window';
+import { toleranceWindow, type ReviewCaseDetail } from '../../domain/review';
 
-export interface ReviewRevision {
-  revision: number;
-  submittedAt: number;
-  fields: Record<string, string>;
-  acknowledged: string[];
-  materials: Material[];
-}
-
-export interface ReviewCaseDetail {
-  today: string;
-  case: Case & { version: number; villageName: string; townshipName: string; acceptedOn?: string; dueOn?: string };
-  item: ServiceItem | null;
-  applicant: Person | null;
-  entruster: Person | null;
-  materials: Material[];
-  /** The rules re-run on the server today; null when the item left the catalogue. */
-  report: Report | null;
-  /** Warnings the agent read and accepted before submitting. */
-  acknowledgments: Finding[];
-  revisions: ReviewRevision[];
-  decisions: (Decision & { versionAfter: number })[];
-  audit: AuditEvent[];
-  rating: Rating | null;
-  rectifications: Rectification[];
-  /** Decisions the reviewer may take now (per the state machine). */
-  allowedDecisions: DecisionKind[];
-  deadline: DeadlineStatus | null;
-  /** Where tolerance due dates may fall if accepted with tolerance today. */
-  toleranceWindow: ToleranceWindow | null;
-  suspendedOn: string | null;
-}
 
 const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
   ['accept', 'accept'], ['return', 'return'], ['accept-with-tolerance', 'accept-with-tolerance'], ['suspend', 'suspend'], ['resume', 'resume'],

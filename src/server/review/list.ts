@@ -2,7 +2,8 @@
 // numbers each filter chip shows (counted over the whole scope, not the filtered page).
 import { z } from 'zod';
 import { CaseStatus, chinaDate } from '../../domain';
-import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
+import { deadlineStatus } from '../../domain/calendar';
+import type { ReviewCaseList, ReviewCaseSummary } from '../../domain/review';
 import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
 
 const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
@@ -28,40 +29,6 @@ export type ReviewListQuery = z.output<typeof ReviewListQuery>;
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
 
-export interface ReviewCaseSummary {
-  id: string;
-  number: string;
-  itemCode: string;
-  itemName: string;
-  villageCode: string;
-  villageName: string;
-  applicantName: string;
-  status: CaseStatus;
-  version: number;
-  revision: number;
-  submittedAt: number | null;
-  acceptedOn: string | null;
-  dueOn: string | null;
-  deadline: DeadlineStatus | null;
-  /** Tolerated materials not yet supplied. */
-  tolerancePending: number;
-}
-
-export interface ReviewCaseList {
-  today: string;
-  cases: ReviewCaseSummary[];
-  /** Cases matching the filters (for paging). */
-  total: number;
-  counts: {
-    total: number;
-    awaitingReview: number;
-    overdue: number;
-    tolerancePending: number;
-    byStatus: Record<string, number>;
-    byVillage: Record<string, number>;
-    byItem: Record<string, number>;
-  };
-}
 
 function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
   const statuses = q.tolerancePending ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s)) : q.status;

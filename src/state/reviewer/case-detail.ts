@@ -3,7 +3,7 @@
 // decision (the server returns the first answer: `replayed`), never a second one.
 import { signal } from '@preact/signals';
 import type { DecisionKind } from '../../domain/schemas/decision';
-import type { DecisionOutcome, ReviewCaseDetail } from './api-types';
+import type { DecisionOutcome, ReviewCaseDetail } from '../../domain/review';
 import { buildDecision, checkDecisionInput, newDecisionId, type DecisionFormInput, type DraftProblem } from './decision-draft';
 import { RequestError, errorMessage, requestJson, type HttpDeps } from './http';
 import { loadable } from './loadable';

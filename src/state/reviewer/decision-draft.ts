@@ -3,8 +3,7 @@
 // a replay the server recognises, never a second decision.
 import { uuidv7 } from '../../domain/ids';
 import { Decision, type DecisionKind, type ReasonCode, type ReturnReason } from '../../domain/schemas/decision';
-import type { ToleranceWindow } from './tolerance';
-import { checkToleranceDue } from './tolerance';
+import { checkToleranceDue, type ToleranceWindow } from '../../domain/review';
 
 export interface DecisionContext {
   caseId: string;

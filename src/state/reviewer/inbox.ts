@@ -2,7 +2,7 @@
 // counts, sorted by deadline on the server. Filters live in a signal; every change reloads.
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { ReviewCaseList, ReviewCaseSummary } from './api-types';
+import type { ReviewCaseList, ReviewCaseSummary } from '../../domain/review';
 import { requestJson, type HttpDeps } from './http';
 import { loadable } from './loadable';
 

@@ -4,7 +4,7 @@ import { uuidv7, type Decision } from '../../../src/domain';
 import { buildDecision, checkDecisionInput, toReasons } from '../../../src/state/reviewer/decision-draft';
 import { dueSoon } from '../../../src/state/reviewer/due-soon';
 import { flaggedFieldKeys, flaggedMaterialIds, latestReturn, reasonsByTarget } from '../../../src/state/reviewer/returned';
-import { toleranceWindow } from '../../../src/state/reviewer/tolerance';
+import { toleranceWindow } from '../../../src/domain/review';
 
 const ctx = { caseId: uuidv7(), revision: 1, reviewerId: 'rev' };
 

@@ -1,7 +1,7 @@
 // Deadline arithmetic across holidays, as the reviewer's 容缺受理 form uses it.
 import { describe, expect, it } from 'vitest';
 import { deadlineStatus } from '../../../src/domain/calendar';
-import { checkToleranceDue, toleranceWindow } from '../../../src/state/reviewer/tolerance';
+import { checkToleranceDue, toleranceWindow } from '../../../src/domain/review';
 
 describe('tolerance window across the 2026 Spring Festival', () => {
   // Accepted Fri 02-13. Working days after it: 02-14 (Sat, 调休), 02-24, 02-25, 02-26, 02-27, 02-28 (Sat, 调休), 03-02…

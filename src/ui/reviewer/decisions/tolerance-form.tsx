@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ServiceItem } from '../../../domain/schemas/catalog';
 import type { Case } from '../../../domain/schemas/case';
 import type { MaterialState } from '../../../domain/rules';
-import { checkToleranceDue, type ToleranceWindow } from '../../../state/reviewer/tolerance';
+import { checkToleranceDue, type ToleranceWindow } from '../../../domain/review';
 
 interface Props {
   item: ServiceItem;

@@ -1,0 +1,2 @@
+export * from './tolerance-window';
+export type * from './api-types';
