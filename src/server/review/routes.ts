@@ -1,6 +1,7 @@
 // The reviewer workspace API (township scope; an admin reads the whole county).
 //   GET  /api/review/cases              work queue with filters and counts
 //   GET  /api/review/cases/:id          one case with everything needed to decide
+//   POST /api/review/cases/:id/open        submitted|resubmitted → in_review (idempotent)
 //   POST /api/review/cases/:id/decisions   a Decision (idempotent by its id)
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { currentUser, requireRole, visibilityOf } from '../auth/user';
 import { listForReview, ReviewListQuery } from './list';
 import { caseDetail } from './detail';
 import { decide } from './decide';
+import { openReview } from './open';
 
 const CaseParams = z.object({ id: Uuid });
 /** A decision is small; a long return with 50 reasons stays far below this. */
@@ -31,6 +33,13 @@ export async function registerReviewRoutes(app: FastifyInstance, store: Store, c
     requireRole(user, 'reviewer', 'admin');
     const { id } = parseInput(CaseParams, request.params, 'params');
     return caseDetail(store, user, id, config.now());
+  });
+
+  app.post('/api/review/cases/:id/open', async (request) => {
+    const user = currentUser(request);
+    requireRole(user, 'reviewer');
+    const { id } = parseInput(CaseParams, request.params, 'params');
+    return openReview(store, id, user, config.now());
   });
 
   app.post('/api/review/cases/:id/decisions', { bodyLimit: DECISION_BODY_LIMIT }, async (request) => {
