@@ -12,7 +12,9 @@ export default defineConfig({
       registerType: 'prompt', // never a silent skipWaiting: the user is asked (src/pwa)
       injectRegister: false,
       manifest: false, // public/manifest.webmanifest is ours, self-hosted
-      injectManifest: { globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'], maximumFileSizeToCacheInBytes: 3_000_000 },
+      // The SW is registered as a classic script (widest support): bundle it as one IIFE so a stray
+      // dynamic import or import.meta can never break its install.
+      injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'], maximumFileSizeToCacheInBytes: 3_000_000 },
       devOptions: { enabled: false },
     }),
   ],
