@@ -2,6 +2,7 @@
 // the change row the village's agent pulls, and every decision still possible from in_review.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Decision, type PullResponse } from '../../src/domain';
+import { createCaseDetailSlice } from '../../src/state/reviewer/case-detail';
 import { bearer, login, push, startServer, uploadAll, type TestServer } from './harness';
 import { buildCase, resubmitMutation, submitMutation } from './fixtures';
 
@@ -134,4 +135,53 @@ describe('decisions from in_review', () => {
       ]);
     });
   }
+});
+
+describe('the reviewer desk opens a submitted case when it shows it', () => {
+  /** fetch over app.inject, recording each request; `offline` makes matching paths fail like a dropped network. */
+  function deskFetch(offline?: RegExp) {
+    const calls: string[] = [];
+    const fetch = (async (input: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push(`${method} ${input}`);
+      if (offline?.test(input)) throw new TypeError('Failed to fetch');
+      const res = await s.app.inject({ method: method as 'GET' | 'POST', url: input, headers: init?.headers as Record<string, string>, ...(typeof init?.body === 'string' && { payload: init.body }) });
+      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? 'application/json') } });
+    }) as typeof globalThis.fetch;
+    return { fetch, calls };
+  }
+  const desk = (user: Login, offline?: RegExp) => {
+    const net = deskFetch(offline);
+    return { net, slice: createCaseDetailSlice({ fetch: net.fetch, token: () => user.token }, () => user.user.id, () => s.clock.now) };
+  };
+
+  it('a reviewer\'s desk opens it, then shows it in review; showing it again posts nothing', async () => {
+    const id = (await submitCase(who.agent1!)).submission.case.id;
+    const { net, slice } = desk(who.reviewer1!);
+    await slice.load(id);
+    expect(slice.detail.error.value).toBeNull();
+    expect(slice.detail.data.value?.case).toMatchObject({ id, status: 'in_review', version: 2 });
+    expect(slice.detail.data.value?.audit.at(-1)).toMatchObject({ action: 'open-review' });
+    expect(net.calls).toEqual([`GET /api/review/cases/${id}`, `POST /api/review/cases/${id}/open`, `GET /api/review/cases/${id}`]);
+    await slice.load(id);
+    expect(net.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(await stored(id)).toMatchObject({ status: 'in_review', version: 2 });
+  });
+
+  it('the county admin only reads it', async () => {
+    const id = (await submitCase(who.agent1!)).submission.case.id;
+    const { net, slice } = desk(who.admin!);
+    await slice.load(id);
+    expect(slice.detail.data.value?.case.status).toBe('submitted');
+    expect(net.calls).toEqual([`GET /api/review/cases/${id}`]);
+  });
+
+  it('when the open request is lost, the case is still shown as submitted, without an error', async () => {
+    const id = (await submitCase(who.agent1!)).submission.case.id;
+    const { slice } = desk(who.reviewer1!, /\/open$/);
+    await slice.load(id);
+    expect(slice.detail.error.value).toBeNull();
+    expect(slice.detail.data.value?.case.status).toBe('submitted');
+    expect(await stored(id)).toMatchObject({ status: 'submitted', version: 1 });
+  });
 });

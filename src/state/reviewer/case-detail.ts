@@ -1,7 +1,10 @@
 // One case on the reviewer's desk and the decision being made on it. The decision id is created
 // when a form opens and kept until the server answers, so "重试" after an outage resends the same
 // decision (the server returns the first answer: `replayed`), never a second one.
+// A reviewer who opens a submitted (or resubmitted) case starts its review: the server moves it to
+// 审核中, which the agent's tablet learns on its next pull.
 import { signal } from '@preact/signals';
+import type { CaseStatus } from '../../domain/schemas/case';
 import type { DecisionKind } from '../../domain/schemas/decision';
 import type { DecisionOutcome, ReviewCaseDetail } from '../../domain/review';
 import { buildDecision, checkDecisionInput, newDecisionId, type DecisionFormInput, type DraftProblem } from './decision-draft';
@@ -14,6 +17,11 @@ export interface PendingDecision {
   caseId: string;
 }
 
+const OPENS_REVIEW: ReadonlySet<CaseStatus> = new Set(['submitted', 'resubmitted']);
+
+/** Only someone who may decide on the case (a reviewer of its township, not the county admin). */
+const startsReview = (d: ReviewCaseDetail) => OPENS_REVIEW.has(d.case.status) && d.allowedDecisions.length > 0;
+
 export function createCaseDetailSlice(http: HttpDeps, reviewerId: () => string, now: () => number) {
   const detail = loadable<ReviewCaseDetail>();
   /** The open decision form; its id is reused on every retry. */
@@ -23,7 +31,23 @@ export function createCaseDetailSlice(http: HttpDeps, reviewerId: () => string, 
   const sendError = signal<string | null>(null);
   const lastOutcome = signal<DecisionOutcome | null>(null);
 
-  const load = (id: string) => detail.run(() => requestJson<ReviewCaseDetail>(http, `/api/review/cases/${id}`));
+  const fetchDetail = (id: string) => requestJson<ReviewCaseDetail>(http, `/api/review/cases/${id}`);
+
+  async function fetchAndOpen(id: string): Promise<ReviewCaseDetail> {
+    const first = await fetchDetail(id);
+    if (!startsReview(first)) return first;
+    try {
+      await requestJson(http, `/api/review/cases/${id}/open`, { method: 'POST' });
+    } catch (err) {
+      // A short outage: show the case as it is (decisions work from 已提交 too). A refusal means
+      // someone else moved it meanwhile: the reload below shows where it stands now.
+      if (!(err instanceof RequestError) || err.retryable) return first;
+    }
+    return fetchDetail(id);
+  }
+
+  /** Reads the case; a submitted one is opened for review first (then read again). */
+  const load = (id: string) => detail.run(() => fetchAndOpen(id));
 
   return {
     detail, pending, sending, problems, sendError, lastOutcome, load,
