@@ -30,12 +30,15 @@ export async function registerBlobRoutes(app: FastifyInstance, store: Store, con
   const uploads = new BlobUploads(store, config.blobDir, config.maxBlobBytes, config.now);
   app.addContentTypeParser(BLOB_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_LIMIT }, (_req, body, done) => done(null, body));
 
+  // A HEAD answer is given a body (the error JSON GET would send, or the upload state) only for
+  // its Content-Length: Node never writes the body of a HEAD response, but without a length an
+  // HTTP/1.0 keep-alive client (proxies, load testers) gets `Connection: close` on every probe.
   app.head('/api/blobs/:sha256', async (request, reply) => {
     currentUser(request);
     const { sha256 } = parseInput(Params, request.params, 'params');
     const state = await uploads.state(sha256);
-    if (!state) return reply.code(404).header('Upload-Offset', '0').header('Cache-Control', 'no-store').send();
-    return sendState(reply, state).code(200).send();
+    if (!state) throw new ApiFailure(404, 'blob.not_found', '文件不存在或无权查看', undefined, { 'Upload-Offset': '0', 'Cache-Control': 'no-store' });
+    return sendState(reply, state).code(200).send(state);
   });
 
   app.patch('/api/blobs/:sha256', { bodyLimit: BLOB_CHUNK_LIMIT }, async (request, reply) => {
