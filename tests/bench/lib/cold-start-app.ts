@@ -1,0 +1,86 @@
+// The real app for tests/bench/cold-start.bench.ts: a production build into a private temporary
+// folder (never the shared dist/, which other work may be rebuilding) served by the real township
+// server (`node --import tsx src/server/main.ts`, its own process) on a free port with a
+// throwaway data folder and the demo county seeded.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const REPO = resolve(import.meta.dirname, '../../..');
+
+/** `vite build` with the project's own config (PWA plugin, service worker) into a temp folder. */
+export async function buildAppInto(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'daiban-bench-dist-'));
+  await build({
+    root: REPO,
+    configFile: join(REPO, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
+  return outDir;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
+}
+
+export interface RunningApp { url: string; close(): Promise<void> }
+
+/** Starts the real server over `staticDir`; resolves once /api/health answers. */
+export async function startServer(staticDir: string): Promise<RunningApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'daiban-bench-data-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: REPO,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', DAIBAN_DATA_DIR: dataDir, DAIBAN_STATIC_DIR: staticDir,
+      DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const url = `http://127.0.0.1:${port}`;
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, close };
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) { await close(); throw new Error(`server did not start in 60 s: ${stderr}`); }
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+export interface JsSize { files: number; rawKb: number; gzipKb: number }
+
+/** Raw and gzip (level 6, the usual server default) size of built JS files. */
+export function jsSize(outDir: string, files: readonly string[]): JsSize {
+  let raw = 0, gz = 0;
+  for (const f of files) {
+    const bytes = readFileSync(join(outDir, f));
+    raw += bytes.length;
+    gz += gzipSync(bytes, { level: 6 }).length;
+  }
+  return { files: files.length, rawKb: raw / 1024, gzipKb: gz / 1024 };
+}
+
+/** Every .js file of the build (what the service worker precaches, plus sw.js itself). */
+export function allJsFiles(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => relative(outDir, join(outDir, f)));
+}
