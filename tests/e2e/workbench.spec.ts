@@ -54,6 +54,7 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(material(page, 'id-card-back').locator('[data-code="photo.blurred"]')).toBeVisible({ timeout: 30_000 });
   await expect(status(page, 'id-card-back')).toHaveText('有提醒');
   await expect(material(page, 'id-card-back').getByRole('progressbar')).toHaveCount(0);
+  await expect(material(page, 'id-card-back').getByText(/正在处理/)).toHaveCount(0);
   await material(page, 'photo').getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(darkPhoto());
   await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toBeVisible({ timeout: 30_000 });
   await expect(material(page, 'photo').locator('[data-code="photo.blurred"]')).toHaveCount(0);

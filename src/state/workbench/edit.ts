@@ -1,8 +1,10 @@
 // Edits on the open case: form fields, typed material data, acknowledgements, tolerance promises.
 // The signal changes at once (the report re-runs as the agent types); the write to storage is
-// debounced for typing and immediate for clicks, and writes are serialised per case.
+// debounced for typing and immediate for clicks. Writes are serialised per case, and each write
+// reads the signals when it runs (not when it was asked for), so a slow write never carries an
+// older copy of the case or a material over newer input.
 import { type Case, type Material, uuidv7 } from '../../domain';
-import { saveCase, saveMaterial } from '../../storage';
+import { saveCaseWithMaterials } from '../../storage';
 import type { AppState } from '../app-state';
 
 export const TYPING_SAVE_DELAY_MS = 400;
@@ -26,21 +28,48 @@ function schedule(state: AppState, immediate: boolean): void | Promise<void> {
   w.timer = setTimeout(() => { void flushCaseSave(state).catch((e) => { state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`; }); }, TYPING_SAVE_DELAY_MS);
 }
 
+/** Marks a material as changed in memory (typed data); the next flush writes it. */
+export function markMaterialDirty(state: AppState, materialId: string): void {
+  const set = dirtyMaterials.get(state) ?? new Set<string>();
+  set.add(materialId);
+  dirtyMaterials.set(state, set);
+}
+
+/** Something typed is not in storage yet. */
+export const hasPendingWrites = (state: AppState): boolean =>
+  (dirtyCases.get(state) ?? false) || (dirtyMaterials.get(state)?.size ?? 0) > 0;
+
+/** Forgets unsaved changes (the open case was just re-read from storage). */
+export function forgetPendingWrites(state: AppState): void {
+  const w = state.workbench.writes;
+  if (w.timer) clearTimeout(w.timer);
+  w.timer = undefined;
+  dirtyCases.set(state, false);
+  dirtyMaterials.set(state, new Set());
+}
+
 /** Writes whatever changed since the last save (also called before leaving or submitting). */
 export async function flushCaseSave(state: AppState): Promise<void> {
   const w = state.workbench.writes;
   if (w.timer) clearTimeout(w.timer);
   w.timer = undefined;
-  const c = state.workbench.record.value;
-  const caseDirty = dirtyCases.get(state) ?? false;
-  const matIds = dirtyMaterials.get(state) ?? new Set<string>();
-  if (!c || (!caseDirty && matIds.size === 0)) return queueWrite(state, async () => undefined);
-  dirtyCases.set(state, false);
-  dirtyMaterials.set(state, new Set());
-  const mats = state.workbench.materials.value.filter((m) => matIds.has(m.id));
   await queueWrite(state, async () => {
-    if (caseDirty) await saveCase(c);
-    for (const m of mats) await saveMaterial(m);
+    // Read at run time: the copy written is the newest, whatever was queued before this write.
+    const c = state.workbench.record.value;
+    const caseDirty = dirtyCases.get(state) ?? false;
+    const ids = dirtyMaterials.get(state) ?? new Set<string>();
+    if (!c || (!caseDirty && ids.size === 0)) return;
+    dirtyCases.set(state, false);
+    dirtyMaterials.set(state, new Set());
+    const materials = state.workbench.materials.value.filter((m) => ids.has(m.id) && m.caseId === c.id);
+    try {
+      await saveCaseWithMaterials({ case: c, materials, expectStatus: [c.status] });
+    } catch (e) {
+      // Still unsaved: the next flush tries again.
+      if (caseDirty) dirtyCases.set(state, true);
+      for (const id of ids) markMaterialDirty(state, id);
+      throw e;
+    }
   });
 }
 
@@ -54,8 +83,11 @@ export function updateCase(state: AppState, change: (c: Case) => Case, immediate
   return schedule(state, immediate);
 }
 
-export const setField = (state: AppState, key: string, value: string) =>
-  updateCase(state, (c) => ({ ...c, fields: { ...c.fields, [key]: value } }));
+/** A form field (typing: saved after a pause). */
+export function setField(state: AppState, key: string, value: string): void | Promise<void> {
+  if (!state.workbench.record.value || !state.workbench.editable.value) return;
+  return updateCase(state, (c) => ({ ...c, fields: { ...c.fields, [key]: value } }));
+}
 
 /** Data typed from a document (e.g. the name on the 户口簿 page), checked against the profile. */
 export function setMaterialData(state: AppState, requirementId: string, key: string, value: string): void {
@@ -68,9 +100,7 @@ export function setMaterialData(state: AppState, requirementId: string, key: str
     ? { ...existing, data: { ...existing.data, [key]: value }, updatedAt: now }
     : { id: uuidv7(now), caseId: c.id, requirementId, pages: [], data: { [key]: value }, updatedAt: now };
   wb.materials.value = existing ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
-  const set = dirtyMaterials.get(state) ?? new Set<string>();
-  set.add(m.id);
-  dirtyMaterials.set(state, set);
+  markMaterialDirty(state, m.id);
   wb.record.value = { ...c, updatedAt: now };
   dirtyCases.set(state, true);
   void schedule(state, false);
@@ -81,8 +111,10 @@ export const setAcknowledged = (state: AppState, key: string, on: boolean) =>
   updateCase(state, (c) => ({ ...c, acknowledged: on ? [...new Set([...c.acknowledged, key])] : c.acknowledged.filter((k) => k !== key) }), true);
 
 /** 容缺: the date the applicant promises to supply a missing material; null withdraws the claim. */
-export const setTolerance = (state: AppState, requirementId: string, promisedBy: string | null) =>
-  updateCase(state, (c) => {
+export function setTolerance(state: AppState, requirementId: string, promisedBy: string | null): void | Promise<void> {
+  if (!state.workbench.record.value || !state.workbench.editable.value) return;
+  return updateCase(state, (c) => {
     const others = c.tolerance.filter((t) => t.requirementId !== requirementId);
     return { ...c, tolerance: promisedBy === null ? others : [...others, { requirementId, promisedBy }] };
   }, true);
+}

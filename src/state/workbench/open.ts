@@ -1,28 +1,48 @@
 // Opening and closing a case on the workbench.
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
 import type { AppState } from '../app-state';
-import { flushCaseSave } from './edit';
+import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
+
+async function readCase(id: string) {
+  const c = await getCase(id);
+  if (!c) return undefined;
+  const [applicant, entruster, materials, outbox] = await Promise.all([
+    getPerson(c.applicantId), c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined), listMaterials(id), listCaseOutbox(id),
+  ]);
+  return { c, applicant, entruster, materials, outbox };
+}
 
 export async function openCase(state: AppState, id: string): Promise<void> {
   const wb = state.workbench;
-  if (wb.record.value?.id !== id) await flushCaseSave(state);
   wb.loading.value = true;
   wb.error.value = null;
   try {
-    const c = await getCase(id);
-    if (!c) {
+    // Unsaved typing goes first (also when the same case is re-read after a pull). The read runs
+    // in the write queue, so no photo or signature write lands between reading and showing it;
+    // typing that lands meanwhile is flushed and the case read again. If typing cannot be written
+    // (the case changed status on the server), the stored copy wins.
+    let result: 'shown' | 'missing' | 'typed' = 'typed';
+    for (let attempt = 0; result === 'typed'; attempt++) {
+      await flushCaseSave(state).catch(() => undefined);
+      result = await queueWrite(state, async () => {
+        const read = await readCase(id);
+        if (!read) return 'missing';
+        if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';
+        wb.applicant.value = read.applicant ?? null;
+        wb.entruster.value = read.entruster ?? null;
+        wb.materials.value = read.materials;
+        wb.outbox.value = read.outbox;
+        wb.record.value = read.c;
+        forgetPendingWrites(state);
+        return 'shown';
+      });
+    }
+    if (result === 'missing') {
       wb.record.value = null;
       wb.error.value = '找不到这个办件，可能已被删除或属于其他账号';
       return;
     }
-    const [applicant, entruster, materials, outbox] = await Promise.all([
-      getPerson(c.applicantId), c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined), listMaterials(id), listCaseOutbox(id),
-    ]);
-    wb.applicant.value = applicant ?? null;
-    wb.entruster.value = entruster ?? null;
-    wb.materials.value = materials;
-    wb.outbox.value = outbox;
-    wb.record.value = c;
+    const applicant = wb.applicant.value;
     if (!applicant) wb.error.value = '申请人的档案不在本机，无法检查材料';
   } catch (e) {
     wb.error.value = e instanceof Error ? e.message : String(e);
@@ -39,8 +59,7 @@ export async function reloadCase(state: AppState): Promise<void> {
 
 export function closeWorkbench(state: AppState): void {
   const wb = state.workbench;
-  if (wb.writes.timer) clearTimeout(wb.writes.timer);
-  wb.writes.timer = undefined;
+  forgetPendingWrites(state);
   wb.record.value = null;
   wb.applicant.value = null;
   wb.entruster.value = null;

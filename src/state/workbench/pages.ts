@@ -1,22 +1,18 @@
 // Photos of paper materials: capture (through the image worker), replace, reorder, delete.
-// Each page and its file are written in one transaction with an audit event.
-import { type Material, type Page, Page as PageSchema } from '../../domain';
-import { addMaterialPage, deleteMaterialPage, makeAudit, moveMaterialPage, saveCaseWithMaterials } from '../../storage';
+// Each page and its file are written in one transaction with an audit event, through
+// writeMaterial so typing in the same material meanwhile is never lost.
+import { type Page, Page as PageSchema } from '../../domain';
+import { makeAudit } from '../../storage';
 import { requireActor, showToast, type AppState } from '../app-state';
 import type { ProcessedImage } from '../deps';
 import { isSpaceLow } from '../storage-info';
-import { flushCaseSave, queueWrite } from './edit';
+import { writeMaterial } from './material-write';
 import { attachToProfileIfMissing } from './profile-photos';
 
 function requirementOf(state: AppState, requirementId: string) {
   const r = state.workbench.item.value?.materials.find((m) => m.id === requirementId);
   if (!r) throw new Error('事项中没有这份材料');
   return r;
-}
-
-function replaceMaterial(state: AppState, m: Material): void {
-  const list = state.workbench.materials.value;
-  state.workbench.materials.value = list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...list, m];
 }
 
 const pageOf = (img: ProcessedImage, now: number): Page => PageSchema.parse({
@@ -57,12 +53,10 @@ export async function addPhotos(state: AppState, requirementId: string, files: r
   for (const [i, file] of files.entries()) {
     const img = await processWithProgress(state, requirementId, file, files.length > 1 ? `正在处理第 ${i + 1}/${files.length} 张` : '正在处理照片');
     const now = state.deps.now();
-    await flushCaseSave(state);
-    const m = await queueWrite(state, () => addMaterialPage({
-      caseId: c.id, requirementId, page: pageOf(img, now), blob: { sha256: img.sha256, mime: img.mime, data: img.data }, now,
+    await writeMaterial(state, requirementId, (m) => (m.pages.some((p) => p.sha256 === img.sha256) ? undefined : { ...m, pages: [...m.pages, pageOf(img, now)] }), {
+      blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
       audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-add', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
-    }));
-    replaceMaterial(state, m);
+    });
     await attachToProfileIfMissing(state, requirement, img);
   }
 }
@@ -72,23 +66,16 @@ export async function replacePage(state: AppState, requirementId: string, index:
   const wb = state.workbench;
   const c = wb.record.value;
   const existing = wb.materialByRequirement.value.get(requirementId);
-  if (!c || !wb.editable.value || !existing || !existing.pages[index]) return;
+  if (!c || !wb.editable.value || !existing?.pages[index]) return;
   const actor = requireActor(state);
   const requirement = requirementOf(state, requirementId);
   await warnIfSpaceLow(state);
   const img = await processWithProgress(state, requirementId, file, `正在处理重拍的第 ${index + 1} 页`);
   const now = state.deps.now();
-  await flushCaseSave(state);
-  const current = wb.materialByRequirement.value.get(requirementId) ?? existing;
-  const pages = current.pages.map((p, i) => (i === index ? pageOf(img, now) : p));
-  const m: Material = { ...current, pages, updatedAt: now };
-  const record = { ...(wb.record.value ?? c), updatedAt: now };
-  await queueWrite(state, () => saveCaseWithMaterials({
-    case: record, materials: [m], blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
+  await writeMaterial(state, requirementId, (m) => (m.pages[index] ? { ...m, pages: m.pages.map((p, i) => (i === index ? pageOf(img, now) : p)) } : undefined), {
+    blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
     audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-replace', actor, deviceId: state.deviceId.value, at: now, detail: `${requirement.name} 第${index + 1}页` }),
-  }));
-  replaceMaterial(state, m);
-  wb.record.value = record;
+  });
   await attachToProfileIfMissing(state, requirement, img);
 }
 
@@ -98,8 +85,13 @@ export async function movePage(state: AppState, requirementId: string, index: nu
   const m = wb.materialByRequirement.value.get(requirementId);
   const to = index + delta;
   if (!m || !wb.editable.value || to < 0 || to >= m.pages.length) return;
-  await flushCaseSave(state);
-  replaceMaterial(state, await queueWrite(state, () => moveMaterialPage(m.id, index, to, state.deps.now())));
+  await writeMaterial(state, requirementId, (cur) => {
+    if (to >= cur.pages.length || !cur.pages[index]) return undefined;
+    const pages = [...cur.pages];
+    const [moved] = pages.splice(index, 1);
+    pages.splice(to, 0, moved!);
+    return { ...cur, pages };
+  });
 }
 
 export async function deletePage(state: AppState, requirementId: string, sha256: string): Promise<void> {
@@ -109,7 +101,7 @@ export async function deletePage(state: AppState, requirementId: string, sha256:
   if (!c || !m || !wb.editable.value) return;
   const actor = requireActor(state);
   const now = state.deps.now();
-  await flushCaseSave(state);
-  replaceMaterial(state, await queueWrite(state, () => deleteMaterialPage(m.id, sha256,
-    makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-delete', actor, deviceId: state.deviceId.value, at: now }), now)));
+  await writeMaterial(state, requirementId, (cur) => (cur.pages.some((p) => p.sha256 === sha256) ? { ...cur, pages: cur.pages.filter((p) => p.sha256 !== sha256) } : undefined), {
+    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-delete', actor, deviceId: state.deviceId.value, at: now }),
+  });
 }

@@ -2,11 +2,11 @@
 // while the card is valid, and a photo taken in a case fills an empty profile slot.
 import { type MaterialRequirement, type Page, type Person, Page as PageSchema } from '../../domain';
 import { checkIdCardExpiry } from '../../domain/validators';
-import { addMaterialPage, getBlob, makeAudit, savePerson } from '../../storage';
+import { getBlob, makeAudit, savePerson } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import type { ProcessedImage } from '../deps';
 import { recallPhotoQuality, rememberPhotoQuality } from '../photo-quality-memo';
-import { flushCaseSave, queueWrite } from './edit';
+import { writeMaterial } from './material-write';
 
 const SLOT = { 'id-card-front': 'frontPhoto', 'id-card-back': 'backPhoto' } as const;
 
@@ -38,12 +38,10 @@ export async function applyProfilePhoto(state: AppState, requirementId: string):
   const now = state.deps.now();
   const stored = await pageFromStoredPhoto(sha, now);
   if (!stored) throw new Error('档案中的照片文件不在本机，请重新拍摄');
-  await flushCaseSave(state);
-  const m = await queueWrite(state, () => addMaterialPage({
-    caseId: c.id, requirementId, page: stored.page, blob: { sha256: sha, mime: stored.mime, data: stored.data }, now,
+  await writeMaterial(state, requirementId, (m) => (m.pages.some((p) => p.sha256 === sha) ? undefined : { ...m, pages: [...m.pages, stored.page] }), {
+    blobs: [{ sha256: sha, mime: stored.mime, data: stored.data }],
     audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.from-profile', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
-  }));
-  wb.materials.value = wb.materials.value.some((x) => x.id === m.id) ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
+  });
 }
 
 /** Best effort: a card photo taken in a case also fills the profile's empty slot for next time. */

@@ -1,10 +1,10 @@
 // On-screen signatures (代办委托书, 容缺承诺书, signed forms): a PNG kept content-addressed like
 // photos, with who signed, in which role, when and on which device.
-import { type Material, type Signature, uuidv7 } from '../../domain';
-import { makeAudit, saveCaseWithMaterials } from '../../storage';
+import type { Signature } from '../../domain';
+import { makeAudit } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import { sha256Hex } from '../deps';
-import { flushCaseSave, queueWrite } from './edit';
+import { writeMaterial } from './material-write';
 
 export type SignerRole = Signature['signerRole'];
 
@@ -19,19 +19,11 @@ export async function signMaterial(state: AppState, requirementId: string, png: 
   const now = state.deps.now();
   const data = await png.arrayBuffer();
   const sha256 = await sha256Hex(data);
-  await flushCaseSave(state);
-  const existing = wb.materialByRequirement.value.get(requirementId);
   const signature: Signature = { sha256, signerName: name, signerRole, signedAt: now, deviceId: state.deviceId.value };
-  const m: Material = existing
-    ? { ...existing, signature, updatedAt: now }
-    : { id: uuidv7(now), caseId: c.id, requirementId, pages: [], data: {}, signature, updatedAt: now };
-  const record = { ...(wb.record.value ?? c), updatedAt: now };
-  await queueWrite(state, () => saveCaseWithMaterials({
-    case: record, materials: [m], blobs: [{ sha256, mime: 'image/png', data }],
+  await writeMaterial(state, requirementId, (m) => ({ ...m, signature }), {
+    blobs: [{ sha256, mime: 'image/png', data }],
     audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.sign', actor, deviceId: state.deviceId.value, at: now, detail: `${requirement.name}：${name}签名` }),
-  }));
-  wb.materials.value = existing ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
-  wb.record.value = record;
+  });
 }
 
 /** Removes a signature (signed by the wrong person, or the content changed). */
@@ -42,14 +34,11 @@ export async function clearSignature(state: AppState, requirementId: string): Pr
   if (!c || !existing?.signature || !wb.editable.value) return;
   const actor = requireActor(state);
   const now = state.deps.now();
-  await flushCaseSave(state);
-  const { signature: _removed, ...rest } = existing;
-  const m: Material = { ...rest, updatedAt: now };
-  const record = { ...(wb.record.value ?? c), updatedAt: now };
-  await queueWrite(state, () => saveCaseWithMaterials({
-    case: record, materials: [m],
+  await writeMaterial(state, requirementId, (m) => {
+    if (!m.signature) return undefined;
+    const { signature: _removed, ...rest } = m;
+    return rest;
+  }, {
     audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.unsign', actor, deviceId: state.deviceId.value, at: now }),
-  }));
-  wb.materials.value = wb.materials.value.map((x) => (x.id === m.id ? m : x));
-  wb.record.value = record;
+  });
 }
