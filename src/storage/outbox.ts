@@ -7,7 +7,7 @@
 // A `sending` row whose lease (nextAttemptAt) has run out is sent again: the drain that took it
 // died. Resending is safe: the mutation id is the server's idempotency key.
 import Dexie from 'dexie';
-import { type CaseStatus, Mutation } from '../domain';
+import { type Case, type CaseStatus, Mutation } from '../domain';
 import { getDb } from './connection';
 import type { OutboxError, OutboxRow, OutboxState } from './db';
 import { StorageError } from './errors';
@@ -78,18 +78,44 @@ export async function markSending(ids: string[], now = Date.now(), leaseMs = 120
 }
 
 /** Optional change to the mutation's case, applied in the same transaction as `markDone`. */
-export interface CaseUpdate { status?: CaseStatus; baseVersion?: number; submittedAt?: number }
+export interface CaseUpdate {
+  status?: CaseStatus;
+  /** Apply `status` only while the case is still in this one (e.g. `queued` for sync-accepted). */
+  statusFrom?: CaseStatus;
+  /**
+   * The server's version after the mutation. When the case already stands on a newer version (a
+   * pull got there first), neither version nor status is touched: a late answer never moves a case back.
+   */
+  baseVersion?: number;
+  /** Kept when the case already has one. */
+  submittedAt?: number;
+}
 
-/** The server applied the mutation. `caseUpdate` (e.g. status submitted, new version) lands atomically. */
+/**
+ * The server applied the mutation. `caseUpdate` (e.g. status submitted, new version) lands in the
+ * same transaction, checked against the case as it is inside that transaction.
+ */
 export async function markDone(id: string, caseUpdate?: CaseUpdate, now = Date.now()): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.outbox, db.cases], async () => {
     const row = await mustGet(id);
     await db.outbox.update(id, { state: 'done', lastError: undefined, updatedAt: now });
-    if (caseUpdate && Object.keys(caseUpdate).length > 0) {
-      await db.cases.update(row.caseId, { ...caseUpdate, updatedAt: now });
-    }
+    if (caseUpdate) await applyCaseUpdate(row.caseId, caseUpdate, now);
   });
+}
+
+async function applyCaseUpdate(caseId: string, u: CaseUpdate, now: number): Promise<void> {
+  const db = getDb();
+  const current = await db.cases.get(caseId);
+  if (!current) return;
+  const changes: Partial<Case> = {};
+  const stale = u.baseVersion !== undefined && u.baseVersion < current.baseVersion;
+  if (!stale) {
+    if (u.baseVersion !== undefined && u.baseVersion !== current.baseVersion) changes.baseVersion = u.baseVersion;
+    if (u.status && u.status !== current.status && (!u.statusFrom || u.statusFrom === current.status)) changes.status = u.status;
+  }
+  if (u.submittedAt !== undefined && current.submittedAt === undefined) changes.submittedAt = u.submittedAt;
+  if (Object.keys(changes).length > 0) await db.cases.update(caseId, { ...changes, updatedAt: now });
 }
 
 /** A transient failure (network, 5xx, `retry`): try again at `nextAttemptAt`. */

@@ -3,9 +3,9 @@
 // Used by the page (scheduler) and the service worker (Background Sync) alike; it imports storage's
 // sync-api entry, which leaves person profiles (and pinyin-pro) out of the service worker bundle.
 import { z } from 'zod';
-import type { Case, PushResult } from '../domain';
+import type { PushResult } from '../domain';
 import {
-  applyPullPage, getBlob, getCase, getDeviceId, getSession, getSyncCursor, listProblems, markBlobUploaded,
+  applyPullPage, getBlob, getDeviceId, getSession, getSyncCursor, listProblems, markBlobUploaded,
   markDone, markFailed, markRejected, markSending, nextBatch, pendingCount, retryNow, setLastSyncAt,
   type CaseUpdate, type OutboxEntry, type PullSummary,
 } from '../storage/sync-api';
@@ -39,17 +39,18 @@ const toProblem = (row: OutboxEntry): SyncProblem => ({
 
 /**
  * What an accepted mutation changes on the local case: the server version it is now based on,
- * and for a (re)submission the `sync-accepted` step queued → submitted / resubmitted. Never moves
- * a case backwards: a replayed answer may arrive after a pull already brought a newer state.
+ * and for a (re)submission the `sync-accepted` step queued → submitted / resubmitted. Built from
+ * the answer alone: `markDone` checks it against the case inside its own transaction, so an answer
+ * that arrives after a pull brought a newer state never moves the case back.
  */
-export function caseUpdateFor(item: OutboxItem, result: PushResult, local: Case | undefined): CaseUpdate | undefined {
-  if (!local) return undefined;
+export function caseUpdateFor(item: OutboxItem, result: PushResult): CaseUpdate | undefined {
   const update: CaseUpdate = {};
-  if (result.version !== undefined && result.version >= local.baseVersion) update.baseVersion = result.version;
+  if (result.version !== undefined) update.baseVersion = result.version;
   const kind = item.mutation.kind;
-  if ((kind === 'case.submit' || kind === 'case.resubmit') && local.status === 'queued') {
+  if (kind === 'case.submit' || kind === 'case.resubmit') {
     update.status = kind === 'case.submit' ? 'submitted' : 'resubmitted';
-    if (local.submittedAt === undefined) update.submittedAt = item.mutation.createdAt;
+    update.statusFrom = 'queued';
+    update.submittedAt = item.mutation.createdAt;
   }
   return Object.keys(update).length > 0 ? update : undefined;
 }
@@ -77,9 +78,7 @@ export function createStoragePorts(options: StoragePortsOptions = {}): SyncPorts
         const at = now();
         await markSending(ids, at, Math.max(0, leaseUntil - at));
       },
-      async markDone(item, result) {
-        await markDone(item.id, caseUpdateFor(item, result, await getCase(item.caseId)), now());
-      },
+      markDone: (item, result) => markDone(item.id, caseUpdateFor(item, result), now()),
       markRejected: (id, issue) => markRejected(id, issue, now()),
       async markFailed(ids, issue, at) {
         for (const id of ids) await markFailed(id, issue, at, now());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  createCase, dismissRejected, enqueue, getCase, getDb, listCaseOutbox, listProblems, markDone, markFailed, markRejected,
+  applyPullPage, createCase, dismissRejected, enqueue, getCase, getDb, listCaseOutbox, listProblems, markDone, markFailed, markRejected,
   markSending, nextBatch, pendingCount, pruneDone, retryNow, writeTransaction,
 } from '../../src/storage';
 import { uuidv7 } from '../../src/domain';
@@ -69,6 +69,35 @@ describe('outbox state machine', () => {
     const e = await enqueueOne(c.id!);
     await markDone(e.id, { status: 'submitted', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 5);
     expect(await getCase(c.id!)).toMatchObject({ status: 'submitted', baseVersion: 1, submittedAt: T0 + 5, updatedAt: T0 + 5 });
+  });
+
+  it('markDone leaves a case that a pull already moved to a newer version alone (a late, stale ok)', async () => {
+    const c = kase({ status: 'accepted', baseVersion: 3, acceptedOn: '2025-06-16' });
+    await createCase(c, caseAudit(c.id!));
+    const e = await enqueueOne(c.id!);
+    await markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 9);
+    expect(await getCase(c.id!)).toMatchObject({ status: 'accepted', baseVersion: 3, acceptedOn: '2025-06-16', submittedAt: T0 + 5 });
+    expect((await getDb().outbox.get(e.id))?.state).toBe('done');
+  });
+
+  it('markDone moves the status only from `statusFrom`, and keeps an existing submittedAt', async () => {
+    const c = kase({ status: 'withdrawn', baseVersion: 0, submittedAt: T0 + 1 });
+    await createCase(c, caseAudit(c.id!));
+    const e = await enqueueOne(c.id!);
+    await markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 9);
+    expect(await getCase(c.id!)).toMatchObject({ status: 'withdrawn', baseVersion: 1, submittedAt: T0 + 1, updatedAt: T0 + 9 });
+  });
+
+  it('a pull and a late ok for an older version end the same in either order: the pulled status wins', async () => {
+    for (const pullFirst of [true, false]) {
+      const c = kase({ status: 'queued', baseVersion: 0 });
+      await createCase(c, caseAudit(c.id!));
+      const e = await enqueueOne(c.id!);
+      const pull = () => applyPullPage({ changes: [{ seq: 1, type: 'case.status', caseId: c.id!, status: 'in_review', version: 2, at: T0 + 7 }], cursor: 1 });
+      const done = () => markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 8);
+      await Promise.all(pullFirst ? [pull(), done()] : [done(), pull()]);
+      expect(await getCase(c.id!), pullFirst ? 'pull first' : 'ok first').toMatchObject({ status: 'in_review', baseVersion: 2, submittedAt: T0 + 5 });
+    }
   });
 
   it('enqueue validates the mutation and prune removes old done entries', async () => {

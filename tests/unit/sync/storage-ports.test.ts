@@ -3,7 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../src/domain';
 import {
-  closeDb, DaibanDb, getBlob, makeAudit, getCase, getDb, getLastSyncAt, getSyncCursor, listProblems, pendingCount,
+  applyPullPage, closeDb, DaibanDb, getBlob, makeAudit, getCase, getDb, getLastSyncAt, getSyncCursor, listProblems, pendingCount,
   saveCaseWithMaterials, saveSession, useDb,
 } from '../../../src/storage';
 import { drain } from '../../../src/sync/drain';
@@ -95,12 +95,15 @@ describe('storage ports', () => {
     expect((await drain(ports(server))).outcome).toBe('auth');
   });
 
-  it('never moves a case backwards on a late replayed answer', () => {
-    const { submission } = { submission: makeSubmission() };
-    const item = { id: 'm', caseId: submission.case.id, attempts: 1, mutation: submitMutation(submission) };
-    const later = { ...submission.case, status: 'accepted' as const, baseVersion: 3 };
-    expect(caseUpdateFor(item, { id: 'm', status: 'ok', version: 1 }, later)).toBeUndefined();
-    expect(caseUpdateFor(item, { id: 'm', status: 'ok', version: 1 }, { ...submission.case, status: 'queued', baseVersion: 0 }))
-      .toEqual({ baseVersion: 1, status: 'submitted', submittedAt: item.mutation.createdAt });
+  it('never moves a case backwards on a late replayed answer', async () => {
+    const { submission, mutation } = await queueCase([makeBlob(1_000)]);
+    const item = { id: mutation.id, caseId: submission.case.id, attempts: 1, mutation };
+    // A pull got there first: the township already opened the case (version 2).
+    await applyPullPage({ changes: [{ seq: 1, type: 'case.status', caseId: submission.case.id, status: 'in_review', version: 2, at: 2 }], cursor: 1 });
+    await ports(new FakeServer()).outbox.markDone(item, { id: mutation.id, status: 'ok', version: 1 });
+    expect(await getCase(submission.case.id)).toMatchObject({ status: 'in_review', baseVersion: 2, submittedAt: mutation.createdAt });
+    expect((await getDb().outbox.get(mutation.id))?.state).toBe('done');
+    expect(caseUpdateFor(item, { id: mutation.id, status: 'ok', version: 1 }))
+      .toEqual({ baseVersion: 1, status: 'submitted', statusFrom: 'queued', submittedAt: mutation.createdAt });
   });
 });
