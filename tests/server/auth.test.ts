@@ -185,4 +185,28 @@ describe('static PWA', () => {
       await pwa.close();
     }
   });
+
+  it('sends the build-time brotli or gzip copy when the browser accepts it', async () => {
+    const web = join(s.dir, 'web-compressed');
+    mkdirSync(join(web, 'assets'), { recursive: true });
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>代办通</title>');
+    const js = `export const catalogue = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ code: `ITEM-${i}`, name: '城乡居民养老保险' })))};`;
+    writeFileSync(join(web, 'assets', 'index-abc123.js'), js);
+    const { precompress } = await import('../../scripts/precompress.mjs');
+    precompress(web);
+    const pwa = await startServer({ staticDir: web });
+    try {
+      const br = await pwa.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.rawPayload.length).toBeLessThan(js.length / 5);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const gz = await pwa.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const plain = await pwa.app.inject({ url: '/assets/index-abc123.js' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(js);
+    } finally {
+      await pwa.close();
+    }
+  });
 });

@@ -23,6 +23,7 @@ export async function installStatic(app: FastifyInstance, staticDir: string): Pr
       root: staticDir,
       wildcard: false,
       cacheControl: false,
+      preCompressed: true, // .br / .gz written by scripts/precompress.mjs at build time
       setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
     });
   }
