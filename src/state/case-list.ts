@@ -33,7 +33,7 @@ export function createCaseListSlice() {
     total: signal(0),
     /** Sparse: index → row once its page has loaded. */
     rows: signal<(CaseRow | undefined)[]>([]),
-    loading: signal(false),
+    loading: signal(true), // until the first query answers: never flash "no cases" on start
     error: signal<string | null>(null),
     /** Bookkeeping, not rendered: which pages are in, and a counter that drops stale answers. */
     paging: { generation: 0, loaded: new Set<number>(), loading: new Set<number>(), names: new Map<string, string>() },
