@@ -173,10 +173,35 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(reasons.locator('[data-target="id-card-front"]')).toContainText('照片模糊');
   await expect(reasons.locator('[data-target="hukou"]')).toContainText('与身份证信息不一致');
   await expect(reasons.locator('[data-target="hukou"]')).toContainText('本人页姓名一栏看不清');
+  // The reasons also sit right at the two flagged materials, which stay editable.
+  const card = (id: string) => agent.locator(`[data-material="${id}"]`);
+  await expect(agent.locator('[data-return-note]')).toHaveCount(2);
+  await expect(card('id-card-front').locator('[data-return-note]')).toContainText('照片模糊');
+  await expect(card('hukou').locator('[data-return-note]')).toContainText('与身份证信息不一致：本人页姓名一栏看不清，请重拍本人页');
+  await expect(card('id-card-front').getByLabel('重拍：居民身份证（人像面） 第 1 页')).toHaveCount(1);
+  await expect(agent.getByLabel('户口簿本人页上的姓名')).toBeEnabled();
+  // Everything else is locked as submitted: no capture, retake, delete or re-sign, fields disabled.
+  await expect(agent.locator('[data-material][data-locked]')).toHaveCount(await agent.locator('[data-material]').count() - 2);
+  for (const id of ['id-card-back', 'hardship-proof', 'application']) {
+    await expect(card(id).getByText('无需修改')).toBeVisible();
+    await expect(card(id).getByLabel(/^(拍照|从相册选择|重拍)：/)).toHaveCount(0);
+    await expect(card(id).getByRole('button', { name: /删除|上移|下移|作废并重新签名|确认签名/ })).toHaveCount(0);
+  }
+  await expect(card('hardship-proof').getByRole('checkbox')).toBeDisabled();
+  await expect(agent.getByLabel('困难情况说明')).toBeDisabled();
+  await expect(agent.getByLabel('困难类型')).toBeDisabled();
+  // Resubmitting waits until both flagged materials have changed.
+  const resubmit = agent.getByRole('button', { name: '补正后重新提交' });
+  await expect(resubmit).toBeDisabled();
+  await expect(agent.getByTestId('return-block')).toHaveText('还有 2 项退回的内容没有修改：居民身份证（人像面）、居民户口簿（户主页、本人页）');
 
   // The agent retakes both photos and resubmits (offline again, then online).
   await retake(agent, 'id-card-front', '居民身份证（人像面）', 1, 11);
+  await expect(agent.getByTestId('return-block')).toHaveText('还有 1 项退回的内容没有修改：居民户口簿（户主页、本人页）');
+  await expect(reasons.locator('[data-target="id-card-front"]')).toContainText('已修改');
+  await expect(resubmit).toBeDisabled();
   await retake(agent, 'hukou', '居民户口簿（户主页、本人页）', 2, 14);
+  await expect(agent.getByTestId('return-block')).toHaveCount(0);
   await expect(agent.getByText('预审通过，可以提交。')).toBeVisible({ timeout: 20_000 });
   await tablet.setOffline(true);
   await agent.getByRole('button', { name: '补正后重新提交' }).click();

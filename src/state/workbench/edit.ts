@@ -6,6 +6,7 @@
 import { type Case, type Material, uuidv7 } from '../../domain';
 import { saveCaseWithMaterials } from '../../storage';
 import type { AppState } from '../app-state';
+import { assertFieldEditable, assertMaterialEditable } from './return-scope';
 
 export const TYPING_SAVE_DELAY_MS = 400;
 
@@ -83,9 +84,10 @@ export function updateCase(state: AppState, change: (c: Case) => Case, immediate
   return schedule(state, immediate);
 }
 
-/** A form field (typing: saved after a pause). */
+/** A form field (typing: saved after a pause). On a returned case, only a flagged field. */
 export function setField(state: AppState, key: string, value: string): void | Promise<void> {
   if (!state.workbench.record.value || !state.workbench.editable.value) return;
+  assertFieldEditable(state, key);
   return updateCase(state, (c) => ({ ...c, fields: { ...c.fields, [key]: value } }));
 }
 
@@ -94,6 +96,7 @@ export function setMaterialData(state: AppState, requirementId: string, key: str
   const wb = state.workbench;
   const c = wb.record.value;
   if (!c || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const now = state.deps.now();
   const existing = wb.materialByRequirement.value.get(requirementId);
   const m: Material = existing
@@ -113,6 +116,7 @@ export const setAcknowledged = (state: AppState, key: string, on: boolean) =>
 /** 容缺: the date the applicant promises to supply a missing material; null withdraws the claim. */
 export function setTolerance(state: AppState, requirementId: string, promisedBy: string | null): void | Promise<void> {
   if (!state.workbench.record.value || !state.workbench.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   return updateCase(state, (c) => {
     const others = c.tolerance.filter((t) => t.requirementId !== requirementId);
     return { ...c, tolerance: promisedBy === null ? others : [...others, { requirementId, promisedBy }] };

@@ -7,6 +7,7 @@ import { type AuditEvent, type Material, uuidv7 } from '../../domain';
 import { type NewBlob, saveCaseWithMaterials } from '../../storage';
 import type { AppState } from '../app-state';
 import { markMaterialDirty, queueWrite } from './edit';
+import { assertMaterialEditable } from './return-scope';
 
 export interface MaterialWriteExtras {
   blobs?: NewBlob[];
@@ -47,6 +48,7 @@ export function writeMaterial(
     const wb = state.workbench;
     const c = wb.record.value;
     if (!c) throw new Error('办件没有打开');
+    assertMaterialEditable(state, requirementId);
     const now = state.deps.now();
     const current = wb.materialByRequirement.value.get(requirementId);
     const before: Material = current ?? { id: uuidv7(now), caseId: c.id, requirementId, pages: [], data: {}, updatedAt: now };

@@ -2,6 +2,7 @@
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
 import type { AppState } from '../app-state';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
+import { loadReturnScope } from './return-scope';
 
 async function readCase(id: string) {
   const c = await getCase(id);
@@ -9,7 +10,8 @@ async function readCase(id: string) {
   const [applicant, entruster, materials, outbox] = await Promise.all([
     getPerson(c.applicantId), c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined), listMaterials(id), listCaseOutbox(id),
   ]);
-  return { c, applicant, entruster, materials, outbox };
+  const returnScope = await loadReturnScope(c, materials, outbox);
+  return { c, applicant, entruster, materials, outbox, returnScope };
 }
 
 export async function openCase(state: AppState, id: string): Promise<void> {
@@ -32,6 +34,7 @@ export async function openCase(state: AppState, id: string): Promise<void> {
         wb.entruster.value = read.entruster ?? null;
         wb.materials.value = read.materials;
         wb.outbox.value = read.outbox;
+        wb.returnScope.value = read.returnScope;
         wb.record.value = read.c;
         forgetPendingWrites(state);
         return 'shown';
@@ -65,6 +68,7 @@ export function closeWorkbench(state: AppState): void {
   wb.entruster.value = null;
   wb.materials.value = [];
   wb.outbox.value = [];
+  wb.returnScope.value = null;
   wb.captures.value = {};
   wb.error.value = null;
 }

@@ -8,6 +8,7 @@ import type { ProcessedImage } from '../deps';
 import { isSpaceLow } from '../storage-info';
 import { writeMaterial } from './material-write';
 import { attachToProfileIfMissing } from './profile-photos';
+import { assertMaterialEditable } from './return-scope';
 
 function requirementOf(state: AppState, requirementId: string) {
   const r = state.workbench.item.value?.materials.find((m) => m.id === requirementId);
@@ -47,6 +48,7 @@ export async function addPhotos(state: AppState, requirementId: string, files: r
   const wb = state.workbench;
   const c = wb.record.value;
   if (!c || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const requirement = requirementOf(state, requirementId);
   await warnIfSpaceLow(state);
@@ -67,6 +69,7 @@ export async function replacePage(state: AppState, requirementId: string, index:
   const c = wb.record.value;
   const existing = wb.materialByRequirement.value.get(requirementId);
   if (!c || !wb.editable.value || !existing?.pages[index]) return;
+  assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const requirement = requirementOf(state, requirementId);
   await warnIfSpaceLow(state);
@@ -85,6 +88,7 @@ export async function movePage(state: AppState, requirementId: string, index: nu
   const m = wb.materialByRequirement.value.get(requirementId);
   const to = index + delta;
   if (!m || !wb.editable.value || to < 0 || to >= m.pages.length) return;
+  assertMaterialEditable(state, requirementId);
   await writeMaterial(state, requirementId, (cur) => {
     if (to >= cur.pages.length || !cur.pages[index]) return undefined;
     const pages = [...cur.pages];
@@ -99,6 +103,7 @@ export async function deletePage(state: AppState, requirementId: string, sha256:
   const c = wb.record.value;
   const m = wb.materialByRequirement.value.get(requirementId);
   if (!c || !m || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const now = state.deps.now();
   await writeMaterial(state, requirementId, (cur) => (cur.pages.some((p) => p.sha256 === sha256) ? { ...cur, pages: cur.pages.filter((p) => p.sha256 !== sha256) } : undefined), {

@@ -7,6 +7,7 @@ import { requireActor, type AppState } from '../app-state';
 import type { ProcessedImage } from '../deps';
 import { recallPhotoQuality, rememberPhotoQuality } from '../photo-quality-memo';
 import { writeMaterial } from './material-write';
+import { assertMaterialEditable } from './return-scope';
 
 const SLOT = { 'id-card-front': 'frontPhoto', 'id-card-back': 'backPhoto' } as const;
 
@@ -32,6 +33,7 @@ export async function applyProfilePhoto(state: AppState, requirementId: string):
   const c = wb.record.value;
   const requirement = wb.item.value?.materials.find((m) => m.id === requirementId);
   if (!c || !requirement || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const sha = profilePhotoFor(wb.applicant.value, requirement, state.today.value);
   if (!sha) return;
   const actor = requireActor(state);

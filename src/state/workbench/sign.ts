@@ -5,6 +5,7 @@ import { makeAudit } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import { sha256Hex } from '../deps';
 import { writeMaterial } from './material-write';
+import { assertMaterialEditable } from './return-scope';
 
 export type SignerRole = Signature['signerRole'];
 
@@ -13,6 +14,7 @@ export async function signMaterial(state: AppState, requirementId: string, png: 
   const c = wb.record.value;
   const requirement = wb.item.value?.materials.find((m) => m.id === requirementId);
   if (!c || !requirement || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const name = signerName.trim();
   if (!name) throw new Error('请填写签名人姓名');
   const actor = requireActor(state);
@@ -32,6 +34,7 @@ export async function clearSignature(state: AppState, requirementId: string): Pr
   const c = wb.record.value;
   const existing = wb.materialByRequirement.value.get(requirementId);
   if (!c || !existing?.signature || !wb.editable.value) return;
+  assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const now = state.deps.now();
   await writeMaterial(state, requirementId, (m) => {

@@ -7,6 +7,7 @@ import { evaluate } from '../../domain/rules';
 import { isEditableByAgent } from '../../domain/state-machine';
 import type { OutboxEntry } from '../../storage';
 import { lookupItem } from '../catalog-lookup';
+import { flaggedTargets, resubmitBlock, type ReturnScope } from './return-scope';
 
 export interface Capture {
   /** 0–1, or undefined before the worker reports. */
@@ -24,6 +25,8 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   const error = signal<string | null>(null);
   /** Photos being processed, by requirement id. */
   const captures = signal<Record<string, Capture[]>>({});
+  /** A returned case: what the reviewer flagged (only that reopens), else null. */
+  const returnScope = signal<ReturnScope | null>(null);
 
   const item = computed(() => (record.value ? lookupItem(record.value.itemCode) : undefined));
   const report = computed(() => {
@@ -37,9 +40,17 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
     return s !== undefined && s !== 'queued' && isEditableByAgent(s);
   });
   const materialByRequirement = computed(() => new Map(materials.value.map((m) => [m.requirementId, m] as const)));
+  /** The flagged materials and fields, with the reviewer's reasons and whether each was changed. */
+  const returnTargets = computed(() => {
+    const scope = returnScope.value, c = record.value;
+    return scope && c?.status === 'returned' ? flaggedTargets(scope, c, materials.value, item.value) : [];
+  });
+  /** Why 补正后重新提交 is not possible yet (null: the flagged items are all changed). */
+  const returnBlock = computed(() => (record.value?.status === 'returned' ? resubmitBlock(returnScope.value, returnTargets.value) : null));
 
   return {
     record, applicant, entruster, materials, outbox, loading, error, captures, item, report, editable, materialByRequirement,
+    returnScope, returnTargets, returnBlock,
     /** Serialises writes of this case so a slow save never lands after a newer one. */
     writes: { chain: Promise.resolve() as Promise<unknown>, timer: undefined as ReturnType<typeof setTimeout> | undefined },
   };

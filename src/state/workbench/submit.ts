@@ -8,6 +8,7 @@ import { recallQueuedCase } from '../../storage/extra-recall';
 import { requireActor, type AppState } from '../app-state';
 import { refreshSyncStatus } from '../sync-status';
 import { flushCaseSave, queueWrite } from './edit';
+import { WorkbenchError } from './return-scope';
 
 /** The pre-check is the rules engine on this device: its audit events carry the system actor. */
 const PRECHECK_ACTOR: Actor = { role: 'system', id: 'precheck' };
@@ -17,6 +18,8 @@ export async function submitOpenCase(state: AppState): Promise<Case> {
   await flushCaseSave(state);
   const c = wb.record.value, applicant = wb.applicant.value, report = wb.report.value;
   if (!c || !applicant || !report) throw new Error('办件没有打开');
+  const block = wb.returnBlock.value;
+  if (block) throw new WorkbenchError('return.unchanged', block);
   if (!report.canSubmit) throw new Error(report.errors > 0 ? `还有 ${report.errors} 个问题必须先解决` : '还有提醒没有确认，请逐条阅读并勾选“已核实”');
   const actor = requireActor(state);
   const now = state.deps.now();

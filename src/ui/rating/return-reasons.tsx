@@ -11,9 +11,11 @@ interface Props {
   item?: ServiceItem | undefined;
   /** Called with the requirement id (or `field:<key>`) when the agent taps a flagged entry. */
   onOpenTarget?: ((target: string) => void) | undefined;
+  /** Whether a flagged entry has been changed since the return (undefined: not shown). */
+  changed?: ((target: string) => boolean | undefined) | undefined;
 }
 
-export function ReturnReasons({ decision, item, onOpenTarget }: Props) {
+export function ReturnReasons({ decision, item, onOpenTarget, changed }: Props) {
   const groups = reasonsByTarget(decision, item);
   const when = new Date(decision.decidedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return (
@@ -26,6 +28,8 @@ export function ReturnReasons({ decision, item, onOpenTarget }: Props) {
           <li key={g.target} class="card return-reasons__item" data-target={g.target}>
             <div class="row">
               <strong>{g.kind === 'field' ? `填写项：${g.label}` : g.label}</strong>
+              {changed?.(g.target) === true && <span class="return-reasons__done">✓ 已修改</span>}
+              {changed?.(g.target) === false && <span class="return-reasons__todo">待修改</span>}
               {onOpenTarget && (
                 <button type="button" class="btn btn--primary" onClick={() => onOpenTarget(g.target)}>去修改</button>
               )}

@@ -9,7 +9,7 @@ import { openCase } from '../../state';
 import { showToast } from '../../state/app-state';
 import { createRating, RATABLE_STATUSES } from '../../state/rating';
 import { loadReviewNotes, supplyToleratedMaterial, toleranceWithDue, type ReviewNotes } from '../../state/reviewer/agent-side';
-import { latestReturn } from '../../state/reviewer/returned';
+import { FIELD_TARGET_PREFIX, latestReturn } from '../../state/reviewer/returned';
 import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
@@ -99,6 +99,14 @@ function Rate({ c }: { c: Case }) {
   );
 }
 
+/** Scrolls to a flagged material or form field and puts the focus in it. */
+function openTarget(target: string): void {
+  const sel = target.startsWith(FIELD_TARGET_PREFIX) ? `[data-field="${target.slice(FIELD_TARGET_PREFIX.length)}"]` : `[data-material="${target}"]`;
+  const el = document.querySelector<HTMLElement>(sel);
+  el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  el?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')?.focus({ preventScroll: true });
+}
+
 export function ReviewLoopPanel() {
   const state = useAppState();
   const c = state.workbench.record.value;
@@ -114,10 +122,11 @@ export function ReviewLoopPanel() {
   }, [c?.id, c?.status, c?.baseVersion, c?.updatedAt]);
   if (!c || !notes) return null;
   const returned = c.status === 'returned' ? latestReturn(notes.decisions) : undefined;
+  const targets = state.workbench.returnTargets.value;
   const done = notes.decisions.filter((d) => d.kind === 'complete').at(-1);
   return (
     <div class="review-loop stack">
-      {returned && <ReturnReasons decision={returned} item={item} />}
+      {returned && <ReturnReasons decision={returned} item={item} onOpenTarget={openTarget} changed={(t) => targets.find((x) => x.target === t)?.changed} />}
       {c.status === 'accepted_tolerance' && <ToleranceSupply c={c} item={item} notes={notes} today={today} />}
       {c.status === 'accepted' && c.dueOn && <Banner tone="info">乡镇已受理，承诺 {c.dueOn} 前办结（{deadlineStatus(c.dueOn, today).label}）。</Banner>}
       {done && (c.status === 'completed' || c.status === 'delivered' || c.status === 'rated') && (

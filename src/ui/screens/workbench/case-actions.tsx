@@ -12,6 +12,8 @@ export function CaseActions() {
   const wb = state.workbench;
   const c = wb.record.value!;
   const report = wb.report.value;
+  /** A returned case: every flagged item must be changed first. */
+  const returnBlock = wb.returnBlock.value;
   const busy = useSignal(false);
   const confirmRecall = useSignal(false);
   const error = useSignal<string | null>(null);
@@ -33,9 +35,10 @@ export function CaseActions() {
     <section class="card stack" aria-label="办件操作">
       {wb.editable.value && (
         <>
-          <Button variant="primary" block disabled={!report?.canSubmit || busy.value} onClick={() => void run(() => submitOpenCase(state), state.online.value ? '已提交，正在同步到乡镇' : '已提交，联网后自动同步到乡镇')}>
+          <Button variant="primary" block disabled={!report?.canSubmit || returnBlock !== null || busy.value} onClick={() => void run(() => submitOpenCase(state), state.online.value ? '已提交，正在同步到乡镇' : '已提交，联网后自动同步到乡镇')}>
             {c.status === 'returned' ? '补正后重新提交' : '提交到乡镇'}
           </Button>
+          {returnBlock !== null && <p class="warn-text" style={{ margin: 0 }} data-testid="return-block">{returnBlock}</p>}
           {!report?.canSubmit && <p class="muted" style={{ margin: 0 }}>预审通过后才能提交。</p>}
         </>
       )}

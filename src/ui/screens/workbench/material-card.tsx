@@ -12,6 +12,8 @@ import { MaterialData } from './material-data';
 import { ToleranceControl } from './tolerance-control';
 import type { DeleteTarget } from './material-list';
 import { LOW_SPACE_BYTES } from '../../../pwa/storage-quota';
+import { isMaterialLocked } from '../../../state/workbench/return-scope';
+import { LockedNote, ReturnNote } from './return-note';
 
 export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
   missing: '未提供', captured: '已采集', passes: '合格', warnings: '有提醒', errors: '有问题', tolerated: '容缺',
@@ -28,7 +30,10 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
   const ms = wb.report.value?.materials[r.id];
   const status: MaterialStatus = ms?.status ?? 'missing';
   const captures = wb.captures.value[r.id] ?? [];
-  const editable = wb.editable.value;
+  // A returned case reopens only the materials the reviewer flagged.
+  const locked = wb.editable.value && isMaterialLocked(state, r.id);
+  const flagged = wb.returnTargets.value.find((t) => t.target === r.id);
+  const editable = wb.editable.value && !locked;
   const pages = m?.pages ?? [];
   const full = pages.length >= r.pagesMax;
   const profileSha = profilePhotoFor(wb.applicant.value, r, state.today.value);
@@ -43,11 +48,13 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
   const fail = (e: unknown) => { wb.error.value = e instanceof Error ? e.message : String(e); };
 
   return (
-    <li class={`card stack material material--${status}`} aria-labelledby={titleId} data-material={r.id} data-status={status}>
+    <li class={`card stack material material--${status}${locked ? ' material--locked' : ''}`} aria-labelledby={titleId} data-material={r.id} data-status={status} data-locked={locked || undefined}>
       <div class="material__head">
         <h3 id={titleId} class="material__name">{r.name}</h3>
+        {locked && <LockedNote />}
         <span class={`mstatus mstatus--${status}`} data-testid={`status-${r.id}`}>{MATERIAL_STATUS_LABELS[status]}</span>
       </div>
+      {flagged && <ReturnNote target={flagged} />}
       <p class="muted" style={{ margin: 0 }}>
         {REQUIREMENT_LABELS[r.requirement]} · {HANDLING_LABELS[r.handling]}{r.copies > 1 ? ` ${r.copies} 份` : ''}
         {r.kind === 'document-photo' && ` · ${r.pagesMin === r.pagesMax ? `${r.pagesMax} 页` : `${r.pagesMin}–${r.pagesMax} 页`}`}
@@ -67,10 +74,10 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
           )}
         </>
       )}
-      {r.kind === 'signature' && (isDormantCommitment ? <p class="muted">只有登记了容缺材料时，才需要申请人签署。</p> : <SignatureSection requirement={r} />)}
+      {r.kind === 'signature' && (isDormantCommitment ? <p class="muted">只有登记了容缺材料时，才需要申请人签署。</p> : <SignatureSection requirement={r} editable={editable} />)}
       {r.kind === 'e-licence' && <p class="muted">电子证照：由乡镇通过共享平台调取，无需拍照。</p>}
-      {r.dataFields.length > 0 && <MaterialData requirement={r} />}
-      {r.requirement === 'tolerable' && wb.item.value?.toleranceAllowed && pages.length === 0 && !m?.signature && <ToleranceControl requirement={r} />}
+      {r.dataFields.length > 0 && <MaterialData requirement={r} editable={editable} />}
+      {r.requirement === 'tolerable' && wb.item.value?.toleranceAllowed && pages.length === 0 && !m?.signature && <ToleranceControl requirement={r} editable={editable} />}
     </li>
   );
 }

@@ -4,14 +4,14 @@ import { useAppState } from '../../app/context';
 import { SelectField, TextField } from '../../components/field';
 
 /** Values read off the document (e.g. the name on the 户口簿 page): the rules compare them with the profile. */
-export function MaterialData({ requirement: r }: { requirement: MaterialRequirement }) {
+export function MaterialData({ requirement: r, editable }: { requirement: MaterialRequirement; editable: boolean }) {
   const state = useAppState();
   const wb = state.workbench;
   const data = wb.materialByRequirement.value.get(r.id)?.data ?? {};
   const findings = wb.report.value?.materials[r.id]?.findings ?? [];
   const on = (key: string) => findings.filter((f) => f.target.type === 'material' && f.target.field === key);
   return (
-    <fieldset class="stack" disabled={!wb.editable.value} style={{ border: 0, padding: 0, margin: 0 }}>
+    <fieldset class="stack" disabled={!editable} style={{ border: 0, padding: 0, margin: 0 }}>
       <legend class="muted">照着{r.name}填写：</legend>
       <div class="grid-2">
         {r.dataFields.map((f) => {

@@ -10,9 +10,11 @@ export function ReportJump() {
     el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     el?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   };
-  const text = report.canSubmit ? '预审通过，可以提交' : `预审：问题 ${report.errors} 个，待确认提醒 ${report.unacknowledged.length} 条`;
+  const block = state.workbench.returnBlock.value;
+  const ok = report.canSubmit && block === null;
+  const text = !report.canSubmit ? `预审：问题 ${report.errors} 个，待确认提醒 ${report.unacknowledged.length} 条` : block ?? '预审通过，可以提交';
   return (
-    <button type="button" class={`report-jump ${report.canSubmit ? 'report-jump--ok' : ''}`} onClick={go}>
+    <button type="button" class={`report-jump ${ok ? 'report-jump--ok' : ''}`} onClick={go}>
       <span>{text}</span>
       <span aria-hidden="true">查看 ›</span>
     </button>

@@ -10,7 +10,7 @@ function whereOf(f: Finding, names: Map<string, string>, labels: Map<string, str
 }
 
 function jumpTo(f: Finding) {
-  const sel = f.target.type === 'material' ? `[data-material="${f.target.id}"]` : 'fieldset';
+  const sel = f.target.type === 'material' ? `[data-material="${f.target.id}"]` : f.target.type === 'field' ? `[data-field="${f.target.key}"]` : 'fieldset';
   const el = document.querySelector<HTMLElement>(sel);
   el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   el?.querySelector<HTMLElement>('input, button, select, textarea')?.focus({ preventScroll: true });
@@ -37,8 +37,9 @@ export function ReportPanel() {
         <span class={`report__count ${errors.length ? 'error-text' : 'ok-text'}`} data-testid="error-count">问题 {errors.length} 个</span>
         <span class={`report__count ${report.unacknowledged.length ? 'warn-text' : ''}`} data-testid="warning-count">提醒 {warnings.length} 条（待确认 {report.unacknowledged.length}）</span>
       </div>
+      {report.canSubmit && wb.returnBlock.value !== null && <Banner tone="warning">预审通过，但{wb.returnBlock.value}。</Banner>}
       {report.canSubmit
-        ? <Banner tone="success">预审通过，可以提交。</Banner>
+        ? wb.returnBlock.value === null && <Banner tone="success">预审通过，可以提交。</Banner>
         : <p class="muted" style={{ margin: 0 }}>红色问题必须解决；黄色提醒请核实后逐条勾选。</p>}
       {errors.length > 0 && (
         <>

@@ -12,7 +12,7 @@ export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = { applicant: '申�
 const ROLE_OPTIONS = (Object.keys(SIGNER_ROLE_LABELS) as SignerRole[]).map((r) => ({ value: r, label: SIGNER_ROLE_LABELS[r] }));
 
 /** Signed on screen by the villager: who signs, in which role, then the pad. */
-export function SignatureSection({ requirement: r }: { requirement: MaterialRequirement }) {
+export function SignatureSection({ requirement: r, editable }: { requirement: MaterialRequirement; editable: boolean }) {
   const state = useAppState();
   const wb = state.workbench;
   const sig = wb.materialByRequirement.value.get(r.id)?.signature;
@@ -28,11 +28,11 @@ export function SignatureSection({ requirement: r }: { requirement: MaterialRequ
       <div class="sig">
         <BlobImage sha256={sig.sha256} alt={`${r.name}：${sig.signerName}的签名`} class="sig__img" />
         <p style={{ margin: 0 }}>{SIGNER_ROLE_LABELS[sig.signerRole]} <strong>{sig.signerName}</strong> 签于 {formatTime(sig.signedAt)}</p>
-        {wb.editable.value && <Button onClick={() => void clearSignature(state, r.id).catch(fail)}>作废并重新签名</Button>}
+        {editable && <Button onClick={() => void clearSignature(state, r.id).catch(fail)}>作废并重新签名</Button>}
       </div>
     );
   }
-  if (!wb.editable.value) return <p class="muted">未签名</p>;
+  if (!editable) return <p class="muted">未签名</p>;
   const pickRole = (v: string) => {
     role.value = v as SignerRole;
     if (v === 'applicant') name.value = wb.applicant.value?.name ?? name.value;

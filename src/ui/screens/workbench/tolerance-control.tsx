@@ -5,7 +5,7 @@ import { useAppState } from '../../app/context';
 import { Checkbox, TextField } from '../../components/field';
 
 /** 容缺: the applicant promises to bring this material by a date (checked by the rules). */
-export function ToleranceControl({ requirement: r }: { requirement: MaterialRequirement }) {
+export function ToleranceControl({ requirement: r, editable }: { requirement: MaterialRequirement; editable: boolean }) {
   const state = useAppState();
   const wb = state.workbench;
   const c = wb.record.value!;
@@ -18,7 +18,7 @@ export function ToleranceControl({ requirement: r }: { requirement: MaterialRequ
       <Checkbox
         label={`申请人暂时没有这份材料，先容缺受理，承诺在 ${max} 个工作日内补交`}
         checked={promise !== undefined}
-        disabled={!wb.editable.value}
+        disabled={!editable}
         describedBy={hintId}
         onChecked={(on) => void setTolerance(state, r.id, on ? addWorkingDays(state.today.value, Math.min(5, max)) : null)}
       />
@@ -30,7 +30,7 @@ export function ToleranceControl({ requirement: r }: { requirement: MaterialRequ
           min={state.today.value}
           max={latest}
           value={promise.promisedBy}
-          disabled={!wb.editable.value}
+          disabled={!editable}
           onValue={(v) => { if (v) void setTolerance(state, r.id, v); }}
         />
       )}
