@@ -1,7 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import SignaturePad from 'signature_pad';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type SignaturePad from 'signature_pad';
 import { Button } from '../button';
 import './signature-pad.css';
+
+// signature_pad is loaded when the first signature box opens, not with the app: most screens
+// never sign. Its chunk is precached by the service worker like every built file (works offline).
+type PadClass = typeof SignaturePad;
+let loaded: PadClass | undefined;
+let loading: Promise<PadClass> | undefined;
+const loadPad = () => (loading ??= import('signature_pad').then((m) => (loaded = m.default)));
 
 interface Props {
   label: string;
@@ -16,11 +23,22 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [empty, setEmpty] = useState(true);
+  const [Pad, setPad] = useState<PadClass | undefined>(() => loaded);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
+    if (Pad) return;
+    let live = true;
+    loadPad().then((p) => { if (live) setPad(() => p); }, (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)); });
+    return () => { live = false; };
+  }, []);
+
+  // The canvas is drawn only once the library is here, and the pad is attached in the same frame
+  // (layout effect): a stroke can never land on a canvas nobody listens to.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
-    const pad = new SignaturePad(canvas, { penColor: '#000', backgroundColor: '#fff', minWidth: 1.5, maxWidth: 4 });
+    if (!canvas || !Pad) return;
+    const pad = new Pad(canvas, { penColor: '#000', backgroundColor: '#fff', minWidth: 1.5, maxWidth: 4 });
     padRef.current = pad;
     const onEnd = () => setEmpty(pad.isEmpty());
     pad.addEventListener('endStroke', onEnd);
@@ -37,8 +55,8 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
     fit();
     const ro = new ResizeObserver(fit);
     ro.observe(canvas);
-    return () => { ro.disconnect(); pad.removeEventListener('endStroke', onEnd); pad.off(); };
-  }, []);
+    return () => { ro.disconnect(); pad.removeEventListener('endStroke', onEnd); pad.off(); padRef.current = null; };
+  }, [Pad]);
 
   const clear = () => { padRef.current?.clear(); setEmpty(true); };
   const save = () => {
@@ -49,10 +67,12 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
 
   return (
     <div class="sigbox">
-      <canvas ref={canvasRef} class="sigbox__canvas" role="img" aria-label={`${label}（请在此框内用手指签名）`} data-testid="signature-canvas" />
+      {Pad
+        ? <canvas ref={canvasRef} class="sigbox__canvas" role="img" aria-label={`${label}（请在此框内用手指签名）`} data-testid="signature-canvas" />
+        : <div class="sigbox__canvas sigbox__loading" aria-busy="true">{loadError ? `签名板无法打开：${loadError}。请刷新页面重试。` : '正在打开签名板……'}</div>}
       <div class="row">
-        <Button onClick={clear} disabled={disabled}>清除重签</Button>
-        <Button variant="primary" onClick={save} disabled={disabled || empty}>{saveLabel}</Button>
+        <Button onClick={clear} disabled={disabled || !Pad}>清除重签</Button>
+        <Button variant="primary" onClick={save} disabled={disabled || !Pad || empty}>{saveLabel}</Button>
       </div>
     </div>
   );

@@ -1,59 +1,11 @@
-import { useEffect } from 'preact/hooks';
-import { useAppState } from '../../app/context';
-import { flushCaseSave, openCase, refreshStorageInfo } from '../../../state';
-import { Banner } from '../../components/banner';
-import { LinkButton } from '../../components/button';
-import { CaseHeader } from './case-header';
-import { CaseForm } from './case-form';
-import { MaterialList } from './material-list';
-import { ReportPanel } from './report-panel';
-import { CaseActions } from './case-actions';
-import { ReportJump } from './report-jump';
-import { ReviewLoopPanel } from '../../rating/review-loop-panel';
-import './workbench.css';
+import { Lazy } from '../../lazy';
 
-/** 办件工作台: form, materials checklist and the live pre-validation report side by side. */
+// The workbench (form, materials, report, signatures, review loop) is its own chunk: the first
+// screen (login, case list) does not need it. The service worker precaches the chunk, so a case
+// still opens offline.
+const loadWorkbench = () => import('./workbench-screen').then((m) => m.WorkbenchView);
+
+/** 办件工作台, loaded on first use. */
 export function WorkbenchScreen({ id }: { id: string }) {
-  const state = useAppState();
-  const wb = state.workbench;
-  useEffect(() => {
-    void openCase(state, id);
-    void refreshStorageInfo(state);
-    // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
-    const flush = () => void flushCaseSave(state);
-    const onHide = () => { if (document.visibilityState === 'hidden') flush(); };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onHide);
-    return () => { flush(); window.removeEventListener('pagehide', flush); document.removeEventListener('visibilitychange', onHide); };
-  }, [id]);
-
-  const c = wb.record.value;
-  if (wb.loading.value && !c) return <p aria-busy="true">正在打开办件……</p>;
-  if (!c || c.id !== id) {
-    return (
-      <section class="stack">
-        <h1>办件</h1>
-        {wb.error.value ? <Banner tone="danger">{wb.error.value}</Banner> : <p aria-busy="true">正在打开办件……</p>}
-        <LinkButton href="#/">回到办件列表</LinkButton>
-      </section>
-    );
-  }
-  return (
-    <section class="workbench" aria-labelledby="case-title">
-      <CaseHeader />
-      {wb.error.value && <Banner tone="danger">{wb.error.value}</Banner>}
-      <ReportJump />
-      <div class="workbench__grid">
-        <div class="workbench__main stack">
-          <ReviewLoopPanel />
-          <CaseForm />
-          <MaterialList />
-        </div>
-        <aside class="workbench__side" aria-label="预审结果">
-          <ReportPanel />
-          <CaseActions />
-        </aside>
-      </div>
-    </section>
-  );
+  return <Lazy load={loadWorkbench} props={{ id }} label="办件工作台" />;
 }

@@ -1,0 +1,43 @@
+// What the tablet downloads for its first screen (login, then the case list): the app's own code
+// and the libraries it cannot start without (Preact, Dexie, zod, workbox-window, Comlink), but
+// not the workbench, the signature pad, the QR code, pinyin or the reviewer desk: those arrive as
+// their own chunks when first used (and are precached by the service worker for offline use,
+// which tests/e2e/workbench.spec.ts exercises offline).
+import { expect, test, type Page } from '@playwright/test';
+import { login } from './fixtures/app';
+
+/** Budget for the first screen's JavaScript (raw bytes). Measured 419,924 after lazy loading. */
+const FIRST_SCREEN_JS_BUDGET = 440_000;
+const LAZY_CHUNKS = /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm)-[\w-]+\.js$/;
+
+function recordScripts(page: Page): Map<string, number> {
+  const scripts = new Map<string, number>();
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('.js') || r.url().includes('/sw.js') || r.url().includes('.worker-')) return;
+    scripts.set(new URL(r.url()).pathname, (await r.body().catch(() => Buffer.alloc(0))).length);
+  });
+  return scripts;
+}
+
+test('the first screen loads no lazy chunk and stays within its JavaScript budget; the workbench arrives on first use', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const scripts = recordScripts(page);
+  await page.goto('/');
+  await login(page);
+  await page.waitForLoadState('networkidle');
+
+  const first = [...scripts.entries()];
+  expect(first.filter(([path]) => LAZY_CHUNKS.test(path)).map(([path]) => path)).toEqual([]);
+  const total = first.reduce((sum, [, bytes]) => sum + bytes, 0);
+  console.log(`first screen JavaScript: ${first.length} files, ${total} bytes`);
+  expect(total).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(FIRST_SCREEN_JS_BUDGET);
+
+  // Opening a case fetches the workbench chunk (and still not the signature pad: no signature yet).
+  await page.goto('/#/cases/01890000-0000-7000-8000-000000000000');
+  await expect(page.getByText('找不到这个办件')).toBeVisible();
+  expect([...scripts.keys()].some((path) => /\/workbench-screen-/.test(path))).toBe(true);
+  expect([...scripts.keys()].some((path) => /\/(signature_pad|qrcode)-/.test(path))).toBe(false);
+  await context.close();
+});
