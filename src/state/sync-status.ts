@@ -7,7 +7,8 @@ import type { AppState } from './app-state';
 export function createSyncSlice() {
   const problems = signal<OutboxEntry[]>([]);
   return {
-    pending: signal(0),
+    /** Unsent entries; null until storage has been read, so nobody is told "0" too early. */
+    pending: signal<number | null>(null),
     lastSyncAt: signal<number | undefined>(undefined),
     problems,
     /** Cases with a failed or rejected mutation: their cards show it. */

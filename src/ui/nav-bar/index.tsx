@@ -20,7 +20,7 @@ export function NavBar() {
   const state = useAppState();
   const current = state.router.route.value.name;
   const links = state.user.value?.role === 'agent' ? LINKS : DESK_LINKS;
-  const pending = state.sync.pending.value;
+  const pending = state.sync.pending.value ?? 0;
   const problems = state.sync.problems.value.length;
   return (
     <nav class="nav no-print" aria-label="主菜单">

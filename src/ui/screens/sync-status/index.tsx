@@ -17,7 +17,7 @@ export function SyncStatusScreen() {
       <div class="card stack">
         <dl class="kv">
           <dt>网络</dt><dd>{state.online.value ? '在线' : '离线'}</dd>
-          <dt>待同步</dt><dd><strong data-testid="pending-count">{pending.value}</strong> 条</dd>
+          <dt>待同步</dt><dd><strong data-testid="pending-count">{pending.value ?? '…'}</strong> 条</dd>
           <dt>上次同步</dt><dd>{lastSyncAt.value ? formatTime(lastSyncAt.value) : '还没有同步过'}</dd>
         </dl>
         {state.deps.syncNow && (
@@ -25,7 +25,7 @@ export function SyncStatusScreen() {
             {running.value ? '正在同步……' : '立即同步'}
           </Button>
         )}
-        {!state.online.value && pending.value > 0 && <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>}
+        {!state.online.value && (pending.value ?? 0) > 0 && <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>}
       </div>
       <h2>需要处理的问题</h2>
       {problems.value.length === 0 ? (
