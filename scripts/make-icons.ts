@@ -1,66 +1,28 @@
-// Draws the app icons (public/icons/*.png) from the same shapes as icon.svg, with a tiny PNG
-// encoder on node:zlib: no image library, no browser. Run `node scripts/make-icons.mjs` after
+// Draws the app icons (public/icons/*.png) from the same shapes as icon.svg, with the project's
+// PNG encoder: no image library, no browser. Run `node --import tsx scripts/make-icons.ts` after
 // changing the design, and commit the PNGs.
-import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { encodePng } from '../src/server/seed/png-encode';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
-const BLUE = [0x0b, 0x4f, 0x9c];
-const WHITE = [0xff, 0xff, 0xff];
-
-// --- PNG encoding -------------------------------------------------------------------------
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-/** RGBA pixels (Uint8Array, width*height*4) → PNG file bytes. */
-export function encodePng(width, height, rgba) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 6; // colour type RGBA
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const BLUE = [0x0b, 0x4f, 0x9c] as const;
+const WHITE = [0xff, 0xff, 0xff] as const;
 
 // --- Geometry (in the SVG's 512-unit space) -----------------------------------------------
-const CHECK = [[136, 250], [216, 330], [376, 160]];
+type Point = readonly [number, number];
+const CHECK: readonly [Point, Point, Point] = [[136, 250], [216, 330], [376, 160]];
 const STROKE_HALF = 24;
 
-function distToSegment(px, py, [ax, ay], [bx, by]) {
+function distToSegment(px: number, py: number, [ax, ay]: Point, [bx, by]: Point): number {
   const dx = bx - ax, dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
-const inCheck = (x, y) => distToSegment(x, y, CHECK[0], CHECK[1]) <= STROKE_HALF || distToSegment(x, y, CHECK[1], CHECK[2]) <= STROKE_HALF;
+const inCheck = (x: number, y: number) => distToSegment(x, y, CHECK[0], CHECK[1]) <= STROKE_HALF || distToSegment(x, y, CHECK[1], CHECK[2]) <= STROKE_HALF;
 
-function inRoundedRect(x, y, size, r) {
+function inRoundedRect(x: number, y: number, size: number, r: number): boolean {
   if (x < 0 || y < 0 || x > size || y > size) return false;
   const cx = Math.min(Math.max(x, r), size - r), cy = Math.min(Math.max(y, r), size - r);
   return Math.hypot(x - cx, y - cy) <= r;
@@ -70,7 +32,7 @@ function inRoundedRect(x, y, size, r) {
  * Renders one icon with 4×4 supersampling. `maskable` fills the whole square (the launcher
  * applies its own mask) and shrinks the check into the central 80% safe zone.
  */
-function render(size, maskable) {
+function render(size: number, maskable: boolean): Uint8Array {
   const px = new Uint8Array(size * size * 4);
   const S = 4, unit = 512 / size;
   const checkScale = maskable ? 0.72 : 1; // keeps the check well inside the safe circle
@@ -105,7 +67,7 @@ const ICONS = [
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(OUT, { recursive: true });
   for (const { file, size, maskable } of ICONS) {
-    const png = encodePng(size, size, render(size, maskable));
+    const png = encodePng(size, size, render(size, maskable), 4);
     writeFileSync(join(OUT, file), png);
     console.log(`${file}: ${size}×${size}, ${png.length} bytes`);
   }
