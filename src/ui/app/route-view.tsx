@@ -1,19 +1,21 @@
 import { useAppState } from './context';
+import { lazyScreen } from './lazy-screen';
 import { LoginScreen } from '../screens/login';
 import { CaseListScreen } from '../screens/case-list';
-import { NewCaseScreen } from '../screens/new-case';
 import { WorkbenchScreen } from '../screens/workbench';
-import { NoticeScreen } from '../screens/notice';
-import { ReceiptScreen } from '../screens/receipt';
-import { PersonListScreen } from '../screens/person-list';
-import { PersonEditScreen } from '../screens/person-edit';
-import { SyncStatusScreen } from '../screens/sync-status';
-import { SettingsScreen } from '../screens/settings';
 import { NotFoundScreen } from '../screens/not-found';
-import { Lazy } from '../lazy';
 
+// Only login and the case list are needed for the first screen; every other screen is its own
+// chunk, fetched on first use (and precached by the service worker, so it opens offline too).
+const NewCaseScreen = lazyScreen(() => import('../screens/new-case').then((m) => m.NewCaseScreen), '新建办件');
+const NoticeScreen = lazyScreen(() => import('../screens/notice').then((m) => m.NoticeScreen), '一次性告知单');
+const ReceiptScreen = lazyScreen(() => import('../screens/receipt').then((m) => m.ReceiptScreen), '办件回执');
+const PersonListScreen = lazyScreen(() => import('../screens/person-list').then((m) => m.PersonListScreen), '群众档案');
+const PersonEditScreen = lazyScreen(() => import('../screens/person-edit').then((m) => m.PersonEditScreen), '档案');
+const SyncStatusScreen = lazyScreen(() => import('../screens/sync-status').then((m) => m.SyncStatusScreen), '同步状态');
+const SettingsScreen = lazyScreen(() => import('../screens/settings').then((m) => m.SettingsScreen), '设置');
 // The desk is desktop work: agents' tablets never run it, so it is its own chunk.
-const loadDesk = () => import('../reviewer').then((m) => m.ReviewerApp);
+const ReviewerDesk = lazyScreen(() => import('../reviewer').then((m) => m.ReviewerApp), '审核工作台');
 
 const AGENT_ONLY: ReadonlySet<string> = new Set(['cases', 'case-new', 'case', 'case-notice', 'case-receipt', 'persons', 'person-new', 'person', 'sync']);
 
@@ -23,7 +25,7 @@ export function RouteView() {
   const route = state.router.route.value;
   const session = state.session.value;
   if (!session || route.name === 'login') return <LoginScreen />;
-  if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <Lazy load={loadDesk} props={{}} label="审核工作台" />;
+  if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerDesk />;
   switch (route.name) {
     case 'cases': return <CaseListScreen />;
     case 'case-new': return <NewCaseScreen personId={route.personId} />;
