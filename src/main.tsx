@@ -3,13 +3,19 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { App } from './ui/app';
-import {
-  bootSession, connectSync, createAppState, createRouter, loadPulledCatalog, refreshStorageInfo, refreshSyncStatus, requestPersistence,
-} from './state';
+// Direct module imports, not the src/state barrel: the barrel also carries the workbench actions
+// and the rules engine, which the first screen does not need (they load with the workbench).
+import { createAppState } from './state/app-state';
+import { createRouter } from './state/router';
+import { bootSession } from './state/session-actions';
+import { connectSync } from './state/sync-wiring';
+import { loadPulledCatalog } from './state/catalog-lookup';
+import { refreshStorageInfo, requestPersistence } from './state/storage-info';
+import { refreshSyncStatus } from './state/sync-status';
 import { processImage } from './workers/image/bridge';
 import { registerServiceWorker } from './pwa/register';
 import { onAppInstalled } from './pwa/storage-quota';
-import { chinaDate } from './domain';
+import { chinaDate } from './domain/dates';
 import './ui/theme.css';
 
 const state = createAppState({

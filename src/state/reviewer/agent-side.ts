@@ -1,7 +1,10 @@
 // The tablet's side of the review loop: the township's decisions on a case (pulled from the
 // server), supplying a tolerated material before its due date (`tolerance.supply`), and the
 // agent's "due soon" list. Everything is read from and written to the device first.
-import { Material, Mutation, Page, uuidv7, type Case, type Decision, type Rectification } from '../../domain';
+import { Material, Page, type Case } from '../../domain/schemas/case';
+import { Mutation } from '../../domain/schemas/sync';
+import { uuidv7 } from '../../domain/ids';
+import type { Decision, Rectification } from '../../domain';
 import { getCase, listCases, listDecisions, listRectifications, makeAudit, saveCaseWithMaterials } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import { refreshSyncStatus } from '../sync-status';

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useId } from 'preact/hooks';
 import type { Person } from '../../../domain';
-import { findPersons } from '../../../state';
+import { findPersons } from '../../../state/persons';
 import { maskIdNumber } from '../../person-format';
 import './person-picker.css';
 

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { CASE_STATUSES, type CaseStatus } from '../../../domain';
+import { CASE_STATUSES, type CaseStatus } from '../../../domain/schemas/case';
 import { STATUS_LABELS } from '../../../domain/state-machine';
-import { catalogItems, loadCaseList, type CaseListFilter } from '../../../state';
+import { catalogItems } from '../../../state/catalog-lookup';
+import { loadCaseList, type CaseListFilter } from '../../../state/case-list';
 import { useAppState } from '../../app/context';
 import { Chip } from '../../components/chip';
 import { SelectField } from '../../components/field';

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { ensureCaseRows, loadCaseList, refreshSyncStatus } from '../../../state';
+import { ensureCaseRows, loadCaseList } from '../../../state/case-list';
+import { refreshSyncStatus } from '../../../state/sync-status';
 import { LinkButton } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { VirtualList } from '../../components/virtual-list';

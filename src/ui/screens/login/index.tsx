@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { login } from '../../../state';
+import { login } from '../../../state/session-actions';
 import { TextField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
