@@ -4,15 +4,8 @@ import type { Role } from '../../domain';
 import type { CaseRecord, UserRecord, Visibility } from '../store';
 import { ApiFailure, forbidden, unauthorized } from '../http/errors';
 
-export interface AuthUser {
-  id: string;
-  username: string;
-  name: string;
-  role: Role;
-  villageCode: string | null;
-  townshipCode: string | null;
-  countyCode: string;
-}
+/** A user as routes see it: the stored record without its secrets. */
+export type AuthUser = Omit<UserRecord, 'passwordHash' | 'createdAt'>;
 
 declare module 'fastify' {
   interface FastifyRequest {
