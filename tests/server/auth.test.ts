@@ -189,7 +189,8 @@ describe('static PWA', () => {
   it('sends the build-time brotli or gzip copy when the browser accepts it', async () => {
     const web = join(s.dir, 'web-compressed');
     mkdirSync(join(web, 'assets'), { recursive: true });
-    writeFileSync(join(web, 'index.html'), '<!doctype html><title>代办通</title>');
+    writeFileSync(join(web, 'index.html'), `<!doctype html><title>代办通</title>${'<meta name="x">'.repeat(200)}`);
+    writeFileSync(join(web, 'sw.js'), `self.addEventListener('fetch', () => {});${'//'.repeat(1000)}`);
     const js = `export const catalogue = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ code: `ITEM-${i}`, name: '城乡居民养老保险' })))};`;
     writeFileSync(join(web, 'assets', 'index-abc123.js'), js);
     const { precompress } = await import('../../scripts/precompress.mjs');
@@ -202,6 +203,12 @@ describe('static PWA', () => {
       expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       const gz = await pwa.app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip' } });
       expect(gz.headers['content-encoding']).toBe('gzip');
+      // Entry points stay revalidated when their compressed copy is sent.
+      for (const url of ['/', '/sw.js', '/cases/123']) {
+        const res = await pwa.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+        expect(res.headers['content-encoding'], url).toBe('br');
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+      }
       const plain = await pwa.app.inject({ url: '/assets/index-abc123.js' });
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body).toBe(js);

@@ -11,7 +11,7 @@ const REVALIDATE = 'no-cache';
 
 export function cacheControlFor(path: string): string {
   if (/[\\/]assets[\\/]/.test(path)) return IMMUTABLE;
-  const name = basename(path);
+  const name = basename(path).replace(/\.(br|gz)$/, ''); // a pre-compressed copy has its original's rule
   if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest') || name.startsWith('workbox-')) return REVALIDATE;
   return 'public, max-age=3600';
 }
