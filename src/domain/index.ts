@@ -7,3 +7,4 @@ export * from './state-machine';
 export * from './calendar';
 export * from './validators';
 export * from './rules';
+export * from './prefill';

@@ -14,7 +14,7 @@ export { catalogItems, itemCategories, itemTitle, loadPulledCatalog, lookupItem 
 export { indexItems, loadPinyin, searchItems, type IndexedItem } from './item-search';
 export { blobUrl, revokeBlobUrls } from './blob-urls';
 export { openCase, reloadCase, closeWorkbench } from './workbench/open';
-export { createNewCase, prefillFields, profileValue, type NewCaseInput } from './workbench/create';
+export { createNewCase, type NewCaseInput } from './workbench/create';
 export { flushCaseSave, setAcknowledged, setField, setMaterialData, setTolerance } from './workbench/edit';
 export { addPhotos, deletePage, movePage, replacePage } from './workbench/pages';
 export { profilePhotoFor, applyProfilePhoto } from './workbench/profile-photos';

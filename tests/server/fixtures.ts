@@ -2,7 +2,7 @@
 // real magic bytes, and a complete, rule-passing CaseSubmission for a real catalogue item.
 import { createHash, randomBytes } from 'node:crypto';
 import { findItem } from '../../src/catalog';
-import { uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Mutation, type Person, type ServiceItem } from '../../src/domain';
+import { prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Mutation, type Person, type ServiceItem } from '../../src/domain';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -60,15 +60,8 @@ function dataFor(req: MaterialRequirement, p: Person): Record<string, string> {
 }
 
 function fieldsFor(item: ServiceItem, p: Person): Record<string, string> {
-  const profile: Record<string, string | undefined> = {
-    name: p.name, sex: p.sex, idNumber: p.idNumber, birthDate: p.birthDate, ethnicity: p.ethnicity, phone: p.phone, address: p.address,
-    divisionCode: p.divisionCode, bankCard: p.bankCard, bankName: p.bankName,
-  };
-  const out: Record<string, string> = {};
-  for (const f of item.fields) {
-    const v = f.fromProfile ? profile[f.fromProfile] : f.options?.[0]?.value ?? (f.type === 'number' ? '1' : f.type === 'date' ? '2026-01-05' : '无');
-    if (v !== undefined) out[f.key] = v;
-  }
+  const out = prefillFields(item, p);
+  for (const f of item.fields) if (!f.fromProfile) out[f.key] = f.options?.[0]?.value ?? (f.type === 'number' ? '1' : f.type === 'date' ? '2026-01-05' : '无');
   return out;
 }
 

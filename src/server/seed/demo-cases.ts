@@ -1,7 +1,7 @@
 // Demo cases for `scripts/seed.ts`: complete, rule-passing submissions with real (generated)
 // PNG pages, so a fresh township server has something in every queue of the reviewer desk.
 import { createHash } from 'node:crypto';
-import { uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
+import { prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
 import { idCheckCharacter } from '../../domain/validators';
 import { demoPagePng } from './png';
 
@@ -31,15 +31,8 @@ function dataFor(req: MaterialRequirement, p: Person): Record<string, string> {
 }
 
 function formFields(item: ServiceItem, p: Person): Record<string, string> {
-  const profile: Record<string, string | undefined> = {
-    name: p.name, sex: p.sex, idNumber: p.idNumber, birthDate: p.birthDate, ethnicity: p.ethnicity, phone: p.phone, address: p.address,
-    divisionCode: p.divisionCode, bankCard: p.bankCard, bankName: p.bankName,
-  };
-  const out: Record<string, string> = {};
-  for (const f of item.fields) {
-    const v = f.fromProfile ? profile[f.fromProfile] : (f.options?.[0]?.value ?? (f.type === 'number' ? '1' : '见附件'));
-    if (v !== undefined) out[f.key] = v;
-  }
+  const out = prefillFields(item, p);
+  for (const f of item.fields) if (!f.fromProfile) out[f.key] = f.options?.[0]?.value ?? (f.type === 'number' ? '1' : '见附件');
   return out;
 }
 

@@ -1,31 +1,12 @@
 // 新建办件: a draft case for an item and an applicant, its form prefilled from the profile
 // (typed once, reused everywhere) and the profile's valid ID-card photos already attached.
-import { type Case, type Material, type Person, type PersonFieldKey, type ServiceItem, chinaDate, uuidv7 } from '../../domain';
+import { type Case, type Material, chinaDate, uuidv7 } from '../../domain';
+import { prefillFields } from '../../domain/prefill';
 import { getCaseByNumber, getPerson, getSetting, makeAudit, putSetting, saveCaseWithMaterials } from '../../storage';
 import { z } from 'zod';
 import { requireActor, type AppState } from '../app-state';
 import { lookupItem } from '../catalog-lookup';
 import { pageFromStoredPhoto, profilePhotoFor } from './profile-photos';
-
-/** A profile value as a form field's string ('' when the profile lacks it). */
-export function profileValue(p: Person, key: PersonFieldKey): string {
-  switch (key) {
-    case 'idCardIssuedOn': return p.idCard?.issuedOn ?? '';
-    case 'idCardValidUntil': return p.idCard ? (p.idCard.validUntil === 'long-term' ? '长期' : p.idCard.validUntil) : '';
-    default: return p[key] ?? '';
-  }
-}
-
-/** Form values taken from the profile for every field marked `fromProfile`. */
-export function prefillFields(item: ServiceItem, applicant: Person): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const f of item.fields) {
-    if (!f.fromProfile) continue;
-    const v = profileValue(applicant, f.fromProfile);
-    if (v) fields[f.key] = v;
-  }
-  return fields;
-}
 
 const CaseSeq = z.object({ date: z.string(), n: z.number().int().nonnegative() });
 

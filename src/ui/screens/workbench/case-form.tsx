@@ -1,5 +1,6 @@
 import type { FormField } from '../../../domain';
-import { profileValue, setField, type Finding } from '../../../state';
+import { setField, type Finding } from '../../../state';
+import { profileFieldValue } from '../../../domain/prefill';
 import { useAppState } from '../../app/context';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { isFieldLocked } from '../../../state/workbench/return-scope';
@@ -34,7 +35,7 @@ export function CaseForm() {
           const error = fs.filter((x) => x.severity === 'error').map((x) => x.message).join('；') || undefined;
           const warnings = fs.filter((x) => x.severity !== 'error').map((x) => x.message);
           const value = c.fields[f.key] ?? '';
-          const fromProfile = f.fromProfile && applicant && value !== '' && value === profileValue(applicant, f.fromProfile);
+          const fromProfile = f.fromProfile && applicant && value !== '' && value === profileFieldValue(applicant, f.fromProfile);
           // A returned case reopens only the fields the reviewer flagged.
           const locked = !readOnly && isFieldLocked(state, f.key);
           const flagged = returnTargets.find((t) => t.target === `field:${f.key}`);
