@@ -18,6 +18,7 @@ export default tseslint.config(
   { files: ['src/catalog/**/*.ts'], rules: restrict([{ group: ['**/storage/**', '**/sync/**', '**/ui/**', '**/state/**', '**/server/**', 'dexie'], message: 'The catalogue is data over the domain.' }]) },
   { files: ['src/server/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' }]) },
   { files: ['sw/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/workers/**', '**/pwa/**', 'preact', 'preact/*', 'dexie'], message: 'The service worker imports only sync, storage and domain.' }]) },
+  { files: ['src/net/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', '**/sync/**', '**/workers/**', '**/server/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'src/net is the one HTTP client: it imports the domain only.' }]) },
   { files: ['src/workers/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', 'preact', 'preact/*'], message: 'Workers never import UI or storage.' }]) },
   { files: ['src/ui/**/*.{ts,tsx}'], rules: restrict([{ group: ['**/storage/**', 'dexie', 'comlink'], message: 'UI reads state and calls actions; it never touches storage or workers directly.' }]) },
   { files: ['src/**/*.{ts,tsx}'], ignores: ['src/workers/**'], rules: { 'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='wrap']", message: 'Only src/workers bridges call Comlink wrap().' }] } },

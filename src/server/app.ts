@@ -12,12 +12,16 @@ import type { SqlDatabase } from './store/sql';
 import { installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
+import { serve } from './http/route';
+import { installVersionCheck } from './http/version';
+import { API } from '../domain/api';
 import { installAuthentication } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import { registerReviewRoutes } from './review/routes';
 import { statsRoutes } from './stats';
+import { registerDiagnosticRoutes } from './diagnostics/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
@@ -47,6 +51,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true, trustProxy: config.trustProxy });
   app.decorate('store', store);
   app.decorate('db', db);
+  app.decorate('checkResponses', config.checkResponses);
   app.addHook('onClose', () => store.close());
 
   installErrorHandling(app);
@@ -54,15 +59,17 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
+  installVersionCheck(app);
   await installSecurity(app, config.rateLimits);
   installAuthentication(app, store, config.now);
 
-  app.get('/api/health', { config: { public: true, rateLimit: false } }, async () => ({ ok: true }));
+  serve(app, API.health, async () => ({ ok: true as const }), { config: { rateLimit: false } });
   await registerAuthRoutes(app, store, config);
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);
   await registerReviewRoutes(app, store, config);
   await app.register(statsRoutes, { store, db, now: config.now });
+  await registerDiagnosticRoutes(app);
   await installStatic(app, config.staticDir);
   return app;
 }

@@ -24,6 +24,8 @@ export interface ServerConfig {
   maxBlobBytes: number;
   /** Behind a reverse proxy (nginx at the township): take client IPs from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Parse every JSON answer with the API contract before sending it (tests, CI, staging). */
+  checkResponses: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** The clock; tests move it. */
   now: () => number;
@@ -49,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     maxBlobBytes: MAX_BLOB_BYTES,
     trustProxy: env.DAIBAN_TRUST_PROXY === '1',
+    checkResponses: env.DAIBAN_CHECK_RESPONSES === '1',
     logLevel: (env.DAIBAN_LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'info',
     now: Date.now,
   };

@@ -2,6 +2,7 @@
 // in separate modules and take the state as their first argument. Components read `.value`.
 import { computed, signal } from '@preact/signals';
 import { type Actor, chinaDate } from '../domain';
+import { createApiClient } from '../net';
 import type { AppDeps } from './deps';
 import type { Session } from './session';
 import type { StorageEstimateInfo } from '../pwa/storage-quota';
@@ -27,10 +28,13 @@ export function createAppState(deps: AppDeps) {
   const today = signal(chinaDate(deps.now()));
 
   const user = computed(() => session.value?.user ?? null);
+  /** The one HTTP client of the screens (sync builds its own in the drain, page or worker). */
+  const api = createApiClient({ fetch: (input, init) => deps.fetch(input, init), token: () => session.value?.token, now: deps.now });
   const actor = computed<Actor | null>(() => (session.value ? { role: session.value.user.role, id: session.value.user.id } : null));
 
   return {
     deps,
+    api,
     router: deps.router,
     session, booted, deviceId, online, updateReady, storageInfo, persisted, toast, today, user, actor,
     caseList: createCaseListSlice(),

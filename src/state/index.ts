@@ -2,7 +2,7 @@
 export { createAppState, showToast, requireActor, type AppState, type Toast } from './app-state';
 export type { AppDeps, ProcessImage, ProcessedImage } from './deps';
 export { createRouter, formatRoute, parseRoute, type Route, type Router } from './router';
-export { LoginError, Session, SessionUser } from './session';
+export { Session } from './session';
 export { bootSession, login, logout, unsentCount } from './session-actions';
 export { refreshStorageInfo, requestPersistence, isSpaceLow } from './storage-info';
 export { checkPersonDraft, draftFromPerson, emptyPersonDraft, personFromDraft, type PersonDraft, type PersonDraftKey, type PersonFormCheck } from './person-form';

@@ -1,7 +1,8 @@
 // Login, restore and logout. The session lives in storage settings so the app opens offline.
 import { clearUserData, getDeviceId, getSession, pendingCount, saveSession } from '../storage';
 import type { AppState } from './app-state';
-import { LoginError, requestLogin, Session } from './session';
+import { RequestError } from '../net';
+import { requestLogin, Session } from './session';
 import { refreshStorageInfo, requestPersistence } from './storage-info';
 import { resetCaseList } from './case-list';
 import { resetPersons } from './persons';
@@ -20,15 +21,18 @@ export async function bootSession(state: AppState): Promise<void> {
 }
 
 /**
- * Online login; throws LoginError with a Chinese message. Also renews an expired token: the same
+ * Online login; throws a RequestError with a Chinese message. Also renews an expired token: the same
  * user logs in again and keeps the device's data. Another user is refused while the device still
  * holds the first user's work (it leaves only through logout, which warns about unsent cases).
  */
 export async function login(state: AppState, username: string, password: string): Promise<void> {
-  const session = await requestLogin(state.deps.fetch, username, password, state.deps.now());
+  const session = await requestLogin(state.api, username, password, state.deps.now());
   const previous = state.session.value;
   if (previous && previous.user.id !== session.user.id) {
-    throw new LoginError('login.other_user', `这台设备上保存着${previous.user.name}的办件。请${previous.user.name}先同步并在“设置”中退出登录，再换人登录`);
+    throw new RequestError('refused', {
+      code: 'login.other_user',
+      message: `这台设备上保存着${previous.user.name}的办件。请${previous.user.name}先同步并在“设置”中退出登录，再换人登录`,
+    });
   }
   await saveSession(session);
   state.session.value = session;

@@ -1,12 +1,21 @@
 // Applies one page of server changes and stores the new cursor in the same transaction, so a
 // crash between pages never skips or half-applies a change.
 import { type Change, Decision, Rectification, ServiceItem } from '../domain';
+import type { SkippedChange } from '../domain/api';
+import { recordSkippedChanges } from './device-problems';
 import { makeAudit } from './audit';
 import { setSyncCursor } from './settings';
 import { writeTransaction } from './transaction';
 import { parseInput } from './validate';
 
-export interface PullPage { changes: Change[]; cursor: number }
+export interface PullPage {
+  changes: Change[];
+  cursor: number;
+  /** Changes this app could not read (a newer server's kinds): recorded, the cursor moves on. */
+  skipped?: SkippedChange[];
+  /** When the page arrived (for the skipped list). */
+  at?: number;
+}
 
 export interface PullSummary {
   /** Cases whose status or decisions changed (the UI refreshes and notifies for these). */
@@ -16,7 +25,7 @@ export interface PullSummary {
 }
 
 /** Applies changes in server order; a change older than the local copy's version is skipped. */
-export async function applyPullPage({ changes, cursor }: PullPage): Promise<PullSummary> {
+export async function applyPullPage({ changes, cursor, skipped = [], at = Date.now() }: PullPage): Promise<PullSummary> {
   return writeTransaction(['cases', 'decisions', 'rectifications', 'catalog', 'audit', 'syncState'], async (db) => {
     const caseIds = new Set<string>();
     let catalogItems = 0;
@@ -60,6 +69,7 @@ export async function applyPullPage({ changes, cursor }: PullPage): Promise<Pull
         }
       }
     }
+    await recordSkippedChanges(skipped, at);
     await setSyncCursor(cursor);
     return { caseIds: [...caseIds], catalogItems, cursor };
   });

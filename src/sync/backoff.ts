@@ -44,12 +44,3 @@ export function retryDelay(
   const own = backoffDelay(attempt, options, random);
   return retryAfterMs !== undefined && retryAfterMs > own ? Math.min(retryAfterMs, options.maxMs * 4) : own;
 }
-
-/** Parses an HTTP Retry-After header (seconds or an HTTP date) into milliseconds from `now`. */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}

@@ -1,13 +1,13 @@
 // Makes sure the server holds the blobs a batch references before the batch is pushed. Blobs are
 // uploaded a few at a time: on a slow link the round trips overlap instead of adding up.
 import { uploadBlob, type UploadOptions } from './blob-upload';
-import { MESSAGES, SyncError, toSyncError } from './errors';
+import { MESSAGES, RequestError, SYNC_NET_MESSAGES, toRequestError } from './errors';
 import type { SyncClient } from './http';
 import type { BlobPort } from './ports';
 import type { DrainReport } from './report';
 
 /** Per blob: undefined when the server has it, else the error that concerns only its mutations. */
-export type BlobOutcome = SyncError | undefined;
+export type BlobOutcome = RequestError | undefined;
 
 export interface BlobSyncOptions {
   client: SyncClient;
@@ -65,7 +65,7 @@ export class BlobSync {
       const workers = Array.from({ length: Math.min(this.options.concurrency, unique.length) }, worker);
       await Promise.allSettled(workers);
       if (firstError !== undefined) throw firstError;
-      if (outer?.aborted) throw toSyncError(outer.reason);
+      if (outer?.aborted) throw toRequestError(outer.reason, SYNC_NET_MESSAGES);
     } finally {
       outer?.removeEventListener('abort', onOuterAbort);
     }
@@ -79,7 +79,7 @@ export class BlobSync {
       return undefined;
     }
     const local = await blobs.read(sha);
-    if (!local) return new SyncError('refused', { code: 'blob.local_missing', message: MESSAGES.blobLocalMissing }, { details: { sha256: sha } });
+    if (!local) return new RequestError('refused', { code: 'blob.local_missing', message: MESSAGES.blobLocalMissing }, { details: { sha256: sha } });
     try {
       const result = await uploadBlob(client, local, { ...this.options.upload, firstAttempt, signal });
       report.blobBytesSent += result.sent;
@@ -88,7 +88,7 @@ export class BlobSync {
       await blobs.markUploaded(sha);
       return undefined;
     } catch (e) {
-      if (e instanceof SyncError && !e.transient && e.kind !== 'auth') return e;
+      if (e instanceof RequestError && !e.transient && !e.stopsSync) return e;
       throw e;
     }
   }

@@ -1,7 +1,7 @@
 // Resumable upload of one content-addressed blob: ask the server how much it holds (HEAD), send
 // the rest in chunks (PATCH), and on a 409 re-read the offset and carry on from there. An upload
 // cut by a dead network or a restarted server resumes where the server's copy ends.
-import { MESSAGES, SyncError } from './errors';
+import { MESSAGES, RequestError } from './errors';
 import { OFFSET_MISMATCH, type SyncClient } from './http';
 
 export const CHUNK_SIZE = 256 * 1024;
@@ -51,14 +51,14 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
   let stalls = 0;
   for (;;) {
     if (offset > total) {
-      throw new SyncError('protocol', { code: 'blob.offset_beyond_end', message: MESSAGES.protocol }, { details: { offset, total } });
+      throw new RequestError('protocol', { code: 'blob.offset_beyond_end', message: MESSAGES.protocol }, { details: { offset, total } });
     }
     if (offset === total) {
       // Every byte is there but the server did not say complete: ask once more before failing.
       const status = await client.blobStatus(blob.sha256, options.signal);
       if (status.complete) return report;
       if (status.offset === total || ++stalls > MAX_STALLS) {
-        throw new SyncError('unavailable', { code: 'blob.incomplete', message: MESSAGES.blobIncomplete }, { details: { offset: status.offset, total } });
+        throw new RequestError('unavailable', { code: 'blob.incomplete', message: MESSAGES.blobIncomplete }, { details: { offset: status.offset, total } });
       }
       offset = status.offset;
       continue;
@@ -74,7 +74,7 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
       options.onProgress?.(blob.sha256, offset, total);
       if (status.complete) return report;
     } catch (e) {
-      if (!(e instanceof SyncError) || !RESTART_CODES.has(e.code)) throw e;
+      if (!(e instanceof RequestError) || !RESTART_CODES.has(e.code)) throw e;
       // Someone else (another drain, an earlier attempt the server finished late) moved the
       // offset, or an old partial upload declared another length: take the server's word for
       // where to go on from (0 for a length mismatch: the server restarts the file).
@@ -84,7 +84,7 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
     }
     stalls = offset > before ? 0 : stalls + 1;
     if (stalls > MAX_STALLS) {
-      throw new SyncError('unavailable', { code: 'blob.stalled', message: MESSAGES.blobIncomplete }, { details: { offset, total } });
+      throw new RequestError('unavailable', { code: 'blob.stalled', message: MESSAGES.blobIncomplete }, { details: { offset, total } });
     }
   }
 }

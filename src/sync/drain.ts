@@ -5,7 +5,7 @@
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { BlobSync } from './blob-sync';
 import { CHUNK_SIZE } from './blob-upload';
-import { MESSAGES, SyncError } from './errors';
+import { MESSAGES, RequestError } from './errors';
 import { createSyncClient } from './http';
 import { memoryLocks, systemLocks, withSyncLock, type LockManagerLike } from './lock';
 import type { SyncPorts } from './ports';
@@ -45,8 +45,9 @@ export async function drain(ports: SyncPorts, options: DrainOptions = {}): Promi
   return outcome.value;
 }
 
-function outcomeOf(error: SyncError): DrainOutcome {
+function outcomeOf(error: RequestError): DrainOutcome {
   if (error.kind === 'auth') return 'auth';
+  if (error.kind === 'version') return 'update';
   if (error.kind === 'network') return 'offline';
   return 'unavailable';
 }
@@ -103,7 +104,7 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
       });
     }
   } catch (e) {
-    if (!(e instanceof SyncError)) throw e;
+    if (!(e instanceof RequestError)) throw e;
     report.outcome = outcomeOf(e);
     report.error = e.toIssue();
     // A 429/503 Retry-After is the server's wish; the scheduler adds its own back-off on top.

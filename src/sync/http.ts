@@ -1,24 +1,16 @@
-// A small typed client for the township server's sync endpoints. Every answer is parsed with the
-// shared zod schemas; every failure becomes a SyncError with a stable code and a Chinese message.
-// Runs in the page, the service worker and Node (tests, bench): only fetch, Headers and AbortSignal.
-import { z } from 'zod';
-import {
-  ApiError, PullResponse, PushResponse, type Mutation,
-} from '../domain';
-import { parseRetryAfter } from './backoff';
-import { MESSAGES, SyncError, toSyncError } from './errors';
+// Sync's calls to the township server — push, pull, and the resumable blob upload — on the app's
+// one HTTP client (src/net). Every answer is parsed with the route table's schemas; a pull page is
+// read change by change so a newer server's kinds are skipped, not fatal.
+import { API, readPullPage, type PullPage } from '../domain/api';
+import type { Mutation, PushResponse } from '../domain';
+import { createApiClient, RequestError, type ApiClientOptions } from '../net';
+import { MESSAGES, SYNC_NET_MESSAGES } from './errors';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../net';
 
-export interface SyncClientOptions {
-  /** Origin of the server, '' for the app's own origin (page and service worker). */
+export interface SyncClientOptions extends ApiClientOptions {
   baseUrl: string;
-  /** Bearer token of the current session; undefined means not logged in. */
-  token: () => Promise<string | undefined> | string | undefined;
-  fetch?: FetchLike;
-  /** Per-request limit; a 256 KB chunk needs ~7 s on DevTools "3G". */
-  timeoutMs?: number;
-  now?: () => number;
+  token: NonNullable<ApiClientOptions['token']>;
 }
 
 export interface BlobStatus {
@@ -36,104 +28,47 @@ export interface BlobChunk {
 
 export interface SyncClient {
   push(deviceId: string, mutations: Mutation[], signal?: AbortSignal): Promise<PushResponse>;
-  pull(cursor: number, limit: number, signal?: AbortSignal): Promise<PullResponse>;
+  pull(cursor: number, limit: number, signal?: AbortSignal): Promise<PullPage>;
   blobStatus(sha256: string, signal?: AbortSignal): Promise<BlobStatus>;
-  /** Sends one chunk; a 409 throws SyncError code `blob.offset_mismatch` with `details.offset`. */
+  /** Sends one chunk; a 409 throws RequestError code `blob.offset_mismatch` with `details.offset`. */
   blobPatch(sha256: string, chunk: BlobChunk, signal?: AbortSignal): Promise<BlobStatus>;
 }
 
 export const OFFSET_MISMATCH = 'blob.offset_mismatch';
-const DEFAULT_TIMEOUT_MS = 60_000;
-
-/** Combines the caller's signal with a timeout (AbortSignal.any is missing in older Safari). */
-function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms);
-  if (!signal) return timeout;
-  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
-}
 
 const offsetHeader = (res: Response): number | undefined => {
   const raw = res.headers.get('Upload-Offset');
   return raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : undefined;
 };
 
+function uploadStatus(res: Response): BlobStatus {
+  const offset = offsetHeader(res);
+  if (offset === undefined) {
+    throw new RequestError('protocol', { code: 'protocol.upload_offset', message: MESSAGES.protocol }, { status: res.status });
+  }
+  return { offset, complete: res.headers.get('Upload-Complete') === '1' };
+}
+
 export function createSyncClient(options: SyncClientOptions): SyncClient {
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const now = options.now ?? Date.now;
-
-  async function request(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit; signal?: AbortSignal } = {}): Promise<Response> {
-    const token = await options.token();
-    if (!token) throw new SyncError('auth', { code: 'auth.required', message: MESSAGES.auth });
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, ...init.headers };
-    let res: Response;
-    try {
-      res = await doFetch(`${options.baseUrl}${path}`, {
-        method, headers, body: init.body, signal: withTimeout(init.signal, timeoutMs), cache: 'no-store',
-      });
-    } catch (e) {
-      throw toSyncError(e);
-    }
-    return res;
-  }
-
-  /** Turns a non-2xx answer into a SyncError, keeping the server's code and message. */
-  async function failure(res: Response): Promise<SyncError> {
-    let body: ApiError | undefined;
-    const text = await res.text().catch(() => '');
-    try {
-      const parsed = ApiError.safeParse(JSON.parse(text));
-      if (parsed.success) body = parsed.data;
-    } catch { /* empty or not JSON: a HEAD answer, a proxy or captive portal page */ }
-    const status = res.status;
-    const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
-    if (status === 401) return new SyncError('auth', { code: body?.code ?? 'auth.expired', message: MESSAGES.auth }, { status });
-    if (status === 429) return new SyncError('unavailable', { code: body?.code ?? 'http.throttled', message: body?.message ?? MESSAGES.throttled }, { status, retryAfterMs });
-    if (status >= 500 || status === 408) return new SyncError('unavailable', { code: body?.code ?? `http.${status}`, message: MESSAGES.unavailable }, { status, retryAfterMs });
-    return new SyncError('refused', { code: body?.code ?? `http.${status}`, message: body?.message ?? `请求被拒绝（${status}）` }, { status, details: body?.details });
-  }
-
-  async function json<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
-    if (!res.ok) throw await failure(res);
-    let data: unknown;
-    try {
-      data = await res.json();
-    } catch (e) {
-      // A body cut off mid-way is a network failure; anything else is not our protocol.
-      if ((e as { name?: string }).name === 'SyntaxError') throw new SyncError('protocol', { code: 'protocol.not_json', message: MESSAGES.protocol }, { status: res.status, cause: e });
-      throw toSyncError(e);
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) throw new SyncError('protocol', { code: 'protocol.schema', message: MESSAGES.protocol }, { status: res.status, details: parsed.error.issues });
-    return parsed.data;
-  }
+  const api = createApiClient({ messages: SYNC_NET_MESSAGES, ...options });
 
   return {
-    async push(deviceId, mutations, signal) {
-      const res = await request('POST', '/api/sync/push', {
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ deviceId, mutations }),
-        signal,
-      });
-      return json(res, PushResponse);
-    },
+    push: (deviceId, mutations, signal) => api.call(API.push, { body: { deviceId, mutations } }, signal),
 
     async pull(cursor, limit, signal) {
-      const res = await request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, { signal });
-      return json(res, PullResponse);
+      return readPullPage(await api.call(API.pull, { query: { cursor, limit } }, signal));
     },
 
     async blobStatus(sha256, signal) {
-      const res = await request('HEAD', `/api/blobs/${sha256}`, { signal });
+      const res = await api.raw(API.blobHead, { params: { sha256 }, signal });
       if (res.status === 404) return { offset: 0, complete: false };
-      if (!res.ok) throw await failure(res);
-      const offset = offsetHeader(res);
-      if (offset === undefined) throw new SyncError('protocol', { code: 'protocol.upload_offset', message: MESSAGES.protocol }, { status: res.status });
-      return { offset, complete: res.headers.get('Upload-Complete') === '1' };
+      if (!res.ok) throw await api.failure(res);
+      return uploadStatus(res);
     },
 
     async blobPatch(sha256, chunk, signal) {
-      const res = await request('PATCH', `/api/blobs/${sha256}`, {
+      const res = await api.raw(API.blobPatch, {
+        params: { sha256 },
         headers: {
           'Content-Type': 'application/offset+octet-stream',
           'Upload-Offset': String(chunk.offset),
@@ -143,16 +78,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         signal,
       });
       if (res.status === 409) {
-        const error = await failure(res);
+        const error = await api.failure(res);
         const offset = offsetHeader(res) ?? offsetFromDetails(error.details);
-        return Promise.reject(new SyncError('refused', { code: error.code === `http.409` ? OFFSET_MISMATCH : error.code, message: error.message }, { status: 409, details: { offset } }));
+        throw new RequestError(
+          'refused',
+          { code: error.code === 'http.409' ? OFFSET_MISMATCH : error.code, message: error.message },
+          { status: 409, details: { offset } },
+        );
       }
-      if (!res.ok) throw await failure(res);
+      if (!res.ok) throw await api.failure(res);
       // Drain the (empty) body so the connection can be reused.
       await res.arrayBuffer().catch(() => undefined);
-      const offset = offsetHeader(res);
-      if (offset === undefined) throw new SyncError('protocol', { code: 'protocol.upload_offset', message: MESSAGES.protocol }, { status: res.status });
-      return { offset, complete: res.headers.get('Upload-Complete') === '1' };
+      return uploadStatus(res);
     },
   };
 }

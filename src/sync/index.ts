@@ -6,14 +6,14 @@
 //  page         createPageSync({ baseUrl?, fetch?, onPulled?, drainOptions?, env?, pollMs? }): SyncScheduler
 //                 .start() · .stop() · .requestSync(reason?) · .refresh() · .onStatus(cb) · .getStatus()
 //                 SyncStatus { pending, running, lastSuccessAt?, lastOutcome?, problems, lastError?,
-//                              needsLogin, nextRunAt? }
+//                              needsLogin, needsUpdate, nextRunAt? }
 //  drain        drain(ports: SyncPorts, options?: DrainOptions): Promise<DrainReport>
 //  ports        createStoragePorts(options?) — the real adapter over src/storage; SyncPorts for fakes
 //  http         createSyncClient({ baseUrl, token, fetch?, timeoutMs? }): push · pull · blobStatus · blobPatch
 //  blobs        uploadBlob(client, { sha256, mime, data }, { chunkSize?, signal?, onProgress? })
 //  back-off     backoffDelay(attempt, options?, random?) · backoffCap · retryDelay · parseRetryAfter
 //  lock         withSyncLock(task, locks?) · memoryLocks() · systemLocks()
-//  errors       SyncError { kind, code, message, status?, retryAfterMs? } (Chinese messages)
+//  errors       RequestError { kind, code, message, status?, retryAfterMs? } (Chinese messages)
 export * from './backoff';
 export * from './blob-refs';
 export * from './blob-upload';

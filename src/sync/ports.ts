@@ -1,6 +1,7 @@
 // What the drain needs from the device, as an interface: the real adapter over src/storage lives
 // in storage-ports.ts; unit tests pass in-memory fakes. Nothing here knows about Dexie.
 import type { Change, Mutation, PushResult } from '../domain';
+import type { SkippedChange } from '../domain/api';
 import type { SyncIssue } from './errors';
 import type { LocalBlob } from './blob-upload';
 import type { FetchLike } from './http';
@@ -61,8 +62,9 @@ export interface BlobPort {
 
 export interface PullPort {
   cursor(): Promise<number>;
-  /** Applies one page of changes and stores the new cursor in ONE transaction. */
-  apply(changes: Change[], cursor: number): Promise<void>;
+  /** Applies one page of changes, records the ones skipped, and stores the new cursor in ONE
+   *  transaction. */
+  apply(changes: Change[], cursor: number, skipped: SkippedChange[]): Promise<void>;
 }
 
 export interface SessionPort {

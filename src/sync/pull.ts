@@ -2,7 +2,7 @@
 // stored in one transaction (PullPort.apply), so a crash between pages repeats at most one page
 // and never skips one.
 import { MAX_PULL_PAGE } from '../domain';
-import { MESSAGES, SyncError } from './errors';
+import { MESSAGES, RequestError } from './errors';
 import type { SyncClient } from './http';
 import type { PullPort } from './ports';
 import type { DrainReport } from './report';
@@ -23,10 +23,13 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
     const res = await ctx.client.pull(cursor, limit, ctx.signal);
     if (res.cursor < cursor || (res.hasMore && res.cursor === cursor)) {
       // A cursor that goes back or stands still would loop forever or re-apply old changes.
-      throw new SyncError('protocol', { code: 'pull.cursor_stuck', message: MESSAGES.pullStuck }, { details: { sent: cursor, got: res.cursor } });
+      throw new RequestError('protocol', { code: 'pull.cursor_stuck', message: MESSAGES.pullStuck }, { details: { sent: cursor, got: res.cursor } });
     }
-    if (res.changes.length > 0 || res.cursor !== cursor) await ctx.pull.apply(res.changes, res.cursor);
+    if (res.changes.length > 0 || res.skipped.length > 0 || res.cursor !== cursor) {
+      await ctx.pull.apply(res.changes, res.cursor, res.skipped);
+    }
     ctx.report.pulled += res.changes.length;
+    ctx.report.skipped += res.skipped.length;
     cursor = res.cursor;
     ctx.report.cursor = cursor;
     if (!res.hasMore) return;

@@ -7,7 +7,7 @@ import { MAX_MUTATIONS_PER_PUSH } from '../domain';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { blobBytes, blobRefs } from './blob-refs';
 import type { BlobSync } from './blob-sync';
-import { MESSAGES, SyncError, type SyncIssue } from './errors';
+import { MESSAGES, RequestError, type SyncIssue } from './errors';
 import type { SyncClient } from './http';
 import type { OutboxItem, OutboxPort } from './ports';
 import { noteRetry, type DrainReport } from './report';
@@ -34,7 +34,7 @@ const SPLIT_ON_STATUS = new Set([400, 403, 409, 413, 422]);
 
 const DEFAULT_REJECTION: SyncIssue = { code: 'rejected', message: '服务器拒绝了这条记录' };
 
-/** Pushes until nothing is due. Throws a SyncError (transient or auth) after settling its batch. */
+/** Pushes until nothing is due. Throws a RequestError (transient or auth) after settling its batch. */
 export async function pushOutbox(ctx: PushContext): Promise<void> {
   const limit = Math.min(ctx.batchSize, MAX_MUTATIONS_PER_PUSH);
   for (let n = 0; n < ctx.maxBatches; n++) {
@@ -84,7 +84,7 @@ class Batch {
         await this.send(ready, true);
       }
     } catch (e) {
-      if (e instanceof SyncError) await this.settleAllAfter(e);
+      if (e instanceof RequestError) await this.settleAllAfter(e);
       throw e;
     }
   }
@@ -120,7 +120,7 @@ class Batch {
       ctx.report.pushed += items.length;
       results = (await ctx.client.push(ctx.deviceId, items.map((i) => i.mutation), ctx.signal)).results;
     } catch (e) {
-      if (!(e instanceof SyncError) || e.kind !== 'refused' || e.status === undefined || !SPLIT_ON_STATUS.has(e.status)) throw e;
+      if (!(e instanceof RequestError) || e.kind !== 'refused' || e.status === undefined || !SPLIT_ON_STATUS.has(e.status)) throw e;
       // One poisoned mutation must not block the others: halve until it stands alone.
       if (items.length === 1) return this.reject(items[0]!, e.toIssue());
       const half = Math.ceil(items.length / 2);
@@ -177,9 +177,9 @@ class Batch {
    * The link failed: nothing in this batch was at fault. Every open entry goes back to pending,
    * due at once — an `online` event must send it without waiting — and the scheduler backs off.
    */
-  private async settleAllAfter(error: SyncError): Promise<void> {
+  private async settleAllAfter(error: RequestError): Promise<void> {
     const rest = [...this.open.keys()];
-    if (rest.length > 0) await this.ctx.outbox.release(rest, error.kind === 'auth' ? undefined : error.toIssue());
+    if (rest.length > 0) await this.ctx.outbox.release(rest, error.stopsSync ? undefined : error.toIssue());
     this.open.clear();
   }
 }

@@ -11,7 +11,9 @@ export type DrainOutcome =
   /** Server busy or failing (5xx, 429, unreadable answer): retried later. */
   | 'unavailable'
   /** Session expired or missing: the user must log in again; nothing lost. */
-  | 'auth';
+  | 'auth'
+  /** The server no longer accepts this app's protocol (426): update the app; nothing lost. */
+  | 'update';
 
 export interface DrainReport {
   outcome: DrainOutcome;
@@ -27,6 +29,8 @@ export interface DrainReport {
   blobsSkipped: number;
   blobBytesSent: number;
   pulled: number;
+  /** Pulled changes this app could not read (a newer server's kinds), skipped and recorded. */
+  skipped: number;
   /** Pull cursor after this drain, when a pull ran. */
   cursor?: number;
   error?: SyncIssue;
@@ -37,7 +41,7 @@ export interface DrainReport {
 export function emptyReport(now: number): DrainReport {
   return {
     outcome: 'done', startedAt: now, finishedAt: now, pushed: 0, accepted: 0, rejected: 0, retried: 0,
-    blobsUploaded: 0, blobsSkipped: 0, blobBytesSent: 0, pulled: 0,
+    blobsUploaded: 0, blobsSkipped: 0, blobBytesSent: 0, pulled: 0, skipped: 0,
   };
 }
 

@@ -20,6 +20,8 @@ export interface SyncStatus {
   lastError?: SyncIssue;
   /** The session expired: ask the user to log in again (nothing is lost meanwhile). */
   needsLogin: boolean;
+  /** The server refused this app's protocol (426): the app must be updated; the outbox waits intact. */
+  needsUpdate: boolean;
   /** When the timer will drain next, if set. */
   nextRunAt?: number;
 }
@@ -96,7 +98,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const busyRetryMs = options.busyRetryMs ?? 3_000;
   const listeners = new Set<(s: SyncStatus) => void>();
-  let status: SyncStatus = { pending: 0, running: false, problems: [], needsLogin: false };
+  let status: SyncStatus = { pending: 0, running: false, problems: [], needsLogin: false, needsUpdate: false };
   let started = false;
   let timer: unknown;
   let failures = 0;
@@ -147,6 +149,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       patch.lastSuccessAt = report.finishedAt;
       patch.lastError = undefined;
       patch.needsLogin = false;
+      patch.needsUpdate = false;
       // Entries the server asked to retry come back when due; otherwise poll for changes.
       const jitter = pollMs * 0.2 * env.random();
       schedule(Math.min(report.retryAt ?? Infinity, now + pollMs - jitter));
@@ -155,6 +158,10 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     } else if (report.outcome === 'auth') {
       // No timer: draining again cannot succeed before the user logs in (requestSync after login).
       patch.needsLogin = true;
+      patch.lastError = report.error;
+    } else if (report.outcome === 'update') {
+      // No timer either: only an updated app can speak to this server (the update reloads the page).
+      patch.needsUpdate = true;
       patch.lastError = report.error;
     } else {
       failures++;

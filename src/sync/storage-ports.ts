@@ -100,8 +100,8 @@ export function createStoragePorts(options: StoragePortsOptions = {}): SyncPorts
     },
     pull: {
       cursor: getSyncCursor,
-      async apply(changes, cursor) {
-        const summary = await applyPullPage({ changes, cursor });
+      async apply(changes, cursor, skipped) {
+        const summary = await applyPullPage({ changes, cursor, skipped, at: now() });
         options.onPulled?.(summary);
       },
     },

@@ -28,6 +28,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     passwordCost: 10,
     logLevel: 'silent',
+    checkResponses: true,
     rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 },
     now: () => clock.now,
     ...overrides,

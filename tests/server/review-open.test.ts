@@ -1,5 +1,6 @@
 // POST /api/review/cases/:id/open: submitted|resubmitted → in_review (审核中). Scope, idempotency,
 // the change row the village's agent pulls, and every decision still possible from in_review.
+import { createApiClient } from '../../src/net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Decision, type PullResponse } from '../../src/domain';
 import { createCaseDetailSlice } from '../../src/state/reviewer/case-detail';
@@ -152,7 +153,7 @@ describe('the reviewer desk opens a submitted case when it shows it', () => {
   }
   const desk = (user: Login, offline?: RegExp) => {
     const net = deskFetch(offline);
-    return { net, slice: createCaseDetailSlice({ fetch: net.fetch, token: () => user.token }, () => user.user.id, () => s.clock.now) };
+    return { net, slice: createCaseDetailSlice(createApiClient({ fetch: net.fetch, token: () => user.token }), () => user.user.id, () => s.clock.now) };
   };
 
   it('a reviewer\'s desk opens it, then shows it in review; showing it again posts nothing', async () => {

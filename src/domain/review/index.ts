@@ -1,2 +1,1 @@
 export * from './tolerance-window';
-export type * from './api-types';

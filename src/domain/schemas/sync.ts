@@ -65,7 +65,3 @@ export type Change = z.infer<typeof Change>;
 
 export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int().nonnegative(), hasMore: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
-
-/** Error body of every API failure: stable code + Chinese message. */
-export const ApiError = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
-export type ApiError = z.infer<typeof ApiError>;

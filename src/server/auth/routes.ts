@@ -1,34 +1,13 @@
 // POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { API, type SessionUser } from '../../domain/api';
 import type { Store } from '../store';
 import type { ServerConfig } from '../config';
 import { ApiFailure } from '../http/errors';
-import { parseInput } from '../http/validate';
+import { serve } from '../http/route';
 import { hashPassword, verifyPassword } from './password';
 import { bearerToken, hashToken, newToken, SESSION_DAYS } from './tokens';
 import { currentUser, toAuthUser, type AuthUser } from './user';
-
-export const LoginRequest = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
-  password: z.string().min(1, '请输入密码').max(200, '密码过长'),
-});
-
-/** What the client keeps after login (also the body of GET /api/auth/me as `user`). */
-export interface SessionUser {
-  id: string;
-  username: string;
-  name: string;
-  role: AuthUser['role'];
-  villageCode?: string;
-  villageName?: string;
-  townshipCode?: string;
-  townshipName?: string;
-  countyCode: string;
-  countyName?: string;
-}
-
-export interface LoginResponse { token: string; user: SessionUser; expiresAt: number }
 
 export async function sessionUser(store: Store, u: AuthUser): Promise<SessionUser> {
   const name = async (code: string | null) => (code ? (await store.divisions.get(code))?.name : undefined);
@@ -52,10 +31,7 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
   // Unknown usernames still pay for one hash so response time does not reveal which names exist.
   const decoyHash = await hashPassword('decoy-password', config.passwordCost);
 
-  app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: config.rateLimits.loginPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `login:${req.ip}` } },
-  }, async (request): Promise<LoginResponse> => {
-    const body = parseInput(LoginRequest, request.body, 'body');
+  serve(app, API.login, async ({ body }) => {
     const user = await store.users.byUsername(body.username);
     const ok = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
     if (!user || !ok) throw new ApiFailure(401, 'auth.bad_credentials', '用户名或密码不正确');
@@ -65,14 +41,16 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     await store.sessions.insert({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
     await store.sessions.deleteExpired(now);
     return { token, user: await sessionUser(store, toAuthUser(user)), expiresAt };
+  }, {
+    config: { rateLimit: { max: config.rateLimits.loginPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `login:${req.ip}` } },
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  serve(app, API.logout, async ({ request, reply }) => {
     currentUser(request);
     const token = bearerToken(request.headers.authorization);
     if (token) await store.sessions.delete(hashToken(token));
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', async (request) => ({ user: await sessionUser(store, currentUser(request)) }));
+  serve(app, API.me, async ({ request }) => ({ user: await sessionUser(store, currentUser(request)) }));
 }

@@ -1,7 +1,7 @@
 // Every API failure is `{ code, message, details? }`: a stable code for programs and a Chinese
 // message for people. Nothing else ever reaches the client — no stack, no driver text.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ApiError } from '../../domain';
+import type { ApiError } from '../../domain/api';
 
 export class ApiFailure extends Error {
   constructor(

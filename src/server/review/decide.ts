@@ -12,7 +12,8 @@ import { ApiFailure, conflict, forbidden, notFound, unprocessable } from '../htt
 import { caseScope } from '../sync/case-access';
 import { step } from '../sync/audit';
 import { Rejected } from '../sync/outcome';
-import { checkToleranceDue, toleranceWindow, type DecisionOutcome } from '../../domain/review';
+import { checkToleranceDue, toleranceWindow } from '../../domain/review';
+import type { DecisionOutcome } from '../../domain/api';
 
 
 const ACTIONS: Record<Decision['kind'], CaseAction> = {

@@ -9,7 +9,8 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { Store } from '../store';
 import { notFound } from '../http/errors';
-import { toleranceWindow, type ReviewCaseDetail } from '../../domain/review';
+import { toleranceWindow } from '../../domain/review';
+import type { ReviewCaseDetail } from '../../domain/api';
 
 
 const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [

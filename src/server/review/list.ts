@@ -1,34 +1,12 @@
 // GET /api/review/cases: the township's work queue — filtered, sorted by due date, with the
 // numbers each filter chip shows (counted over the whole scope, not the filtered page).
-import { z } from 'zod';
-import { CaseStatus, chinaDate } from '../../domain';
+import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
-import type { ReviewCaseList, ReviewCaseSummary } from '../../domain/review';
+import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';
 import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
-
-const flag = z.enum(['1', 'true', '0', 'false']).transform((v) => v === '1' || v === 'true');
-
-export const ReviewListQuery = z.object({
-  /** One status or several, comma-separated. */
-  status: z.string().max(300).optional().transform((s, ctx) => {
-    if (!s) return undefined;
-    const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
-    const bad = parts.filter((p) => !CaseStatus.safeParse(p).success);
-    if (bad.length) ctx.addIssue({ code: 'custom', message: `未知的办件状态：${bad.join('、')}` });
-    return parts as CaseStatus[];
-  }),
-  village: z.string().regex(/^\d{12}$/, '村代码应为 12 位数字').optional(),
-  item: z.string().regex(/^[A-Z0-9-]{3,40}$/, '事项编码格式不正确').optional(),
-  overdue: flag.optional(),
-  tolerancePending: flag.optional(),
-  limit: z.coerce.number().int().min(1, 'limit 至少为 1').max(200, 'limit 最多为 200').default(50),
-  offset: z.coerce.number().int().nonnegative('offset 不能为负').default(0),
-});
-export type ReviewListQuery = z.output<typeof ReviewListQuery>;
 
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
-
 
 function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
   const statuses = q.tolerancePending ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s)) : q.status;

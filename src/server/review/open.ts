@@ -2,7 +2,7 @@
 // The state machine's `open-review` step moves submitted|resubmitted → in_review, the version goes
 // up and a `case.status` change tells the agent's tablet on its next pull. Opening a case that is
 // already in review changes nothing (two reviewers, or one reloading the page, both get 200).
-import type { CaseStatus } from '../../domain';
+import type { OpenReviewOutcome } from '../../domain/api';
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
@@ -11,12 +11,6 @@ import { conflict, forbidden, notFound } from '../http/errors';
 import { caseScope } from '../sync/case-access';
 import { step } from '../sync/audit';
 import { Rejected } from '../sync/outcome';
-
-export interface OpenReviewOutcome {
-  case: { id: string; status: CaseStatus; version: number; revision: number };
-  /** False when the case was already in review: nothing was written. */
-  opened: boolean;
-}
 
 const summary = (c: CaseRecord): OpenReviewOutcome['case'] => ({ id: c.id, status: c.status, version: c.version, revision: c.revision });
 

@@ -1,5 +1,4 @@
 // Statistics and the rectification desk, as one Fastify plugin: `app.register(statsRoutes, { store, db })`.
-export { statsRoutes, type StatsRoutesOptions, type StatsResponse } from './routes';
-export { CloseRectificationBody, type RectificationView } from './rectification-routes';
+export { statsRoutes, type StatsRoutesOptions } from './routes';
 export { loadStatsInput, listRectifications } from './queries';
 export { parsePeriod, type Period } from './period';

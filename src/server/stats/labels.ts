@@ -1,13 +1,9 @@
 // Names for codes in the statistics: service items from the catalogue, villages from divisions.
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { StatsLabels } from '../../domain/stats';
+import type { StatsLabelMaps } from '../../domain/api';
 import type { Store } from '../store';
 
-export interface StatsLabelMaps {
-  items: Record<string, string>;
-  villages: Record<string, string>;
-  statuses: Record<string, string>;
-}
 
 export async function loadLabels(store: Store): Promise<StatsLabelMaps> {
   const [items, divisions] = await Promise.all([store.catalog.list(), store.divisions.list()]);

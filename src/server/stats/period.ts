@@ -1,14 +1,8 @@
 // The statistics period: `from` and `to` are Beijing calendar days, both included. A case belongs
 // to the period of the day it was first submitted.
-import { z } from 'zod';
-import { chinaDate, IsoDate, isIsoDate } from '../../domain';
-import { parseInput } from '../http/validate';
+import { chinaDate } from '../../domain';
+import type { StatsQuery } from '../../domain/api';
 import { badRequest } from '../http/errors';
-
-export const PeriodQuery = z.object({
-  from: IsoDate.refine(isIsoDate, '不是有效日期').optional(),
-  to: IsoDate.refine(isIsoDate, '不是有效日期').optional(),
-});
 
 export interface Period {
   from: string;
@@ -24,8 +18,7 @@ const DAY_MS = 86_400_000;
 export const beijingMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`) - BEIJING_OFFSET_MS;
 
 /** Defaults: from 1 January of this year to today (Beijing time). */
-export function parsePeriod(query: unknown, now: number): Period {
-  const q = parseInput(PeriodQuery, query ?? {}, 'query');
+export function parsePeriod(q: StatsQuery, now: number): Period {
   const today = chinaDate(now);
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;

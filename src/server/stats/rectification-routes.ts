@@ -2,24 +2,16 @@
 // POST /api/rectifications/:id/close { callbackNote } — closed after the call-back (回访).
 // Closing is idempotent: a retry after a dropped answer returns the closed item unchanged.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { chinaDate, Rectification, uuidv7, UUID_PATTERN, type AuditEvent } from '../../domain';
-import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
+import { chinaDate, Rectification, uuidv7, type AuditEvent } from '../../domain';
+import { API, type RectificationView } from '../../domain/api';
+import { deadlineStatus } from '../../domain/calendar';
 import { currentUser, requireRole, visibilityOf, canSee } from '../auth/user';
 import { notFound } from '../http/errors';
-import { parseInput } from '../http/validate';
+import { serve } from '../http/route';
 import { repositories } from '../store/sql-store';
 import { getRectification, listRectifications, saveClosedRectification, type RectificationRow } from './queries';
 import type { StatsRoutesOptions } from './routes';
 
-const ListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
-const IdParams = z.object({ id: z.string().regex(UUID_PATTERN, '整改编号格式不正确') });
-export const CloseRectificationBody = z.object({ callbackNote: z.string().trim().min(2, '请填写回访情况（至少 2 个字）').max(1000, '回访情况不能超过 1000 字') });
-
-export interface RectificationView extends Omit<RectificationRow, 'townshipCode' | 'countyCode'> {
-  /** Countdown for open items; undefined once closed. */
-  deadline?: DeadlineStatus;
-}
 
 const view = (r: RectificationRow, today: string): RectificationView => {
   const { townshipCode: _t, countyCode: _c, ...rest } = r;
@@ -29,20 +21,17 @@ const view = (r: RectificationRow, today: string): RectificationView => {
 export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
   const now = opts.now ?? Date.now;
 
-  app.get('/api/rectifications', async (request) => {
+  serve(app, API.rectifications, async ({ query: q, request }) => {
     const user = currentUser(request);
     requireRole(user, 'reviewer', 'admin');
-    const q = parseInput(ListQuery, request.query ?? {}, 'query');
     const today = chinaDate(now());
     const rows = await listRectifications(opts.db, visibilityOf(user), q.status);
     return { today, items: rows.map((r) => view(r, today)) };
   });
 
-  app.post('/api/rectifications/:id/close', async (request) => {
+  serve(app, API.closeRectification, async ({ params: { id }, body: { callbackNote }, request }) => {
     const user = currentUser(request);
     requireRole(user, 'reviewer', 'admin');
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const { callbackNote } = parseInput(CloseRectificationBody, request.body, 'body');
     const at = now();
     const row = await opts.db.transaction(async (tx) => {
       const found = await getRectification(tx, id);

@@ -2,12 +2,14 @@
 // a reviewer sees the township, an admin the county. Agents have no statistics.
 import type { FastifyInstance } from 'fastify';
 import { chinaDate } from '../../domain';
+import { API, type StatsQuery, type StatsResponse } from '../../domain/api';
 import { workingDaysBetween } from '../../domain/calendar';
-import { computeStats, reportCsvRows, toCsv, type StatsReport } from '../../domain/stats';
+import { computeStats, reportCsvRows, toCsv } from '../../domain/stats';
 import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
 import type { Store } from '../store';
 import type { SqlDatabase } from '../store/sql';
-import { csvLabels, loadLabels, type StatsLabelMaps } from './labels';
+import { csvLabels, loadLabels } from './labels';
+import { serve } from '../http/route';
 import { parsePeriod } from './period';
 import { loadStatsInput } from './queries';
 import { rectificationRoutes } from './rectification-routes';
@@ -19,13 +21,6 @@ export interface StatsRoutesOptions {
   now?: () => number;
 }
 
-export interface StatsResponse {
-  period: { from: string; to: string };
-  scope: { level: 'township' | 'county'; code: string };
-  today: string;
-  report: StatsReport;
-  labels: StatsLabelMaps;
-}
 
 function scopeOf(user: AuthUser): StatsResponse['scope'] {
   const v = visibilityOf(user);
@@ -35,7 +30,7 @@ function scopeOf(user: AuthUser): StatsResponse['scope'] {
 export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
   const now = opts.now ?? Date.now;
 
-  async function build(query: unknown, user: AuthUser): Promise<StatsResponse> {
+  async function build(query: StatsQuery, user: AuthUser): Promise<StatsResponse> {
     requireRole(user, 'reviewer', 'admin');
     const period = parsePeriod(query, now());
     const today = chinaDate(now());
@@ -44,10 +39,10 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
   }
 
-  app.get('/api/stats', async (request) => build(request.query, currentUser(request)));
+  serve(app, API.stats, async ({ query, request }) => build(query, currentUser(request)));
 
-  app.get('/api/stats.csv', async (request, reply) => {
-    const stats = await build(request.query, currentUser(request));
+  serve(app, API.statsCsv, async ({ query, request, reply }) => {
+    const stats = await build(query, currentUser(request));
     const csv = toCsv(reportCsvRows(stats.report, csvLabels(stats.labels), stats.period));
     const name = `daiban-stats-${stats.period.from}-${stats.period.to}.csv`;
     return reply

@@ -1,15 +1,23 @@
 // Photos on the reviewer desk come from the server (GET /api/blobs/:sha256 with the token) as
 // object URLs. Content-addressed, so one URL per hash serves the thumbnail, the viewer and the
 // diff; a failed fetch is not cached, so "重试" fetches again.
-import { requestBlob, type HttpDeps } from './http';
+import { API } from '../../domain/api';
+import type { ApiClient } from '../../net';
 
-export function createBlobUrls(http: HttpDeps) {
+/** The file of a blob route, or the route's RequestError. */
+export async function fetchBlob(api: ApiClient, sha256: string): Promise<Blob> {
+  const res = await api.raw(API.blobGet, { params: { sha256 } });
+  if (!res.ok) throw await api.failure(res);
+  return res.blob();
+}
+
+export function createBlobUrls(api: ApiClient) {
   const urls = new Map<string, Promise<string>>();
   return {
     get(sha256: string): Promise<string> {
       let url = urls.get(sha256);
       if (!url) {
-        url = requestBlob(http, `/api/blobs/${sha256}`).then((blob) => URL.createObjectURL(blob));
+        url = fetchBlob(api, sha256).then((blob) => URL.createObjectURL(blob));
         urls.set(sha256, url);
         url.catch(() => urls.delete(sha256));
       }

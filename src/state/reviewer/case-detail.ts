@@ -6,9 +6,9 @@
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { DecisionKind } from '../../domain/schemas/decision';
-import type { DecisionOutcome, ReviewCaseDetail } from '../../domain/review';
 import { buildDecision, checkDecisionInput, newDecisionId, type DecisionFormInput, type DraftProblem } from './decision-draft';
-import { RequestError, errorMessage, requestJson, type HttpDeps } from './http';
+import { API, type DecisionOutcome, type ReviewCaseDetail } from '../../domain/api';
+import { errorMessage, RequestError, type ApiClient } from '../../net';
 import { loadable } from './loadable';
 
 export interface PendingDecision {
@@ -22,7 +22,7 @@ const OPENS_REVIEW: ReadonlySet<CaseStatus> = new Set(['submitted', 'resubmitted
 /** Only someone who may decide on the case (a reviewer of its township, not the county admin). */
 const startsReview = (d: ReviewCaseDetail) => OPENS_REVIEW.has(d.case.status) && d.allowedDecisions.length > 0;
 
-export function createCaseDetailSlice(http: HttpDeps, reviewerId: () => string, now: () => number) {
+export function createCaseDetailSlice(api: ApiClient, reviewerId: () => string, now: () => number) {
   const detail = loadable<ReviewCaseDetail>();
   /** The open decision form; its id is reused on every retry. */
   const pending = signal<PendingDecision | null>(null);
@@ -31,17 +31,17 @@ export function createCaseDetailSlice(http: HttpDeps, reviewerId: () => string, 
   const sendError = signal<string | null>(null);
   const lastOutcome = signal<DecisionOutcome | null>(null);
 
-  const fetchDetail = (id: string) => requestJson<ReviewCaseDetail>(http, `/api/review/cases/${id}`);
+  const fetchDetail = (id: string) => api.call(API.reviewCase, { params: { id } });
 
   async function fetchAndOpen(id: string): Promise<ReviewCaseDetail> {
     const first = await fetchDetail(id);
     if (!startsReview(first)) return first;
     try {
-      await requestJson(http, `/api/review/cases/${id}/open`, { method: 'POST' });
+      await api.call(API.reviewOpen, { params: { id } });
     } catch (err) {
       // A short outage: show the case as it is (decisions work from 已提交 too). A refusal means
       // someone else moved it meanwhile: the reload below shows where it stands now.
-      if (!(err instanceof RequestError) || err.retryable) return first;
+      if (!(err instanceof RequestError) || err.transient) return first;
     }
     return fetchDetail(id);
   }
@@ -74,14 +74,14 @@ export function createCaseDetailSlice(http: HttpDeps, reviewerId: () => string, 
       sendError.value = null;
       try {
         const decision = buildDecision(p.id, { caseId: p.caseId, revision: d.case.revision, reviewerId: reviewerId() }, input, now());
-        lastOutcome.value = await requestJson<DecisionOutcome>(http, `/api/review/cases/${p.caseId}/decisions`, { method: 'POST', body: decision });
+        lastOutcome.value = await api.call(API.reviewDecide, { params: { id: p.caseId }, body: decision });
         pending.value = null;
         await load(p.caseId);
         return true;
       } catch (err) {
         sendError.value = errorMessage(err);
         // A refusal (4xx) will not change on resend: the next attempt gets a fresh id.
-        if (err instanceof RequestError && !err.retryable) pending.value = { ...p, id: newDecisionId() };
+        if (err instanceof RequestError && !err.transient) pending.value = { ...p, id: newDecisionId() };
         return false;
       } finally {
         sending.value = false;

@@ -2,8 +2,8 @@
 // counts, sorted by deadline on the server. Filters live in a signal; every change reloads.
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { ReviewCaseList, ReviewCaseSummary } from '../../domain/review';
-import { requestJson, type HttpDeps } from './http';
+import { API, type ReviewCaseList, type ReviewCaseSummary } from '../../domain/api';
+import type { ApiClient } from '../../net';
 import { loadable } from './loadable';
 
 export interface InboxFilters {
@@ -17,15 +17,16 @@ export interface InboxFilters {
 /** Statuses the inbox opens on: work waiting for the township. */
 export const DEFAULT_INBOX_STATUSES: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
 
-export function inboxQuery(f: InboxFilters, limit = 200): string {
-  const q = new URLSearchParams();
-  if (f.status?.length) q.set('status', f.status.join(','));
-  if (f.village) q.set('village', f.village);
-  if (f.item) q.set('item', f.item);
-  if (f.overdue) q.set('overdue', '1');
-  if (f.tolerancePending) q.set('tolerancePending', '1');
-  q.set('limit', String(limit));
-  return q.toString();
+/** The filters as the list route's query (flags only when set). */
+export function inboxQuery(f: InboxFilters, limit = 200) {
+  return {
+    status: f.status?.length ? f.status.join(',') : undefined,
+    village: f.village || undefined,
+    item: f.item || undefined,
+    overdue: f.overdue ? ('1' as const) : undefined,
+    tolerancePending: f.tolerancePending ? ('1' as const) : undefined,
+    limit,
+  };
 }
 
 /** Accepted cases whose promised limit is overdue or due within two working days. */
@@ -35,14 +36,14 @@ export function dueSoonCases(list: ReviewCaseList | undefined): ReviewCaseSummar
     .sort((a, b) => a.deadline!.remaining - b.deadline!.remaining);
 }
 
-export function createInboxSlice(http: HttpDeps) {
+export function createInboxSlice(api: ApiClient) {
   const filters = signal<InboxFilters>({ status: DEFAULT_INBOX_STATUSES });
   const list = loadable<ReviewCaseList>();
   /** The running cases, for the "即将到期" strip whatever the filters show. */
   const running = loadable<ReviewCaseList>();
   const load = () => Promise.all([
-    list.run(() => requestJson<ReviewCaseList>(http, `/api/review/cases?${inboxQuery(filters.value)}`)),
-    running.run(() => requestJson<ReviewCaseList>(http, `/api/review/cases?${inboxQuery({ status: ['accepted', 'accepted_tolerance'] })}`)),
+    list.run(() => api.call(API.reviewList, { query: inboxQuery(filters.value) })),
+    running.run(() => api.call(API.reviewList, { query: inboxQuery({ status: ['accepted', 'accepted_tolerance'] }) })),
   ]);
   return {
     filters,

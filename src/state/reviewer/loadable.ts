@@ -1,7 +1,7 @@
 // A value fetched from the server, as three signals the UI reads: the last good data (kept while
 // reloading, so a short outage does not blank the page), the loading flag, and the error to show.
 import { signal, type Signal } from '@preact/signals';
-import { errorMessage } from './http';
+import { errorMessage } from '../../net';
 
 export interface Loadable<T> {
   data: Signal<T | undefined>;

@@ -1,25 +1,17 @@
 // 差评整改 desk: the list (open first) and closing an item with the call-back note.
 import { signal } from '@preact/signals';
-import type { DeadlineStatus } from '../../domain/calendar';
-import type { Rectification } from '../../domain/schemas/decision';
-import { requestJson, type HttpDeps } from './http';
+import { API, type RectificationList, type RectificationView } from '../../domain/api';
+import { errorMessage, type ApiClient } from '../../net';
 import { loadable } from './loadable';
 
-/** One row of GET /api/rectifications (src/server/stats/rectification-routes.ts). */
-export interface RectificationItem {
-  rectification: Rectification;
-  caseNumber: string;
-  itemCode: string;
-  villageCode: string;
-  rating: { level: number; comment: string } | null;
-  deadline?: DeadlineStatus;
-}
+/** One row of GET /api/rectifications. */
+export type RectificationItem = RectificationView;
 
-export function createRectificationsSlice(http: HttpDeps) {
-  const list = loadable<{ today: string; items: RectificationItem[] }>();
+export function createRectificationsSlice(api: ApiClient) {
+  const list = loadable<RectificationList>();
   const closing = signal<string | null>(null);
   const closeError = signal<{ id: string; message: string } | null>(null);
-  const load = () => list.run(() => requestJson(http, '/api/rectifications'));
+  const load = () => list.run(() => api.call(API.rectifications, { query: {} }));
   return {
     list,
     closing,
@@ -30,12 +22,12 @@ export function createRectificationsSlice(http: HttpDeps) {
       closing.value = id;
       closeError.value = null;
       try {
-        const { rectification } = await requestJson<{ rectification: RectificationItem }>(http, `/api/rectifications/${id}/close`, { method: 'POST', body: { callbackNote } });
+        const { rectification } = await api.call(API.closeRectification, { params: { id }, body: { callbackNote } });
         const current = list.data.value;
         if (current) list.data.value = { ...current, items: current.items.map((i) => (i.rectification.id === id ? rectification : i)) };
         return true;
       } catch (err) {
-        closeError.value = { id, message: err instanceof Error ? err.message : '操作失败，请重试' };
+        closeError.value = { id, message: errorMessage(err) };
         return false;
       } finally {
         closing.value = null;

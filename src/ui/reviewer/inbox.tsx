@@ -1,7 +1,7 @@
 // 收件箱: the township's cases, most urgent deadline first, with filter chips that show counts.
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { ReviewCaseSummary } from '../../domain/review';
+import type { ReviewCaseSummary } from '../../domain/api';
 import { DEFAULT_INBOX_STATUSES, dueSoonCases, type InboxFilters, type InboxSlice } from '../../state/reviewer/inbox';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';

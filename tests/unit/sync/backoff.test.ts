@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { backoffCap, backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, retryDelay } from '../../../src/sync/backoff';
+import { backoffCap, backoffDelay, DEFAULT_BACKOFF, retryDelay } from '../../../src/sync/backoff';
+import { parseRetryAfter } from '../../../src/net';
 
 const opts = { baseMs: 1_000, maxMs: 60_000, factor: 2 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uploadBlob } from '../../../src/sync/blob-upload';
-import { SyncError } from '../../../src/sync/errors';
+import { RequestError } from '../../../src/sync/errors';
 import { createSyncClient, type BlobStatus, type SyncClient } from '../../../src/sync/http';
 import { FakeServer } from './fake-server';
 import { makeBlob } from './fixtures';
@@ -46,8 +46,8 @@ describe('uploadBlob', () => {
       blobPatch: async () => ({ offset: 0, complete: false }),
     };
     const err = await uploadBlob(stuck, makeBlob(1_000)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SyncError);
-    expect((err as SyncError).code).toBe('blob.stalled');
+    expect(err).toBeInstanceOf(RequestError);
+    expect((err as RequestError).code).toBe('blob.stalled');
   });
 
   it('refuses a server offset beyond the end of the file', async () => {

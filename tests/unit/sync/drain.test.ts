@@ -212,6 +212,23 @@ describe('drain: push', () => {
     expect((await drain(ports, quiet)).accepted).toBe(2);
   });
 
+  it('stops on 426 (app too old): outbox untouched, no error on any entry, sends again once updated', async () => {
+    const { server, device, ports } = setup();
+    queueCase(device, 1);
+    queueCase(device, 1);
+    server.failNext('', { status: 426, body: { code: 'version.unsupported', message: '应用版本过旧' } }, 1000);
+    const report = await drain(ports, quiet);
+    expect(report.outcome).toBe('update');
+    expect(report.error?.code).toBe('version.unsupported');
+    expect(device.states()).toEqual(['pending', 'pending']);
+    expect(device.rows.every((r) => r.lastError === undefined)).toBe(true);
+    expect(server.pushes).toHaveLength(0);
+
+    server.clearFaults();
+    expect((await drain(ports, quiet)).accepted).toBe(2);
+    expect([...server.effects.values()]).toEqual([1, 1]);
+  });
+
   it('does nothing while logged out', async () => {
     const { server, device, ports } = setup();
     queueCase(device, 1);
@@ -346,12 +363,22 @@ describe('drain: pull', () => {
     expect(report.error?.code).toBe('pull.cursor_stuck');
   });
 
-  it('treats an answer outside the schema as a protocol error, not as data', async () => {
+  it('treats a page outside the schema as a protocol error, not as data', async () => {
     const { server, device, ports } = setup();
-    server.failNext('GET /api/sync/pull', { status: 200, body: { changes: [{ seq: 1, type: 'bogus' }], cursor: 1, hasMore: false } });
+    server.failNext('GET /api/sync/pull', { status: 200, body: { changes: 'all of them', cursor: 1, hasMore: false } });
     const report = await drain(ports, quiet);
     expect(report.error?.code).toBe('protocol.schema');
     expect(device.cursor).toBe(0);
+  });
+
+  it('skips a change kind from a newer server: the cursor moves past it and it is recorded', async () => {
+    const { server, device, ports } = setup();
+    server.failNext('GET /api/sync/pull', { status: 200, body: { changes: [{ seq: 1, type: 'catalog.published', version: 9 }], cursor: 1, hasMore: false } });
+    const report = await drain(ports, quiet);
+    expect(report.outcome).toBe('done');
+    expect(report.skipped).toBe(1);
+    expect(device.cursor).toBe(1);
+    expect(device.skipped).toEqual([{ seq: 1, type: 'catalog.published', code: 'change.unknown_kind' }]);
   });
 });
 

@@ -40,6 +40,10 @@ export class FakeServer {
     for (let i = 0; i < times; i++) this.faults.push({ match, fault });
   }
 
+  clearFaults(): void {
+    this.faults = [];
+  }
+
   addChanges(n: number, caseId: string): void {
     for (let i = 0; i < n; i++) {
       const seq = this.changes.length + 1;

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SyncError } from '../../../src/sync/errors';
+import { RequestError } from '../../../src/sync/errors';
 import { createSyncClient, type FetchLike } from '../../../src/sync/http';
 
 const answer = (status: number, body?: unknown, headers: Record<string, string> = {}): FetchLike =>
@@ -8,9 +9,9 @@ const answer = (status: number, body?: unknown, headers: Record<string, string> 
 const client = (fetch: FetchLike, token: string | undefined = 't') => createSyncClient({ baseUrl: 'http://s.test', token: () => token, fetch, now: () => 0 });
 const loggedOut = (fetch: FetchLike) => createSyncClient({ baseUrl: 'http://s.test', token: () => undefined, fetch });
 
-async function failure(p: Promise<unknown>): Promise<SyncError> {
+async function failure(p: Promise<unknown>): Promise<RequestError> {
   const e = await p.catch((x: unknown) => x);
-  if (!(e instanceof SyncError)) throw new Error(`expected a SyncError, got ${String(e)}`);
+  if (!(e instanceof RequestError)) throw new Error(`expected a RequestError, got ${String(e)}`);
   return e;
 }
 
@@ -21,7 +22,7 @@ describe('sync http client', () => {
       seen = { url, auth: new Headers(init?.headers).get('Authorization') };
       return new Response(JSON.stringify({ changes: [], cursor: 7, hasMore: false }), { status: 200 });
     };
-    expect(await client(fetch).pull(5, 100)).toEqual({ changes: [], cursor: 7, hasMore: false });
+    expect(await client(fetch).pull(5, 100)).toEqual({ changes: [], skipped: [], cursor: 7, hasMore: false });
     expect(seen).toEqual({ url: 'http://s.test/api/sync/pull?cursor=5&limit=100', auth: 'Bearer t' });
   });
 
@@ -33,6 +34,43 @@ describe('sync http client', () => {
     expect(await c(403, { code: 'scope.denied', message: '无权访问该村的办件' })).toMatchObject({ kind: 'refused', code: 'scope.denied', message: '无权访问该村的办件', status: 403 });
     expect(await c(200, '<html>portal</html>')).toMatchObject({ kind: 'protocol', code: 'protocol.not_json' });
     expect(await c(200, { cursor: -1 })).toMatchObject({ kind: 'protocol', code: 'protocol.schema' });
+  });
+
+  it('says which protocol and app version it speaks, on every request', async () => {
+    const seen: Array<[string | null, string | null]> = [];
+    const fetch: FetchLike = async (_url, init) => {
+      const h = new Headers(init?.headers);
+      seen.push([h.get('X-Daiban-Protocol'), h.get('X-Daiban-App')]);
+      return new Response(JSON.stringify({ changes: [], cursor: 0, hasMore: false }), { status: 200 });
+    };
+    await client(fetch).pull(0, 1);
+    await client(fetch).push('d', []).catch(() => undefined);
+    await client(fetch).blobStatus('a'.repeat(64)).catch(() => undefined);
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(seen).toEqual([['2', pkg.version], ['2', pkg.version], ['2', pkg.version]]);
+  });
+
+  it('turns 426 into a version error that stops sync without blaming the request', async () => {
+    const e = await failure(client(answer(426, { code: 'version.unsupported', message: '应用版本过旧' })).pull(0, 1));
+    expect(e).toMatchObject({ kind: 'version', code: 'version.unsupported', status: 426, transient: false, stopsSync: true });
+    expect(e.message).toContain('更新');
+  });
+
+  it('skips change kinds it does not know and changes it cannot read, keeping the rest', async () => {
+    const decision = { seq: 3, type: 'rectification', caseId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', rectification: { nonsense: true } };
+    const body = {
+      changes: [{ seq: 2, type: 'catalog.published', version: 4 }, decision, { seq: 4, type: 'case.status' }],
+      cursor: 4,
+      hasMore: false,
+    };
+    const page = await client(answer(200, body)).pull(1, 10);
+    expect(page.changes).toEqual([]);
+    expect(page.cursor).toBe(4);
+    expect(page.skipped).toEqual([
+      { seq: 2, type: 'catalog.published', code: 'change.unknown_kind' },
+      { seq: 3, type: 'rectification', code: 'change.invalid' },
+      { seq: 4, type: 'case.status', code: 'change.invalid' },
+    ]);
   });
 
   it('turns a failed fetch into a network error with a Chinese message', async () => {

@@ -1,5 +1,6 @@
 // In-memory SyncPorts with the outbox semantics storage promises: tests watch every state change.
 import type { Change, Mutation, PushResult } from '../../../src/domain';
+import type { SkippedChange } from '../../../src/domain/api';
 import type { SyncIssue } from '../../../src/sync/errors';
 import type { FetchLike } from '../../../src/sync/http';
 import type { OutboxItem, SyncPorts, SyncProblem } from '../../../src/sync/ports';
@@ -22,6 +23,8 @@ export class MemoryDevice {
   token: string | undefined = 'token-agent-1';
   /** Transactions of pull pages: [changes, cursor] as committed together. */
   pullCommits: Array<{ changes: number; cursor: number }> = [];
+  /** Changes the pull skipped, as recorded with their page. */
+  skipped: SkippedChange[] = [];
   /** Set to make the next markDone throw, as if the tab died right after the push answer. */
   crashOnMarkDone = false;
   lastSuccessAt: number | undefined;
@@ -114,9 +117,10 @@ export class MemoryDevice {
       },
       pull: {
         cursor: async () => this.cursor,
-        apply: async (changes, cursor) => {
+        apply: async (changes, cursor, skipped) => {
           // One "transaction": both or neither.
           this.applied.push(...changes);
+          this.skipped.push(...skipped);
           this.cursor = cursor;
           this.pullCommits.push({ changes: changes.length, cursor });
         },

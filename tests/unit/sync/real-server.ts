@@ -25,6 +25,7 @@ export async function startRealServer(overrides: Partial<ServerConfig> = {}, dir
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     passwordCost: 10,
     logLevel: 'silent',
+    checkResponses: true,
     rateLimits: { loginPerMinute: 1_000, apiPerMinute: 1_000_000 },
     ...overrides,
   };

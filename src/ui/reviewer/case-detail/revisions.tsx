@@ -3,7 +3,7 @@
 import type { ServiceItem } from '../../../domain/schemas/catalog';
 import { REASON_LABELS, type Decision } from '../../../domain/schemas/decision';
 import type { RevisionDiff } from '../../../state/reviewer/revision-diff';
-import type { ReviewRevision } from '../../../domain/review';
+import type { ReviewRevision } from '../../../domain/api';
 import { reasonsByTarget } from '../../../state/reviewer/returned';
 import { formatTime } from '../../format';
 

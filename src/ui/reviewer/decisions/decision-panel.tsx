@@ -2,7 +2,7 @@
 // send that survives a short outage (the error says so; "重试" resends the same decision id).
 import { useRef, useState } from 'preact/hooks';
 import type { DecisionKind } from '../../../domain/schemas/decision';
-import type { ReviewCaseDetail } from '../../../domain/review';
+import type { ReviewCaseDetail } from '../../../domain/api';
 import type { CaseDetailSlice } from '../../../state/reviewer/case-detail';
 import type { DecisionFormInput } from '../../../state/reviewer/decision-draft';
 import { Banner } from '../../components/banner';

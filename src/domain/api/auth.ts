@@ -1,0 +1,30 @@
+// POST /api/auth/login · POST /api/auth/logout · GET /api/auth/me
+import { z } from 'zod';
+import { Role } from '../schemas/common';
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
+  password: z.string().min(1, '请输入密码').max(200, '密码过长'),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** Who is logged in, with the names of their places; what the device keeps after login. */
+export const SessionUser = z.object({
+  id: z.string().min(1).max(64),
+  username: z.string().max(64).optional(),
+  name: z.string().min(1).max(40),
+  role: Role,
+  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageName: z.string().max(60).optional(),
+  townshipCode: z.string().regex(/^\d{6,12}$/).optional(),
+  townshipName: z.string().max(60).optional(),
+  countyCode: z.string().max(12).optional(),
+  countyName: z.string().max(60).optional(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const LoginResponse = z.object({ token: z.string().min(1), user: SessionUser, expiresAt: z.number().int() });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MeResponse = z.object({ user: SessionUser });
+export type MeResponse = z.infer<typeof MeResponse>;

@@ -1,0 +1,11 @@
+// The HTTP contract between device and server: one schema per route input and answer.
+export * from './version';
+export * from './errors';
+export * from './shapes';
+export * from './auth';
+export * from './sync';
+export * from './review';
+export * from './stats';
+export * from './rectifications';
+export * from './diagnostics';
+export * from './routes';

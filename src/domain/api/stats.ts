@@ -1,0 +1,26 @@
+// GET /api/stats (JSON) and GET /api/stats.csv (the same report for Excel), for the caller's
+// scope: a reviewer sees the township, an admin the county.
+import { z } from 'zod';
+import { IsoDate } from '../schemas/common';
+import { isIsoDate } from '../dates';
+import { StatsReport } from './shapes';
+
+export const StatsQuery = z.object({
+  from: IsoDate.refine(isIsoDate, '不是有效日期').optional(),
+  to: IsoDate.refine(isIsoDate, '不是有效日期').optional(),
+});
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+const Names = z.record(z.string(), z.string());
+
+export const StatsLabelMaps = z.object({ items: Names, villages: Names, statuses: Names });
+export type StatsLabelMaps = z.infer<typeof StatsLabelMaps>;
+
+export const StatsResponse = z.object({
+  period: z.object({ from: IsoDate, to: IsoDate }),
+  scope: z.object({ level: z.enum(['township', 'county']), code: z.string() }),
+  today: IsoDate,
+  report: StatsReport,
+  labels: StatsLabelMaps,
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;

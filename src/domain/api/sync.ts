@@ -1,0 +1,57 @@
+// POST /api/sync/push · GET /api/sync/pull. The envelope itself (mutations, changes) lives in
+// ../schemas/sync.ts; here is what travels per request, and how a device reads a pull page
+// written by a newer server.
+import { z } from 'zod';
+import { Change, MAX_PULL_PAGE } from '../schemas/sync';
+
+export { PushRequest, PushResponse, PullResponse } from '../schemas/sync';
+
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int('cursor 应为整数').nonnegative('cursor 不能为负').default(0),
+  limit: z.coerce.number().int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PULL_PAGE, `limit 最多为 ${MAX_PULL_PAGE}`).default(100),
+});
+
+/** A pull page as a device reads it: each change parsed on its own, so one it cannot read does
+ *  not fail the page. */
+export const PullPageWire = z.object({
+  changes: z.array(z.unknown()),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+
+/** A change the device skipped: a kind from a newer server, or a body it cannot read. */
+export interface SkippedChange {
+  seq: number | null;
+  type: string;
+  /** `change.unknown_kind` or `change.invalid`. */
+  code: string;
+}
+
+export interface PullPage {
+  changes: Change[];
+  skipped: SkippedChange[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(Change.options.map((o) => o.shape.type.value));
+const Head = z.object({ seq: z.number().int().positive().optional(), type: z.string().max(60).optional() });
+
+/** Splits a pull page into the changes this app knows and the ones it must skip (the cursor still
+ *  advances past them: they are reported, not retried forever). */
+export function readPullPage(page: z.infer<typeof PullPageWire>): PullPage {
+  const changes: Change[] = [];
+  const skipped: SkippedChange[] = [];
+  for (const raw of page.changes) {
+    const parsed = Change.safeParse(raw);
+    if (parsed.success) {
+      changes.push(parsed.data);
+      continue;
+    }
+    const head = Head.safeParse(raw);
+    const type = head.success ? (head.data.type ?? '') : '';
+    const seq = head.success ? (head.data.seq ?? null) : null;
+    skipped.push({ seq, type, code: KNOWN_TYPES.has(type) ? 'change.invalid' : 'change.unknown_kind' });
+  }
+  return { changes, skipped, cursor: page.cursor, hasMore: page.hasMore };
+}

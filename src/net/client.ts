@@ -1,0 +1,135 @@
+// The one HTTP client of the app: sync (page and service worker), session, reviewer desk, admin.
+// It fills paths and queries from the route table (src/domain/api), adds the session token and
+// the version headers, applies a timeout on top of the caller's AbortSignal, and parses every
+// JSON answer with the route's schema. Every failure is a RequestError with a stable code.
+// Runs in the page, the service worker and Node (tests, bench): only fetch, Headers, AbortSignal.
+import {
+  ApiError, ERROR_CODES, fillPath, queryString, versionHeaders,
+  type RouteInput, type RouteResponse, type RouteSpec,
+} from '../domain/api';
+import { MESSAGES, RequestError, toRequestError, type Messages } from './errors';
+import { parseRetryAfter } from './retry-after';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Origin of the server, '' for the app's own origin (page and service worker). */
+  baseUrl?: string;
+  /** Bearer token of the current session; undefined means not logged in. */
+  token?: () => Promise<string | undefined> | string | undefined;
+  fetch?: FetchLike;
+  /** Per-request limit; a 256 KB chunk needs ~7 s on DevTools "3G". */
+  timeoutMs?: number;
+  now?: () => number;
+  /** Wording of the failures for this caller (sync retries by itself; a screen has 重试). */
+  messages?: Messages;
+}
+
+export interface RawInit {
+  params?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  body?: BodyInit;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  /** Calls a JSON route and returns its parsed answer (undefined for routes without JSON). */
+  call<S extends RouteSpec>(spec: S, input: RouteInput<S>, signal?: AbortSignal): Promise<RouteResponse<S>>;
+  /** Sends a request of a route and returns the raw response, whatever its status (files, uploads). */
+  raw(spec: RouteSpec, init?: RawInit): Promise<Response>;
+  /** A non-2xx response as a RequestError, keeping the server's code, message and details. */
+  failure(res: Response): Promise<RequestError>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Combines the caller's signal with a timeout (AbortSignal.any is missing in older Safari). */
+function withTimeout(signal: AbortSignal | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  if (!signal) return timeout;
+  return typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : signal;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const baseUrl = options.baseUrl ?? '';
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const messages = options.messages ?? MESSAGES;
+
+  async function raw(spec: RouteSpec, init: RawInit = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...versionHeaders(), ...init.headers };
+    if (!spec.public) {
+      const token = await options.token?.();
+      if (!token) throw new RequestError('auth', { code: ERROR_CODES.authRequired, message: messages.auth });
+      headers.authorization = `Bearer ${token}`;
+    }
+    const url = `${baseUrl}${fillPath(spec.path, init.params)}${queryString(init.query)}`;
+    try {
+      return await doFetch(url, {
+        method: spec.method, headers, body: init.body, signal: withTimeout(init.signal, timeoutMs), cache: 'no-store',
+      });
+    } catch (e) {
+      throw toRequestError(e, messages);
+    }
+  }
+
+  async function failure(res: Response): Promise<RequestError> {
+    let body: ApiError | undefined;
+    const text = await res.text().catch(() => '');
+    try {
+      const parsed = ApiError.safeParse(JSON.parse(text));
+      if (parsed.success) body = parsed.data;
+    } catch {
+      /* empty or not JSON: a HEAD answer, a proxy or captive portal page */
+    }
+    const status = res.status;
+    const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
+    const code = body?.code ?? `http.${status}`;
+    if (status === 401) {
+      // Wrong credentials at login say so; any other 401 means the session is gone.
+      const message = body?.code === ERROR_CODES.badCredentials ? body.message : messages.auth;
+      return new RequestError('auth', { code: body?.code ?? 'auth.expired', message }, { status });
+    }
+    if (status === 426) return new RequestError('version', { code: body?.code ?? ERROR_CODES.versionUnsupported, message: messages.version }, { status, details: body?.details });
+    if (status === 429) return new RequestError('unavailable', { code: body?.code ?? 'http.throttled', message: body?.message ?? messages.throttled }, { status, retryAfterMs });
+    if (status >= 500 || status === 408) return new RequestError('unavailable', { code, message: messages.unavailable }, { status, retryAfterMs });
+    return new RequestError('refused', { code, message: body?.message ?? `请求被拒绝（${status}）` }, { status, details: body?.details });
+  }
+
+  async function call<S extends RouteSpec>(spec: S, input: RouteInput<S>, signal?: AbortSignal): Promise<RouteResponse<S>> {
+    const parts = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+    const hasBody = parts.body !== undefined;
+    const res = await raw(spec, {
+      params: parts.params,
+      query: parts.query,
+      headers: hasBody ? { 'content-type': 'application/json' } : {},
+      body: hasBody ? JSON.stringify(parts.body) : undefined,
+      signal,
+    });
+    if (!res.ok) throw await failure(res);
+    if (spec.response === null) {
+      // Drain the (empty) body so the connection can be reused.
+      await res.arrayBuffer().catch(() => undefined);
+      return undefined as RouteResponse<S>;
+    }
+    let data: unknown;
+    try {
+      data = await res.json();
+    } catch (e) {
+      // A body cut off mid-way is a network failure; anything else is not our protocol.
+      if ((e as { name?: string }).name === 'SyntaxError') {
+        throw new RequestError('protocol', { code: 'protocol.not_json', message: messages.protocol }, { status: res.status, cause: e });
+      }
+      throw toRequestError(e, messages);
+    }
+    const parsed = spec.response.safeParse(data);
+    if (!parsed.success) {
+      throw new RequestError('protocol', { code: 'protocol.schema', message: messages.protocol }, { status: res.status, details: parsed.error.issues });
+    }
+    return parsed.data as RouteResponse<S>;
+  }
+
+  return { call, raw, failure };
+}

@@ -1,0 +1,57 @@
+// What this device could not read, for the sync and settings screens and the diagnostic the
+// agent may send: rows of its own database that fail their schema (found when read; they are
+// skipped, never failing a whole list) and pulled changes of a kind this app does not know
+// (kept, since the cursor moves past them). Only table, key, version and schema paths are kept —
+// never the values, which may hold a villager's personal data.
+import type { DiagnosticItem, SkippedChange } from '../domain/api';
+import { getDb } from './connection';
+
+/** DO NOT RENAME: devices hold it. */
+export const SKIPPED_CHANGES_KEY = 'skippedChanges';
+/** The newest problems kept; older ones are dropped (a diagnostic carries at most 100). */
+export const MAX_KEPT_PROBLEMS = 100;
+
+const rowProblems = new Map<string, DiagnosticItem>();
+const listeners = new Set<() => void>();
+
+/** Called by the row readers (validate.ts) for each row they skip. */
+export function noteRowProblem(item: DiagnosticItem): void {
+  const key = `${item.source}:${item.key}`;
+  const known = rowProblems.get(key);
+  if (known && known.code === item.code && known.paths.join() === item.paths.join()) return;
+  rowProblems.set(key, item);
+  while (rowProblems.size > MAX_KEPT_PROBLEMS) rowProblems.delete(rowProblems.keys().next().value!);
+  for (const listener of listeners) listener();
+}
+
+/** Rows found unreadable in this page's lifetime. */
+export const listRowProblems = (): DiagnosticItem[] => [...rowProblems.values()];
+
+export function onRowProblem(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const asItem = (s: SkippedChange, at: number): DiagnosticItem => ({
+  code: s.code, source: 'pull', key: s.seq === null ? '?' : String(s.seq), paths: s.type ? [`type:${s.type}`.slice(0, 120)] : [], seenAt: at,
+});
+
+/** Joins the caller's transaction (the pull page that skipped them, with its cursor). */
+export async function recordSkippedChanges(skipped: SkippedChange[], at: number): Promise<void> {
+  if (skipped.length === 0) return;
+  const kept = await listSkippedChanges();
+  const next = [...kept, ...skipped.map((s) => asItem(s, at))].slice(-MAX_KEPT_PROBLEMS);
+  await getDb().syncState.put({ key: SKIPPED_CHANGES_KEY, value: next });
+}
+
+export async function listSkippedChanges(): Promise<DiagnosticItem[]> {
+  const row = await getDb().syncState.get(SKIPPED_CHANGES_KEY);
+  return Array.isArray(row?.value) ? (row.value as DiagnosticItem[]) : [];
+}
+
+/** After the diagnostic reached the server: the agent's list starts empty again. */
+export async function clearDeviceProblems(): Promise<void> {
+  rowProblems.clear();
+  await getDb().syncState.delete(SKIPPED_CHANGES_KEY);
+  for (const listener of listeners) listener();
+}
