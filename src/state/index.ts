@@ -1,7 +1,7 @@
 // App state: signals + actions. UI components import from here, never from storage or workers.
 export { createAppState, showToast, requireActor, type AppState, type Toast } from './app-state';
 export type { AppDeps, ProcessImage, ProcessedImage } from './deps';
-export { createRouter, formatRoute, parseRoute, type Route, type Router } from './router';
+export { createRouter, formatRoute, parseRoute, type ReviewPage, type Route, type Router } from './router';
 export { Session } from './session';
 export { bootSession, login, logout, unsentCount } from './session-actions';
 export { refreshStorageInfo, requestPersistence, isSpaceLow } from './storage-info';

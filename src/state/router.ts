@@ -1,6 +1,14 @@
 // Hash routing (`#/cases/…`): works from the precached index.html on any path, offline, and
 // needs no server rewrite. Parse and format are pure; `createRouter` binds them to the window.
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+
+/** Pages of the reviewer desk (src/ui/reviewer), nested under `#/review`. */
+export type ReviewPage =
+  | { name: 'inbox' }
+  | { name: 'case'; id: string }
+  | { name: 'slip'; id: string }
+  | { name: 'rectifications' }
+  | { name: 'stats' };
 
 export type Route =
   | { name: 'login' }
@@ -14,12 +22,40 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
-  /** The reviewer desk (src/ui/reviewer) owns everything under `#/review`. */
-  | { name: 'review' }
+  /** A section with pages of its own nests them: `#/review/…` (an admin section would be `#/admin/…`). */
+  | { name: 'review'; page: ReviewPage }
   | { name: 'not-found'; path: string };
 
+type Table<R> = [RegExp, (m: RegExpExecArray, q: URLSearchParams) => R | null][];
+
+function match<R>(table: Table<R>, path: string, q: URLSearchParams): R | null {
+  for (const [re, make] of table) {
+    const m = re.exec(path);
+    if (m) return make(m, q);
+  }
+  return null;
+}
+
+/** `/prefix` and everything under it, matched against the section's own table; no page there → null. */
+function nested<P>(prefix: string, pages: Table<P>, make: (page: P) => Route): Table<Route>[number] {
+  return [new RegExp(`^${prefix}(/.*)?$`), (m, q) => {
+    const page = match(pages, m[1] ?? '', q);
+    return page ? make(page) : null;
+  }];
+}
+
 const ID = '([0-9a-zA-Z-]{1,64})';
-const PATTERNS: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = [
+
+/** Matched against the path after `/review`. */
+const REVIEW_PAGES: Table<ReviewPage> = [
+  [/^\/?$/, () => ({ name: 'inbox' })],
+  [new RegExp(`^/cases/${ID}$`), (m) => ({ name: 'case', id: m[1]! })],
+  [new RegExp(`^/cases/${ID}/slip$`), (m) => ({ name: 'slip', id: m[1]! })],
+  [/^\/rectifications$/, () => ({ name: 'rectifications' })],
+  [/^\/stats$/, () => ({ name: 'stats' })],
+];
+
+const ROUTES: Table<Route> = [
   [/^\/?$/, () => ({ name: 'cases' })],
   [/^\/login$/, () => ({ name: 'login' })],
   [/^\/cases$/, () => ({ name: 'cases' })],
@@ -32,19 +68,24 @@ const PATTERNS: [RegExp, (m: RegExpExecArray, q: URLSearchParams) => Route][] = 
   [new RegExp(`^/persons/${ID}$`), (m) => ({ name: 'person', id: m[1]! })],
   [/^\/sync$/, () => ({ name: 'sync' })],
   [/^\/settings$/, () => ({ name: 'settings' })],
-  [/^\/review(\/.*)?$/, () => ({ name: 'review' })],
+  nested('/review', REVIEW_PAGES, (page) => ({ name: 'review', page })),
 ];
 
-/** `#/cases/abc?x=1` (or without `#`) → Route. Unknown paths give `not-found`. */
+/** `#/cases/abc?x=1` (or without `#`) → Route. Unknown paths, in a section too, give `not-found`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', query = ''] = raw.split('?', 2);
-  const q = new URLSearchParams(query);
-  for (const [re, make] of PATTERNS) {
-    const m = re.exec(path);
-    if (m) return make(m, q);
+  return match(ROUTES, path, new URLSearchParams(query)) ?? { name: 'not-found', path };
+}
+
+function formatReviewPage(page: ReviewPage): string {
+  switch (page.name) {
+    case 'inbox': return '';
+    case 'case': return `/cases/${page.id}`;
+    case 'slip': return `/cases/${page.id}/slip`;
+    case 'rectifications': return '/rectifications';
+    case 'stats': return '/stats';
   }
-  return { name: 'not-found', path };
 }
 
 /** Route → `#/…`; parseRoute(formatRoute(r)) deep-equals r. */
@@ -61,29 +102,35 @@ export function formatRoute(route: Route): string {
     case 'person': return `#/persons/${route.id}`;
     case 'sync': return '#/sync';
     case 'settings': return '#/settings';
-    case 'review': return '#/review';
+    case 'review': return `#/review${formatReviewPage(route.page)}`;
     case 'not-found': return `#${route.path}`;
   }
 }
 
 export interface Router {
+  /** The one route of the page: agent screens, and the reviewer desk's pages nested in `review`. */
   route: ReadonlySignal<Route>;
+  /** Counts navigations, to the same route too: a page that reloads on every entry keys on it. */
+  visits: ReadonlySignal<number>;
   navigate: (route: Route, opts?: { replace?: boolean }) => void;
   dispose: () => void;
 }
 
-/** Keeps a `route` signal in step with `location.hash`. */
+/** Keeps a `route` signal in step with `location.hash`; the only `hashchange` listener. */
 export function createRouter(win: Window = window): Router {
   const route = signal<Route>(parseRoute(win.location.hash));
-  const onHash = () => { route.value = parseRoute(win.location.hash); };
+  const visits = signal(0);
+  const enter = (next: Route) => batch(() => { route.value = next; visits.value++; });
+  const onHash = () => enter(parseRoute(win.location.hash));
   win.addEventListener('hashchange', onHash);
   return {
     route,
+    visits,
     navigate(next, opts) {
       const hash = formatRoute(next);
       if (opts?.replace) win.history.replaceState(null, '', hash);
       else if (win.location.hash !== hash) win.history.pushState(null, '', hash);
-      route.value = next;
+      enter(next);
       win.scrollTo?.(0, 0);
     },
     dispose: () => win.removeEventListener('hashchange', onHash),

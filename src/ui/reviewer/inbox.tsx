@@ -2,11 +2,14 @@
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { ReviewCaseSummary } from '../../domain/api';
+import { formatRoute } from '../../state';
 import { DEFAULT_INBOX_STATUSES, dueSoonCases, type InboxFilters, type InboxSlice } from '../../state/reviewer/inbox';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { formatTime } from '../format';
 import { useRefresh } from './use-refresh';
+
+const caseHref = (id: string) => formatRoute({ name: 'review', page: { name: 'case', id } });
 
 const STATUS_FILTERS: { label: string; statuses: CaseStatus[] | undefined }[] = [
   { label: '待审核', statuses: DEFAULT_INBOX_STATUSES },
@@ -44,7 +47,7 @@ function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (
       <ul>
         {cases.map((c) => (
           <li key={c.id} class={c.deadline!.overdue ? 'row--overdue' : 'row--soon'}>
-            <a href={`#/review/cases/${c.id}`} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a>
+            <a href={caseHref(c.id)} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a>
             <span>{c.applicantName} · {c.itemName}</span>
             <span class={`deadline ${c.deadline!.overdue ? 'deadline--overdue' : 'deadline--soon'}`}>{c.deadline!.label}</span>
           </li>
@@ -127,7 +130,7 @@ export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit
             <tbody>
               {rows.map((c) => (
                 <tr key={c.id} class={c.deadline?.overdue ? 'row--overdue' : c.deadline?.dueSoon ? 'row--soon' : ''} data-case={c.id}>
-                  <td><a href={`#/review/cases/${c.id}`} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a></td>
+                  <td><a href={caseHref(c.id)} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a></td>
                   <td>{c.applicantName}</td>
                   <td>{c.itemName}</td>
                   <td>{c.villageName}</td>

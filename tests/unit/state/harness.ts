@@ -17,8 +17,9 @@ export const DARK: QualityMetrics = { ...SHARP, mean: 25 };
 
 export function memoryRouter(): Router & { history: string[] } {
   const route = signal<Route>({ name: 'cases' });
+  const visits = signal(0);
   const history: string[] = [];
-  return { route, history, navigate: (r) => { route.value = r; history.push(formatRoute(r)); }, dispose: () => undefined };
+  return { route, visits, history, navigate: (r) => { route.value = r; visits.value++; history.push(formatRoute(r)); }, dispose: () => undefined };
 }
 
 let counter = 0;
