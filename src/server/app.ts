@@ -30,6 +30,8 @@ export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** `METHOD /path` of every registered route (HEAD ones Fastify adds for GET included). */
+    routeList: readonly string[];
     /** The store's database, for reads that span many cases (statistics). */
     db: SqlDatabase;
   }
@@ -49,6 +51,12 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   }
 
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true, trustProxy: config.trustProxy });
+  // Every route as registered (method and path), for the contract test and diagnostics.
+  const routeList: string[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeList.push(`${method} ${r.url}`);
+  });
+  app.decorate('routeList', routeList);
   app.decorate('store', store);
   app.decorate('db', db);
   app.decorate('checkResponses', config.checkResponses);

@@ -1,7 +1,7 @@
 // Sync's calls to the township server — push, pull, and the resumable blob upload — on the app's
 // one HTTP client (src/net). Every answer is parsed with the route table's schemas; a pull page is
 // read change by change so a newer server's kinds are skipped, not fatal.
-import { API, readPullPage, type PullPage } from '../domain/api';
+import { API, BLOB_CONTENT_TYPE, readPullPage, type PullPage } from '../domain/api';
 import type { Mutation, PushResponse } from '../domain';
 import { createApiClient, RequestError, type ApiClientOptions } from '../net';
 import { MESSAGES, SYNC_NET_MESSAGES } from './errors';
@@ -70,7 +70,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       const res = await api.raw(API.blobPatch, {
         params: { sha256 },
         headers: {
-          'Content-Type': 'application/offset+octet-stream',
+          'Content-Type': BLOB_CONTENT_TYPE,
           'Upload-Offset': String(chunk.offset),
           'Upload-Length': String(chunk.length),
         },

@@ -3,6 +3,7 @@ export * from './version';
 export * from './errors';
 export * from './shapes';
 export * from './auth';
+export * from './blobs';
 export * from './sync';
 export * from './review';
 export * from './stats';

@@ -2,10 +2,10 @@
 // input and of the JSON answer. The server registers and validates with it (src/server/http/
 // route.ts); the one client (src/net) builds requests and parses answers with it.
 import { z } from 'zod';
-import { SHA256_PATTERN } from '../ids';
 import { Decision } from '../schemas/decision';
 import { PushRequest, PushResponse } from '../schemas/sync';
 import { LoginRequest, LoginResponse, MeResponse } from './auth';
+import { BlobParams } from './blobs';
 import { DiagnosticReceipt, DiagnosticReport } from './diagnostics';
 import {
   CloseRectificationBody, CloseRectificationResponse, RectificationList, RectificationListQuery, RectificationParams,
@@ -31,7 +31,6 @@ export interface RouteSpec {
 
 const route = <const S extends RouteSpec>(spec: S): S => spec;
 
-export const BlobParams = z.object({ sha256: z.string().regex(SHA256_PATTERN, '文件摘要应为 64 位小写十六进制') });
 export const Health = z.object({ ok: z.literal(true) });
 
 export const API = {

@@ -1,23 +1,18 @@
 // HEAD/PATCH/GET /api/blobs/:sha256 — see uploads.ts for the protocol.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { Sha256 } from '../../domain';
+import { API, BLOB_CONTENT_TYPE, BlobUploadHeaders } from '../../domain/api';
 import type { ServerConfig } from '../config';
 import type { Store } from '../store';
 import { ApiFailure, notFound } from '../http/errors';
 import { parseInput } from '../http/validate';
+import { serve } from '../http/route';
 import { currentUser, visibilityOf } from '../auth/user';
 import { BlobUploads, type UploadState } from './uploads';
 
-export const BLOB_CONTENT_TYPE = 'application/offset+octet-stream';
+export { BLOB_CONTENT_TYPE };
 /** One PATCH carries at most 1 MB: small enough to finish on a 2G link before a timeout. */
 export const BLOB_CHUNK_LIMIT = 1024 * 1024;
 
-const Params = z.object({ sha256: Sha256 });
-const UploadHeaders = z.object({
-  'upload-offset': z.coerce.number().int('Upload-Offset 应为整数').nonnegative('Upload-Offset 不能为负'),
-  'upload-length': z.coerce.number().int('Upload-Length 应为整数').positive('Upload-Length 应大于 0'),
-});
 
 function sendState(reply: FastifyReply, state: UploadState) {
   reply.header('Upload-Offset', String(state.offset)).header('Cache-Control', 'no-store');
@@ -33,30 +28,27 @@ export async function registerBlobRoutes(app: FastifyInstance, store: Store, con
   // A HEAD answer is given a body (the error JSON GET would send, or the upload state) only for
   // its Content-Length: Node never writes the body of a HEAD response, but without a length an
   // HTTP/1.0 keep-alive client (proxies, load testers) gets `Connection: close` on every probe.
-  app.head('/api/blobs/:sha256', async (request, reply) => {
+  serve(app, API.blobHead, async ({ params: { sha256 }, request, reply }) => {
     currentUser(request);
-    const { sha256 } = parseInput(Params, request.params, 'params');
     const state = await uploads.state(sha256);
     if (!state) throw new ApiFailure(404, 'blob.not_found', '文件不存在或无权查看', undefined, { 'Upload-Offset': '0', 'Cache-Control': 'no-store' });
     return sendState(reply, state).code(200).send(state);
   });
 
-  app.patch('/api/blobs/:sha256', { bodyLimit: BLOB_CHUNK_LIMIT }, async (request, reply) => {
+  serve(app, API.blobPatch, async ({ params: { sha256 }, request, reply }) => {
     const user = currentUser(request);
-    const { sha256 } = parseInput(Params, request.params, 'params');
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
     if (contentType !== BLOB_CONTENT_TYPE || (request.body !== undefined && !Buffer.isBuffer(request.body))) {
       throw new ApiFailure(415, 'blob.content_type', `上传内容类型应为 ${BLOB_CONTENT_TYPE}`);
     }
-    const headers = parseInput(UploadHeaders, request.headers, 'headers');
+    const headers = parseInput(BlobUploadHeaders, request.headers, 'headers');
     const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
     const state = await uploads.append({ sha256, offset: headers['upload-offset'], length: headers['upload-length'], chunk, userId: user.id });
     return sendState(reply, state).code(200).send(state);
-  });
+  }, { bodyLimit: BLOB_CHUNK_LIMIT });
 
-  app.get('/api/blobs/:sha256', { exposeHeadRoute: false }, async (request, reply) => {
+  serve(app, API.blobGet, async ({ params: { sha256 }, request, reply }) => {
     const user = currentUser(request);
-    const { sha256 } = parseInput(Params, request.params, 'params');
     const record = await store.blobs.get(sha256);
     const allowed = record?.complete && ((await store.blobs.isOwner(sha256, user.id)) || (await store.blobs.visibleThroughCase(sha256, visibilityOf(user))));
     if (!record || !allowed) throw notFound('blob.not_found', '文件不存在或无权查看');
@@ -65,5 +57,5 @@ export async function registerBlobRoutes(app: FastifyInstance, store: Store, con
       .header('Content-Length', String(record.size))
       .header('Cache-Control', 'private, max-age=31536000, immutable')
       .send(uploads.files.stream(sha256));
-  });
+  }, { exposeHeadRoute: false });
 }
