@@ -12,6 +12,7 @@ import { connectSync } from './state/sync-wiring';
 import { loadPulledCatalog } from './state/catalog-lookup';
 import { refreshStorageInfo, requestPersistence } from './state/storage-info';
 import { refreshSyncStatus } from './state/sync-status';
+import { watchDeviceProblems } from './state/device-problems';
 import { processImage } from './workers/image/bridge';
 import { registerServiceWorker } from './pwa/register';
 import { onAppInstalled } from './pwa/storage-quota';
@@ -33,9 +34,11 @@ window.addEventListener('offline', () => { state.online.value = false; });
 // Cases stay open across midnight: keep "today" (rules, due dates) current.
 setInterval(() => { state.today.value = chinaDate(Date.now()); }, 60_000);
 
-registerServiceWorker({
+const workbox = registerServiceWorker({
   onUpdateReady: (apply) => { state.updateReady.value = apply; },
 });
+state.deps.checkForUpdate = async () => { await workbox?.update(); };
+watchDeviceProblems(state);
 // Chrome grants persistent storage to installed apps: ask again right after install.
 onAppInstalled(() => void requestPersistence(state).then(() => refreshStorageInfo(state)));
 

@@ -31,6 +31,8 @@ export interface AppDeps {
   fetch: typeof fetch;
   now: () => number;
   processImage: ProcessImage;
+  /** Asks the service worker to look for a new app version now (an old app the server refuses). */
+  checkForUpdate?: (() => Promise<void>) | undefined;
   /** Runs one outbox drain (src/sync); absent until sync is wired in main.tsx. */
   syncNow?: (() => Promise<void>) | undefined;
 }

@@ -4,6 +4,7 @@ export type { AppDeps, ProcessImage, ProcessedImage } from './deps';
 export { createRouter, formatRoute, parseRoute, type ReviewPage, type Route, type Router } from './router';
 export { Session } from './session';
 export { bootSession, login, logout, unsentCount } from './session-actions';
+export { refreshDeviceProblems, sendDiagnostic, watchDeviceProblems } from './device-problems';
 export { refreshStorageInfo, requestPersistence, isSpaceLow } from './storage-info';
 export { checkPersonDraft, draftFromPerson, emptyPersonDraft, personFromDraft, type PersonDraft, type PersonDraftKey, type PersonFormCheck } from './person-form';
 export { attachIdCardPhoto, findPersons, loadHousehold, loadPerson, savePersonDraft, searchPersonsAction } from './persons';

@@ -1,6 +1,7 @@
 // What the agent sees about sync: unsent count, last successful sync, problems. The sync module
 // does the sending; this only reads storage (refreshed after writes and by the sync module).
 import { computed, signal } from '@preact/signals';
+import type { DiagnosticItem } from '../domain/api';
 import { dismissRejected, getLastSyncAt, listProblems, pendingCount, retryNow, type OutboxEntry } from '../storage';
 import type { AppState } from './app-state';
 
@@ -15,6 +16,11 @@ export function createSyncSlice() {
     problemCases: computed(() => new Map(problems.value.map((p) => [p.caseId, p] as const))),
     /** Set by the sync module while a drain runs. */
     running: signal(false),
+    /** The server refused this app's protocol (426): only an update lets sync go on. */
+    needsUpdate: signal(false),
+    /** Stored rows this app could not read and pulled changes it skipped (device-problems.ts). */
+    deviceProblems: signal<DiagnosticItem[]>([]),
+    sendingDiagnostic: signal(false),
   };
 }
 

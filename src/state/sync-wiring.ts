@@ -6,6 +6,7 @@ import { showToast, type AppState } from './app-state';
 import { loadPulledCatalog } from './catalog-lookup';
 import { loadCaseList } from './case-list';
 import { refreshSyncStatus } from './sync-status';
+import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
 
 export interface SyncConnection {
@@ -30,6 +31,9 @@ export function connectSync(state: AppState, make: (onPulled: (s: PullSummary) =
     state.sync.pending.value = s.pending;
     state.sync.running.value = s.running;
     if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
+    state.sync.needsUpdate.value = s.needsUpdate;
+    if (s.lastOutcome === 'done' || s.needsUpdate) void refreshDeviceProblems(state).catch(() => undefined);
+    if (s.needsUpdate) void state.deps.checkForUpdate?.();
     if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
       showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中点“重新登录”，以便继续同步。');

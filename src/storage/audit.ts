@@ -20,5 +20,5 @@ export async function appendAudit(events: AuditEvent | AuditEvent[]): Promise<vo
 /** A case's timeline, oldest first. */
 export async function listAudit(caseId: string): Promise<AuditEvent[]> {
   const rows = await getDb().audit.where('caseId').equals(caseId).sortBy('at');
-  return parseRows(AuditEvent, rows, '操作记录');
+  return parseRows(AuditEvent, rows, 'audit');
 }

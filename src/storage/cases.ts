@@ -19,7 +19,7 @@ export interface CaseFilter {
 
 export interface CaseQuery extends CaseFilter { offset?: number; limit?: number }
 
-const toCase = (row: unknown) => parseRow(Case, row, '办件');
+const toCase = (row: unknown) => parseRow(Case, row, '办件', 'cases');
 
 export async function getCase(id: string): Promise<Case | undefined> {
   const row = await getDb().cases.get(id);
@@ -97,7 +97,7 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
     const collection = indexedCollection(query, statuses).filter((c) => matches(c, query, statuses));
     rows = (await collection.reverse().sortBy('updatedAt')).slice(offset, offset + limit);
   }
-  return parseRows(Case, rows, '办件');
+  return parseRows(Case, rows, 'cases');
 }
 
 /** Newest `n` cases over several statuses: walks [status+updatedAt] backwards per status, merges. */

@@ -17,9 +17,9 @@ export async function putCatalogItems(items: unknown[]): Promise<number> {
 
 export async function getCatalogItem(code: string): Promise<ServiceItem | undefined> {
   const row = await getDb().catalog.get(code);
-  return row && parseRow(ServiceItem, row, '事项');
+  return row && parseRow(ServiceItem, row, '事项', 'catalog');
 }
 
 export async function listCatalog(): Promise<ServiceItem[]> {
-  return parseRows(ServiceItem, await getDb().catalog.toArray(), '事项');
+  return parseRows(ServiceItem, await getDb().catalog.toArray(), 'catalog');
 }

@@ -9,6 +9,7 @@ import type {
 } from '../domain';
 import { nameCharKeys } from './name-keys';
 import { runReadyTasks } from './ready-tasks';
+import { ROW_SCHEMA_VERSIONS, rowVersionMiddleware, VERSIONED_TABLES } from './row-versions';
 
 export const DB_NAME = 'daiban';
 
@@ -95,6 +96,17 @@ export class DaibanDb extends Dexie {
         await tx.table<KeyValueRow>('settings').put({ key: PINYIN_BACKFILL_KEY, value: true });
       });
 
+    // Version 3: every stored record carries the schema version it was written with
+    // (row-versions.ts); rows from before are stamped as version 1 here.
+    this.version(3).upgrade(async (tx) => {
+      for (const table of VERSIONED_TABLES) {
+        await tx.table(table).toCollection().modify((row: { schemaVersion?: number }) => {
+          row.schemaVersion ??= ROW_SCHEMA_VERSIONS[table];
+        });
+      }
+    });
+
+    this.use(rowVersionMiddleware);
     this.on('ready', (vipDb) => runReadyTasks(vipDb));
   }
 }

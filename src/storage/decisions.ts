@@ -6,9 +6,9 @@ import { parseRows } from './validate';
 /** A case's decisions, oldest first. */
 export async function listDecisions(caseId: string): Promise<Decision[]> {
   const rows = await getDb().decisions.where('caseId').equals(caseId).sortBy('decidedAt');
-  return parseRows(Decision, rows, '审核决定');
+  return parseRows(Decision, rows, 'decisions');
 }
 
 export async function listRectifications(caseId: string): Promise<Rectification[]> {
-  return parseRows(Rectification, await getDb().rectifications.where('caseId').equals(caseId).toArray(), '整改');
+  return parseRows(Rectification, await getDb().rectifications.where('caseId').equals(caseId).toArray(), 'rectifications');
 }

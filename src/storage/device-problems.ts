@@ -3,6 +3,12 @@
 // skipped, never failing a whole list) and pulled changes of a kind this app does not know
 // (kept, since the cursor moves past them). Only table, key, version and schema paths are kept —
 // never the values, which may hold a villager's personal data.
+//
+// Unreadable rows are also kept in a small store of their own (idb-keyval, a separate IndexedDB
+// database): a report about the main database must not depend on reading it, and it survives a
+// reload until the diagnostic is sent. Skipped changes are written with their pull page instead
+// (one Dexie transaction with the cursor).
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { DiagnosticItem, SkippedChange } from '../domain/api';
 import { getDb } from './connection';
 
@@ -14,6 +20,26 @@ export const MAX_KEPT_PROBLEMS = 100;
 const rowProblems = new Map<string, DiagnosticItem>();
 const listeners = new Set<() => void>();
 
+/** DO NOT RENAME: devices hold it. */
+const DIAGNOSTICS_DB = 'daiban-diagnostics';
+const ROW_PROBLEMS_KEY = 'rowProblems';
+let store: UseStore | undefined;
+/** The diagnostics store, where this runtime has IndexedDB (not in Node unit tests). */
+const diagnosticsStore = (): UseStore | undefined =>
+  typeof indexedDB === 'undefined' ? undefined : (store ??= createStore(DIAGNOSTICS_DB, 'problems'));
+
+async function persistRowProblems(): Promise<void> {
+  const s = diagnosticsStore();
+  if (s) await set(ROW_PROBLEMS_KEY, [...rowProblems.values()], s);
+}
+
+/** Rows found unreadable before this page started (kept until the diagnostic is sent). */
+export async function restoreRowProblems(): Promise<void> {
+  const s = diagnosticsStore();
+  const kept = s ? ((await get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, s)) ?? []) : [];
+  for (const item of kept) if (!rowProblems.has(`${item.source}:${item.key}`)) rowProblems.set(`${item.source}:${item.key}`, item);
+}
+
 /** Called by the row readers (validate.ts) for each row they skip. */
 export function noteRowProblem(item: DiagnosticItem): void {
   const key = `${item.source}:${item.key}`;
@@ -21,6 +47,7 @@ export function noteRowProblem(item: DiagnosticItem): void {
   if (known && known.code === item.code && known.paths.join() === item.paths.join()) return;
   rowProblems.set(key, item);
   while (rowProblems.size > MAX_KEPT_PROBLEMS) rowProblems.delete(rowProblems.keys().next().value!);
+  void persistRowProblems().catch(() => undefined);
   for (const listener of listeners) listener();
 }
 
@@ -52,6 +79,8 @@ export async function listSkippedChanges(): Promise<DiagnosticItem[]> {
 /** After the diagnostic reached the server: the agent's list starts empty again. */
 export async function clearDeviceProblems(): Promise<void> {
   rowProblems.clear();
+  const s = diagnosticsStore();
+  if (s) await del(ROW_PROBLEMS_KEY, s);
   await getDb().syncState.delete(SKIPPED_CHANGES_KEY);
   for (const listener of listeners) listener();
 }

@@ -64,4 +64,5 @@ export * from './decisions';
 export * from './pull';
 export * from './catalog';
 export * from './settings';
+export * from './device-problems';
 export * from './user-data';

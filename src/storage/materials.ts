@@ -11,7 +11,7 @@ import { parseInput, parseRow, parseRows } from './validate';
 
 export type MaterialInput = z.input<typeof Material>;
 
-const toMaterial = (row: unknown) => parseRow(Material, row, '材料');
+const toMaterial = (row: unknown) => parseRow(Material, row, '材料', 'materials');
 
 /** Saves a material (typed data, signature, pages) with its audit event(s). */
 export async function saveMaterial(input: MaterialInput, audit: AuditEvent | AuditEvent[] = []): Promise<Material> {
@@ -30,7 +30,7 @@ export async function getMaterial(id: string): Promise<Material | undefined> {
 
 export async function listMaterials(caseId: string): Promise<Material[]> {
   const rows = await getDb().materials.where('caseId').equals(caseId).toArray();
-  return parseRows(Material, rows, '材料');
+  return parseRows(Material, rows, 'materials');
 }
 
 export async function findMaterial(caseId: string, requirementId: string): Promise<Material | undefined> {

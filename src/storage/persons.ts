@@ -10,7 +10,7 @@ import { onDatabaseReady } from './ready-tasks';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
 
-const toPerson = (row: unknown) => parseRow(Person, row, '群众档案');
+const toPerson = (row: unknown) => parseRow(Person, row, '群众档案', 'persons');
 
 // Person search keys written before schema v2 get their pinyin once a page opens the database.
 onDatabaseReady(completePinyinBackfill);
@@ -71,7 +71,7 @@ export async function searchPersons(query: string, limit = 20): Promise<Person[]
   }
   const rank = (p: PersonRow) => (p.name === q ? 0 : 1);
   const sorted = [...found.values()].sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
-  return parseRows(Person, sorted.slice(0, limit), '群众档案');
+  return parseRows(Person, sorted.slice(0, limit), 'persons');
 }
 
 export interface PersonListOptions { villageCode?: string; offset?: number; limit?: number }
@@ -82,7 +82,7 @@ export async function listPersons({ villageCode, offset = 0, limit = 50 }: Perso
   const rows = villageCode
     ? (await db.persons.where('villageCode').equals(villageCode).reverse().sortBy('updatedAt')).slice(offset, offset + limit)
     : await db.persons.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
-  return parseRows(Person, rows, '群众档案');
+  return parseRows(Person, rows, 'persons');
 }
 
 export const countPersons = (): Promise<number> => getDb().persons.count();

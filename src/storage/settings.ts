@@ -31,7 +31,7 @@ export async function getDeviceId(): Promise<string> {
 
 export async function getSetting<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
   const row = await getDb().settings.get(key);
-  return row === undefined ? undefined : parseRow(schema, row.value, '设置');
+  return row === undefined ? undefined : parseRow(schema, row.value, '设置', 'settings');
 }
 
 export async function putSetting(key: string, value: unknown): Promise<void> {

@@ -1,4 +1,4 @@
-// Opens a database written by app version 1 and checks the v2 upgrade (tldraw-style migration test).
+// Opens a database written by app version 1 and checks the v2 and v3 upgrades (tldraw-style migration test).
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('schema migration v1 → v2', () => {
     const db = new DaibanDb(name, { indexedDB, IDBKeyRange });
     useDb(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name)).toContain('rectifications');
 
     const rows = await db.persons.toArray();
@@ -55,6 +55,10 @@ describe('schema migration v1 → v2', () => {
     const viaIndex = await db.cases.where('[status+updatedAt]').between(['returned', Dexie.minKey], ['returned', Dexie.maxKey]).reverse().toArray();
     expect(viaIndex.map((c) => c.id)).toEqual([returned[1]!.id, returned[0]!.id]);
     expect((await listCases({ status: 'returned' })).map((c) => c.id)).toEqual([returned[1]!.id, returned[0]!.id]);
+
+    // v3: every record written by version 1 now says so.
+    const stamped = [...(await db.cases.toArray()), ...(await db.persons.toArray())] as Array<{ schemaVersion?: number }>;
+    expect(stamped.map((r) => r.schemaVersion)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('finishes the pinyin back-fill on a later open if the app stopped before it ran', async () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from '../../../state';
+import { dismissSyncProblem, refreshDeviceProblems, refreshSyncStatus, retrySyncEntry, syncNow } from '../../../state';
+import { DeviceProblems } from './device-problems';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
 import { EmptyState } from '../../components/empty-state';
@@ -10,7 +11,10 @@ import { formatTime } from '../../format';
 export function SyncStatusScreen() {
   const state = useAppState();
   const { pending, lastSyncAt, problems, running } = state.sync;
-  useEffect(() => { void refreshSyncStatus(state); }, []);
+  useEffect(() => {
+    void refreshSyncStatus(state);
+    void refreshDeviceProblems(state);
+  }, []);
   return (
     <section class="stack" aria-labelledby="sync-title">
       <h1 id="sync-title">同步状态</h1>
@@ -26,7 +30,11 @@ export function SyncStatusScreen() {
           </Button>
         )}
         {!state.online.value && (pending.value ?? 0) > 0 && <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>}
+        {state.sync.needsUpdate.value && (
+          <Banner tone="warning">应用版本过旧，乡镇服务器已不再接受，同步已暂停。请点页面上方的“更新”，待同步的办件都保留在本机。</Banner>
+        )}
       </div>
+      <DeviceProblems />
       <h2>需要处理的问题</h2>
       {problems.value.length === 0 ? (
         <EmptyState title="没有同步问题" />
