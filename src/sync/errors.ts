@@ -56,8 +56,6 @@ export const MESSAGES = {
   pullStuck: '服务器同步进度没有前进，稍后自动重试',
 } as const;
 
-export const isSyncError = (e: unknown): e is SyncError => e instanceof SyncError;
-
 /** Any thrown value as a SyncError; unknown failures of fetch are network failures. */
 export function toSyncError(e: unknown): SyncError {
   if (e instanceof SyncError) return e;
