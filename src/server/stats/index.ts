@@ -1,5 +1,3 @@
 // Statistics and the rectification desk, as one Fastify plugin: `app.register(statsRoutes, { store, db })`.
-export { statsRoutes, type StatsRoutesOptions, type StatsResponse } from './routes';
-export { CloseRectificationBody, type RectificationView } from './rectification-routes';
-export { loadStatsInput, listRectifications } from './queries';
-export { parsePeriod, type Period } from './period';
+export { statsRoutes, type StatsResponse } from './routes';
+export type { RectificationView } from './rectification-routes';
