@@ -29,7 +29,6 @@ export const CATALOG_VERSION = 1;
 export const CATEGORIES = [
   '社会保障', '医疗保障', '社会救助', '养老服务', '残疾人服务', '卫生健康', '户籍证件', '市场主体', '住房', '农业农村',
 ] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 export const CATALOG_INPUTS: readonly ServiceItemInput[] = [
   ybJmcbDj, ybLxbx,

@@ -1,4 +1,4 @@
 // The app's one HTTP client and its error type.
-export { createApiClient, DEFAULT_TIMEOUT_MS, type ApiClient, type ApiClientOptions, type FetchLike, type RawInit } from './client';
-export { errorMessage, MESSAGES, RequestError, toRequestError, type Issue, type Messages, type RequestErrorKind } from './errors';
+export { createApiClient, type ApiClient, type ApiClientOptions, type FetchLike } from './client';
+export { errorMessage, RequestError, toRequestError, type Issue, type Messages } from './errors';
 export { parseRetryAfter } from './retry-after';

@@ -1,7 +1,7 @@
 // 群众档案 state: the list/search screen and the actions that save profiles.
 import { signal } from '@preact/signals';
 import type { Person } from '../domain';
-import { getPerson, listHousehold, listPersons, putBlob, savePerson, searchPersons, type HouseholdMember } from '../storage';
+import { getPerson, listPersons, putBlob, savePerson, searchPersons } from '../storage';
 import type { AppState } from './app-state';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
@@ -42,7 +42,6 @@ export async function searchPersonsAction(state: AppState, query: string): Promi
 export const findPersons = (query: string, limit = 8) => (query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]));
 
 export const loadPerson = (id: string) => getPerson(id);
-export const loadHousehold = (id: string): Promise<HouseholdMember[]> => listHousehold(id);
 
 /** Validates and saves the profile (one transaction with its audit event); throws with a Chinese message. */
 export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {

@@ -35,6 +35,3 @@ export async function createRating(state: AppState, caseId: string, input: Ratin
   void state.deps.syncNow?.().catch(() => undefined);
   return rating;
 }
-
-/** The case the rating screen shows (undefined when it is not on this device). */
-export const loadCaseForRating = (caseId: string) => getCase(caseId);

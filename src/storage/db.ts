@@ -118,5 +118,3 @@ export const PINYIN_BACKFILL_KEY = 'migration.pinyinBackfill';
 export const USER_TABLES = [
   'persons', 'cases', 'materials', 'blobs', 'outbox', 'audit', 'decisions', 'rectifications', 'syncState',
 ] as const satisfies ReadonlyArray<keyof DaibanDb>;
-
-export type AnyTable = Table<unknown, unknown>;

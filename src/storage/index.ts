@@ -21,11 +21,9 @@
 //                 expectStatus? }): Case   — everything in one transaction
 //               submitCase({ caseId, mutation, audit, status = 'queued', expectStatus?, now? }): Case
 //                 — status change + audit + outbox row, atomically
-//  materials    saveMaterial(material, audit?) · getMaterial(id) · listMaterials(caseId) ·
-//               findMaterial(caseId, requirementId) · addMaterialPage({ caseId, requirementId, page,
-//               blob: { sha256, mime, data }, audit? }) (page + file, one tx) ·
-//               deleteMaterialPage(materialId, sha256, audit?) · moveMaterialPage(id, from, to) ·
-//               deleteMaterial(id, audit?)
+//  materials    getMaterial(id) · listMaterials(caseId) · addMaterialPage({ caseId, requirementId,
+//               page, blob: { sha256, mime, data }, audit? }) (page + file, one tx) ·
+//               deleteMaterialPage(materialId, sha256, audit?) · moveMaterialPage(id, from, to)
 //  blobs        putBlob(sha256, mime, data: ArrayBuffer) (idempotent) · getBlob(sha256): BlobRow ·
 //               hasBlob · markBlobUploaded(sha256) · blobsToUpload(sha256s) · deleteOrphanBlobs() ·
 //               blobUsage(): { count, bytes, notUploaded }
@@ -48,11 +46,10 @@
 // Service worker / sync: import './storage/sync-api' instead — the same functions minus person
 // profiles, so pinyin-pro (~280 KB, loaded lazily by persons.ts) stays out of the SW bundle.
 // Schema v2's pinyin back-fill runs once a page (which imports this index) opens the database.
-export { DaibanDb, DB_NAME, USER_TABLES } from './db';
-export type { BlobRow, OutboxError, OutboxRow, OutboxState, PersonRow } from './db';
+export { DaibanDb } from './db';
 export { closeDb, getDb, useDb } from './connection';
-export { StorageError, toStorageError, type StorageErrorCode } from './errors';
-export { writeTransaction, type TableName } from './transaction';
+export { StorageError, toStorageError } from './errors';
+export { writeTransaction } from './transaction';
 export * from './audit';
 export * from './persons';
 export * from './cases';

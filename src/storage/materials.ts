@@ -13,16 +13,6 @@ export type MaterialInput = z.input<typeof Material>;
 
 const toMaterial = (row: unknown) => parseRow(Material, row, '材料', 'materials');
 
-/** Saves a material (typed data, signature, pages) with its audit event(s). */
-export async function saveMaterial(input: MaterialInput, audit: AuditEvent | AuditEvent[] = []): Promise<Material> {
-  const material = parseInput(Material, input, '材料');
-  return writeTransaction(['materials', 'audit'], async (db) => {
-    await db.materials.put(material);
-    await appendAudit(audit);
-    return material;
-  });
-}
-
 export async function getMaterial(id: string): Promise<Material | undefined> {
   const row = await getDb().materials.get(id);
   return row && toMaterial(row);
@@ -31,11 +21,6 @@ export async function getMaterial(id: string): Promise<Material | undefined> {
 export async function listMaterials(caseId: string): Promise<Material[]> {
   const rows = await getDb().materials.where('caseId').equals(caseId).toArray();
   return parseRows(Material, rows, 'materials');
-}
-
-export async function findMaterial(caseId: string, requirementId: string): Promise<Material | undefined> {
-  const row = await getDb().materials.where('[caseId+requirementId]').equals([caseId, requirementId]).first();
-  return row && toMaterial(row);
 }
 
 export interface AddPageInput {
@@ -94,12 +79,5 @@ export async function moveMaterialPage(materialId: string, from: number, to: num
     const material = toMaterial({ ...row, pages, updatedAt: now });
     await db.materials.put(material);
     return material;
-  });
-}
-
-export async function deleteMaterial(materialId: string, audit: AuditEvent | AuditEvent[] = []): Promise<void> {
-  await writeTransaction(['materials', 'audit'], async (db) => {
-    await db.materials.delete(materialId);
-    await appendAudit(audit);
   });
 }

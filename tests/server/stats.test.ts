@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Case, type Decision, type Rating, uuidv7 } from '../../src/domain';
+import { type Case, type Decision, type Person, type Rating, uuidv7 } from '../../src/domain';
+import type { ApiError, RectificationView, StatsResponse } from '../../src/domain/api';
 import { installAuthentication } from '../../src/server/auth/authenticate';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import { installErrorHandling } from '../../src/server/http/errors';
@@ -16,12 +17,13 @@ import { openSqlite } from '../../src/server/store/sqlite';
 import { sqlStore } from '../../src/server/store/sql-store';
 import type { SqlDatabase } from '../../src/server/store/sql';
 import type { Store } from '../../src/server/store';
-import { SEED } from '../unit/stats/seed';
+import { SEED, V1, V2 } from '../unit/stats/seed';
 
 const COUNTY = '341822';
 const TOWN = '341822100000';
 const OTHER_TOWN = '341822200000';
-const VILLAGE = { '110105001200': '341822100201', '110105001201': '341822100202' } as Record<string, string>;
+/** The seed's two villages, moved into 桃州镇: V1 → 彭村村, V2 → 南塘村. */
+const VILLAGE: ReadonlyMap<string, string> = new Map([[V1, '341822100201'], [V2, '341822100202']]);
 const OTHER_VILLAGE = '341822200201';
 // 2026-10-21 12:00 Beijing.
 const NOW = beijingMidnight('2026-10-21') + 12 * 3_600_000;
@@ -48,8 +50,11 @@ async function addCase(key: string, status: Case['status'], itemCode: string, vi
   const id = uuidv7();
   ids[key] = id;
   const personId = uuidv7();
-  const person = { id: personId, name: '张三', sex: 'M', idNumber: '440524188001010014', birthDate: '1880-01-01', ethnicity: '汉族', address: '', divisionCode: villageCode, household: [], villageCode, createdAt: NOW, updatedAt: NOW };
-  await store.persons.upsert(person as never, villageCode, NOW);
+  const person: Person = {
+    id: personId, name: '张三', sex: 'M', idNumber: '440524188001010014', birthDate: '1880-01-01', ethnicity: '汉族', address: '',
+    divisionCode: villageCode, household: [], villageCode, createdAt: NOW, updatedAt: NOW,
+  };
+  await store.persons.upsert(person, villageCode, NOW);
   const data: Case = {
     id, number: `DB-${key}`, itemCode, itemVersion: 1, applicantId: personId, status, fields: {}, acknowledged: [], tolerance: [], villageCode,
     agentId: 'agent', revision: 1, baseVersion: 1, submittedAt: at(submittedOn), createdAt: at(submittedOn), updatedAt: at(submittedOn),
@@ -89,7 +94,9 @@ beforeAll(async () => {
   // The seed, moved into this county's villages; c8 (a draft) never reaches the server.
   for (const c of SEED.cases) {
     if (!c.submittedOn) continue;
-    await addCase(c.id, c.status, c.itemCode, VILLAGE[c.villageCode]!, c.submittedOn, c.dueOn);
+    const village = VILLAGE.get(c.villageCode);
+    if (!village) throw new Error(`seed case ${c.id} in an unmapped village ${c.villageCode}`);
+    await addCase(c.id, c.status, c.itemCode, village, c.submittedOn, c.dueOn);
   }
   for (const d of SEED.decisions) if (ids[d.caseId]) await addDecision(d.caseId, d.kind, d.reasonCodes, d.decidedOn);
   for (const c of SEED.cases) if (c.completedOn) await addDecision(c.id, 'complete', [], c.completedOn);
@@ -126,17 +133,34 @@ afterAll(async () => {
 
 const PERIOD = 'from=2026-01-01&to=2026-12-31';
 
+interface RectificationList { today: string; items: RectificationView[] }
+interface RectificationClosed { rectification: RectificationView }
+
+async function stats(who: string, query = PERIOD): Promise<StatsResponse> {
+  const res = await app.inject({ method: 'GET', url: `/api/stats?${query}`, headers: auth(who) });
+  expect(res.statusCode).toBe(200);
+  return res.json<StatsResponse>();
+}
+const reasonCount = (body: StatsResponse, code: string) => body.report.returns.byReason.find((r) => r.code === code)?.count;
+
+// Expected figures, worked out by hand from tests/unit/stats/seed.ts (c8 is a draft and never
+// reaches the server; the rectifications are the three inserted above, not the seed's):
+// - 桃州镇 has c1–c7 and c9: 8 cases, all submitted; c1–c5 completed; 5 ratings.
+// - Working days from submission to completion: c1 4, c2 2, c3 4, c4 7, c5 1 → mean 18 / 5 = 3.6,
+//   90th percentile 7. On time (completed by dueOn): c2, c3, c5 → 3 of 5.
+// - Returned at least once: c1, c4, c7 → 3 of 8. Bad ratings (level ≤ 2): c3, c4 → 2 of 5.
+// - Rectifications: r1 closed, r2 open and due 10-20 (overdue on 10-21), r3 closed.
+// - The county adds one returned case of 四合乡 (reason `expired`): 9 cases, 4 returned.
 describe('GET /api/stats', () => {
   it('gives the township reviewer the hand-computed figures of its own cases', async () => {
-    const res = await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('rev') });
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = await stats('rev');
     expect(body.scope).toEqual({ level: 'township', code: TOWN });
     expect(body.report.totals).toEqual({ cases: 8, submitted: 8, completed: 5, ratings: 5 });
     expect(body.report.handling).toEqual({ count: 5, average: 3.6, p90: 7 });
     expect(body.report.onTime).toEqual({ count: 3, total: 5, rate: 0.6 });
     expect(body.report.returns.overall).toEqual({ count: 3, total: 8, rate: 0.375 });
-    expect(body.report.returns.byReason.find((r: { code: string }) => r.code === 'expired').count).toBe(0);
+    expect(reasonCount(body, 'blurred')).toBe(2); // c1 and c7
+    expect(reasonCount(body, 'expired')).toBe(0);
     expect(body.report.ratings.bad).toEqual({ count: 2, total: 5, rate: 0.4 });
     expect(body.report.rectifications).toMatchObject({ total: 3, open: 1, overdue: 1, closed: 2 });
     expect(body.labels.items.DIBAO).toBe('最低生活保障');
@@ -144,17 +168,17 @@ describe('GET /api/stats', () => {
   });
 
   it('gives the county admin every township', async () => {
-    const body = (await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('admin') })).json();
+    const body = await stats('admin');
     expect(body.scope).toEqual({ level: 'county', code: COUNTY });
     expect(body.report.totals.cases).toBe(9);
     expect(body.report.returns.overall).toEqual({ count: 4, total: 9, rate: 4 / 9 });
-    expect(body.report.returns.byReason.find((r: { code: string }) => r.code === 'expired').count).toBe(1);
+    expect(reasonCount(body, 'expired')).toBe(1);
   });
 
   it('filters by the submission day in Beijing time', async () => {
-    const body = (await app.inject({ method: 'GET', url: '/api/stats?from=2026-09-24&to=2026-09-29', headers: auth('rev') })).json();
+    const body = await stats('rev', 'from=2026-09-24&to=2026-09-29');
     expect(body.report.totals.cases).toBe(2); // c3 (09-29) and c4 (09-24)
-    expect(body.report.handling).toEqual({ count: 2, average: 5.5, p90: 7 });
+    expect(body.report.handling).toEqual({ count: 2, average: 5.5, p90: 7 }); // (4 + 7) / 2
   });
 
   it('refuses agents, missing tokens and a reversed period', async () => {
@@ -162,7 +186,7 @@ describe('GET /api/stats', () => {
     expect((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(401);
     const bad = await app.inject({ method: 'GET', url: '/api/stats?from=2026-05-01&to=2026-04-01', headers: auth('rev') });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().code).toBe('stats.bad_period');
+    expect(bad.json<ApiError>().code).toBe('stats.bad_period');
     expect((await app.inject({ method: 'GET', url: '/api/stats?from=2026-02-30', headers: auth('rev') })).statusCode).toBe(400);
   });
 });
@@ -175,22 +199,26 @@ describe('GET /api/stats.csv', () => {
     expect(res.headers['content-disposition']).toContain('attachment; filename="daiban-stats-2026-01-01-2026-12-31.csv"');
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = res.rawPayload.toString('utf8');
+    // DIBAO: c1, c2, c4, c7 submitted, c1, c4, c7 returned → 3 of 4, 75 %.
     expect(text).toContain('\r\n退回率（按事项）,最低生活保障,3,4,75,');
+    // 南塘村 (V2): c4, c5, c6, c7 submitted, c4, c7 returned → 2 of 4, 50 %.
     expect(text).toContain('\r\n退回率（按村）,南塘村,2,4,50,');
+    // 已评价: c3, c4 of 8 → 25 %.
     expect(text).toContain('\r\n按状态,已评价,2,8,25,\r\n');
   });
 });
 
 describe('rectifications', () => {
   it('lists the township\'s items, open first with a countdown', async () => {
-    const body = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev') })).json();
-    expect(body.items.map((i: { rectification: { status: string } }) => i.rectification.status)).toEqual(['open', 'closed', 'closed']);
-    expect(body.items[0].deadline).toMatchObject({ overdue: true, label: '已超期1个工作日' });
-    expect(body.items[0].rating).toEqual({ level: 1, comment: '等太久' });
-    expect(body.items[0].caseNumber).toBe('DB-c4');
-    const open = (await app.inject({ method: 'GET', url: '/api/rectifications?status=open', headers: auth('admin') })).json();
+    const body = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev') })).json<RectificationList>();
+    expect(body.items.map((i) => i.rectification.status)).toEqual(['open', 'closed', 'closed']);
+    // Due Tuesday 10-20, today Wednesday 10-21.
+    expect(body.items[0]?.deadline).toMatchObject({ overdue: true, label: '已超期1个工作日' });
+    expect(body.items[0]?.rating).toEqual({ level: 1, comment: '等太久' });
+    expect(body.items[0]?.caseNumber).toBe('DB-c4');
+    const open = (await app.inject({ method: 'GET', url: '/api/rectifications?status=open', headers: auth('admin') })).json<RectificationList>();
     expect(open.items).toHaveLength(1);
-    const other = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev2') })).json();
+    const other = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev2') })).json<RectificationList>();
     expect(other.items).toHaveLength(0);
   });
 
@@ -200,15 +228,14 @@ describe('rectifications', () => {
     expect((await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '' } })).statusCode).toBe(400);
     const res = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '已电话回访，群众表示认可' } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().rectification.rectification).toMatchObject({ status: 'closed', callbackNote: '已电话回访，群众表示认可', closedAt: NOW });
+    expect(res.json<RectificationClosed>().rectification.rectification).toMatchObject({ status: 'closed', callbackNote: '已电话回访，群众表示认可', closedAt: NOW });
     // A retry after a lost answer changes nothing.
     const again = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '另一条' } });
-    expect(again.json().rectification.rectification.callbackNote).toBe('已电话回访，群众表示认可');
+    expect(again.json<RectificationClosed>().rectification.rectification.callbackNote).toBe('已电话回访，群众表示认可');
     const changes = await store.changes.after(0, { villageCode: '341822100202' }, 50);
     expect(changes.filter((c) => c.change.type === 'rectification')).toHaveLength(1);
     const audit = await store.audit.forCase(ids.c4!);
     expect(audit.map((a) => a.action)).toEqual(['rectification-close']);
-    const stats = (await app.inject({ method: 'GET', url: `/api/stats?${PERIOD}`, headers: auth('rev') })).json();
-    expect(stats.report.rectifications).toMatchObject({ open: 0, overdue: 0, closed: 3 });
+    expect((await stats('rev')).report.rectifications).toMatchObject({ open: 0, overdue: 0, closed: 3 });
   });
 });

@@ -8,8 +8,6 @@ export const sexField: FieldInput = {
   options: [{ value: 'M', label: '男' }, { value: 'F', label: '女' }],
 };
 export const idNumberField: FieldInput = { key: 'idNumber', label: '公民身份号码', type: 'id-number', required: true, fromProfile: 'idNumber' };
-export const birthDateField: FieldInput = { key: 'birthDate', label: '出生日期', type: 'date', required: true, fromProfile: 'birthDate' };
-export const ethnicityField: FieldInput = { key: 'ethnicity', label: '民族', type: 'text', fromProfile: 'ethnicity', maxLength: 20 };
 export const phoneField: FieldInput = { key: 'phone', label: '联系电话', type: 'phone', required: true, fromProfile: 'phone', hint: '手机号码，用于接收办理结果' };
 export const addressField: FieldInput = { key: 'address', label: '户籍地址', type: 'text', required: true, fromProfile: 'address', maxLength: 200 };
 export const bankCardField: FieldInput = { key: 'bankCard', label: '本人银行卡号（存折号）', type: 'bank-card', required: true, fromProfile: 'bankCard', hint: '须为申请人本人名下的账户' };

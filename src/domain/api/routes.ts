@@ -68,8 +68,6 @@ export const API = {
   diagnostics: route({ method: 'POST', path: '/api/diagnostics', body: DiagnosticReport, response: DiagnosticReceipt }),
 } as const;
 
-export type ApiRoutes = typeof API;
-
 type Infer<S, Dir extends 'in' | 'out'> = S extends z.ZodType ? (Dir extends 'in' ? z.input<S> : z.output<S>) : undefined;
 
 /** What a caller passes: params, query and body as the schemas accept them. */

@@ -4,8 +4,6 @@
 import { z } from 'zod';
 import { Change, MAX_PULL_PAGE } from '../schemas/sync';
 
-export { PushRequest, PushResponse, PullResponse } from '../schemas/sync';
-
 export const PullQuery = z.object({
   cursor: z.coerce.number().int('cursor 应为整数').nonnegative('cursor 不能为负').default(0),
   limit: z.coerce.number().int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PULL_PAGE, `limit 最多为 ${MAX_PULL_PAGE}`).default(100),

@@ -14,7 +14,7 @@ export const MIN_PROTOCOL_VERSION = PROTOCOL_VERSION - 1;
 export const APP_VERSION = '0.2.0';
 
 export const PROTOCOL_HEADER = 'x-daiban-protocol';
-export const APP_VERSION_HEADER = 'x-daiban-app';
+const APP_VERSION_HEADER = 'x-daiban-app';
 
 /** The protocol a request's header names; a missing header is protocol 1, garbage is 0. */
 export function requestProtocol(header: string | string[] | undefined | null): number {

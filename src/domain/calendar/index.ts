@@ -1,3 +1,2 @@
 export * from './calendar';
-export type { HolidayYear } from './types';
 export { HOLIDAY_YEARS } from './years';

@@ -34,7 +34,6 @@ export const Mutation = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('rating.create'), baseVersion: z.number().int().positive(), payload: Rating }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
-export type MutationKind = Mutation['kind'];
 
 export const PushRequest = z.object({ deviceId: z.string().min(1).max(64), mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_PUSH) });
 export type PushRequest = z.infer<typeof PushRequest>;

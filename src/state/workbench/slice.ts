@@ -55,5 +55,3 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
     writes: { chain: Promise.resolve() as Promise<unknown>, timer: undefined as ReturnType<typeof setTimeout> | undefined },
   };
 }
-
-export type WorkbenchSlice = ReturnType<typeof createWorkbenchSlice>;

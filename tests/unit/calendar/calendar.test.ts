@@ -79,19 +79,36 @@ describe('holiday data', () => {
 });
 
 describe('coverage', () => {
-  it('knows which years it has data for', () => {
-    expect(coveredCalendarYears()).toEqual([2025, 2026]);
-    expect(calendarCovers(2025)).toBe(true);
-    expect(calendarCovers(2026)).toBe(true);
-    expect(calendarCovers(2024)).toBe(false);
-    expect(calendarCovers(2027)).toBe(false);
+  // Derived from the year tables and from dayOfWeek (src/domain/dates), never from a list of years
+  // written here: adding the next notice must not require touching this block.
+  const tableYears = HOLIDAY_YEARS.map((y) => y.year);
+  const first = Math.min(...tableYears);
+  const last = Math.max(...tableYears);
+  const mondayToFriday = (d: string) => dayOfWeek(d) !== 0 && dayOfWeek(d) !== 6;
+  const wholeYear = (y: number) => range(`${y}-01-01`, `${y}-12-31`);
+
+  it('covers exactly the years that have a holiday table', () => {
+    expect(coveredCalendarYears()).toEqual([...tableYears].sort((a, b) => a - b));
+    for (let y = first - 5; y <= last + 5; y++) expect(calendarCovers(y), String(y)).toBe(tableYears.includes(y));
   });
 
-  it('falls back to Monday–Friday in years without data', () => {
-    expect(isWorkingDay('2027-01-01')).toBe(true); // a Friday; 元旦 unknown without data
-    expect(isWorkingDay('2027-01-02')).toBe(false); // Saturday
-    expect(isWorkingDay('2024-10-01')).toBe(true); // Tuesday
-    expect(addWorkingDays('2027-01-01', 1)).toBe('2027-01-04');
+  it('covers the years whose notices this test transcribes', () => {
+    for (const y of Object.keys(DAYS_OFF).map(Number)) expect(calendarCovers(y), String(y)).toBe(true);
+  });
+
+  it('in a covered year some weekday is off (every notice has 春节 at least)', () => {
+    for (const y of tableYears) expect(wholeYear(y).some((d) => isWorkingDay(d) !== mondayToFriday(d)), String(y)).toBe(true);
+  });
+
+  it('falls back to Monday–Friday in the years just outside the data', () => {
+    for (const y of [first - 1, last + 1]) {
+      expect(calendarCovers(y), String(y)).toBe(false);
+      for (const d of wholeYear(y)) expect(isWorkingDay(d), d).toBe(mondayToFriday(d));
+    }
+    // From the last covered day, the next working day is the first Monday–Friday of the next year.
+    let next = `${last + 1}-01-01`;
+    while (!mondayToFriday(next)) next = addDays(next, 1);
+    expect(addWorkingDays(`${last}-12-31`, 1)).toBe(next);
   });
 });
 
@@ -142,7 +159,6 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays('2024-12-31', 1)).toBe('2025-01-02');
     expect(addWorkingDays('2025-12-31', 1)).toBe('2026-01-04');
     expect(addWorkingDays('2025-12-31', 2)).toBe('2026-01-05');
-    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-01'); // 2027 not covered: plain Friday
   });
 
   it('goes backwards for negative n', () => {

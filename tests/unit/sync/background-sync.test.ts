@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerBackgroundSync, type BackgroundSyncScope, type SyncEventLike } from '../../../sw/background-sync';
-import { FakeServer } from './fake-server';
-import { makeBlob, makeSubmission, submitMutation } from './fixtures';
+import { BACKENDS, useBackend, type SyncBackend } from './backends';
+import { submitMutation } from './fixtures';
 import { MemoryDevice } from './memory-ports';
 
 function fakeScope() {
@@ -21,41 +21,44 @@ function fakeScope() {
   return { scope, fire, messages };
 }
 
-function queued() {
-  const server = new FakeServer();
+function queued(backend: SyncBackend) {
   const device = new MemoryDevice();
-  const photo = makeBlob(20_000);
-  device.addBlob(photo);
-  device.enqueue(submitMutation(makeSubmission({ photos: [photo] })));
-  return { server, device };
+  device.token = backend.token;
+  const { submission, blobs } = backend.newCase(20_000);
+  for (const b of blobs) device.addBlob(b);
+  device.enqueue(submitMutation(submission));
+  return { wire: backend.wire, device, ports: () => device.ports(backend.baseUrl, backend.wire.fetch) };
 }
 
-describe('service worker Background Sync', () => {
+describe.each(BACKENDS)('service worker Background Sync with the %s server', (name) => {
+  const backend = useBackend(name);
+
   it('drains on the daiban-sync tag and tells open pages', async () => {
-    const { server, device } = queued();
+    const { device, ports } = queued(backend());
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports: () => device.ports('http://t.test', server.fetch) });
+    registerBackgroundSync(sw.scope, { ports });
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
     expect(sw.messages).toEqual([{ type: 'daiban-sync-report', report: expect.objectContaining({ outcome: 'done', accepted: 1 }) }]);
   });
 
   it('ignores other tags', async () => {
-    const { server, device } = queued();
+    const { wire, ports } = queued(backend());
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports: () => device.ports('http://t.test', server.fetch) });
+    registerBackgroundSync(sw.scope, { ports });
     expect(await sw.fire('something-else')).toBe('ignored');
-    expect(server.log).toHaveLength(0);
+    expect(wire.log).toHaveLength(0);
   });
 
   it('rejects waitUntil when offline so the browser retries, except on the last chance', async () => {
-    const { server, device } = queued();
-    server.failNext('PATCH', 'network', 2);
+    const { wire, device, ports } = queued(backend());
+    wire.offline = true;
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports: () => device.ports('http://t.test', server.fetch) });
+    registerBackgroundSync(sw.scope, { ports });
     expect(await sw.fire('daiban-sync')).toMatch(/^rejected: daiban-sync: offline/);
     expect(await sw.fire('daiban-sync', true)).toBe('resolved');
     expect(device.states()).toEqual(['pending']);
+    wire.offline = false;
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
   });

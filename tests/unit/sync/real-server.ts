@@ -48,7 +48,11 @@ export async function startRealServer(overrides: Partial<ServerConfig> = {}, dir
       return { status: res.status, body };
     },
     async close() {
-      await app.close();
+      // A keep-alive connection whose last response (a streamed blob) the server has not yet seen
+      // finish is not idle, and close() would wait for Fastify's 72 s keep-alive timeout.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -29,11 +29,6 @@ export function catalogItem(code: string): ServiceItem {
   return item;
 }
 
-/** Photos each item takes with its optional 户口簿 pages: YB-JMCB-DJ 4, MZ-LNRYDZ 5. */
-export function photoSlots(item: ServiceItem): number {
-  return item.materials.filter((m) => m.kind === 'document-photo').reduce((n, m) => n + Math.max(1, m.pagesMin), 0);
-}
-
 export interface ServerCase { submission: CaseSubmission; blobs: TestBlob[] }
 
 /**
