@@ -4,11 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
-import type { Store } from './store';
-import { migrate } from './store/migrations';
-import { openSqlite } from './store/sqlite';
-import { sqlStore } from './store/sql-store';
-import type { SqlDatabase } from './store/sql';
+import { openSqliteStore, type Store } from './store';
 import { installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
@@ -26,17 +22,13 @@ export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
-    /** The store's database, for reads that span many cases (statistics). */
-    db: SqlDatabase;
   }
 }
 
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
-  const db = openSqlite(config.dbFile);
-  const store = sqlStore(db);
+  const store = await openSqliteStore(config.dbFile);
   try {
-    await migrate(db);
     await seedCatalog(store, CATALOG, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
   } catch (error) {
@@ -46,7 +38,6 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
 
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true, trustProxy: config.trustProxy });
   app.decorate('store', store);
-  app.decorate('db', db);
   app.addHook('onClose', () => store.close());
 
   installErrorHandling(app);
@@ -62,7 +53,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);
   await registerReviewRoutes(app, store, config);
-  await app.register(statsRoutes, { store, db, now: config.now });
+  await app.register(statsRoutes, { store, now: config.now });
   await installStatic(app, config.staticDir);
   return app;
 }

@@ -114,7 +114,7 @@ beforeAll(async () => {
   app = Fastify({ logger: false });
   installErrorHandling(app);
   installAuthentication(app, store, () => NOW);
-  await app.register(statsRoutes, { store, db, now: () => NOW });
+  await app.register(statsRoutes, { store, now: () => NOW });
   await app.ready();
 });
 

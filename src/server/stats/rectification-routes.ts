@@ -8,20 +8,19 @@ import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
 import { currentUser, requireRole, visibilityOf, canSee } from '../auth/user';
 import { notFound } from '../http/errors';
 import { parseInput } from '../http/validate';
-import { repositories } from '../store/sql-store';
-import { getRectification, listRectifications, saveClosedRectification, type RectificationRow } from './queries';
+import type { RectificationEntry } from '../store';
 import type { StatsRoutesOptions } from './routes';
 
 const ListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
 const IdParams = z.object({ id: z.string().regex(UUID_PATTERN, '整改编号格式不正确') });
 export const CloseRectificationBody = z.object({ callbackNote: z.string().trim().min(2, '请填写回访情况（至少 2 个字）').max(1000, '回访情况不能超过 1000 字') });
 
-export interface RectificationView extends Omit<RectificationRow, 'townshipCode' | 'countyCode'> {
+export interface RectificationView extends Omit<RectificationEntry, 'townshipCode' | 'countyCode'> {
   /** Countdown for open items; undefined once closed. */
   deadline?: DeadlineStatus;
 }
 
-const view = (r: RectificationRow, today: string): RectificationView => {
+const view = (r: RectificationEntry, today: string): RectificationView => {
   const { townshipCode: _t, countyCode: _c, ...rest } = r;
   return r.rectification.status === 'open' ? { ...rest, deadline: deadlineStatus(r.rectification.dueBy, today) } : rest;
 };
@@ -34,7 +33,7 @@ export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoute
     requireRole(user, 'reviewer', 'admin');
     const q = parseInput(ListQuery, request.query ?? {}, 'query');
     const today = chinaDate(now());
-    const rows = await listRectifications(opts.db, visibilityOf(user), q.status);
+    const rows = await opts.store.rectifications.list(visibilityOf(user), q.status);
     return { today, items: rows.map((r) => view(r, today)) };
   });
 
@@ -44,20 +43,19 @@ export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoute
     const { id } = parseInput(IdParams, request.params, 'params');
     const { callbackNote } = parseInput(CloseRectificationBody, request.body, 'body');
     const at = now();
-    const row = await opts.db.transaction(async (tx) => {
-      const found = await getRectification(tx, id);
+    const row = await opts.store.transaction(async (tx) => {
+      const found = await tx.rectifications.get(id);
       // Out of scope answers like a missing one: no hint that it exists elsewhere.
       if (!found || !canSee(user, found)) throw notFound('rectification.not_found', '找不到这条整改');
       if (found.rectification.status === 'closed') return found;
       const closed = Rectification.parse({ ...found.rectification, status: 'closed', callbackNote, closedAt: at });
-      await saveClosedRectification(tx, closed, at);
-      const repos = repositories(tx);
+      await tx.rectifications.update(closed, at);
       const audit: AuditEvent = {
         id: uuidv7(at), entity: 'rectification', entityId: closed.id, caseId: closed.caseId, action: 'rectification-close',
         from: 'open', to: 'closed', actor: { role: user.role, id: user.id }, at, detail: callbackNote,
       };
-      await repos.audit.insert(audit);
-      await repos.changes.append(
+      await tx.audit.insert(audit);
+      await tx.changes.append(
         { villageCode: found.villageCode, townshipCode: found.townshipCode, countyCode: found.countyCode },
         { type: 'rectification', caseId: closed.caseId, rectification: closed },
         at,

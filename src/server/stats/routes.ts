@@ -6,16 +6,13 @@ import { workingDaysBetween } from '../../domain/calendar';
 import { computeStats, reportCsvRows, toCsv, type StatsReport } from '../../domain/stats';
 import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
 import type { Store } from '../store';
-import type { SqlDatabase } from '../store/sql';
 import { csvLabels, loadLabels, type StatsLabelMaps } from './labels';
 import { parsePeriod } from './period';
-import { loadStatsInput } from './queries';
+import { loadStatsInput } from './input';
 import { rectificationRoutes } from './rectification-routes';
 
 export interface StatsRoutesOptions {
   store: Store;
-  /** The store's database, for the period-wide reads the Store has no method for. */
-  db: SqlDatabase;
   now?: () => number;
 }
 
@@ -39,7 +36,7 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     requireRole(user, 'reviewer', 'admin');
     const period = parsePeriod(query, now());
     const today = chinaDate(now());
-    const [input, labels] = await Promise.all([loadStatsInput(opts.db, visibilityOf(user), period), loadLabels(opts.store)]);
+    const [input, labels] = await Promise.all([loadStatsInput(opts.store, visibilityOf(user), period), loadLabels(opts.store)]);
     const report = computeStats(input, { workingDaysBetween, today });
     return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
   }

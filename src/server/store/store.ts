@@ -1,6 +1,6 @@
 // The server's persistence boundary. Routes and services talk to `Store`; only the repositories
 // in this folder write SQL. Reads outside a transaction see committed data only.
-import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, Rectification, Role, ServiceItem } from '../../domain';
+import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, ReasonCode, Rectification, Role, ServiceItem } from '../../domain';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 export interface DivisionRecord { code: string; name: string; level: DivisionLevel; parentCode: string | null }
@@ -72,6 +72,29 @@ export interface CaseQuery {
 
 export interface CaseCounts { total: number; byStatus: Record<string, number>; byVillage: Record<string, number>; byItem: Record<string, number> }
 
+/** A rectification with what the desk shows of its case and the bad rating that opened it. */
+export interface RectificationEntry {
+  rectification: Rectification;
+  caseNumber: string;
+  itemCode: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  rating: { level: number; comment: string } | null;
+}
+
+/** Server time range [startMs, endMs). */
+export interface TimeRange { startMs: number; endMs: number }
+
+/** The statistics read model: every record of the cases first submitted in a time range. */
+export interface StatsRecords {
+  cases: { id: string; status: CaseStatus; itemCode: string; villageCode: string; submittedAt: number; acceptedOn: string | null; dueOn: string | null }[];
+  /** Oldest first (server time, then id). */
+  decisions: { caseId: string; kind: Decision['kind']; reasonCodes: ReasonCode[]; createdAt: number }[];
+  ratings: { caseId: string; level: number }[];
+  rectifications: Rectification[];
+}
+
 export interface Repositories {
   divisions: {
     upsert(d: DivisionRecord): Promise<void>;
@@ -141,7 +164,16 @@ export interface Repositories {
   };
   rectifications: {
     insert(r: Rectification, now: number): Promise<void>;
+    /** Writes a changed rectification (its status column and JSON kept in step). */
+    update(r: Rectification, now: number): Promise<void>;
     forCase(caseId: string): Promise<Rectification[]>;
+    get(id: string): Promise<RectificationEntry | undefined>;
+    /** Rectifications the caller may see, open ones first, then by due date. */
+    list(visibility: Visibility, status?: Rectification['status']): Promise<RectificationEntry[]>;
+  };
+  stats: {
+    /** Statistics records of the cases the caller may see, first submitted in `range`. */
+    records(visibility: Visibility, range: TimeRange): Promise<StatsRecords>;
   };
   audit: {
     insert(e: AuditEvent): Promise<void>;
