@@ -8,9 +8,7 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { CaseRecord, Repositories, Store } from '../store';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { caseScope } from '../sync/case-access';
-import { step } from '../sync/audit';
-import { Rejected } from '../sync/outcome';
+import { caseScope, Rejected, step } from '../cases';
 
 export interface OpenReviewOutcome {
   case: { id: string; status: CaseStatus; version: number; revision: number };

@@ -7,9 +7,8 @@ import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
 import { countyOf, townshipOf } from '../../seed/divisions';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase, requireAgent, requireCurrentVersion } from '../case-access';
-import { step, systemActor } from '../audit';
-import { Rejected, RetryLater, okResult } from '../outcome';
+import { caseScope, loadOwnCase, Rejected, requireAgent, requireCurrentVersion, step, systemActor } from '../../cases';
+import { RetryLater, okResult } from '../outcome';
 
 type Submit = Extract<Mutation, { kind: 'case.submit' }>;
 type Resubmit = Extract<Mutation, { kind: 'case.resubmit' }>;
