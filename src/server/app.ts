@@ -14,6 +14,7 @@ import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import { registerReviewRoutes } from './review/routes';
 import { statsRoutes } from './stats';
+import { rectificationRoutes } from './rectifications';
 import { seedCatalog, seedDemo } from './seed/seed';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
@@ -54,6 +55,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await registerSyncRoutes(app, store, config);
   await registerReviewRoutes(app, store, config);
   await app.register(statsRoutes, { store, now: config.now });
+  await app.register(rectificationRoutes, { store, now: config.now });
   await installStatic(app, config.staticDir);
   return app;
 }

@@ -10,6 +10,7 @@ import { installAuthentication } from '../../src/server/auth/authenticate';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import { installErrorHandling } from '../../src/server/http/errors';
 import { statsRoutes } from '../../src/server/stats';
+import { rectificationRoutes } from '../../src/server/rectifications';
 import { beijingMidnight } from '../../src/server/stats/period';
 import { migrate } from '../../src/server/store/migrations';
 import { openSqlite } from '../../src/server/store/sqlite';
@@ -115,6 +116,7 @@ beforeAll(async () => {
   installErrorHandling(app);
   installAuthentication(app, store, () => NOW);
   await app.register(statsRoutes, { store, now: () => NOW });
+  await app.register(rectificationRoutes, { store, now: () => NOW });
   await app.ready();
 });
 

@@ -1,5 +1,4 @@
-// Statistics and the rectification desk, as one Fastify plugin: `app.register(statsRoutes, { store })`.
+// Statistics, as one Fastify plugin: `app.register(statsRoutes, { store })`.
 export { statsRoutes, type StatsRoutesOptions, type StatsResponse } from './routes';
-export { CloseRectificationBody, type RectificationView } from './rectification-routes';
 export { loadStatsInput } from './input';
 export { parsePeriod, type Period } from './period';

@@ -9,7 +9,6 @@ import type { Store } from '../store';
 import { csvLabels, loadLabels, type StatsLabelMaps } from './labels';
 import { parsePeriod } from './period';
 import { loadStatsInput } from './input';
-import { rectificationRoutes } from './rectification-routes';
 
 export interface StatsRoutesOptions {
   store: Store;
@@ -53,6 +52,4 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
       .header('cache-control', 'no-store')
       .send(csv);
   });
-
-  await app.register(rectificationRoutes, opts);
 }

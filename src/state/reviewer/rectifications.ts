@@ -5,7 +5,7 @@ import type { Rectification } from '../../domain/schemas/decision';
 import { requestJson, type HttpDeps } from './http';
 import { loadable } from './loadable';
 
-/** One row of GET /api/rectifications (src/server/stats/rectification-routes.ts). */
+/** One row of GET /api/rectifications (src/server/rectifications/routes.ts). */
 export interface RectificationItem {
   rectification: Rectification;
   caseNumber: string;

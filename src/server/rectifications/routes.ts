@@ -3,13 +3,12 @@
 // Closing is idempotent: a retry after a dropped answer returns the closed item unchanged.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { chinaDate, Rectification, uuidv7, UUID_PATTERN, type AuditEvent } from '../../domain';
+import { chinaDate, UUID_PATTERN } from '../../domain';
 import { deadlineStatus, type DeadlineStatus } from '../../domain/calendar';
-import { currentUser, requireRole, visibilityOf, canSee } from '../auth/user';
-import { notFound } from '../http/errors';
+import { currentUser, requireRole, visibilityOf } from '../auth/user';
 import { parseInput } from '../http/validate';
-import type { RectificationEntry } from '../store';
-import type { StatsRoutesOptions } from './routes';
+import type { RectificationEntry, Store } from '../store';
+import { closeRectification } from './close';
 
 const ListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
 const IdParams = z.object({ id: z.string().regex(UUID_PATTERN, '整改编号格式不正确') });
@@ -25,7 +24,12 @@ const view = (r: RectificationEntry, today: string): RectificationView => {
   return r.rectification.status === 'open' ? { ...rest, deadline: deadlineStatus(r.rectification.dueBy, today) } : rest;
 };
 
-export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
+export interface RectificationRoutesOptions {
+  store: Store;
+  now?: () => number;
+}
+
+export async function rectificationRoutes(app: FastifyInstance, opts: RectificationRoutesOptions): Promise<void> {
   const now = opts.now ?? Date.now;
 
   app.get('/api/rectifications', async (request) => {
@@ -43,25 +47,7 @@ export async function rectificationRoutes(app: FastifyInstance, opts: StatsRoute
     const { id } = parseInput(IdParams, request.params, 'params');
     const { callbackNote } = parseInput(CloseRectificationBody, request.body, 'body');
     const at = now();
-    const row = await opts.store.transaction(async (tx) => {
-      const found = await tx.rectifications.get(id);
-      // Out of scope answers like a missing one: no hint that it exists elsewhere.
-      if (!found || !canSee(user, found)) throw notFound('rectification.not_found', '找不到这条整改');
-      if (found.rectification.status === 'closed') return found;
-      const closed = Rectification.parse({ ...found.rectification, status: 'closed', callbackNote, closedAt: at });
-      await tx.rectifications.update(closed, at);
-      const audit: AuditEvent = {
-        id: uuidv7(at), entity: 'rectification', entityId: closed.id, caseId: closed.caseId, action: 'rectification-close',
-        from: 'open', to: 'closed', actor: { role: user.role, id: user.id }, at, detail: callbackNote,
-      };
-      await tx.audit.insert(audit);
-      await tx.changes.append(
-        { villageCode: found.villageCode, townshipCode: found.townshipCode, countyCode: found.countyCode },
-        { type: 'rectification', caseId: closed.caseId, rectification: closed },
-        at,
-      );
-      return { ...found, rectification: closed };
-    });
+    const row = await closeRectification(opts.store, user, id, callbackNote, at);
     return { rectification: view(row, chinaDate(at)) };
   });
 }
