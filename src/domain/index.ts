@@ -2,6 +2,7 @@
 export * from './result';
 export * from './ids';
 export * from './dates';
+export * from './divisions';
 export * from './schemas';
 export * from './state-machine';
 export * from './calendar';

@@ -1,7 +1,7 @@
 // Demo cases for `scripts/seed.ts`: complete, rule-passing submissions with real (generated)
 // PNG pages, so a fresh township server has something in every queue of the reviewer desk.
 import { createHash } from 'node:crypto';
-import { prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
+import { countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
 import { idCheckCharacter } from '../../domain/validators';
 import { demoPagePng } from './png';
 
@@ -13,7 +13,7 @@ const DEMO_BANK_CARD = '6228480402564890018';
 export function demoPerson(a: DemoApplicant, villageCode: string, now: number): Person {
   // Odd sequence digit = male, even = female (GB 11643).
   const seq = a.sequence * 2 + (a.sex === 'M' ? 1 : 0);
-  const first17 = `${villageCode.slice(0, 6)}${a.birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  const first17 = `${countyOf(villageCode)}${a.birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return {
     id: uuidv7(now), name: a.name, sex: a.sex, idNumber: first17 + idCheckCharacter(first17), birthDate: a.birthDate, ethnicity: '汉族',
     phone: `139${String(10_000_000 + a.sequence * 7919).slice(-8)}`, address: '安徽省广德市（示例地址）', divisionCode: villageCode,
