@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
-const serverOnly = { group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' };
+const serverOnly = { group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', '**/scripts/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/**'] },

@@ -3,7 +3,7 @@
 // (DAIBAN_DATA_DIR, default ./data), through the real API. Run it while the server is stopped.
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { seedDemoCases } from '../src/server/seed/demo-scenarios';
+import { seedDemoCases } from './demo/scenarios';
 import { DEMO_COUNTY } from '../src/server/seed/demo-county';
 
 const clock = { now: Date.now() };

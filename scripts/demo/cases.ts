@@ -1,9 +1,9 @@
 // Demo cases for `scripts/seed.ts`: complete, rule-passing submissions with real (generated)
 // PNG pages, so a fresh township server has something in every queue of the reviewer desk.
 import { createHash } from 'node:crypto';
-import { countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
-import { idCheckCharacter } from '../../domain/validators';
-import { demoPagePng } from './png';
+import { countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../src/domain';
+import { idCheckCharacter } from '../../src/domain/validators';
+import { demoPagePng } from './page-png';
 
 export interface DemoApplicant { name: string; sex: 'M' | 'F'; birthDate: string; sequence: number }
 

@@ -3,11 +3,11 @@
 // delivered. Used by `scripts/seed.ts`; never run by `npm start` or the browser tests.
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { chinaDate, daysBetween, uuidv7, type Decision, type PushResponse } from '../../domain';
-import { addWorkingDays } from '../../domain/calendar';
-import { findItem } from '../../catalog';
-import { DEMO_PASSWORD } from './demo-county';
-import { demoCase, demoPerson, type DemoApplicant } from './demo-cases';
+import { chinaDate, daysBetween, uuidv7, type Decision, type PushResponse } from '../../src/domain';
+import { addWorkingDays } from '../../src/domain/calendar';
+import { findItem } from '../../src/catalog';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo-county';
+import { demoCase, demoPerson, type DemoApplicant } from './cases';
 
 const DAY = 86_400_000;
 
