@@ -1,7 +1,7 @@
 // Demo cases for `scripts/seed.ts`: complete, rule-passing submissions with real (generated)
 // PNG pages, so a fresh township server has something in every queue of the reviewer desk.
 import { createHash } from 'node:crypto';
-import { countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../src/domain';
+import { caseNumber, countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../src/domain';
 import { idCheckCharacter } from '../../src/domain/validators';
 import { demoPagePng } from './page-png';
 
@@ -23,7 +23,8 @@ export function demoPerson(a: DemoApplicant, villageCode: string, now: number): 
 }
 
 const HUES: [number, number, number][] = [[40, 90, 160], [160, 60, 50], [50, 130, 80], [150, 110, 30], [100, 60, 140]];
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** SHA-256 as lower-case hex: the id the server stores a file under. */
+export const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function dataFor(req: MaterialRequirement, p: Person): Record<string, string> {
   const known: Record<string, string> = { name: p.name, idNumber: p.idNumber, holderName: p.name, cardNumber: DEMO_BANK_CARD };
@@ -54,22 +55,21 @@ export function demoCase(item: ServiceItem, o: { agentId: string; applicant: Per
       for (let page = 0; page < Math.max(1, req.pagesMin); page++) {
         const png = demoPagePng(w, h, hue, index * 7 + page);
         files.push(png);
-        m.pages.push({ sha256: sha256(png), mime: 'image/png', bytes: png.length, capturedAt: o.now, quality: { width: w, height: h, sharpness: 180, mean: 200, clipped: 0.08 } });
+        m.pages.push({ sha256: sha256Hex(png), mime: 'image/png', bytes: png.length, capturedAt: o.now, quality: { width: w, height: h, sharpness: 180, mean: 200, clipped: 0.08 } });
       }
     }
     if (req.kind === 'signature') {
       const png = demoPagePng(480, 180, hue, index);
       files.push(png);
-      m.signature = { sha256: sha256(png), signerName: o.applicant.name, signerRole: 'applicant', signedAt: o.now, deviceId: 'demo-tablet' };
+      m.signature = { sha256: sha256Hex(png), signerName: o.applicant.name, signerRole: 'applicant', signedAt: o.now, deviceId: 'demo-tablet' };
     }
     materials.push(m);
   });
-  const day = new Date(o.now + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
   return {
     files,
     submission: {
       case: {
-        id: caseId, number: `DB-${o.applicant.villageCode}-${day}-${caseId.slice(-4)}`, itemCode: item.code, itemVersion: item.version,
+        id: caseId, number: caseNumber(o.applicant.villageCode, o.now, caseId.slice(-4)), itemCode: item.code, itemVersion: item.version,
         applicantId: o.applicant.id, status: 'queued', fields: formFields(item, o.applicant), acknowledged: [],
         tolerance: [...tolerated].map((requirementId) => ({ requirementId, promisedBy: o.promisedBy ?? '' })),
         villageCode: o.applicant.villageCode, agentId: o.agentId, revision: 0, baseVersion: 0, createdAt: o.now, updatedAt: o.now,

@@ -5,13 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Case, type Decision, type Rating, uuidv7 } from '../../src/domain';
+import { chinaMidnight, type Case, type Decision, type Rating, uuidv7 } from '../../src/domain';
 import { installAuthentication } from '../../src/server/auth/authenticate';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import { installErrorHandling } from '../../src/server/http/errors';
 import { statsRoutes } from '../../src/server/stats';
 import { rectificationRoutes } from '../../src/server/rectifications';
-import { beijingMidnight } from '../../src/server/stats/period';
 import { migrate } from '../../src/server/store/migrations';
 import { openSqlite } from '../../src/server/store/sqlite';
 import { sqlStore } from '../../src/server/store/sql-store';
@@ -25,8 +24,8 @@ const OTHER_TOWN = '341822200000';
 const VILLAGE = { '110105001200': '341822100201', '110105001201': '341822100202' } as Record<string, string>;
 const OTHER_VILLAGE = '341822200201';
 // 2026-10-21 12:00 Beijing.
-const NOW = beijingMidnight('2026-10-21') + 12 * 3_600_000;
-const at = (date: string) => beijingMidnight(date) + 10 * 3_600_000;
+const NOW = chinaMidnight('2026-10-21') + 12 * 3_600_000;
+const at = (date: string) => chinaMidnight(date) + 10 * 3_600_000;
 
 let dir: string;
 let db: SqlDatabase;
