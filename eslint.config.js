@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const serverOnly = { group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', '**/scripts/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' };
+const storeInternals = { group: ['**/store/sqlite', '**/store/sql-store', '**/store/migrations', '**/store/repos/**'], message: 'Outside src/server/store, talk to the Store (src/server/store): SQL stays in its repositories.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/**'] },
@@ -18,9 +19,10 @@ export default tseslint.config(
   { files: ['src/domain/**/*.ts'], rules: restrict([{ regex: '^(\\.\\./)+(storage|sync|workers|state|ui|pwa|server|catalog)(/|$)', message: 'src/domain imports nothing of the project.' }, { group: ['node:*', 'dexie', 'preact', 'preact/*', 'comlink', 'fastify'], message: 'src/domain is pure: zod and itself only.' }]) },
   { files: ['src/catalog/**/*.ts'], rules: restrict([{ group: ['**/storage/**', '**/sync/**', '**/ui/**', '**/state/**', '**/server/**', 'dexie'], message: 'The catalogue is data over the domain.' }]) },
   { files: ['src/server/**/*.ts'], rules: restrict([serverOnly]) },
+  { files: ['src/server/**/*.ts'], ignores: ['src/server/store/**'], rules: restrict([serverOnly, storeInternals]) },
   // Push and the reviewer desk share case rules through src/server/cases, not through each other.
-  { files: ['src/server/review/**/*.ts'], rules: restrict([serverOnly, { group: ['../sync', '../sync/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
-  { files: ['src/server/sync/**/*.ts'], rules: restrict([serverOnly, { group: ['../review', '../review/**', '../../review', '../../review/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
+  { files: ['src/server/review/**/*.ts'], rules: restrict([serverOnly, storeInternals, { group: ['../sync', '../sync/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
+  { files: ['src/server/sync/**/*.ts'], rules: restrict([serverOnly, storeInternals, { group: ['../review', '../review/**', '../../review', '../../review/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
   { files: ['sw/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/workers/**', '**/pwa/**', 'preact', 'preact/*', 'dexie'], message: 'The service worker imports only sync, storage and domain.' }]) },
   { files: ['src/workers/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', 'preact', 'preact/*'], message: 'Workers never import UI or storage.' }]) },
   { files: ['src/ui/**/*.{ts,tsx}'], rules: restrict([{ group: ['**/storage/**', 'dexie', 'comlink'], message: 'UI reads state and calls actions; it never touches storage or workers directly.' }]) },
