@@ -2,6 +2,8 @@
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+const serverOnly = { group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', '**/scripts/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' };
+const storeInternals = { group: ['**/store/sqlite', '**/store/sql-store', '**/store/migrations', '**/store/repos/**'], message: 'Outside src/server/store, talk to the Store (src/server/store): SQL stays in its repositories.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'bench/**'] },
@@ -16,7 +18,11 @@ export default tseslint.config(
   // Domain is pure: it imports nothing of the project and no runtime-specific library.
   { files: ['src/domain/**/*.ts'], rules: restrict([{ regex: '^(\\.\\./)+(storage|sync|workers|state|ui|pwa|server|catalog)(/|$)', message: 'src/domain imports nothing of the project.' }, { group: ['node:*', 'dexie', 'preact', 'preact/*', 'comlink', 'fastify'], message: 'src/domain is pure: zod and itself only.' }]) },
   { files: ['src/catalog/**/*.ts'], rules: restrict([{ group: ['**/storage/**', '**/sync/**', '**/ui/**', '**/state/**', '**/server/**', 'dexie'], message: 'The catalogue is data over the domain.' }]) },
-  { files: ['src/server/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/storage/**', '**/state/**', '**/workers/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'The server imports domain and catalogue only.' }]) },
+  { files: ['src/server/**/*.ts'], rules: restrict([serverOnly]) },
+  { files: ['src/server/**/*.ts'], ignores: ['src/server/store/**'], rules: restrict([serverOnly, storeInternals]) },
+  // Push and the reviewer desk share case rules through src/server/cases, not through each other.
+  { files: ['src/server/review/**/*.ts'], rules: restrict([serverOnly, storeInternals, { group: ['../sync', '../sync/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
+  { files: ['src/server/sync/**/*.ts'], rules: restrict([serverOnly, storeInternals, { group: ['../review', '../review/**', '../../review', '../../review/**'], message: 'Shared case logic lives in src/server/cases.' }]) },
   { files: ['sw/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/workers/**', '**/pwa/**', 'preact', 'preact/*', 'dexie'], message: 'The service worker imports only sync, storage and domain.' }]) },
   { files: ['src/net/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', '**/sync/**', '**/workers/**', '**/server/**', '**/pwa/**', 'dexie', 'preact', 'preact/*'], message: 'src/net is the one HTTP client: it imports the domain only.' }]) },
   { files: ['src/workers/**/*.ts'], rules: restrict([{ group: ['**/ui/**', '**/state/**', '**/storage/**', 'preact', 'preact/*'], message: 'Workers never import UI or storage.' }]) },

@@ -4,7 +4,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { encodePng } from '../src/server/seed/png-encode';
+import { encodePng } from './png-encode';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
 const BLUE = [0x0b, 0x4f, 0x9c] as const;
@@ -50,7 +50,7 @@ function render(size: number, maskable: boolean): Uint8Array {
       }
       const i = (y * size + x) * 4, n = S * S;
       const a = bg / n, f = bg ? fg / bg : 0;
-      for (let c = 0; c < 3; c++) px[i + c] = Math.round(BLUE[c] * (1 - f) + WHITE[c] * f);
+      for (let c = 0; c < 3; c++) px[i + c] = Math.round(BLUE[c]! * (1 - f) + WHITE[c]! * f);
       px[i + 3] = Math.round(a * 255);
     }
   }

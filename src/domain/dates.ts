@@ -52,5 +52,14 @@ export function ageAt(birthDate: string, at: string): number {
   return a.year - b.year - (beforeBirthday ? 1 : 0);
 }
 
+/** China time (UTC+8, no daylight saving) ahead of UTC. The one place the offset is written. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+
 /** Today's date in China (UTC+8), from a timestamp. */
-export const chinaDate = (ms: number) => fromUtcMs(ms + 8 * 3_600_000);
+export const chinaDate = (ms: number) => fromUtcMs(ms + CHINA_OFFSET_MS);
+
+/** `YYYY-MM-DD HH:MM` in China time, from a timestamp. */
+export const chinaDateTime = (ms: number) => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The timestamp of 00:00 China time on a `YYYY-MM-DD` day. */
+export const chinaMidnight = (s: string) => toUtcMs(s) - CHINA_OFFSET_MS;

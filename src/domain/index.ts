@@ -1,7 +1,9 @@
 // The domain's public surface, shared by page, workers, service worker and server.
 export * from './result';
 export * from './ids';
+export * from './case-number';
 export * from './dates';
+export * from './divisions';
 export * from './schemas';
 export * from './state-machine';
 export * from './calendar';

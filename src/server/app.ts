@@ -4,11 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
-import type { Store } from './store';
-import { migrate } from './store/migrations';
-import { openSqlite } from './store/sqlite';
-import { sqlStore } from './store/sql-store';
-import type { SqlDatabase } from './store/sql';
+import { openSqliteStore, type Store } from './store';
 import { installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
@@ -21,6 +17,7 @@ import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
 import { registerReviewRoutes } from './review/routes';
 import { statsRoutes } from './stats';
+import { rectificationRoutes } from './rectifications';
 import { registerDiagnosticRoutes } from './diagnostics/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
 
@@ -32,17 +29,13 @@ declare module 'fastify' {
     store: Store;
     /** `METHOD /path` of every registered route (HEAD ones Fastify adds for GET included). */
     routeList: readonly string[];
-    /** The store's database, for reads that span many cases (statistics). */
-    db: SqlDatabase;
   }
 }
 
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
-  const db = openSqlite(config.dbFile);
-  const store = sqlStore(db);
+  const store = await openSqliteStore(config.dbFile);
   try {
-    await migrate(db);
     await seedCatalog(store, CATALOG, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
   } catch (error) {
@@ -58,7 +51,6 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   });
   app.decorate('routeList', routeList);
   app.decorate('store', store);
-  app.decorate('db', db);
   app.decorate('checkResponses', config.checkResponses);
   app.addHook('onClose', () => store.close());
 
@@ -76,7 +68,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);
   await registerReviewRoutes(app, store, config);
-  await app.register(statsRoutes, { store, db, now: config.now });
+  await app.register(statsRoutes, { store, now: config.now });
+  await app.register(rectificationRoutes, { store, now: config.now });
   await registerDiagnosticRoutes(app);
   await installStatic(app, config.staticDir);
   return app;

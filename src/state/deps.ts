@@ -20,12 +20,6 @@ export type ProcessImage = (
   ctl: { signal?: AbortSignal; onProgress?: (fraction: number) => void },
 ) => Promise<ProcessedImage>;
 
-/** SHA-256 hex of bytes (WebCrypto): signatures are stored content-addressed like photos. */
-export async function sha256Hex(data: ArrayBuffer): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export interface AppDeps {
   router: Router;
   fetch: typeof fetch;

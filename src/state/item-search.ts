@@ -2,8 +2,9 @@
 // pinyin initials (ybcb → 医保参保) or full pinyin. Pure once given a pinyin function; the page
 // loads pinyin-pro lazily (it is ~300 KB) and searches by name and keyword until it arrives.
 import type { ServiceItem } from '../domain';
+import { loadPinyin, type PinyinFn } from '../storage/pinyin';
 
-export type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
+export { loadPinyin, type PinyinFn };
 
 export interface IndexedItem {
   item: ServiceItem;
@@ -55,11 +56,4 @@ function scoreOf(entry: IndexedItem, q: string): number {
     if (entry.pinyin.some((p) => p.includes(q))) return 1;
   }
   return 0;
-}
-
-let pinyinPromise: Promise<PinyinFn> | undefined;
-/** pinyin-pro, imported on first use so it stays out of the first bundle. */
-export function loadPinyin(): Promise<PinyinFn> {
-  pinyinPromise ??= import('pinyin-pro').then((m) => m.pinyin as unknown as PinyinFn);
-  return pinyinPromise;
 }

@@ -1,10 +1,14 @@
 // pinyin-pro carries a ~280 KB dictionary: imported on first use so it stays out of the first
-// bundle. Never call these inside a Dexie transaction (the import is not an IndexedDB request).
+// bundle. The app's one loader (person search keys here, item search in state/item-search.ts).
+// Never call these inside a Dexie transaction (the import is not an IndexedDB request).
 import { searchKeysWith, type PinyinFn } from './name-keys';
+
+export type { PinyinFn } from './name-keys';
 
 let pinyinPromise: Promise<PinyinFn> | undefined;
 
-function loadPinyin(): Promise<PinyinFn> {
+/** pinyin-pro's `pinyin` function, imported on first use. */
+export function loadPinyin(): Promise<PinyinFn> {
   pinyinPromise ??= import('pinyin-pro').then((m) => m.pinyin as unknown as PinyinFn);
   return pinyinPromise;
 }

@@ -1,5 +1,5 @@
 // Display formatting (Chinese conventions, China time whatever the device's zone).
-import { chinaDate } from '../domain';
+import { chinaDateTime } from '../domain';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} 字节`;
@@ -10,8 +10,7 @@ export function formatBytes(n: number): string {
 
 /** `2025-06-01 14:03` in China time. */
 export function formatTime(ms: number): string {
-  const d = new Date(ms + 8 * 3_600_000);
-  return `${chinaDate(ms)} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return chinaDateTime(ms);
 }
 
 /** `2025年6月1日` */

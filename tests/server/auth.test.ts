@@ -37,10 +37,10 @@ describe('login', () => {
 
   it('stores only a hash of the token and a salted scrypt hash of the password', async () => {
     const { token } = await login(s.app, 'agent2');
-    const sessions = await s.app.db.all<{ token_hash: string }>('SELECT token_hash FROM sessions');
+    const sessions = await s.db.all<{ token_hash: string }>('SELECT token_hash FROM sessions');
     expect(sessions.some((r) => r.token_hash === token)).toBe(false);
     expect(sessions.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
-    const users = await s.app.db.all<{ password_hash: string }>('SELECT password_hash FROM users');
+    const users = await s.db.all<{ password_hash: string }>('SELECT password_hash FROM users');
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(users.length); // per-user salt
     expect(users[0]!.password_hash).toMatch(/^scrypt\$10\$8\$1\$/);
   });

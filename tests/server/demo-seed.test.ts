@@ -1,7 +1,7 @@
 // The optional demo cases (scripts/seed.ts) go through the real API and fill every reviewer queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, login, startServer, type TestServer } from './harness';
-import { seedDemoCases } from '../../src/server/seed/demo-scenarios';
+import { seedDemoCases } from '../../scripts/demo/scenarios';
 
 let s: TestServer;
 beforeAll(async () => {

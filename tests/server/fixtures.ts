@@ -2,7 +2,7 @@
 // real magic bytes, and a complete, rule-passing CaseSubmission for a real catalogue item.
 import { createHash, randomBytes } from 'node:crypto';
 import { findItem } from '../../src/catalog';
-import { prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Mutation, type Person, type ServiceItem } from '../../src/domain';
+import { caseNumber, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Mutation, type Person, type ServiceItem } from '../../src/domain';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -102,13 +102,12 @@ export function buildCase(o: CaseOptions): BuiltCase {
     }
     materials.push(m);
   }
-  const day = new Date(o.now + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
   return {
     files,
     submission: {
       case: {
         id: caseId,
-        number: `DB-${o.villageCode}-${day}-${caseId.slice(-4)}`,
+        number: caseNumber(o.villageCode, o.now, caseId.slice(-4)),
         itemCode: item.code,
         itemVersion: item.version,
         applicantId: applicant.id,

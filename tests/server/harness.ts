@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import Database from 'better-sqlite3';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type ServerConfig } from '../../src/server/config';
 import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
@@ -13,8 +14,29 @@ import { sha256 } from './fixtures';
 export const MONDAY = Date.parse('2026-03-02T02:00:00Z');
 export const DAY = 86_400_000;
 
+/**
+ * A read-only look at a server's SQLite file for assertions (the app itself exposes only its
+ * Store, and the app's code reads and writes through the repositories).
+ */
+export interface DbInspector {
+  get<T>(sql: string, params?: (string | number)[]): Promise<T | undefined>;
+  all<T>(sql: string, params?: (string | number)[]): Promise<T[]>;
+  close(): void;
+}
+
+export function inspectDb(file: string): DbInspector {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return {
+    get: async <T>(sql: string, params: (string | number)[] = []) => db.prepare(sql).get(...params) as T | undefined,
+    all: async <T>(sql: string, params: (string | number)[] = []) => db.prepare(sql).all(...params) as T[],
+    close: () => db.close(),
+  };
+}
+
 export interface TestServer {
   app: FastifyInstance;
+  /** Read-only SQL on the app's database file, for assertions. */
+  db: DbInspector;
   config: ServerConfig;
   dir: string;
   clock: { now: number };
@@ -34,9 +56,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     ...overrides,
   };
   const app = await buildApp(config);
+  const db = inspectDb(config.dbFile);
   return {
-    app, config, dir, clock,
+    app, db, config, dir, clock,
     close: async () => {
+      db.close();
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     },

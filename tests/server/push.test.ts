@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const count = async (sql: string, params: (string | number)[] = []) => Number((await s.app.db.get<{ n: number }>(sql, params))!.n);
+const count = async (sql: string, params: (string | number)[] = []) => Number((await s.db.get<{ n: number }>(sql, params))!.n);
 
 async function preparedCase(agent = a1, options: Partial<Parameters<typeof buildCase>[0]> = {}) {
   const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode!, now: s.clock.now, ...options });
@@ -29,7 +29,7 @@ describe('case.submit', () => {
     const m = submitMutation(submission, s.clock.now);
     const { results } = await push(s.app, a1.token, [m]);
     expect(results).toEqual([{ id: m.id, status: 'ok', version: 1 }]);
-    const row = await s.app.db.get<{ status: string; version: number; revision: number; township_code: string }>(
+    const row = await s.db.get<{ status: string; version: number; revision: number; township_code: string }>(
       'SELECT status, version, revision, township_code FROM cases WHERE id = ?', [submission.case.id],
     );
     expect(row).toEqual({ status: 'submitted', version: 1, revision: 1, township_code: '341822100000' });

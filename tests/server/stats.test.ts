@@ -5,13 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Case, type Decision, type Person, type Rating, uuidv7 } from '../../src/domain';
+import { chinaMidnight, type Case, type Decision, type Person, type Rating, uuidv7 } from '../../src/domain';
 import type { ApiError, RectificationView, StatsResponse } from '../../src/domain/api';
 import { installAuthentication } from '../../src/server/auth/authenticate';
 import { hashToken, newToken } from '../../src/server/auth/tokens';
 import { installErrorHandling } from '../../src/server/http/errors';
 import { statsRoutes } from '../../src/server/stats';
-import { beijingMidnight } from '../../src/server/stats/period';
+import { rectificationRoutes } from '../../src/server/rectifications';
 import { migrate } from '../../src/server/store/migrations';
 import { openSqlite } from '../../src/server/store/sqlite';
 import { sqlStore } from '../../src/server/store/sql-store';
@@ -26,8 +26,8 @@ const OTHER_TOWN = '341822200000';
 const VILLAGE: ReadonlyMap<string, string> = new Map([[V1, '341822100201'], [V2, '341822100202']]);
 const OTHER_VILLAGE = '341822200201';
 // 2026-10-21 12:00 Beijing.
-const NOW = beijingMidnight('2026-10-21') + 12 * 3_600_000;
-const at = (date: string) => beijingMidnight(date) + 10 * 3_600_000;
+const NOW = chinaMidnight('2026-10-21') + 12 * 3_600_000;
+const at = (date: string) => chinaMidnight(date) + 10 * 3_600_000;
 
 let dir: string;
 let db: SqlDatabase;
@@ -121,7 +121,8 @@ beforeAll(async () => {
   app = Fastify({ logger: false });
   installErrorHandling(app);
   installAuthentication(app, store, () => NOW);
-  await app.register(statsRoutes, { store, db, now: () => NOW });
+  await app.register(statsRoutes, { store, now: () => NOW });
+  await app.register(rectificationRoutes, { store, now: () => NOW });
   await app.ready();
 });
 

@@ -94,13 +94,14 @@ describe('sqlite store', () => {
 describe('seeding', () => {
   it('is idempotent across restarts: one set of logins, one catalogue change per item version', async () => {
     const first = await startServer();
-    const count = async (app: typeof first.app, table: string) => Number((await app.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
-    const before = { users: await count(first.app, 'users'), changes: await count(first.app, 'changes'), divisions: await count(first.app, 'divisions') };
+    const count = async (table: string) => Number((await first.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+    const before = { users: await count('users'), changes: await count('changes'), divisions: await count('divisions') };
     expect(before).toEqual({ users: 9, changes: (await first.app.store.catalog.list()).length, divisions: 9 });
     await first.app.close();
     const again = await buildApp(first.config);
-    expect({ users: await count(again, 'users'), changes: await count(again, 'changes'), divisions: await count(again, 'divisions') }).toEqual(before);
+    expect({ users: await count('users'), changes: await count('changes'), divisions: await count('divisions') }).toEqual(before);
     await again.close();
+    first.db.close();
     rmSync(first.dir, { recursive: true, force: true });
   });
 });

@@ -9,9 +9,7 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { CaseRecord, Repositories, Store } from '../store';
 import { ApiFailure, conflict, forbidden, notFound, unprocessable } from '../http/errors';
-import { caseScope } from '../sync/case-access';
-import { step } from '../sync/audit';
-import { Rejected } from '../sync/outcome';
+import { caseScope, Rejected, step } from '../cases';
 import { checkToleranceDue, toleranceWindow } from '../../domain/review';
 import type { DecisionOutcome } from '../../domain/api';
 

@@ -8,9 +8,7 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { CaseRecord, Repositories, Store } from '../store';
 import { conflict, forbidden, notFound } from '../http/errors';
-import { caseScope } from '../sync/case-access';
-import { step } from '../sync/audit';
-import { Rejected } from '../sync/outcome';
+import { caseScope, Rejected, step } from '../cases';
 
 const summary = (c: CaseRecord): OpenReviewOutcome['case'] => ({ id: c.id, status: c.status, version: c.version, revision: c.revision });
 

@@ -1,11 +1,10 @@
 // First-start data, idempotent: the catalogue (re-synced on every start, a change row per new
 // item version so tablets pull it) and, for the demo, divisions and one login per role.
 import type { ServiceItem } from '../../domain';
-import { uuidv7 } from '../../domain';
+import { countyOf, townshipOf, uuidv7 } from '../../domain';
 import type { Store, UserRecord } from '../store';
 import { hashPassword } from '../auth/password';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES, type DemoLogin } from './demo-county';
-import { countyOf, townshipOf } from './divisions';
 
 export async function seedCatalog(store: Store, items: readonly ServiceItem[], now: number): Promise<number> {
   return store.transaction(async (tx) => {

@@ -1,2 +1,2 @@
-// Statistics, as one Fastify plugin: `app.register(statsRoutes, { store, db })`.
+// Statistics, as one Fastify plugin: `app.register(statsRoutes, { store })`.
 export { statsRoutes } from './routes';

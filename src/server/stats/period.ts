@@ -1,6 +1,6 @@
 // The statistics period: `from` and `to` are Beijing calendar days, both included. A case belongs
 // to the period of the day it was first submitted.
-import { chinaDate } from '../../domain';
+import { chinaDate, chinaMidnight } from '../../domain';
 import type { StatsQuery } from '../../domain/api';
 import { badRequest } from '../http/errors';
 
@@ -12,10 +12,7 @@ export interface Period {
   endMs: number;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-
-export const beijingMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`) - BEIJING_OFFSET_MS;
 
 /** Defaults: from 1 January of this year to today (Beijing time). */
 export function parsePeriod(q: StatsQuery, now: number): Period {
@@ -23,5 +20,5 @@ export function parsePeriod(q: StatsQuery, now: number): Period {
   const from = q.from ?? `${today.slice(0, 4)}-01-01`;
   const to = q.to ?? today;
   if (from > to) throw badRequest('stats.bad_period', '开始日期不能晚于结束日期');
-  return { from, to, startMs: beijingMidnight(from), endMs: beijingMidnight(to) + DAY_MS };
+  return { from, to, startMs: chinaMidnight(from), endMs: chinaMidnight(to) + DAY_MS };
 }

@@ -7,20 +7,15 @@ import { workingDaysBetween } from '../../domain/calendar';
 import { computeStats, reportCsvRows, toCsv } from '../../domain/stats';
 import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
 import type { Store } from '../store';
-import type { SqlDatabase } from '../store/sql';
 import { csvLabels, loadLabels } from './labels';
 import { serve } from '../http/route';
 import { parsePeriod } from './period';
-import { loadStatsInput } from './queries';
-import { rectificationRoutes } from './rectification-routes';
+import { loadStatsInput } from './input';
 
 export interface StatsRoutesOptions {
   store: Store;
-  /** The store's database, for the period-wide reads the Store has no method for. */
-  db: SqlDatabase;
   now?: () => number;
 }
-
 
 function scopeOf(user: AuthUser): StatsResponse['scope'] {
   const v = visibilityOf(user);
@@ -34,7 +29,7 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     requireRole(user, 'reviewer', 'admin');
     const period = parsePeriod(query, now());
     const today = chinaDate(now());
-    const [input, labels] = await Promise.all([loadStatsInput(opts.db, visibilityOf(user), period), loadLabels(opts.store)]);
+    const [input, labels] = await Promise.all([loadStatsInput(opts.store, visibilityOf(user), period), loadLabels(opts.store)]);
     const report = computeStats(input, { workingDaysBetween, today });
     return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
   }
@@ -51,6 +46,4 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
       .header('cache-control', 'no-store')
       .send(csv);
   });
-
-  await app.register(rectificationRoutes, opts);
 }

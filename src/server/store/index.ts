@@ -8,6 +8,11 @@ export type * from './store';
 
 export async function openSqliteStore(file: string): Promise<Store> {
   const db = openSqlite(file);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return sqlStore(db);
 }

@@ -8,6 +8,7 @@ import { caseRepo, materialRepo, personRepo } from './repos/cases';
 import { blobRepo } from './repos/blobs';
 import { decisionRepo, ratingRepo, rectificationRepo } from './repos/review';
 import { auditRepo, changeRepo, mutationRepo } from './repos/log';
+import { statsRepo } from './repos/stats';
 
 export function repositories(sql: Sql): Repositories {
   return {
@@ -22,6 +23,7 @@ export function repositories(sql: Sql): Repositories {
     decisions: decisionRepo(sql),
     ratings: ratingRepo(sql),
     rectifications: rectificationRepo(sql),
+    stats: statsRepo(sql),
     audit: auditRepo(sql),
     mutations: mutationRepo(sql),
     changes: changeRepo(sql),

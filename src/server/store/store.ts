@@ -1,6 +1,6 @@
 // The server's persistence boundary. Routes and services talk to `Store`; only the repositories
-// in this folder write SQL. Reads outside a transaction see committed data only.
-import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, Rectification, Role, ServiceItem } from '../../domain';
+// in this folder write SQL. The concurrency contract every adapter keeps is on `Store` below.
+import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, ReasonCode, Rectification, Role, ServiceItem } from '../../domain';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 export interface DivisionRecord { code: string; name: string; level: DivisionLevel; parentCode: string | null }
@@ -72,6 +72,29 @@ export interface CaseQuery {
 
 export interface CaseCounts { total: number; byStatus: Record<string, number>; byVillage: Record<string, number>; byItem: Record<string, number> }
 
+/** A rectification with what the desk shows of its case and the bad rating that opened it. */
+export interface RectificationEntry {
+  rectification: Rectification;
+  caseNumber: string;
+  itemCode: string;
+  villageCode: string;
+  townshipCode: string;
+  countyCode: string;
+  rating: { level: number; comment: string } | null;
+}
+
+/** Server time range [startMs, endMs). */
+export interface TimeRange { startMs: number; endMs: number }
+
+/** The statistics read model: every record of the cases first submitted in a time range. */
+export interface StatsRecords {
+  cases: { id: string; status: CaseStatus; itemCode: string; villageCode: string; submittedAt: number; acceptedOn: string | null; dueOn: string | null }[];
+  /** Oldest first (server time, then id). */
+  decisions: { caseId: string; kind: Decision['kind']; reasonCodes: ReasonCode[]; createdAt: number }[];
+  ratings: { caseId: string; level: number }[];
+  rectifications: Rectification[];
+}
+
 export interface Repositories {
   divisions: {
     upsert(d: DivisionRecord): Promise<void>;
@@ -141,7 +164,16 @@ export interface Repositories {
   };
   rectifications: {
     insert(r: Rectification, now: number): Promise<void>;
+    /** Writes a changed rectification (its status column and JSON kept in step). */
+    update(r: Rectification, now: number): Promise<void>;
     forCase(caseId: string): Promise<Rectification[]>;
+    get(id: string): Promise<RectificationEntry | undefined>;
+    /** Rectifications the caller may see, open ones first, then by due date. */
+    list(visibility: Visibility, status?: Rectification['status']): Promise<RectificationEntry[]>;
+  };
+  stats: {
+    /** Statistics records of the cases the caller may see, first submitted in `range`. */
+    records(visibility: Visibility, range: TimeRange): Promise<StatsRecords>;
   };
   audit: {
     insert(e: AuditEvent): Promise<void>;
@@ -153,13 +185,60 @@ export interface Repositories {
   };
   changes: {
     append(scope: Scope, change: NewChange, now: number): Promise<number>;
-    /** Changes after `cursor` the caller may see, oldest first. */
+    /** Changes after `cursor` the caller may see, oldest first; never skips a later commit (see `Store`). */
     after(cursor: number, visibility: Visibility, limit: number): Promise<ChangeRow[]>;
   };
 }
 
+/**
+ * The store: the repositories, plus write transactions. Every adapter (SQLite today, PostgreSQL
+ * next) must keep this concurrency contract; the sync and review code is written against it.
+ *
+ * Transactions
+ * - `transaction(work)` runs `work` against repositories bound to one transaction. It commits when
+ *   `work` resolves and rolls back when it throws: all of it, or none of it. The promise resolves
+ *   only after the commit is durable (SQLite: `synchronous=FULL`), so an `ok` sent to a tablet is
+ *   never lost.
+ * - Single writer per transaction, and transactions behave as if run one at a time: a row read in
+ *   `work` does not change under it before `work` writes. Handlers rely on this for read-check-
+ *   write (a case's `version` for optimistic concurrency, its status for the state machine, "is
+ *   this decision or mutation id new"). SQLite gives it by construction: one writer connection,
+ *   owned from `BEGIN IMMEDIATE` to `COMMIT` by one transaction at a time through the writer
+ *   mutex (`mutex.ts`, first come first served in this process). PostgreSQL must provide it
+ *   itself: lock what the check reads (`SELECT … FOR UPDATE` on the case row, or an advisory lock
+ *   per case) or run `SERIALIZABLE` and retry `work` on a serialization failure — so `work` must
+ *   stay free of side effects outside the store (no HTTP, no files) and safe to run again.
+ * - Inside `work`, reads see the transaction's own writes. `work` must not start another
+ *   transaction (the SQLite mutex is not re-entrant: it would wait for itself) and should not
+ *   await slow non-store work, since it holds the writer.
+ * - Ids that must be used once (mutation id, decision id, case id) are enforced by unique keys:
+ *   a duplicate insert throws `UniqueViolation` (see `sql.ts`) whatever the driver, and the
+ *   transaction rolls back.
+ *
+ * Reads outside a transaction
+ * - See committed data only, never another request's uncommitted writes (SQLite: a separate
+ *   read-only connection in WAL mode). Each call is its own snapshot: two reads in a row may see
+ *   different commits, so a decision that must not race a write is made inside `transaction`.
+ * - A single write outside a transaction (e.g. `sessions.insert`) is its own small transaction,
+ *   serialised with the others.
+ *
+ * The pull cursor (`changes`)
+ * - `changes.append` gives every change a `seq` that only grows; `changes.after(seq)` returns the
+ *   caller's changes with a larger `seq`, oldest first. Clients store the last `seq` they applied
+ *   and ask for what follows, so the feed must never show a `seq` while a smaller one can still
+ *   appear: a change that commits later with a smaller `seq` would be skipped for good.
+ * - SQLite keeps this because commits are serial: `seq` is assigned inside the one writer
+ *   transaction, so `seq` order is commit order (a rolled-back `seq` was never visible, so its
+ *   reuse by the next transaction skips nothing).
+ * - PostgreSQL assigns sequence values at insert, not at commit: transaction A may take seq 10,
+ *   B seq 11, and B commit first. A bare `seq > ?` would then hand out 11 and skip 10. Its adapter
+ *   must answer only up to a committed high-water mark — the largest `seq` below which no
+ *   transaction is still in flight (e.g. record `pg_current_xact_id()` with each change and
+ *   return only rows older than `pg_snapshot_xmin(pg_current_snapshot())`, or serialise appends
+ *   with a lock held to commit) — so a late commit is always seen by the next pull.
+ */
 export interface Store extends Repositories {
-  /** One write transaction: all of it commits, or none of it. */
+  /** One write transaction: all of it commits, or none of it (see the contract above). */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

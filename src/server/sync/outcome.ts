@@ -1,13 +1,7 @@
-// How a mutation handler says "no": thrown, so the transaction rolls back whatever it began.
-// Rejected results are final and stored (a replay returns them again); retry results are not.
+// How a mutation handler says "not now": thrown, so the transaction rolls back whatever it began.
+// Retry results are not stored; Rejected (../cases/rejected.ts) results are final and stored (a
+// replay returns them again).
 import type { PushResult } from '../../domain';
-
-export class Rejected extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'Rejected';
-  }
-}
 
 export class RetryLater extends Error {
   constructor(readonly code: string, message: string, readonly missingBlobs?: string[]) {

@@ -1,6 +1,6 @@
 // 新建办件: a draft case for an item and an applicant, its form prefilled from the profile
 // (typed once, reused everywhere) and the profile's valid ID-card photos already attached.
-import { type Case, type Material, chinaDate, uuidv7 } from '../../domain';
+import { type Case, type Material, caseNumber, chinaDate, uuidv7 } from '../../domain';
 import { prefillFields } from '../../domain/prefill';
 import { getCaseByNumber, getPerson, getSetting, makeAudit, putSetting, saveCaseWithMaterials } from '../../storage';
 import { z } from 'zod';
@@ -22,7 +22,7 @@ async function nextCaseNumber(villageCode: string, deviceId: string, now: number
   let number: string;
   do {
     n++;
-    number = `DB-${villageCode}-${date}-${tag}${String(n).padStart(3, '0')}`;
+    number = caseNumber(villageCode, now, `${tag}${String(n).padStart(3, '0')}`);
   } while (await getCaseByNumber(number));
   await putSetting('caseSeq', { date, n });
   return number;

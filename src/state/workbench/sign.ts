@@ -3,7 +3,7 @@
 import type { Signature } from '../../domain';
 import { makeAudit } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
-import { sha256Hex } from '../deps';
+import { sha256Hex } from '../../workers/hash';
 import { writeMaterial } from './material-write';
 import { assertMaterialEditable } from './return-scope';
 

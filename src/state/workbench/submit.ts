@@ -4,7 +4,7 @@
 import { type Actor, type AuditEvent, type Case, Mutation, type Person, uuidv7 } from '../../domain';
 import { transition } from '../../domain/state-machine';
 import { listCaseOutbox, listMaterials, saveCaseWithMaterials } from '../../storage';
-import { recallQueuedCase } from '../../storage/extra-recall';
+import { recallQueuedCase } from '../../storage/recall';
 import { requireActor, type AppState } from '../app-state';
 import { refreshSyncStatus } from '../sync-status';
 import { flushCaseSave, queueWrite } from './edit';

@@ -6,7 +6,7 @@ import { signal } from '@preact/signals';
 import { uuidv7, type QualityMetrics } from '../../../src/domain';
 import { closeDb, DaibanDb, useDb } from '../../../src/storage';
 import { createAppState, formatRoute, type AppState, type ProcessedImage, type Route, type Router } from '../../../src/state';
-import { sha256Hex } from '../../../src/state/deps';
+import { sha256Hex } from '../../../src/workers/hash';
 
 export const NOW = Date.UTC(2026, 10, 20, 2, 0); // Friday 2026-11-20, 10:00 in China
 export const VILLAGE = '341822100201';

@@ -1,8 +1,9 @@
 // Decisions, ratings and the rectifications bad ratings open.
 import type { Decision, Rating, Rectification } from '../../../domain';
-import type { Sql } from '../sql';
-import type { Repositories } from '../store';
+import type { Sql, SqlValue } from '../sql';
+import type { RectificationEntry, Repositories } from '../store';
 import { fromJson, toJson } from './json';
+import { ownedBy } from './visibility';
 
 export function decisionRepo(sql: Sql): Repositories['decisions'] {
   type Row = { data: string; version_after: number; created_at: number };
@@ -37,14 +38,41 @@ export function ratingRepo(sql: Sql): Repositories['ratings'] {
 }
 
 export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
+  type EntryRow = { data: string; number: string; item_code: string; village_code: string; township_code: string; county_code: string; rating: string | null };
+  const entries = async (where: string, params: SqlValue[]): Promise<RectificationEntry[]> => {
+    const rows = await sql.all<EntryRow>(
+      `SELECT r.data, c.number, c.item_code, c.village_code, c.township_code, c.county_code, g.data AS rating
+         FROM rectifications r JOIN cases c ON c.id = r.case_id LEFT JOIN ratings g ON g.id = r.rating_id
+        WHERE ${where}
+        ORDER BY CASE r.status WHEN 'open' THEN 0 ELSE 1 END, r.due_by, r.id`,
+      params,
+    );
+    return rows.map((r) => {
+      const rating = r.rating ? fromJson<Rating>(r.rating) : null;
+      return {
+        rectification: fromJson<Rectification>(r.data), caseNumber: r.number, itemCode: r.item_code, villageCode: r.village_code,
+        townshipCode: r.township_code, countyCode: r.county_code, rating: rating && { level: rating.level, comment: rating.comment ?? '' },
+      };
+    });
+  };
   return {
     async insert(r, now) {
       await sql.run(`INSERT INTO rectifications (id, case_id, rating_id, status, due_by, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
         r.id, r.caseId, r.ratingId, r.status, r.dueBy, toJson(r), now,
       ]);
     },
+    async update(r, now) {
+      await sql.run(`UPDATE rectifications SET status = ?, due_by = ?, data = ?, updated_at = ? WHERE id = ?`, [r.status, r.dueBy, toJson(r), now, r.id]);
+    },
     async forCase(caseId) {
       return (await sql.all<{ data: string }>(`SELECT data FROM rectifications WHERE case_id = ? ORDER BY due_by, id`, [caseId])).map((r) => fromJson<Rectification>(r.data));
+    },
+    async get(id) {
+      return (await entries('r.id = ?', [id]))[0];
+    },
+    list(visibility, status) {
+      const own = ownedBy(visibility, 'c');
+      return status ? entries(`${own.sql} AND r.status = ?`, [...own.params, status]) : entries(own.sql, own.params);
     },
   };
 }

@@ -3,9 +3,8 @@
 import { isBadRating, uuidv7, type Mutation, type Rectification } from '../../../domain';
 import { addWorkingDays } from '../../../domain/calendar';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase } from '../case-access';
-import { step } from '../audit';
-import { Rejected, okResult } from '../outcome';
+import { caseScope, loadOwnCase, Rejected, step } from '../../cases';
+import { okResult } from '../outcome';
 
 type Rate = Extract<Mutation, { kind: 'rating.create' }>;
 

@@ -1,15 +1,13 @@
 // case.submit and case.resubmit: the server re-checks everything the tablet checked — scope,
 // consistency, every referenced file present, the item's rules — before the case reaches the
 // township. A resubmission must be based on the server's current version (never merged).
-import type { Case, CaseSubmission, Material, Mutation, Person } from '../../../domain';
+import { countyOf, townshipOf, type Case, type CaseSubmission, type Material, type Mutation, type Person } from '../../../domain';
 import { workingDaysBetween } from '../../../domain/calendar';
 import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
-import { countyOf, townshipOf } from '../../seed/divisions';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase, requireAgent, requireCurrentVersion } from '../case-access';
-import { step, systemActor } from '../audit';
-import { Rejected, RetryLater, okResult } from '../outcome';
+import { caseScope, loadOwnCase, Rejected, requireAgent, requireCurrentVersion, step, systemActor } from '../../cases';
+import { RetryLater, okResult } from '../outcome';
 
 type Submit = Extract<Mutation, { kind: 'case.submit' }>;
 type Resubmit = Extract<Mutation, { kind: 'case.resubmit' }>;

@@ -3,8 +3,8 @@
 // version: supplying two materials in a row from one tablet must not conflict with itself.
 import { uuidv7, type Mutation } from '../../../domain';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase } from '../case-access';
-import { Rejected, RetryLater, okResult } from '../outcome';
+import { caseScope, loadOwnCase, Rejected } from '../../cases';
+import { RetryLater, okResult } from '../outcome';
 import { materialBlobs } from './submission';
 
 type Supply = Extract<Mutation, { kind: 'tolerance.supply' }>;

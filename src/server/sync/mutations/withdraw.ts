@@ -1,8 +1,7 @@
 // case.withdraw: the applicant changed their mind; allowed until the township accepts.
 import type { Mutation } from '../../../domain';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase, requireCurrentVersion } from '../case-access';
-import { step } from '../audit';
+import { caseScope, loadOwnCase, requireCurrentVersion, step } from '../../cases';
 import { okResult } from '../outcome';
 
 type Withdraw = Extract<Mutation, { kind: 'case.withdraw' }>;

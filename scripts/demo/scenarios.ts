@@ -2,12 +2,11 @@
 // reviewer queue has something in it: waiting, returned, accepted with tolerance, overdue,
 // delivered. Used by `scripts/seed.ts`; never run by `npm start` or the browser tests.
 import type { FastifyInstance } from 'fastify';
-import { createHash } from 'node:crypto';
-import { chinaDate, daysBetween, uuidv7, type Decision, type PushResponse } from '../../domain';
-import { addWorkingDays } from '../../domain/calendar';
-import { findItem } from '../../catalog';
-import { DEMO_PASSWORD } from './demo-county';
-import { demoCase, demoPerson, type DemoApplicant } from './demo-cases';
+import { chinaDate, daysBetween, uuidv7, type Decision, type PushResponse } from '../../src/domain';
+import { addWorkingDays } from '../../src/domain/calendar';
+import { findItem } from '../../src/catalog';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo-county';
+import { demoCase, demoPerson, sha256Hex, type DemoApplicant } from './cases';
 
 const DAY = 86_400_000;
 
@@ -37,9 +36,9 @@ export async function seedDemoCases(app: FastifyInstance, clock: { now: number }
     const agent = await as(username);
     const item = findItem(itemCode);
     if (!item) throw new Error(`no item ${itemCode}`);
-    const built = demoCase(item, { agentId: agent.user.id, applicant: demoPerson(who, agent.user.villageCode!, clock.now), now: clock.now, ...(tolerate && { tolerate, promisedBy: new Date(clock.now + 5 * DAY).toISOString().slice(0, 10) }) });
+    const built = demoCase(item, { agentId: agent.user.id, applicant: demoPerson(who, agent.user.villageCode!, clock.now), now: clock.now, ...(tolerate && { tolerate, promisedBy: chinaDate(clock.now + 5 * DAY) }) });
     for (const f of built.files) {
-      await call(app, 'PATCH', `/api/blobs/${createHash('sha256').update(f).digest('hex')}`, agent.token, f, {
+      await call(app, 'PATCH', `/api/blobs/${sha256Hex(f)}`, agent.token, f, {
         'content-type': 'application/offset+octet-stream', 'upload-offset': '0', 'upload-length': String(f.length),
       });
     }

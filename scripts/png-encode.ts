@@ -1,5 +1,6 @@
 // The project's one PNG encoder (no filter, zlib): demo pages, test fixtures and the app icons
 // are all drawn as raw pixels and encoded here, so no binary images live in the repository.
+// A build/test tool (Node): scripts, the demo seed and tests import it; the server never does.
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

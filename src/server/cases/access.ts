@@ -1,14 +1,17 @@
-// Checks shared by the handlers that touch an existing case.
-import type { CaseRecord, Scope } from '../store';
-import { canSee } from '../auth/user';
-import type { MutationContext } from './context';
-import { Rejected } from './outcome';
+// Checks shared by the handlers that touch an existing case (push mutations, review), and the
+// scope a case's change rows are addressed to.
+import type { CaseRecord, Repositories, Scope } from '../store';
+import { canSee, type AuthUser } from '../auth/user';
+import { Rejected } from './rejected';
 
-export function requireAgent(ctx: MutationContext): void {
+/** The caller and the transaction a check runs in (a push's MutationContext is one). */
+export interface CaseContext { tx: Repositories; user: AuthUser }
+
+export function requireAgent(ctx: Pick<CaseContext, 'user'>): void {
   if (ctx.user.role !== 'agent') throw new Rejected('auth.role', '只有代办员可以提交和修改办件');
 }
 
-export async function loadOwnCase(ctx: MutationContext, caseId: string): Promise<CaseRecord> {
+export async function loadOwnCase(ctx: CaseContext, caseId: string): Promise<CaseRecord> {
   requireAgent(ctx);
   const found = await ctx.tx.cases.get(caseId);
   if (!found) throw new Rejected('case.not_found', '乡镇服务器上没有这个办件，请先提交办件');

@@ -1,9 +1,9 @@
 // Demo cases for `scripts/seed.ts`: complete, rule-passing submissions with real (generated)
 // PNG pages, so a fresh township server has something in every queue of the reviewer desk.
 import { createHash } from 'node:crypto';
-import { prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../domain';
-import { idCheckCharacter } from '../../domain/validators';
-import { demoPagePng } from './png';
+import { caseNumber, countyOf, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Person, type ServiceItem } from '../../src/domain';
+import { idCheckCharacter } from '../../src/domain/validators';
+import { demoPagePng } from './page-png';
 
 export interface DemoApplicant { name: string; sex: 'M' | 'F'; birthDate: string; sequence: number }
 
@@ -13,7 +13,7 @@ const DEMO_BANK_CARD = '6228480402564890018';
 export function demoPerson(a: DemoApplicant, villageCode: string, now: number): Person {
   // Odd sequence digit = male, even = female (GB 11643).
   const seq = a.sequence * 2 + (a.sex === 'M' ? 1 : 0);
-  const first17 = `${villageCode.slice(0, 6)}${a.birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  const first17 = `${countyOf(villageCode)}${a.birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return {
     id: uuidv7(now), name: a.name, sex: a.sex, idNumber: first17 + idCheckCharacter(first17), birthDate: a.birthDate, ethnicity: '汉族',
     phone: `139${String(10_000_000 + a.sequence * 7919).slice(-8)}`, address: '安徽省广德市（示例地址）', divisionCode: villageCode,
@@ -23,7 +23,8 @@ export function demoPerson(a: DemoApplicant, villageCode: string, now: number): 
 }
 
 const HUES: [number, number, number][] = [[40, 90, 160], [160, 60, 50], [50, 130, 80], [150, 110, 30], [100, 60, 140]];
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** SHA-256 as lower-case hex: the id the server stores a file under. */
+export const sha256Hex = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function dataFor(req: MaterialRequirement, p: Person): Record<string, string> {
   const known: Record<string, string> = { name: p.name, idNumber: p.idNumber, holderName: p.name, cardNumber: DEMO_BANK_CARD };
@@ -54,22 +55,21 @@ export function demoCase(item: ServiceItem, o: { agentId: string; applicant: Per
       for (let page = 0; page < Math.max(1, req.pagesMin); page++) {
         const png = demoPagePng(w, h, hue, index * 7 + page);
         files.push(png);
-        m.pages.push({ sha256: sha256(png), mime: 'image/png', bytes: png.length, capturedAt: o.now, quality: { width: w, height: h, sharpness: 180, mean: 200, clipped: 0.08 } });
+        m.pages.push({ sha256: sha256Hex(png), mime: 'image/png', bytes: png.length, capturedAt: o.now, quality: { width: w, height: h, sharpness: 180, mean: 200, clipped: 0.08 } });
       }
     }
     if (req.kind === 'signature') {
       const png = demoPagePng(480, 180, hue, index);
       files.push(png);
-      m.signature = { sha256: sha256(png), signerName: o.applicant.name, signerRole: 'applicant', signedAt: o.now, deviceId: 'demo-tablet' };
+      m.signature = { sha256: sha256Hex(png), signerName: o.applicant.name, signerRole: 'applicant', signedAt: o.now, deviceId: 'demo-tablet' };
     }
     materials.push(m);
   });
-  const day = new Date(o.now + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
   return {
     files,
     submission: {
       case: {
-        id: caseId, number: `DB-${o.applicant.villageCode}-${day}-${caseId.slice(-4)}`, itemCode: item.code, itemVersion: item.version,
+        id: caseId, number: caseNumber(o.applicant.villageCode, o.now, caseId.slice(-4)), itemCode: item.code, itemVersion: item.version,
         applicantId: o.applicant.id, status: 'queued', fields: formFields(item, o.applicant), acknowledged: [],
         tolerance: [...tolerated].map((requirementId) => ({ requirementId, promisedBy: o.promisedBy ?? '' })),
         villageCode: o.applicant.villageCode, agentId: o.agentId, revision: 0, baseVersion: 0, createdAt: o.now, updatedAt: o.now,

@@ -1,7 +1,7 @@
 // State changes go through the domain state machine; its audit events are stored as they come.
 import { IllegalTransitionError, transition, type CaseAction } from '../../domain/state-machine';
 import { uuidv7, type Actor, type AuditEvent, type CaseStatus } from '../../domain';
-import { Rejected } from './outcome';
+import { Rejected } from './rejected';
 
 export interface Step { status: CaseStatus; event: AuditEvent }
 

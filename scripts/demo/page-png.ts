@@ -1,6 +1,6 @@
 // Demo pictures (a pale "document" with ruled lines and a coloured header), so demo cases show
 // real images without shipping binary files.
-import { encodePng } from './png-encode';
+import { encodePng } from '../png-encode';
 
 /** An RGB PNG of a sheet of paper; `hue` (RGB) colours the header band so pages differ. */
 export function demoPagePng(width: number, height: number, hue: [number, number, number], seed: number): Buffer {

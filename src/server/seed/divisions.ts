@@ -1,4 +1,0 @@
-// Division code arithmetic: a 12-digit village code contains its township (9 digits + 000) and
-// its county (first 6 digits).
-export const townshipOf = (villageCode: string) => `${villageCode.slice(0, 9)}000`;
-export const countyOf = (code: string) => code.slice(0, 6);
