@@ -3,10 +3,11 @@
 // the version headers, applies a timeout on top of the caller's AbortSignal, and parses every
 // JSON answer with the route's schema. Every failure is a RequestError with a stable code.
 // Runs in the page, the service worker and Node (tests, bench): only fetch, Headers, AbortSignal.
-import {
-  ApiError, ERROR_CODES, fillPath, queryString, versionHeaders,
-  type RouteInput, type RouteResponse, type RouteSpec,
-} from '../domain/api';
+// The route-spec, errors and version modules only, never the api barrel: the client must not pull
+// every route's schemas into the first screen.
+import { ApiError, ERROR_CODES } from '../domain/api/errors';
+import { fillPath, queryString, type RouteInput, type RouteResponse, type RouteSpec } from '../domain/api/route-spec';
+import { versionHeaders } from '../domain/api/version';
 import { MESSAGES, RequestError, toRequestError, type Messages } from './errors';
 import { parseRetryAfter } from './retry-after';
 

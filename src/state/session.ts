@@ -1,7 +1,7 @@
 // Login against the township server. The session (token + user) is then kept on the device so
 // the agent keeps working offline; only the first login needs the network.
 import { z } from 'zod';
-import { API, SessionUser } from '../domain/api';
+import { AUTH_ROUTES, SessionUser } from '../domain/api/auth';
 import { RequestError, type ApiClient } from '../net';
 
 export const Session = z.object({
@@ -19,7 +19,7 @@ const OFFLINE = '连不上乡镇服务器。第一次登录需要联网，请到
 export async function requestLogin(api: ApiClient, username: string, password: string, now: number): Promise<Session> {
   if (!username.trim() || !password) throw new RequestError('refused', { code: 'login.empty', message: '请填写用户名和密码' });
   try {
-    const answer = await api.call(API.login, { body: { username: username.trim(), password } });
+    const answer = await api.call(AUTH_ROUTES.login, { body: { username: username.trim(), password } });
     return { ...answer, loggedInAt: now };
   } catch (e) {
     if (e instanceof RequestError && e.kind === 'network') throw new RequestError('network', { code: 'login.offline', message: OFFLINE }, { cause: e });

@@ -1,7 +1,8 @@
 // Sync's calls to the township server — push, pull, and the resumable blob upload — on the app's
 // one HTTP client (src/net). Every answer is parsed with the route table's schemas; a pull page is
 // read change by change so a newer server's kinds are skipped, not fatal.
-import { API, BLOB_CONTENT_TYPE, readPullPage, type PullPage } from '../domain/api';
+import { BLOB_CONTENT_TYPE, BLOB_ROUTES } from '../domain/api/blobs';
+import { readPullPage, SYNC_ROUTES, type PullPage } from '../domain/api/sync';
 import type { Mutation, PushResponse } from '../domain';
 import { createApiClient, RequestError, type ApiClientOptions } from '../net';
 import { MESSAGES, SYNC_NET_MESSAGES } from './errors';
@@ -53,21 +54,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const api = createApiClient({ messages: SYNC_NET_MESSAGES, ...options });
 
   return {
-    push: (deviceId, mutations, signal) => api.call(API.push, { body: { deviceId, mutations } }, signal),
+    push: (deviceId, mutations, signal) => api.call(SYNC_ROUTES.push, { body: { deviceId, mutations } }, signal),
 
     async pull(cursor, limit, signal) {
-      return readPullPage(await api.call(API.pull, { query: { cursor, limit } }, signal));
+      return readPullPage(await api.call(SYNC_ROUTES.pull, { query: { cursor, limit } }, signal));
     },
 
     async blobStatus(sha256, signal) {
-      const res = await api.raw(API.blobHead, { params: { sha256 }, signal });
+      const res = await api.raw(BLOB_ROUTES.head, { params: { sha256 }, signal });
       if (res.status === 404) return { offset: 0, complete: false };
       if (!res.ok) throw await api.failure(res);
       return uploadStatus(res);
     },
 
     async blobPatch(sha256, chunk, signal) {
-      const res = await api.raw(API.blobPatch, {
+      const res = await api.raw(BLOB_ROUTES.patch, {
         params: { sha256 },
         headers: {
           'Content-Type': BLOB_CONTENT_TYPE,

@@ -1,6 +1,7 @@
 // POST /api/auth/login · POST /api/auth/logout · GET /api/auth/me
 import { z } from 'zod';
 import { Role } from '../schemas/common';
+import { route } from './route-spec';
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
@@ -28,3 +29,9 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const MeResponse = z.object({ user: SessionUser });
 export type MeResponse = z.infer<typeof MeResponse>;
+
+export const AUTH_ROUTES = {
+  login: route({ method: 'POST', path: '/api/auth/login', body: LoginRequest, response: LoginResponse, public: true }),
+  logout: route({ method: 'POST', path: '/api/auth/logout', response: null }),
+  me: route({ method: 'GET', path: '/api/auth/me', response: MeResponse }),
+} as const;

@@ -3,6 +3,7 @@
 // can see it. Only table names, keys, versions and schema paths travel: never the values, which
 // may hold a villager's personal data.
 import { z } from 'zod';
+import { route } from './route-spec';
 
 export const MAX_DIAGNOSTIC_ITEMS = 100;
 
@@ -28,3 +29,7 @@ export const DiagnosticReport = z.object({
 export type DiagnosticReport = z.infer<typeof DiagnosticReport>;
 
 export const DiagnosticReceipt = z.object({ received: z.number().int().nonnegative() });
+
+export const DIAGNOSTIC_ROUTES = {
+  send: route({ method: 'POST', path: '/api/diagnostics', body: DiagnosticReport, response: DiagnosticReceipt }),
+} as const;

@@ -9,4 +9,5 @@ export * from './review';
 export * from './stats';
 export * from './rectifications';
 export * from './diagnostics';
+export * from './route-spec';
 export * from './routes';

@@ -4,6 +4,7 @@ import { UUID_PATTERN } from '../ids';
 import { IsoDate } from '../schemas/common';
 import { Rectification } from '../schemas/decision';
 import { DeadlineStatus } from './shapes';
+import { route } from './route-spec';
 
 export const RectificationListQuery = z.object({ status: z.enum(['open', 'closed']).optional() });
 export const RectificationParams = z.object({ id: z.string().regex(UUID_PATTERN, '整改编号格式不正确') });
@@ -26,3 +27,11 @@ export const RectificationList = z.object({ today: IsoDate, items: z.array(Recti
 export type RectificationList = z.infer<typeof RectificationList>;
 
 export const CloseRectificationResponse = z.object({ rectification: RectificationView });
+
+export const RECTIFICATION_ROUTES = {
+  list: route({ method: 'GET', path: '/api/rectifications', query: RectificationListQuery, response: RectificationList }),
+  close: route({
+    method: 'POST', path: '/api/rectifications/:id/close', params: RectificationParams, body: CloseRectificationBody,
+    response: CloseRectificationResponse,
+  }),
+} as const;

@@ -11,6 +11,7 @@ import { Case, CaseStatus, Material } from '../schemas/case';
 import { Decision, DecisionKind, Rating, Rectification } from '../schemas/decision';
 import { Person } from '../schemas/person';
 import { DeadlineStatus, Finding, Report, ToleranceWindow } from './shapes';
+import { route } from './route-spec';
 
 export const CaseIdParams = z.object({ id: Uuid });
 
@@ -133,3 +134,12 @@ export const DecisionOutcome = z.object({
   replayed: z.boolean(),
 });
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+export const REVIEW_ROUTES = {
+  list: route({ method: 'GET', path: '/api/review/cases', query: ReviewListQuery, response: ReviewCaseList }),
+  detail: route({ method: 'GET', path: '/api/review/cases/:id', params: CaseIdParams, response: ReviewCaseDetail }),
+  open: route({ method: 'POST', path: '/api/review/cases/:id/open', params: CaseIdParams, response: OpenReviewOutcome }),
+  decide: route({
+    method: 'POST', path: '/api/review/cases/:id/decisions', params: CaseIdParams, body: Decision, response: DecisionOutcome,
+  }),
+} as const;

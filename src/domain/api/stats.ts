@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IsoDate } from '../schemas/common';
 import { isIsoDate } from '../dates';
 import { StatsReport } from './shapes';
+import { route } from './route-spec';
 
 export const StatsQuery = z.object({
   from: IsoDate.refine(isIsoDate, '不是有效日期').optional(),
@@ -24,3 +25,8 @@ export const StatsResponse = z.object({
   labels: StatsLabelMaps,
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
+
+export const STATS_ROUTES = {
+  json: route({ method: 'GET', path: '/api/stats', query: StatsQuery, response: StatsResponse }),
+  csv: route({ method: 'GET', path: '/api/stats.csv', query: StatsQuery, response: null }),
+} as const;

@@ -2,7 +2,8 @@
 // ../schemas/sync.ts; here is what travels per request, and how a device reads a pull page
 // written by a newer server.
 import { z } from 'zod';
-import { Change, MAX_PULL_PAGE } from '../schemas/sync';
+import { Change, MAX_PULL_PAGE, PushRequest, PushResponse } from '../schemas/sync';
+import { route } from './route-spec';
 
 export const PullQuery = z.object({
   cursor: z.coerce.number().int('cursor 应为整数').nonnegative('cursor 不能为负').default(0),
@@ -53,3 +54,9 @@ export function readPullPage(page: z.infer<typeof PullPageWire>): PullPage {
   }
   return { changes, skipped, cursor: page.cursor, hasMore: page.hasMore };
 }
+
+export const SYNC_ROUTES = {
+  push: route({ method: 'POST', path: '/api/sync/push', body: PushRequest, response: PushResponse }),
+  /** The answer is read change by change (readPullPage): a newer server's kinds are skipped. */
+  pull: route({ method: 'GET', path: '/api/sync/pull', query: PullQuery, response: PullPageWire }),
+} as const;

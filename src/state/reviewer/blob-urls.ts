@@ -1,12 +1,12 @@
 // Photos on the reviewer desk come from the server (GET /api/blobs/:sha256 with the token) as
 // object URLs. Content-addressed, so one URL per hash serves the thumbnail, the viewer and the
 // diff; a failed fetch is not cached, so "重试" fetches again.
-import { API } from '../../domain/api';
+import { BLOB_ROUTES } from '../../domain/api/blobs';
 import type { ApiClient } from '../../net';
 
 /** The file of a blob route, or the route's RequestError. */
 export async function fetchBlob(api: ApiClient, sha256: string): Promise<Blob> {
-  const res = await api.raw(API.blobGet, { params: { sha256 } });
+  const res = await api.raw(BLOB_ROUTES.get, { params: { sha256 } });
   if (!res.ok) throw await api.failure(res);
   return res.blob();
 }

@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { DecisionKind } from '../../domain/schemas/decision';
 import { buildDecision, checkDecisionInput, newDecisionId, type DecisionFormInput, type DraftProblem } from './decision-draft';
-import { API, type DecisionOutcome, type ReviewCaseDetail } from '../../domain/api';
+import { REVIEW_ROUTES, type DecisionOutcome, type ReviewCaseDetail } from '../../domain/api/review';
 import { errorMessage, RequestError, type ApiClient } from '../../net';
 import { loadable } from './loadable';
 
@@ -31,13 +31,13 @@ export function createCaseDetailSlice(api: ApiClient, reviewerId: () => string, 
   const sendError = signal<string | null>(null);
   const lastOutcome = signal<DecisionOutcome | null>(null);
 
-  const fetchDetail = (id: string) => api.call(API.reviewCase, { params: { id } });
+  const fetchDetail = (id: string) => api.call(REVIEW_ROUTES.detail, { params: { id } });
 
   async function fetchAndOpen(id: string): Promise<ReviewCaseDetail> {
     const first = await fetchDetail(id);
     if (!startsReview(first)) return first;
     try {
-      await api.call(API.reviewOpen, { params: { id } });
+      await api.call(REVIEW_ROUTES.open, { params: { id } });
     } catch (err) {
       // A short outage: show the case as it is (decisions work from 已提交 too). A refusal means
       // someone else moved it meanwhile: the reload below shows where it stands now.
@@ -74,7 +74,7 @@ export function createCaseDetailSlice(api: ApiClient, reviewerId: () => string, 
       sendError.value = null;
       try {
         const decision = buildDecision(p.id, { caseId: p.caseId, revision: d.case.revision, reviewerId: reviewerId() }, input, now());
-        lastOutcome.value = await api.call(API.reviewDecide, { params: { id: p.caseId }, body: decision });
+        lastOutcome.value = await api.call(REVIEW_ROUTES.decide, { params: { id: p.caseId }, body: decision });
         pending.value = null;
         await load(p.caseId);
         return true;

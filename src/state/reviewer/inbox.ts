@@ -2,7 +2,7 @@
 // counts, sorted by deadline on the server. Filters live in a signal; every change reloads.
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
-import { API, type ReviewCaseList, type ReviewCaseSummary } from '../../domain/api';
+import { REVIEW_ROUTES, type ReviewCaseList, type ReviewCaseSummary } from '../../domain/api/review';
 import type { ApiClient } from '../../net';
 import { loadable } from './loadable';
 
@@ -42,8 +42,8 @@ export function createInboxSlice(api: ApiClient) {
   /** The running cases, for the "即将到期" strip whatever the filters show. */
   const running = loadable<ReviewCaseList>();
   const load = () => Promise.all([
-    list.run(() => api.call(API.reviewList, { query: inboxQuery(filters.value) })),
-    running.run(() => api.call(API.reviewList, { query: inboxQuery({ status: ['accepted', 'accepted_tolerance'] }) })),
+    list.run(() => api.call(REVIEW_ROUTES.list, { query: inboxQuery(filters.value) })),
+    running.run(() => api.call(REVIEW_ROUTES.list, { query: inboxQuery({ status: ['accepted', 'accepted_tolerance'] }) })),
   ]);
   return {
     filters,

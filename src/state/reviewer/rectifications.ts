@@ -1,6 +1,6 @@
 // 差评整改 desk: the list (open first) and closing an item with the call-back note.
 import { signal } from '@preact/signals';
-import { API, type RectificationList, type RectificationView } from '../../domain/api';
+import { RECTIFICATION_ROUTES, type RectificationList, type RectificationView } from '../../domain/api/rectifications';
 import { errorMessage, type ApiClient } from '../../net';
 import { loadable } from './loadable';
 
@@ -11,7 +11,7 @@ export function createRectificationsSlice(api: ApiClient) {
   const list = loadable<RectificationList>();
   const closing = signal<string | null>(null);
   const closeError = signal<{ id: string; message: string } | null>(null);
-  const load = () => list.run(() => api.call(API.rectifications, { query: {} }));
+  const load = () => list.run(() => api.call(RECTIFICATION_ROUTES.list, { query: {} }));
   return {
     list,
     closing,
@@ -22,7 +22,7 @@ export function createRectificationsSlice(api: ApiClient) {
       closing.value = id;
       closeError.value = null;
       try {
-        const { rectification } = await api.call(API.closeRectification, { params: { id }, body: { callbackNote } });
+        const { rectification } = await api.call(RECTIFICATION_ROUTES.close, { params: { id }, body: { callbackNote } });
         const current = list.data.value;
         if (current) list.data.value = { ...current, items: current.items.map((i) => (i.rectification.id === id ? rectification : i)) };
         return true;

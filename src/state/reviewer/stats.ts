@@ -1,6 +1,6 @@
 // The statistics page: the report for a period, and the CSV of it.
 import { signal } from '@preact/signals';
-import { API, type StatsResponse } from '../../domain/api';
+import { STATS_ROUTES, type StatsResponse } from '../../domain/api/stats';
 import type { ApiClient } from '../../net';
 import { loadable } from './loadable';
 
@@ -8,7 +8,7 @@ export function createStatsSlice(api: ApiClient, today: () => string) {
   const t = today();
   const period = signal({ from: `${t.slice(0, 4)}-01-01`, to: t });
   const stats = loadable<StatsResponse>();
-  const fetchStats = () => api.call(API.stats, { query: period.value });
+  const fetchStats = () => api.call(STATS_ROUTES.json, { query: period.value });
   return {
     period,
     stats,
@@ -19,7 +19,7 @@ export function createStatsSlice(api: ApiClient, today: () => string) {
     },
     /** The CSV as a Blob; the UI saves it with a download link. */
     async csv(): Promise<Blob> {
-      const res = await api.raw(API.statsCsv, { query: period.value });
+      const res = await api.raw(STATS_ROUTES.csv, { query: period.value });
       if (!res.ok) throw await api.failure(res);
       return res.blob();
     },
