@@ -14,7 +14,11 @@ export default defineConfig({
       manifest: false, // public/manifest.webmanifest is ours, self-hosted
       // The SW is registered as a classic script (widest support): bundle it as one IIFE so a stray
       // dynamic import or import.meta can never break its install.
-      injectManifest: { rollupFormat: 'iife', globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'], maximumFileSizeToCacheInBytes: 3_000_000 },
+      injectManifest: {
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        maximumFileSizeToCacheInBytes: 3_000_000,
+      },
       devOptions: { enabled: false },
     }),
   ],

@@ -23,7 +23,11 @@ if (files.length === 0) {
 }
 
 function checkResult(r) {
-  const ok = r && typeof r.figure === 'string' && typeof r.unit === 'string' && Number.isFinite(r.value) &&
+  const ok =
+    r &&
+    typeof r.figure === 'string' &&
+    typeof r.unit === 'string' &&
+    Number.isFinite(r.value) &&
     (r.baseline === undefined || (typeof r.baseline.label === 'string' && Number.isFinite(r.baseline.value)));
   if (!ok) throw new TypeError(`not a BenchResult: ${JSON.stringify(r)}`);
   return r;
@@ -58,7 +62,8 @@ const rows = results.map((r) => [
 ]);
 const header = ['figure', 'value', 'unit', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-const line = (cells) => cells.map((c, i) => (i === 1 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+const line = (cells) =>
+  cells.map((c, i) => (i === 1 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const row of rows) console.log(line(row));
 
@@ -72,5 +77,7 @@ const report = {
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nWrote bench/results.json (${results.length} figures${failures.length ? `, ${failures.length} failed file(s)` : ''}).`);
+console.log(
+  `\nWrote bench/results.json (${results.length} figures${failures.length ? `, ${failures.length} failed file(s)` : ''}).`,
+);
 process.exit(failures.length > 0 ? 1 : 0);

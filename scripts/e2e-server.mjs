@@ -10,7 +10,14 @@ const ownDir = !process.env.DAIBAN_DATA_DIR;
 const dataDir = process.env.DAIBAN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'daiban-e2e-'));
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
-  env: { DAIBAN_LOG_LEVEL: 'warn', DAIBAN_CHECK_RESPONSES: '1', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000', ...process.env, DAIBAN_DATA_DIR: dataDir },
+  env: {
+    DAIBAN_LOG_LEVEL: 'warn',
+    DAIBAN_CHECK_RESPONSES: '1',
+    DAIBAN_LOGIN_PER_MINUTE: '1000',
+    DAIBAN_API_PER_MINUTE: '100000',
+    ...process.env,
+    DAIBAN_DATA_DIR: dataDir,
+  },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => {

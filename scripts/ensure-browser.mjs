@@ -12,5 +12,5 @@ if (isRoot && existsSync('/usr/bin/apt-get')) {
   run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk');
   if (chromiumPath()) process.exit(0);
 }
-console.log('No system Chromium; trying Playwright\'s own browser…');
+console.log("No system Chromium; trying Playwright's own browser…");
 run('npx playwright install chromium');

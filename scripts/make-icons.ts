@@ -12,19 +12,26 @@ const WHITE = [0xff, 0xff, 0xff] as const;
 
 // --- Geometry (in the SVG's 512-unit space) -----------------------------------------------
 type Point = readonly [number, number];
-const CHECK: readonly [Point, Point, Point] = [[136, 250], [216, 330], [376, 160]];
+const CHECK: readonly [Point, Point, Point] = [
+  [136, 250],
+  [216, 330],
+  [376, 160],
+];
 const STROKE_HALF = 24;
 
 function distToSegment(px: number, py: number, [ax, ay]: Point, [bx, by]: Point): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
-const inCheck = (x: number, y: number) => distToSegment(x, y, CHECK[0], CHECK[1]) <= STROKE_HALF || distToSegment(x, y, CHECK[1], CHECK[2]) <= STROKE_HALF;
+const inCheck = (x: number, y: number) =>
+  distToSegment(x, y, CHECK[0], CHECK[1]) <= STROKE_HALF || distToSegment(x, y, CHECK[1], CHECK[2]) <= STROKE_HALF;
 
 function inRoundedRect(x: number, y: number, size: number, r: number): boolean {
   if (x < 0 || y < 0 || x > size || y > size) return false;
-  const cx = Math.min(Math.max(x, r), size - r), cy = Math.min(Math.max(y, r), size - r);
+  const cx = Math.min(Math.max(x, r), size - r),
+    cy = Math.min(Math.max(y, r), size - r);
   return Math.hypot(x - cx, y - cy) <= r;
 }
 
@@ -34,22 +41,28 @@ function inRoundedRect(x: number, y: number, size: number, r: number): boolean {
  */
 function render(size: number, maskable: boolean): Uint8Array {
   const px = new Uint8Array(size * size * 4);
-  const S = 4, unit = 512 / size;
+  const S = 4,
+    unit = 512 / size;
   const checkScale = maskable ? 0.72 : 1; // keeps the check well inside the safe circle
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let bg = 0, fg = 0;
+      let bg = 0,
+        fg = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
-          const ux = (x + (sx + 0.5) / S) * unit, uy = (y + (sy + 0.5) / S) * unit;
+          const ux = (x + (sx + 0.5) / S) * unit,
+            uy = (y + (sy + 0.5) / S) * unit;
           if (!(maskable || inRoundedRect(ux, uy, 512, 96))) continue;
           bg++;
-          const cx = 256 + (ux - 256) / checkScale, cy = 256 + (uy - 256) / checkScale;
+          const cx = 256 + (ux - 256) / checkScale,
+            cy = 256 + (uy - 256) / checkScale;
           if (inCheck(cx, cy)) fg++;
         }
       }
-      const i = (y * size + x) * 4, n = S * S;
-      const a = bg / n, f = bg ? fg / bg : 0;
+      const i = (y * size + x) * 4,
+        n = S * S;
+      const a = bg / n,
+        f = bg ? fg / bg : 0;
       for (let c = 0; c < 3; c++) px[i + c] = Math.round(BLUE[c]! * (1 - f) + WHITE[c]! * f);
       px[i + 3] = Math.round(a * 255);
     }

@@ -17,7 +17,8 @@ function* files(dir) {
 }
 
 export function precompress(dir) {
-  let raw = 0, br = 0;
+  let raw = 0,
+    br = 0;
   for (const path of files(dir)) {
     if (!COMPRESSIBLE.test(path)) continue;
     const data = readFileSync(path);

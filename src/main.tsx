@@ -29,21 +29,32 @@ const sync = connectSync(state);
 state.deps.syncNow = () => sync.requestSync();
 
 state.online.value = navigator.onLine;
-window.addEventListener('online', () => { state.online.value = true; });
-window.addEventListener('offline', () => { state.online.value = false; });
+window.addEventListener('online', () => {
+  state.online.value = true;
+});
+window.addEventListener('offline', () => {
+  state.online.value = false;
+});
 // Cases stay open across midnight: keep "today" (rules, due dates) current.
-setInterval(() => { state.today.value = chinaDate(Date.now()); }, 60_000);
+setInterval(() => {
+  state.today.value = chinaDate(Date.now());
+}, 60_000);
 
 const workbox = registerServiceWorker({
-  onUpdateReady: (apply) => { state.updateReady.value = apply; },
+  onUpdateReady: (apply) => {
+    state.updateReady.value = apply;
+  },
 });
-state.deps.checkForUpdate = async () => { await workbox?.update(); };
+state.deps.checkForUpdate = async () => {
+  await workbox?.update();
+};
 watchDeviceProblems(state);
 // Chrome grants persistent storage to installed apps: ask again right after install.
 onAppInstalled(() => void requestPersistence(state).then(() => refreshStorageInfo(state)));
 
 void bootSession(state).then(() => {
-  if (!state.session.value && state.router.route.value.name !== 'login') state.router.navigate({ name: 'login' }, { replace: true });
+  if (!state.session.value && state.router.route.value.name !== 'login')
+    state.router.navigate({ name: 'login' }, { replace: true });
   void loadPulledCatalog().catch(() => undefined);
   void refreshStorageInfo(state);
   // Sync runs while someone is signed in (it needs the token), and stops at logout.

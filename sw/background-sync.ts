@@ -19,7 +19,12 @@ export interface SyncEventLike {
 /** What we use of ServiceWorkerGlobalScope: a structural type keeps this file testable. */
 export interface BackgroundSyncScope {
   addEventListener(type: 'sync', listener: (event: SyncEventLike) => void): void;
-  clients: { matchAll(options?: { type?: 'window'; includeUncontrolled?: boolean }): Promise<ReadonlyArray<{ postMessage(message: unknown): void }>> };
+  clients: {
+    matchAll(options?: {
+      type?: 'window';
+      includeUncontrolled?: boolean;
+    }): Promise<ReadonlyArray<{ postMessage(message: unknown): void }>>;
+  };
 }
 
 export interface BackgroundSyncOptions {
@@ -38,7 +43,12 @@ export function registerBackgroundSync(scope: BackgroundSyncScope, options: Back
   });
 }
 
-async function runDrain(scope: BackgroundSyncScope, ports: SyncPorts, drainOptions: DrainOptions | undefined, lastChance: boolean): Promise<void> {
+async function runDrain(
+  scope: BackgroundSyncScope,
+  ports: SyncPorts,
+  drainOptions: DrainOptions | undefined,
+  lastChance: boolean,
+): Promise<void> {
   const report = await drain(ports, drainOptions);
   // Open pages update their sync status (pending count, problems, last success) from this.
   const pages = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });

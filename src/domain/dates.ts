@@ -4,13 +4,19 @@
 const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export interface Ymd { year: number; month: number; day: number }
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
 
 /** Parses a real calendar date (rejects 2023-02-29, 1949-02-31…); undefined otherwise. */
 export function parseIsoDate(s: string): Ymd | undefined {
   const m = ISO.exec(s);
   if (!m) return undefined;
-  const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
+  const year = Number(m[1]),
+    month = Number(m[2]),
+    day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
 }
@@ -46,7 +52,8 @@ export function addYears(s: string, n: number): string {
 
 /** Completed years of age on `at` (a birthday counts from that day). */
 export function ageAt(birthDate: string, at: string): number {
-  const b = parseIsoDate(birthDate), a = parseIsoDate(at);
+  const b = parseIsoDate(birthDate),
+    a = parseIsoDate(at);
   if (!b || !a) throw new RangeError('not a date');
   const beforeBirthday = a.month < b.month || (a.month === b.month && a.day < b.day);
   return a.year - b.year - (beforeBirthday ? 1 : 0);
@@ -59,7 +66,8 @@ export const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const chinaDate = (ms: number) => fromUtcMs(ms + CHINA_OFFSET_MS);
 
 /** `YYYY-MM-DD HH:MM` in China time, from a timestamp. */
-export const chinaDateTime = (ms: number) => new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+export const chinaDateTime = (ms: number) =>
+  new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The timestamp of 00:00 China time on a `YYYY-MM-DD` day. */
 export const chinaMidnight = (s: string) => toUtcMs(s) - CHINA_OFFSET_MS;

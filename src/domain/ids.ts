@@ -1,7 +1,9 @@
 // Device-generated ids: UUIDv7 (time-ordered, so indexes stay append-mostly). WebCrypto exists in
 // every runtime we ship to (page, worker, service worker, Node >= 20), so this stays pure.
 
-interface RandomSource { getRandomValues<T extends Uint8Array>(array: T): T }
+interface RandomSource {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
 const random = (globalThis as unknown as { crypto: RandomSource }).crypto;
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

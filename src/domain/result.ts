@@ -11,9 +11,7 @@ export interface Issue {
 }
 
 /** A validator's answer: the normalised value (with any warnings), or the error that blocks it. */
-export type Validation<T> =
-  | { ok: true; value: T; warnings: Issue[] }
-  | { ok: false; error: Issue };
+export type Validation<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; error: Issue };
 
 export const valid = <T>(value: T, warnings: Issue[] = []): Validation<T> => ({ ok: true, value, warnings });
 export const invalid = <T = never>(code: string, message: string): Validation<T> => ({

@@ -69,7 +69,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const url = `${baseUrl}${fillPath(spec.path, init.params)}${queryString(init.query)}`;
     try {
       return await doFetch(url, {
-        method: spec.method, headers, body: init.body, signal: withTimeout(init.signal, timeoutMs), cache: 'no-store',
+        method: spec.method,
+        headers,
+        body: init.body,
+        signal: withTimeout(init.signal, timeoutMs),
+        cache: 'no-store',
       });
     } catch (e) {
       throw toRequestError(e, messages);
@@ -93,13 +97,32 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const message = body?.code === ERROR_CODES.badCredentials ? body.message : messages.auth;
       return new RequestError('auth', { code: body?.code ?? 'auth.expired', message }, { status });
     }
-    if (status === 426) return new RequestError('version', { code: body?.code ?? ERROR_CODES.versionUnsupported, message: messages.version }, { status, details: body?.details });
-    if (status === 429) return new RequestError('unavailable', { code: body?.code ?? 'http.throttled', message: body?.message ?? messages.throttled }, { status, retryAfterMs });
-    if (status >= 500 || status === 408) return new RequestError('unavailable', { code, message: messages.unavailable }, { status, retryAfterMs });
-    return new RequestError('refused', { code, message: body?.message ?? `请求被拒绝（${status}）` }, { status, details: body?.details });
+    if (status === 426)
+      return new RequestError(
+        'version',
+        { code: body?.code ?? ERROR_CODES.versionUnsupported, message: messages.version },
+        { status, details: body?.details },
+      );
+    if (status === 429)
+      return new RequestError(
+        'unavailable',
+        { code: body?.code ?? 'http.throttled', message: body?.message ?? messages.throttled },
+        { status, retryAfterMs },
+      );
+    if (status >= 500 || status === 408)
+      return new RequestError('unavailable', { code, message: messages.unavailable }, { status, retryAfterMs });
+    return new RequestError(
+      'refused',
+      { code, message: body?.message ?? `请求被拒绝（${status}）` },
+      { status, details: body?.details },
+    );
   }
 
-  async function call<S extends RouteSpec>(spec: S, input: RouteInput<S>, signal?: AbortSignal): Promise<RouteResponse<S>> {
+  async function call<S extends RouteSpec>(
+    spec: S,
+    input: RouteInput<S>,
+    signal?: AbortSignal,
+  ): Promise<RouteResponse<S>> {
     const parts = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
     const hasBody = parts.body !== undefined;
     const res = await raw(spec, {
@@ -121,13 +144,21 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     } catch (e) {
       // A body cut off mid-way is a network failure; anything else is not our protocol.
       if ((e as { name?: string }).name === 'SyntaxError') {
-        throw new RequestError('protocol', { code: 'protocol.not_json', message: messages.protocol }, { status: res.status, cause: e });
+        throw new RequestError(
+          'protocol',
+          { code: 'protocol.not_json', message: messages.protocol },
+          { status: res.status, cause: e },
+        );
       }
       throw toRequestError(e, messages);
     }
     const parsed = spec.response.safeParse(data);
     if (!parsed.success) {
-      throw new RequestError('protocol', { code: 'protocol.schema', message: messages.protocol }, { status: res.status, details: parsed.error.issues });
+      throw new RequestError(
+        'protocol',
+        { code: 'protocol.schema', message: messages.protocol },
+        { status: res.status, details: parsed.error.issues },
+      );
     }
     return parsed.data as RouteResponse<S>;
   }

@@ -43,7 +43,12 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     throw error;
   }
 
-  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: JSON_BODY_LIMIT, return503OnClosing: true, trustProxy: config.trustProxy });
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: JSON_BODY_LIMIT,
+    return503OnClosing: true,
+    trustProxy: config.trustProxy,
+  });
   // Every route as registered (method and path), for the contract test and diagnostics.
   const routeList: string[] = [];
   app.addHook('onRoute', (r) => {

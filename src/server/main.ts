@@ -24,7 +24,9 @@ if (config.seedDemo) {
   const places = new Map([DEMO_COUNTY, ...DEMO_TOWNSHIPS, ...DEMO_VILLAGES].map((d) => [d.code, d.name]));
   const roles = { agent: '代办员', reviewer: '乡镇审核员', admin: '县级管理员' } as const;
   for (const l of DEMO_LOGINS) {
-    lines.push(`  ${l.username.padEnd(10)} ${roles[l.role]}  ${l.name}  ${places.get(l.divisionCode) ?? ''} ${l.divisionCode}`);
+    lines.push(
+      `  ${l.username.padEnd(10)} ${roles[l.role]}  ${l.name}  ${places.get(l.divisionCode) ?? ''} ${l.divisionCode}`,
+    );
   }
 }
 console.log(lines.join('\n'));

@@ -11,7 +11,11 @@ import { createPersonsSlice } from './persons';
 import { createWorkbenchSlice } from './workbench/slice';
 import { createSyncSlice } from './sync-status';
 
-export interface Toast { tone: 'info' | 'success' | 'warning' | 'danger'; text: string; at: number }
+export interface Toast {
+  tone: 'info' | 'success' | 'warning' | 'danger';
+  text: string;
+  at: number;
+}
 
 export function createAppState(deps: AppDeps) {
   const session = signal<Session | null>(null);
@@ -29,14 +33,30 @@ export function createAppState(deps: AppDeps) {
 
   const user = computed(() => session.value?.user ?? null);
   /** The one HTTP client of the screens (sync builds its own in the drain, page or worker). */
-  const api = createApiClient({ fetch: (input, init) => deps.fetch(input, init), token: () => session.value?.token, now: deps.now });
-  const actor = computed<Actor | null>(() => (session.value ? { role: session.value.user.role, id: session.value.user.id } : null));
+  const api = createApiClient({
+    fetch: (input, init) => deps.fetch(input, init),
+    token: () => session.value?.token,
+    now: deps.now,
+  });
+  const actor = computed<Actor | null>(() =>
+    session.value ? { role: session.value.user.role, id: session.value.user.id } : null,
+  );
 
   return {
     deps,
     api,
     router: deps.router,
-    session, booted, deviceId, online, updateReady, storageInfo, persisted, toast, today, user, actor,
+    session,
+    booted,
+    deviceId,
+    online,
+    updateReady,
+    storageInfo,
+    persisted,
+    toast,
+    today,
+    user,
+    actor,
     caseList: createCaseListSlice(),
     persons: createPersonsSlice(),
     workbench: createWorkbenchSlice(today),

@@ -7,10 +7,14 @@ const urls = new Map<string, Promise<string | undefined>>();
 export function blobUrl(sha256: string): Promise<string | undefined> {
   let url = urls.get(sha256);
   if (!url) {
-    url = getBlob(sha256).then((row) => (row ? URL.createObjectURL(new Blob([row.data], { type: row.mime })) : undefined));
+    url = getBlob(sha256).then((row) =>
+      row ? URL.createObjectURL(new Blob([row.data], { type: row.mime })) : undefined,
+    );
     urls.set(sha256, url);
     // A miss may be filled later (file arriving): do not cache "not found".
-    void url.then((u) => { if (!u) urls.delete(sha256); });
+    void url.then((u) => {
+      if (!u) urls.delete(sha256);
+    });
   }
   return url;
 }

@@ -51,7 +51,14 @@ export function resetCaseList(state: AppState): void {
 }
 
 /** Cases the township is still working on: only these can be "due soon". */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'resubmitted', 'in_review', 'accepted', 'accepted_tolerance', 'suspended'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'submitted',
+  'resubmitted',
+  'in_review',
+  'accepted',
+  'accepted_tolerance',
+  'suspended',
+];
 
 /** The storage query for a UI filter (pure). */
 export function toStorageFilter(f: CaseListFilter, today: string): CaseFilter {
@@ -65,7 +72,10 @@ export function toStorageFilter(f: CaseListFilter, today: string): CaseFilter {
 }
 
 /** Applies a filter (or reloads the current one): recount and load the first page. */
-export async function loadCaseList(state: AppState, filter: CaseListFilter = state.caseList.filter.value): Promise<void> {
+export async function loadCaseList(
+  state: AppState,
+  filter: CaseListFilter = state.caseList.filter.value,
+): Promise<void> {
   const p = state.caseList.paging;
   const gen = ++p.generation;
   p.loaded.clear();
@@ -90,27 +100,36 @@ export async function loadCaseList(state: AppState, filter: CaseListFilter = sta
 export async function ensureCaseRows(state: AppState, start: number, end: number): Promise<void> {
   const p = state.caseList.paging;
   const gen = p.generation;
-  const first = Math.floor(start / CASE_PAGE_SIZE), last = Math.floor(Math.max(start, end - 1) / CASE_PAGE_SIZE);
+  const first = Math.floor(start / CASE_PAGE_SIZE),
+    last = Math.floor(Math.max(start, end - 1) / CASE_PAGE_SIZE);
   const query = toStorageFilter(state.caseList.filter.value, state.today.value);
   const jobs: Promise<void>[] = [];
   for (let page = first; page <= last; page++) {
     if (p.loaded.has(page) || p.loading.has(page) || page * CASE_PAGE_SIZE >= state.caseList.total.value) continue;
     p.loading.add(page);
-    jobs.push((async () => {
-      try {
-        const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
-        const rows = await Promise.all(cases.map(async (c): Promise<CaseRow> => ({
-          case: c, itemName: itemTitle(c.itemCode), applicantName: await personName(p.names, c.applicantId),
-        })));
-        if (gen !== p.generation) return;
-        const next = state.caseList.rows.value.slice();
-        rows.forEach((r, i) => { next[page * CASE_PAGE_SIZE + i] = r; });
-        state.caseList.rows.value = next;
-        p.loaded.add(page);
-      } finally {
-        p.loading.delete(page);
-      }
-    })());
+    jobs.push(
+      (async () => {
+        try {
+          const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
+          const rows = await Promise.all(
+            cases.map(async (c): Promise<CaseRow> => ({
+              case: c,
+              itemName: itemTitle(c.itemCode),
+              applicantName: await personName(p.names, c.applicantId),
+            })),
+          );
+          if (gen !== p.generation) return;
+          const next = state.caseList.rows.value.slice();
+          rows.forEach((r, i) => {
+            next[page * CASE_PAGE_SIZE + i] = r;
+          });
+          state.caseList.rows.value = next;
+          p.loaded.add(page);
+        } finally {
+          p.loading.delete(page);
+        }
+      })(),
+    );
   }
   await Promise.all(jobs);
 }

@@ -33,6 +33,8 @@ export function catalogItems(): ServiceItem[] {
 export const itemTitle = (code: string) => lookupItem(code)?.name ?? `未知事项（${code}）`;
 
 export const itemCategories = (): readonly string[] => {
-  const extra = catalogItems().map((i) => i.category).filter((c) => !(CATEGORIES as readonly string[]).includes(c));
+  const extra = catalogItems()
+    .map((i) => i.category)
+    .filter((c) => !(CATEGORIES as readonly string[]).includes(c));
   return [...CATEGORIES, ...new Set(extra)].filter((c) => catalogItems().some((i) => i.category === c));
 };

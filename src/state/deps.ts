@@ -12,7 +12,10 @@ export interface ProcessedImage {
   metrics: { width: number; height: number; sharpness: number; mean: number; clipped: number };
 }
 
-export interface ProcessImageOptions { longEdge?: number; quality?: number }
+export interface ProcessImageOptions {
+  longEdge?: number;
+  quality?: number;
+}
 
 export type ProcessImage = (
   file: Blob,

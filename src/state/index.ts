@@ -7,7 +7,14 @@ export { login, logout, unsentCount } from './session-actions';
 export { refreshDeviceProblems } from './device-problems';
 export { sendDiagnostic } from './send-diagnostic';
 export { refreshStorageInfo, requestPersistence } from './storage-info';
-export { checkPersonDraft, draftFromPerson, emptyPersonDraft, type PersonDraft, type PersonDraftKey, type PersonFormCheck } from './person-form';
+export {
+  checkPersonDraft,
+  draftFromPerson,
+  emptyPersonDraft,
+  type PersonDraft,
+  type PersonDraftKey,
+  type PersonFormCheck,
+} from './person-form';
 export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction } from './persons';
 export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';

@@ -16,7 +16,8 @@ export interface IndexedItem {
 
 function pinyinKeys(pinyin: PinyinFn, text: string): string[] {
   const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true })
-    .map((s) => s.toLowerCase()).filter((s) => /^[a-z]+$/.test(s));
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-z]+$/.test(s));
   return syllables.length ? [syllables.map((s) => s[0]).join(''), syllables.join('')] : [];
 }
 

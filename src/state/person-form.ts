@@ -2,8 +2,14 @@
 // the ID number (birth date, sex) and the card's validity from its issue date. Pure.
 import { type Person, type PersonInput, type Relation, uuidv7 } from '../domain';
 import {
-  checkIdCardExpiry, idCardValidUntil, validateBankCard, validateDate, validateDivisionCode, validateIdNumber,
-  validateMobile, validatePersonName,
+  checkIdCardExpiry,
+  idCardValidUntil,
+  validateBankCard,
+  validateDate,
+  validateDivisionCode,
+  validateIdNumber,
+  validateMobile,
+  validatePersonName,
 } from '../domain/validators';
 
 export interface PersonDraft {
@@ -23,7 +29,8 @@ export interface PersonDraft {
   createdAt?: number | undefined;
 }
 
-export type PersonDraftKey = 'name' | 'idNumber' | 'ethnicity' | 'phone' | 'address' | 'divisionCode' | 'idCardIssuedOn' | 'bankCard' | 'bankName';
+export type PersonDraftKey =
+  'name' | 'idNumber' | 'ethnicity' | 'phone' | 'address' | 'divisionCode' | 'idCardIssuedOn' | 'bankCard' | 'bankName';
 
 export interface PersonFormCheck {
   errors: Partial<Record<PersonDraftKey, string>>;
@@ -33,14 +40,33 @@ export interface PersonFormCheck {
 }
 
 export const emptyPersonDraft = (divisionCode = ''): PersonDraft => ({
-  name: '', idNumber: '', ethnicity: '汉族', phone: '', address: '', divisionCode,
-  idCardIssuedOn: '', bankCard: '', bankName: '', household: [],
+  name: '',
+  idNumber: '',
+  ethnicity: '汉族',
+  phone: '',
+  address: '',
+  divisionCode,
+  idCardIssuedOn: '',
+  bankCard: '',
+  bankName: '',
+  household: [],
 });
 
 export const draftFromPerson = (p: Person): PersonDraft => ({
-  id: p.id, name: p.name, idNumber: p.idNumber, ethnicity: p.ethnicity, phone: p.phone ?? '', address: p.address,
-  divisionCode: p.divisionCode, idCardIssuedOn: p.idCard?.issuedOn ?? '', bankCard: p.bankCard ?? '', bankName: p.bankName ?? '',
-  household: p.household.map((h) => ({ ...h })), frontPhoto: p.idCard?.frontPhoto, backPhoto: p.idCard?.backPhoto, createdAt: p.createdAt,
+  id: p.id,
+  name: p.name,
+  idNumber: p.idNumber,
+  ethnicity: p.ethnicity,
+  phone: p.phone ?? '',
+  address: p.address,
+  divisionCode: p.divisionCode,
+  idCardIssuedOn: p.idCard?.issuedOn ?? '',
+  bankCard: p.bankCard ?? '',
+  bankName: p.bankName ?? '',
+  household: p.household.map((h) => ({ ...h })),
+  frontPhoto: p.idCard?.frontPhoto,
+  backPhoto: p.idCard?.backPhoto,
+  createdAt: p.createdAt,
 });
 
 /** Every message the form shows; `ok` when nothing blocks saving. */
@@ -48,10 +74,13 @@ export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck
   const errors: PersonFormCheck['errors'] = {};
   const warnings: PersonFormCheck['warnings'] = {};
   const derived: PersonFormCheck['derived'] = {};
-  const warn = (k: PersonDraftKey, msgs: { message: string }[]) => { if (msgs.length) warnings[k] = msgs.map((m) => m.message); };
+  const warn = (k: PersonDraftKey, msgs: { message: string }[]) => {
+    if (msgs.length) warnings[k] = msgs.map((m) => m.message);
+  };
 
   const name = validatePersonName(d.name);
-  if (!name.ok) errors.name = name.error.message; else warn('name', name.warnings);
+  if (!name.ok) errors.name = name.error.message;
+  else warn('name', name.warnings);
 
   const id = validateIdNumber(d.idNumber, today);
   if (!id.ok) errors.idNumber = id.error.message;
@@ -62,16 +91,19 @@ export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck
 
   if (d.phone.trim()) {
     const phone = validateMobile(d.phone);
-    if (!phone.ok) errors.phone = phone.error.message; else warn('phone', phone.warnings);
+    if (!phone.ok) errors.phone = phone.error.message;
+    else warn('phone', phone.warnings);
   }
   const division = validateDivisionCode(d.divisionCode, 12);
-  if (!division.ok) errors.divisionCode = division.error.message; else warn('divisionCode', division.warnings);
+  if (!division.ok) errors.divisionCode = division.error.message;
+  else warn('divisionCode', division.warnings);
 
   if (d.idCardIssuedOn.trim()) {
     const issued = validateDate(d.idCardIssuedOn);
     if (!issued.ok) errors.idCardIssuedOn = issued.error.message;
     else if (issued.value > today) errors.idCardIssuedOn = '发证日期不能晚于今天，请对照身份证背面核对';
-    else if (derived.birthDate && issued.value < derived.birthDate) errors.idCardIssuedOn = '发证日期早于出生日期，请核对';
+    else if (derived.birthDate && issued.value < derived.birthDate)
+      errors.idCardIssuedOn = '发证日期早于出生日期，请核对';
     else if (derived.birthDate) {
       const until = idCardValidUntil(derived.birthDate, issued.value);
       derived.idCardValidUntil = until;
@@ -82,7 +114,8 @@ export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck
   }
   if (d.bankCard.trim()) {
     const card = validateBankCard(d.bankCard);
-    if (!card.ok) errors.bankCard = card.error.message; else warn('bankCard', card.warnings);
+    if (!card.ok) errors.bankCard = card.error.message;
+    else warn('bankCard', card.warnings);
   }
   if (d.ethnicity.length > 20) errors.ethnicity = '民族最多 20 个字';
   if (d.address.length > 200) errors.address = '住址最多 200 个字';
@@ -90,7 +123,12 @@ export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck
 }
 
 /** The profile to save, normalised; undefined while the form has errors. */
-export function personFromDraft(d: PersonDraft, check: PersonFormCheck, villageCode: string, now: number): PersonInput | undefined {
+export function personFromDraft(
+  d: PersonDraft,
+  check: PersonFormCheck,
+  villageCode: string,
+  now: number,
+): PersonInput | undefined {
   if (!check.ok || !check.derived.birthDate || !check.derived.sex || !check.derived.idNumber) return undefined;
   const name = validatePersonName(d.name);
   const phone = d.phone.trim() ? validateMobile(d.phone) : undefined;
@@ -106,13 +144,15 @@ export function personFromDraft(d: PersonDraft, check: PersonFormCheck, villageC
     ...(phone?.ok && { phone: phone.value }),
     address: d.address.trim(),
     divisionCode: d.divisionCode.trim(),
-    ...(issuedOn && check.derived.idCardValidUntil && {
-      idCard: {
-        issuedOn, validUntil: check.derived.idCardValidUntil,
-        ...(d.frontPhoto && { frontPhoto: d.frontPhoto }),
-        ...(d.backPhoto && { backPhoto: d.backPhoto }),
-      },
-    }),
+    ...(issuedOn &&
+      check.derived.idCardValidUntil && {
+        idCard: {
+          issuedOn,
+          validUntil: check.derived.idCardValidUntil,
+          ...(d.frontPhoto && { frontPhoto: d.frontPhoto }),
+          ...(d.backPhoto && { backPhoto: d.backPhoto }),
+        },
+      }),
     ...(bank?.ok && { bankCard: bank.value }),
     ...(d.bankName.trim() && { bankName: d.bankName.trim() }),
     household: d.household,

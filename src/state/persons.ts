@@ -31,7 +31,9 @@ export async function searchPersonsAction(state: AppState, query: string): Promi
   try {
     const q = query.trim();
     const villageCode = state.user.value?.villageCode;
-    const found = q ? await searchPersons(q, 50) : await listPersons({ ...(villageCode && { villageCode }), limit: 50 });
+    const found = q
+      ? await searchPersons(q, 50)
+      : await listPersons({ ...(villageCode && { villageCode }), limit: 50 });
     if (seq === searchSeq) state.persons.results.value = found;
   } finally {
     if (seq === searchSeq) state.persons.loading.value = false;
@@ -39,7 +41,8 @@ export async function searchPersonsAction(state: AppState, query: string): Promi
 }
 
 /** Quick lookup for pickers (applicant, entruster, household member), not bound to the list. */
-export const findPersons = (query: string, limit = 8) => (query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]));
+export const findPersons = (query: string, limit = 8) =>
+  query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]);
 
 export const loadPerson = (id: string) => getPerson(id);
 
@@ -58,7 +61,11 @@ export async function savePersonDraft(state: AppState, draft: PersonDraft): Prom
  * Runs an ID-card photo through the image pipeline and stores the file; the profile refers to it
  * by hash once saved. Later cases reuse it while the card is valid.
  */
-export async function attachIdCardPhoto(state: AppState, file: Blob, onProgress?: (f: number) => void): Promise<string> {
+export async function attachIdCardPhoto(
+  state: AppState,
+  file: Blob,
+  onProgress?: (f: number) => void,
+): Promise<string> {
   const img = await state.deps.processImage(file, {}, { ...(onProgress && { onProgress }) });
   await putBlob(img.sha256, img.mime, img.data, state.deps.now());
   await rememberPhotoQuality(img.sha256, img.metrics);

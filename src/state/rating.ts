@@ -22,13 +22,37 @@ export async function createRating(state: AppState, caseId: string, input: Ratin
   if (!stored) throw new Error('找不到这个办件');
   if (!(RATABLE_STATUSES as readonly string[]).includes(stored.status)) throw new Error('办结或送达后才能评价');
   if (stored.baseVersion < 1) throw new Error('办件还没有同步到乡镇，暂不能评价');
-  const rating = Rating.parse({ id: uuidv7(now), caseId, level: input.level, sub: input.sub, comment: input.comment, ratedAt: now });
+  const rating = Rating.parse({
+    id: uuidv7(now),
+    caseId,
+    level: input.level,
+    sub: input.sub,
+    comment: input.comment,
+    ratedAt: now,
+  });
   const mutation = Mutation.parse({
-    id: uuidv7(now), deviceId: state.deviceId.value, createdAt: now, kind: 'rating.create', baseVersion: stored.baseVersion, payload: rating,
+    id: uuidv7(now),
+    deviceId: state.deviceId.value,
+    createdAt: now,
+    kind: 'rating.create',
+    baseVersion: stored.baseVersion,
+    payload: rating,
   });
   const audit = makeAudit({
-    entity: 'rating', entityId: rating.id, caseId, action: 'rate', from: stored.status, to: 'rated', actor,
-    deviceId: state.deviceId.value, at: now, detail: `${isBadRating(rating) ? '差评' : '评价'}：${rating.level} 星${rating.comment ? `，${rating.comment}` : ''}`.slice(0, 1000),
+    entity: 'rating',
+    entityId: rating.id,
+    caseId,
+    action: 'rate',
+    from: stored.status,
+    to: 'rated',
+    actor,
+    deviceId: state.deviceId.value,
+    at: now,
+    detail:
+      `${isBadRating(rating) ? '差评' : '评价'}：${rating.level} 星${rating.comment ? `，${rating.comment}` : ''}`.slice(
+        0,
+        1000,
+      ),
   });
   await submitCase({ caseId, mutation, audit, status: 'rated', expectStatus: [...RATABLE_STATUSES], now });
   await refreshSyncStatus(state);

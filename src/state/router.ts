@@ -38,10 +38,13 @@ function match<R>(table: Table<R>, path: string, q: URLSearchParams): R | null {
 
 /** `/prefix` and everything under it, matched against the section's own table; no page there → null. */
 function nested<P>(prefix: string, pages: Table<P>, make: (page: P) => Route): Table<Route>[number] {
-  return [new RegExp(`^${prefix}(/.*)?$`), (m, q) => {
-    const page = match(pages, m[1] ?? '', q);
-    return page ? make(page) : null;
-  }];
+  return [
+    new RegExp(`^${prefix}(/.*)?$`),
+    (m, q) => {
+      const page = match(pages, m[1] ?? '', q);
+      return page ? make(page) : null;
+    },
+  ];
 }
 
 const ID = '([0-9a-zA-Z-]{1,64})';
@@ -59,7 +62,10 @@ const ROUTES: Table<Route> = [
   [/^\/?$/, () => ({ name: 'cases' })],
   [/^\/login$/, () => ({ name: 'login' })],
   [/^\/cases$/, () => ({ name: 'cases' })],
-  [/^\/cases\/new$/, (_m, q) => (q.get('person') ? { name: 'case-new', personId: q.get('person')! } : { name: 'case-new' })],
+  [
+    /^\/cases\/new$/,
+    (_m, q) => (q.get('person') ? { name: 'case-new', personId: q.get('person')! } : { name: 'case-new' }),
+  ],
   [new RegExp(`^/cases/${ID}/notice$`), (m) => ({ name: 'case-notice', id: m[1]! })],
   [new RegExp(`^/cases/${ID}/receipt$`), (m) => ({ name: 'case-receipt', id: m[1]! })],
   [new RegExp(`^/cases/${ID}$`), (m) => ({ name: 'case', id: m[1]! })],
@@ -80,30 +86,48 @@ export function parseRoute(hash: string): Route {
 
 function formatReviewPage(page: ReviewPage): string {
   switch (page.name) {
-    case 'inbox': return '';
-    case 'case': return `/cases/${page.id}`;
-    case 'slip': return `/cases/${page.id}/slip`;
-    case 'rectifications': return '/rectifications';
-    case 'stats': return '/stats';
+    case 'inbox':
+      return '';
+    case 'case':
+      return `/cases/${page.id}`;
+    case 'slip':
+      return `/cases/${page.id}/slip`;
+    case 'rectifications':
+      return '/rectifications';
+    case 'stats':
+      return '/stats';
   }
 }
 
 /** Route → `#/…`; parseRoute(formatRoute(r)) deep-equals r. */
 export function formatRoute(route: Route): string {
   switch (route.name) {
-    case 'login': return '#/login';
-    case 'cases': return '#/';
-    case 'case-new': return route.personId ? `#/cases/new?person=${encodeURIComponent(route.personId)}` : '#/cases/new';
-    case 'case': return `#/cases/${route.id}`;
-    case 'case-notice': return `#/cases/${route.id}/notice`;
-    case 'case-receipt': return `#/cases/${route.id}/receipt`;
-    case 'persons': return '#/persons';
-    case 'person-new': return '#/persons/new';
-    case 'person': return `#/persons/${route.id}`;
-    case 'sync': return '#/sync';
-    case 'settings': return '#/settings';
-    case 'review': return `#/review${formatReviewPage(route.page)}`;
-    case 'not-found': return `#${route.path}`;
+    case 'login':
+      return '#/login';
+    case 'cases':
+      return '#/';
+    case 'case-new':
+      return route.personId ? `#/cases/new?person=${encodeURIComponent(route.personId)}` : '#/cases/new';
+    case 'case':
+      return `#/cases/${route.id}`;
+    case 'case-notice':
+      return `#/cases/${route.id}/notice`;
+    case 'case-receipt':
+      return `#/cases/${route.id}/receipt`;
+    case 'persons':
+      return '#/persons';
+    case 'person-new':
+      return '#/persons/new';
+    case 'person':
+      return `#/persons/${route.id}`;
+    case 'sync':
+      return '#/sync';
+    case 'settings':
+      return '#/settings';
+    case 'review':
+      return `#/review${formatReviewPage(route.page)}`;
+    case 'not-found':
+      return `#${route.path}`;
   }
 }
 
@@ -120,7 +144,11 @@ export interface Router {
 export function createRouter(win: Window = window): Router {
   const route = signal<Route>(parseRoute(win.location.hash));
   const visits = signal(0);
-  const enter = (next: Route) => batch(() => { route.value = next; visits.value++; });
+  const enter = (next: Route) =>
+    batch(() => {
+      route.value = next;
+      visits.value++;
+    });
   const onHash = () => enter(parseRoute(win.location.hash));
   win.addEventListener('hashchange', onHash);
   return {

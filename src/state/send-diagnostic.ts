@@ -13,7 +13,9 @@ export async function sendDiagnostic(state: AppState): Promise<boolean> {
   if (items.length === 0) return true;
   state.sync.sendingDiagnostic.value = true;
   try {
-    await state.api.call(DIAGNOSTIC_ROUTES.send, { body: { deviceId: state.deviceId.value || 'unknown', appVersion: APP_VERSION, items } });
+    await state.api.call(DIAGNOSTIC_ROUTES.send, {
+      body: { deviceId: state.deviceId.value || 'unknown', appVersion: APP_VERSION, items },
+    });
     await clearDeviceProblems();
     await refreshDeviceProblems(state);
     showToast(state, 'success', `已发送 ${items.length} 条诊断信息给管理员`);

@@ -17,12 +17,14 @@ const OFFLINE = '连不上乡镇服务器。第一次登录需要联网，请到
 
 /** Logs in; a failure is a RequestError whose Chinese message the login screen shows. */
 export async function requestLogin(api: ApiClient, username: string, password: string, now: number): Promise<Session> {
-  if (!username.trim() || !password) throw new RequestError('refused', { code: 'login.empty', message: '请填写用户名和密码' });
+  if (!username.trim() || !password)
+    throw new RequestError('refused', { code: 'login.empty', message: '请填写用户名和密码' });
   try {
     const answer = await api.call(AUTH_ROUTES.login, { body: { username: username.trim(), password } });
     return { ...answer, loggedInAt: now };
   } catch (e) {
-    if (e instanceof RequestError && e.kind === 'network') throw new RequestError('network', { code: 'login.offline', message: OFFLINE }, { cause: e });
+    if (e instanceof RequestError && e.kind === 'network')
+      throw new RequestError('network', { code: 'login.offline', message: OFFLINE }, { cause: e });
     throw e;
   }
 }

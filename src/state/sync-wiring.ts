@@ -23,7 +23,10 @@ function onPulled(state: AppState, summary: PullSummary): void {
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
 }
 
-export function connectSync(state: AppState, make: (onPulled: (s: PullSummary) => void) => SyncScheduler = (cb) => createPageSync({ onPulled: cb })): SyncConnection {
+export function connectSync(
+  state: AppState,
+  make: (onPulled: (s: PullSummary) => void) => SyncScheduler = (cb) => createPageSync({ onPulled: cb }),
+): SyncConnection {
   const scheduler = make((summary) => onPulled(state, summary));
   let unsubscribe: (() => void) | undefined;
   let warnedLogin = false;

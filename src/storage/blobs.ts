@@ -5,7 +5,11 @@ import { getDb } from './connection';
 import type { BlobRow } from './db';
 import { StorageError } from './errors';
 
-export interface NewBlob { sha256: string; mime: string; data: ArrayBuffer }
+export interface NewBlob {
+  sha256: string;
+  mime: string;
+  data: ArrayBuffer;
+}
 
 /** Stores a file once (idempotent); joins the caller's transaction when called inside one. */
 export async function putBlob(sha256: string, mime: string, data: ArrayBuffer, now = Date.now()): Promise<void> {
@@ -19,7 +23,8 @@ export async function putBlob(sha256: string, mime: string, data: ArrayBuffer, n
 
 export const getBlob = (sha256: string): Promise<BlobRow | undefined> => getDb().blobs.get(sha256);
 
-export const hasBlob = async (sha256: string): Promise<boolean> => (await getDb().blobs.where('sha256').equals(sha256).count()) > 0;
+export const hasBlob = async (sha256: string): Promise<boolean> =>
+  (await getDb().blobs.where('sha256').equals(sha256).count()) > 0;
 
 /** Sync calls this once the server holds the whole file. */
 export async function markBlobUploaded(sha256: string, at = Date.now()): Promise<void> {
@@ -60,7 +65,9 @@ export async function deleteOrphanBlobs(): Promise<number> {
 
 /** How much the stored files take (for the storage panel and the low-space warning). */
 export async function blobUsage(): Promise<{ count: number; bytes: number; notUploaded: number }> {
-  let count = 0, bytes = 0, notUploaded = 0;
+  let count = 0,
+    bytes = 0,
+    notUploaded = 0;
   // Reads only the small fields of each row is not possible in IDB; each() streams them.
   await getDb().blobs.each((b) => {
     count++;

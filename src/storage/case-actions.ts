@@ -29,7 +29,8 @@ export async function saveCaseWithMaterials(write: CaseWrite): Promise<Case> {
   const c = parseInput(Case, write.case, '办件');
   const materials = (write.materials ?? []).map((m) => parseInput(Material, m, '材料'));
   if (materials.some((m) => m.caseId !== c.id)) throw new StorageError('storage.invalid', '材料不属于这个办件');
-  if (write.mutation && mutationCaseId(write.mutation) !== c.id) throw new StorageError('storage.invalid', '同步记录不属于这个办件');
+  if (write.mutation && mutationCaseId(write.mutation) !== c.id)
+    throw new StorageError('storage.invalid', '同步记录不属于这个办件');
   return writeTransaction(['cases', 'materials', 'blobs', 'audit', 'outbox'], async (db) => {
     if (write.expectStatus) {
       const stored = await db.cases.get(c.id);
@@ -62,12 +63,20 @@ export interface SubmitInput {
  * Queues a (re)submission, withdrawal, tolerance supply or rating: the case's status change, its
  * audit event and the outbox row, atomically. If any part fails, nothing is written.
  */
-export async function submitCase({ caseId, mutation, audit, status = 'queued', expectStatus = ['draft', 'ready', 'returned'], now = Date.now() }: SubmitInput): Promise<Case> {
+export async function submitCase({
+  caseId,
+  mutation,
+  audit,
+  status = 'queued',
+  expectStatus = ['draft', 'ready', 'returned'],
+  now = Date.now(),
+}: SubmitInput): Promise<Case> {
   if (mutationCaseId(mutation) !== caseId) throw new StorageError('storage.invalid', '同步记录不属于这个办件');
   return writeTransaction(['cases', 'audit', 'outbox'], async (db) => {
     const stored = await db.cases.get(caseId);
     if (!stored) throw new StorageError('storage.not_found', '找不到这个办件');
-    if (!expectStatus.includes(stored.status)) throw new StorageError('storage.conflict', '办件状态已变化，请刷新后重试');
+    if (!expectStatus.includes(stored.status))
+      throw new StorageError('storage.conflict', '办件状态已变化，请刷新后重试');
     const next = parseInput(Case, { ...stored, status, updatedAt: now }, '办件');
     await db.cases.put(next);
     await appendAudit(audit);

@@ -17,7 +17,10 @@ export interface CaseFilter {
   returned?: boolean;
 }
 
-export interface CaseQuery extends CaseFilter { offset?: number; limit?: number }
+export interface CaseQuery extends CaseFilter {
+  offset?: number;
+  limit?: number;
+}
 
 const toCase = (row: unknown) => parseRow(Case, row, '办件', 'cases');
 
@@ -78,7 +81,10 @@ function indexedCollection(filter: CaseFilter, statuses: CaseStatus[] | undefine
 }
 
 const hasOtherFilters = (filter: CaseFilter) =>
-  filter.itemCode !== undefined || filter.applicantId !== undefined || filter.dueBefore !== undefined || filter.returned === false;
+  filter.itemCode !== undefined ||
+  filter.applicantId !== undefined ||
+  filter.dueBefore !== undefined ||
+  filter.returned === false;
 
 /** Cases matching the filter, most recently updated first, paged by offset/limit. */
 export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
@@ -103,11 +109,16 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
 /** Newest `n` cases over several statuses: walks [status+updatedAt] backwards per status, merges. */
 async function newestInStatuses(statuses: CaseStatus[], n: number, predicate?: (c: Case) => boolean): Promise<Case[]> {
   const db = getDb();
-  const perStatus = await Promise.all([...new Set(statuses)].map((s) => {
-    const range = db.cases.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse();
-    return (predicate ? range.filter(predicate) : range).limit(n).toArray();
-  }));
-  return perStatus.flat().sort((a, b) => b.updatedAt - a.updatedAt).slice(0, n);
+  const perStatus = await Promise.all(
+    [...new Set(statuses)].map((s) => {
+      const range = db.cases.where('[status+updatedAt]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse();
+      return (predicate ? range.filter(predicate) : range).limit(n).toArray();
+    }),
+  );
+  return perStatus
+    .flat()
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .slice(0, n);
 }
 
 /** How many cases match the filter (native index counts when the filter is by status alone). */
@@ -120,7 +131,9 @@ export async function countCases(filter: CaseFilter = {}): Promise<number> {
     const counts = await Promise.all([...new Set(statuses)].map((s) => db.cases.where('status').equals(s).count()));
     return counts.reduce((a, b) => a + b, 0);
   }
-  return indexedCollection(filter, statuses).filter((c) => matches(c, filter, statuses)).count();
+  return indexedCollection(filter, statuses)
+    .filter((c) => matches(c, filter, statuses))
+    .count();
 }
 
 /** Deletes a draft with its materials (files are collected later by deleteOrphanBlobs). */

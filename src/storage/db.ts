@@ -4,9 +4,7 @@
 // version below: add a new `this.version(n + 1)` with an upgrade instead of editing an old one.
 // tests/storage/migration.test.ts opens a version-1 database and checks the upgrade.
 import Dexie, { type Table } from 'dexie';
-import type {
-  AuditEvent, Case, Decision, Material, Mutation, Person, Rectification, ServiceItem,
-} from '../domain';
+import type { AuditEvent, Case, Decision, Material, Mutation, Person, Rectification, ServiceItem } from '../domain';
 import { nameCharKeys } from './name-keys';
 import { runReadyTasks } from './ready-tasks';
 import { ROW_SCHEMA_VERSIONS, rowVersionMiddleware, VERSIONED_TABLES } from './row-versions';
@@ -29,7 +27,10 @@ export interface BlobRow {
 
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'rejected' | 'done';
 
-export interface OutboxError { code: string; message: string }
+export interface OutboxError {
+  code: string;
+  message: string;
+}
 
 /** One mutation waiting to reach the server. `id` is the mutation id (the idempotency key). */
 export interface OutboxRow {
@@ -45,7 +46,10 @@ export interface OutboxRow {
   updatedAt: number;
 }
 
-export interface KeyValueRow { key: string; value: unknown }
+export interface KeyValueRow {
+  key: string;
+  value: unknown;
+}
 
 export class DaibanDb extends Dexie {
   catalog!: Table<ServiceItem, string>;
@@ -90,9 +94,12 @@ export class DaibanDb extends Dexie {
         // Pinyin needs a lazily loaded library, which cannot be awaited inside an upgrade
         // transaction: write the name-character keys now; pinyin-backfill.ts (a ready task,
         // registered by persons.ts) adds the pinyin keys once the database is open in a page.
-        await tx.table<PersonRow>('persons').toCollection().modify((p) => {
-          p.initials = nameCharKeys(p.name);
-        });
+        await tx
+          .table<PersonRow>('persons')
+          .toCollection()
+          .modify((p) => {
+            p.initials = nameCharKeys(p.name);
+          });
         await tx.table<KeyValueRow>('settings').put({ key: PINYIN_BACKFILL_KEY, value: true });
       });
 
@@ -100,9 +107,12 @@ export class DaibanDb extends Dexie {
     // (row-versions.ts); rows from before are stamped as version 1 here.
     this.version(3).upgrade(async (tx) => {
       for (const table of VERSIONED_TABLES) {
-        await tx.table(table).toCollection().modify((row: { schemaVersion?: number }) => {
-          row.schemaVersion ??= ROW_SCHEMA_VERSIONS[table];
-        });
+        await tx
+          .table(table)
+          .toCollection()
+          .modify((row: { schemaVersion?: number }) => {
+            row.schemaVersion ??= ROW_SCHEMA_VERSIONS[table];
+          });
       }
     });
 
@@ -116,5 +126,13 @@ export const PINYIN_BACKFILL_KEY = 'migration.pinyinBackfill';
 
 /** Every table holding one user's work; cleared on logout (the catalogue and device id stay). */
 export const USER_TABLES = [
-  'persons', 'cases', 'materials', 'blobs', 'outbox', 'audit', 'decisions', 'rectifications', 'syncState',
+  'persons',
+  'cases',
+  'materials',
+  'blobs',
+  'outbox',
+  'audit',
+  'decisions',
+  'rectifications',
+  'syncState',
 ] as const satisfies ReadonlyArray<keyof DaibanDb>;

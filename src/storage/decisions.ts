@@ -10,5 +10,9 @@ export async function listDecisions(caseId: string): Promise<Decision[]> {
 }
 
 export async function listRectifications(caseId: string): Promise<Rectification[]> {
-  return parseRows(Rectification, await getDb().rectifications.where('caseId').equals(caseId).toArray(), 'rectifications');
+  return parseRows(
+    Rectification,
+    await getDb().rectifications.where('caseId').equals(caseId).toArray(),
+    'rectifications',
+  );
 }

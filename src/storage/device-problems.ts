@@ -37,7 +37,8 @@ async function persistRowProblems(): Promise<void> {
 export async function restoreRowProblems(): Promise<void> {
   const s = diagnosticsStore();
   const kept = s ? ((await get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, s)) ?? []) : [];
-  for (const item of kept) if (!rowProblems.has(`${item.source}:${item.key}`)) rowProblems.set(`${item.source}:${item.key}`, item);
+  for (const item of kept)
+    if (!rowProblems.has(`${item.source}:${item.key}`)) rowProblems.set(`${item.source}:${item.key}`, item);
 }
 
 /** Called by the row readers (validate.ts) for each row they skip. */
@@ -60,7 +61,11 @@ export function onRowProblem(listener: () => void): () => void {
 }
 
 const asItem = (s: SkippedChange, at: number): DiagnosticItem => ({
-  code: s.code, source: 'pull', key: s.seq === null ? '?' : String(s.seq), paths: s.type ? [`type:${s.type}`.slice(0, 120)] : [], seenAt: at,
+  code: s.code,
+  source: 'pull',
+  key: s.seq === null ? '?' : String(s.seq),
+  paths: s.type ? [`type:${s.type}`.slice(0, 120)] : [],
+  seenAt: at,
 });
 
 /** Joins the caller's transaction (the pull page that skipped them, with its cursor). */

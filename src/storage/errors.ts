@@ -1,11 +1,7 @@
 // Storage failures as stable codes with a Chinese message, like every other error in the app.
 
 export type StorageErrorCode =
-  | 'storage.not_found'
-  | 'storage.conflict'
-  | 'storage.invalid'
-  | 'storage.quota'
-  | 'storage.failed';
+  'storage.not_found' | 'storage.conflict' | 'storage.invalid' | 'storage.quota' | 'storage.failed';
 
 const MESSAGES: Record<StorageErrorCode, string> = {
   'storage.not_found': '找不到这条记录，可能已被删除',

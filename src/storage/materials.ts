@@ -37,17 +37,35 @@ export interface AddPageInput {
  * Appends a captured page to the case's material for `requirementId` (creating the material on
  * the first page) and stores its file — one transaction. Adding the same file twice is a no-op.
  */
-export async function addMaterialPage({ caseId, requirementId, page, blob, audit = [], now = Date.now() }: AddPageInput): Promise<Material> {
+export async function addMaterialPage({
+  caseId,
+  requirementId,
+  page,
+  blob,
+  audit = [],
+  now = Date.now(),
+}: AddPageInput): Promise<Material> {
   if (blob.sha256 !== page.sha256) throw new StorageError('storage.invalid', '照片摘要与文件不符');
   return writeTransaction(['materials', 'blobs', 'audit'], async (db) => {
     const existing = await db.materials.where('[caseId+requirementId]').equals([caseId, requirementId]).first();
-    const base: MaterialInput = existing ?? { id: uuidv7(now), caseId, requirementId, pages: [], data: {}, updatedAt: now };
-    const pages = base.pages ?? [];
-    const material = parseInput(Material, {
-      ...base,
-      pages: pages.some((p) => p.sha256 === page.sha256) ? pages : [...pages, page],
+    const base: MaterialInput = existing ?? {
+      id: uuidv7(now),
+      caseId,
+      requirementId,
+      pages: [],
+      data: {},
       updatedAt: now,
-    }, '材料');
+    };
+    const pages = base.pages ?? [];
+    const material = parseInput(
+      Material,
+      {
+        ...base,
+        pages: pages.some((p) => p.sha256 === page.sha256) ? pages : [...pages, page],
+        updatedAt: now,
+      },
+      '材料',
+    );
     await putBlob(blob.sha256, blob.mime, blob.data, now);
     await db.materials.put(material);
     await appendAudit(audit);
@@ -56,7 +74,12 @@ export async function addMaterialPage({ caseId, requirementId, page, blob, audit
 }
 
 /** Removes one page (by file hash) from a material; the file itself is kept until no one uses it. */
-export async function deleteMaterialPage(materialId: string, sha256: string, audit: AuditEvent | AuditEvent[] = [], now = Date.now()): Promise<Material> {
+export async function deleteMaterialPage(
+  materialId: string,
+  sha256: string,
+  audit: AuditEvent | AuditEvent[] = [],
+  now = Date.now(),
+): Promise<Material> {
   return writeTransaction(['materials', 'audit'], async (db) => {
     const row = await db.materials.get(materialId);
     if (!row) throw new StorageError('storage.not_found', '找不到这份材料');
@@ -68,7 +91,12 @@ export async function deleteMaterialPage(materialId: string, sha256: string, aud
 }
 
 /** Moves a page to a new position (pages keep the order the reviewer reads them in). */
-export async function moveMaterialPage(materialId: string, from: number, to: number, now = Date.now()): Promise<Material> {
+export async function moveMaterialPage(
+  materialId: string,
+  from: number,
+  to: number,
+  now = Date.now(),
+): Promise<Material> {
   return writeTransaction(['materials'], async (db) => {
     const row = await db.materials.get(materialId);
     if (!row) throw new StorageError('storage.not_found', '找不到这份材料');

@@ -12,7 +12,9 @@ export function nameCharKeys(name: string): string[] {
 
 function pinyinKeys(pinyin: PinyinFn, name: string): string[] {
   const opts = { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true };
-  const syllables = pinyin(name, opts).map((s) => s.toLowerCase()).filter((s) => /^[a-z]+$/.test(s));
+  const syllables = pinyin(name, opts)
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-z]+$/.test(s));
   if (syllables.length === 0) return [];
   const initials = syllables.map((s) => s[0]).join('');
   const keys = [initials, syllables.join('')];

@@ -35,8 +35,14 @@ export function mutationCaseId(m: Mutation): string {
 export async function enqueue(mutation: Mutation, now = Date.now()): Promise<OutboxEntry> {
   const m = parseInput(Mutation, mutation, '待同步');
   const row: OutboxRow = {
-    id: m.id, mutation: m, state: 'pending', attempts: 0, nextAttemptAt: now,
-    caseId: mutationCaseId(m), createdAt: m.createdAt, updatedAt: now,
+    id: m.id,
+    mutation: m,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    caseId: mutationCaseId(m),
+    createdAt: m.createdAt,
+    updatedAt: now,
   };
   await getDb().outbox.add(row);
   return row;
@@ -50,9 +56,15 @@ const OPEN_STATES: OutboxState[] = ['pending', 'sending', 'failed'];
  */
 export async function nextBatch(limit: number, now = Date.now()): Promise<OutboxEntry[]> {
   const db = getDb();
-  const rows = (await Promise.all(OPEN_STATES.map((state) =>
-    db.outbox.where('[state+createdAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray(),
-  ))).flat().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const rows = (
+    await Promise.all(
+      OPEN_STATES.map((state) =>
+        db.outbox.where('[state+createdAt]').between([state, Dexie.minKey], [state, Dexie.maxKey]).toArray(),
+      ),
+    )
+  )
+    .flat()
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
   const blockedCases = new Set<string>();
   const batch: OutboxEntry[] = [];
   for (const row of rows) {
@@ -68,12 +80,15 @@ export async function nextBatch(limit: number, now = Date.now()): Promise<Outbox
 export async function markSending(ids: string[], now = Date.now(), leaseMs = 120_000): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.outbox, async () => {
-    await db.outbox.where('id').anyOf(ids).modify((row) => {
-      row.state = 'sending';
-      row.attempts += 1;
-      row.nextAttemptAt = now + leaseMs;
-      row.updatedAt = now;
-    });
+    await db.outbox
+      .where('id')
+      .anyOf(ids)
+      .modify((row) => {
+        row.state = 'sending';
+        row.attempts += 1;
+        row.nextAttemptAt = now + leaseMs;
+        row.updatedAt = now;
+      });
   });
 }
 
@@ -112,14 +127,20 @@ async function applyCaseUpdate(caseId: string, u: CaseUpdate, now: number): Prom
   const stale = u.baseVersion !== undefined && u.baseVersion < current.baseVersion;
   if (!stale) {
     if (u.baseVersion !== undefined && u.baseVersion !== current.baseVersion) changes.baseVersion = u.baseVersion;
-    if (u.status && u.status !== current.status && (!u.statusFrom || u.statusFrom === current.status)) changes.status = u.status;
+    if (u.status && u.status !== current.status && (!u.statusFrom || u.statusFrom === current.status))
+      changes.status = u.status;
   }
   if (u.submittedAt !== undefined && current.submittedAt === undefined) changes.submittedAt = u.submittedAt;
   if (Object.keys(changes).length > 0) await db.cases.update(caseId, { ...changes, updatedAt: now });
 }
 
 /** A transient failure (network, 5xx, `retry`): try again at `nextAttemptAt`. */
-export async function markFailed(id: string, error: OutboxError, nextAttemptAt: number, now = Date.now()): Promise<void> {
+export async function markFailed(
+  id: string,
+  error: OutboxError,
+  nextAttemptAt: number,
+  now = Date.now(),
+): Promise<void> {
   await setState(id, { state: 'failed', lastError: error, nextAttemptAt, updatedAt: now });
 }
 

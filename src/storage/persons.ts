@@ -30,10 +30,15 @@ export async function savePerson(input: PersonInput, actor: Actor, deviceId: str
     }
     const previous = await db.persons.get(person.id);
     await db.persons.put({ ...person, initials });
-    await db.audit.add(makeAudit({
-      entity: 'person', entityId: person.id, action: previous ? 'person.update' : 'person.create',
-      actor, deviceId,
-    }));
+    await db.audit.add(
+      makeAudit({
+        entity: 'person',
+        entityId: person.id,
+        action: previous ? 'person.update' : 'person.create',
+        actor,
+        deviceId,
+      }),
+    );
     return person;
   });
 }
@@ -74,13 +79,20 @@ export async function searchPersons(query: string, limit = 20): Promise<Person[]
   return parseRows(Person, sorted.slice(0, limit), 'persons');
 }
 
-export interface PersonListOptions { villageCode?: string; offset?: number; limit?: number }
+export interface PersonListOptions {
+  villageCode?: string;
+  offset?: number;
+  limit?: number;
+}
 
 /** Profiles, most recently updated first. */
 export async function listPersons({ villageCode, offset = 0, limit = 50 }: PersonListOptions = {}): Promise<Person[]> {
   const db = getDb();
   const rows = villageCode
-    ? (await db.persons.where('villageCode').equals(villageCode).reverse().sortBy('updatedAt')).slice(offset, offset + limit)
+    ? (await db.persons.where('villageCode').equals(villageCode).reverse().sortBy('updatedAt')).slice(
+        offset,
+        offset + limit,
+      )
     : await db.persons.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
   return parseRows(Person, rows, 'persons');
 }
@@ -88,11 +100,19 @@ export async function listPersons({ villageCode, offset = 0, limit = 50 }: Perso
 export const countPersons = (): Promise<number> => getDb().persons.count();
 
 const INVERSE: Record<Relation, Relation> = {
-  spouse: 'spouse', child: 'parent', parent: 'child', sibling: 'sibling',
-  grandchild: 'grandparent', grandparent: 'grandchild', other: 'other',
+  spouse: 'spouse',
+  child: 'parent',
+  parent: 'child',
+  sibling: 'sibling',
+  grandchild: 'grandparent',
+  grandparent: 'grandchild',
+  other: 'other',
 };
 
-export interface HouseholdMember { person: Person; relation: Relation }
+export interface HouseholdMember {
+  person: Person;
+  relation: Relation;
+}
 
 /**
  * The person's household: the links on their own profile, plus persons whose profile links to

@@ -11,9 +11,12 @@ export async function completePinyinBackfill(db: Dexie): Promise<void> {
   if (!(await settings.get(PINYIN_BACKFILL_KEY))) return;
   const keysOf = await loadSearchKeyFn();
   await db.transaction('rw', ['persons', 'settings'], async () => {
-    await db.table<PersonRow, string>('persons').toCollection().modify((p) => {
-      p.initials = keysOf(p.name);
-    });
+    await db
+      .table<PersonRow, string>('persons')
+      .toCollection()
+      .modify((p) => {
+        p.initials = keysOf(p.name);
+      });
     await settings.delete(PINYIN_BACKFILL_KEY);
   });
 }

@@ -25,7 +25,12 @@ export interface PullSummary {
 }
 
 /** Applies changes in server order; a change older than the local copy's version is skipped. */
-export async function applyPullPage({ changes, cursor, skipped = [], at = Date.now() }: PullPage): Promise<PullSummary> {
+export async function applyPullPage({
+  changes,
+  cursor,
+  skipped = [],
+  at = Date.now(),
+}: PullPage): Promise<PullSummary> {
   return writeTransaction(['cases', 'decisions', 'rectifications', 'catalog', 'audit', 'syncState'], async (db) => {
     const caseIds = new Set<string>();
     let catalogItems = 0;
@@ -35,14 +40,26 @@ export async function applyPullPage({ changes, cursor, skipped = [], at = Date.n
           const c = await db.cases.get(change.caseId);
           if (!c || change.version < c.baseVersion) break;
           await db.cases.put({
-            ...c, status: change.status, baseVersion: change.version, updatedAt: Math.max(c.updatedAt, change.at),
-            ...(change.dueOn ? { dueOn: change.dueOn } : {}), ...(change.acceptedOn ? { acceptedOn: change.acceptedOn } : {}),
+            ...c,
+            status: change.status,
+            baseVersion: change.version,
+            updatedAt: Math.max(c.updatedAt, change.at),
+            ...(change.dueOn ? { dueOn: change.dueOn } : {}),
+            ...(change.acceptedOn ? { acceptedOn: change.acceptedOn } : {}),
           });
           if (c.status !== change.status) {
-            await db.audit.add(makeAudit({
-              entity: 'case', entityId: c.id, caseId: c.id, action: 'case.status', from: c.status, to: change.status,
-              actor: { role: 'system', id: 'server' }, at: change.at,
-            }));
+            await db.audit.add(
+              makeAudit({
+                entity: 'case',
+                entityId: c.id,
+                caseId: c.id,
+                action: 'case.status',
+                from: c.status,
+                to: change.status,
+                actor: { role: 'system', id: 'server' },
+                at: change.at,
+              }),
+            );
           }
           caseIds.add(c.id);
           break;

@@ -16,9 +16,11 @@ export async function recallQueuedCase(input: CaseInput, audit: AuditEvent | Aud
   return writeTransaction(['cases', 'outbox', 'audit'], async (db) => {
     const stored = await db.cases.get(next.id);
     if (!stored) throw new StorageError('storage.not_found', '找不到这个办件');
-    if (stored.status !== 'queued') throw new StorageError('storage.conflict', '办件已经同步到乡镇，不能撤回；请等待审核结果');
+    if (stored.status !== 'queued')
+      throw new StorageError('storage.conflict', '办件已经同步到乡镇，不能撤回；请等待审核结果');
     const rows = await db.outbox.where('caseId').equals(next.id).toArray();
-    if (rows.some((r) => r.state === 'sending')) throw new StorageError('storage.conflict', '办件正在发送，请稍等几秒再撤回');
+    if (rows.some((r) => r.state === 'sending'))
+      throw new StorageError('storage.conflict', '办件正在发送，请稍等几秒再撤回');
     const unsent = rows.filter((r) => r.state === 'pending' || r.state === 'failed').map((r) => r.id);
     await db.outbox.bulkDelete(unsent);
     await db.cases.put(next);

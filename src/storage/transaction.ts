@@ -4,8 +4,17 @@ import { getDb } from './connection';
 import { toStorageError } from './errors';
 
 export type TableName =
-  | 'catalog' | 'persons' | 'cases' | 'materials' | 'blobs' | 'outbox' | 'audit' | 'decisions'
-  | 'rectifications' | 'settings' | 'syncState';
+  | 'catalog'
+  | 'persons'
+  | 'cases'
+  | 'materials'
+  | 'blobs'
+  | 'outbox'
+  | 'audit'
+  | 'decisions'
+  | 'rectifications'
+  | 'settings'
+  | 'syncState';
 
 /**
  * Runs `fn` in one read-write transaction over `tables`. Inside `fn`, await only Dexie calls

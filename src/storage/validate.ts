@@ -33,7 +33,11 @@ function readRow<S extends z.ZodType>(schema: S, row: unknown, source: RowSource
 /** One row the caller asked for by key: a bad one is reported and refused with a clear error. */
 export function parseRow<S extends z.ZodType>(schema: S, row: unknown, what: string, source: RowSource): z.infer<S> {
   const value = readRow(schema, row, source);
-  if (value === undefined) throw new StorageError('storage.invalid', `本机保存的这条${what}数据无法读取，已记录在“同步”页，可发送诊断给管理员`);
+  if (value === undefined)
+    throw new StorageError(
+      'storage.invalid',
+      `本机保存的这条${what}数据无法读取，已记录在“同步”页，可发送诊断给管理员`,
+    );
   return value;
 }
 

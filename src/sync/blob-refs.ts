@@ -43,9 +43,12 @@ const SIGNATURE_ESTIMATE = 16 * 1024;
 
 /** File bytes a mutation references, from the page sizes it records (signatures estimated). */
 export function blobBytes(mutation: Mutation): number {
-  const materials = mutation.kind === 'case.submit' || mutation.kind === 'case.resubmit'
-    ? mutation.payload.materials
-    : mutation.kind === 'tolerance.supply' ? [mutation.payload.material] : [];
+  const materials =
+    mutation.kind === 'case.submit' || mutation.kind === 'case.resubmit'
+      ? mutation.payload.materials
+      : mutation.kind === 'tolerance.supply'
+        ? [mutation.payload.material]
+        : [];
   let bytes = 0;
   for (const m of materials) {
     for (const p of m.pages) bytes += p.bytes;

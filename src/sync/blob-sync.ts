@@ -30,7 +30,11 @@ export class BlobSync {
    * server) come back per blob; errors that concern the link (offline, 5xx, 401) are thrown and
    * stop the other uploads.
    */
-  async ensure(shas: readonly string[], force = false, fresh: ReadonlySet<string> = new Set()): Promise<Map<string, BlobOutcome>> {
+  async ensure(
+    shas: readonly string[],
+    force = false,
+    fresh: ReadonlySet<string> = new Set(),
+  ): Promise<Map<string, BlobOutcome>> {
     const unique = [...new Set(shas)];
     const outcomes = new Map<string, BlobOutcome>();
     const abort = new AbortController();
@@ -79,7 +83,12 @@ export class BlobSync {
       return undefined;
     }
     const local = await blobs.read(sha);
-    if (!local) return new RequestError('refused', { code: 'blob.local_missing', message: MESSAGES.blobLocalMissing }, { details: { sha256: sha } });
+    if (!local)
+      return new RequestError(
+        'refused',
+        { code: 'blob.local_missing', message: MESSAGES.blobLocalMissing },
+        { details: { sha256: sha } },
+      );
     try {
       const result = await uploadBlob(client, local, { ...this.options.upload, firstAttempt, signal });
       report.blobBytesSent += result.sent;

@@ -39,26 +39,46 @@ const RESTART_CODES = new Set([OFFSET_MISMATCH, 'blob.length_mismatch']);
 /** Consecutive answers that did not move the upload forward before we give up for this drain. */
 const MAX_STALLS = 4;
 
-export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: UploadOptions = {}): Promise<UploadReport> {
+export async function uploadBlob(
+  client: SyncClient,
+  blob: LocalBlob,
+  options: UploadOptions = {},
+): Promise<UploadReport> {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const total = blob.data.byteLength;
   const bytes = new Uint8Array(blob.data);
-  const first = options.firstAttempt ? { offset: 0, complete: false } : await client.blobStatus(blob.sha256, options.signal);
-  const report: UploadReport = { sha256: blob.sha256, bytes: total, resumedFrom: first.offset, sent: 0, alreadyComplete: first.complete };
+  const first = options.firstAttempt
+    ? { offset: 0, complete: false }
+    : await client.blobStatus(blob.sha256, options.signal);
+  const report: UploadReport = {
+    sha256: blob.sha256,
+    bytes: total,
+    resumedFrom: first.offset,
+    sent: 0,
+    alreadyComplete: first.complete,
+  };
   if (first.complete) return report;
 
   let offset = first.offset;
   let stalls = 0;
   for (;;) {
     if (offset > total) {
-      throw new RequestError('protocol', { code: 'blob.offset_beyond_end', message: MESSAGES.protocol }, { details: { offset, total } });
+      throw new RequestError(
+        'protocol',
+        { code: 'blob.offset_beyond_end', message: MESSAGES.protocol },
+        { details: { offset, total } },
+      );
     }
     if (offset === total) {
       // Every byte is there but the server did not say complete: ask once more before failing.
       const status = await client.blobStatus(blob.sha256, options.signal);
       if (status.complete) return report;
       if (status.offset === total || ++stalls > MAX_STALLS) {
-        throw new RequestError('unavailable', { code: 'blob.incomplete', message: MESSAGES.blobIncomplete }, { details: { offset: status.offset, total } });
+        throw new RequestError(
+          'unavailable',
+          { code: 'blob.incomplete', message: MESSAGES.blobIncomplete },
+          { details: { offset: status.offset, total } },
+        );
       }
       offset = status.offset;
       continue;
@@ -66,7 +86,11 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
     const end = Math.min(total, offset + chunkSize);
     const before = offset;
     try {
-      const status = await client.blobPatch(blob.sha256, { offset, length: total, data: bytes.subarray(offset, end) }, options.signal);
+      const status = await client.blobPatch(
+        blob.sha256,
+        { offset, length: total, data: bytes.subarray(offset, end) },
+        options.signal,
+      );
       report.sent += end - offset;
       // Complete before our last byte: the server already had the file (someone else sent it).
       if (status.complete && end < total) report.alreadyComplete = true;
@@ -84,7 +108,11 @@ export async function uploadBlob(client: SyncClient, blob: LocalBlob, options: U
     }
     stalls = offset > before ? 0 : stalls + 1;
     if (stalls > MAX_STALLS) {
-      throw new RequestError('unavailable', { code: 'blob.stalled', message: MESSAGES.blobIncomplete }, { details: { offset, total } });
+      throw new RequestError(
+        'unavailable',
+        { code: 'blob.stalled', message: MESSAGES.blobIncomplete },
+        { details: { offset, total } },
+      );
     }
   }
 }

@@ -40,7 +40,10 @@ const contextLocks = memoryLocks();
 export async function drain(ports: SyncPorts, options: DrainOptions = {}): Promise<DrainReport> {
   const now = options.now ?? Date.now;
   const crossContext = options.locks ?? systemLocks();
-  const outcome = await withSyncLock(() => drainLocked(ports, options, crossContext !== undefined), crossContext ?? contextLocks);
+  const outcome = await withSyncLock(
+    () => drainLocked(ports, options, crossContext !== undefined),
+    crossContext ?? contextLocks,
+  );
   if (!outcome.acquired) return { ...emptyReport(now()), outcome: 'busy' };
   return outcome.value;
 }

@@ -45,7 +45,11 @@ const offsetHeader = (res: Response): number | undefined => {
 function uploadStatus(res: Response): BlobStatus {
   const offset = offsetHeader(res);
   if (offset === undefined) {
-    throw new RequestError('protocol', { code: 'protocol.upload_offset', message: MESSAGES.protocol }, { status: res.status });
+    throw new RequestError(
+      'protocol',
+      { code: 'protocol.upload_offset', message: MESSAGES.protocol },
+      { status: res.status },
+    );
   }
   return { offset, complete: res.headers.get('Upload-Complete') === '1' };
 }

@@ -36,7 +36,10 @@ export function memoryLocks(): LockManagerLike {
 const fallback = memoryLocks();
 
 /** Runs `task` holding the sync lock, or returns `acquired: false` at once if someone holds it. */
-export async function withSyncLock<T>(task: () => Promise<T>, locks: LockManagerLike = systemLocks() ?? fallback): Promise<LockOutcome<T>> {
+export async function withSyncLock<T>(
+  task: () => Promise<T>,
+  locks: LockManagerLike = systemLocks() ?? fallback,
+): Promise<LockOutcome<T>> {
   return locks.request<LockOutcome<T>>(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) => {
     if (lock === null) return { acquired: false };
     return { acquired: true, value: await task() };

@@ -23,7 +23,11 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
     const res = await ctx.client.pull(cursor, limit, ctx.signal);
     if (res.cursor < cursor || (res.hasMore && res.cursor === cursor)) {
       // A cursor that goes back or stands still would loop forever or re-apply old changes.
-      throw new RequestError('protocol', { code: 'pull.cursor_stuck', message: MESSAGES.pullStuck }, { details: { sent: cursor, got: res.cursor } });
+      throw new RequestError(
+        'protocol',
+        { code: 'pull.cursor_stuck', message: MESSAGES.pullStuck },
+        { details: { sent: cursor, got: res.cursor } },
+      );
     }
     if (res.changes.length > 0 || res.skipped.length > 0 || res.cursor !== cursor) {
       await ctx.pull.apply(res.changes, res.cursor, res.skipped);

@@ -40,7 +40,10 @@ export async function pushOutbox(ctx: PushContext): Promise<void> {
   for (let n = 0; n < ctx.maxBatches; n++) {
     const items = await ctx.outbox.nextBatch(limit, ctx.now());
     if (items.length === 0) return;
-    await ctx.outbox.markSending(items.map((i) => i.id), ctx.now() + ctx.leaseMs);
+    await ctx.outbox.markSending(
+      items.map((i) => i.id),
+      ctx.now() + ctx.leaseMs,
+    );
     await new Batch(ctx, items).run();
   }
 }
@@ -73,7 +76,10 @@ class Batch {
   /** Cases with an entry put back in this batch: their later entries must not overtake it. */
   private readonly held = new Set<string>();
 
-  constructor(private readonly ctx: PushContext, items: OutboxItem[]) {
+  constructor(
+    private readonly ctx: PushContext,
+    items: OutboxItem[],
+  ) {
     this.open = new Map(items.map((i) => [i.id, i]));
   }
 
@@ -98,7 +104,10 @@ class Batch {
     const outcomes = await this.ctx.blobs.ensure([...refs.values()].flat(), force, fresh);
     const ready: OutboxItem[] = [];
     for (const item of items) {
-      const failed = refs.get(item.id)!.map((sha) => outcomes.get(sha)).find((o) => o !== undefined);
+      const failed = refs
+        .get(item.id)!
+        .map((sha) => outcomes.get(sha))
+        .find((o) => o !== undefined);
       if (failed) {
         await this.fail([item], failed.toIssue(), this.retryAt(item));
       } else if (this.held.has(item.caseId)) {
@@ -118,9 +127,21 @@ class Batch {
     let results: PushResult[];
     try {
       ctx.report.pushed += items.length;
-      results = (await ctx.client.push(ctx.deviceId, items.map((i) => i.mutation), ctx.signal)).results;
+      results = (
+        await ctx.client.push(
+          ctx.deviceId,
+          items.map((i) => i.mutation),
+          ctx.signal,
+        )
+      ).results;
     } catch (e) {
-      if (!(e instanceof RequestError) || e.kind !== 'refused' || e.status === undefined || !SPLIT_ON_STATUS.has(e.status)) throw e;
+      if (
+        !(e instanceof RequestError) ||
+        e.kind !== 'refused' ||
+        e.status === undefined ||
+        !SPLIT_ON_STATUS.has(e.status)
+      )
+        throw e;
       // One poisoned mutation must not block the others: halve until it stands alone.
       if (items.length === 1) return this.reject(items[0]!, e.toIssue());
       const half = Math.ceil(items.length / 2);
@@ -139,11 +160,18 @@ class Batch {
         this.open.delete(item.id);
         ctx.report.accepted++;
       } else if (result.status === 'rejected') {
-        await this.reject(item, { code: result.code ?? DEFAULT_REJECTION.code, message: result.message ?? DEFAULT_REJECTION.message });
+        await this.reject(item, {
+          code: result.code ?? DEFAULT_REJECTION.code,
+          message: result.message ?? DEFAULT_REJECTION.message,
+        });
       } else if (mayUploadMissing && result.code === 'blob.missing' && result.missingBlobs?.length) {
         missing.set(item.id, result.missingBlobs);
       } else {
-        await this.fail([item], { code: result.code ?? 'push.retry', message: result.message ?? MESSAGES.unavailable }, this.retryAt(item));
+        await this.fail(
+          [item],
+          { code: result.code ?? 'push.retry', message: result.message ?? MESSAGES.unavailable },
+          this.retryAt(item),
+        );
       }
     }
     if (missing.size > 0) {
@@ -164,7 +192,11 @@ class Batch {
   }
 
   private async fail(items: OutboxItem[], issue: SyncIssue, at: number): Promise<void> {
-    await this.ctx.outbox.markFailed(items.map((i) => i.id), issue, at);
+    await this.ctx.outbox.markFailed(
+      items.map((i) => i.id),
+      issue,
+      at,
+    );
     for (const i of items) {
       this.open.delete(i.id);
       this.held.add(i.caseId);

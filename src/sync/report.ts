@@ -40,8 +40,18 @@ export interface DrainReport {
 
 export function emptyReport(now: number): DrainReport {
   return {
-    outcome: 'done', startedAt: now, finishedAt: now, pushed: 0, accepted: 0, rejected: 0, retried: 0,
-    blobsUploaded: 0, blobsSkipped: 0, blobBytesSent: 0, pulled: 0, skipped: 0,
+    outcome: 'done',
+    startedAt: now,
+    finishedAt: now,
+    pushed: 0,
+    accepted: 0,
+    rejected: 0,
+    retried: 0,
+    blobsUploaded: 0,
+    blobsSkipped: 0,
+    blobBytesSent: 0,
+    pulled: 0,
+    skipped: 0,
   };
 }
 

@@ -79,7 +79,9 @@ export interface SyncScheduler {
 
 function browserEnv(): SchedulerEnv {
   const g = globalThis as unknown as {
-    window?: Listenable; document?: Listenable & { visibilityState: string }; navigator?: SchedulerEnv['navigator'];
+    window?: Listenable;
+    document?: Listenable & { visibilityState: string };
+    navigator?: SchedulerEnv['navigator'];
   };
   return {
     window: g.window,
@@ -118,10 +120,13 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   function schedule(at: number) {
     if (!started) return;
     if (timer !== undefined) env.clearTimeout(timer);
-    timer = env.setTimeout(() => {
-      timer = undefined;
-      void requestSync('timer');
-    }, Math.max(0, at - env.now()));
+    timer = env.setTimeout(
+      () => {
+        timer = undefined;
+        void requestSync('timer');
+      },
+      Math.max(0, at - env.now()),
+    );
     emit({ nextRunAt: at });
   }
 
@@ -213,7 +218,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   }
 
   function begin(): Promise<DrainReport | undefined> {
-    current = runOnce().finally(() => { current = undefined; });
+    current = runOnce().finally(() => {
+      current = undefined;
+    });
     return current;
   }
 
@@ -225,7 +232,10 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     void refresh().catch(() => undefined);
   };
 
-  const onOnline = () => { failures = 0; void requestSync('online'); };
+  const onOnline = () => {
+    failures = 0;
+    void requestSync('online');
+  };
   const onVisibility = () => {
     if (hidden()) {
       // Leaving: let the service worker finish what is left, where Background Sync exists.

@@ -5,9 +5,24 @@
 import { z } from 'zod';
 import type { PushResult } from '../domain';
 import {
-  applyPullPage, getBlob, getDeviceId, getSession, getSyncCursor, listProblems, markBlobUploaded,
-  markDone, markFailed, markRejected, markSending, nextBatch, pendingCount, retryNow, setLastSyncAt,
-  type CaseUpdate, type OutboxEntry, type PullSummary,
+  applyPullPage,
+  getBlob,
+  getDeviceId,
+  getSession,
+  getSyncCursor,
+  listProblems,
+  markBlobUploaded,
+  markDone,
+  markFailed,
+  markRejected,
+  markSending,
+  nextBatch,
+  pendingCount,
+  retryNow,
+  setLastSyncAt,
+  type CaseUpdate,
+  type OutboxEntry,
+  type PullSummary,
 } from '../storage/sync-api';
 import type { FetchLike } from './http';
 import type { OutboxItem, SyncPorts, SyncProblem } from './ports';
@@ -27,7 +42,12 @@ export interface StoragePortsOptions {
 /** Only the token matters here; the state layer owns the rest of the session's shape. */
 const SessionToken = z.looseObject({ token: z.string().min(1) });
 
-const toItem = (row: OutboxEntry): OutboxItem => ({ id: row.id, caseId: row.caseId, mutation: row.mutation, attempts: row.attempts });
+const toItem = (row: OutboxEntry): OutboxItem => ({
+  id: row.id,
+  caseId: row.caseId,
+  mutation: row.mutation,
+  attempts: row.attempts,
+});
 
 const toProblem = (row: OutboxEntry): SyncProblem => ({
   mutationId: row.id,

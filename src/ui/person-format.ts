@@ -4,5 +4,11 @@ import type { Relation } from '../domain';
 export const maskIdNumber = (id: string) => (id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : id);
 
 export const RELATION_LABELS: Record<Relation, string> = {
-  spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母', other: '其他',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  grandchild: '孙子女',
+  grandparent: '祖父母',
+  other: '其他',
 };

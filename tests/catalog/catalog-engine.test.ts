@@ -15,7 +15,8 @@ const TODAY = '2026-03-10';
 const AT = Date.UTC(2026, 2, 10);
 const CASE_ID = '0195f000-0000-7000-8000-000000000001';
 const SHA = 'a'.repeat(64);
-const idFor = (birth: string, seq = '002') => { // even sequence digit: female
+const idFor = (birth: string, seq = '002') => {
+  // even sequence digit: female
   const first17 = `330782${birth.replaceAll('-', '')}${seq}`;
   return first17 + idCheckCharacter(first17);
 };
@@ -23,10 +24,22 @@ const idFor = (birth: string, seq = '002') => { // even sequence digit: female
 function personAged(age: number): Person {
   const birthDate = addYears('1950-04-12', 76 - age);
   return {
-    id: '0195f000-0000-7000-8000-000000000002', name: '王秀英', sex: 'F', idNumber: idFor(birthDate), birthDate, ethnicity: '汉族',
-    phone: '13812345678', address: '浙江省义乌市佛堂镇东风村三组12号', divisionCode: '330782104201',
+    id: '0195f000-0000-7000-8000-000000000002',
+    name: '王秀英',
+    sex: 'F',
+    idNumber: idFor(birthDate),
+    birthDate,
+    ethnicity: '汉族',
+    phone: '13812345678',
+    address: '浙江省义乌市佛堂镇东风村三组12号',
+    divisionCode: '330782104201',
     idCard: { issuedOn: '2016-06-01', validUntil: 'long-term' },
-    bankCard: '6228480402564890018', bankName: '中国农业银行', household: [], villageCode: '330782104201', createdAt: AT, updatedAt: AT,
+    bankCard: '6228480402564890018',
+    bankName: '中国农业银行',
+    household: [],
+    villageCode: '330782104201',
+    createdAt: AT,
+    updatedAt: AT,
   };
 }
 
@@ -37,21 +50,34 @@ function ageFor(item: ServiceItem): number {
 }
 
 const excluded = (item: ServiceItem, key: string) =>
-  item.rules.flatMap((r) => (r.kind === 'field-not-in' && r.ref.source === 'field' && r.ref.key === key ? r.values : []));
+  item.rules.flatMap((r) =>
+    r.kind === 'field-not-in' && r.ref.source === 'field' && r.ref.key === key ? r.values : [],
+  );
 
 function sampleValue(f: FormField, item: ServiceItem): string {
   switch (f.type) {
-    case 'name': return '李建国';
-    case 'id-number': return idFor('1975-08-09', '013');
-    case 'phone': return '13912345678';
-    case 'date': return '2026-03-01';
-    case 'number': return '3';
-    case 'bank-card': return '6228480402564890018';
-    case 'uscc': return '91350100M000100Y43';
-    case 'division-code': return '330782104201';
-    case 'business-name': return '义乌市秀英便民店';
-    case 'select': return f.options!.find((o) => !excluded(item, f.key).includes(o.value))!.value;
-    default: return '东风村三组';
+    case 'name':
+      return '李建国';
+    case 'id-number':
+      return idFor('1975-08-09', '013');
+    case 'phone':
+      return '13912345678';
+    case 'date':
+      return '2026-03-01';
+    case 'number':
+      return '3';
+    case 'bank-card':
+      return '6228480402564890018';
+    case 'uscc':
+      return '91350100M000100Y43';
+    case 'division-code':
+      return '330782104201';
+    case 'business-name':
+      return '义乌市秀英便民店';
+    case 'select':
+      return f.options!.find((o) => !excluded(item, f.key).includes(o.value))!.value;
+    default:
+      return '东风村三组';
   }
 }
 
@@ -63,9 +89,15 @@ function completeCase(item: ServiceItem, options: { skip?: (id: string) => boole
     fields[f.key] = typeof fromProfile === 'string' ? fromProfile : sampleValue(f, item);
   }
   const data: Record<string, Record<string, string>> = {};
-  for (const m of item.materials) data[m.id] = Object.fromEntries(m.dataFields.map((f) => [f.key, sampleValue(f, item)]));
+  for (const m of item.materials)
+    data[m.id] = Object.fromEntries(m.dataFields.map((f) => [f.key, sampleValue(f, item)]));
   // Make every equals rule hold: copy the right-hand value into the left-hand side.
-  const read = (r: ValueRef) => r.source === 'field' ? fields[r.key] : r.source === 'material' ? data[r.material]?.[r.key] : String((applicant as unknown as Record<string, unknown>)[r.key]);
+  const read = (r: ValueRef) =>
+    r.source === 'field'
+      ? fields[r.key]
+      : r.source === 'material'
+        ? data[r.material]?.[r.key]
+        : String((applicant as unknown as Record<string, unknown>)[r.key]);
   for (let pass = 0; pass < 2; pass++) {
     for (const r of item.rules) {
       if (r.kind !== 'equals') continue;
@@ -74,26 +106,50 @@ function completeCase(item: ServiceItem, options: { skip?: (id: string) => boole
       if (r.left.source === 'material') data[r.left.material]![r.left.key] = v;
     }
   }
-  const materials: Material[] = item.materials.filter((m) => !options.skip?.(m.id)).map((m, i) => ({
-    id: `0195f000-0000-7000-8000-${String(100 + i).padStart(12, '0')}`,
-    caseId: CASE_ID,
-    requirementId: m.id,
-    pages: m.kind === 'document-photo'
-      ? Array.from({ length: m.pagesMin }, () => ({
-        sha256: SHA, mime: 'image/jpeg' as const, bytes: 300_000, capturedAt: AT,
-        quality: { width: 2000, height: 1500, sharpness: 240, mean: 160, clipped: 0.02 },
-      }))
-      : [],
-    ...(m.kind === 'signature' && { signature: { sha256: SHA, signerName: applicant.name, signerRole: 'applicant' as const, signedAt: AT, deviceId: 'tablet-1' } }),
-    ...(m.kind === 'e-licence' && { licenceRef: 'DZZZ-330782-2026-000123' }),
-    data: data[m.id]!,
-    updatedAt: AT,
-  }));
-  return { item, caseData: { itemCode: item.code, fields, tolerance: [], acknowledged: [] }, applicant, materials, today: TODAY, workingDaysBetween };
+  const materials: Material[] = item.materials
+    .filter((m) => !options.skip?.(m.id))
+    .map((m, i) => ({
+      id: `0195f000-0000-7000-8000-${String(100 + i).padStart(12, '0')}`,
+      caseId: CASE_ID,
+      requirementId: m.id,
+      pages:
+        m.kind === 'document-photo'
+          ? Array.from({ length: m.pagesMin }, () => ({
+              sha256: SHA,
+              mime: 'image/jpeg' as const,
+              bytes: 300_000,
+              capturedAt: AT,
+              quality: { width: 2000, height: 1500, sharpness: 240, mean: 160, clipped: 0.02 },
+            }))
+          : [],
+      ...(m.kind === 'signature' && {
+        signature: {
+          sha256: SHA,
+          signerName: applicant.name,
+          signerRole: 'applicant' as const,
+          signedAt: AT,
+          deviceId: 'tablet-1',
+        },
+      }),
+      ...(m.kind === 'e-licence' && { licenceRef: 'DZZZ-330782-2026-000123' }),
+      data: data[m.id]!,
+      updatedAt: AT,
+    }));
+  return {
+    item,
+    caseData: { itemCode: item.code, fields, tolerance: [], acknowledged: [] },
+    applicant,
+    materials,
+    today: TODAY,
+    workingDaysBetween,
+  };
 }
 
 const errorsOf = (input: EvaluationInput) => evaluate(input).findings.filter((f) => f.severity === 'error');
-const describeFindings = (input: EvaluationInput) => evaluate(input).findings.map((f) => `${f.severity} ${f.key}: ${f.message}`).join('\n');
+const describeFindings = (input: EvaluationInput) =>
+  evaluate(input)
+    .findings.map((f) => `${f.severity} ${f.key}: ${f.message}`)
+    .join('\n');
 
 describe.each(CATALOG.map((i) => [i.code, i] as const))('%s through the rules engine', (_code, item) => {
   it('has no broken references', () => {
@@ -113,7 +169,10 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s through the rules en
   });
 
   const hukou = item.materials.find((m) => m.id === 'hukou');
-  if (hukou && item.rules.some((r) => r.kind === 'equals' && r.left.source === 'material' && r.left.material === 'hukou')) {
+  if (
+    hukou &&
+    item.rules.some((r) => r.kind === 'equals' && r.left.source === 'material' && r.left.material === 'hukou')
+  ) {
     it('catches a 户口簿 page of someone else', () => {
       const input = completeCase(item, { skip: (id) => id === 'tolerance-commitment' });
       const row = input.materials.find((m) => m.requirementId === 'hukou')!;
@@ -130,7 +189,9 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s through the rules en
       const p = personAged(wrongAge);
       input.applicant = { ...input.applicant, birthDate: p.birthDate, idNumber: p.idNumber };
       for (const f of item.fields) if (f.fromProfile === 'idNumber') input.caseData.fields[f.key] = p.idNumber;
-      expect(errorsOf(input).map((f) => f.code)).toContain(age.minAge !== undefined && wrongAge < age.minAge ? 'age.too_young' : 'age.too_old');
+      expect(errorsOf(input).map((f) => f.code)).toContain(
+        age.minAge !== undefined && wrongAge < age.minAge ? 'age.too_young' : 'age.too_old',
+      );
     });
   }
 

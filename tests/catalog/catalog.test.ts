@@ -2,33 +2,66 @@ import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, CATALOG_INPUTS, CATALOG_VERSION, CATEGORIES, findItem } from '../../src/catalog';
 import {
-  RULE_KINDS, ServiceItem, type FieldFormat, type FieldType, type FormField, type PersonFieldKey, type Rule, type ValueRef,
+  RULE_KINDS,
+  ServiceItem,
+  type FieldFormat,
+  type FieldType,
+  type FormField,
+  type PersonFieldKey,
+  type Rule,
+  type ValueRef,
 } from '../../src/domain/schemas/catalog';
 
-const initials = (s: string) => pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+const initials = (s: string) =>
+  pinyin(s, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
 
 /** Every ValueRef a rule reads, and every material it names. */
 function refsOf(rule: Rule): { values: ValueRef[]; materials: string[] } {
   switch (rule.kind) {
-    case 'field-format': case 'required': case 'not-expired': case 'field-not-in': return { values: [rule.ref], materials: [] };
-    case 'equals': return { values: [rule.left, rule.right], materials: [] };
-    case 'age-range': return { values: rule.at ? [rule.at] : [], materials: [] };
-    case 'photo-quality': case 'page-count': case 'signature-present': return { values: [], materials: [rule.material] };
-    case 'tolerance-allowed': return { values: [], materials: rule.commitmentMaterial ? [rule.commitmentMaterial] : [] };
+    case 'field-format':
+    case 'required':
+    case 'not-expired':
+    case 'field-not-in':
+      return { values: [rule.ref], materials: [] };
+    case 'equals':
+      return { values: [rule.left, rule.right], materials: [] };
+    case 'age-range':
+      return { values: rule.at ? [rule.at] : [], materials: [] };
+    case 'photo-quality':
+    case 'page-count':
+    case 'signature-present':
+      return { values: [], materials: [rule.material] };
+    case 'tolerance-allowed':
+      return { values: [], materials: rule.commitmentMaterial ? [rule.commitmentMaterial] : [] };
   }
 }
 
 /** Which field types a format check makes sense on. */
 const FORMAT_FITS: Record<FieldFormat, FieldType[]> = {
-  'id-number': ['id-number'], mobile: ['phone'], uscc: ['uscc'], 'division-code-6': ['division-code'],
-  'division-code-12': ['division-code'], 'bank-card': ['bank-card'], 'person-name': ['name'],
-  'business-name': ['business-name'], date: ['date'],
+  'id-number': ['id-number'],
+  mobile: ['phone'],
+  uscc: ['uscc'],
+  'division-code-6': ['division-code'],
+  'division-code-12': ['division-code'],
+  'bank-card': ['bank-card'],
+  'person-name': ['name'],
+  'business-name': ['business-name'],
+  date: ['date'],
 };
 /** The field type a profile value must be shown in. */
 const PROFILE_TYPES: Record<PersonFieldKey, FieldType[]> = {
-  name: ['name'], sex: ['select'], idNumber: ['id-number'], birthDate: ['date'], ethnicity: ['text', 'select'],
-  phone: ['phone'], address: ['text', 'textarea'], divisionCode: ['division-code'], idCardIssuedOn: ['date'],
-  idCardValidUntil: ['date', 'text'], bankCard: ['bank-card'], bankName: ['text'],
+  name: ['name'],
+  sex: ['select'],
+  idNumber: ['id-number'],
+  birthDate: ['date'],
+  ethnicity: ['text', 'select'],
+  phone: ['phone'],
+  address: ['text', 'textarea'],
+  divisionCode: ['division-code'],
+  idCardIssuedOn: ['date'],
+  idCardValidUntil: ['date', 'text'],
+  bankCard: ['bank-card'],
+  bankName: ['text'],
 };
 
 describe('catalogue', () => {
@@ -42,10 +75,24 @@ describe('catalogue', () => {
   it('covers every row of the domain table', () => {
     const names = CATALOG.map((i) => i.name).join('\n');
     for (const n of [
-      '城乡居民基本医疗保险参保登记', '城乡居民基本养老保险参保登记', '待遇领取资格认证', '丧葬补助金', '最低生活保障',
-      '临时救助', '高龄津贴', '残疾人证新办', '生育登记', '出生登记', '居民身份证补领', '个体工商户设立登记',
-      '住房公积金提取', '老年人优待证', '宅基地', '医保零星报销',
-    ]) expect(names).toContain(n);
+      '城乡居民基本医疗保险参保登记',
+      '城乡居民基本养老保险参保登记',
+      '待遇领取资格认证',
+      '丧葬补助金',
+      '最低生活保障',
+      '临时救助',
+      '高龄津贴',
+      '残疾人证新办',
+      '生育登记',
+      '出生登记',
+      '居民身份证补领',
+      '个体工商户设立登记',
+      '住房公积金提取',
+      '老年人优待证',
+      '宅基地',
+      '医保零星报销',
+    ])
+      expect(names).toContain(n);
   });
 
   it('has unique codes and finds items by code', () => {
@@ -57,7 +104,11 @@ describe('catalogue', () => {
 
   it('puts every item in a listed category and leaves no category empty', () => {
     for (const i of CATALOG) expect(CATEGORIES as readonly string[]).toContain(i.category);
-    for (const c of CATEGORIES) expect(CATALOG.some((i) => i.category === c), c).toBe(true);
+    for (const c of CATEGORIES)
+      expect(
+        CATALOG.some((i) => i.category === c),
+        c,
+      ).toBe(true);
   });
 });
 
@@ -65,12 +116,17 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s', (_code, item) => {
   const fields = new Map(item.fields.map((f) => [f.key, f]));
   const materials = new Map(item.materials.map((m) => [m.id, m]));
   const fieldOf = (ref: ValueRef): FormField | undefined =>
-    ref.source === 'field' ? fields.get(ref.key) : ref.source === 'material' ? materials.get(ref.material)?.dataFields.find((d) => d.key === ref.key) : undefined;
+    ref.source === 'field'
+      ? fields.get(ref.key)
+      : ref.source === 'material'
+        ? materials.get(ref.material)?.dataFields.find((d) => d.key === ref.key)
+        : undefined;
 
   it('has unique field keys, material ids and data field keys', () => {
     expect(fields.size).toBe(item.fields.length);
     expect(materials.size).toBe(item.materials.length);
-    for (const m of item.materials) expect(new Set(m.dataFields.map((d) => d.key)).size, m.id).toBe(m.dataFields.length);
+    for (const m of item.materials)
+      expect(new Set(m.dataFields.map((d) => d.key)).size, m.id).toBe(m.dataFields.length);
   });
 
   it('names rule kinds that exist and references that resolve', () => {
@@ -82,7 +138,10 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s', (_code, item) => {
         if (ref.source === 'material') {
           const m = materials.get(ref.material);
           expect(m, `material ${ref.material}`).toBeDefined();
-          expect(m?.dataFields.some((d) => d.key === ref.key), `${ref.material}.${ref.key}`).toBe(true);
+          expect(
+            m?.dataFields.some((d) => d.key === ref.key),
+            `${ref.material}.${ref.key}`,
+          ).toBe(true);
         }
       }
       for (const id of named) expect(materials.has(id), `material ${id}`).toBe(true);
@@ -93,12 +152,14 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s', (_code, item) => {
     for (const rule of item.rules) {
       if (rule.kind === 'photo-quality') expect(materials.get(rule.material)?.kind).toBe('document-photo');
       if (rule.kind === 'signature-present') expect(materials.get(rule.material)?.kind).toBe('signature');
-      if (rule.kind === 'tolerance-allowed' && rule.commitmentMaterial) expect(materials.get(rule.commitmentMaterial)?.kind).toBe('signature');
+      if (rule.kind === 'tolerance-allowed' && rule.commitmentMaterial)
+        expect(materials.get(rule.commitmentMaterial)?.kind).toBe('signature');
     }
   });
 
   it('checks the quality and page count of every document photo and the signature of every signed material', () => {
-    const ruled = (kind: Rule['kind'], id: string) => item.rules.some((r) => r.kind === kind && 'material' in r && r.material === id);
+    const ruled = (kind: Rule['kind'], id: string) =>
+      item.rules.some((r) => r.kind === kind && 'material' in r && r.material === id);
     const commitment = item.rules.find((r) => r.kind === 'tolerance-allowed')?.commitmentMaterial;
     for (const m of item.materials) {
       if (m.kind === 'document-photo') {
@@ -149,12 +210,14 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s', (_code, item) => {
       }
     }
     for (const rule of item.rules) {
-      if (rule.kind === 'field-format') expect(FORMAT_FITS[rule.format], JSON.stringify(rule.ref)).toContain(fieldOf(rule.ref)?.type);
+      if (rule.kind === 'field-format')
+        expect(FORMAT_FITS[rule.format], JSON.stringify(rule.ref)).toContain(fieldOf(rule.ref)?.type);
       if (rule.kind === 'field-not-in') {
         const options = fieldOf(rule.ref)?.options?.map((o) => o.value) ?? [];
         for (const v of rule.values) expect(options, v).toContain(v);
       }
-      if (rule.kind === 'age-range' && rule.minAge !== undefined && rule.maxAge !== undefined) expect(rule.minAge).toBeLessThanOrEqual(rule.maxAge);
+      if (rule.kind === 'age-range' && rule.minAge !== undefined && rule.maxAge !== undefined)
+        expect(rule.minAge).toBeLessThanOrEqual(rule.maxAge);
     }
   });
 
@@ -169,7 +232,11 @@ describe.each(CATALOG.map((i) => [i.code, i] as const))('%s', (_code, item) => {
     expect(latin.length).toBeGreaterThan(0);
     for (const k of item.keywords) expect(/\p{Script=Han}/u.test(k) || /^[a-z]+$/.test(k), k).toBe(true);
     const spelled = chinese.map(initials);
-    for (const k of latin) expect(spelled.some((s) => s.includes(k)), `${k} not in ${spelled.join(' ')}`).toBe(true);
+    for (const k of latin)
+      expect(
+        spelled.some((s) => s.includes(k)),
+        `${k} not in ${spelled.join(' ')}`,
+      ).toBe(true);
     for (const r of item.commonReturns) expect(r).toMatch(/\p{Script=Han}/u);
   });
 });
@@ -180,7 +247,10 @@ describe('item facts', () => {
     if (!i) throw new Error(code);
     return i;
   };
-  const ages = (code: string) => item(code).rules.filter((r) => r.kind === 'age-range').map((r) => [r.minAge, r.maxAge]);
+  const ages = (code: string) =>
+    item(code)
+      .rules.filter((r) => r.kind === 'age-range')
+      .map((r) => [r.minAge, r.maxAge]);
 
   it('encodes the age limits', () => {
     expect(ages('SB-JMYL-CB')).toEqual([[16, 59]]);
@@ -189,7 +259,9 @@ describe('item facts', () => {
   });
 
   it('marks the items that need the person there', () => {
-    const present = CATALOG.filter((i) => i.requiresPresence).map((i) => i.code).sort();
+    const present = CATALOG.filter((i) => i.requiresPresence)
+      .map((i) => i.code)
+      .sort();
     expect(present).toEqual(['CL-CJRZ-XB', 'GA-SFZ-BL', 'SB-JMYL-RZ']);
   });
 
@@ -205,13 +277,22 @@ describe('item facts', () => {
   });
 
   it('reuses both ID card sides from the profile', () => {
-    const sides = item('MZ-DB-SQ').materials.filter((m) => m.profilePhoto).map((m) => m.profilePhoto);
+    const sides = item('MZ-DB-SQ')
+      .materials.filter((m) => m.profilePhoto)
+      .map((m) => m.profilePhoto);
     expect(sides).toEqual(['id-card-front', 'id-card-back']);
   });
 
-  it('checks that payment accounts are in the applicant\'s own name', () => {
+  it("checks that payment accounts are in the applicant's own name", () => {
     for (const code of ['MZ-GLJT', 'GJJ-TQ', 'YB-LXBX', 'SB-JMYL-ZX']) {
-      const own = item(code).rules.some((r) => r.kind === 'equals' && r.right.source === 'person' && r.right.key === 'name' && r.left.source === 'material' && r.left.key === 'holderName');
+      const own = item(code).rules.some(
+        (r) =>
+          r.kind === 'equals' &&
+          r.right.source === 'person' &&
+          r.right.key === 'name' &&
+          r.left.source === 'material' &&
+          r.left.key === 'holderName',
+      );
       expect(own, code).toBe(true);
     }
   });

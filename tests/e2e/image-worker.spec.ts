@@ -8,7 +8,9 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   pages = await startPages();
 });
-test.afterAll(async () => { await pages?.close(); });
+test.afterAll(async () => {
+  await pages?.close();
+});
 
 test.beforeEach(async ({ page }) => {
   await page.goto(`${pages.url}/image-worker.html`);

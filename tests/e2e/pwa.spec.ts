@@ -12,10 +12,20 @@ function pngSize(buf: Buffer): { width: number; height: number } {
 test('the manifest lists PNG icons of the declared sizes, including maskable ones', async ({ request }) => {
   const res = await request.get('/manifest.webmanifest');
   expect(res.ok()).toBe(true);
-  const manifest = await res.json() as { icons: { src: string; sizes: string; type: string; purpose: string }[]; display: string; start_url: string; lang: string };
+  const manifest = (await res.json()) as {
+    icons: { src: string; sizes: string; type: string; purpose: string }[];
+    display: string;
+    start_url: string;
+    lang: string;
+  };
   expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', lang: 'zh-CN' });
   const pngs = manifest.icons.filter((i) => i.type === 'image/png');
-  expect(pngs.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '192x192 maskable', '512x512 any', '512x512 maskable']);
+  expect(pngs.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual([
+    '192x192 any',
+    '192x192 maskable',
+    '512x512 any',
+    '512x512 maskable',
+  ]);
   for (const icon of pngs) {
     const body = await (await request.get(icon.src)).body();
     const { width, height } = pngSize(body);
@@ -32,7 +42,12 @@ test('after the first visit the app opens offline, on any deep link', async ({ p
   await page.reload();
   await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
   // The API is never answered from the cache.
-  const api = await page.evaluate(() => fetch('/api/health').then((r) => r.status, () => 'network-error'));
+  const api = await page.evaluate(() =>
+    fetch('/api/health').then(
+      (r) => r.status,
+      () => 'network-error',
+    ),
+  );
   expect(api).toBe('network-error');
 });
 
@@ -50,14 +65,22 @@ test('a new version waits until the agent taps the update banner, then takes ove
     await expect(banner).toBeVisible({ timeout: 30_000 });
     // Not applied behind the agent's back: the new worker keeps waiting.
     await page.waitForTimeout(1500);
-    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting)))).toBe(
+      true,
+    );
 
-    await page.evaluate(() => { (window as unknown as { marker: string }).marker = 'old page'; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: string }).marker = 'old page';
+    });
     await banner.click();
     // Reloaded under the new worker: the marker is gone and nothing is waiting any more.
-    await page.waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, {
+      timeout: 30_000,
+    });
     await waitForServiceWorker(page);
-    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null))).toBeNull();
+    expect(
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null)),
+    ).toBeNull();
     await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
     await expect(banner).toHaveCount(0);
   } finally {

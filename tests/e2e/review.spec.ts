@@ -11,17 +11,25 @@ const PASSWORD = 'daiban123';
 /** A document-like JPEG drawn in the page; `seed` makes each photo (and its hash) different. */
 async function photo(page: Page, seed: number) {
   const b64 = await page.evaluate(async (seed) => {
-    const w = 1600, h = 1200;
+    const w = 1600,
+      h = 1200;
     const c = new OffscreenCanvas(w, h);
     const ctx = c.getContext('2d')!;
     ctx.fillStyle = '#f4f1ea';
     ctx.fillRect(0, 0, w, h);
     ctx.fillStyle = '#1a1a1a';
     let s = seed * 7919 + 13;
-    const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
-    ctx.fillRect(0, 0, w, 8); ctx.fillRect(0, h - 8, w, 8); ctx.fillRect(0, 0, 8, h); ctx.fillRect(w - 8, 0, 8, h);
+    const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+    ctx.fillRect(0, 0, w, 8);
+    ctx.fillRect(0, h - 8, w, 8);
+    ctx.fillRect(0, 0, 8, h);
+    ctx.fillRect(w - 8, 0, 8, h);
     for (let y = 40; y < h * 0.7; y += 28) {
-      for (let x = 40; x < w - 80;) { const bw = 12 + rand() * 60; ctx.fillRect(x, y, bw, 12); x += bw + 10; }
+      for (let x = 40; x < w - 80;) {
+        const bw = 12 + rand() * 60;
+        ctx.fillRect(x, y, bw, 12);
+        x += bw + 10;
+      }
     }
     for (let y = h * 0.72; y < h - 20; y += 40) ctx.fillRect(30, y, w - 60, 2);
     ctx.font = '64px sans-serif';
@@ -41,7 +49,8 @@ async function signOn(page: Page, materialId: string, name: string) {
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
   await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * (0.5 + (i % 2 ? 0.2 : -0.2)));
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * (0.5 + (i % 2 ? 0.2 : -0.2)));
   await page.mouse.up();
   await card.getByRole('button', { name: `确认签名：${name}` }).click();
   await expect(card.getByText(/签于/)).toBeVisible();
@@ -98,10 +107,24 @@ async function decide(page: Page, kind: string, fill?: (form: Locator) => Promis
   await expect(form).toBeHidden();
 }
 
-test('the review loop: return, fix, tolerance, supply, complete, bad rating, rectification', async ({ browser, baseURL }) => {
+test('the review loop: return, fix, tolerance, supply, complete, bad rating, rectification', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
-  const tablet = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const desk = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const tablet = await browser.newContext({
+    baseURL,
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const desk = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const agent = await login(tablet, 'agent1');
   const reviewer = await login(desk, 'reviewer1');
 
@@ -127,17 +150,28 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await agent.getByLabel('困难情况说明').fill('房屋失火，急需生活救助');
   await agent.getByLabel('从相册选择：居民身份证（人像面）').setInputFiles(await photo(agent, 1));
   await agent.getByLabel('从相册选择：居民身份证（国徽面）').setInputFiles(await photo(agent, 2));
-  await agent.getByLabel('从相册选择：居民户口簿（户主页、本人页）').setInputFiles([await photo(agent, 3), await photo(agent, 4)]);
+  await agent
+    .getByLabel('从相册选择：居民户口簿（户主页、本人页）')
+    .setInputFiles([await photo(agent, 3), await photo(agent, 4)]);
   // Type the data read off the 户口簿 once its photos are processed and saved.
-  for (const [id, pages] of [['id-card-front', 1], ['id-card-back', 1], ['hukou', 2]] as const) {
+  for (const [id, pages] of [
+    ['id-card-front', 1],
+    ['id-card-back', 1],
+    ['hukou', 2],
+  ] as const) {
     await expect(agent.locator(`[data-material="${id}"] [data-page]`)).toHaveCount(pages, { timeout: 30_000 });
   }
   await signOn(agent, 'application', '临时救助申请书');
   await signOn(agent, 'entrustment', '代办委托书');
   await agent.getByLabel('户口簿本人页上的姓名').fill('张桂兰');
   await agent.getByLabel('户口簿本人页上的公民身份号码').fill('11010519491231002X');
-  await expect(agent.getByText('请填写「居民户口簿（户主页、本人页）上的户口簿本人页上的公民身份号码」')).toHaveCount(0);
-  await agent.locator('[data-material="hardship-proof"]').getByText(/先容缺受理/).click();
+  await expect(agent.getByText('请填写「居民户口簿（户主页、本人页）上的户口簿本人页上的公民身份号码」')).toHaveCount(
+    0,
+  );
+  await agent
+    .locator('[data-material="hardship-proof"]')
+    .getByText(/先容缺受理/)
+    .click();
   await signOn(agent, 'tolerance-commitment', '容缺承诺书');
   await expect(agent.getByText('预审通过，可以提交。')).toBeVisible({ timeout: 20_000 });
 
@@ -177,11 +211,15 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   const card = (id: string) => agent.locator(`[data-material="${id}"]`);
   await expect(agent.locator('[data-return-note]')).toHaveCount(2);
   await expect(card('id-card-front').locator('[data-return-note]')).toContainText('照片模糊');
-  await expect(card('hukou').locator('[data-return-note]')).toContainText('与身份证信息不一致：本人页姓名一栏看不清，请重拍本人页');
+  await expect(card('hukou').locator('[data-return-note]')).toContainText(
+    '与身份证信息不一致：本人页姓名一栏看不清，请重拍本人页',
+  );
   await expect(card('id-card-front').getByLabel('重拍：居民身份证（人像面） 第 1 页')).toHaveCount(1);
   await expect(agent.getByLabel('户口簿本人页上的姓名')).toBeEnabled();
   // Everything else is locked as submitted: no capture, retake, delete or re-sign, fields disabled.
-  await expect(agent.locator('[data-material][data-locked]')).toHaveCount(await agent.locator('[data-material]').count() - 2);
+  await expect(agent.locator('[data-material][data-locked]')).toHaveCount(
+    (await agent.locator('[data-material]').count()) - 2,
+  );
   for (const id of ['id-card-back', 'hardship-proof', 'application']) {
     await expect(card(id).getByText('无需修改')).toBeVisible();
     await expect(card(id).getByLabel(/^(拍照|从相册选择|重拍)：/)).toHaveCount(0);
@@ -193,11 +231,15 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   // Resubmitting waits until both flagged materials have changed.
   const resubmit = agent.getByRole('button', { name: '补正后重新提交' });
   await expect(resubmit).toBeDisabled();
-  await expect(agent.getByTestId('return-block')).toHaveText('还有 2 项退回的内容没有修改：居民身份证（人像面）、居民户口簿（户主页、本人页）');
+  await expect(agent.getByTestId('return-block')).toHaveText(
+    '还有 2 项退回的内容没有修改：居民身份证（人像面）、居民户口簿（户主页、本人页）',
+  );
 
   // The agent retakes both photos and resubmits (offline again, then online).
   await retake(agent, 'id-card-front', '居民身份证（人像面）', 1, 11);
-  await expect(agent.getByTestId('return-block')).toHaveText('还有 1 项退回的内容没有修改：居民户口簿（户主页、本人页）');
+  await expect(agent.getByTestId('return-block')).toHaveText(
+    '还有 1 项退回的内容没有修改：居民户口簿（户主页、本人页）',
+  );
   await expect(reasons.locator('[data-target="id-card-front"]')).toContainText('已修改');
   await expect(resubmit).toBeDisabled();
   await retake(agent, 'hukou', '居民户口簿（户主页、本人页）', 2, 14);
@@ -270,8 +312,13 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(agent.getByText(/已办结：准予临时救助/)).toBeVisible();
   await agent.getByRole('button', { name: /请群众评价/ }).click();
   const rating = agent.getByRole('form', { name: '好差评' });
-  await rating.getByRole('radiogroup', { name: '满意程度' }).getByRole('radio', { name: /非常不满意/ }).click();
-  await expect(rating.getByRole('radiogroup', { name: '服务态度' }).getByRole('radio', { name: /非常不满意/ })).toHaveAttribute('aria-checked', 'true');
+  await rating
+    .getByRole('radiogroup', { name: '满意程度' })
+    .getByRole('radio', { name: /非常不满意/ })
+    .click();
+  await expect(
+    rating.getByRole('radiogroup', { name: '服务态度' }).getByRole('radio', { name: /非常不满意/ }),
+  ).toHaveAttribute('aria-checked', 'true');
   await rating.getByLabel('不满意的原因（必填）').fill('等了太久，跑了两趟');
   await rating.getByRole('button', { name: '提交评价' }).click();
   await expect(agent.getByRole('button', { name: /请群众评价/ })).toBeHidden();
@@ -293,7 +340,10 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(reviewer.locator('.kpi', { hasText: '退回率' })).toContainText('100%');
   await expect(reviewer.locator('.kpi', { hasText: '差评率' })).toContainText('100%');
   await expect(reviewer.getByRole('img', { name: '好差评' })).toBeVisible();
-  const [download] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByRole('button', { name: '导出 CSV' }).click()]);
+  const [download] = await Promise.all([
+    reviewer.waitForEvent('download'),
+    reviewer.getByRole('button', { name: '导出 CSV' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^代办统计-\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFF统计类别,分组,数量,总数,比率(%),说明\r\n')).toBe(true);

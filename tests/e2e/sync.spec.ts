@@ -35,35 +35,46 @@ function idNumber(seq: number): string {
  * otherwise it is a document-like page. `seed` makes every photo, and its hash, different.
  */
 async function photo(page: Page, seed: number, noise = false) {
-  const b64 = await page.evaluate(async ({ seed, noise }) => {
-    const w = 1600, h = 1200;
-    const c = new OffscreenCanvas(w, h);
-    const ctx = c.getContext('2d')!;
-    let s = seed * 7919 + 13;
-    const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647);
-    if (noise) {
-      const img = ctx.createImageData(w, h);
-      for (let i = 0; i < img.data.length; i += 4) {
-        const v = 70 + Math.floor(rand() * 120);
-        img.data[i] = v; img.data[i + 1] = v; img.data[i + 2] = v; img.data[i + 3] = 255;
+  const b64 = await page.evaluate(
+    async ({ seed, noise }) => {
+      const w = 1600,
+        h = 1200;
+      const c = new OffscreenCanvas(w, h);
+      const ctx = c.getContext('2d')!;
+      let s = seed * 7919 + 13;
+      const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
+      if (noise) {
+        const img = ctx.createImageData(w, h);
+        for (let i = 0; i < img.data.length; i += 4) {
+          const v = 70 + Math.floor(rand() * 120);
+          img.data[i] = v;
+          img.data[i + 1] = v;
+          img.data[i + 2] = v;
+          img.data[i + 3] = 255;
+        }
+        ctx.putImageData(img, 0, 0);
+      } else {
+        ctx.fillStyle = '#dcd6c8';
+        ctx.fillRect(0, 0, w, h);
+        ctx.fillStyle = '#1a1a1a';
+        for (let y = 40; y < h - 40; y += 28) {
+          for (let x = 40; x < w - 80;) {
+            const bw = 12 + rand() * 60;
+            ctx.fillRect(x, y, bw, 12);
+            x += bw + 10;
+          }
+        }
       }
-      ctx.putImageData(img, 0, 0);
-    } else {
-      ctx.fillStyle = '#dcd6c8';
-      ctx.fillRect(0, 0, w, h);
-      ctx.fillStyle = '#1a1a1a';
-      for (let y = 40; y < h - 40; y += 28) {
-        for (let x = 40; x < w - 80;) { const bw = 12 + rand() * 60; ctx.fillRect(x, y, bw, 12); x += bw + 10; }
-      }
-    }
-    ctx.fillStyle = '#000';
-    ctx.font = '64px sans-serif';
-    ctx.fillText(`PAGE ${seed}`, 100, h - 100);
-    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
-    let bin = '';
-    for (const b of bytes) bin += String.fromCharCode(b);
-    return btoa(bin);
-  }, { seed, noise });
+      ctx.fillStyle = '#000';
+      ctx.font = '64px sans-serif';
+      ctx.fillText(`PAGE ${seed}`, 100, h - 100);
+      const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+      let bin = '';
+      for (const b of bytes) bin += String.fromCharCode(b);
+      return btoa(bin);
+    },
+    { seed, noise },
+  );
   return { name: `photo-${seed}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(b64, 'base64') };
 }
 
@@ -120,10 +131,17 @@ async function pendingCount(page: Page): Promise<string | null> {
 
 // ── Server side checks ───────────────────────────────────────────────────────────────────────
 
-interface Detail { case: { id: string; status: string; version: number }; materials: Array<{ pages: Array<{ sha256: string }>; signature?: { sha256: string } }> }
+interface Detail {
+  case: { id: string; status: string; version: number };
+  materials: Array<{ pages: Array<{ sha256: string }>; signature?: { sha256: string } }>;
+}
 
 async function apiLogin(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
 }
@@ -132,23 +150,38 @@ async function apiLogin(base: string, username: string): Promise<string> {
 async function expectArrivedOnce(base: string, caseIds: string[]) {
   const token = await apiLogin(base, 'reviewer1');
   const auth = { authorization: `Bearer ${token}` };
-  const list = (await (await fetch(`${base}/api/review/cases?limit=200`, { headers: auth })).json()) as { cases: Array<{ id: string; status: string; version: number }> };
+  const list = (await (await fetch(`${base}/api/review/cases?limit=200`, { headers: auth })).json()) as {
+    cases: Array<{ id: string; status: string; version: number }>;
+  };
   for (const id of caseIds) {
-    expect(list.cases.filter((c) => c.id === id)).toEqual([expect.objectContaining({ status: 'submitted', version: 1 })]);
+    expect(list.cases.filter((c) => c.id === id)).toEqual([
+      expect.objectContaining({ status: 'submitted', version: 1 }),
+    ]);
     const detail = (await (await fetch(`${base}/api/review/cases/${id}`, { headers: auth })).json()) as Detail;
-    const hashes = detail.materials.flatMap((m) => [...m.pages.map((p) => p.sha256), ...(m.signature ? [m.signature.sha256] : [])]);
+    const hashes = detail.materials.flatMap((m) => [
+      ...m.pages.map((p) => p.sha256),
+      ...(m.signature ? [m.signature.sha256] : []),
+    ]);
     expect(hashes).toHaveLength(4); // ID card both sides, portrait, entrustment signature
     for (const sha of hashes) {
       const res = await fetch(`${base}/api/blobs/${sha}`, { headers: auth });
       expect(res.status).toBe(200);
-      expect(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(sha);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await res.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(sha);
     }
   }
 }
 
 // ── 1. Offline, then online ──────────────────────────────────────────────────────────────────
 
-test('three cases prepared offline reach the township exactly once, with every photo', async ({ page, context, baseURL }) => {
+test('three cases prepared offline reach the township exactly once, with every photo', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await login(page, 'agent1');
   await context.setOffline(true);
@@ -179,8 +212,14 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DAIBAN_DATA_DIR: dataDir, DAIBAN_STATIC_DIR: join(REPO, 'dist'),
-      DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DAIBAN_DATA_DIR: dataDir,
+      DAIBAN_STATIC_DIR: join(REPO, 'dist'),
+      DAIBAN_LOG_LEVEL: 'warn',
+      DAIBAN_LOGIN_PER_MINUTE: '1000',
+      DAIBAN_API_PER_MINUTE: '100000',
     },
   });
   const deadline = Date.now() + 60_000;
@@ -188,7 +227,9 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -198,13 +239,17 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
 function partialUploads(dataDir: string): Array<{ sha256: string; bytes: number }> {
   const dir = join(dataDir, 'blobs', '.incoming');
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.part')).map((f) => ({ sha256: f.slice(0, 64), bytes: statSync(join(dir, f)).size }));
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.part'))
+      .map((f) => ({ sha256: f.slice(0, 64), bytes: statSync(join(dir, f)).size }));
   } catch {
     return [];
   }
 }
 
-test('an upload cut by a server crash resumes from the server\'s offset; a reload mid-drain duplicates nothing', async ({ browser }) => {
+test("an upload cut by a server crash resumes from the server's offset; a reload mid-drain duplicates nothing", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-e2e-sync-'));
   const port = await freePort();
@@ -226,10 +271,15 @@ test('an upload cut by a server crash resumes from the server\'s offset; a reloa
 
     // Wait until the server holds part of a photo (at least one 256 KB chunk), then kill it.
     let cut: { sha256: string; bytes: number } | undefined;
-    await expect.poll(() => {
-      cut = partialUploads(dataDir).find((p) => p.bytes >= 256 * 1024);
-      return cut !== undefined;
-    }, { timeout: 60_000, intervals: [50] }).toBe(true);
+    await expect
+      .poll(
+        () => {
+          cut = partialUploads(dataDir).find((p) => p.bytes >= 256 * 1024);
+          return cut !== undefined;
+        },
+        { timeout: 60_000, intervals: [50] },
+      )
+      .toBe(true);
     server.kill('SIGKILL');
     await new Promise<void>((ok) => (server.exitCode !== null ? ok() : server.once('exit', () => ok())));
     const killedAt = proxy.requests.length;
@@ -245,13 +295,16 @@ test('an upload cut by a server crash resumes from the server\'s offset; a reloa
 
     // The next upload of that photo asks first (HEAD) and continues where the server stopped.
     const resumed = () => proxy.requests.slice(restartedAt).filter((r) => r.path === `/api/blobs/${cut!.sha256}`);
-    await expect.poll(() => resumed().some((r) => r.method === 'PATCH'), { timeout: 60_000, intervals: [100] }).toBe(true);
+    await expect
+      .poll(() => resumed().some((r) => r.method === 'PATCH'), { timeout: 60_000, intervals: [100] })
+      .toBe(true);
     const firstPatch = resumed().findIndex((r) => r.method === 'PATCH');
     expect(resumed()[firstPatch - 1]?.method).toBe('HEAD');
     expect(Number(resumed()[firstPatch]!.headers['upload-offset'])).toBe(kept);
 
     // Reload the page while the drain is still running (no case pushed since the restart yet).
-    const pushes = (from: number) => proxy.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/sync/push');
+    const pushes = (from: number) =>
+      proxy.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/sync/push');
     expect(pushes(restartedAt)).toEqual([]);
     const beforeReload = proxy.requests.length;
     await page.reload();
@@ -260,7 +313,9 @@ test('an upload cut by a server crash resumes from the server\'s offset; a reloa
     expect(pushes(beforeReload).length).toBeGreaterThan(0);
     await expectArrivedOnce(`http://127.0.0.1:${port}`, caseIds);
     // Whole-file restarts never happened: every photo's first PATCH after the kill starts where the server was.
-    for (const r of proxy.requests.slice(killedAt).filter((q) => q.method === 'PATCH' && q.path.endsWith(cut!.sha256))) {
+    for (const r of proxy.requests
+      .slice(killedAt)
+      .filter((q) => q.method === 'PATCH' && q.path.endsWith(cut!.sha256))) {
       expect(Number(r.headers['upload-offset'])).toBeGreaterThanOrEqual(kept);
     }
   } finally {

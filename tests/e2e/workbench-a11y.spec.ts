@@ -6,9 +6,16 @@ import { createPerson, login } from './fixtures/app';
 
 async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  if (process.env.AXE_VERBOSE) for (const v of results.violations) console.log(`[${screen}] ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help}`);
+  if (process.env.AXE_VERBOSE)
+    for (const v of results.violations) console.log(`[${screen}] ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help}`);
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   expect(summary, `${screen}: serious/critical axe violations`).toEqual([]);
 }
 
@@ -21,7 +28,13 @@ test('the main screens have no serious or critical accessibility violations', as
   await login(page);
   await expectNoSeriousViolations(page, '办件列表（空）');
 
-  await createPerson(page, { name: '李桂芳', idNumber: '11010519491231002X', issuedOn: '2016-06-01', phone: '13812345678', address: '某村 3 组' });
+  await createPerson(page, {
+    name: '李桂芳',
+    idNumber: '11010519491231002X',
+    issuedOn: '2016-06-01',
+    phone: '13812345678',
+    address: '某村 3 组',
+  });
   await page.getByRole('form', { name: '群众档案' }).getByLabel('身份证号').fill('110105194912310021');
   await page.getByRole('form', { name: '群众档案' }).getByLabel('住址').focus(); // shows the ID error state
   await expectNoSeriousViolations(page, '新建群众档案（含错误提示）');

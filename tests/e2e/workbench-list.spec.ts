@@ -29,23 +29,42 @@ test('10,000 cases: windowed rendering, smooth scrolling, indexed filters', asyn
   await scroller.hover();
   await page.evaluate(() => {
     const w = window as unknown as { gaps: number[]; stop: boolean };
-    w.gaps = []; w.stop = false;
+    w.gaps = [];
+    w.stop = false;
     let last = performance.now();
-    const tick = (t: number) => { w.gaps.push(t - last); last = t; if (!w.stop) requestAnimationFrame(tick); };
+    const tick = (t: number) => {
+      w.gaps.push(t - last);
+      last = t;
+      if (!w.stop) requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   });
-  for (let i = 0; i < 40; i++) { await page.mouse.wheel(0, 900); await page.waitForTimeout(16); }
-  const gaps = await page.evaluate(() => { const w = window as unknown as { gaps: number[]; stop: boolean }; w.stop = true; return w.gaps.slice(1).sort((a, b) => a - b); });
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(16);
+  }
+  const gaps = await page.evaluate(() => {
+    const w = window as unknown as { gaps: number[]; stop: boolean };
+    w.stop = true;
+    return w.gaps.slice(1).sort((a, b) => a - b);
+  });
   const p95 = gaps[Math.floor(gaps.length * 0.95)] ?? 0;
   expect(await list.getByRole('listitem').count()).toBeLessThan(40);
 
   // Jump to the end: the last page of rows loads on demand.
   const t1 = Date.now();
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   const last = list.locator(`[aria-posinset="${TOTAL}"]`);
   await expect(last.getByRole('link')).toBeVisible();
   const jumpMs = Date.now() - t1;
-  test.info().annotations.push({ type: 'measure', description: `first screen ${firstScreenMs} ms; ${rendered} rows in DOM; wheel-scroll frame gap p95 ${p95.toFixed(1)} ms over ${gaps.length} frames; jump to row ${TOTAL} ${jumpMs} ms` });
+  test
+    .info()
+    .annotations.push({
+      type: 'measure',
+      description: `first screen ${firstScreenMs} ms; ${rendered} rows in DOM; wheel-scroll frame gap p95 ${p95.toFixed(1)} ms over ${gaps.length} frames; jump to row ${TOTAL} ${jumpMs} ms`,
+    });
   console.log(test.info().annotations.at(-1)?.description);
   expect(p95).toBeLessThan(100);
   expect(jumpMs).toBeLessThan(5_000);
@@ -75,7 +94,8 @@ test('10,000 cases: windowed rendering, smooth scrolling, indexed filters', asyn
 
   // Seeded due dates spread over 20 days: some, not all, fall within the next working days.
   await page.getByRole('button', { name: '即将到期' }).click();
-  const count = async () => Number((await page.getByTestId('case-count').textContent())?.match(/共 (\d+) 件/)?.[1] ?? NaN);
+  const count = async () =>
+    Number((await page.getByTestId('case-count').textContent())?.match(/共 (\d+) 件/)?.[1] ?? NaN);
   await expect.poll(count).toBeGreaterThan(0);
   expect(await count()).toBeLessThan(seeded.byStatus.accepted!);
   await expect(list.getByRole('link').first()).toContainText('办结期限');

@@ -5,14 +5,23 @@ import { expect, test, type Page } from '@playwright/test';
 import { blurredPhoto, darkPhoto, sharpPhoto } from './fixtures/photos';
 import { createPerson, drawSignature, login, waitForServiceWorker } from './fixtures/app';
 
-const PERSON = { name: '王秀英', idNumber: '11010519491231002X', issuedOn: '2016-06-01', phone: '13812345678', address: '安徽省某县某镇某村 12 号' };
+const PERSON = {
+  name: '王秀英',
+  idNumber: '11010519491231002X',
+  issuedOn: '2016-06-01',
+  phone: '13812345678',
+  address: '安徽省某县某镇某村 12 号',
+};
 const ITEM = '老年人优待证办理';
 
 const material = (page: Page, id: string) => page.locator(`[data-material="${id}"]`);
 const status = (page: Page, id: string) => page.getByTestId(`status-${id}`);
 const caseForm = (page: Page) => page.getByRole('group', { name: '申请表' });
 
-test('an agent prepares a case offline: photos checked, fixed, signed, kept across reloads, notice printed', async ({ page, context }) => {
+test('an agent prepares a case offline: photos checked, fixed, signed, kept across reloads, notice printed', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   await page.goto('/');
   await waitForServiceWorker(page);
@@ -73,7 +82,12 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(table).toContainText('近期免冠1寸照片');
   await expect(table).toContainText('太暗');
   await expect(table).toContainText('代办委托书');
-  await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed++;
+    };
+  });
   await page.getByRole('button', { name: '打印一次性告知单' }).click();
   expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await page.emulateMedia({ media: 'print' });
@@ -85,7 +99,9 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
 
   // Fix: retake both with the sharp photo.
   await material(page, 'id-card-back').getByLabel('重拍：居民身份证（国徽面） 第 1 页').setInputFiles(sharpPhoto());
-  await expect(material(page, 'id-card-back').locator('[data-code="photo.blurred"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(material(page, 'id-card-back').locator('[data-code="photo.blurred"]')).toHaveCount(0, {
+    timeout: 30_000,
+  });
   await expect(status(page, 'id-card-back')).toHaveText('合格');
   await material(page, 'photo').getByLabel('重拍：近期免冠1寸照片 第 1 页').setInputFiles(sharpPhoto());
   await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toHaveCount(0, { timeout: 30_000 });

@@ -14,21 +14,39 @@ afterAll(() => s.close());
 
 describe('login', () => {
   it('returns a token, the user with its divisions, and a 30-day expiry', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent1', password: 'daiban123' } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'agent1', password: 'daiban123' },
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.expiresAt).toBe(s.clock.now + 30 * DAY);
     expect(body.user).toMatchObject({
-      username: 'agent1', name: '王秀兰', role: 'agent', villageCode: '341822100201', villageName: '彭村村',
-      townshipCode: '341822100000', townshipName: '桃州镇', countyCode: '341822',
+      username: 'agent1',
+      name: '王秀兰',
+      role: 'agent',
+      villageCode: '341822100201',
+      villageName: '彭村村',
+      townshipCode: '341822100000',
+      townshipName: '桃州镇',
+      countyCode: '341822',
     });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses a wrong password and an unknown user with the same answer', async () => {
-    const wrong = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent1', password: 'nope' } });
-    const unknown = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ghost', password: 'daiban123' } });
+    const wrong = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'agent1', password: 'nope' },
+    });
+    const unknown = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ghost', password: 'daiban123' },
+    });
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({ code: 'auth.bad_credentials', message: '用户名或密码不正确' });
@@ -51,7 +69,9 @@ describe('login', () => {
     expect(me.statusCode).toBe(200);
     expect(me.json().user).toMatchObject({ username: 'reviewer1', role: 'reviewer', townshipCode: '341822100000' });
     expect(me.json().user.villageCode).toBeUndefined();
-    expect((await s.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(token) })).statusCode).toBe(204);
+    expect((await s.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(token) })).statusCode).toBe(
+      204,
+    );
     const after = await s.app.inject({ url: '/api/auth/me', headers: bearer(token) });
     expect(after.statusCode).toBe(401);
   });
@@ -83,25 +103,41 @@ describe('tokens', () => {
 
 describe('error answers never leak a stack', () => {
   it('malformed JSON → 400 request.malformed_json', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": "agent1",' });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": "agent1",',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ code: 'request.malformed_json', message: '请求内容不是有效的 JSON' });
   });
 
   it('wrong types → 400 request.invalid with Chinese details', async () => {
-    const res = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 42, password: ['x'] } });
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 42, password: ['x'] },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('request.invalid');
     expect(body.message).toMatch(/请求内容格式不正确/);
-    expect(body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'username' }), expect.objectContaining({ path: 'password' })]));
+    expect(body.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'username' }),
+        expect.objectContaining({ path: 'password' }),
+      ]),
+    );
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts|stack/i);
   });
 
   it('a body over the limit → 413 request.too_large', async () => {
     const { token } = await login(s.app, 'agent1');
     const res = await s.app.inject({
-      method: 'POST', url: '/api/sync/push', headers: { ...bearer(token), 'content-type': 'application/json' },
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
       payload: JSON.stringify({ deviceId: 'x', mutations: [], pad: 'x'.repeat(9 * 1024 * 1024) }),
     });
     expect(res.statusCode).toBe(413);
@@ -112,7 +148,12 @@ describe('error answers never leak a stack', () => {
     const missing = await s.app.inject({ url: '/api/does-not-exist' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ code: 'route.not_found', message: '接口不存在' });
-    const xml = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    const xml = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('request.unsupported_type');
   });
@@ -147,10 +188,22 @@ describe('rate limits', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) {
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent1', password: 'wrong' } })).statusCode);
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { username: 'agent1', password: 'wrong' },
+            })
+          ).statusCode,
+        );
       }
       expect(codes).toEqual([401, 401, 401, 429]);
-      const res = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'agent1', password: 'daiban123' } });
+      const res = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'agent1', password: 'daiban123' },
+      });
       expect(res.statusCode).toBe(429);
       expect(res.json().code).toBe('rate.limited');
       expect(res.json().message).toMatch(/请求过于频繁/);

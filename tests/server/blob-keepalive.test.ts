@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-interface RawResponse { statusLine: string; status: number; headers: Record<string, string> }
+interface RawResponse {
+  statusLine: string;
+  status: number;
+  headers: Record<string, string>;
+}
 
 /** One socket; `send` writes a request and resolves with the next response head (HEAD answers have no body). */
 function openSocket() {
@@ -35,20 +39,33 @@ function openSocket() {
     if (end < 0 || !waiting) return;
     const [statusLine = '', ...lines] = buffered.slice(0, end).split('\r\n');
     buffered = buffered.slice(end + 4);
-    const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const headers = Object.fromEntries(
+      lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
     const resolve = waiting;
     waiting = null;
     resolve({ statusLine, status: Number(statusLine.split(' ')[1]), headers });
   };
-  socket.on('data', (d) => { buffered += d.toString('latin1'); flush(); });
-  socket.on('close', () => { closed = true; });
+  socket.on('data', (d) => {
+    buffered += d.toString('latin1');
+    flush();
+  });
+  socket.on('close', () => {
+    closed = true;
+  });
   return {
-    get closed() { return closed; },
+    get closed() {
+      return closed;
+    },
     /** Bytes received after the last response head (a HEAD answer must have none). */
-    get leftover() { return buffered; },
+    get leftover() {
+      return buffered;
+    },
     send(method: string, path: string, version = '1.1', extra: Record<string, string> = {}) {
       const headers = { Host: `127.0.0.1:${port}`, Authorization: `Bearer ${token}`, ...extra };
-      const head = `${method} ${path} HTTP/${version}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+      const head = `${method} ${path} HTTP/${version}\r\n${Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n`;
       return new Promise<RawResponse>((resolve, reject) => {
         waiting = resolve;
         socket.once('error', reject);
@@ -57,11 +74,15 @@ function openSocket() {
       });
     },
     /** Resolves true when the server has closed its side within `ms`. */
-    closedWithin: (ms: number) => new Promise<boolean>((resolve) => {
-      if (closed) return resolve(true);
-      const timer = setTimeout(() => resolve(false), ms);
-      socket.once('close', () => { clearTimeout(timer); resolve(true); });
-    }),
+    closedWithin: (ms: number) =>
+      new Promise<boolean>((resolve) => {
+        if (closed) return resolve(true);
+        const timer = setTimeout(() => resolve(false), ms);
+        socket.once('close', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      }),
     end: () => socket.destroy(),
   };
 }
@@ -83,7 +104,12 @@ describe('HEAD /api/blobs/:sha256 keeps the connection open', () => {
       await sock.send('HEAD', `/api/blobs/${sha256(done)}`),
       await sock.send('HEAD', `/api/blobs/${unknownHash()}`),
     ];
-    expect(answers.map((a) => [a.status, a.headers['upload-offset']])).toEqual([[404, '0'], [200, '1000'], [200, '500'], [404, '0']]);
+    expect(answers.map((a) => [a.status, a.headers['upload-offset']])).toEqual([
+      [404, '0'],
+      [200, '1000'],
+      [200, '500'],
+      [404, '0'],
+    ]);
     for (const a of answers) {
       expect(a.headers.connection).toBe('keep-alive');
       expect(a.headers['cache-control']).toBe('no-store');

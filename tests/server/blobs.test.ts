@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const head = (token: string, hash: string) => s.app.inject({ method: 'HEAD', url: `/api/blobs/${hash}`, headers: bearer(token) });
+const head = (token: string, hash: string) =>
+  s.app.inject({ method: 'HEAD', url: `/api/blobs/${hash}`, headers: bearer(token) });
 
 describe('blob upload', () => {
   it('accepts a file in chunks, resumes from the HEAD offset, and stores it by hash', async () => {
@@ -94,7 +95,9 @@ describe('blob upload', () => {
   it('refuses a wrong upload content type (415)', async () => {
     const file = fakeJpeg(100);
     const res = await s.app.inject({
-      method: 'PATCH', url: `/api/blobs/${sha256(file)}`, payload: { data: 'x' },
+      method: 'PATCH',
+      url: `/api/blobs/${sha256(file)}`,
+      payload: { data: 'x' },
       headers: { ...bearer(agent1), 'upload-offset': '0', 'upload-length': '100' },
     });
     expect(res.statusCode).toBe(415);
@@ -104,8 +107,15 @@ describe('blob upload', () => {
   it('refuses blobs over 10 MB (413) and chunks over 1 MB (413)', async () => {
     const hash = sha256(Buffer.from('big'));
     const big = await s.app.inject({
-      method: 'PATCH', url: `/api/blobs/${hash}`, payload: fakeJpeg(1000),
-      headers: { ...bearer(agent1), 'content-type': BLOB_CONTENT_TYPE, 'upload-offset': '0', 'upload-length': String(11 * 1024 * 1024) },
+      method: 'PATCH',
+      url: `/api/blobs/${hash}`,
+      payload: fakeJpeg(1000),
+      headers: {
+        ...bearer(agent1),
+        'content-type': BLOB_CONTENT_TYPE,
+        'upload-offset': '0',
+        'upload-length': String(11 * 1024 * 1024),
+      },
     });
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('blob.too_large');
@@ -116,14 +126,23 @@ describe('blob upload', () => {
   });
 
   it('refuses anything but a lower-case SHA-256 as the id (400), including path traversal', async () => {
-    for (const id of ['..%2F..%2Fetc%2Fpasswd', '..', 'abc', `${'A'.repeat(64)}`, `${'a'.repeat(63)}/`, `${'a'.repeat(64)}.part`]) {
+    for (const id of [
+      '..%2F..%2Fetc%2Fpasswd',
+      '..',
+      'abc',
+      `${'A'.repeat(64)}`,
+      `${'a'.repeat(63)}/`,
+      `${'a'.repeat(64)}.part`,
+    ]) {
       const res = await s.app.inject({ method: 'GET', url: `/api/blobs/${id}`, headers: bearer(agent1) });
       expect([400, 404], id).toContain(res.statusCode);
       if (res.statusCode === 404) expect(res.json().code, id).toBe('route.not_found');
       else expect(res.json().code, id).toBe('request.invalid');
     }
     const traversal = await s.app.inject({
-      method: 'PATCH', url: '/api/blobs/..%2F..%2Fevil', payload: fakeJpeg(100),
+      method: 'PATCH',
+      url: '/api/blobs/..%2F..%2Fevil',
+      payload: fakeJpeg(100),
       headers: { ...bearer(agent1), 'content-type': BLOB_CONTENT_TYPE, 'upload-offset': '0', 'upload-length': '100' },
     });
     expect(traversal.statusCode).toBe(400);
@@ -144,7 +163,8 @@ describe('blob read scope', () => {
     const built = buildCase({ agentId: u1.user.id, villageCode: u1.user.villageCode!, now: s.clock.now });
     await uploadAll(s.app, u1.token, built.files);
     const hash = sha256(built.files[0]!);
-    const read = async (username: string) => s.app.inject({ url: `/api/blobs/${hash}`, headers: bearer((await login(s.app, username)).token) });
+    const read = async (username: string) =>
+      s.app.inject({ url: `/api/blobs/${hash}`, headers: bearer((await login(s.app, username)).token) });
 
     // Before the case exists: only the uploader.
     expect((await read('agent1')).statusCode).toBe(200);

@@ -58,8 +58,18 @@ describe('answers are checked against the contract', () => {
   });
 
   it('validates inputs with the route schemas: a bad query is 400 request.invalid in Chinese', async () => {
-    const token = (await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'reviewer1', password: 'daiban123' } })).json().token as string;
-    const res = await s.app.inject({ method: 'GET', url: '/api/review/cases?limit=0', headers: { authorization: `Bearer ${token}` } });
+    const token = (
+      await s.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'reviewer1', password: 'daiban123' },
+      })
+    ).json().token as string;
+    const res = await s.app.inject({
+      method: 'GET',
+      url: '/api/review/cases?limit=0',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'request.invalid', message: expect.stringMatching(/limit/) });
   });

@@ -2,7 +2,17 @@
 // real magic bytes, and a complete, rule-passing CaseSubmission for a real catalogue item.
 import { createHash, randomBytes } from 'node:crypto';
 import { findItem } from '../../src/catalog';
-import { caseNumber, prefillFields, uuidv7, type CaseSubmission, type Material, type MaterialRequirement, type Mutation, type Person, type ServiceItem } from '../../src/domain';
+import {
+  caseNumber,
+  prefillFields,
+  uuidv7,
+  type CaseSubmission,
+  type Material,
+  type MaterialRequirement,
+  type Mutation,
+  type Person,
+  type ServiceItem,
+} from '../../src/domain';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -18,7 +28,8 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 
 /** A small "JPEG": the right magic bytes and unique content (the server sniffs, never decodes). */
 export const fakeJpeg = (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
-export const fakePng = (size = 1024) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]);
+export const fakePng = (size = 1024) =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]);
 
 /** Valid Luhn (from the domain note). */
 export const BANK_CARD = '6228480402564890018';
@@ -55,13 +66,20 @@ export interface BuiltCase {
 }
 
 function dataFor(req: MaterialRequirement, p: Person): Record<string, string> {
-  const values: Record<string, string> = { name: p.name, idNumber: p.idNumber, holderName: p.name, cardNumber: BANK_CARD };
+  const values: Record<string, string> = {
+    name: p.name,
+    idNumber: p.idNumber,
+    holderName: p.name,
+    cardNumber: BANK_CARD,
+  };
   return Object.fromEntries(req.dataFields.map((f) => [f.key, values[f.key] ?? '已核对']));
 }
 
 function fieldsFor(item: ServiceItem, p: Person): Record<string, string> {
   const out = prefillFields(item, p);
-  for (const f of item.fields) if (!f.fromProfile) out[f.key] = f.options?.[0]?.value ?? (f.type === 'number' ? '1' : f.type === 'date' ? '2026-01-05' : '无');
+  for (const f of item.fields)
+    if (!f.fromProfile)
+      out[f.key] = f.options?.[0]?.value ?? (f.type === 'number' ? '1' : f.type === 'date' ? '2026-01-05' : '无');
   return out;
 }
 
@@ -87,18 +105,37 @@ export function buildCase(o: CaseOptions): BuiltCase {
     if (tolerated.has(req.id)) continue;
     const needed = req.requirement !== 'optional' || (req.id === 'tolerance-commitment' && tolerated.size > 0);
     if (!needed || req.kind === 'e-licence') continue;
-    const m: Material = { id: uuidv7(o.now), caseId, requirementId: req.id, pages: [], data: dataFor(req, applicant), updatedAt: o.now };
+    const m: Material = {
+      id: uuidv7(o.now),
+      caseId,
+      requirementId: req.id,
+      pages: [],
+      data: dataFor(req, applicant),
+      updatedAt: o.now,
+    };
     if (req.kind === 'document-photo') {
       for (let i = 0; i < Math.max(1, req.pagesMin); i++) {
         const file = fakeJpeg();
         files.push(file);
-        m.pages.push({ sha256: sha256(file), mime: 'image/jpeg', bytes: file.length, quality: GOOD_QUALITY, capturedAt: o.now });
+        m.pages.push({
+          sha256: sha256(file),
+          mime: 'image/jpeg',
+          bytes: file.length,
+          quality: GOOD_QUALITY,
+          capturedAt: o.now,
+        });
       }
     }
     if (req.kind === 'signature') {
       const file = fakePng();
       files.push(file);
-      m.signature = { sha256: sha256(file), signerName: applicant.name, signerRole: 'applicant', signedAt: o.now, deviceId: 'tablet-1' };
+      m.signature = {
+        sha256: sha256(file),
+        signerName: applicant.name,
+        signerRole: 'applicant',
+        signedAt: o.now,
+        deviceId: 'tablet-1',
+      };
     }
     materials.push(m);
   }
@@ -129,9 +166,27 @@ export function buildCase(o: CaseOptions): BuiltCase {
 }
 
 export function submitMutation(submission: CaseSubmission, now: number): Extract<Mutation, { kind: 'case.submit' }> {
-  return { id: uuidv7(now), deviceId: 'tablet-1', createdAt: now, kind: 'case.submit', baseVersion: 0, payload: submission };
+  return {
+    id: uuidv7(now),
+    deviceId: 'tablet-1',
+    createdAt: now,
+    kind: 'case.submit',
+    baseVersion: 0,
+    payload: submission,
+  };
 }
 
-export function resubmitMutation(submission: CaseSubmission, baseVersion: number, now: number): Extract<Mutation, { kind: 'case.resubmit' }> {
-  return { id: uuidv7(now), deviceId: 'tablet-1', createdAt: now, kind: 'case.resubmit', baseVersion, payload: submission };
+export function resubmitMutation(
+  submission: CaseSubmission,
+  baseVersion: number,
+  now: number,
+): Extract<Mutation, { kind: 'case.resubmit' }> {
+  return {
+    id: uuidv7(now),
+    deviceId: 'tablet-1',
+    createdAt: now,
+    kind: 'case.resubmit',
+    baseVersion,
+    payload: submission,
+  };
 }

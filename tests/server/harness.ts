@@ -58,7 +58,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const app = await buildApp(config);
   const db = inspectDb(config.dbFile);
   return {
-    app, db, config, dir, clock,
+    app,
+    db,
+    config,
+    dir,
+    clock,
     close: async () => {
       db.close();
       await app.close();
@@ -75,11 +79,23 @@ export async function login(app: FastifyInstance, username: string, password = '
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-export function patchBlob(app: FastifyInstance, token: string, file: Buffer, offset = 0, chunk = file.subarray(offset), hash = sha256(file)) {
+export function patchBlob(
+  app: FastifyInstance,
+  token: string,
+  file: Buffer,
+  offset = 0,
+  chunk = file.subarray(offset),
+  hash = sha256(file),
+) {
   return app.inject({
     method: 'PATCH',
     url: `/api/blobs/${hash}`,
-    headers: { ...bearer(token), 'content-type': BLOB_CONTENT_TYPE, 'upload-offset': String(offset), 'upload-length': String(file.length) },
+    headers: {
+      ...bearer(token),
+      'content-type': BLOB_CONTENT_TYPE,
+      'upload-offset': String(offset),
+      'upload-length': String(file.length),
+    },
     payload: chunk,
   });
 }
@@ -92,7 +108,12 @@ export async function uploadAll(app: FastifyInstance, token: string, files: Buff
 }
 
 export async function push(app: FastifyInstance, token: string, mutations: Mutation[]): Promise<PushResponse> {
-  const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(token), payload: { deviceId: 'tablet-1', mutations } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: bearer(token),
+    payload: { deviceId: 'tablet-1', mutations },
+  });
   if (res.statusCode !== 200) throw new Error(`push: ${res.statusCode} ${res.body}`);
   return res.json() as PushResponse;
 }

@@ -19,8 +19,12 @@ interface Exchange {
   responseHeaders: Record<string, string>;
   response?: unknown;
 }
-const recording = JSON.parse(readFileSync(new URL('./fixtures/protocol-1-session.json', import.meta.url), 'utf8')) as { protocol: number; exchanges: Exchange[] };
-const recorded = (method: string, path: string) => recording.exchanges.filter((e) => e.method === method && e.path.startsWith(path));
+const recording = JSON.parse(readFileSync(new URL('./fixtures/protocol-1-session.json', import.meta.url), 'utf8')) as {
+  protocol: number;
+  exchanges: Exchange[];
+};
+const recorded = (method: string, path: string) =>
+  recording.exchanges.filter((e) => e.method === method && e.path.startsWith(path));
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -29,9 +33,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Sends one recorded request as the old app did (no version headers), with this server's token. */
-async function replay(e: Exchange, token: string | undefined, body = e.body): Promise<{ status: number; json: unknown; headers: Headers }> {
+async function replay(
+  e: Exchange,
+  token: string | undefined,
+  body = e.body,
+): Promise<{ status: number; json: unknown; headers: Headers }> {
   const headers: Record<string, string> = { ...e.headers, ...(token && { authorization: `Bearer ${token}` }) };
-  const payload = e.bodyBase64 !== undefined ? Buffer.from(e.bodyBase64, 'base64') : body === undefined ? undefined : JSON.stringify(body);
+  const payload =
+    e.bodyBase64 !== undefined
+      ? Buffer.from(e.bodyBase64, 'base64')
+      : body === undefined
+        ? undefined
+        : JSON.stringify(body);
   const res = await fetch(`${server.baseUrl}${e.path}`, { method: e.method, headers, body: payload });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -52,7 +65,8 @@ describe('the previous app (protocol 1) against this server', () => {
     for (const e of recording.exchanges.filter((x) => x.path.startsWith('/api/blobs/'))) {
       const answer = await replay(e, session.token);
       expect(answer.status, `${e.method} ${e.path}`).toBe(e.status);
-      for (const [h, v] of Object.entries(e.responseHeaders)) if (h.startsWith('upload-')) expect(answer.headers.get(h)).toBe(v);
+      for (const [h, v] of Object.entries(e.responseHeaders))
+        if (h.startsWith('upload-')) expect(answer.headers.get(h)).toBe(v);
     }
 
     const [pushEx] = recorded('POST', '/api/sync/push');
@@ -75,39 +89,52 @@ describe('the previous app (protocol 1) against this server', () => {
 });
 
 describe('an app older than the previous protocol', () => {
-  it.each([['0'], ['banana']])('gets 426 version.unsupported for protocol header %s, and nothing is applied', async (header) => {
-    const token = await server.login('agent1');
-    // The recorded submission under fresh ids, so "not applied" cannot be confused with the replay above.
-    const body = structuredClone(recorded('POST', '/api/sync/push')[0]!.body) as {
-      mutations: Array<{ id: string; payload: { case: { id: string; number: string }; materials: Array<{ id: string; caseId: string }> } }>;
-    };
-    const m = body.mutations[0]!;
-    m.id = uuidv7();
-    m.payload.case.id = uuidv7();
-    m.payload.case.number = `${m.payload.case.number}-${header}`;
-    for (const mat of m.payload.materials) Object.assign(mat, { id: uuidv7(), caseId: m.payload.case.id });
-    const res = await fetch(`${server.baseUrl}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-daiban-protocol': header },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(426);
-    expect(await res.json()).toMatchObject({ code: 'version.unsupported', message: expect.stringContaining('更新') });
-    const reviewer = await server.login('reviewer1');
-    const read = (id: string) => fetch(`${server.baseUrl}/api/review/cases/${id}`, { headers: { authorization: `Bearer ${reviewer}` } });
-    expect((await read(m.payload.case.id)).status).toBe(404);
-    // The same body in the current protocol is applied: the 404 above was the version check's doing.
-    const ok = await fetch(`${server.baseUrl}/api/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-daiban-protocol': String(PROTOCOL_VERSION) },
-      body: JSON.stringify(body),
-    });
-    expect(((await ok.json()) as PushResponse).results[0]).toMatchObject({ status: 'ok' });
-    expect((await read(m.payload.case.id)).status).toBe(200);
-  });
+  it.each([['0'], ['banana']])(
+    'gets 426 version.unsupported for protocol header %s, and nothing is applied',
+    async (header) => {
+      const token = await server.login('agent1');
+      // The recorded submission under fresh ids, so "not applied" cannot be confused with the replay above.
+      const body = structuredClone(recorded('POST', '/api/sync/push')[0]!.body) as {
+        mutations: Array<{
+          id: string;
+          payload: { case: { id: string; number: string }; materials: Array<{ id: string; caseId: string }> };
+        }>;
+      };
+      const m = body.mutations[0]!;
+      m.id = uuidv7();
+      m.payload.case.id = uuidv7();
+      m.payload.case.number = `${m.payload.case.number}-${header}`;
+      for (const mat of m.payload.materials) Object.assign(mat, { id: uuidv7(), caseId: m.payload.case.id });
+      const res = await fetch(`${server.baseUrl}/api/sync/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-daiban-protocol': header },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(426);
+      expect(await res.json()).toMatchObject({ code: 'version.unsupported', message: expect.stringContaining('更新') });
+      const reviewer = await server.login('reviewer1');
+      const read = (id: string) =>
+        fetch(`${server.baseUrl}/api/review/cases/${id}`, { headers: { authorization: `Bearer ${reviewer}` } });
+      expect((await read(m.payload.case.id)).status).toBe(404);
+      // The same body in the current protocol is applied: the 404 above was the version check's doing.
+      const ok = await fetch(`${server.baseUrl}/api/sync/push`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'x-daiban-protocol': String(PROTOCOL_VERSION),
+        },
+        body: JSON.stringify(body),
+      });
+      expect(((await ok.json()) as PushResponse).results[0]).toMatchObject({ status: 'ok' });
+      expect((await read(m.payload.case.id)).status).toBe(200);
+    },
+  );
 
   it('a newer protocol than the server knows is refused the same way (a server not yet updated)', async () => {
-    const res = await fetch(`${server.baseUrl}/api/sync/pull`, { headers: { 'x-daiban-protocol': String(PROTOCOL_VERSION + 1) } });
+    const res = await fetch(`${server.baseUrl}/api/sync/pull`, {
+      headers: { 'x-daiban-protocol': String(PROTOCOL_VERSION + 1) },
+    });
     expect(res.status).toBe(426);
   });
 
@@ -127,7 +154,10 @@ describe('this app against the previous server (its recorded answers)', () => {
       served.push(`${method} ${url.pathname}`);
       const e = recording.exchanges.find((x) => x.method === method && x.path.split('?')[0] === url.pathname);
       if (!e) return new Response(JSON.stringify({ code: 'route.not_found', message: '接口不存在' }), { status: 404 });
-      return new Response(e.response === undefined ? null : JSON.stringify(e.response), { status: e.status, headers: e.responseHeaders });
+      return new Response(e.response === undefined ? null : JSON.stringify(e.response), {
+        status: e.status,
+        headers: e.responseHeaders,
+      });
     };
     const client = createSyncClient({ baseUrl: 'http://old.test', token: () => 't', fetch: oldServer });
     const [pushEx] = recorded('POST', '/api/sync/push');

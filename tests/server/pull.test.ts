@@ -11,9 +11,15 @@ const caseIds: Record<string, string> = {};
 
 beforeAll(async () => {
   s = await startServer();
-  for (const u of ['agent1', 'agent2', 'agent4', 'reviewer1', 'reviewer2', 'admin']) tokens[u] = (await login(s.app, u)).token;
+  for (const u of ['agent1', 'agent2', 'agent4', 'reviewer1', 'reviewer2', 'admin'])
+    tokens[u] = (await login(s.app, u)).token;
   // One case from a village of each township, and a second from agent1.
-  for (const [u, key] of [['agent1', 'a1'], ['agent2', 'a2'], ['agent4', 'a4'], ['agent1', 'a1b']] as const) {
+  for (const [u, key] of [
+    ['agent1', 'a1'],
+    ['agent2', 'a2'],
+    ['agent4', 'a4'],
+    ['agent1', 'a1b'],
+  ] as const) {
     const me = await login(s.app, u);
     const built = buildCase({ agentId: me.user.id, villageCode: me.user.villageCode!, now: s.clock.now });
     await uploadAll(s.app, me.token, built.files);
@@ -25,7 +31,10 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 async function pull(user: string, cursor = 0, limit = 200): Promise<PullResponse> {
-  const res = await s.app.inject({ url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`, headers: bearer(tokens[user]!) });
+  const res = await s.app.inject({
+    url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+    headers: bearer(tokens[user]!),
+  });
   expect(res.statusCode).toBe(200);
   return res.json() as PullResponse;
 }

@@ -15,10 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const count = async (sql: string, params: (string | number)[] = []) => Number((await s.db.get<{ n: number }>(sql, params))!.n);
+const count = async (sql: string, params: (string | number)[] = []) =>
+  Number((await s.db.get<{ n: number }>(sql, params))!.n);
 
 async function preparedCase(agent = a1, options: Partial<Parameters<typeof buildCase>[0]> = {}) {
-  const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode!, now: s.clock.now, ...options });
+  const built = buildCase({
+    agentId: agent.user.id,
+    villageCode: agent.user.villageCode!,
+    now: s.clock.now,
+    ...options,
+  });
   await uploadAll(s.app, agent.token, built.files);
   return built;
 }
@@ -30,7 +36,8 @@ describe('case.submit', () => {
     const { results } = await push(s.app, a1.token, [m]);
     expect(results).toEqual([{ id: m.id, status: 'ok', version: 1 }]);
     const row = await s.db.get<{ status: string; version: number; revision: number; township_code: string }>(
-      'SELECT status, version, revision, township_code FROM cases WHERE id = ?', [submission.case.id],
+      'SELECT status, version, revision, township_code FROM cases WHERE id = ?',
+      [submission.case.id],
     );
     expect(row).toEqual({ status: 'submitted', version: 1, revision: 1, township_code: '341822100000' });
     expect(await count('SELECT COUNT(*) AS n FROM changes WHERE case_id = ?', [submission.case.id])).toBe(1);
@@ -60,8 +67,13 @@ describe('case.submit', () => {
     const url = await s.app.listen({ port: 0, host: '127.0.0.1' });
     const send = (mutations: Mutation[]) =>
       fetch(`${url}/api/sync/push`, {
-        method: 'POST', headers: { ...bearer(a1.token), 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'tablet-1', mutations }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { results: { id: string; status: string; code?: string }[] } }));
+        method: 'POST',
+        headers: { ...bearer(a1.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ deviceId: 'tablet-1', mutations }),
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { results: { id: string; status: string; code?: string }[] },
+      }));
     const answers = await Promise.all([...Array.from({ length: 8 }, () => send([m])), send([other]), send([other])]);
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const forM = answers.slice(0, 8).map((a) => a.body.results[0]);
@@ -70,7 +82,9 @@ describe('case.submit', () => {
     // The other mutation id for the same case was refused (stored), identically both times.
     expect(answers[8]!.body.results[0]).toMatchObject({ status: 'rejected', code: 'case.exists' });
     expect(answers[9]!.body).toEqual(answers[8]!.body);
-    expect(await count('SELECT COUNT(*) AS n FROM applied_mutations WHERE mutation_id IN (?, ?)', [m.id, other.id])).toBe(2);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM applied_mutations WHERE mutation_id IN (?, ?)', [m.id, other.id]),
+    ).toBe(2);
     expect(await count('SELECT COUNT(*) AS n FROM case_revisions WHERE case_id = ?', [submission.case.id])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM changes WHERE case_id = ?', [submission.case.id])).toBe(1);
   });
@@ -103,7 +117,11 @@ describe('case.submit', () => {
   });
 
   it('rejects unacknowledged warnings the tablet should have shown', async () => {
-    const applicant = makePerson(a1.user.villageCode!, { idCard: { issuedOn: '2016-03-10', validUntil: '2026-03-10' }, birthDate: '1940-05-12' }, s.clock.now);
+    const applicant = makePerson(
+      a1.user.villageCode!,
+      { idCard: { issuedOn: '2016-03-10', validUntil: '2026-03-10' }, birthDate: '1940-05-12' },
+      s.clock.now,
+    );
     const { submission } = await preparedCase(a1, { applicant });
     const { results } = await push(s.app, a1.token, [submitMutation(submission, s.clock.now)]);
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'rules.failed' });
@@ -122,9 +140,22 @@ describe('case.submit', () => {
 
     // agent2 cannot withdraw or resubmit agent1's case, even knowing its id.
     expect((await push(s.app, a1.token, [submitMutation(submission, s.clock.now)])).results[0]!.status).toBe('ok');
-    const withdraw: Mutation = { id: uuidv7(), deviceId: 'tablet-2', createdAt: s.clock.now, kind: 'case.withdraw', baseVersion: 1, payload: { caseId: submission.case.id, reason: '不办了' } };
-    expect((await push(s.app, a2.token, [withdraw])).results[0]).toMatchObject({ status: 'rejected', code: 'scope.forbidden' });
-    expect((await push(s.app, a2.token, [resubmitMutation(submission, 1, s.clock.now)])).results[0]).toMatchObject({ status: 'rejected', code: 'scope.forbidden' });
+    const withdraw: Mutation = {
+      id: uuidv7(),
+      deviceId: 'tablet-2',
+      createdAt: s.clock.now,
+      kind: 'case.withdraw',
+      baseVersion: 1,
+      payload: { caseId: submission.case.id, reason: '不办了' },
+    };
+    expect((await push(s.app, a2.token, [withdraw])).results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'scope.forbidden',
+    });
+    expect((await push(s.app, a2.token, [resubmitMutation(submission, 1, s.clock.now)])).results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'scope.forbidden',
+    });
     // …nor reuse agent1's mutation id to read its result.
     expect((await push(s.app, a2.token, [withdraw])).results[0]!.code).toBe('scope.forbidden');
   });
@@ -135,18 +166,31 @@ describe('case.submit', () => {
     expect((await push(s.app, a1.token, [m])).results[0]!.status).toBe('ok');
     const b = await preparedCase(a2);
     const hijack = { ...submitMutation(b.submission, s.clock.now), id: m.id };
-    expect((await push(s.app, a2.token, [hijack])).results[0]).toMatchObject({ status: 'rejected', code: 'mutation.id_conflict' });
+    expect((await push(s.app, a2.token, [hijack])).results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'mutation.id_conflict',
+    });
   });
 
   it('validates the whole request: wrong types → 400 with details', async () => {
     const res = await s.app.inject({
-      method: 'POST', url: '/api/sync/push', headers: bearer(a1.token),
-      payload: { deviceId: 'tablet-1', mutations: [{ id: 'not-a-uuid', kind: 'case.submit', baseVersion: '0', payload: {} }] },
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(a1.token),
+      payload: {
+        deviceId: 'tablet-1',
+        mutations: [{ id: 'not-a-uuid', kind: 'case.submit', baseVersion: '0', payload: {} }],
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('request.invalid');
     expect(Array.isArray(res.json().details)).toBe(true);
-    const empty = await s.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(a1.token), payload: { deviceId: 'x', mutations: [] } });
+    const empty = await s.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(a1.token),
+      payload: { deviceId: 'x', mutations: [] },
+    });
     expect(empty.statusCode).toBe(400);
   });
 });
@@ -161,8 +205,18 @@ describe('case.resubmit and case.withdraw', () => {
 
     const reviewer = await login(s.app, 'reviewer1');
     const ret = await s.app.inject({
-      method: 'POST', url: `/api/review/cases/${submission.case.id}/decisions`, headers: bearer(reviewer.token),
-      payload: { id: uuidv7(), caseId: submission.case.id, kind: 'return', reasons: [{ target: 'hukou', code: 'blurred', text: '' }], reviewerId: reviewer.user.id, decidedAt: s.clock.now, revision: 1 },
+      method: 'POST',
+      url: `/api/review/cases/${submission.case.id}/decisions`,
+      headers: bearer(reviewer.token),
+      payload: {
+        id: uuidv7(),
+        caseId: submission.case.id,
+        kind: 'return',
+        reasons: [{ target: 'hukou', code: 'blurred', text: '' }],
+        reviewerId: reviewer.user.id,
+        decidedAt: s.clock.now,
+        revision: 1,
+      },
     });
     expect(ret.statusCode).toBe(200);
     expect(ret.json().case).toMatchObject({ status: 'returned', version: 2 });
@@ -181,9 +235,17 @@ describe('case.resubmit and case.withdraw', () => {
     const { submission } = await preparedCase();
     await push(s.app, a1.token, [submitMutation(submission, s.clock.now)]);
     const withdraw = (baseVersion: number): Mutation => ({
-      id: uuidv7(), deviceId: 'tablet-1', createdAt: s.clock.now, kind: 'case.withdraw', baseVersion, payload: { caseId: submission.case.id, reason: '申请人不再需要' },
+      id: uuidv7(),
+      deviceId: 'tablet-1',
+      createdAt: s.clock.now,
+      kind: 'case.withdraw',
+      baseVersion,
+      payload: { caseId: submission.case.id, reason: '申请人不再需要' },
     });
-    expect((await push(s.app, a1.token, [withdraw(0)])).results[0]).toMatchObject({ status: 'rejected', code: 'version.stale' });
+    expect((await push(s.app, a1.token, [withdraw(0)])).results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'version.stale',
+    });
     expect((await push(s.app, a1.token, [withdraw(1)])).results[0]).toMatchObject({ status: 'ok', version: 2 });
     expect((await s.app.store.cases.get(submission.case.id))?.status).toBe('withdrawn');
     const audit = await s.app.store.audit.forCase(submission.case.id);
@@ -192,7 +254,14 @@ describe('case.resubmit and case.withdraw', () => {
 
   it('applies a batch in order: submit then withdraw in one push', async () => {
     const { submission } = await preparedCase();
-    const withdraw: Mutation = { id: uuidv7(), deviceId: 'tablet-1', createdAt: s.clock.now, kind: 'case.withdraw', baseVersion: 1, payload: { caseId: submission.case.id, reason: '' } };
+    const withdraw: Mutation = {
+      id: uuidv7(),
+      deviceId: 'tablet-1',
+      createdAt: s.clock.now,
+      kind: 'case.withdraw',
+      baseVersion: 1,
+      payload: { caseId: submission.case.id, reason: '' },
+    };
     const { results } = await push(s.app, a1.token, [submitMutation(submission, s.clock.now), withdraw]);
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
   });

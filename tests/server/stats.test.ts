@@ -23,7 +23,10 @@ const COUNTY = '341822';
 const TOWN = '341822100000';
 const OTHER_TOWN = '341822200000';
 /** The seed's two villages, moved into 桃州镇: V1 → 彭村村, V2 → 南塘村. */
-const VILLAGE: ReadonlyMap<string, string> = new Map([[V1, '341822100201'], [V2, '341822100202']]);
+const VILLAGE: ReadonlyMap<string, string> = new Map([
+  [V1, '341822100201'],
+  [V2, '341822100202'],
+]);
 const OTHER_VILLAGE = '341822200201';
 // 2026-10-21 12:00 Beijing.
 const NOW = chinaMidnight('2026-10-21') + 12 * 3_600_000;
@@ -38,38 +41,113 @@ const ids: Record<string, string> = {};
 
 const auth = (who: string) => ({ authorization: `Bearer ${tokens[who]}` });
 
-async function addUser(id: string, role: 'agent' | 'reviewer' | 'admin', division: { village?: string; township?: string }) {
+async function addUser(
+  id: string,
+  role: 'agent' | 'reviewer' | 'admin',
+  division: { village?: string; township?: string },
+) {
   await store.users.insert({
-    id, username: id, name: id, role, villageCode: division.village ?? null, townshipCode: division.township ?? null, countyCode: COUNTY, passwordHash: 'x', createdAt: NOW,
+    id,
+    username: id,
+    name: id,
+    role,
+    villageCode: division.village ?? null,
+    townshipCode: division.township ?? null,
+    countyCode: COUNTY,
+    passwordHash: 'x',
+    createdAt: NOW,
   });
   tokens[id] = newToken();
-  await store.sessions.insert({ tokenHash: hashToken(tokens[id]!), userId: id, createdAt: NOW, expiresAt: NOW + 86_400_000 });
+  await store.sessions.insert({
+    tokenHash: hashToken(tokens[id]!),
+    userId: id,
+    createdAt: NOW,
+    expiresAt: NOW + 86_400_000,
+  });
 }
 
-async function addCase(key: string, status: Case['status'], itemCode: string, villageCode: string, submittedOn: string, dueOn?: string) {
+async function addCase(
+  key: string,
+  status: Case['status'],
+  itemCode: string,
+  villageCode: string,
+  submittedOn: string,
+  dueOn?: string,
+) {
   const id = uuidv7();
   ids[key] = id;
   const personId = uuidv7();
   const person: Person = {
-    id: personId, name: '张三', sex: 'M', idNumber: '440524188001010014', birthDate: '1880-01-01', ethnicity: '汉族', address: '',
-    divisionCode: villageCode, household: [], villageCode, createdAt: NOW, updatedAt: NOW,
+    id: personId,
+    name: '张三',
+    sex: 'M',
+    idNumber: '440524188001010014',
+    birthDate: '1880-01-01',
+    ethnicity: '汉族',
+    address: '',
+    divisionCode: villageCode,
+    household: [],
+    villageCode,
+    createdAt: NOW,
+    updatedAt: NOW,
   };
   await store.persons.upsert(person, villageCode, NOW);
   const data: Case = {
-    id, number: `DB-${key}`, itemCode, itemVersion: 1, applicantId: personId, status, fields: {}, acknowledged: [], tolerance: [], villageCode,
-    agentId: 'agent', revision: 1, baseVersion: 1, submittedAt: at(submittedOn), createdAt: at(submittedOn), updatedAt: at(submittedOn),
+    id,
+    number: `DB-${key}`,
+    itemCode,
+    itemVersion: 1,
+    applicantId: personId,
+    status,
+    fields: {},
+    acknowledged: [],
+    tolerance: [],
+    villageCode,
+    agentId: 'agent',
+    revision: 1,
+    baseVersion: 1,
+    submittedAt: at(submittedOn),
+    createdAt: at(submittedOn),
+    updatedAt: at(submittedOn),
   };
   const township = villageCode.startsWith('3418222') ? OTHER_TOWN : TOWN;
   await store.cases.insert({
-    id, number: data.number, itemCode, villageCode, townshipCode: township, countyCode: COUNTY, agentId: 'agent', applicantId: personId, status,
-    version: 1, revision: 1, data, dueOn: dueOn ?? null, acceptedOn: null, suspendedOn: null, resumeStatus: null, submittedAt: at(submittedOn), updatedAt: NOW,
+    id,
+    number: data.number,
+    itemCode,
+    villageCode,
+    townshipCode: township,
+    countyCode: COUNTY,
+    agentId: 'agent',
+    applicantId: personId,
+    status,
+    version: 1,
+    revision: 1,
+    data,
+    dueOn: dueOn ?? null,
+    acceptedOn: null,
+    suspendedOn: null,
+    resumeStatus: null,
+    submittedAt: at(submittedOn),
+    updatedAt: NOW,
   });
 }
 
-async function addDecision(caseKey: string, kind: Decision['kind'], codes: Decision['reasons'][number]['code'][], on: string) {
+async function addDecision(
+  caseKey: string,
+  kind: Decision['kind'],
+  codes: Decision['reasons'][number]['code'][],
+  on: string,
+) {
   const d: Decision = {
-    id: uuidv7(), caseId: ids[caseKey]!, kind, reasons: codes.map((code, i) => ({ target: `m${i}`, code, text: '' })), toleranceDue: [],
-    reviewerId: 'rev', decidedAt: at(on), revision: 1,
+    id: uuidv7(),
+    caseId: ids[caseKey]!,
+    kind,
+    reasons: codes.map((code, i) => ({ target: `m${i}`, code, text: '' })),
+    toleranceDue: [],
+    reviewerId: 'rev',
+    decidedAt: at(on),
+    revision: 1,
   };
   await store.decisions.insert(d, 2, at(on));
 }
@@ -82,10 +160,50 @@ beforeAll(async () => {
   await store.divisions.upsert({ code: COUNTY, name: '广德市', level: 'county', parentCode: null });
   await store.divisions.upsert({ code: TOWN, name: '桃州镇', level: 'township', parentCode: COUNTY });
   await store.divisions.upsert({ code: OTHER_TOWN, name: '四合乡', level: 'township', parentCode: COUNTY });
-  for (const [code, name] of [['341822100201', '彭村村'], ['341822100202', '南塘村'], [OTHER_VILLAGE, '四合村']]) {
-    await store.divisions.upsert({ code: code!, name: name!, level: 'village', parentCode: code!.startsWith('3418221') ? TOWN : OTHER_TOWN });
+  for (const [code, name] of [
+    ['341822100201', '彭村村'],
+    ['341822100202', '南塘村'],
+    [OTHER_VILLAGE, '四合村'],
+  ]) {
+    await store.divisions.upsert({
+      code: code!,
+      name: name!,
+      level: 'village',
+      parentCode: code!.startsWith('3418221') ? TOWN : OTHER_TOWN,
+    });
   }
-  await store.catalog.upsert({ code: 'DIBAO', version: 1, name: '最低生活保障', category: '社会救助', agency: '民政', legalLimitDays: 30, promisedLimitDays: 15, requiresPresence: false, toleranceAllowed: true, maxToleranceDays: 20, fields: [], materials: [{ id: 'id-card', name: '身份证', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required', pagesMin: 1, pagesMax: 2, copies: 1, dataFields: [] }], rules: [], commonReturns: [], keywords: [] }, NOW);
+  await store.catalog.upsert(
+    {
+      code: 'DIBAO',
+      version: 1,
+      name: '最低生活保障',
+      category: '社会救助',
+      agency: '民政',
+      legalLimitDays: 30,
+      promisedLimitDays: 15,
+      requiresPresence: false,
+      toleranceAllowed: true,
+      maxToleranceDays: 20,
+      fields: [],
+      materials: [
+        {
+          id: 'id-card',
+          name: '身份证',
+          kind: 'document-photo',
+          handling: 'original-checked-copy-kept',
+          requirement: 'required',
+          pagesMin: 1,
+          pagesMax: 2,
+          copies: 1,
+          dataFields: [],
+        },
+      ],
+      rules: [],
+      commonReturns: [],
+      keywords: [],
+    },
+    NOW,
+  );
   await addUser('rev', 'reviewer', { township: TOWN });
   await addUser('rev2', 'reviewer', { township: OTHER_TOWN });
   await addUser('admin', 'admin', {});
@@ -102,16 +220,31 @@ beforeAll(async () => {
   for (const c of SEED.cases) if (c.completedOn) await addDecision(c.id, 'complete', [], c.completedOn);
   const ratingIds: Record<string, string> = {};
   for (const r of SEED.ratings) {
-    const rating: Rating = { id: uuidv7(), caseId: ids[r.caseId]!, level: r.level, sub: { efficiency: r.level, skill: r.level, attitude: r.level }, comment: r.level <= 2 ? '等太久' : '', ratedAt: NOW };
+    const rating: Rating = {
+      id: uuidv7(),
+      caseId: ids[r.caseId]!,
+      level: r.level,
+      sub: { efficiency: r.level, skill: r.level, attitude: r.level },
+      comment: r.level <= 2 ? '等太久' : '',
+      ratedAt: NOW,
+    };
     ratingIds[r.caseId] = rating.id;
     await store.ratings.insert(rating, NOW);
   }
   // r1 closed on time (c3), r2 open and overdue (c4), r3 closed late (c4 again).
   const rect = (caseKey: string, dueBy: string, closedOn?: string) => ({
-    id: uuidv7(), caseId: ids[caseKey]!, ratingId: ratingIds[caseKey]!, dueBy, status: closedOn ? 'closed' as const : 'open' as const,
+    id: uuidv7(),
+    caseId: ids[caseKey]!,
+    ratingId: ratingIds[caseKey]!,
+    dueBy,
+    status: closedOn ? ('closed' as const) : ('open' as const),
     ...(closedOn ? { closedAt: at(closedOn), callbackNote: '已回访' } : {}),
   });
-  const rects = [rect('c3', '2026-10-16', '2026-10-15'), rect('c4', '2026-10-20'), rect('c4', '2026-10-22', '2026-10-26')];
+  const rects = [
+    rect('c3', '2026-10-16', '2026-10-15'),
+    rect('c4', '2026-10-20'),
+    rect('c4', '2026-10-22', '2026-10-26'),
+  ];
   ids.r2 = rects[1]!.id;
   for (const r of rects) await store.rectifications.insert(r, NOW);
   // A case of another township: counted for the county, never for 桃州镇.
@@ -134,15 +267,21 @@ afterAll(async () => {
 
 const PERIOD = 'from=2026-01-01&to=2026-12-31';
 
-interface RectificationList { today: string; items: RectificationView[] }
-interface RectificationClosed { rectification: RectificationView }
+interface RectificationList {
+  today: string;
+  items: RectificationView[];
+}
+interface RectificationClosed {
+  rectification: RectificationView;
+}
 
 async function stats(who: string, query = PERIOD): Promise<StatsResponse> {
   const res = await app.inject({ method: 'GET', url: `/api/stats?${query}`, headers: auth(who) });
   expect(res.statusCode).toBe(200);
   return res.json<StatsResponse>();
 }
-const reasonCount = (body: StatsResponse, code: string) => body.report.returns.byReason.find((r) => r.code === code)?.count;
+const reasonCount = (body: StatsResponse, code: string) =>
+  body.report.returns.byReason.find((r) => r.code === code)?.count;
 
 // Expected figures, worked out by hand from tests/unit/stats/seed.ts (c8 is a draft and never
 // reaches the server; the rectifications are the three inserted above, not the seed's):
@@ -185,10 +324,16 @@ describe('GET /api/stats', () => {
   it('refuses agents, missing tokens and a reversed period', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/stats', headers: auth('agent') })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(401);
-    const bad = await app.inject({ method: 'GET', url: '/api/stats?from=2026-05-01&to=2026-04-01', headers: auth('rev') });
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/stats?from=2026-05-01&to=2026-04-01',
+      headers: auth('rev'),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ApiError>().code).toBe('stats.bad_period');
-    expect((await app.inject({ method: 'GET', url: '/api/stats?from=2026-02-30', headers: auth('rev') })).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/stats?from=2026-02-30', headers: auth('rev') })).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -197,7 +342,9 @@ describe('GET /api/stats.csv', () => {
     const res = await app.inject({ method: 'GET', url: `/api/stats.csv?${PERIOD}`, headers: auth('rev') });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toContain('attachment; filename="daiban-stats-2026-01-01-2026-12-31.csv"');
+    expect(res.headers['content-disposition']).toContain(
+      'attachment; filename="daiban-stats-2026-01-01-2026-12-31.csv"',
+    );
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = res.rawPayload.toString('utf8');
     // DIBAO: c1, c2, c4, c7 submitted, c1, c4, c7 returned → 3 of 4, 75 %.
@@ -210,26 +357,46 @@ describe('GET /api/stats.csv', () => {
 });
 
 describe('rectifications', () => {
-  it('lists the township\'s items, open first with a countdown', async () => {
-    const body = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev') })).json<RectificationList>();
+  it("lists the township's items, open first with a countdown", async () => {
+    const body = (
+      await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev') })
+    ).json<RectificationList>();
     expect(body.items.map((i) => i.rectification.status)).toEqual(['open', 'closed', 'closed']);
     // Due Tuesday 10-20, today Wednesday 10-21.
     expect(body.items[0]?.deadline).toMatchObject({ overdue: true, label: '已超期1个工作日' });
     expect(body.items[0]?.rating).toEqual({ level: 1, comment: '等太久' });
     expect(body.items[0]?.caseNumber).toBe('DB-c4');
-    const open = (await app.inject({ method: 'GET', url: '/api/rectifications?status=open', headers: auth('admin') })).json<RectificationList>();
+    const open = (
+      await app.inject({ method: 'GET', url: '/api/rectifications?status=open', headers: auth('admin') })
+    ).json<RectificationList>();
     expect(open.items).toHaveLength(1);
-    const other = (await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev2') })).json<RectificationList>();
+    const other = (
+      await app.inject({ method: 'GET', url: '/api/rectifications', headers: auth('rev2') })
+    ).json<RectificationList>();
     expect(other.items).toHaveLength(0);
   });
 
   it('closes with a call-back note, once, and tells the village through the change feed', async () => {
     const url = `/api/rectifications/${ids.r2}/close`;
-    expect((await app.inject({ method: 'POST', url, headers: auth('rev2'), payload: { callbackNote: '已回访' } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '' } })).statusCode).toBe(400);
-    const res = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '已电话回访，群众表示认可' } });
+    expect(
+      (await app.inject({ method: 'POST', url, headers: auth('rev2'), payload: { callbackNote: '已回访' } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '' } })).statusCode,
+    ).toBe(400);
+    const res = await app.inject({
+      method: 'POST',
+      url,
+      headers: auth('rev'),
+      payload: { callbackNote: '已电话回访，群众表示认可' },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json<RectificationClosed>().rectification.rectification).toMatchObject({ status: 'closed', callbackNote: '已电话回访，群众表示认可', closedAt: NOW });
+    expect(res.json<RectificationClosed>().rectification.rectification).toMatchObject({
+      status: 'closed',
+      callbackNote: '已电话回访，群众表示认可',
+      closedAt: NOW,
+    });
     // A retry after a lost answer changes nothing.
     const again = await app.inject({ method: 'POST', url, headers: auth('rev'), payload: { callbackNote: '另一条' } });
     expect(again.json<RectificationClosed>().rectification.rectification.callbackNote).toBe('已电话回访，群众表示认可');

@@ -60,9 +60,15 @@ describe('sqlite store', () => {
   it('enforces foreign keys and reports unique violations as UniqueViolation', async () => {
     const db = openSqlite(tempFile());
     await migrate(db);
-    await expect(db.run(`INSERT INTO divisions (code, name, level, parent_code) VALUES ('341822100000', 'x', 'township', '999999')`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(
+      db.run(
+        `INSERT INTO divisions (code, name, level, parent_code) VALUES ('341822100000', 'x', 'township', '999999')`,
+      ),
+    ).rejects.toThrow(/FOREIGN KEY/);
     await db.run(`INSERT INTO divisions (code, name, level) VALUES ('341822', '广德市', 'county')`);
-    await expect(db.run(`INSERT INTO divisions (code, name, level) VALUES ('341822', '广德市', 'county')`)).rejects.toBeInstanceOf(UniqueViolation);
+    await expect(
+      db.run(`INSERT INTO divisions (code, name, level) VALUES ('341822', '广德市', 'county')`),
+    ).rejects.toBeInstanceOf(UniqueViolation);
     await db.close();
   });
 
@@ -79,7 +85,9 @@ describe('sqlite store', () => {
         expect(await db.get<{ name: string }>(`SELECT name FROM divisions WHERE code = '341822'`)).toEqual(row);
         await tx.run(`UPDATE divisions SET name = ? WHERE code = '341822'`, [String(Number(row!.name) + 1)]);
         // Not yet committed: the reader still sees the old value.
-        expect((await db.get<{ name: string }>(`SELECT name FROM divisions WHERE code = '341822'`))!.name).toBe(row!.name);
+        expect((await db.get<{ name: string }>(`SELECT name FROM divisions WHERE code = '341822'`))!.name).toBe(
+          row!.name,
+        );
       });
     await Promise.all(Array.from({ length: 20 }, bump));
     expect(await db.get(`SELECT name FROM divisions WHERE code = '341822'`)).toEqual({ name: '20' });
@@ -94,12 +102,21 @@ describe('sqlite store', () => {
 describe('seeding', () => {
   it('is idempotent across restarts: one set of logins, one catalogue change per item version', async () => {
     const first = await startServer();
-    const count = async (table: string) => Number((await first.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
-    const before = { users: await count('users'), changes: await count('changes'), divisions: await count('divisions') };
+    const count = async (table: string) =>
+      Number((await first.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+    const before = {
+      users: await count('users'),
+      changes: await count('changes'),
+      divisions: await count('divisions'),
+    };
     expect(before).toEqual({ users: 9, changes: (await first.app.store.catalog.list()).length, divisions: 9 });
     await first.app.close();
     const again = await buildApp(first.config);
-    expect({ users: await count('users'), changes: await count('changes'), divisions: await count('divisions') }).toEqual(before);
+    expect({
+      users: await count('users'),
+      changes: await count('changes'),
+      divisions: await count('divisions'),
+    }).toEqual(before);
     await again.close();
     first.db.close();
     rmSync(first.dir, { recursive: true, force: true });

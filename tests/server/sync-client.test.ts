@@ -18,14 +18,22 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const asBlob = (b: Buffer) => ({ sha256: sha256(b), mime: 'image/jpeg', data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer });
+const asBlob = (b: Buffer) => ({
+  sha256: sha256(b),
+  mime: 'image/jpeg',
+  data: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer,
+});
 
 describe('src/sync client against the server', () => {
   it('uploads in chunks, resumes a half-sent file, and skips a complete one', async () => {
     const file = fakeJpeg(700_000);
     const blob = asBlob(file);
     // Half of it arrived in an earlier drain.
-    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 300_000)) });
+    await client.blobPatch(blob.sha256, {
+      offset: 0,
+      length: file.length,
+      data: new Uint8Array(file.subarray(0, 300_000)),
+    });
     const report = await uploadBlob(client, blob);
     expect(report).toMatchObject({ resumedFrom: 300_000, sent: 400_000, alreadyComplete: false });
     expect(await client.blobStatus(blob.sha256)).toEqual({ offset: file.length, complete: true });
@@ -35,8 +43,16 @@ describe('src/sync client against the server', () => {
   it('recovers from an offset mismatch reported by the server', async () => {
     const file = fakeJpeg(600_000);
     const blob = asBlob(file);
-    await client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 262_144)) });
-    const stale = client.blobPatch(blob.sha256, { offset: 0, length: file.length, data: new Uint8Array(file.subarray(0, 1000)) });
+    await client.blobPatch(blob.sha256, {
+      offset: 0,
+      length: file.length,
+      data: new Uint8Array(file.subarray(0, 262_144)),
+    });
+    const stale = client.blobPatch(blob.sha256, {
+      offset: 0,
+      length: file.length,
+      data: new Uint8Array(file.subarray(0, 1000)),
+    });
     await expect(stale).rejects.toMatchObject({ code: 'blob.offset_mismatch', details: { offset: 262_144 } });
     expect((await uploadBlob(client, blob)).resumedFrom).toBe(262_144);
   });
@@ -57,11 +73,16 @@ describe('src/sync client against the server', () => {
       cursor = page.cursor;
       if (!page.hasMore) break;
     }
-    expect(statuses).toEqual([expect.objectContaining({ caseId: built.submission.case.id, status: 'submitted', version: 1 })]);
+    expect(statuses).toEqual([
+      expect.objectContaining({ caseId: built.submission.case.id, status: 'submitted', version: 1 }),
+    ]);
   });
 
   it('maps an invalid token to an auth error', async () => {
-    const stranger = createSyncClient({ baseUrl: `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`, token: () => 'A'.repeat(43) });
+    const stranger = createSyncClient({
+      baseUrl: `http://127.0.0.1:${(s.app.server.address() as { port: number }).port}`,
+      token: () => 'A'.repeat(43),
+    });
     await expect(stranger.pull(0, 10)).rejects.toMatchObject({ kind: 'auth' });
   });
 });

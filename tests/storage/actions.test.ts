@@ -2,8 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { Case, Person, type Mutation, uuidv7 } from '../../src/domain';
 import {
-  addMaterialPage, createCase, deleteMaterialPage, deleteOrphanBlobs, getBlob, getCase, getDb, listAudit, listMaterials,
-  moveMaterialPage, pendingCount, saveCaseWithMaterials, submitCase,
+  addMaterialPage,
+  createCase,
+  deleteMaterialPage,
+  deleteOrphanBlobs,
+  getBlob,
+  getCase,
+  getDb,
+  listAudit,
+  listMaterials,
+  moveMaterialPage,
+  pendingCount,
+  saveCaseWithMaterials,
+  submitCase,
 } from '../../src/storage';
 import { caseAudit, DEVICE, freshDbPerTest, kase, person, sha, T0, withdrawal } from './fixtures';
 
@@ -14,7 +25,13 @@ const page = (h: string) => ({ sha256: h, mime: 'image/jpeg' as const, bytes: 3,
 
 async function tableCounts() {
   const db = getDb();
-  return { cases: await db.cases.count(), materials: await db.materials.count(), blobs: await db.blobs.count(), audit: await db.audit.count(), outbox: await db.outbox.count() };
+  return {
+    cases: await db.cases.count(),
+    materials: await db.materials.count(),
+    blobs: await db.blobs.count(),
+    audit: await db.audit.count(),
+    outbox: await db.outbox.count(),
+  };
 }
 
 describe('submitCase', () => {
@@ -22,8 +39,20 @@ describe('submitCase', () => {
     const c = kase({ status: 'ready' });
     await createCase(c, caseAudit(c.id!));
     const applicant = Person.parse(person({ id: c.applicantId }));
-    const m: Mutation = { id: uuidv7(), deviceId: DEVICE, createdAt: T0 + 5, kind: 'case.submit', baseVersion: 0, payload: { case: Case.parse(c), materials: [], applicant } };
-    const next = await submitCase({ caseId: c.id!, mutation: m, audit: caseAudit(c.id!, 'case.submit', { from: 'ready', to: 'queued', at: T0 + 5 }), now: T0 + 5 });
+    const m: Mutation = {
+      id: uuidv7(),
+      deviceId: DEVICE,
+      createdAt: T0 + 5,
+      kind: 'case.submit',
+      baseVersion: 0,
+      payload: { case: Case.parse(c), materials: [], applicant },
+    };
+    const next = await submitCase({
+      caseId: c.id!,
+      mutation: m,
+      audit: caseAudit(c.id!, 'case.submit', { from: 'ready', to: 'queued', at: T0 + 5 }),
+      now: T0 + 5,
+    });
     expect(next.status).toBe('queued');
     expect((await getCase(c.id!))?.status).toBe('queued');
     expect((await listAudit(c.id!)).map((a) => a.action)).toEqual(['case.save', 'case.submit']);
@@ -35,10 +64,21 @@ describe('submitCase', () => {
     const c = kase({ status: 'ready' });
     await createCase(c, caseAudit(c.id!));
     const m = withdrawal(c.id!);
-    await getDb().outbox.add({ id: m.id, mutation: m, state: 'done', attempts: 1, nextAttemptAt: 0, caseId: c.id!, createdAt: T0, updatedAt: T0 });
+    await getDb().outbox.add({
+      id: m.id,
+      mutation: m,
+      state: 'done',
+      attempts: 1,
+      nextAttemptAt: 0,
+      caseId: c.id!,
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const before = await tableCounts();
     // The case and audit writes happen first inside the transaction; the duplicate outbox id fails last.
-    await expect(submitCase({ caseId: c.id!, mutation: m, audit: caseAudit(c.id!, 'case.withdraw') })).rejects.toMatchObject({ code: 'storage.conflict' });
+    await expect(
+      submitCase({ caseId: c.id!, mutation: m, audit: caseAudit(c.id!, 'case.withdraw') }),
+    ).rejects.toMatchObject({ code: 'storage.conflict' });
     expect(await tableCounts()).toEqual(before);
     expect((await getCase(c.id!))?.status).toBe('ready');
   });
@@ -46,9 +86,15 @@ describe('submitCase', () => {
   it('refuses a case in the wrong status or a mutation for another case', async () => {
     const c = kase({ status: 'submitted' });
     await createCase(c, caseAudit(c.id!));
-    await expect(submitCase({ caseId: c.id!, mutation: withdrawal(c.id!), audit: [] })).rejects.toMatchObject({ code: 'storage.conflict' });
-    await expect(submitCase({ caseId: c.id!, mutation: withdrawal(uuidv7()), audit: [], expectStatus: ['submitted'] })).rejects.toMatchObject({ code: 'storage.invalid' });
-    await expect(submitCase({ caseId: uuidv7(), mutation: withdrawal(uuidv7()), audit: [] })).rejects.toMatchObject({ code: 'storage.invalid' });
+    await expect(submitCase({ caseId: c.id!, mutation: withdrawal(c.id!), audit: [] })).rejects.toMatchObject({
+      code: 'storage.conflict',
+    });
+    await expect(
+      submitCase({ caseId: c.id!, mutation: withdrawal(uuidv7()), audit: [], expectStatus: ['submitted'] }),
+    ).rejects.toMatchObject({ code: 'storage.invalid' });
+    await expect(submitCase({ caseId: uuidv7(), mutation: withdrawal(uuidv7()), audit: [] })).rejects.toMatchObject({
+      code: 'storage.invalid',
+    });
     expect(await pendingCount()).toBe(0);
   });
 });
@@ -57,7 +103,13 @@ describe('saveCaseWithMaterials', () => {
   it('saves case, materials, files, audit and mutation in one go', async () => {
     const c = kase();
     const material = { id: uuidv7(), caseId: c.id!, requirementId: 'id-card', pages: [page(sha(1))], updatedAt: T0 };
-    await saveCaseWithMaterials({ case: c, materials: [material], blobs: [{ sha256: sha(1), mime: 'image/jpeg', data: bytes(3) }], audit: caseAudit(c.id!), mutation: withdrawal(c.id!) });
+    await saveCaseWithMaterials({
+      case: c,
+      materials: [material],
+      blobs: [{ sha256: sha(1), mime: 'image/jpeg', data: bytes(3) }],
+      audit: caseAudit(c.id!),
+      mutation: withdrawal(c.id!),
+    });
     expect(await tableCounts()).toEqual({ cases: 1, materials: 1, blobs: 1, audit: 1, outbox: 1 });
     expect((await getBlob(sha(1)))?.data.byteLength).toBe(3);
   });
@@ -67,14 +119,23 @@ describe('saveCaseWithMaterials', () => {
     const audit = caseAudit(c.id!);
     await getDb().audit.add(audit); // the same audit id again will fail inside the transaction
     const material = { id: uuidv7(), caseId: c.id!, requirementId: 'id-card', pages: [page(sha(2))], updatedAt: T0 };
-    await expect(saveCaseWithMaterials({ case: c, materials: [material], blobs: [{ sha256: sha(2), mime: 'image/jpeg', data: bytes(3) }], audit })).rejects.toMatchObject({ code: 'storage.conflict' });
+    await expect(
+      saveCaseWithMaterials({
+        case: c,
+        materials: [material],
+        blobs: [{ sha256: sha(2), mime: 'image/jpeg', data: bytes(3) }],
+        audit,
+      }),
+    ).rejects.toMatchObject({ code: 'storage.conflict' });
     expect(await tableCounts()).toEqual({ cases: 0, materials: 0, blobs: 0, audit: 1, outbox: 0 });
   });
 
   it('checks the stored status when asked (optimistic guard)', async () => {
     const c = kase({ status: 'submitted' });
     await createCase(c, caseAudit(c.id!));
-    await expect(saveCaseWithMaterials({ case: { ...c, fields: { a: 'b' } }, expectStatus: ['draft'] })).rejects.toMatchObject({ code: 'storage.conflict' });
+    await expect(
+      saveCaseWithMaterials({ case: { ...c, fields: { a: 'b' } }, expectStatus: ['draft'] }),
+    ).rejects.toMatchObject({ code: 'storage.conflict' });
     expect((await getCase(c.id!))?.fields).toEqual({});
   });
 });
@@ -83,12 +144,19 @@ describe('material pages', () => {
   it('adds pages with their files, ignores a duplicate page, reorders and deletes pages', async () => {
     const c = kase();
     await createCase(c, caseAudit(c.id!));
-    const add = (n: number) => addMaterialPage({ caseId: c.id!, requirementId: 'hukou', page: page(sha(n)), blob: { sha256: sha(n), mime: 'image/jpeg', data: bytes(n) }, now: T0 + n });
+    const add = (n: number) =>
+      addMaterialPage({
+        caseId: c.id!,
+        requirementId: 'hukou',
+        page: page(sha(n)),
+        blob: { sha256: sha(n), mime: 'image/jpeg', data: bytes(n) },
+        now: T0 + n,
+      });
     await add(1);
     await add(2);
     const m = await add(2);
     expect(m.pages.map((p) => p.sha256)).toEqual([sha(1), sha(2)]);
-    expect((await listMaterials(c.id!))).toHaveLength(1);
+    expect(await listMaterials(c.id!)).toHaveLength(1);
     expect(await getDb().blobs.count()).toBe(2);
     expect((await moveMaterialPage(m.id, 1, 0)).pages.map((p) => p.sha256)).toEqual([sha(2), sha(1)]);
     await expect(moveMaterialPage(m.id, 5, 0)).rejects.toMatchObject({ code: 'storage.invalid' });
@@ -100,7 +168,13 @@ describe('material pages', () => {
   });
 
   it('refuses a page whose hash does not match its file', async () => {
-    await expect(addMaterialPage({ caseId: uuidv7(), requirementId: 'x', page: page(sha(1)), blob: { sha256: sha(2), mime: 'image/jpeg', data: bytes(1) } }))
-      .rejects.toMatchObject({ code: 'storage.invalid' });
+    await expect(
+      addMaterialPage({
+        caseId: uuidv7(),
+        requirementId: 'x',
+        page: page(sha(1)),
+        blob: { sha256: sha(2), mime: 'image/jpeg', data: bytes(1) },
+      }),
+    ).rejects.toMatchObject({ code: 'storage.invalid' });
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countCases, createCase, deleteDraftCase, getCase, getCaseByNumber, getDb, listAudit, listCases, saveCase } from '../../src/storage';
+import {
+  countCases,
+  createCase,
+  deleteDraftCase,
+  getCase,
+  getCaseByNumber,
+  getDb,
+  listAudit,
+  listCases,
+  saveCase,
+} from '../../src/storage';
 import { caseAudit, freshDbPerTest, kase, T0 } from './fixtures';
 
 freshDbPerTest();
@@ -39,7 +49,9 @@ describe('cases', () => {
         kase({ status: 'returned', updatedAt: T0 + 4, itemCode: 'PENSION-REG', dueOn: '2025-06-10' }),
         kase({ status: 'accepted', updatedAt: T0 + 5, applicantId: applicant, dueOn: '2025-07-01' }),
       ];
-      await getDb().cases.bulkAdd(rows.map((r) => ({ fields: {}, acknowledged: [], tolerance: [], revision: 0, baseVersion: 0, ...r }) as never));
+      await getDb().cases.bulkAdd(
+        rows.map((r) => ({ fields: {}, acknowledged: [], tolerance: [], revision: 0, baseVersion: 0, ...r }) as never),
+      );
       return rows.map((r) => r.id!);
     }
 
@@ -80,11 +92,22 @@ describe('cases', () => {
     const sent = kase({ status: 'submitted' });
     await createCase(draft, caseAudit(draft.id!));
     await createCase(sent, caseAudit(sent.id!));
-    await getDb().materials.add({ id: '0190a000-0000-7000-8000-0000000000aa', caseId: draft.id!, requirementId: 'id-card', pages: [], data: {}, updatedAt: T0 });
+    await getDb().materials.add({
+      id: '0190a000-0000-7000-8000-0000000000aa',
+      caseId: draft.id!,
+      requirementId: 'id-card',
+      pages: [],
+      data: {},
+      updatedAt: T0,
+    });
     await deleteDraftCase(draft.id!, caseAudit(draft.id!, 'case.delete'));
     expect(await getCase(draft.id!)).toBeUndefined();
     expect(await getDb().materials.count()).toBe(0);
-    await expect(deleteDraftCase(sent.id!, caseAudit(sent.id!, 'case.delete'))).rejects.toMatchObject({ code: 'storage.conflict' });
-    await expect(deleteDraftCase('nope', caseAudit(sent.id!, 'case.delete'))).rejects.toMatchObject({ code: 'storage.not_found' });
+    await expect(deleteDraftCase(sent.id!, caseAudit(sent.id!, 'case.delete'))).rejects.toMatchObject({
+      code: 'storage.conflict',
+    });
+    await expect(deleteDraftCase('nope', caseAudit(sent.id!, 'case.delete'))).rejects.toMatchObject({
+      code: 'storage.not_found',
+    });
   });
 });

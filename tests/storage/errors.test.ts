@@ -6,7 +6,9 @@ describe('toStorageError', () => {
     const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
     expect(toStorageError(quota).code).toBe('storage.quota');
     expect(toStorageError({ name: 'AbortError', inner: quota }).code).toBe('storage.quota');
-    expect(toStorageError({ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }).code).toBe('storage.conflict');
+    expect(toStorageError({ name: 'BulkError', failures: [{ name: 'ConstraintError' }] }).code).toBe(
+      'storage.conflict',
+    );
     expect(toStorageError(new Error('?')).code).toBe('storage.failed');
     expect(toStorageError(undefined).code).toBe('storage.failed');
   });

@@ -52,12 +52,18 @@ describe('schema migration v1 → v2', () => {
     expect(await getPerson(zhang.id!)).toMatchObject({ name: '张三丰', idNumber: '440524188001010014' });
 
     // The new compound index answers the status list, newest first.
-    const viaIndex = await db.cases.where('[status+updatedAt]').between(['returned', Dexie.minKey], ['returned', Dexie.maxKey]).reverse().toArray();
+    const viaIndex = await db.cases
+      .where('[status+updatedAt]')
+      .between(['returned', Dexie.minKey], ['returned', Dexie.maxKey])
+      .reverse()
+      .toArray();
     expect(viaIndex.map((c) => c.id)).toEqual([returned[1]!.id, returned[0]!.id]);
     expect((await listCases({ status: 'returned' })).map((c) => c.id)).toEqual([returned[1]!.id, returned[0]!.id]);
 
     // v3: every record written by version 1 now says so.
-    const stamped = [...(await db.cases.toArray()), ...(await db.persons.toArray())] as Array<{ schemaVersion?: number }>;
+    const stamped = [...(await db.cases.toArray()), ...(await db.persons.toArray())] as Array<{
+      schemaVersion?: number;
+    }>;
     expect(stamped.map((r) => r.schemaVersion)).toEqual([1, 1, 1, 1, 1]);
   });
 

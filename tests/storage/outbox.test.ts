@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyPullPage, createCase, dismissRejected, enqueue, getCase, getDb, listCaseOutbox, listProblems, markDone, markFailed, markRejected,
-  markSending, nextBatch, pendingCount, pruneDone, retryNow, writeTransaction,
+  applyPullPage,
+  createCase,
+  dismissRejected,
+  enqueue,
+  getCase,
+  getDb,
+  listCaseOutbox,
+  listProblems,
+  markDone,
+  markFailed,
+  markRejected,
+  markSending,
+  nextBatch,
+  pendingCount,
+  pruneDone,
+  retryNow,
+  writeTransaction,
 } from '../../src/storage';
 import { uuidv7 } from '../../src/domain';
 import { caseAudit, freshDbPerTest, kase, T0, withdrawal } from './fixtures';
@@ -9,7 +24,8 @@ import { caseAudit, freshDbPerTest, kase, T0, withdrawal } from './fixtures';
 freshDbPerTest();
 
 const NET = { code: 'net.offline', message: '网络不可用' };
-const enqueueOne = (caseId = uuidv7(), at = T0) => writeTransaction(['outbox'], () => enqueue(withdrawal(caseId, at), at));
+const enqueueOne = (caseId = uuidv7(), at = T0) =>
+  writeTransaction(['outbox'], () => enqueue(withdrawal(caseId, at), at));
 
 describe('outbox state machine', () => {
   it('hands out due entries oldest first, up to the limit', async () => {
@@ -42,7 +58,10 @@ describe('outbox state machine', () => {
     expect(await nextBatch(10, T0 + 30_000)).toEqual([]);
     expect((await nextBatch(10, T0 + 60_000)).map((x) => x.id)).toEqual([f.id]);
     const problems = await listProblems();
-    expect(problems.map((p) => [p.id, p.state, p.lastError?.code])).toEqual([[f.id, 'failed', 'net.offline'], [r.id, 'rejected', 'rules.failed']]);
+    expect(problems.map((p) => [p.id, p.state, p.lastError?.code])).toEqual([
+      [f.id, 'failed', 'net.offline'],
+      [r.id, 'rejected', 'rules.failed'],
+    ]);
     expect(await pendingCount()).toBe(1);
     await retryNow(f.id, T0 + 20);
     expect((await nextBatch(10, T0 + 20)).map((x) => x.id)).toEqual([f.id]);
@@ -52,7 +71,7 @@ describe('outbox state machine', () => {
     await expect(markFailed('nope', NET, 0)).rejects.toMatchObject({ code: 'storage.not_found' });
   });
 
-  it('keeps a case\'s order: a later entry waits while an earlier one of the same case backs off', async () => {
+  it("keeps a case's order: a later entry waits while an earlier one of the same case backs off", async () => {
     const caseId = uuidv7();
     const first = await enqueueOne(caseId, T0);
     const second = await enqueueOne(caseId, T0 + 1);
@@ -63,12 +82,17 @@ describe('outbox state machine', () => {
     expect((await listCaseOutbox(caseId)).map((x) => x.id)).toEqual([first.id, second.id]);
   });
 
-  it('markDone applies the server\'s case update in the same transaction', async () => {
+  it("markDone applies the server's case update in the same transaction", async () => {
     const c = kase({ status: 'queued' });
     await createCase(c, caseAudit(c.id!));
     const e = await enqueueOne(c.id!);
     await markDone(e.id, { status: 'submitted', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 5);
-    expect(await getCase(c.id!)).toMatchObject({ status: 'submitted', baseVersion: 1, submittedAt: T0 + 5, updatedAt: T0 + 5 });
+    expect(await getCase(c.id!)).toMatchObject({
+      status: 'submitted',
+      baseVersion: 1,
+      submittedAt: T0 + 5,
+      updatedAt: T0 + 5,
+    });
   });
 
   it('markDone leaves a case that a pull already moved to a newer version alone (a late, stale ok)', async () => {
@@ -76,7 +100,12 @@ describe('outbox state machine', () => {
     await createCase(c, caseAudit(c.id!));
     const e = await enqueueOne(c.id!);
     await markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 9);
-    expect(await getCase(c.id!)).toMatchObject({ status: 'accepted', baseVersion: 3, acceptedOn: '2025-06-16', submittedAt: T0 + 5 });
+    expect(await getCase(c.id!)).toMatchObject({
+      status: 'accepted',
+      baseVersion: 3,
+      acceptedOn: '2025-06-16',
+      submittedAt: T0 + 5,
+    });
     expect((await getDb().outbox.get(e.id))?.state).toBe('done');
   });
 
@@ -85,7 +114,12 @@ describe('outbox state machine', () => {
     await createCase(c, caseAudit(c.id!));
     const e = await enqueueOne(c.id!);
     await markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 9);
-    expect(await getCase(c.id!)).toMatchObject({ status: 'withdrawn', baseVersion: 1, submittedAt: T0 + 1, updatedAt: T0 + 9 });
+    expect(await getCase(c.id!)).toMatchObject({
+      status: 'withdrawn',
+      baseVersion: 1,
+      submittedAt: T0 + 1,
+      updatedAt: T0 + 9,
+    });
   });
 
   it('a pull and a late ok for an older version end the same in either order: the pulled status wins', async () => {
@@ -93,15 +127,26 @@ describe('outbox state machine', () => {
       const c = kase({ status: 'queued', baseVersion: 0 });
       await createCase(c, caseAudit(c.id!));
       const e = await enqueueOne(c.id!);
-      const pull = () => applyPullPage({ changes: [{ seq: 1, type: 'case.status', caseId: c.id!, status: 'in_review', version: 2, at: T0 + 7 }], cursor: 1 });
-      const done = () => markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 8);
+      const pull = () =>
+        applyPullPage({
+          changes: [{ seq: 1, type: 'case.status', caseId: c.id!, status: 'in_review', version: 2, at: T0 + 7 }],
+          cursor: 1,
+        });
+      const done = () =>
+        markDone(e.id, { status: 'submitted', statusFrom: 'queued', baseVersion: 1, submittedAt: T0 + 5 }, T0 + 8);
       await Promise.all(pullFirst ? [pull(), done()] : [done(), pull()]);
-      expect(await getCase(c.id!), pullFirst ? 'pull first' : 'ok first').toMatchObject({ status: 'in_review', baseVersion: 2, submittedAt: T0 + 5 });
+      expect(await getCase(c.id!), pullFirst ? 'pull first' : 'ok first').toMatchObject({
+        status: 'in_review',
+        baseVersion: 2,
+        submittedAt: T0 + 5,
+      });
     }
   });
 
   it('enqueue validates the mutation and prune removes old done entries', async () => {
-    await expect(writeTransaction(['outbox'], () => enqueue({ ...withdrawal(uuidv7()), id: 'x' }))).rejects.toMatchObject({ code: 'storage.invalid' });
+    await expect(
+      writeTransaction(['outbox'], () => enqueue({ ...withdrawal(uuidv7()), id: 'x' })),
+    ).rejects.toMatchObject({ code: 'storage.invalid' });
     const e = await enqueueOne(undefined, T0);
     await markDone(e.id);
     expect(await pruneDone(T0 + 1)).toBe(1);

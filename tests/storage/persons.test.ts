@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countPersons, getDb, getPerson, getPersonByIdNumber, listAudit, listHousehold, savePerson, searchPersons } from '../../src/storage';
+import {
+  countPersons,
+  getDb,
+  getPerson,
+  getPersonByIdNumber,
+  listAudit,
+  listHousehold,
+  savePerson,
+  searchPersons,
+} from '../../src/storage';
 import { AGENT, DEVICE, freshDbPerTest, person, T0 } from './fixtures';
 
 freshDbPerTest();
@@ -23,13 +32,17 @@ describe('persons', () => {
 
   it('refuses a second profile with the same ID number and writes nothing', async () => {
     await savePerson(person(), AGENT, DEVICE);
-    await expect(savePerson(person({ name: '李四' }), AGENT, DEVICE)).rejects.toMatchObject({ code: 'storage.conflict' });
+    await expect(savePerson(person({ name: '李四' }), AGENT, DEVICE)).rejects.toMatchObject({
+      code: 'storage.conflict',
+    });
     expect(await countPersons()).toBe(1);
     expect(await getDb().audit.count()).toBe(1);
   });
 
   it('rejects invalid input with storage.invalid', async () => {
-    await expect(savePerson(person({ idNumber: '123' }), AGENT, DEVICE)).rejects.toMatchObject({ code: 'storage.invalid' });
+    await expect(savePerson(person({ idNumber: '123' }), AGENT, DEVICE)).rejects.toMatchObject({
+      code: 'storage.invalid',
+    });
   });
 
   it('finds persons by name prefix, name character, pinyin initials, full pinyin, ID and phone prefix', async () => {
@@ -62,12 +75,19 @@ describe('persons', () => {
 
   it('lists the household from both sides of a link', async () => {
     const mother = person({ name: '王秀英', idNumber: '330102195001010023', sex: 'F' });
-    const son = person({ name: '李明', idNumber: '330102197501010031', household: [{ personId: mother.id!, relation: 'parent' }] });
+    const son = person({
+      name: '李明',
+      idNumber: '330102197501010031',
+      household: [{ personId: mother.id!, relation: 'parent' }],
+    });
     const wife = person({ name: '赵芳', idNumber: '330102197801010040', sex: 'F' });
     son.household!.push({ personId: wife.id!, relation: 'spouse' });
     for (const p of [mother, son, wife]) await savePerson(p, AGENT, DEVICE);
     const ofSon = await listHousehold(son.id!);
-    expect(ofSon.map((m) => [m.person.name, m.relation]).sort()).toEqual([['王秀英', 'parent'], ['赵芳', 'spouse']]);
+    expect(ofSon.map((m) => [m.person.name, m.relation]).sort()).toEqual([
+      ['王秀英', 'parent'],
+      ['赵芳', 'spouse'],
+    ]);
     const ofMother = await listHousehold(mother.id!);
     expect(ofMother.map((m) => [m.person.name, m.relation])).toEqual([['李明', 'child']]);
     expect(await listHousehold('no-such-person')).toEqual([]);

@@ -17,6 +17,8 @@ describe('China time (UTC+8)', () => {
 
 describe('caseNumber', () => {
   it('is DB-<village>-<yyyymmdd in China>-<serial>', () => {
-    expect(caseNumber('341822100201', Date.parse('2026-03-01T16:30:00Z'), 'A7001')).toBe('DB-341822100201-20260302-A7001');
+    expect(caseNumber('341822100201', Date.parse('2026-03-01T16:30:00Z'), 'A7001')).toBe(
+      'DB-341822100201-20260302-A7001',
+    );
   });
 });

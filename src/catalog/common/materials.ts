@@ -5,12 +5,26 @@ import type { FieldInput, MaterialInput } from './types';
 const idStandard = '有效期内的居民身份证原件，整张拍全、四角完整、文字清晰、无反光无遮挡';
 
 export const idCardFront: MaterialInput = {
-  id: 'id-card-front', name: '居民身份证（人像面）', kind: 'document-photo', handling: 'original-checked-copy-kept',
-  requirement: 'required', pagesMin: 1, pagesMax: 1, profilePhoto: 'id-card-front', standard: idStandard,
+  id: 'id-card-front',
+  name: '居民身份证（人像面）',
+  kind: 'document-photo',
+  handling: 'original-checked-copy-kept',
+  requirement: 'required',
+  pagesMin: 1,
+  pagesMax: 1,
+  profilePhoto: 'id-card-front',
+  standard: idStandard,
 };
 export const idCardBack: MaterialInput = {
-  id: 'id-card-back', name: '居民身份证（国徽面）', kind: 'document-photo', handling: 'original-checked-copy-kept',
-  requirement: 'required', pagesMin: 1, pagesMax: 1, profilePhoto: 'id-card-back', standard: `${idStandard}；有效期限须清晰可读`,
+  id: 'id-card-back',
+  name: '居民身份证（国徽面）',
+  kind: 'document-photo',
+  handling: 'original-checked-copy-kept',
+  requirement: 'required',
+  pagesMin: 1,
+  pagesMax: 1,
+  profilePhoto: 'id-card-back',
+  standard: `${idStandard}；有效期限须清晰可读`,
 };
 /** Both sides of the applicant's ID card, reused from the profile while the card is valid. */
 export const ID_CARD: readonly MaterialInput[] = [idCardFront, idCardBack];
@@ -21,13 +35,19 @@ const personOnDocument = (who: string): FieldInput[] => [
 ];
 
 /** 户口簿: 户主页 + 本人页 (2 pages), or every page when the whole household counts. */
-export function hukou(scope: 'own' | 'household', requirement: MaterialInput['requirement'] = 'required'): MaterialInput {
+export function hukou(
+  scope: 'own' | 'household',
+  requirement: MaterialInput['requirement'] = 'required',
+): MaterialInput {
   const own = scope === 'own';
   return {
     id: 'hukou',
     name: own ? '居民户口簿（户主页、本人页）' : '居民户口簿（首页及全部家庭成员页）',
-    kind: 'document-photo', handling: 'original-checked-copy-kept', requirement,
-    pagesMin: 2, pagesMax: own ? 2 : 20,
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement,
+    pagesMin: 2,
+    pagesMax: own ? 2 : 20,
     standard: own
       ? '验原件、收复印件：拍户主页（首页）和申请人本人页各一张，印章清晰'
       : '验原件、收复印件：拍首页和每一位家庭成员的常住人口登记卡页，不得漏页',
@@ -36,27 +56,48 @@ export function hukou(scope: 'own' | 'household', requirement: MaterialInput['re
 }
 
 export const entrustment: MaterialInput = {
-  id: 'entrustment', name: '代办委托书', kind: 'signature', handling: 'original-kept', requirement: 'required',
-  pagesMin: 0, pagesMax: 1,
+  id: 'entrustment',
+  name: '代办委托书',
+  kind: 'signature',
+  handling: 'original-kept',
+  requirement: 'required',
+  pagesMin: 0,
+  pagesMax: 1,
   standard: '由申请人（或其监护人）本人签字或按手印，写明委托代办的事项、代办员姓名和委托期限',
 };
 
 export const toleranceCommitment: MaterialInput = {
-  id: 'tolerance-commitment', name: '容缺承诺书', kind: 'signature', handling: 'original-kept', requirement: 'optional',
-  pagesMin: 0, pagesMax: 1,
+  id: 'tolerance-commitment',
+  name: '容缺承诺书',
+  kind: 'signature',
+  handling: 'original-kept',
+  requirement: 'optional',
+  pagesMin: 0,
+  pagesMax: 1,
   standard: '容缺受理时必须签署：列明缺少的材料、补齐期限，承诺逾期未补齐的终止办理',
 };
 
 /** A form or declaration signed on screen by the applicant (申请书, 登记表, 承诺书…). */
-export function signedForm(id: string, name: string, standard: string, handling: MaterialInput['handling'] = 'original-kept'): MaterialInput {
+export function signedForm(
+  id: string,
+  name: string,
+  standard: string,
+  handling: MaterialInput['handling'] = 'original-kept',
+): MaterialInput {
   return { id, name, kind: 'signature', handling, requirement: 'required', pagesMin: 0, pagesMax: 1, standard };
 }
 
 /** A bank card or passbook photo; the holder's name is read off it and must be the applicant's. */
 export function bankCardPhoto(name = '本人银行卡或存折（账号页）'): MaterialInput {
   return {
-    id: 'bank-card', name, kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required',
-    pagesMin: 1, pagesMax: 2, standard: '须为申请人本人名下的账户，户名和账号清晰可读',
+    id: 'bank-card',
+    name,
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 2,
+    standard: '须为申请人本人名下的账户，户名和账号清晰可读',
     dataFields: [
       { key: 'holderName', label: '户名', type: 'name', required: true },
       { key: 'cardNumber', label: '账号', type: 'bank-card', required: true },
@@ -65,6 +106,22 @@ export function bankCardPhoto(name = '本人银行卡或存折（账号页）'):
 }
 
 /** An ID-style portrait photo (electronic). */
-export function portrait(id: string, name: string, standard: string, requirement: MaterialInput['requirement'] = 'required', copies = 1): MaterialInput {
-  return { id, name, kind: 'document-photo', handling: 'electronic', requirement, pagesMin: 1, pagesMax: 1, copies, standard };
+export function portrait(
+  id: string,
+  name: string,
+  standard: string,
+  requirement: MaterialInput['requirement'] = 'required',
+  copies = 1,
+): MaterialInput {
+  return {
+    id,
+    name,
+    kind: 'document-photo',
+    handling: 'electronic',
+    requirement,
+    pagesMin: 1,
+    pagesMax: 1,
+    copies,
+    standard,
+  };
 }

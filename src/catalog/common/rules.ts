@@ -22,7 +22,9 @@ export const APPLICANT_RULES: readonly RuleInput[] = [
 /** A name and ID number read off a document must be the applicant's own. */
 export function matchesApplicant(material: string, what: 'name' | 'idNumber' = 'name', key: string = what): RuleInput {
   return {
-    kind: 'equals', left: onMaterial(material, key), right: person(what),
+    kind: 'equals',
+    left: onMaterial(material, key),
+    right: person(what),
     ...(what === 'idNumber' && { message: '证件上的公民身份号码与申请人身份证不一致，请核对' }),
   };
 }
@@ -42,7 +44,10 @@ export function ageRange(minAge: number | undefined, maxAge?: number): RuleInput
  * (documents keep the defaults). The 容缺承诺书 is left to the tolerance-allowed rule, which
  * asks for it only when something is actually tolerated.
  */
-export function captureRules(materials: readonly MaterialInput[], portraits: Record<string, Partial<PhotoThresholds>> = {}): RuleInput[] {
+export function captureRules(
+  materials: readonly MaterialInput[],
+  portraits: Record<string, Partial<PhotoThresholds>> = {},
+): RuleInput[] {
   const rules: RuleInput[] = [];
   for (const m of materials) {
     if (m.kind === 'document-photo') {
@@ -50,7 +55,8 @@ export function captureRules(materials: readonly MaterialInput[], portraits: Rec
       rules.push({ kind: 'photo-quality', material: m.id, ...(thresholds && { thresholds }) });
       rules.push({ kind: 'page-count', material: m.id });
     }
-    if (m.kind === 'signature' && m.id !== 'tolerance-commitment') rules.push({ kind: 'signature-present', material: m.id });
+    if (m.kind === 'signature' && m.id !== 'tolerance-commitment')
+      rules.push({ kind: 'signature-present', material: m.id });
   }
   return rules;
 }

@@ -2,13 +2,27 @@
 // The applicant profile is the reporting parent; the child's data is typed on the form.
 import { APPLICANT_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou } from '../common/materials';
-import { APPLICANT_RULES, captureRules, field, idCardNotExpired, matchesApplicant, onMaterial, sameValue } from '../common/rules';
+import {
+  APPLICANT_RULES,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+  onMaterial,
+  sameValue,
+} from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
   {
-    id: 'birth-certificate', name: '出生医学证明', kind: 'document-photo', handling: 'original-checked-copy-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 1, standard: '助产机构签发的《出生医学证明》正页，编号、新生儿姓名和父母信息清晰',
+    id: 'birth-certificate',
+    name: '出生医学证明',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 1,
+    standard: '助产机构签发的《出生医学证明》正页，编号、新生儿姓名和父母信息清晰',
     dataFields: [
       { key: 'childName', label: '证明上的新生儿姓名', type: 'name', required: true },
       { key: 'motherName', label: '证明上的母亲姓名', type: 'name', required: true },
@@ -18,8 +32,14 @@ const materials: MaterialInput[] = [
   ...ID_CARD,
   hukou('own'),
   {
-    id: 'marriage-certificate', name: '父母结婚证', kind: 'document-photo', handling: 'original-checked-copy-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 2, standard: '拍持证人页和登记信息页；非婚生育的按当地规定提供说明',
+    id: 'marriage-certificate',
+    name: '父母结婚证',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 2,
+    standard: '拍持证人页和登记信息页；非婚生育的按当地规定提供说明',
   },
   entrustment,
 ];
@@ -38,8 +58,14 @@ export const item: ServiceItemInput = {
     ...APPLICANT_FIELDS,
     { key: 'childName', label: '新生儿姓名', type: 'name', required: true },
     {
-      key: 'childSex', label: '新生儿性别', type: 'select', required: true,
-      options: [{ value: 'M', label: '男' }, { value: 'F', label: '女' }],
+      key: 'childSex',
+      label: '新生儿性别',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'M', label: '男' },
+        { value: 'F', label: '女' },
+      ],
     },
     { key: 'childBirthDate', label: '新生儿出生日期', type: 'date', required: true, hint: '出生后一个月内申报' },
     { key: 'birthPlace', label: '出生地', type: 'text', required: true, maxLength: 100 },
@@ -57,9 +83,21 @@ export const item: ServiceItemInput = {
     { kind: 'field-format', ref: field('motherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('fatherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('childBirthDate'), format: 'date' },
-    sameValue(onMaterial('birth-certificate', 'childName'), field('childName'), '出生医学证明上的新生儿姓名与申报的不一致'),
-    sameValue(onMaterial('birth-certificate', 'motherName'), field('motherName'), '出生医学证明上的母亲姓名与申报的不一致'),
-    sameValue(onMaterial('birth-certificate', 'fatherName'), field('fatherName'), '出生医学证明上的父亲姓名与申报的不一致'),
+    sameValue(
+      onMaterial('birth-certificate', 'childName'),
+      field('childName'),
+      '出生医学证明上的新生儿姓名与申报的不一致',
+    ),
+    sameValue(
+      onMaterial('birth-certificate', 'motherName'),
+      field('motherName'),
+      '出生医学证明上的母亲姓名与申报的不一致',
+    ),
+    sameValue(
+      onMaterial('birth-certificate', 'fatherName'),
+      field('fatherName'),
+      '出生医学证明上的父亲姓名与申报的不一致',
+    ),
     ...captureRules(materials),
   ],
   commonReturns: ['出生医学证明上的姓名或父母信息与申报不一致', '超过出生后一个月申报'],

@@ -21,12 +21,24 @@ export const item: ServiceItemInput = {
   fields: [
     ...APPLICANT_FIELDS,
     {
-      key: 'reason', label: '补领原因', type: 'select', required: true,
-      options: [{ value: 'lost', label: '遗失' }, { value: 'stolen', label: '被盗' }],
+      key: 'reason',
+      label: '补领原因',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'lost', label: '遗失' },
+        { value: 'stolen', label: '被盗' },
+      ],
     },
     {
-      key: 'collection', label: '领取方式', type: 'select', required: true,
-      options: [{ value: 'collect', label: '到派出所领取' }, { value: 'post', label: '邮寄到家（邮费自理）' }],
+      key: 'collection',
+      label: '领取方式',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'collect', label: '到派出所领取' },
+        { value: 'post', label: '邮寄到家（邮费自理）' },
+      ],
     },
   ],
   materials,

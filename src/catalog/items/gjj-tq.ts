@@ -1,16 +1,30 @@
 // 住房公积金提取: decision within 3 days (住房公积金管理条例 §25); paid to the applicant's own card.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, bankCardPhoto, entrustment } from '../common/materials';
-import { APPLICANT_RULES, captureRules, field, idCardNotExpired, matchesApplicant, onMaterial, sameValue } from '../common/rules';
+import {
+  APPLICANT_RULES,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+  onMaterial,
+  sameValue,
+} from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
   ...ID_CARD,
   bankCardPhoto('本人银行卡（公积金联名卡或一类账户）'),
   {
-    id: 'reason-proof', name: '提取原因证明', kind: 'document-photo', handling: 'original-checked-copy-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 10,
-    standard: '退休的提供退休证或退休审批表；离职的提供解除劳动关系证明；购房的提供购房合同和付款凭证；租房的提供租赁备案证明',
+    id: 'reason-proof',
+    name: '提取原因证明',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 10,
+    standard:
+      '退休的提供退休证或退休审批表；离职的提供解除劳动关系证明；购房的提供购房合同和付款凭证；租房的提供租赁备案证明',
   },
   entrustment,
 ];
@@ -30,7 +44,10 @@ export const item: ServiceItemInput = {
     ...BANK_FIELDS,
     { key: 'fundAccount', label: '住房公积金个人账号', type: 'text', maxLength: 30 },
     {
-      key: 'reason', label: '提取原因', type: 'select', required: true,
+      key: 'reason',
+      label: '提取原因',
+      type: 'select',
+      required: true,
       options: [
         { value: 'retire', label: '离休、退休' },
         { value: 'leave', label: '与单位终止劳动关系' },

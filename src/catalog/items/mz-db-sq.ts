@@ -2,7 +2,14 @@
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou, portrait, signedForm, toleranceCommitment } from '../common/materials';
 import { TWO_INCH_PORTRAIT } from '../common/photos';
-import { APPLICANT_RULES, TOLERANCE_RULE, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
+import {
+  APPLICANT_RULES,
+  TOLERANCE_RULE,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+} from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
@@ -10,15 +17,31 @@ const materials: MaterialInput[] = [
   ...ID_CARD,
   hukou('household'),
   {
-    id: 'disability-certificate', name: '残疾人证（家庭成员有残疾的）', kind: 'e-licence', handling: 'electronic', requirement: 'optional',
-    pagesMin: 0, pagesMax: 1, standard: '第二代残疾人证电子证照，或提供证件号码由审核人员核验',
+    id: 'disability-certificate',
+    name: '残疾人证（家庭成员有残疾的）',
+    kind: 'e-licence',
+    handling: 'electronic',
+    requirement: 'optional',
+    pagesMin: 0,
+    pagesMax: 1,
+    standard: '第二代残疾人证电子证照，或提供证件号码由审核人员核验',
   },
   {
-    id: 'income-proof', name: '家庭收入和财产状况证明', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'tolerable',
-    pagesMin: 1, pagesMax: 10, standard: '工资收入证明、务工收入说明、大病医疗费用票据等能说明家庭困难的材料',
+    id: 'income-proof',
+    name: '家庭收入和财产状况证明',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'tolerable',
+    pagesMin: 1,
+    pagesMax: 10,
+    standard: '工资收入证明、务工收入说明、大病医疗费用票据等能说明家庭困难的材料',
   },
   signedForm('assistance-commitment', '救助申请家庭承诺书', '承诺所报收入、财产情况真实，由申请人签字'),
-  signedForm('economic-check-authorisation', '家庭经济状况核查授权书', '全体共同生活的家庭成员签字授权核查；缺签的不予受理'),
+  signedForm(
+    'economic-check-authorisation',
+    '家庭经济状况核查授权书',
+    '全体共同生活的家庭成员签字授权核查；缺签的不予受理',
+  ),
   portrait('photo', '申请人近期免冠2寸照片', '近期免冠2寸彩色照片2张，白色或浅色背景', 'required', 2),
   entrustment,
   toleranceCommitment,
@@ -40,7 +63,14 @@ export const item: ServiceItemInput = {
     ...BANK_FIELDS,
     { key: 'householdSize', label: '共同生活家庭成员人数', type: 'number', required: true },
     { key: 'monthlyIncome', label: '家庭月总收入（元）', type: 'number', required: true },
-    { key: 'reason', label: '申请理由', type: 'textarea', required: true, maxLength: 500, hint: '如因病、因残、缺乏劳动力等，写明家庭困难的具体情况' },
+    {
+      key: 'reason',
+      label: '申请理由',
+      type: 'textarea',
+      required: true,
+      maxLength: 500,
+      hint: '如因病、因残、缺乏劳动力等，写明家庭困难的具体情况',
+    },
   ],
   materials,
   rules: [

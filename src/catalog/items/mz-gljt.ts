@@ -1,10 +1,27 @@
 // 高龄津贴: village checks first, county 民政 approves; paid from the next month (typical).
 // The qualifying age is local (80 is the most common): change it here, not in code.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
-import { ID_CARD, bankCardPhoto, entrustment, hukou, portrait, signedForm, toleranceCommitment } from '../common/materials';
+import {
+  ID_CARD,
+  bankCardPhoto,
+  entrustment,
+  hukou,
+  portrait,
+  signedForm,
+  toleranceCommitment,
+} from '../common/materials';
 import { ONE_INCH_PORTRAIT } from '../common/photos';
 import {
-  APPLICANT_RULES, TOLERANCE_RULE, ageRange, captureRules, field, idCardNotExpired, matchesApplicant, onMaterial, person, sameValue,
+  APPLICANT_RULES,
+  TOLERANCE_RULE,
+  ageRange,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+  onMaterial,
+  person,
+  sameValue,
 } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
@@ -36,7 +53,11 @@ export const item: ServiceItemInput = {
     idCardNotExpired,
     ageRange(80),
     matchesApplicant('hukou'),
-    sameValue(onMaterial('bank-card', 'holderName'), person('name'), '存折或社保卡不是老人本人名下，津贴只能发放到本人账户'),
+    sameValue(
+      onMaterial('bank-card', 'holderName'),
+      person('name'),
+      '存折或社保卡不是老人本人名下，津贴只能发放到本人账户',
+    ),
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的账号与存折或社保卡上的账号不一致'),
     TOLERANCE_RULE,

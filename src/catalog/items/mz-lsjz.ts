@@ -1,7 +1,14 @@
 // 临时救助: small sums decided by the town, larger by county 民政; urgent cases are helped first.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou, signedForm, toleranceCommitment } from '../common/materials';
-import { APPLICANT_RULES, TOLERANCE_RULE, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
+import {
+  APPLICANT_RULES,
+  TOLERANCE_RULE,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+} from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
@@ -9,8 +16,14 @@ const materials: MaterialInput[] = [
   ...ID_CARD,
   hukou('own'),
   {
-    id: 'hardship-proof', name: '困难情况证明材料', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'tolerable',
-    pagesMin: 1, pagesMax: 15, standard: '医疗费用票据、火灾或交通事故证明、村（居）委会出具的困难情况说明等',
+    id: 'hardship-proof',
+    name: '困难情况证明材料',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'tolerable',
+    pagesMin: 1,
+    pagesMax: 15,
+    standard: '医疗费用票据、火灾或交通事故证明、村（居）委会出具的困难情况说明等',
   },
   entrustment,
   toleranceCommitment,
@@ -31,15 +44,24 @@ export const item: ServiceItemInput = {
     ...APPLICANT_FIELDS,
     ...BANK_FIELDS,
     {
-      key: 'hardshipType', label: '困难类型', type: 'select', required: true,
+      key: 'hardshipType',
+      label: '困难类型',
+      type: 'select',
+      required: true,
       options: [
         { value: 'emergency', label: '急难型（火灾、交通事故、突发重大疾病等）' },
         { value: 'expenditure', label: '支出型（医疗、教育等必需支出突然增加）' },
       ],
     },
     {
-      key: 'urgency', label: '是否需要先行救助', type: 'select', required: true,
-      options: [{ value: 'urgent', label: '情况紧急，先行救助后补充材料' }, { value: 'normal', label: '按一般程序办理' }],
+      key: 'urgency',
+      label: '是否需要先行救助',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'urgent', label: '情况紧急，先行救助后补充材料' },
+        { value: 'normal', label: '按一般程序办理' },
+      ],
     },
     { key: 'amountRequested', label: '申请救助金额（元）', type: 'number' },
     { key: 'reason', label: '困难情况说明', type: 'textarea', required: true, maxLength: 500 },

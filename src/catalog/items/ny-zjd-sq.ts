@@ -10,14 +10,30 @@ const materials: MaterialInput[] = [
   ...ID_CARD,
   hukou('household'),
   {
-    id: 'group-meeting-record', name: '村民小组会议讨论记录', kind: 'document-photo', handling: 'original-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 5, standard: '村民小组会议讨论通过的记录，参会人员签字',
+    id: 'group-meeting-record',
+    name: '村民小组会议讨论记录',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 5,
+    standard: '村民小组会议讨论通过的记录，参会人员签字',
   },
   {
-    id: 'public-notice', name: '村内公示材料', kind: 'document-photo', handling: 'original-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 5, standard: '在本集体经济组织范围内公示的照片和公示期满无异议的证明，公示不少于5个工作日',
+    id: 'public-notice',
+    name: '村内公示材料',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 5,
+    standard: '在本集体经济组织范围内公示的照片和公示期满无异议的证明，公示不少于5个工作日',
   },
-  signedForm('homestead-commitment', '农村宅基地使用承诺书', '申请人签字，承诺一户一宅、建新拆旧、按批准面积和位置建房'),
+  signedForm(
+    'homestead-commitment',
+    '农村宅基地使用承诺书',
+    '申请人签字，承诺一户一宅、建新拆旧、按批准面积和位置建房',
+  ),
   entrustment,
 ];
 
@@ -35,7 +51,10 @@ export const item: ServiceItemInput = {
     ...APPLICANT_FIELDS,
     { key: 'householdSize', label: '家庭人口数', type: 'number', required: true },
     {
-      key: 'existingHomestead', label: '现有宅基地情况', type: 'select', required: true,
+      key: 'existingHomestead',
+      label: '现有宅基地情况',
+      type: 'select',
+      required: true,
       options: [
         { value: 'none', label: '无宅基地（分户新建）' },
         { value: 'rebuild', label: '原址拆旧建新' },
@@ -53,7 +72,9 @@ export const item: ServiceItemInput = {
     idCardNotExpired,
     matchesApplicant('hukou'),
     {
-      kind: 'field-not-in', ref: field('existingHomestead'), values: ['keep-other'],
+      kind: 'field-not-in',
+      ref: field('existingHomestead'),
+      values: ['keep-other'],
       message: '农村村民一户只能拥有一处宅基地；已有宅基地的须承诺退还后才能申请',
     },
     ...captureRules(materials),

@@ -24,7 +24,10 @@ export const item: ServiceItemInput = {
   fields: [
     ...APPLICANT_FIELDS,
     {
-      key: 'identity', label: '人员身份', type: 'select', required: true,
+      key: 'identity',
+      label: '人员身份',
+      type: 'select',
+      required: true,
       options: [
         { value: 'rural-resident', label: '农村居民' },
         { value: 'urban-non-employed', label: '城镇非从业居民' },
@@ -32,7 +35,10 @@ export const item: ServiceItemInput = {
       ],
     },
     {
-      key: 'insuranceStatus', label: '目前参保情况', type: 'select', required: true,
+      key: 'insuranceStatus',
+      label: '目前参保情况',
+      type: 'select',
+      required: true,
       options: [
         { value: 'none', label: '未参加基本养老保险' },
         { value: 'employee', label: '已参加职工基本养老保险' },
@@ -40,9 +46,15 @@ export const item: ServiceItemInput = {
       ],
     },
     {
-      key: 'contributionGrade', label: '缴费档次（元/年）', type: 'select', required: true,
+      key: 'contributionGrade',
+      label: '缴费档次（元/年）',
+      type: 'select',
+      required: true,
       hint: '各省档次不同，以当地公布的档次为准',
-      options: ['200', '300', '500', '700', '1000', '1500', '2000', '3000', '4000', '5000'].map((v) => ({ value: v, label: `${v}元` })),
+      options: ['200', '300', '500', '700', '1000', '1500', '2000', '3000', '4000', '5000'].map((v) => ({
+        value: v,
+        label: `${v}元`,
+      })),
     },
   ],
   materials,
@@ -50,9 +62,16 @@ export const item: ServiceItemInput = {
     ...APPLICANT_RULES,
     idCardNotExpired,
     ageRange(16, 59), // 年满16周岁、未满60周岁
-    { kind: 'field-not-in', ref: field('identity'), values: ['full-time-student'], message: '全日制在校学生不能参加城乡居民养老保险' },
     {
-      kind: 'field-not-in', ref: field('insuranceStatus'), values: ['employee', 'public-servant'],
+      kind: 'field-not-in',
+      ref: field('identity'),
+      values: ['full-time-student'],
+      message: '全日制在校学生不能参加城乡居民养老保险',
+    },
+    {
+      kind: 'field-not-in',
+      ref: field('insuranceStatus'),
+      values: ['employee', 'public-servant'],
       message: '已参加职工或机关事业单位养老保险的，不能再参加城乡居民养老保险',
     },
     matchesApplicant('hukou'),

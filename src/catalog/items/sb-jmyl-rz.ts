@@ -25,7 +25,10 @@ export const item: ServiceItemInput = {
   fields: [
     ...APPLICANT_FIELDS,
     {
-      key: 'method', label: '认证方式', type: 'select', required: true,
+      key: 'method',
+      label: '认证方式',
+      type: 'select',
+      required: true,
       options: [
         { value: 'self', label: '本人手机自助认证' },
         { value: 'relative', label: '亲属协助认证' },
@@ -34,15 +37,15 @@ export const item: ServiceItemInput = {
         { value: 'window', label: '窗口认证' },
       ],
     },
-    { key: 'lastCertifiedOn', label: '上次认证日期', type: 'date', hint: '每12个月至少认证一次，逾期暂停发放，认证后补发' },
+    {
+      key: 'lastCertifiedOn',
+      label: '上次认证日期',
+      type: 'date',
+      hint: '每12个月至少认证一次，逾期暂停发放，认证后补发',
+    },
   ],
   materials,
-  rules: [
-    ...APPLICANT_RULES,
-    idCardNotExpired,
-    ageRange(60),
-    ...captureRules(materials, { 'face-photo': FACE_PHOTO }),
-  ],
+  rules: [...APPLICANT_RULES, idCardNotExpired, ageRange(60), ...captureRules(materials, { 'face-photo': FACE_PHOTO })],
   commonReturns: ['高龄老人人脸识别比对不通过', '超过12个月未认证，待遇已暂停发放'],
   keywords: ['生存认证', '资格认证', '养老金认证', '刷脸', 'scrz', 'zgrz', 'yljrz'],
 };

@@ -3,7 +3,15 @@
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou, signedForm, toleranceCommitment } from '../common/materials';
 import {
-  APPLICANT_RULES, TOLERANCE_RULE, captureRules, field, idCardNotExpired, matchesApplicant, onMaterial, person, sameValue,
+  APPLICANT_RULES,
+  TOLERANCE_RULE,
+  captureRules,
+  field,
+  idCardNotExpired,
+  matchesApplicant,
+  onMaterial,
+  person,
+  sameValue,
 } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
@@ -11,8 +19,13 @@ const materials: MaterialInput[] = [
   ...ID_CARD,
   hukou('own'),
   {
-    id: 'death-proof', name: '死亡证明或火化证明', kind: 'document-photo', handling: 'original-checked-copy-kept',
-    requirement: 'required', pagesMin: 1, pagesMax: 2,
+    id: 'death-proof',
+    name: '死亡证明或火化证明',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 2,
     standard: '医疗机构出具的《居民死亡医学证明（推断）书》、殡葬服务机构出具的火化证明或公安机关出具的死亡证明之一',
     dataFields: [
       { key: 'name', label: '证明上的死者姓名', type: 'name', required: true },
@@ -20,14 +33,25 @@ const materials: MaterialInput[] = [
     ],
   },
   {
-    id: 'inheritance-proof', name: '继承关系证明', kind: 'document-photo', handling: 'original-kept',
-    requirement: 'tolerable', pagesMin: 1, pagesMax: 5,
+    id: 'inheritance-proof',
+    name: '继承关系证明',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'tolerable',
+    pagesMin: 1,
+    pagesMax: 5,
     standard: '村（居）委会出具的亲属关系证明、继承权公证书或继承人签署的继承承诺书之一',
   },
   signedForm('cancellation-form', '城乡居民基本养老保险注销登记表', '继承人签字；多名继承人的，由其他继承人书面同意'),
   {
-    id: 'bank-account', name: '继承人本人银行账户', kind: 'data', handling: 'electronic', requirement: 'required',
-    pagesMin: 0, pagesMax: 1, standard: '丧葬补助金和个人账户余额只能发放到继承人本人名下账户',
+    id: 'bank-account',
+    name: '继承人本人银行账户',
+    kind: 'data',
+    handling: 'electronic',
+    requirement: 'required',
+    pagesMin: 0,
+    pagesMax: 1,
+    standard: '丧葬补助金和个人账户余额只能发放到继承人本人名下账户',
     dataFields: [
       { key: 'holderName', label: '户名', type: 'name', required: true },
       { key: 'cardNumber', label: '账号', type: 'bank-card', required: true },
@@ -53,11 +77,22 @@ export const item: ServiceItemInput = {
     ...BANK_FIELDS,
     { key: 'deceasedName', label: '参保人（死者）姓名', type: 'name', required: true },
     { key: 'deceasedIdNumber', label: '参保人（死者）公民身份号码', type: 'id-number', required: true },
-    { key: 'deathDate', label: '死亡日期', type: 'date', required: true, hint: '死亡后应尽快申报，超过当地规定期限的可能无法领取丧葬补助金' },
     {
-      key: 'relation', label: '申请人与参保人关系', type: 'select', required: true,
+      key: 'deathDate',
+      label: '死亡日期',
+      type: 'date',
+      required: true,
+      hint: '死亡后应尽快申报，超过当地规定期限的可能无法领取丧葬补助金',
+    },
+    {
+      key: 'relation',
+      label: '申请人与参保人关系',
+      type: 'select',
+      required: true,
       options: [
-        { value: 'spouse', label: '配偶' }, { value: 'child', label: '子女' }, { value: 'parent', label: '父母' },
+        { value: 'spouse', label: '配偶' },
+        { value: 'child', label: '子女' },
+        { value: 'parent', label: '父母' },
         { value: 'other', label: '其他继承人' },
       ],
     },
@@ -70,7 +105,11 @@ export const item: ServiceItemInput = {
     { kind: 'field-format', ref: field('deceasedIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('bankCard'), format: 'bank-card' },
     sameValue(onMaterial('death-proof', 'name'), field('deceasedName'), '死亡证明上的姓名与填写的参保人姓名不一致'),
-    sameValue(onMaterial('death-proof', 'idNumber'), field('deceasedIdNumber'), '死亡证明上的身份号码与填写的参保人身份号码不一致'),
+    sameValue(
+      onMaterial('death-proof', 'idNumber'),
+      field('deceasedIdNumber'),
+      '死亡证明上的身份号码与填写的参保人身份号码不一致',
+    ),
     sameValue(onMaterial('bank-account', 'holderName'), person('name'), '收款账户必须是继承人本人名下的账户'),
     { kind: 'field-format', ref: onMaterial('bank-account', 'cardNumber'), format: 'bank-card' },
     TOLERANCE_RULE,

@@ -8,7 +8,8 @@ import type { MaterialInput, ServiceItemInput } from '../common/types';
 const materials: MaterialInput[] = [
   ...ID_CARD,
   portrait(
-    'photo', '社保卡证件照片',
+    'photo',
+    '社保卡证件照片',
     '358×441像素、白色背景、彩色、JPG格式的近期免冠正面照；翻拍照片、生活照、头部被裁切或黑白照片不予受理',
   ),
   entrustment,
@@ -27,17 +28,19 @@ export const item: ServiceItemInput = {
   fields: [
     ...APPLICANT_FIELDS,
     {
-      key: 'reason', label: '补领原因', type: 'select', required: true,
-      options: [{ value: 'lost', label: '遗失（须先挂失）' }, { value: 'damaged', label: '损坏' }],
+      key: 'reason',
+      label: '补领原因',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'lost', label: '遗失（须先挂失）' },
+        { value: 'damaged', label: '损坏' },
+      ],
     },
     { key: 'mailAddress', label: '邮寄地址（不填则到村服务点领取）', type: 'text', maxLength: 200 },
   ],
   materials,
-  rules: [
-    ...APPLICANT_RULES,
-    idCardNotExpired,
-    ...captureRules(materials, { photo: SOCIAL_SECURITY_PORTRAIT }),
-  ],
+  rules: [...APPLICANT_RULES, idCardNotExpired, ...captureRules(materials, { photo: SOCIAL_SECURITY_PORTRAIT })],
   commonReturns: ['照片为翻拍照、生活照、头部被裁切或黑白照片', '旧卡未挂失'],
   keywords: ['社保卡', '补办社保卡', '社保卡丢了', 'sbk', 'bbsbk'],
 };

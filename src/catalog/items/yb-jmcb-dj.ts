@@ -24,7 +24,10 @@ export const item: ServiceItemInput = {
   fields: [
     ...APPLICANT_FIELDS,
     {
-      key: 'insuredCategory', label: '参保人员类别', type: 'select', required: true,
+      key: 'insuredCategory',
+      label: '参保人员类别',
+      type: 'select',
+      required: true,
       options: [
         { value: 'adult', label: '普通城乡居民' },
         { value: 'minor', label: '未成年人（含在校学生）' },
@@ -33,7 +36,10 @@ export const item: ServiceItemInput = {
       ],
     },
     {
-      key: 'insuranceStatus', label: '目前参保情况', type: 'select', required: true,
+      key: 'insuranceStatus',
+      label: '目前参保情况',
+      type: 'select',
+      required: true,
       options: [
         { value: 'none', label: '未参加任何基本医疗保险' },
         { value: 'employee', label: '已参加职工基本医疗保险' },
@@ -48,7 +54,9 @@ export const item: ServiceItemInput = {
     matchesApplicant('hukou'),
     matchesApplicant('hukou', 'idNumber'),
     {
-      kind: 'field-not-in', ref: field('insuranceStatus'), values: ['employee', 'resident-elsewhere'],
+      kind: 'field-not-in',
+      ref: field('insuranceStatus'),
+      values: ['employee', 'resident-elsewhere'],
       message: '已参加职工医保或已在外地参保的，不能重复参加城乡居民医保；外地参保的须先办理停保',
     },
     ...captureRules(materials),

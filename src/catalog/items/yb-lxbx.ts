@@ -1,30 +1,69 @@
 // 医保零星报销 (手工报销 of costs not settled directly, e.g. treatment away from home): 20–30 wd.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, toleranceCommitment } from '../common/materials';
-import { APPLICANT_RULES, TOLERANCE_RULE, captureRules, field, idCardNotExpired, onMaterial, person, sameValue } from '../common/rules';
+import {
+  APPLICANT_RULES,
+  TOLERANCE_RULE,
+  captureRules,
+  field,
+  idCardNotExpired,
+  onMaterial,
+  person,
+  sameValue,
+} from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
   ...ID_CARD,
   {
-    id: 'social-security-card', name: '社会保障卡（电子社保卡）', kind: 'e-licence', handling: 'electronic', requirement: 'optional',
-    pagesMin: 0, pagesMax: 1, standard: '电子社保卡或社保卡号，审核人员在系统中核验参保状态',
+    id: 'social-security-card',
+    name: '社会保障卡（电子社保卡）',
+    kind: 'e-licence',
+    handling: 'electronic',
+    requirement: 'optional',
+    pagesMin: 0,
+    pagesMax: 1,
+    standard: '电子社保卡或社保卡号，审核人员在系统中核验参保状态',
   },
   {
-    id: 'invoices', name: '医疗费用原始票据', kind: 'document-photo', handling: 'original-kept', requirement: 'required',
-    pagesMin: 1, pagesMax: 30, standard: '医疗机构开具的原始收费票据，每张拍一页；电子票据可打印后拍照',
+    id: 'invoices',
+    name: '医疗费用原始票据',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 30,
+    standard: '医疗机构开具的原始收费票据，每张拍一页；电子票据可打印后拍照',
   },
   {
-    id: 'itemised-bill', name: '费用明细清单', kind: 'document-photo', handling: 'original-kept', requirement: 'required',
-    pagesMin: 1, pagesMax: 30, standard: '医院盖章的住院或门诊费用明细清单，页数须完整',
+    id: 'itemised-bill',
+    name: '费用明细清单',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'required',
+    pagesMin: 1,
+    pagesMax: 30,
+    standard: '医院盖章的住院或门诊费用明细清单，页数须完整',
   },
   {
-    id: 'discharge-record', name: '出院记录（住院的）', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'tolerable',
-    pagesMin: 1, pagesMax: 10, standard: '医院盖章的出院记录或诊断证明书',
+    id: 'discharge-record',
+    name: '出院记录（住院的）',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'tolerable',
+    pagesMin: 1,
+    pagesMax: 10,
+    standard: '医院盖章的出院记录或诊断证明书',
   },
   {
-    id: 'bank-account', name: '本人银行账户', kind: 'data', handling: 'electronic', requirement: 'required',
-    pagesMin: 0, pagesMax: 1, standard: '报销款只能支付到参保人本人名下账户',
+    id: 'bank-account',
+    name: '本人银行账户',
+    kind: 'data',
+    handling: 'electronic',
+    requirement: 'required',
+    pagesMin: 0,
+    pagesMax: 1,
+    standard: '报销款只能支付到参保人本人名下账户',
     dataFields: [
       { key: 'holderName', label: '户名', type: 'name', required: true },
       { key: 'cardNumber', label: '账号', type: 'bank-card', required: true },
@@ -49,8 +88,15 @@ export const item: ServiceItemInput = {
     ...APPLICANT_FIELDS,
     ...BANK_FIELDS,
     {
-      key: 'visitType', label: '就医类型', type: 'select', required: true,
-      options: [{ value: 'inpatient', label: '住院' }, { value: 'outpatient', label: '普通门诊' }, { value: 'chronic', label: '门诊慢特病' }],
+      key: 'visitType',
+      label: '就医类型',
+      type: 'select',
+      required: true,
+      options: [
+        { value: 'inpatient', label: '住院' },
+        { value: 'outpatient', label: '普通门诊' },
+        { value: 'chronic', label: '门诊慢特病' },
+      ],
     },
     { key: 'hospital', label: '就诊医院', type: 'text', required: true, maxLength: 100 },
     { key: 'admissionDate', label: '入院（就诊）日期', type: 'date', required: true },

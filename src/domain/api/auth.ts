@@ -15,9 +15,15 @@ export const SessionUser = z.object({
   username: z.string().max(64).optional(),
   name: z.string().min(1).max(40),
   role: Role,
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   villageName: z.string().max(60).optional(),
-  townshipCode: z.string().regex(/^\d{6,12}$/).optional(),
+  townshipCode: z
+    .string()
+    .regex(/^\d{6,12}$/)
+    .optional(),
   townshipName: z.string().max(60).optional(),
   countyCode: z.string().max(12).optional(),
   countyName: z.string().max(60).optional(),

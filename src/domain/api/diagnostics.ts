@@ -9,7 +9,10 @@ export const MAX_DIAGNOSTIC_ITEMS = 100;
 
 export const DiagnosticItem = z.object({
   /** `row.invalid`, `row.newer`, `change.unknown_kind`, `change.invalid`. */
-  code: z.string().regex(/^[a-z]+(\.[a-z_]+)+$/).max(60),
+  code: z
+    .string()
+    .regex(/^[a-z]+(\.[a-z_]+)+$/)
+    .max(60),
   /** The device table or `pull`. */
   source: z.string().max(40),
   /** Row id or change seq. */

@@ -29,9 +29,17 @@ export type RectificationList = z.infer<typeof RectificationList>;
 export const CloseRectificationResponse = z.object({ rectification: RectificationView });
 
 export const RECTIFICATION_ROUTES = {
-  list: route({ method: 'GET', path: '/api/rectifications', query: RectificationListQuery, response: RectificationList }),
+  list: route({
+    method: 'GET',
+    path: '/api/rectifications',
+    query: RectificationListQuery,
+    response: RectificationList,
+  }),
   close: route({
-    method: 'POST', path: '/api/rectifications/:id/close', params: RectificationParams, body: CloseRectificationBody,
+    method: 'POST',
+    path: '/api/rectifications/:id/close',
+    params: RectificationParams,
+    body: CloseRectificationBody,
     response: CloseRectificationResponse,
   }),
 } as const;

@@ -25,13 +25,22 @@ export const ReviewListQuery = z.object({
     .optional()
     .transform((s, ctx) => {
       if (!s) return undefined;
-      const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const parts = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       const bad = parts.filter((p) => !CaseStatus.safeParse(p).success);
       if (bad.length) ctx.addIssue({ code: 'custom', message: `未知的办件状态：${bad.join('、')}` });
       return parts as CaseStatus[];
     }),
-  village: z.string().regex(/^\d{12}$/, '村代码应为 12 位数字').optional(),
-  item: z.string().regex(/^[A-Z0-9-]{3,40}$/, '事项编码格式不正确').optional(),
+  village: z
+    .string()
+    .regex(/^\d{12}$/, '村代码应为 12 位数字')
+    .optional(),
+  item: z
+    .string()
+    .regex(/^[A-Z0-9-]{3,40}$/, '事项编码格式不正确')
+    .optional(),
   overdue: flag.optional(),
   tolerancePending: flag.optional(),
   limit: z.coerce.number().int().min(1, 'limit 至少为 1').max(200, 'limit 最多为 200').default(50),
@@ -138,8 +147,17 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 export const REVIEW_ROUTES = {
   list: route({ method: 'GET', path: '/api/review/cases', query: ReviewListQuery, response: ReviewCaseList }),
   detail: route({ method: 'GET', path: '/api/review/cases/:id', params: CaseIdParams, response: ReviewCaseDetail }),
-  open: route({ method: 'POST', path: '/api/review/cases/:id/open', params: CaseIdParams, response: OpenReviewOutcome }),
+  open: route({
+    method: 'POST',
+    path: '/api/review/cases/:id/open',
+    params: CaseIdParams,
+    response: OpenReviewOutcome,
+  }),
   decide: route({
-    method: 'POST', path: '/api/review/cases/:id/decisions', params: CaseIdParams, body: Decision, response: DecisionOutcome,
+    method: 'POST',
+    path: '/api/review/cases/:id/decisions',
+    params: CaseIdParams,
+    body: Decision,
+    response: DecisionOutcome,
   }),
 } as const;

@@ -21,7 +21,11 @@ export interface RouteSpec {
 
 export const route = <const S extends RouteSpec>(spec: S): S => spec;
 
-type Infer<S, Dir extends 'in' | 'out'> = S extends z.ZodType ? (Dir extends 'in' ? z.input<S> : z.output<S>) : undefined;
+type Infer<S, Dir extends 'in' | 'out'> = S extends z.ZodType
+  ? Dir extends 'in'
+    ? z.input<S>
+    : z.output<S>
+  : undefined;
 
 /** What a caller passes: params, query and body as the schemas accept them. */
 export type RouteInput<S extends RouteSpec> = {

@@ -15,7 +15,12 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 
 export const FindingTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('field'), key: z.string() }),
-  z.object({ type: z.literal('material'), id: z.string(), page: z.number().int().optional(), field: z.string().optional() }),
+  z.object({
+    type: z.literal('material'),
+    id: z.string(),
+    page: z.number().int().optional(),
+    field: z.string().optional(),
+  }),
   z.object({ type: z.literal('case'), ref: z.string().optional() }),
 ]);
 
@@ -49,14 +54,24 @@ export const DeadlineStatus = z.object({
   label: z.string(),
 });
 
-export const ToleranceWindow = z.object({ caseDueOn: IsoDate, earliest: IsoDate, latest: IsoDate, possible: z.boolean() });
+export const ToleranceWindow = z.object({
+  caseDueOn: IsoDate,
+  earliest: IsoDate,
+  latest: IsoDate,
+  possible: z.boolean(),
+});
 
 const Share = z.object({ count: z.number().int(), total: z.number().int(), rate: z.number() });
 const KeyCount = z.object({ key: z.string(), count: z.number().int() });
 const GroupReturnRate = Share.extend({ key: z.string(), reasons: z.partialRecord(ReasonCode, z.number().int()) });
 
 export const StatsReport = z.object({
-  totals: z.object({ cases: z.number().int(), submitted: z.number().int(), completed: z.number().int(), ratings: z.number().int() }),
+  totals: z.object({
+    cases: z.number().int(),
+    submitted: z.number().int(),
+    completed: z.number().int(),
+    ratings: z.number().int(),
+  }),
   byStatus: z.array(KeyCount),
   byItem: z.array(KeyCount),
   handling: z.object({ count: z.number().int(), average: z.number(), p90: z.number() }),

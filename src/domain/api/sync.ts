@@ -7,7 +7,12 @@ import { route } from './route-spec';
 
 export const PullQuery = z.object({
   cursor: z.coerce.number().int('cursor 应为整数').nonnegative('cursor 不能为负').default(0),
-  limit: z.coerce.number().int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PULL_PAGE, `limit 最多为 ${MAX_PULL_PAGE}`).default(100),
+  limit: z.coerce
+    .number()
+    .int('limit 应为整数')
+    .min(1, 'limit 至少为 1')
+    .max(MAX_PULL_PAGE, `limit 最多为 ${MAX_PULL_PAGE}`)
+    .default(100),
 });
 
 /** A pull page as a device reads it: each change parsed on its own, so one it cannot read does

@@ -23,7 +23,8 @@ export function requestProtocol(header: string | string[] | undefined | null): n
   return raw !== undefined && /^\d{1,4}$/.test(raw.trim()) ? Number(raw) : 0;
 }
 
-export const isSupportedProtocol = (protocol: number) => protocol >= MIN_PROTOCOL_VERSION && protocol <= PROTOCOL_VERSION;
+export const isSupportedProtocol = (protocol: number) =>
+  protocol >= MIN_PROTOCOL_VERSION && protocol <= PROTOCOL_VERSION;
 
 /** Headers every client request carries. */
 export const versionHeaders = (): Record<string, string> => ({

@@ -15,7 +15,10 @@ function toDayNumber(date: string): number {
 }
 const fromDayNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-interface Override { working: boolean; name: string }
+interface Override {
+  working: boolean;
+  name: string;
+}
 const overrides = new Map<number, Override>();
 const coveredYears = new Set<number>();
 
@@ -65,7 +68,8 @@ export function addWorkingDays(date: string, n: number): string {
 
 /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
 export function workingDaysBetween(from: string, to: string): number {
-  const a = toDayNumber(from), b = toDayNumber(to);
+  const a = toDayNumber(from),
+    b = toDayNumber(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let count = 0;
   for (let d = lo + 1; d <= hi; d++) if (isWorkingDayNumber(d)) count++;
@@ -87,12 +91,18 @@ export interface DeadlineStatus {
  */
 export function deadlineStatus(dueOn: string, today: string): DeadlineStatus {
   const due = addWorkingDays(dueOn, 0);
-  const t = toDayNumber(today), d = toDayNumber(due);
+  const t = toDayNumber(today),
+    d = toDayNumber(due);
   if (t === d) return { remaining: 0, overdue: false, dueSoon: true, label: '今日到期' };
   if (t < d) {
     const remaining = workingDaysBetween(today, due);
     return { remaining, overdue: false, dueSoon: remaining <= 2, label: `剩余${remaining}个工作日` };
   }
   const late = workingDaysBetween(due, today);
-  return { remaining: late === 0 ? 0 : -late, overdue: true, dueSoon: false, label: late > 0 ? `已超期${late}个工作日` : '已超期' };
+  return {
+    remaining: late === 0 ? 0 : -late,
+    overdue: true,
+    dueSoon: false,
+    label: late > 0 ? `已超期${late}个工作日` : '已超期',
+  };
 }

@@ -17,7 +17,11 @@ export interface ToleranceWindow {
   possible: boolean;
 }
 
-export function toleranceWindow(acceptedOn: string, promisedLimitDays: number, maxToleranceDays: number): ToleranceWindow {
+export function toleranceWindow(
+  acceptedOn: string,
+  promisedLimitDays: number,
+  maxToleranceDays: number,
+): ToleranceWindow {
   const caseDueOn = addWorkingDays(acceptedOn, promisedLimitDays);
   const earliest = addWorkingDays(acceptedOn, 1);
   const byWindow = addWorkingDays(acceptedOn, Math.min(maxToleranceDays, MAX_TOLERANCE_DAYS));
@@ -26,14 +30,22 @@ export function toleranceWindow(acceptedOn: string, promisedLimitDays: number, m
   return { caseDueOn, earliest, latest, possible: latest >= earliest };
 }
 
-export interface DueProblem { code: string; message: string }
+export interface DueProblem {
+  code: string;
+  message: string;
+}
 
 /** Checks one due date against the window; undefined when it is fine. */
 export function checkToleranceDue(dueBy: string, w: ToleranceWindow): DueProblem | undefined {
-  if (!w.possible) return { code: 'tolerance.limit_too_short', message: `承诺时限太短（${w.caseDueOn} 到期），无法容缺受理` };
+  if (!w.possible)
+    return { code: 'tolerance.limit_too_short', message: `承诺时限太短（${w.caseDueOn} 到期），无法容缺受理` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(dueBy)) return { code: 'tolerance.no_date', message: '请填写补齐期限' };
   if (dueBy < w.earliest) return { code: 'tolerance.too_early', message: `补齐期限不能早于 ${w.earliest}` };
-  if (dueBy > w.latest) return { code: 'tolerance.too_late', message: `补齐期限最晚为 ${w.latest}（须在承诺期限 ${w.caseDueOn} 前至少 ${TOLERANCE_MARGIN_DAYS} 个工作日）` };
+  if (dueBy > w.latest)
+    return {
+      code: 'tolerance.too_late',
+      message: `补齐期限最晚为 ${w.latest}（须在承诺期限 ${w.caseDueOn} 前至少 ${TOLERANCE_MARGIN_DAYS} 个工作日）`,
+    };
   if (!isWorkingDay(dueBy)) return { code: 'tolerance.day_off', message: `${dueBy} 是休息日，请选工作日` };
   return undefined;
 }

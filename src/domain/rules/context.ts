@@ -46,18 +46,22 @@ function mergeMaterials(requirement: MaterialRequirement, rows: readonly Materia
   const pages = rows.length === 1 && first ? first.pages : rows.flatMap((m) => m.pages);
   const signature = rows.find((m) => m.signature)?.signature;
   const licenceRef = rows.find((m) => m.licenceRef?.trim())?.licenceRef?.trim();
-  const data = rows.length === 1 && first ? first.data : Object.assign({}, ...rows.map((m) => m.data)) as Record<string, string>;
+  const data =
+    rows.length === 1 && first ? first.data : (Object.assign({}, ...rows.map((m) => m.data)) as Record<string, string>);
   const hasData = Object.values(data).some((v) => v.trim() !== '');
-  const present = pages.length > 0 || signature !== undefined || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
+  const present =
+    pages.length > 0 || signature !== undefined || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
   return { requirement, pages, signature, licenceRef, data, present };
 }
 
 /** Tolerated: missing, tolerable, the item allows tolerance, and the case claims it. */
 export function isTolerated(input: EvaluationInput, requirement: MaterialRequirement, present: boolean): boolean {
-  return !present
-    && input.item.toleranceAllowed
-    && requirement.requirement === 'tolerable'
-    && input.caseData.tolerance.some((t) => t.requirementId === requirement.id);
+  return (
+    !present &&
+    input.item.toleranceAllowed &&
+    requirement.requirement === 'tolerable' &&
+    input.caseData.tolerance.some((t) => t.requirementId === requirement.id)
+  );
 }
 
 export function createContext(input: EvaluationInput): EvaluationContext {
@@ -67,11 +71,14 @@ export function createContext(input: EvaluationInput): EvaluationContext {
   const fieldOrder = new Map(item.fields.map((f, i) => [f.key, i]));
   const materialOrder = new Map(item.materials.map((r, i) => [r.id, i]));
   const profileFields = new Map<string, FormField>();
-  for (const f of item.fields) if (f.fromProfile && !profileFields.has(f.fromProfile)) profileFields.set(f.fromProfile, f);
+  for (const f of item.fields)
+    if (f.fromProfile && !profileFields.has(f.fromProfile)) profileFields.set(f.fromProfile, f);
 
   // Rows sorted so that merging never depends on the order the caller passed them in.
   const rowsByRequirement = new Map<string, Material[]>();
-  const rows = [...input.materials].sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = [...input.materials].sort(
+    (a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   for (const m of rows) {
     const list = rowsByRequirement.get(m.requirementId);
     if (list) list.push(m);

@@ -16,7 +16,13 @@ function ruleFindings(rule: Rule, materials: readonly string[], ctx: EvaluationC
   const unknown = materials.filter((id) => !ctx.requirement(id));
   if (unknown.length > 0) {
     return unknown.map((id) =>
-      finding('rule.unknown_material', 'error', `事项配置有误：检查规则引用了不存在的材料“${id}”，请联系县级管理员更新事项清单`, { type: 'case', ref: `rule.${id}` }, rule.kind),
+      finding(
+        'rule.unknown_material',
+        'error',
+        `事项配置有误：检查规则引用了不存在的材料“${id}”，请联系县级管理员更新事项清单`,
+        { type: 'case', ref: `rule.${id}` },
+        rule.kind,
+      ),
     );
   }
   const evaluator = RULE_EVALUATORS[rule.kind] as RuleEvaluator<RuleKind>;
@@ -35,7 +41,12 @@ export function evaluate(input: EvaluationInput): Report {
     for (const id of materials) checked.add(id);
     collected.push(...ruleFindings(rule, materials, ctx));
   }
-  collected.push(...materialPresenceFindings(ctx), ...pageCountFindings(ctx), ...formFieldFindings(ctx), ...dataFieldFindings(ctx));
+  collected.push(
+    ...materialPresenceFindings(ctx),
+    ...pageCountFindings(ctx),
+    ...formFieldFindings(ctx),
+    ...dataFieldFindings(ctx),
+  );
 
   const findings = sortFindings(dedupeByKey(collected), ctx.fieldOrder, ctx.materialOrder);
   const acknowledged = new Set(input.caseData.acknowledged);

@@ -45,7 +45,11 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
  * Errors, then warnings, then info; within each: case-level first (eligibility), then form fields
  * in form order, then materials in checklist order and page order; ties by key.
  */
-export function sortFindings(findings: Finding[], fieldOrder: ReadonlyMap<string, number>, materialOrder: ReadonlyMap<string, number>): Finding[] {
+export function sortFindings(
+  findings: Finding[],
+  fieldOrder: ReadonlyMap<string, number>,
+  materialOrder: ReadonlyMap<string, number>,
+): Finding[] {
   const rank = (t: FindingTarget): number => {
     if (t.type === 'case') return 0;
     if (t.type === 'field') return 1 + (fieldOrder.get(t.key) ?? fieldOrder.size);

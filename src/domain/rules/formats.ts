@@ -3,8 +3,15 @@
 import type { FieldFormat, FormField } from '../schemas/catalog';
 import { invalid, valid, type Validation } from '../result';
 import {
-  codePointLength, validateBankCard, validateBusinessName, validateDate, validateDivisionCode,
-  validateIdNumber, validateMobile, validatePersonName, validateUscc,
+  codePointLength,
+  validateBankCard,
+  validateBusinessName,
+  validateDate,
+  validateDivisionCode,
+  validateIdNumber,
+  validateMobile,
+  validatePersonName,
+  validateUscc,
 } from '../validators';
 
 export function checkFormat(format: FieldFormat, value: string, today: string): Validation<unknown> {

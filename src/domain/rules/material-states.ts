@@ -2,7 +2,11 @@
 import type { EvaluationContext } from './context';
 import type { Finding, MaterialState } from './types';
 
-export function materialStates(ctx: EvaluationContext, findings: readonly Finding[], checked: ReadonlySet<string>): Record<string, MaterialState> {
+export function materialStates(
+  ctx: EvaluationContext,
+  findings: readonly Finding[],
+  checked: ReadonlySet<string>,
+): Record<string, MaterialState> {
   const byMaterial = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.target.type !== 'material') continue;
@@ -14,12 +18,17 @@ export function materialStates(ctx: EvaluationContext, findings: readonly Findin
   for (const r of ctx.item.materials) {
     const own = byMaterial.get(r.id) ?? [];
     const present = ctx.captured(r.id)?.present ?? false;
-    const status = ctx.tolerated(r.id) ? 'tolerated'
-      : !present ? 'missing'
-      : own.some((f) => f.severity === 'error') ? 'errors'
-      : own.some((f) => f.severity === 'warning') ? 'warnings'
-      : checked.has(r.id) || r.dataFields.length > 0 ? 'passes'
-      : 'captured';
+    const status = ctx.tolerated(r.id)
+      ? 'tolerated'
+      : !present
+        ? 'missing'
+        : own.some((f) => f.severity === 'error')
+          ? 'errors'
+          : own.some((f) => f.severity === 'warning')
+            ? 'warnings'
+            : checked.has(r.id) || r.dataFields.length > 0
+              ? 'passes'
+              : 'captured';
     states[r.id] = { status, findings: own };
   }
   return states;

@@ -20,7 +20,9 @@ export function checkItemReferences(item: ServiceItem): string[] {
     if (rule.kind === 'tolerance-allowed' && rule.commitmentMaterial) {
       const kind = requirements.get(rule.commitmentMaterial)?.kind;
       if (kind !== undefined && kind !== 'signature') {
-        problems.push(`${item.code} rule #${i}: commitment material "${rule.commitmentMaterial}" should be a signature, is ${kind}`);
+        problems.push(
+          `${item.code} rule #${i}: commitment material "${rule.commitmentMaterial}" should be a signature, is ${kind}`,
+        );
       }
     }
   });

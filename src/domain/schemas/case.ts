@@ -3,9 +3,21 @@ import { z } from 'zod';
 import { Actor, IsoDate, Sha256, Timestamp, Uuid } from './common';
 
 export const CASE_STATUSES = [
-  'draft', 'ready', 'queued', 'submitted', 'in_review', 'returned', 'resubmitted',
-  'accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated',
-  'terminated', 'withdrawn',
+  'draft',
+  'ready',
+  'queued',
+  'submitted',
+  'in_review',
+  'returned',
+  'resubmitted',
+  'accepted',
+  'accepted_tolerance',
+  'suspended',
+  'completed',
+  'delivered',
+  'rated',
+  'terminated',
+  'withdrawn',
 ] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
@@ -57,7 +69,12 @@ export const Material = z.object({
 export type Material = z.infer<typeof Material>;
 
 /** A missing tolerable material and the date the applicant promised to supply it. */
-export const TolerancePromise = z.object({ requirementId: z.string(), promisedBy: IsoDate, dueBy: IsoDate.optional(), suppliedAt: Timestamp.optional() });
+export const TolerancePromise = z.object({
+  requirementId: z.string(),
+  promisedBy: IsoDate,
+  dueBy: IsoDate.optional(),
+  suppliedAt: Timestamp.optional(),
+});
 export type TolerancePromise = z.infer<typeof TolerancePromise>;
 
 export const Case = z.object({

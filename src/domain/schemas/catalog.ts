@@ -20,14 +20,34 @@ export const Requirement = z.enum(['required', 'optional', 'tolerable']);
 
 /** Person-profile keys a form field may be filled from: typed once, reused everywhere. */
 export const PersonFieldKey = z.enum([
-  'name', 'sex', 'idNumber', 'birthDate', 'ethnicity', 'phone', 'address', 'divisionCode',
-  'idCardIssuedOn', 'idCardValidUntil', 'bankCard', 'bankName',
+  'name',
+  'sex',
+  'idNumber',
+  'birthDate',
+  'ethnicity',
+  'phone',
+  'address',
+  'divisionCode',
+  'idCardIssuedOn',
+  'idCardValidUntil',
+  'bankCard',
+  'bankName',
 ]);
 export type PersonFieldKey = z.infer<typeof PersonFieldKey>;
 
 export const FieldType = z.enum([
-  'text', 'textarea', 'name', 'id-number', 'phone', 'date', 'division-code', 'bank-card', 'uscc',
-  'business-name', 'number', 'select',
+  'text',
+  'textarea',
+  'name',
+  'id-number',
+  'phone',
+  'date',
+  'division-code',
+  'bank-card',
+  'uscc',
+  'business-name',
+  'number',
+  'select',
 ]);
 export type FieldType = z.infer<typeof FieldType>;
 
@@ -85,7 +105,15 @@ export const ValueRef = z.discriminatedUnion('source', [
 export type ValueRef = z.infer<typeof ValueRef>;
 
 export const FieldFormat = z.enum([
-  'id-number', 'mobile', 'uscc', 'division-code-6', 'division-code-12', 'bank-card', 'person-name', 'business-name', 'date',
+  'id-number',
+  'mobile',
+  'uscc',
+  'division-code-6',
+  'division-code-12',
+  'bank-card',
+  'person-name',
+  'business-name',
+  'date',
 ]);
 export type FieldFormat = z.infer<typeof FieldFormat>;
 
@@ -110,7 +138,12 @@ export const Rule = z.discriminatedUnion('kind', [
   }),
   /** A date (or the applicant's ID card validity) must not be before today. */
   z.object({ kind: z.literal('not-expired'), ref: ValueRef, ...ruleBase }),
-  z.object({ kind: z.literal('photo-quality'), material: z.string(), thresholds: PhotoThresholds.default(PhotoThresholds.parse({})), ...ruleBase }),
+  z.object({
+    kind: z.literal('photo-quality'),
+    material: z.string(),
+    thresholds: PhotoThresholds.default(PhotoThresholds.parse({})),
+    ...ruleBase,
+  }),
   z.object({ kind: z.literal('page-count'), material: z.string(), ...ruleBase }),
   z.object({ kind: z.literal('signature-present'), material: z.string(), ...ruleBase }),
   /** A field's value must not be one of these (e.g. already in employee insurance). */

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { IsoDate, Timestamp, Uuid } from './common';
 
-export const ReasonCode = z.enum(['blurred', 'incomplete', 'inconsistent-with-id', 'expired', 'missing-signature', 'wrong-form-version', 'other']);
+export const ReasonCode = z.enum([
+  'blurred',
+  'incomplete',
+  'inconsistent-with-id',
+  'expired',
+  'missing-signature',
+  'wrong-form-version',
+  'other',
+]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const REASON_LABELS: Record<ReasonCode, string> = {
@@ -15,15 +23,27 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   other: '其他',
 };
 
-export const ReturnReason = z.object({
-  /** A material requirement id, or `field:<key>`. */
-  target: z.string().min(1).max(60),
-  code: ReasonCode,
-  text: z.string().max(500).default(''),
-}).refine((r) => r.code !== 'other' || r.text.trim().length > 0, { message: '选择“其他”时必须写明原因' });
+export const ReturnReason = z
+  .object({
+    /** A material requirement id, or `field:<key>`. */
+    target: z.string().min(1).max(60),
+    code: ReasonCode,
+    text: z.string().max(500).default(''),
+  })
+  .refine((r) => r.code !== 'other' || r.text.trim().length > 0, { message: '选择“其他”时必须写明原因' });
 export type ReturnReason = z.infer<typeof ReturnReason>;
 
-export const DecisionKind = z.enum(['accept', 'return', 'accept-with-tolerance', 'suspend', 'resume', 'complete', 'deliver', 'terminate', 'confirm-supplied']);
+export const DecisionKind = z.enum([
+  'accept',
+  'return',
+  'accept-with-tolerance',
+  'suspend',
+  'resume',
+  'complete',
+  'deliver',
+  'terminate',
+  'confirm-supplied',
+]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 
 export const Delivery = z.discriminatedUnion('method', [

@@ -28,14 +28,37 @@ const envelope = {
 
 export const Mutation = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('case.submit'), baseVersion: z.literal(0), payload: CaseSubmission }),
-  z.object({ ...envelope, kind: z.literal('case.resubmit'), baseVersion: z.number().int().positive(), payload: CaseSubmission }),
-  z.object({ ...envelope, kind: z.literal('case.withdraw'), baseVersion: z.number().int().nonnegative(), payload: z.object({ caseId: Uuid, reason: z.string().max(500) }) }),
-  z.object({ ...envelope, kind: z.literal('tolerance.supply'), baseVersion: z.number().int().positive(), payload: z.object({ caseId: Uuid, material: Material }) }),
-  z.object({ ...envelope, kind: z.literal('rating.create'), baseVersion: z.number().int().positive(), payload: Rating }),
+  z.object({
+    ...envelope,
+    kind: z.literal('case.resubmit'),
+    baseVersion: z.number().int().positive(),
+    payload: CaseSubmission,
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal('case.withdraw'),
+    baseVersion: z.number().int().nonnegative(),
+    payload: z.object({ caseId: Uuid, reason: z.string().max(500) }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal('tolerance.supply'),
+    baseVersion: z.number().int().positive(),
+    payload: z.object({ caseId: Uuid, material: Material }),
+  }),
+  z.object({
+    ...envelope,
+    kind: z.literal('rating.create'),
+    baseVersion: z.number().int().positive(),
+    payload: Rating,
+  }),
 ]);
 export type Mutation = z.infer<typeof Mutation>;
 
-export const PushRequest = z.object({ deviceId: z.string().min(1).max(64), mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_PUSH) });
+export const PushRequest = z.object({
+  deviceId: z.string().min(1).max(64),
+  mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
 export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResult = z.object({
@@ -55,12 +78,36 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 /** One change the device must apply, in server order. */
 export const Change = z.discriminatedUnion('type', [
-  z.object({ seq: z.number().int().positive(), type: z.literal('case.status'), caseId: Uuid, status: CaseStatus, version: z.number().int().nonnegative(), dueOn: z.string().optional(), acceptedOn: z.string().optional(), at: Timestamp }),
-  z.object({ seq: z.number().int().positive(), type: z.literal('decision'), caseId: Uuid, decision: Decision, version: z.number().int().nonnegative() }),
-  z.object({ seq: z.number().int().positive(), type: z.literal('rectification'), caseId: Uuid, rectification: Rectification }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('case.status'),
+    caseId: Uuid,
+    status: CaseStatus,
+    version: z.number().int().nonnegative(),
+    dueOn: z.string().optional(),
+    acceptedOn: z.string().optional(),
+    at: Timestamp,
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('decision'),
+    caseId: Uuid,
+    decision: Decision,
+    version: z.number().int().nonnegative(),
+  }),
+  z.object({
+    seq: z.number().int().positive(),
+    type: z.literal('rectification'),
+    caseId: Uuid,
+    rectification: Rectification,
+  }),
   z.object({ seq: z.number().int().positive(), type: z.literal('catalog.item'), item: ServiceItem }),
 ]);
 export type Change = z.infer<typeof Change>;
 
-export const PullResponse = z.object({ changes: z.array(Change), cursor: z.number().int().nonnegative(), hasMore: z.boolean() });
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
 export type PullResponse = z.infer<typeof PullResponse>;

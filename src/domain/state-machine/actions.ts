@@ -1,9 +1,24 @@
 // What can happen to a case. Action names are stored in audit events: never rename a shipped one.
 
 export const CASE_ACTIONS = [
-  'precheck-pass', 'edit', 'submit', 'recall', 'sync-accepted', 'open-review', 'return', 'resubmit',
-  'accept', 'accept-with-tolerance', 'confirm-supplied', 'suspend', 'resume', 'complete', 'deliver',
-  'rate', 'terminate', 'withdraw',
+  'precheck-pass',
+  'edit',
+  'submit',
+  'recall',
+  'sync-accepted',
+  'open-review',
+  'return',
+  'resubmit',
+  'accept',
+  'accept-with-tolerance',
+  'confirm-supplied',
+  'suspend',
+  'resume',
+  'complete',
+  'deliver',
+  'rate',
+  'terminate',
+  'withdraw',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

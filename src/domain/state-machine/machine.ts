@@ -37,10 +37,12 @@ export const allowedActions = (current: CaseStatus, role: ActorRole): CaseAction
   CASE_ACTIONS.filter((a) => canTransition(current, a, role));
 
 /** Where an action may lead from a status (several for `resume`, `recall`, `sync-accepted`). */
-export const targetsOf = (current: CaseStatus, action: CaseAction): CaseStatus[] => rowsFor(current, action).map((t) => t.to);
+export const targetsOf = (current: CaseStatus, action: CaseAction): CaseStatus[] =>
+  rowsFor(current, action).map((t) => t.to);
 
 function pickRow(current: CaseStatus, action: CaseAction, role: ActorRole, ctx: TransitionContext): Transition {
-  const fail = (problem: ConstructorParameters<typeof IllegalTransitionError>[3]) => new IllegalTransitionError(current, action, role, problem);
+  const fail = (problem: ConstructorParameters<typeof IllegalTransitionError>[3]) =>
+    new IllegalTransitionError(current, action, role, problem);
   let rows = rowsFor(current, action);
   if (rows.length === 0) throw fail('no-such-transition');
   rows = rows.filter((t) => t.roles.includes(role));
@@ -59,7 +61,12 @@ function pickRow(current: CaseStatus, action: CaseAction, role: ActorRole, ctx: 
 }
 
 /** Applies `action` or throws `IllegalTransitionError`; never mutates anything. */
-export function transition(current: CaseStatus, action: CaseAction, actor: Actor, ctx: TransitionContext): { status: CaseStatus; event: AuditEvent } {
+export function transition(
+  current: CaseStatus,
+  action: CaseAction,
+  actor: Actor,
+  ctx: TransitionContext,
+): { status: CaseStatus; event: AuditEvent } {
   const row = pickRow(current, action, actor.role, ctx);
   const event: AuditEvent = {
     id: ctx.eventId,

@@ -23,8 +23,13 @@ const AGENT = ['agent'] as const;
 const REVIEWER = ['reviewer'] as const;
 const SYSTEM = ['system'] as const;
 
-const rows = (froms: readonly CaseStatus[], to: CaseStatus, action: CaseAction, roles: readonly ActorRole[], extra: Partial<Transition> = {}): Transition[] =>
-  froms.map((from) => ({ from, to, action, roles, ...extra }));
+const rows = (
+  froms: readonly CaseStatus[],
+  to: CaseStatus,
+  action: CaseAction,
+  roles: readonly ActorRole[],
+  extra: Partial<Transition> = {},
+): Transition[] => froms.map((from) => ({ from, to, action, roles, ...extra }));
 
 export const TRANSITIONS: readonly Transition[] = [
   // Preparation on the tablet.
@@ -56,6 +61,8 @@ export const TRANSITIONS: readonly Transition[] = [
   ...rows(['completed'], 'delivered', 'deliver', ['reviewer', 'agent']),
   ...rows(['completed', 'delivered'], 'rated', 'rate', AGENT),
   // 终止 (e.g. a tolerance promise not kept) and withdrawal by the applicant through the agent.
-  ...rows(['in_review', 'accepted', 'accepted_tolerance', 'suspended'], 'terminated', 'terminate', REVIEWER, { requiresDetail: true }),
+  ...rows(['in_review', 'accepted', 'accepted_tolerance', 'suspended'], 'terminated', 'terminate', REVIEWER, {
+    requiresDetail: true,
+  }),
   ...rows(['draft', 'ready', 'queued', 'submitted', 'returned'], 'withdrawn', 'withdraw', AGENT),
 ];

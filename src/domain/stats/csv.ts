@@ -17,5 +17,5 @@ export function csvField(cell: CsvCell): string {
 
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: { bom?: boolean } = {}): string {
   const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
-  return (options.bom ?? true ? UTF8_BOM : '') + body + (rows.length > 0 ? '\r\n' : '');
+  return ((options.bom ?? true) ? UTF8_BOM : '') + body + (rows.length > 0 ? '\r\n' : '');
 }

@@ -16,24 +16,54 @@ export const CSV_HEADER = ['统计类别', '分组', '数量', '总数', '比率
 /** Percent with one decimal, as a number so Excel can sum and chart it. */
 export const percent = (s: Share) => Math.round(s.rate * 1000) / 10;
 
-const shareRow = (category: string, group: string, s: Share, note = ''): CsvCell[] => [category, group, s.count, s.total, percent(s), note];
+const shareRow = (category: string, group: string, s: Share, note = ''): CsvCell[] => [
+  category,
+  group,
+  s.count,
+  s.total,
+  percent(s),
+  note,
+];
 
-export function reportCsvRows(report: StatsReport, labels: StatsLabels = {}, period?: { from: string; to: string }): CsvCell[][] {
+export function reportCsvRows(
+  report: StatsReport,
+  labels: StatsLabels = {},
+  period?: { from: string; to: string },
+): CsvCell[][] {
   const status = labels.status ?? ((s: string) => s);
   const item = labels.item ?? ((s: string) => s);
   const village = labels.village ?? ((s: string) => s);
   const { totals, handling } = report;
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   if (period) rows.push(['统计期间', `${period.from} 至 ${period.to}`, totals.cases, '', '', '按提交日期']);
-  for (const r of report.byStatus) rows.push(['按状态', status(r.key), r.count, totals.cases, percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }), '']);
-  for (const r of report.byItem) rows.push(['按事项', item(r.key), r.count, totals.cases, percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }), '']);
+  for (const r of report.byStatus)
+    rows.push([
+      '按状态',
+      status(r.key),
+      r.count,
+      totals.cases,
+      percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }),
+      '',
+    ]);
+  for (const r of report.byItem)
+    rows.push([
+      '按事项',
+      item(r.key),
+      r.count,
+      totals.cases,
+      percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }),
+      '',
+    ]);
   rows.push(['办理时长', '平均（工作日）', handling.average, handling.count, '', '提交至办结']);
   rows.push(['办理时长', 'P90（工作日）', handling.p90, handling.count, '', '90% 的办件不超过此天数']);
   rows.push(shareRow('按时办结率', '全部', report.onTime, '办结日不晚于承诺期限'));
   rows.push(shareRow('退回率', '全部', report.returns.overall, '至少退回一次的办件'));
-  for (const r of report.returns.byReason) rows.push(shareRow('退回原因', REASON_LABELS[r.code], r, `标注 ${r.citations} 处`));
-  for (const r of report.returns.byItem) rows.push(shareRow('退回率（按事项）', item(r.key), r, reasonsNote(r.reasons)));
-  for (const r of report.returns.byVillage) rows.push(shareRow('退回率（按村）', village(r.key), r, reasonsNote(r.reasons)));
+  for (const r of report.returns.byReason)
+    rows.push(shareRow('退回原因', REASON_LABELS[r.code], r, `标注 ${r.citations} 处`));
+  for (const r of report.returns.byItem)
+    rows.push(shareRow('退回率（按事项）', item(r.key), r, reasonsNote(r.reasons)));
+  for (const r of report.returns.byVillage)
+    rows.push(shareRow('退回率（按村）', village(r.key), r, reasonsNote(r.reasons)));
   for (const r of report.ratings.byLevel) rows.push(shareRow('好差评', r.label, r));
   rows.push(shareRow('好差评', '差评合计', report.ratings.bad, '不满意 + 非常不满意'));
   const rect = report.rectifications;

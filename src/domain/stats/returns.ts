@@ -40,7 +40,11 @@ function returnsPerCase(cases: readonly StatsCase[], decisions: readonly StatsDe
   return { submitted, reasons, citations };
 }
 
-function byGroup(submitted: readonly StatsCase[], reasons: Map<string, Set<ReasonCode>>, key: (c: StatsCase) => string): GroupReturnRate[] {
+function byGroup(
+  submitted: readonly StatsCase[],
+  reasons: Map<string, Set<ReasonCode>>,
+  key: (c: StatsCase) => string,
+): GroupReturnRate[] {
   const groups = new Map<string, { total: number; returned: number; reasons: Partial<Record<ReasonCode, number>> }>();
   for (const c of submitted) {
     const g = groups.get(key(c)) ?? { total: 0, returned: 0, reasons: {} };

@@ -23,7 +23,9 @@ export function validateBankCard(input: string): Validation<string> {
     return invalid('bank.length', `银行卡号应为16–19位，现在是${n.length}位，请对照卡面或存折核对`);
   }
   if (!luhnValid(n)) {
-    return valid(n, [warning('bank.luhn', '银行卡号校验不通过，可能有数字输错；如是存折账号请再核对一遍，确认无误后可继续')]);
+    return valid(n, [
+      warning('bank.luhn', '银行卡号校验不通过，可能有数字输错；如是存折账号请再核对一遍，确认无误后可继续'),
+    ]);
   }
   return valid(n);
 }

@@ -9,8 +9,35 @@ export const BUSINESS_NAME_ORG_WORDS = ['企业', '公司', '农民专业合作�
 export const BUSINESS_NAME_RESERVED_WORDS = ['中国', '中华', '全国', '国家', '国际'] as const;
 /** Organisation forms a sole-trader name may end with. */
 export const BUSINESS_NAME_FORMS = [
-  '中心', '厂', '店', '馆', '部', '行', '社', '坊', '堂', '屋', '站', '室', '场', '园', '庄', '铺', '所',
-  '摊', '楼', '吧', '阁', '居', '轩', '斋', '城', '院', '超市', '商行', '门市',
+  '中心',
+  '厂',
+  '店',
+  '馆',
+  '部',
+  '行',
+  '社',
+  '坊',
+  '堂',
+  '屋',
+  '站',
+  '室',
+  '场',
+  '园',
+  '庄',
+  '铺',
+  '所',
+  '摊',
+  '楼',
+  '吧',
+  '阁',
+  '居',
+  '轩',
+  '斋',
+  '城',
+  '院',
+  '超市',
+  '商行',
+  '门市',
 ] as const;
 
 const MIN_LENGTH = 2;
@@ -37,7 +64,10 @@ export function validateBusinessName(input: string, options: BusinessNameOptions
 
   const bad = [...name].find((ch) => !HAN.test(ch));
   if (bad !== undefined) {
-    return invalid('bizname.charset', `个体工商户名称只能使用汉字，${describeBadCharacter(toHalfWidth(bad))}，请修改名称`);
+    return invalid(
+      'bizname.charset',
+      `个体工商户名称只能使用汉字，${describeBadCharacter(toHalfWidth(bad))}，请修改名称`,
+    );
   }
   const orgWord = BUSINESS_NAME_ORG_WORDS.find((w) => name.includes(w));
   if (orgWord) {

@@ -57,7 +57,9 @@ export function validateDivisionCode(input: string, length?: 6 | 12): Validation
     const wanted = length === undefined ? '6位（县级）或12位（村级）' : `${length}位`;
     return invalid('division.length', `行政区划代码应为${wanted}，现在是${code.length}位，请从列表中选择或重新填写`);
   }
-  const province = code.slice(0, 2), prefecture = code.slice(2, 4), county = code.slice(4, 6);
+  const province = code.slice(0, 2),
+    prefecture = code.slice(2, 4),
+    county = code.slice(4, 6);
   if (!isMainlandProvince(province)) {
     return invalid('division.province', `行政区划代码开头“${province}”不是有效的省份代码，请从列表中选择`);
   }
@@ -66,10 +68,12 @@ export function validateDivisionCode(input: string, length?: 6 | 12): Validation
   if (!countyKind) return invalid('division.county', `行政区划代码第5–6位“${county}”不是区县代码，请从列表中选择`);
   if (code.length === 6) return valid({ code, province, prefecture, county, countyKind });
 
-  const town = code.slice(6, 9), village = code.slice(9, 12);
+  const town = code.slice(6, 9),
+    village = code.slice(9, 12);
   const townKind = townKindOf(Number(town));
   if (!townKind) return invalid('division.town', `行政区划代码第7–9位“${town}”不是乡镇（街道）代码，请从列表中选择`);
   const villageKind = villageKindOf(Number(village));
-  if (!villageKind) return invalid('division.village', `行政区划代码第10–12位“${village}”不是村（居）委会代码，请从列表中选择`);
+  if (!villageKind)
+    return invalid('division.village', `行政区划代码第10–12位“${village}”不是村（居）委会代码，请从列表中选择`);
   return valid({ code, province, prefecture, county, town, village, countyKind, townKind, villageKind });
 }

@@ -27,7 +27,10 @@ export function checkIdCardExpiry(validUntil: string | 'long-term', today: strin
   }
   if (daysLeft <= ID_CARD_EXPIRING_DAYS) {
     return valid(validUntil, [
-      warning('idcard.expiring', `身份证将于 ${validUntil} 到期（还剩${daysLeft}天），请提醒申请人尽快换领，以免办理中途失效`),
+      warning(
+        'idcard.expiring',
+        `身份证将于 ${validUntil} 到期（还剩${daysLeft}天），请提醒申请人尽快换领，以免办理中途失效`,
+      ),
     ]);
   }
   return valid(validUntil);

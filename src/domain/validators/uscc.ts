@@ -31,14 +31,19 @@ export function validateUscc(input: string): Validation<string> {
   }
   const bad = [...code].find((ch) => !USCC_CHARSET.includes(ch));
   if (bad !== undefined) {
-    return invalid('uscc.charset', `统一社会信用代码中不会出现“${bad}”（不使用字母 I、O、S、V、Z），请对照营业执照核对`);
+    return invalid(
+      'uscc.charset',
+      `统一社会信用代码中不会出现“${bad}”（不使用字母 I、O、S、V、Z），请对照营业执照核对`,
+    );
   }
   if (usccCheckCharacter(code) !== code[17]) {
     return invalid('uscc.checksum', '统一社会信用代码校验不通过，可能有字符输错，请对照营业执照逐位核对');
   }
   const warnings: Issue[] = [];
   if (organisationCodeCheckCharacter(code.slice(8, 16)) !== code[16]) {
-    warnings.push(warning('uscc.org_checksum', '统一社会信用代码第9–17位（组织机构代码）校验不通过，请对照营业执照再核对一遍'));
+    warnings.push(
+      warning('uscc.org_checksum', '统一社会信用代码第9–17位（组织机构代码）校验不通过，请对照营业执照再核对一遍'),
+    );
   }
   return valid(code, warnings);
 }

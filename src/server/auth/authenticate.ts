@@ -12,7 +12,11 @@ declare module 'fastify' {
   }
 }
 
-export async function userForToken(store: Store, token: string | undefined, now: number): Promise<AuthUser | undefined> {
+export async function userForToken(
+  store: Store,
+  token: string | undefined,
+  now: number,
+): Promise<AuthUser | undefined> {
   if (!token) return undefined;
   const session = await store.sessions.get(hashToken(token));
   if (!session) return undefined;

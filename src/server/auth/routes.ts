@@ -31,19 +31,30 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
   // Unknown usernames still pay for one hash so response time does not reveal which names exist.
   const decoyHash = await hashPassword('decoy-password', config.passwordCost);
 
-  serve(app, API.login, async ({ body }) => {
-    const user = await store.users.byUsername(body.username);
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
-    if (!user || !ok) throw new ApiFailure(401, 'auth.bad_credentials', '用户名或密码不正确');
-    const now = config.now();
-    const token = newToken();
-    const expiresAt = now + SESSION_DAYS * 86_400_000;
-    await store.sessions.insert({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
-    await store.sessions.deleteExpired(now);
-    return { token, user: await sessionUser(store, toAuthUser(user)), expiresAt };
-  }, {
-    config: { rateLimit: { max: config.rateLimits.loginPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `login:${req.ip}` } },
-  });
+  serve(
+    app,
+    API.login,
+    async ({ body }) => {
+      const user = await store.users.byUsername(body.username);
+      const ok = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
+      if (!user || !ok) throw new ApiFailure(401, 'auth.bad_credentials', '用户名或密码不正确');
+      const now = config.now();
+      const token = newToken();
+      const expiresAt = now + SESSION_DAYS * 86_400_000;
+      await store.sessions.insert({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+      await store.sessions.deleteExpired(now);
+      return { token, user: await sessionUser(store, toAuthUser(user)), expiresAt };
+    },
+    {
+      config: {
+        rateLimit: {
+          max: config.rateLimits.loginPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req: FastifyRequest) => `login:${req.ip}`,
+        },
+      },
+    },
+  );
 
   serve(app, API.logout, async ({ request, reply }) => {
     currentUser(request);

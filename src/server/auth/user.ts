@@ -14,7 +14,13 @@ declare module 'fastify' {
 }
 
 export const toAuthUser = (u: UserRecord): AuthUser => ({
-  id: u.id, username: u.username, name: u.name, role: u.role, villageCode: u.villageCode, townshipCode: u.townshipCode, countyCode: u.countyCode,
+  id: u.id,
+  username: u.username,
+  name: u.name,
+  role: u.role,
+  villageCode: u.villageCode,
+  townshipCode: u.townshipCode,
+  countyCode: u.countyCode,
 });
 
 export function currentUser(request: FastifyRequest): AuthUser {

@@ -13,7 +13,6 @@ export { BLOB_CONTENT_TYPE };
 /** One PATCH carries at most 1 MB: small enough to finish on a 2G link before a timeout. */
 export const BLOB_CHUNK_LIMIT = 1024 * 1024;
 
-
 function sendState(reply: FastifyReply, state: UploadState) {
   reply.header('Upload-Offset', String(state.offset)).header('Cache-Control', 'no-store');
   if (state.length !== null) reply.header('Upload-Length', String(state.length));
@@ -23,7 +22,9 @@ function sendState(reply: FastifyReply, state: UploadState) {
 
 export async function registerBlobRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
   const uploads = new BlobUploads(store, config.blobDir, config.maxBlobBytes, config.now);
-  app.addContentTypeParser(BLOB_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(BLOB_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
 
   // A HEAD answer is given a body (the error JSON GET would send, or the upload state) only for
   // its Content-Length: Node never writes the body of a HEAD response, but without a length an
@@ -31,31 +32,54 @@ export async function registerBlobRoutes(app: FastifyInstance, store: Store, con
   serve(app, API.blobHead, async ({ params: { sha256 }, request, reply }) => {
     currentUser(request);
     const state = await uploads.state(sha256);
-    if (!state) throw new ApiFailure(404, 'blob.not_found', '文件不存在或无权查看', undefined, { 'Upload-Offset': '0', 'Cache-Control': 'no-store' });
+    if (!state)
+      throw new ApiFailure(404, 'blob.not_found', '文件不存在或无权查看', undefined, {
+        'Upload-Offset': '0',
+        'Cache-Control': 'no-store',
+      });
     return sendState(reply, state).code(200).send(state);
   });
 
-  serve(app, API.blobPatch, async ({ params: { sha256 }, request, reply }) => {
-    const user = currentUser(request);
-    const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
-    if (contentType !== BLOB_CONTENT_TYPE || (request.body !== undefined && !Buffer.isBuffer(request.body))) {
-      throw new ApiFailure(415, 'blob.content_type', `上传内容类型应为 ${BLOB_CONTENT_TYPE}`);
-    }
-    const headers = parseInput(BlobUploadHeaders, request.headers, 'headers');
-    const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
-    const state = await uploads.append({ sha256, offset: headers['upload-offset'], length: headers['upload-length'], chunk, userId: user.id });
-    return sendState(reply, state).code(200).send(state);
-  }, { bodyLimit: BLOB_CHUNK_LIMIT });
+  serve(
+    app,
+    API.blobPatch,
+    async ({ params: { sha256 }, request, reply }) => {
+      const user = currentUser(request);
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
+      if (contentType !== BLOB_CONTENT_TYPE || (request.body !== undefined && !Buffer.isBuffer(request.body))) {
+        throw new ApiFailure(415, 'blob.content_type', `上传内容类型应为 ${BLOB_CONTENT_TYPE}`);
+      }
+      const headers = parseInput(BlobUploadHeaders, request.headers, 'headers');
+      const chunk = (request.body as Buffer | undefined) ?? Buffer.alloc(0);
+      const state = await uploads.append({
+        sha256,
+        offset: headers['upload-offset'],
+        length: headers['upload-length'],
+        chunk,
+        userId: user.id,
+      });
+      return sendState(reply, state).code(200).send(state);
+    },
+    { bodyLimit: BLOB_CHUNK_LIMIT },
+  );
 
-  serve(app, API.blobGet, async ({ params: { sha256 }, request, reply }) => {
-    const user = currentUser(request);
-    const record = await store.blobs.get(sha256);
-    const allowed = record?.complete && ((await store.blobs.isOwner(sha256, user.id)) || (await store.blobs.visibleThroughCase(sha256, visibilityOf(user))));
-    if (!record || !allowed) throw notFound('blob.not_found', '文件不存在或无权查看');
-    return reply
-      .type(record.mime ?? 'application/octet-stream')
-      .header('Content-Length', String(record.size))
-      .header('Cache-Control', 'private, max-age=31536000, immutable')
-      .send(uploads.files.stream(sha256));
-  }, { exposeHeadRoute: false });
+  serve(
+    app,
+    API.blobGet,
+    async ({ params: { sha256 }, request, reply }) => {
+      const user = currentUser(request);
+      const record = await store.blobs.get(sha256);
+      const allowed =
+        record?.complete &&
+        ((await store.blobs.isOwner(sha256, user.id)) ||
+          (await store.blobs.visibleThroughCase(sha256, visibilityOf(user))));
+      if (!record || !allowed) throw notFound('blob.not_found', '文件不存在或无权查看');
+      return reply
+        .type(record.mime ?? 'application/octet-stream')
+        .header('Content-Length', String(record.size))
+        .header('Cache-Control', 'private, max-age=31536000, immutable')
+        .send(uploads.files.stream(sha256));
+    },
+    { exposeHeadRoute: false },
+  );
 }

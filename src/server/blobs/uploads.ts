@@ -7,18 +7,34 @@ import { BlobFiles } from './blob-files';
 import { KeyedMutex } from './keyed-mutex';
 import { sniffMime, SNIFF_BYTES } from './sniff';
 
-export interface UploadState { offset: number; length: number | null; complete: boolean }
+export interface UploadState {
+  offset: number;
+  length: number | null;
+  complete: boolean;
+}
 
-export interface ChunkInput { sha256: string; offset: number; length: number; chunk: Buffer; userId: string }
+export interface ChunkInput {
+  sha256: string;
+  offset: number;
+  length: number;
+  chunk: Buffer;
+  userId: string;
+}
 
-const tooLarge = (max: number) => new ApiFailure(413, 'blob.too_large', `文件过大：单个文件不能超过 ${Math.floor(max / 1024 / 1024)} MB`);
+const tooLarge = (max: number) =>
+  new ApiFailure(413, 'blob.too_large', `文件过大：单个文件不能超过 ${Math.floor(max / 1024 / 1024)} MB`);
 const wrongType = () => new ApiFailure(415, 'blob.type', '只接受 JPEG、PNG、WebP 图片或 PDF 文件');
 
 export class BlobUploads {
   private readonly locks = new KeyedMutex();
   readonly files: BlobFiles;
 
-  constructor(private readonly store: Store, root: string, private readonly maxBytes: number, private readonly now: () => number) {
+  constructor(
+    private readonly store: Store,
+    root: string,
+    private readonly maxBytes: number,
+    private readonly now: () => number,
+  ) {
     this.files = new BlobFiles(root);
   }
 
@@ -46,12 +62,21 @@ export class BlobUploads {
       await this.files.discardPart(sha256);
       await this.store.blobs.begin(sha256, length, this.now());
     } else if (record.size !== length) {
-      throw conflict('blob.length_mismatch', '文件大小与此前上传的不一致，请从头重新上传', { offset: 0, length: record.size });
+      throw conflict('blob.length_mismatch', '文件大小与此前上传的不一致，请从头重新上传', {
+        offset: 0,
+        length: record.size,
+      });
     }
 
     const received = await this.files.received(sha256);
     if (offset !== received) {
-      throw new ApiFailure(409, 'blob.offset_mismatch', `上传位置不一致：服务器已收到 ${received} 字节`, { offset: received }, { 'Upload-Offset': String(received) });
+      throw new ApiFailure(
+        409,
+        'blob.offset_mismatch',
+        `上传位置不一致：服务器已收到 ${received} 字节`,
+        { offset: received },
+        { 'Upload-Offset': String(received) },
+      );
     }
     if (offset + chunk.length > length) throw new ApiFailure(400, 'blob.overflow', '上传数据超出了声明的文件大小');
     // Refuse a wrong type on the first chunk rather than after megabytes have arrived.

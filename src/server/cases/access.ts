@@ -5,7 +5,10 @@ import { canSee, type AuthUser } from '../auth/user';
 import { Rejected } from './rejected';
 
 /** The caller and the transaction a check runs in (a push's MutationContext is one). */
-export interface CaseContext { tx: Repositories; user: AuthUser }
+export interface CaseContext {
+  tx: Repositories;
+  user: AuthUser;
+}
 
 export function requireAgent(ctx: Pick<CaseContext, 'user'>): void {
   if (ctx.user.role !== 'agent') throw new Rejected('auth.role', '只有代办员可以提交和修改办件');

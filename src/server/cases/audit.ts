@@ -3,9 +3,18 @@ import { IllegalTransitionError, transition, type CaseAction } from '../../domai
 import { uuidv7, type Actor, type AuditEvent, type CaseStatus } from '../../domain';
 import { Rejected } from './rejected';
 
-export interface Step { status: CaseStatus; event: AuditEvent }
+export interface Step {
+  status: CaseStatus;
+  event: AuditEvent;
+}
 
-export interface StepOptions { at: number; deviceId?: string; detail?: string; revision?: number; to?: CaseStatus }
+export interface StepOptions {
+  at: number;
+  deviceId?: string;
+  detail?: string;
+  revision?: number;
+  to?: CaseStatus;
+}
 
 /** transition(), with an illegal move turned into a Chinese rejection the agent can read. */
 export function step(caseId: string, from: CaseStatus, action: CaseAction, actor: Actor, options: StepOptions): Step {

@@ -2,7 +2,10 @@
 // stores it as a final `rejected` result (a replay returns it again); review routes turn it into
 // an HTTP error.
 export class Rejected extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'Rejected';
   }

@@ -11,12 +11,26 @@ import { serve } from '../http/route';
 const DIAGNOSTIC_BODY_LIMIT = 64 * 1024;
 
 export async function registerDiagnosticRoutes(app: FastifyInstance): Promise<void> {
-  serve(app, API.diagnostics, async ({ body, request }) => {
-    const user = currentUser(request);
-    request.log.warn(
-      { diagnostic: { userId: user.id, role: user.role, deviceId: body.deviceId, appVersion: body.appVersion, protocol: request.apiProtocol, items: body.items } },
-      'device diagnostic',
-    );
-    return { received: body.items.length };
-  }, { bodyLimit: DIAGNOSTIC_BODY_LIMIT });
+  serve(
+    app,
+    API.diagnostics,
+    async ({ body, request }) => {
+      const user = currentUser(request);
+      request.log.warn(
+        {
+          diagnostic: {
+            userId: user.id,
+            role: user.role,
+            deviceId: body.deviceId,
+            appVersion: body.appVersion,
+            protocol: request.apiProtocol,
+            items: body.items,
+          },
+        },
+        'device diagnostic',
+      );
+      return { received: body.items.length };
+    },
+    { bodyLimit: DIAGNOSTIC_BODY_LIMIT },
+  );
 }

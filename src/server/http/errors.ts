@@ -16,12 +16,15 @@ export class ApiFailure extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, details?: unknown) => new ApiFailure(400, code, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new ApiFailure(400, code, message, details);
 export const unauthorized = (message = '登录已失效，请重新登录') => new ApiFailure(401, 'auth.invalid_token', message);
 export const forbidden = (message = '无权访问该数据') => new ApiFailure(403, 'scope.forbidden', message);
 export const notFound = (code: string, message: string) => new ApiFailure(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown) => new ApiFailure(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) => new ApiFailure(422, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new ApiFailure(409, code, message, details);
+export const unprocessable = (code: string, message: string, details?: unknown) =>
+  new ApiFailure(422, code, message, details);
 
 /** Fastify's own errors, mapped to our codes and Chinese messages. */
 const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -33,7 +36,11 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url', message: '请求地址格式不正确' },
 };
 
-function toApiError(error: FastifyError | ApiFailure): { status: number; body: ApiError; headers?: Record<string, string> } {
+function toApiError(error: FastifyError | ApiFailure): {
+  status: number;
+  body: ApiError;
+  headers?: Record<string, string>;
+} {
   if (error instanceof ApiFailure) {
     const body: ApiError = { code: error.code, message: error.message };
     if (error.details !== undefined) body.details = error.details;
@@ -41,7 +48,8 @@ function toApiError(error: FastifyError | ApiFailure): { status: number; body: A
   }
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.message } };
-  if (error.statusCode === 429) return { status: 429, body: { code: 'rate.limited', message: '请求过于频繁，请稍后再试' } };
+  if (error.statusCode === 429)
+    return { status: 429, body: { code: 'rate.limited', message: '请求过于频繁，请稍后再试' } };
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) return { status, body: { code: 'request.invalid', message: '请求不正确' } };
   return { status: 500, body: { code: 'server.error', message: '服务器内部错误，请稍后重试' } };

@@ -22,7 +22,12 @@ export type RouteHandler<S extends RouteSpec> = (
 const parsePart = (schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body') =>
   schema === undefined ? undefined : parseInput(schema, value ?? (where === 'query' ? {} : value), where);
 
-export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handler: RouteHandler<S>, options: RouteShorthandOptions = {}): void {
+export function serve<S extends RouteSpec>(
+  app: FastifyInstance,
+  spec: S,
+  handler: RouteHandler<S>,
+  options: RouteShorthandOptions = {},
+): void {
   const config = spec.public ? { ...options.config, public: true } : options.config;
   app.route({
     ...options,
@@ -41,7 +46,10 @@ export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
       if (spec.response && app.checkResponses && answer !== reply) {
         const checked = spec.response.safeParse(answer);
         if (!checked.success) {
-          request.log.error({ route: spec.path, issues: checked.error.issues.slice(0, 5) }, 'answer breaks the API contract');
+          request.log.error(
+            { route: spec.path, issues: checked.error.issues.slice(0, 5) },
+            'answer breaks the API contract',
+          );
           throw new ApiFailure(500, 'server.contract', '服务器返回的数据不符合接口约定，请联系管理员');
         }
       }

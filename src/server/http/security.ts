@@ -44,6 +44,8 @@ export async function installSecurity(app: FastifyInstance, limits: RateLimits):
     // Static files are cheap and cached; only the API counts.
     allowList: (request) => !request.url.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>
-      new ApiFailure(429, 'rate.limited', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+      new ApiFailure(429, 'rate.limited', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
   });
 }

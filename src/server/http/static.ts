@@ -12,7 +12,8 @@ const REVALIDATE = 'no-cache';
 export function cacheControlFor(path: string): string {
   if (/[\\/]assets[\\/]/.test(path)) return IMMUTABLE;
   const name = basename(path).replace(/\.(br|gz)$/, ''); // a pre-compressed copy has its original's rule
-  if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest') || name.startsWith('workbox-')) return REVALIDATE;
+  if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest') || name.startsWith('workbox-'))
+    return REVALIDATE;
   return 'public, max-age=3600';
 }
 
@@ -30,8 +31,13 @@ export async function installStatic(app: FastifyInstance, staticDir: string): Pr
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '';
     // The SPA owns every other GET path (client-side routes); missing hashed assets stay 404s.
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !path.startsWith('/assets/');
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/assets/');
     if (hasPwa && isPage) return reply.header('Cache-Control', REVALIDATE).sendFile('index.html');
-    throw path.startsWith('/api/') ? notFound('route.not_found', '接口不存在') : notFound('route.not_found', '页面不存在');
+    throw path.startsWith('/api/')
+      ? notFound('route.not_found', '接口不存在')
+      : notFound('route.not_found', '页面不存在');
   });
 }

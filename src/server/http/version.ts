@@ -3,7 +3,12 @@
 // the agent to update). A request without the header speaks protocol 1 (apps before headers).
 import type { FastifyInstance } from 'fastify';
 import {
-  ERROR_CODES, isSupportedProtocol, MIN_PROTOCOL_VERSION, PROTOCOL_HEADER, PROTOCOL_VERSION, requestProtocol,
+  ERROR_CODES,
+  isSupportedProtocol,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  requestProtocol,
 } from '../../domain/api';
 import { ApiFailure } from './errors';
 
@@ -22,8 +27,14 @@ export function installVersionCheck(app: FastifyInstance): void {
     const protocol = requestProtocol(request.headers[PROTOCOL_HEADER]);
     request.apiProtocol = protocol;
     if (isSupportedProtocol(protocol) || request.routeOptions.url === '/api/health') return;
-    throw new ApiFailure(426, ERROR_CODES.versionUnsupported, '应用版本过旧，请更新到最新版本后再同步（未同步的数据保留在设备上）', {
-      protocol, supported: { min: MIN_PROTOCOL_VERSION, max: PROTOCOL_VERSION },
-    });
+    throw new ApiFailure(
+      426,
+      ERROR_CODES.versionUnsupported,
+      '应用版本过旧，请更新到最新版本后再同步（未同步的数据保留在设备上）',
+      {
+        protocol,
+        supported: { min: MIN_PROTOCOL_VERSION, max: PROTOCOL_VERSION },
+      },
+    );
   });
 }

@@ -7,7 +7,13 @@ import { caseScope } from '../cases';
 import { notFound } from '../http/errors';
 import type { RectificationEntry, Store } from '../store';
 
-export async function closeRectification(store: Store, user: AuthUser, id: string, callbackNote: string, at: number): Promise<RectificationEntry> {
+export async function closeRectification(
+  store: Store,
+  user: AuthUser,
+  id: string,
+  callbackNote: string,
+  at: number,
+): Promise<RectificationEntry> {
   return store.transaction(async (tx) => {
     const found = await tx.rectifications.get(id);
     // Out of scope answers like a missing one: no hint that it exists elsewhere.
@@ -16,11 +22,23 @@ export async function closeRectification(store: Store, user: AuthUser, id: strin
     const closed = Rectification.parse({ ...found.rectification, status: 'closed', callbackNote, closedAt: at });
     await tx.rectifications.update(closed, at);
     const audit: AuditEvent = {
-      id: uuidv7(at), entity: 'rectification', entityId: closed.id, caseId: closed.caseId, action: 'rectification-close',
-      from: 'open', to: 'closed', actor: { role: user.role, id: user.id }, at, detail: callbackNote,
+      id: uuidv7(at),
+      entity: 'rectification',
+      entityId: closed.id,
+      caseId: closed.caseId,
+      action: 'rectification-close',
+      from: 'open',
+      to: 'closed',
+      actor: { role: user.role, id: user.id },
+      at,
+      detail: callbackNote,
     };
     await tx.audit.insert(audit);
-    await tx.changes.append(caseScope(found), { type: 'rectification', caseId: closed.caseId, rectification: closed }, at);
+    await tx.changes.append(
+      caseScope(found),
+      { type: 'rectification', caseId: closed.caseId, rectification: closed },
+      at,
+    );
     return { ...found, rectification: closed };
   });
 }

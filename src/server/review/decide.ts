@@ -2,7 +2,14 @@
 // follow from the item's promised limit in working days, and a change row carries the decision
 // to the agent's tablet on its next pull. The decision id is made by the reviewer's browser, so
 // resending after a dropped connection returns the first answer instead of deciding twice.
-import { chinaDate, REASON_LABELS, type CaseStatus, type Decision, type ServiceItem, type TolerancePromise } from '../../domain';
+import {
+  chinaDate,
+  REASON_LABELS,
+  type CaseStatus,
+  type Decision,
+  type ServiceItem,
+  type TolerancePromise,
+} from '../../domain';
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
 import type { CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
@@ -13,18 +20,32 @@ import { caseScope, Rejected, step } from '../cases';
 import { checkToleranceDue, toleranceWindow } from '../../domain/review';
 import type { DecisionOutcome } from '../../domain/api';
 
-
 const ACTIONS: Record<Decision['kind'], CaseAction> = {
-  accept: 'accept', return: 'return', 'accept-with-tolerance': 'accept-with-tolerance', suspend: 'suspend', resume: 'resume',
-  complete: 'complete', deliver: 'deliver', terminate: 'terminate', 'confirm-supplied': 'confirm-supplied',
+  accept: 'accept',
+  return: 'return',
+  'accept-with-tolerance': 'accept-with-tolerance',
+  suspend: 'suspend',
+  resume: 'resume',
+  complete: 'complete',
+  deliver: 'deliver',
+  terminate: 'terminate',
+  'confirm-supplied': 'confirm-supplied',
 };
 
 const summary = (c: CaseRecord): DecisionOutcome['case'] => ({
-  id: c.id, status: c.status, version: c.version, revision: c.revision, acceptedOn: c.acceptedOn, dueOn: c.dueOn,
+  id: c.id,
+  status: c.status,
+  version: c.version,
+  revision: c.revision,
+  acceptedOn: c.acceptedOn,
+  dueOn: c.dueOn,
 });
 
 function returnDetail(d: Decision): string {
-  return d.reasons.map((r) => `${r.target}：${REASON_LABELS[r.code]}${r.text ? `（${r.text}）` : ''}`).join('；').slice(0, 1000);
+  return d.reasons
+    .map((r) => `${r.target}：${REASON_LABELS[r.code]}${r.text ? `（${r.text}）` : ''}`)
+    .join('；')
+    .slice(0, 1000);
 }
 
 /** The tolerance promises after an accept-with-tolerance, each with the reviewer's due date. */
@@ -36,15 +57,22 @@ function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today:
   const problems: { requirementId: string; message: string }[] = [];
   for (const due of d.toleranceDue) {
     const requirement = item.materials.find((r) => r.id === due.requirementId);
-    if (!requirement || requirement.requirement !== 'tolerable') problems.push({ requirementId: due.requirementId, message: `“${requirement?.name ?? due.requirementId}”不是可容缺的材料` });
-    else if (seen.has(due.requirementId)) problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”重复` });
+    if (!requirement || requirement.requirement !== 'tolerable')
+      problems.push({
+        requirementId: due.requirementId,
+        message: `“${requirement?.name ?? due.requirementId}”不是可容缺的材料`,
+      });
+    else if (seen.has(due.requirementId))
+      problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”重复` });
     else {
       const problem = checkToleranceDue(due.dueBy, window);
-      if (problem) problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”：${problem.message}` });
+      if (problem)
+        problems.push({ requirementId: due.requirementId, message: `“${requirement.name}”：${problem.message}` });
     }
     seen.add(due.requirementId);
   }
-  if (problems.length > 0) throw unprocessable('tolerance.due_invalid', problems.map((p) => p.message).join('；'), { problems, window });
+  if (problems.length > 0)
+    throw unprocessable('tolerance.due_invalid', problems.map((p) => p.message).join('；'), { problems, window });
   return d.toleranceDue.map((due) => {
     const claimed = c.data.tolerance.find((t) => t.requirementId === due.requirementId);
     return { ...(claimed ?? { promisedBy: due.dueBy }), requirementId: due.requirementId, dueBy: due.dueBy };
@@ -52,39 +80,59 @@ function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today:
 }
 
 /** The decision's effect on the case record, before the state machine's status is applied. */
-function applyKind(d: Decision, c: CaseRecord, item: ServiceItem, today: string, now: number): Partial<CaseRecord> & { detail?: string; to?: CaseStatus } {
+function applyKind(
+  d: Decision,
+  c: CaseRecord,
+  item: ServiceItem,
+  today: string,
+  now: number,
+): Partial<CaseRecord> & { detail?: string; to?: CaseStatus } {
   switch (d.kind) {
     case 'accept':
       return { acceptedOn: today, dueOn: addWorkingDays(today, item.promisedLimitDays) };
     case 'accept-with-tolerance':
-      return { acceptedOn: today, dueOn: addWorkingDays(today, item.promisedLimitDays), data: { ...c.data, tolerance: tolerancePromises(d, item, c, today) } };
+      return {
+        acceptedOn: today,
+        dueOn: addWorkingDays(today, item.promisedLimitDays),
+        data: { ...c.data, tolerance: tolerancePromises(d, item, c, today) },
+      };
     case 'return':
-      if (d.reasons.length === 0) throw unprocessable('decision.reasons_required', '退回补正必须至少写明一条原因（一次性告知）');
+      if (d.reasons.length === 0)
+        throw unprocessable('decision.reasons_required', '退回补正必须至少写明一条原因（一次性告知）');
       return { detail: returnDetail(d) };
     case 'suspend':
       return { suspendedOn: today, resumeStatus: c.status, ...(d.note !== undefined && { detail: d.note }) };
     case 'resume': {
       // 中止 stops the clock: the due date moves by the working days the case stood still.
       const stood = c.suspendedOn ? Math.max(0, workingDaysBetween(c.suspendedOn, today)) : 0;
-      return { suspendedOn: null, resumeStatus: null, dueOn: c.dueOn && stood > 0 ? addWorkingDays(c.dueOn, stood) : c.dueOn, to: c.resumeStatus ?? 'accepted' };
+      return {
+        suspendedOn: null,
+        resumeStatus: null,
+        dueOn: c.dueOn && stood > 0 ? addWorkingDays(c.dueOn, stood) : c.dueOn,
+        to: c.resumeStatus ?? 'accepted',
+      };
     }
     case 'complete':
       if (!d.outcome?.trim()) throw unprocessable('decision.outcome_required', '办结必须填写办理结果');
-      if (!d.delivery) throw unprocessable('decision.delivery_required', '办结必须选择送达方式（邮寄或到村代办点领取）');
+      if (!d.delivery)
+        throw unprocessable('decision.delivery_required', '办结必须选择送达方式（邮寄或到村代办点领取）');
       return { detail: d.outcome };
     case 'deliver':
       return {};
     case 'terminate':
       return d.note !== undefined ? { detail: d.note } : {};
     case 'confirm-supplied':
-      return { data: { ...c.data, tolerance: c.data.tolerance.map((t) => (t.suppliedAt ? t : { ...t, suppliedAt: now })) } };
+      return {
+        data: { ...c.data, tolerance: c.data.tolerance.map((t) => (t.suppliedAt ? t : { ...t, suppliedAt: now })) },
+      };
   }
 }
 
 async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, now: number): Promise<DecisionOutcome> {
   const prior = await tx.decisions.get(input.id);
   if (prior) {
-    if (prior.decision.caseId !== input.caseId || prior.decision.kind !== input.kind) throw conflict('decision.id_conflict', '决定编号已被另一个决定使用，请刷新后重试');
+    if (prior.decision.caseId !== input.caseId || prior.decision.kind !== input.kind)
+      throw conflict('decision.id_conflict', '决定编号已被另一个决定使用，请刷新后重试');
     const c = await tx.cases.get(input.caseId);
     if (!c) throw notFound('case.not_found', '办件不存在');
     return { decision: prior.decision, case: { ...summary(c), version: prior.versionAfter }, replayed: true };
@@ -92,7 +140,10 @@ async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, 
   const current = await tx.cases.get(input.caseId);
   if (!current || !canSee(user, current)) throw notFound('case.not_found', '办件不存在或不在本乡镇');
   if (input.revision !== current.revision) {
-    throw conflict('decision.stale_revision', `办件已更新为第 ${current.revision} 次提交，请刷新后重新审核`, { revision: current.revision, version: current.version });
+    throw conflict('decision.stale_revision', `办件已更新为第 ${current.revision} 次提交，请刷新后重新审核`, {
+      revision: current.revision,
+      version: current.version,
+    });
   }
   const item = await tx.catalog.get(current.itemCode);
   if (!item) throw new ApiFailure(409, 'catalog.unknown_item', '事项已不在事项清单中，请联系县级管理员');
@@ -102,27 +153,50 @@ async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, 
   const { detail, to, ...changes } = applyKind(decision, current, item, today, now);
   let moved;
   try {
-    moved = step(current.id, current.status, ACTIONS[decision.kind], { role: 'reviewer', id: user.id }, { at: now, ...(detail !== undefined && { detail }), ...(to && { to }) });
+    moved = step(
+      current.id,
+      current.status,
+      ACTIONS[decision.kind],
+      { role: 'reviewer', id: user.id },
+      { at: now, ...(detail !== undefined && { detail }), ...(to && { to }) },
+    );
   } catch (error) {
     if (!(error instanceof Rejected)) throw error;
     const needsDetail = decision.kind === 'suspend' || decision.kind === 'terminate';
-    if (needsDetail && !decision.note?.trim()) throw unprocessable('decision.note_required', decision.kind === 'suspend' ? '中止必须写明原因' : '终止必须写明原因');
+    if (needsDetail && !decision.note?.trim())
+      throw unprocessable(
+        'decision.note_required',
+        decision.kind === 'suspend' ? '中止必须写明原因' : '终止必须写明原因',
+      );
     throw conflict(error.code, error.message);
   }
   const c: CaseRecord = { ...current, ...changes, status: moved.status, version: current.version + 1, updatedAt: now };
   c.data = {
-    ...c.data, status: c.status, baseVersion: c.version, updatedAt: now,
-    ...(c.acceptedOn ? { acceptedOn: c.acceptedOn } : {}), ...(c.dueOn ? { dueOn: c.dueOn } : {}),
+    ...c.data,
+    status: c.status,
+    baseVersion: c.version,
+    updatedAt: now,
+    ...(c.acceptedOn ? { acceptedOn: c.acceptedOn } : {}),
+    ...(c.dueOn ? { dueOn: c.dueOn } : {}),
   };
   await tx.cases.update(c);
   await tx.decisions.insert(decision, c.version, now);
   await tx.audit.insert(moved.event);
   const scope = caseScope(c);
   await tx.changes.append(scope, { type: 'decision', caseId: c.id, decision, version: c.version }, now);
-  await tx.changes.append(scope, {
-    type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now,
-    ...(c.dueOn ? { dueOn: c.dueOn } : {}), ...(c.acceptedOn ? { acceptedOn: c.acceptedOn } : {}),
-  }, now);
+  await tx.changes.append(
+    scope,
+    {
+      type: 'case.status',
+      caseId: c.id,
+      status: c.status,
+      version: c.version,
+      at: now,
+      ...(c.dueOn ? { dueOn: c.dueOn } : {}),
+      ...(c.acceptedOn ? { acceptedOn: c.acceptedOn } : {}),
+    },
+    now,
+  );
   return { decision, case: summary(c), replayed: false };
 }
 

@@ -12,22 +12,43 @@ import { notFound } from '../http/errors';
 import { toleranceWindow } from '../../domain/review';
 import type { ReviewCaseDetail } from '../../domain/api';
 
-
 const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
-  ['accept', 'accept'], ['return', 'return'], ['accept-with-tolerance', 'accept-with-tolerance'], ['suspend', 'suspend'], ['resume', 'resume'],
-  ['complete', 'complete'], ['deliver', 'deliver'], ['terminate', 'terminate'], ['confirm-supplied', 'confirm-supplied'],
+  ['accept', 'accept'],
+  ['return', 'return'],
+  ['accept-with-tolerance', 'accept-with-tolerance'],
+  ['suspend', 'suspend'],
+  ['resume', 'resume'],
+  ['complete', 'complete'],
+  ['deliver', 'deliver'],
+  ['terminate', 'terminate'],
+  ['confirm-supplied', 'confirm-supplied'],
 ];
 
 const allowedFor = (status: CaseStatus, user: AuthUser, toleranceAllowed: boolean): DecisionKind[] =>
   user.role === 'reviewer'
-    ? DECISION_ACTIONS.filter(([kind, action]) => canTransition(status, action, 'reviewer') && (kind !== 'accept-with-tolerance' || toleranceAllowed)).map(([k]) => k)
+    ? DECISION_ACTIONS.filter(
+        ([kind, action]) =>
+          canTransition(status, action, 'reviewer') && (kind !== 'accept-with-tolerance' || toleranceAllowed),
+      ).map(([k]) => k)
     : [];
 
 export async function caseDetail(store: Store, user: AuthUser, id: string, now: number): Promise<ReviewCaseDetail> {
   const c = await store.cases.get(id);
   if (!c || !canSee(user, c)) throw notFound('case.not_found', '办件不存在或不在本辖区');
   const today = chinaDate(now);
-  const [item, applicant, entruster, materials, revisions, decisions, audit, rating, rectifications, village, township] = await Promise.all([
+  const [
+    item,
+    applicant,
+    entruster,
+    materials,
+    revisions,
+    decisions,
+    audit,
+    rating,
+    rectifications,
+    village,
+    township,
+  ] = await Promise.all([
     store.catalog.get(c.itemCode),
     store.persons.get(c.applicantId),
     c.data.entrusterId ? store.persons.get(c.data.entrusterId) : Promise.resolve(undefined),
@@ -40,12 +61,22 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     store.divisions.get(c.villageCode),
     store.divisions.get(c.townshipCode),
   ]);
-  const report = item && applicant ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween }) : null;
+  const report =
+    item && applicant
+      ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween })
+      : null;
   const acknowledged = new Set(c.data.acknowledged);
   const pending = c.status === 'submitted' || c.status === 'resubmitted' || c.status === 'in_review';
   return {
     today,
-    case: { ...c.data, status: c.status, revision: c.revision, version: c.version, villageName: village?.name ?? c.villageCode, townshipName: township?.name ?? c.townshipCode },
+    case: {
+      ...c.data,
+      status: c.status,
+      revision: c.revision,
+      version: c.version,
+      villageName: village?.name ?? c.villageCode,
+      townshipName: township?.name ?? c.townshipCode,
+    },
     item: item ?? null,
     applicant: applicant?.person ?? null,
     entruster: entruster?.person ?? null,
@@ -53,15 +84,21 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     report,
     acknowledgments: report ? report.findings.filter((f) => acknowledged.has(f.key)) : [],
     revisions: revisions.map((r) => ({
-      revision: r.revision, submittedAt: r.submittedAt, fields: r.submission.case.fields, acknowledged: r.submission.case.acknowledged, materials: r.submission.materials,
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      fields: r.submission.case.fields,
+      acknowledged: r.submission.case.acknowledged,
+      materials: r.submission.materials,
     })),
     decisions: decisions.map((d) => ({ ...d.decision, versionAfter: d.versionAfter })),
     audit,
     rating: rating ?? null,
     rectifications,
     allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),
-    deadline: c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
-    toleranceWindow: item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
+    deadline:
+      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+    toleranceWindow:
+      item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
     suspendedOn: c.suspendedOn,
   };
 }

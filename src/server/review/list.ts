@@ -9,7 +9,9 @@ import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
 
 function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
-  const statuses = q.tolerancePending ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s)) : q.status;
+  const statuses = q.tolerancePending
+    ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s))
+    : q.status;
   return {
     visibility,
     ...(statuses && { statuses: statuses.length ? statuses : ['__none__' as CaseStatus] }),
@@ -19,7 +21,12 @@ function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omi
   };
 }
 
-export async function listForReview(store: Store, visibility: Visibility, q: ReviewListQuery, now: number): Promise<ReviewCaseList> {
+export async function listForReview(
+  store: Store,
+  visibility: Visibility,
+  q: ReviewListQuery,
+  now: number,
+): Promise<ReviewCaseList> {
   const today = chinaDate(now);
   const where = filters(q, visibility, today);
   const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
@@ -33,10 +40,21 @@ export async function listForReview(store: Store, visibility: Visibility, q: Rev
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
   const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
   const summarise = async (c: CaseRecord): Promise<ReviewCaseSummary> => ({
-    id: c.id, number: c.number, itemCode: c.itemCode, itemName: itemNames.get(c.itemCode) ?? c.itemCode, villageCode: c.villageCode,
-    villageName: placeNames.get(c.villageCode) ?? c.villageCode, applicantName: (await store.persons.get(c.applicantId))?.person.name ?? '',
-    status: c.status, version: c.version, revision: c.revision, submittedAt: c.submittedAt, acceptedOn: c.acceptedOn, dueOn: c.dueOn,
-    deadline: c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+    id: c.id,
+    number: c.number,
+    itemCode: c.itemCode,
+    itemName: itemNames.get(c.itemCode) ?? c.itemCode,
+    villageCode: c.villageCode,
+    villageName: placeNames.get(c.villageCode) ?? c.villageCode,
+    applicantName: (await store.persons.get(c.applicantId))?.person.name ?? '',
+    status: c.status,
+    version: c.version,
+    revision: c.revision,
+    submittedAt: c.submittedAt,
+    acceptedOn: c.acceptedOn,
+    dueOn: c.dueOn,
+    deadline:
+      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
     tolerancePending: c.status === 'accepted_tolerance' ? c.data.tolerance.filter((t) => !t.suppliedAt).length : 0,
   });
   return {

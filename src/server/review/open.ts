@@ -10,7 +10,12 @@ import type { CaseRecord, Repositories, Store } from '../store';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { caseScope, Rejected, step } from '../cases';
 
-const summary = (c: CaseRecord): OpenReviewOutcome['case'] => ({ id: c.id, status: c.status, version: c.version, revision: c.revision });
+const summary = (c: CaseRecord): OpenReviewOutcome['case'] => ({
+  id: c.id,
+  status: c.status,
+  version: c.version,
+  revision: c.revision,
+});
 
 async function applyOpen(tx: Repositories, id: string, user: AuthUser, now: number): Promise<OpenReviewOutcome> {
   const current = await tx.cases.get(id);
@@ -21,15 +26,24 @@ async function applyOpen(tx: Repositories, id: string, user: AuthUser, now: numb
     moved = step(current.id, current.status, 'open-review', { role: 'reviewer', id: user.id }, { at: now });
   } catch (error) {
     if (!(error instanceof Rejected)) throw error;
-    throw conflict('review.not_openable', `办件当前为“${STATUS_LABELS[current.status]}”，只有已提交或已重新提交的办件可以开始审核`, {
-      status: current.status, version: current.version,
-    });
+    throw conflict(
+      'review.not_openable',
+      `办件当前为“${STATUS_LABELS[current.status]}”，只有已提交或已重新提交的办件可以开始审核`,
+      {
+        status: current.status,
+        version: current.version,
+      },
+    );
   }
   const c: CaseRecord = { ...current, status: moved.status, version: current.version + 1, updatedAt: now };
   c.data = { ...c.data, status: c.status, baseVersion: c.version, updatedAt: now };
   await tx.cases.update(c);
   await tx.audit.insert(moved.event);
-  await tx.changes.append(caseScope(c), { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now }, now);
+  await tx.changes.append(
+    caseScope(c),
+    { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },
+    now,
+  );
   return { case: summary(c), opened: true };
 }
 

@@ -34,10 +34,15 @@ export async function registerReviewRoutes(app: FastifyInstance, store: Store, c
     return openReview(store, params.id, user, config.now());
   });
 
-  serve(app, API.reviewDecide, async ({ params, body: decision, request }) => {
-    const user = currentUser(request);
-    requireRole(user, 'reviewer');
-    if (decision.caseId !== params.id) throw badRequest('decision.case_mismatch', '决定所属办件与地址不一致');
-    return decide(store, decision, user, config.now());
-  }, { bodyLimit: DECISION_BODY_LIMIT });
+  serve(
+    app,
+    API.reviewDecide,
+    async ({ params, body: decision, request }) => {
+      const user = currentUser(request);
+      requireRole(user, 'reviewer');
+      if (decision.caseId !== params.id) throw badRequest('decision.case_mismatch', '决定所属办件与地址不一致');
+      return decide(store, decision, user, config.now());
+    },
+    { bodyLimit: DECISION_BODY_LIMIT },
+  );
 }

@@ -22,7 +22,12 @@ export const DEMO_VILLAGES: DivisionRecord[] = [
   { code: '341822200203', name: '耿村村', level: 'village', parentCode: '341822200000' },
 ];
 
-export interface DemoLogin { username: string; name: string; role: 'agent' | 'reviewer' | 'admin'; divisionCode: string }
+export interface DemoLogin {
+  username: string;
+  name: string;
+  role: 'agent' | 'reviewer' | 'admin';
+  divisionCode: string;
+}
 
 export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'agent1', name: '王秀兰', role: 'agent', divisionCode: '341822100201' },

@@ -12,7 +12,11 @@ export async function seedCatalog(store: Store, items: readonly ServiceItem[], n
     for (const item of items) {
       if (!(await tx.catalog.upsert(item, now))) continue;
       changed++;
-      await tx.changes.append({ villageCode: null, townshipCode: null, countyCode: null }, { type: 'catalog.item', item }, now);
+      await tx.changes.append(
+        { villageCode: null, townshipCode: null, countyCode: null },
+        { type: 'catalog.item', item },
+        now,
+      );
     }
     return changed;
   });

@@ -6,17 +6,30 @@ import type { Repositories, Visibility } from '../store';
 import type { Period } from './period';
 
 /** Every record the statistics need for cases submitted in the period that the caller may see. */
-export async function loadStatsInput(store: Pick<Repositories, 'stats'>, visibility: Visibility, period: Period): Promise<StatsInput> {
+export async function loadStatsInput(
+  store: Pick<Repositories, 'stats'>,
+  visibility: Visibility,
+  period: Period,
+): Promise<StatsInput> {
   const records = await store.stats.records(visibility, period);
   const decisions: StatsDecision[] = records.decisions.map((d) => ({
-    caseId: d.caseId, kind: d.kind, reasonCodes: d.reasonCodes, decidedOn: chinaDate(d.createdAt),
+    caseId: d.caseId,
+    kind: d.kind,
+    reasonCodes: d.reasonCodes,
+    decidedOn: chinaDate(d.createdAt),
   }));
   // 办结 day: the last complete decision (server time, not the reviewer's clock).
   const completedOn = new Map<string, string>();
   for (const d of decisions) if (d.kind === 'complete') completedOn.set(d.caseId, d.decidedOn);
 
   const cases: StatsCase[] = records.cases.map((r) => {
-    const c: StatsCase = { id: r.id, status: r.status, itemCode: r.itemCode, villageCode: r.villageCode, submittedOn: chinaDate(r.submittedAt) };
+    const c: StatsCase = {
+      id: r.id,
+      status: r.status,
+      itemCode: r.itemCode,
+      villageCode: r.villageCode,
+      submittedOn: chinaDate(r.submittedAt),
+    };
     if (r.acceptedOn) c.acceptedOn = r.acceptedOn;
     if (r.dueOn) c.dueOn = r.dueOn;
     const done = completedOn.get(r.id);

@@ -4,7 +4,6 @@ import type { StatsLabels } from '../../domain/stats';
 import type { StatsLabelMaps } from '../../domain/api';
 import type { Store } from '../store';
 
-
 export async function loadLabels(store: Store): Promise<StatsLabelMaps> {
   const [items, divisions] = await Promise.all([store.catalog.list(), store.divisions.list()]);
   return {

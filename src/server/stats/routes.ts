@@ -19,7 +19,9 @@ export interface StatsRoutesOptions {
 
 function scopeOf(user: AuthUser): StatsResponse['scope'] {
   const v = visibilityOf(user);
-  return 'townshipCode' in v ? { level: 'township', code: v.townshipCode } : { level: 'county', code: 'countyCode' in v ? v.countyCode : '' };
+  return 'townshipCode' in v
+    ? { level: 'township', code: v.townshipCode }
+    : { level: 'county', code: 'countyCode' in v ? v.countyCode : '' };
 }
 
 export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions): Promise<void> {
@@ -29,7 +31,10 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     requireRole(user, 'reviewer', 'admin');
     const period = parsePeriod(query, now());
     const today = chinaDate(now());
-    const [input, labels] = await Promise.all([loadStatsInput(opts.store, visibilityOf(user), period), loadLabels(opts.store)]);
+    const [input, labels] = await Promise.all([
+      loadStatsInput(opts.store, visibilityOf(user), period),
+      loadLabels(opts.store),
+    ]);
     const report = computeStats(input, { workingDaysBetween, today });
     return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
   }
@@ -42,7 +47,10 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     const name = `daiban-stats-${stats.period.from}-${stats.period.to}.csv`;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`代办统计-${stats.period.from}至${stats.period.to}.csv`)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`代办统计-${stats.period.from}至${stats.period.to}.csv`)}`,
+      )
       .header('cache-control', 'no-store')
       .send(csv);
   });

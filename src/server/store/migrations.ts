@@ -183,14 +183,20 @@ export const MIGRATIONS: Migration[] = [
 
 /** Brings the database to the newest schema; safe to call on every start. */
 export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATIONS): Promise<number> {
-  await db.run(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
+  );
   const row = await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`);
   const current = row?.v ?? 0;
   const t = types(db.dialect);
   for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {
       for (const statement of m.statements(t)) await tx.run(statement);
-      await tx.run(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, Date.now()]);
+      await tx.run(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, [
+        m.version,
+        m.name,
+        Date.now(),
+      ]);
     });
   }
   return Math.max(current, ...migrations.map((m) => m.version));

@@ -50,7 +50,8 @@ function executor(db: Connection) {
   return {
     prepare,
     all: <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).all(...params) as T[]),
-    get: <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).get(...params) as T | undefined),
+    get: <T>(sql: string, params: readonly SqlValue[] = []) =>
+      guard(() => prepare(sql).get(...params) as T | undefined),
     run: (sql: string, params: readonly SqlValue[] = []) => guard(() => prepare(sql).run(...params).changes),
   };
 }

@@ -1,9 +1,29 @@
 // The server's persistence boundary. Routes and services talk to `Store`; only the repositories
 // in this folder write SQL. The concurrency contract every adapter keeps is on `Store` below.
-import type { AuditEvent, Case, CaseStatus, CaseSubmission, Change, Decision, Material, Person, PushResult, Rating, ReasonCode, Rectification, Role, ServiceItem } from '../../domain';
+import type {
+  AuditEvent,
+  Case,
+  CaseStatus,
+  CaseSubmission,
+  Change,
+  Decision,
+  Material,
+  Person,
+  PushResult,
+  Rating,
+  ReasonCode,
+  Rectification,
+  Role,
+  ServiceItem,
+} from '../../domain';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
-export interface DivisionRecord { code: string; name: string; level: DivisionLevel; parentCode: string | null }
+export interface DivisionRecord {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  parentCode: string | null;
+}
 
 export interface UserRecord {
   id: string;
@@ -17,7 +37,12 @@ export interface UserRecord {
   createdAt: number;
 }
 
-export interface SessionRecord { tokenHash: string; userId: string; createdAt: number; expiresAt: number }
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
 
 export interface CaseRecord {
   id: string;
@@ -42,21 +67,53 @@ export interface CaseRecord {
   updatedAt: number;
 }
 
-export interface RevisionRecord { caseId: string; revision: number; submission: CaseSubmission; mutationId: string; submittedAt: number }
+export interface RevisionRecord {
+  caseId: string;
+  revision: number;
+  submission: CaseSubmission;
+  mutationId: string;
+  submittedAt: number;
+}
 
-export interface BlobRecord { sha256: string; size: number; mime: string | null; received: number; complete: boolean; createdAt: number; completedAt: number | null }
+export interface BlobRecord {
+  sha256: string;
+  size: number;
+  mime: string | null;
+  received: number;
+  complete: boolean;
+  createdAt: number;
+  completedAt: number | null;
+}
 
-export interface DecisionRecord { decision: Decision; versionAfter: number; createdAt: number }
+export interface DecisionRecord {
+  decision: Decision;
+  versionAfter: number;
+  createdAt: number;
+}
 
-export interface AppliedMutation { mutationId: string; deviceId: string; userId: string; kind: string; result: PushResult; appliedAt: number }
+export interface AppliedMutation {
+  mutationId: string;
+  deviceId: string;
+  userId: string;
+  kind: string;
+  result: PushResult;
+  appliedAt: number;
+}
 
 /** Who may see a row: a change, a case. Null columns mean "everyone in the deployment". */
-export interface Scope { villageCode: string | null; townshipCode: string | null; countyCode: string | null }
+export interface Scope {
+  villageCode: string | null;
+  townshipCode: string | null;
+  countyCode: string | null;
+}
 
 /** What the caller may see: exactly one of these is set, by role. */
 export type Visibility = { villageCode: string } | { townshipCode: string } | { countyCode: string };
 
-export interface ChangeRow { seq: number; change: Change }
+export interface ChangeRow {
+  seq: number;
+  change: Change;
+}
 export type NewChange = Change extends infer C ? (C extends { seq: number } ? Omit<C, 'seq'> : never) : never;
 
 export interface CaseQuery {
@@ -70,7 +127,12 @@ export interface CaseQuery {
   offset: number;
 }
 
-export interface CaseCounts { total: number; byStatus: Record<string, number>; byVillage: Record<string, number>; byItem: Record<string, number> }
+export interface CaseCounts {
+  total: number;
+  byStatus: Record<string, number>;
+  byVillage: Record<string, number>;
+  byItem: Record<string, number>;
+}
 
 /** A rectification with what the desk shows of its case and the bad rating that opened it. */
 export interface RectificationEntry {
@@ -84,11 +146,22 @@ export interface RectificationEntry {
 }
 
 /** Server time range [startMs, endMs). */
-export interface TimeRange { startMs: number; endMs: number }
+export interface TimeRange {
+  startMs: number;
+  endMs: number;
+}
 
 /** The statistics read model: every record of the cases first submitted in a time range. */
 export interface StatsRecords {
-  cases: { id: string; status: CaseStatus; itemCode: string; villageCode: string; submittedAt: number; acceptedOn: string | null; dueOn: string | null }[];
+  cases: {
+    id: string;
+    status: CaseStatus;
+    itemCode: string;
+    villageCode: string;
+    submittedAt: number;
+    acceptedOn: string | null;
+    dueOn: string | null;
+  }[];
   /** Oldest first (server time, then id). */
   decisions: { caseId: string; kind: Decision['kind']; reasonCodes: ReasonCode[]; createdAt: number }[];
   ratings: { caseId: string; level: number }[];

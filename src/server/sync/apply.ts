@@ -15,15 +15,26 @@ import { applyRating } from './mutations/rate';
 
 function handle(ctx: MutationContext, m: Mutation): Promise<PushResult> {
   switch (m.kind) {
-    case 'case.submit': return applySubmit(ctx, m);
-    case 'case.resubmit': return applyResubmit(ctx, m);
-    case 'case.withdraw': return applyWithdraw(ctx, m);
-    case 'tolerance.supply': return applySupply(ctx, m);
-    case 'rating.create': return applyRating(ctx, m);
+    case 'case.submit':
+      return applySubmit(ctx, m);
+    case 'case.resubmit':
+      return applyResubmit(ctx, m);
+    case 'case.withdraw':
+      return applyWithdraw(ctx, m);
+    case 'tolerance.supply':
+      return applySupply(ctx, m);
+    case 'rating.create':
+      return applyRating(ctx, m);
   }
 }
 
-export interface ApplyOptions { store: Store; user: AuthUser; deviceId: string; now: number; log?: (error: unknown) => void }
+export interface ApplyOptions {
+  store: Store;
+  user: AuthUser;
+  deviceId: string;
+  now: number;
+  log?: (error: unknown) => void;
+}
 
 /** A stored result, or a conflict when someone else's mutation already used this id. */
 function replay(stored: { userId: string; result: PushResult }, user: AuthUser, id: string): PushResult {
@@ -33,7 +44,14 @@ function replay(stored: { userId: string; result: PushResult }, user: AuthUser, 
 
 export async function applyMutation(m: Mutation, o: ApplyOptions): Promise<PushResult> {
   const record = (tx: MutationContext['tx'], result: PushResult) =>
-    tx.mutations.insert({ mutationId: m.id, deviceId: m.deviceId, userId: o.user.id, kind: m.kind, result, appliedAt: o.now });
+    tx.mutations.insert({
+      mutationId: m.id,
+      deviceId: m.deviceId,
+      userId: o.user.id,
+      kind: m.kind,
+      result,
+      appliedAt: o.now,
+    });
   try {
     return await o.store.transaction(async (tx) => {
       const stored = await tx.mutations.get(m.id);

@@ -4,7 +4,11 @@
 import type { PushResult } from '../../domain';
 
 export class RetryLater extends Error {
-  constructor(readonly code: string, message: string, readonly missingBlobs?: string[]) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly missingBlobs?: string[],
+  ) {
     super(message);
     this.name = 'RetryLater';
   }

@@ -14,7 +14,15 @@ export async function registerSyncRoutes(app: FastifyInstance, store: Store, con
     const results: PushResult[] = [];
     // In order: a later mutation may depend on an earlier one (submit, then withdraw).
     for (const m of body.mutations) {
-      results.push(await applyMutation(m, { store, user, deviceId: body.deviceId, now: config.now(), log: (err) => request.log.error({ err }, 'mutation failed') }));
+      results.push(
+        await applyMutation(m, {
+          store,
+          user,
+          deviceId: body.deviceId,
+          now: config.now(),
+          log: (err) => request.log.error({ err }, 'mutation failed'),
+        }),
+      );
     }
     return { results };
   });

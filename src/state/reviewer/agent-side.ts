@@ -25,7 +25,10 @@ export async function loadReviewNotes(caseId: string): Promise<ReviewNotes> {
  * accept-with-tolerance decision, not in the status change, so merge them here.
  */
 export function toleranceWithDue(c: Pick<Case, 'tolerance'>, decisions: readonly Decision[]): Case['tolerance'] {
-  const latest = [...decisions].filter((d) => d.kind === 'accept-with-tolerance').sort((a, b) => a.decidedAt - b.decidedAt).at(-1);
+  const latest = [...decisions]
+    .filter((d) => d.kind === 'accept-with-tolerance')
+    .sort((a, b) => a.decidedAt - b.decidedAt)
+    .at(-1);
   if (!latest) return c.tolerance;
   return latest.toleranceDue.map((due) => {
     const own = c.tolerance.find((t) => t.requirementId === due.requirementId);
@@ -36,7 +39,11 @@ export function toleranceWithDue(c: Pick<Case, 'tolerance'>, decisions: readonly
 /** Overdue and due-soon deadlines of this agent's cases (promised limits and tolerance due dates). */
 export async function loadDueSoon(state: AppState): Promise<DueEntry[]> {
   const running = await listCases({ status: ['accepted', 'accepted_tolerance'], limit: 500 });
-  const withDue = await Promise.all(running.map(async (c) => (c.status === 'accepted_tolerance' ? { ...c, tolerance: toleranceWithDue(c, await listDecisions(c.id)) } : c)));
+  const withDue = await Promise.all(
+    running.map(async (c) =>
+      c.status === 'accepted_tolerance' ? { ...c, tolerance: toleranceWithDue(c, await listDecisions(c.id)) } : c,
+    ),
+  );
   return dueSoon(withDue, state.today.value);
 }
 
@@ -44,7 +51,12 @@ export async function loadDueSoon(state: AppState): Promise<DueEntry[]> {
  * 补交容缺材料: photos for one tolerated material, saved with the material, its files, an audit
  * event and a `tolerance.supply` mutation in one transaction; sent on the next drain.
  */
-export async function supplyToleratedMaterial(state: AppState, caseId: string, requirementId: string, files: readonly Blob[]): Promise<Case> {
+export async function supplyToleratedMaterial(
+  state: AppState,
+  caseId: string,
+  requirementId: string,
+  files: readonly Blob[],
+): Promise<Case> {
   if (files.length === 0) throw new Error('请先拍照或选择照片');
   const actor = requireActor(state);
   const c = await getCase(caseId);
@@ -54,12 +66,30 @@ export async function supplyToleratedMaterial(state: AppState, caseId: string, r
   const images = [];
   for (const file of files) images.push(await state.deps.processImage(file, {}, {}));
   const now = state.deps.now();
-  const pages = images.map((img) => Page.parse({
-    sha256: img.sha256, mime: img.mime, bytes: img.bytes, capturedAt: now,
-    quality: { width: img.metrics.width, height: img.metrics.height, sharpness: img.metrics.sharpness, mean: img.metrics.mean, clipped: img.metrics.clipped },
-  }));
+  const pages = images.map((img) =>
+    Page.parse({
+      sha256: img.sha256,
+      mime: img.mime,
+      bytes: img.bytes,
+      capturedAt: now,
+      quality: {
+        width: img.metrics.width,
+        height: img.metrics.height,
+        sharpness: img.metrics.sharpness,
+        mean: img.metrics.mean,
+        clipped: img.metrics.clipped,
+      },
+    }),
+  );
   const material = Material.parse({ id: uuidv7(now), caseId, requirementId, pages, data: {}, updatedAt: now });
-  const mutation = Mutation.parse({ id: uuidv7(now), deviceId: state.deviceId.value, createdAt: now, kind: 'tolerance.supply', baseVersion: c.baseVersion, payload: { caseId, material } });
+  const mutation = Mutation.parse({
+    id: uuidv7(now),
+    deviceId: state.deviceId.value,
+    createdAt: now,
+    kind: 'tolerance.supply',
+    baseVersion: c.baseVersion,
+    payload: { caseId, material },
+  });
   const tolerance = c.tolerance.some((t) => t.requirementId === requirementId)
     ? c.tolerance.map((t) => (t.requirementId === requirementId ? { ...t, suppliedAt: now } : t))
     : [...c.tolerance, { requirementId, promisedBy: state.today.value, suppliedAt: now }];
@@ -67,7 +97,16 @@ export async function supplyToleratedMaterial(state: AppState, caseId: string, r
     case: { ...c, tolerance, updatedAt: now },
     materials: [material],
     blobs: images.map((img) => ({ sha256: img.sha256, mime: img.mime, data: img.data })),
-    audit: makeAudit({ entity: 'material', entityId: material.id, caseId, action: 'tolerance-supplied', actor, deviceId: state.deviceId.value, at: now, detail: requirementId }),
+    audit: makeAudit({
+      entity: 'material',
+      entityId: material.id,
+      caseId,
+      action: 'tolerance-supplied',
+      actor,
+      deviceId: state.deviceId.value,
+      at: now,
+      detail: requirementId,
+    }),
     mutation,
     expectStatus: ['accepted_tolerance'],
   });

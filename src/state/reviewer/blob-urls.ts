@@ -24,7 +24,11 @@ export function createBlobUrls(api: ApiClient) {
       return url;
     },
     revokeAll() {
-      for (const p of urls.values()) void p.then((u) => URL.revokeObjectURL(u), () => undefined);
+      for (const p of urls.values())
+        void p.then(
+          (u) => URL.revokeObjectURL(u),
+          () => undefined,
+        );
       urls.clear();
     },
   };

@@ -6,7 +6,13 @@
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { DecisionKind } from '../../domain/schemas/decision';
-import { buildDecision, checkDecisionInput, newDecisionId, type DecisionFormInput, type DraftProblem } from './decision-draft';
+import {
+  buildDecision,
+  checkDecisionInput,
+  newDecisionId,
+  type DecisionFormInput,
+  type DraftProblem,
+} from './decision-draft';
 import { REVIEW_ROUTES, type DecisionOutcome, type ReviewCaseDetail } from '../../domain/api/review';
 import { errorMessage, RequestError, type ApiClient } from '../../net';
 import { loadable } from './loadable';
@@ -50,7 +56,13 @@ export function createCaseDetailSlice(api: ApiClient, reviewerId: () => string, 
   const load = (id: string) => detail.run(() => fetchAndOpen(id));
 
   return {
-    detail, pending, sending, problems, sendError, lastOutcome, load,
+    detail,
+    pending,
+    sending,
+    problems,
+    sendError,
+    lastOutcome,
+    load,
     open(caseId: string, kind: DecisionKind) {
       if (pending.value?.caseId === caseId && pending.value.kind === kind) return;
       pending.value = { id: newDecisionId(), kind, caseId };
@@ -73,7 +85,12 @@ export function createCaseDetailSlice(api: ApiClient, reviewerId: () => string, 
       sending.value = true;
       sendError.value = null;
       try {
-        const decision = buildDecision(p.id, { caseId: p.caseId, revision: d.case.revision, reviewerId: reviewerId() }, input, now());
+        const decision = buildDecision(
+          p.id,
+          { caseId: p.caseId, revision: d.case.revision, reviewerId: reviewerId() },
+          input,
+          now(),
+        );
         lastOutcome.value = await api.call(REVIEW_ROUTES.decide, { params: { id: p.caseId }, body: decision });
         pending.value = null;
         await load(p.caseId);

@@ -11,10 +11,17 @@ export interface DecisionContext {
   reviewerId: string;
 }
 
-export interface DraftReason { target: string; code: ReasonCode; text: string }
+export interface DraftReason {
+  target: string;
+  code: ReasonCode;
+  text: string;
+}
 
 /** The return form's state for one material or field: the codes ticked and one text. */
-export interface TargetDraft { codes: ReasonCode[]; text: string }
+export interface TargetDraft {
+  codes: ReasonCode[];
+  text: string;
+}
 
 /** One text per target: it goes with “其他” when chosen, else with the first code. */
 export function toReasons(drafts: Record<string, TargetDraft>): DraftReason[] {
@@ -33,7 +40,10 @@ export interface DecisionFormInput {
   note?: string;
 }
 
-export interface DraftProblem { field: string; message: string }
+export interface DraftProblem {
+  field: string;
+  message: string;
+}
 
 /** Form-level checks in Chinese, before the schema: what the reviewer must still fill in. */
 export function checkDecisionInput(input: DecisionFormInput, window?: ToleranceWindow): DraftProblem[] {
@@ -43,10 +53,12 @@ export function checkDecisionInput(input: DecisionFormInput, window?: ToleranceW
       const reasons = input.reasons ?? [];
       if (reasons.length === 0) problems.push({ field: 'reasons', message: '请至少为一项材料或字段选择退回原因' });
       reasons.forEach((r, i) => {
-        if (r.code === 'other' && !r.text.trim()) problems.push({ field: `reasons.${i}`, message: '选择“其他”时必须写明原因' });
+        if (r.code === 'other' && !r.text.trim())
+          problems.push({ field: `reasons.${i}`, message: '选择“其他”时必须写明原因' });
       });
       const keys = reasons.map((r) => `${r.target}|${r.code}`);
-      if (new Set(keys).size !== keys.length) problems.push({ field: 'reasons', message: '同一材料的同一原因只需选一次' });
+      if (new Set(keys).size !== keys.length)
+        problems.push({ field: 'reasons', message: '同一材料的同一原因只需选一次' });
       break;
     }
     case 'accept-with-tolerance': {
@@ -67,7 +79,8 @@ export function checkDecisionInput(input: DecisionFormInput, window?: ToleranceW
       break;
     case 'suspend':
     case 'terminate':
-      if (!input.note?.trim()) problems.push({ field: 'note', message: input.kind === 'suspend' ? '请写明中止原因' : '请写明终止原因' });
+      if (!input.note?.trim())
+        problems.push({ field: 'note', message: input.kind === 'suspend' ? '请写明中止原因' : '请写明终止原因' });
       break;
     default:
       break;
@@ -77,22 +90,32 @@ export function checkDecisionInput(input: DecisionFormInput, window?: ToleranceW
 
 function checkDelivery(delivery: DecisionFormInput['delivery'], required: boolean): DraftProblem[] {
   if (!delivery) return required ? [{ field: 'delivery', message: '请选择送达方式：邮寄或到村便民服务点领取' }] : [];
-  if (delivery.method === 'post' && delivery.trackingNumber.trim().length < 4) return [{ field: 'delivery', message: '请填写邮寄单号（至少 4 位）' }];
-  if (delivery.method === 'collect' && !delivery.servicePoint.trim()) return [{ field: 'delivery', message: '请填写领取的村便民服务点' }];
+  if (delivery.method === 'post' && delivery.trackingNumber.trim().length < 4)
+    return [{ field: 'delivery', message: '请填写邮寄单号（至少 4 位）' }];
+  if (delivery.method === 'collect' && !delivery.servicePoint.trim())
+    return [{ field: 'delivery', message: '请填写领取的村便民服务点' }];
   return [];
 }
 
 /** The Decision the server receives; throws only on a programming error (input not checked). */
 export function buildDecision(id: string, ctx: DecisionContext, input: DecisionFormInput, now: number): Decision {
-  const reasons: ReturnReason[] = (input.reasons ?? []).map((r) => ({ target: r.target, code: r.code, text: r.text.trim() }));
+  const reasons: ReturnReason[] = (input.reasons ?? []).map((r) => ({
+    target: r.target,
+    code: r.code,
+    text: r.text.trim(),
+  }));
   return Decision.parse({
     id,
     caseId: ctx.caseId,
     kind: input.kind,
     reasons: input.kind === 'return' ? reasons : [],
-    toleranceDue: input.kind === 'accept-with-tolerance' ? input.toleranceDue ?? [] : [],
+    toleranceDue: input.kind === 'accept-with-tolerance' ? (input.toleranceDue ?? []) : [],
     outcome: input.outcome?.trim() || undefined,
-    delivery: input.delivery && (input.delivery.method === 'post' ? { method: 'post', trackingNumber: input.delivery.trackingNumber.trim() } : { method: 'collect', servicePoint: input.delivery.servicePoint.trim() }),
+    delivery:
+      input.delivery &&
+      (input.delivery.method === 'post'
+        ? { method: 'post', trackingNumber: input.delivery.trackingNumber.trim() }
+        : { method: 'collect', servicePoint: input.delivery.servicePoint.trim() }),
     note: input.note?.trim() || undefined,
     reviewerId: ctx.reviewerId,
     decidedAt: now,

@@ -41,10 +41,13 @@ export function createInboxSlice(api: ApiClient) {
   const list = loadable<ReviewCaseList>();
   /** The running cases, for the "即将到期" strip whatever the filters show. */
   const running = loadable<ReviewCaseList>();
-  const load = () => Promise.all([
-    list.run(() => api.call(REVIEW_ROUTES.list, { query: inboxQuery(filters.value) })),
-    running.run(() => api.call(REVIEW_ROUTES.list, { query: inboxQuery({ status: ['accepted', 'accepted_tolerance'] }) })),
-  ]);
+  const load = () =>
+    Promise.all([
+      list.run(() => api.call(REVIEW_ROUTES.list, { query: inboxQuery(filters.value) })),
+      running.run(() =>
+        api.call(REVIEW_ROUTES.list, { query: inboxQuery({ status: ['accepted', 'accepted_tolerance'] }) }),
+      ),
+    ]);
   return {
     filters,
     list,

@@ -18,7 +18,9 @@ export function loadable<T>(): Loadable<T> {
   const error = signal<string | null>(null);
   let generation = 0;
   return {
-    data, loading, error,
+    data,
+    loading,
+    error,
     async run(load) {
       const mine = ++generation;
       loading.value = true;

@@ -22,9 +22,16 @@ export function createRectificationsSlice(api: ApiClient) {
       closing.value = id;
       closeError.value = null;
       try {
-        const { rectification } = await api.call(RECTIFICATION_ROUTES.close, { params: { id }, body: { callbackNote } });
+        const { rectification } = await api.call(RECTIFICATION_ROUTES.close, {
+          params: { id },
+          body: { callbackNote },
+        });
         const current = list.data.value;
-        if (current) list.data.value = { ...current, items: current.items.map((i) => (i.rectification.id === id ? rectification : i)) };
+        if (current)
+          list.data.value = {
+            ...current,
+            items: current.items.map((i) => (i.rectification.id === id ? rectification : i)),
+          };
         return true;
       } catch (err) {
         closeError.value = { id, message: errorMessage(err) };

@@ -7,7 +7,10 @@ export const FIELD_TARGET_PREFIX = 'field:';
 
 /** The newest return decision, or undefined when the case was never returned. */
 export function latestReturn(decisions: readonly Decision[]): Decision | undefined {
-  return [...decisions].filter((d) => d.kind === 'return').sort((a, b) => a.decidedAt - b.decidedAt).at(-1);
+  return [...decisions]
+    .filter((d) => d.kind === 'return')
+    .sort((a, b) => a.decidedAt - b.decidedAt)
+    .at(-1);
 }
 
 export interface TargetReasons {
@@ -20,7 +23,10 @@ export interface TargetReasons {
 }
 
 /** Reasons grouped by what they flag, in the order the reviewer wrote them. */
-export function reasonsByTarget(decision: Pick<Decision, 'reasons'>, item?: Pick<ServiceItem, 'materials' | 'fields'>): TargetReasons[] {
+export function reasonsByTarget(
+  decision: Pick<Decision, 'reasons'>,
+  item?: Pick<ServiceItem, 'materials' | 'fields'>,
+): TargetReasons[] {
   const groups = new Map<string, TargetReasons>();
   for (const r of decision.reasons) {
     let g = groups.get(r.target);
@@ -28,8 +34,8 @@ export function reasonsByTarget(decision: Pick<Decision, 'reasons'>, item?: Pick
       const isField = r.target.startsWith(FIELD_TARGET_PREFIX);
       const key = isField ? r.target.slice(FIELD_TARGET_PREFIX.length) : r.target;
       const label = isField
-        ? item?.fields.find((f) => f.key === key)?.label ?? key
-        : item?.materials.find((m) => m.id === key)?.name ?? key;
+        ? (item?.fields.find((f) => f.key === key)?.label ?? key)
+        : (item?.materials.find((m) => m.id === key)?.name ?? key);
       g = { target: r.target, kind: isField ? 'field' : 'material', key, label, reasons: [] };
       groups.set(r.target, g);
     }
@@ -38,8 +44,14 @@ export function reasonsByTarget(decision: Pick<Decision, 'reasons'>, item?: Pick
   return [...groups.values()];
 }
 
-export const flaggedMaterialIds = (d: Pick<Decision, 'reasons'>) =>
-  [...new Set(d.reasons.filter((r) => !r.target.startsWith(FIELD_TARGET_PREFIX)).map((r) => r.target))];
+export const flaggedMaterialIds = (d: Pick<Decision, 'reasons'>) => [
+  ...new Set(d.reasons.filter((r) => !r.target.startsWith(FIELD_TARGET_PREFIX)).map((r) => r.target)),
+];
 
-export const flaggedFieldKeys = (d: Pick<Decision, 'reasons'>) =>
-  [...new Set(d.reasons.filter((r) => r.target.startsWith(FIELD_TARGET_PREFIX)).map((r) => r.target.slice(FIELD_TARGET_PREFIX.length)))];
+export const flaggedFieldKeys = (d: Pick<Decision, 'reasons'>) => [
+  ...new Set(
+    d.reasons
+      .filter((r) => r.target.startsWith(FIELD_TARGET_PREFIX))
+      .map((r) => r.target.slice(FIELD_TARGET_PREFIX.length)),
+  ),
+];

@@ -38,10 +38,16 @@ export interface RevisionDiff {
 
 function diffRecords(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): FieldChange[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => (before[k] ?? '') !== (after[k] ?? '')).map((key) => ({ key, before: before[key], after: after[key] }));
+  return keys
+    .filter((k) => (before[k] ?? '') !== (after[k] ?? ''))
+    .map((key) => ({ key, before: before[key], after: after[key] }));
 }
 
-function diffMaterial(id: string, a: RevisionMaterial | undefined, b: RevisionMaterial | undefined): MaterialChange | undefined {
+function diffMaterial(
+  id: string,
+  a: RevisionMaterial | undefined,
+  b: RevisionMaterial | undefined,
+): MaterialChange | undefined {
   const pagesA = (a?.pages ?? []).map((p) => p.sha256);
   const pagesB = (b?.pages ?? []).map((p) => p.sha256);
   const pagesAdded = pagesB.filter((h) => !pagesA.includes(h));
@@ -50,7 +56,15 @@ function diffMaterial(id: string, a: RevisionMaterial | undefined, b: RevisionMa
   const signatureChanged = (a?.signature?.sha256 ?? '') !== (b?.signature?.sha256 ?? '');
   const kind = !a ? 'added' : !b ? 'removed' : 'changed';
   const orderChanged = pagesA.join() !== pagesB.join();
-  if (kind === 'changed' && !pagesAdded.length && !pagesRemoved.length && !dataChanged.length && !signatureChanged && !orderChanged) return undefined;
+  if (
+    kind === 'changed' &&
+    !pagesAdded.length &&
+    !pagesRemoved.length &&
+    !dataChanged.length &&
+    !signatureChanged &&
+    !orderChanged
+  )
+    return undefined;
   return { requirementId: id, kind, pagesAdded, pagesRemoved, dataChanged, signatureChanged };
 }
 

@@ -28,7 +28,11 @@ async function nextCaseNumber(villageCode: string, deviceId: string, now: number
   return number;
 }
 
-export interface NewCaseInput { itemCode: string; applicantId: string; entrusterId?: string | undefined }
+export interface NewCaseInput {
+  itemCode: string;
+  applicantId: string;
+  entrusterId?: string | undefined;
+}
 
 export async function createNewCase(state: AppState, input: NewCaseInput): Promise<Case> {
   const actor = requireActor(state);
@@ -42,10 +46,23 @@ export async function createNewCase(state: AppState, input: NewCaseInput): Promi
   const now = state.deps.now();
   const id = uuidv7(now);
   const c: Case = {
-    id, number: await nextCaseNumber(villageCode, state.deviceId.value, now), itemCode: item.code, itemVersion: item.version,
-    applicantId: applicant.id, ...(input.entrusterId && { entrusterId: input.entrusterId }), status: 'draft',
-    fields: prefillFields(item, applicant), acknowledged: [], tolerance: [], villageCode, agentId: actor.id,
-    revision: 0, baseVersion: 0, createdAt: now, updatedAt: now, createdBy: actor,
+    id,
+    number: await nextCaseNumber(villageCode, state.deviceId.value, now),
+    itemCode: item.code,
+    itemVersion: item.version,
+    applicantId: applicant.id,
+    ...(input.entrusterId && { entrusterId: input.entrusterId }),
+    status: 'draft',
+    fields: prefillFields(item, applicant),
+    acknowledged: [],
+    tolerance: [],
+    villageCode,
+    agentId: actor.id,
+    revision: 0,
+    baseVersion: 0,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actor,
   };
   // Files are already stored under the profile: the case only refers to them by hash.
   const materials: Material[] = [];
@@ -53,10 +70,28 @@ export async function createNewCase(state: AppState, input: NewCaseInput): Promi
     const sha = profilePhotoFor(applicant, r, state.today.value);
     const stored = sha && (await pageFromStoredPhoto(sha, now));
     if (!sha || !stored) continue;
-    materials.push({ id: uuidv7(now), caseId: id, requirementId: r.id, pages: [stored.page], data: {}, updatedAt: now });
+    materials.push({
+      id: uuidv7(now),
+      caseId: id,
+      requirementId: r.id,
+      pages: [stored.page],
+      data: {},
+      updatedAt: now,
+    });
   }
   return saveCaseWithMaterials({
-    case: c, materials,
-    audit: makeAudit({ entity: 'case', entityId: id, caseId: id, action: 'create', to: 'draft', actor, deviceId: state.deviceId.value, at: now, detail: item.name }),
+    case: c,
+    materials,
+    audit: makeAudit({
+      entity: 'case',
+      entityId: id,
+      caseId: id,
+      action: 'create',
+      to: 'draft',
+      actor,
+      deviceId: state.deviceId.value,
+      at: now,
+      detail: item.name,
+    }),
   });
 }

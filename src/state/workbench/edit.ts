@@ -26,7 +26,11 @@ function schedule(state: AppState, immediate: boolean): void | Promise<void> {
   if (w.timer) clearTimeout(w.timer);
   w.timer = undefined;
   if (immediate) return flushCaseSave(state);
-  w.timer = setTimeout(() => { void flushCaseSave(state).catch((e) => { state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`; }); }, TYPING_SAVE_DELAY_MS);
+  w.timer = setTimeout(() => {
+    void flushCaseSave(state).catch((e) => {
+      state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`;
+    });
+  }, TYPING_SAVE_DELAY_MS);
 }
 
 /** Marks a material as changed in memory (typed data); the next flush writes it. */
@@ -111,14 +115,25 @@ export function setMaterialData(state: AppState, requirementId: string, key: str
 
 /** The agent has read a warning and accepts it (recorded by its stable key). */
 export const setAcknowledged = (state: AppState, key: string, on: boolean) =>
-  updateCase(state, (c) => ({ ...c, acknowledged: on ? [...new Set([...c.acknowledged, key])] : c.acknowledged.filter((k) => k !== key) }), true);
+  updateCase(
+    state,
+    (c) => ({
+      ...c,
+      acknowledged: on ? [...new Set([...c.acknowledged, key])] : c.acknowledged.filter((k) => k !== key),
+    }),
+    true,
+  );
 
 /** 容缺: the date the applicant promises to supply a missing material; null withdraws the claim. */
 export function setTolerance(state: AppState, requirementId: string, promisedBy: string | null): void | Promise<void> {
   if (!state.workbench.record.value || !state.workbench.editable.value) return;
   assertMaterialEditable(state, requirementId);
-  return updateCase(state, (c) => {
-    const others = c.tolerance.filter((t) => t.requirementId !== requirementId);
-    return { ...c, tolerance: promisedBy === null ? others : [...others, { requirementId, promisedBy }] };
-  }, true);
+  return updateCase(
+    state,
+    (c) => {
+      const others = c.tolerance.filter((t) => t.requirementId !== requirementId);
+      return { ...c, tolerance: promisedBy === null ? others : [...others, { requirementId, promisedBy }] };
+    },
+    true,
+  );
 }

@@ -17,7 +17,9 @@ export interface MaterialWriteExtras {
 /** Puts `m` in place of the material with the same id (or adds it). */
 export function putMaterialInMemory(state: AppState, m: Material): void {
   const list = state.workbench.materials.value;
-  state.workbench.materials.value = list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? m : x)) : [...list, m];
+  state.workbench.materials.value = list.some((x) => x.id === m.id)
+    ? list.map((x) => (x.id === m.id ? m : x))
+    : [...list, m];
 }
 
 function restorePagesAndSignature(state: AppState, before: Material, existed: boolean): void {
@@ -28,7 +30,11 @@ function restorePagesAndSignature(state: AppState, before: Material, existed: bo
     return;
   }
   const { signature: _s, ...rest } = latest;
-  putMaterialInMemory(state, { ...rest, pages: before.pages, ...(before.signature && { signature: before.signature }) });
+  putMaterialInMemory(state, {
+    ...rest,
+    pages: before.pages,
+    ...(before.signature && { signature: before.signature }),
+  });
   // Typed data of a material that was never stored must still reach storage.
   if (!existed) markMaterialDirty(state, before.id);
 }
@@ -51,7 +57,14 @@ export function writeMaterial(
     assertMaterialEditable(state, requirementId);
     const now = state.deps.now();
     const current = wb.materialByRequirement.value.get(requirementId);
-    const before: Material = current ?? { id: uuidv7(now), caseId: c.id, requirementId, pages: [], data: {}, updatedAt: now };
+    const before: Material = current ?? {
+      id: uuidv7(now),
+      caseId: c.id,
+      requirementId,
+      pages: [],
+      data: {},
+      updatedAt: now,
+    };
     const changed = change(before);
     if (!changed) return current;
     const next: Material = { ...changed, updatedAt: now };

@@ -31,15 +31,24 @@ const worst = (fs: Finding[]): 'error' | 'warning' => (fs.some((f) => f.severity
 
 export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'acknowledged'>, report: Report): Notice {
   const lines: NoticeLine[] = [];
-  const relevant = (f: Finding) => f.severity === 'error' || (f.severity === 'warning' && !c.acknowledged.includes(f.key));
+  const relevant = (f: Finding) =>
+    f.severity === 'error' || (f.severity === 'warning' && !c.acknowledged.includes(f.key));
 
   for (const r of item.materials) {
     const state = report.materials[r.id];
     if (!state) continue;
     const promise = c.tolerance.find((t) => t.requirementId === r.id && !t.suppliedAt);
-    const how = [r.standard, `${HANDLING_LABELS[r.handling]}${r.copies > 1 ? `，${r.copies} 份` : ''}`].filter(Boolean).join('；');
+    const how = [r.standard, `${HANDLING_LABELS[r.handling]}${r.copies > 1 ? `，${r.copies} 份` : ''}`]
+      .filter(Boolean)
+      .join('；');
     if (state.status === 'tolerated' && promise) {
-      lines.push({ what: r.name, problems: ['容缺受理：可先办理，须按期补交'], how, severity: 'warning', promisedBy: promise.promisedBy });
+      lines.push({
+        what: r.name,
+        problems: ['容缺受理：可先办理，须按期补交'],
+        how,
+        severity: 'warning',
+        promisedBy: promise.promisedBy,
+      });
       continue;
     }
     const fs = state.findings.filter(relevant);
@@ -56,11 +65,19 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
   }
   for (const field of item.fields) {
     const fs = byField.get(field.key);
-    if (fs) lines.push({ what: `申请表：${field.label}`, problems: fs.map((f) => f.message), how: field.hint ?? '请按证件和实际情况填写', severity: worst(fs) });
+    if (fs)
+      lines.push({
+        what: `申请表：${field.label}`,
+        problems: fs.map((f) => f.message),
+        how: field.hint ?? '请按证件和实际情况填写',
+        severity: worst(fs),
+      });
   }
   for (const [key, fs] of byField) {
-    if (!item.fields.some((f) => f.key === key)) lines.push({ what: key, problems: fs.map((f) => f.message), how: '', severity: worst(fs) });
+    if (!item.fields.some((f) => f.key === key))
+      lines.push({ what: key, problems: fs.map((f) => f.message), how: '', severity: worst(fs) });
   }
-  if (other.length) lines.push({ what: '其他', problems: other.map((f) => f.message), how: '', severity: worst(other) });
+  if (other.length)
+    lines.push({ what: '其他', problems: other.map((f) => f.message), how: '', severity: worst(other) });
   return { lines, complete: lines.length === 0 };
 }

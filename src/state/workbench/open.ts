@@ -8,7 +8,10 @@ async function readCase(id: string) {
   const c = await getCase(id);
   if (!c) return undefined;
   const [applicant, entruster, materials, outbox] = await Promise.all([
-    getPerson(c.applicantId), c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined), listMaterials(id), listCaseOutbox(id),
+    getPerson(c.applicantId),
+    c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined),
+    listMaterials(id),
+    listCaseOutbox(id),
   ]);
   const returnScope = await loadReturnScope(c, materials, outbox);
   return { c, applicant, entruster, materials, outbox, returnScope };

@@ -16,21 +16,51 @@ function requirementOf(state: AppState, requirementId: string) {
   return r;
 }
 
-const pageOf = (img: ProcessedImage, now: number): Page => PageSchema.parse({
-  sha256: img.sha256, mime: img.mime, bytes: img.bytes, capturedAt: now,
-  quality: { width: img.metrics.width, height: img.metrics.height, sharpness: img.metrics.sharpness, mean: img.metrics.mean, clipped: img.metrics.clipped },
-});
+const pageOf = (img: ProcessedImage, now: number): Page =>
+  PageSchema.parse({
+    sha256: img.sha256,
+    mime: img.mime,
+    bytes: img.bytes,
+    capturedAt: now,
+    quality: {
+      width: img.metrics.width,
+      height: img.metrics.height,
+      sharpness: img.metrics.sharpness,
+      mean: img.metrics.mean,
+      clipped: img.metrics.clipped,
+    },
+  });
 
 /** Runs one file through the worker while the UI shows its progress under the material. */
-async function processWithProgress(state: AppState, requirementId: string, file: Blob, label: string): Promise<ProcessedImage> {
+async function processWithProgress(
+  state: AppState,
+  requirementId: string,
+  file: Blob,
+  label: string,
+): Promise<ProcessedImage> {
   const wb = state.workbench;
   const entry = { progress: undefined as number | undefined, label };
   let done = false;
   // Progress messages from the worker may arrive after its result: once done, ignore them.
-  const update = () => { if (!done) wb.captures.value = { ...wb.captures.value, [requirementId]: [...(wb.captures.value[requirementId] ?? []).filter((e) => e !== entry), entry] }; };
+  const update = () => {
+    if (!done)
+      wb.captures.value = {
+        ...wb.captures.value,
+        [requirementId]: [...(wb.captures.value[requirementId] ?? []).filter((e) => e !== entry), entry],
+      };
+  };
   update();
   try {
-    return await state.deps.processImage(file, {}, { onProgress: (f) => { entry.progress = f; update(); } });
+    return await state.deps.processImage(
+      file,
+      {},
+      {
+        onProgress: (f) => {
+          entry.progress = f;
+          update();
+        },
+      },
+    );
   } finally {
     done = true;
     const left = (wb.captures.value[requirementId] ?? []).filter((e) => e !== entry);
@@ -40,7 +70,8 @@ async function processWithProgress(state: AppState, requirementId: string, file:
 }
 
 async function warnIfSpaceLow(state: AppState): Promise<void> {
-  if (await isSpaceLow(state).catch(() => false)) showToast(state, 'warning', '本机存储空间不足 50 MB：请尽快联网同步，否则新照片可能存不下');
+  if (await isSpaceLow(state).catch(() => false))
+    showToast(state, 'warning', '本机存储空间不足 50 MB：请尽快联网同步，否则新照片可能存不下');
 }
 
 /** Adds photos as new pages, in the order picked. */
@@ -53,12 +84,32 @@ export async function addPhotos(state: AppState, requirementId: string, files: r
   const requirement = requirementOf(state, requirementId);
   await warnIfSpaceLow(state);
   for (const [i, file] of files.entries()) {
-    const img = await processWithProgress(state, requirementId, file, files.length > 1 ? `正在处理第 ${i + 1}/${files.length} 张` : '正在处理照片');
+    const img = await processWithProgress(
+      state,
+      requirementId,
+      file,
+      files.length > 1 ? `正在处理第 ${i + 1}/${files.length} 张` : '正在处理照片',
+    );
     const now = state.deps.now();
-    await writeMaterial(state, requirementId, (m) => (m.pages.some((p) => p.sha256 === img.sha256) ? undefined : { ...m, pages: [...m.pages, pageOf(img, now)] }), {
-      blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
-      audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-add', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
-    });
+    await writeMaterial(
+      state,
+      requirementId,
+      (m) =>
+        m.pages.some((p) => p.sha256 === img.sha256) ? undefined : { ...m, pages: [...m.pages, pageOf(img, now)] },
+      {
+        blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
+        audit: makeAudit({
+          entity: 'material',
+          entityId: requirementId,
+          caseId: c.id,
+          action: 'material.page-add',
+          actor,
+          deviceId: state.deviceId.value,
+          at: now,
+          detail: requirement.name,
+        }),
+      },
+    );
     await attachToProfileIfMissing(state, requirement, img);
   }
 }
@@ -75,10 +126,24 @@ export async function replacePage(state: AppState, requirementId: string, index:
   await warnIfSpaceLow(state);
   const img = await processWithProgress(state, requirementId, file, `正在处理重拍的第 ${index + 1} 页`);
   const now = state.deps.now();
-  await writeMaterial(state, requirementId, (m) => (m.pages[index] ? { ...m, pages: m.pages.map((p, i) => (i === index ? pageOf(img, now) : p)) } : undefined), {
-    blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
-    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-replace', actor, deviceId: state.deviceId.value, at: now, detail: `${requirement.name} 第${index + 1}页` }),
-  });
+  await writeMaterial(
+    state,
+    requirementId,
+    (m) => (m.pages[index] ? { ...m, pages: m.pages.map((p, i) => (i === index ? pageOf(img, now) : p)) } : undefined),
+    {
+      blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
+      audit: makeAudit({
+        entity: 'material',
+        entityId: requirementId,
+        caseId: c.id,
+        action: 'material.page-replace',
+        actor,
+        deviceId: state.deviceId.value,
+        at: now,
+        detail: `${requirement.name} 第${index + 1}页`,
+      }),
+    },
+  );
   await attachToProfileIfMissing(state, requirement, img);
 }
 
@@ -106,7 +171,23 @@ export async function deletePage(state: AppState, requirementId: string, sha256:
   assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const now = state.deps.now();
-  await writeMaterial(state, requirementId, (cur) => (cur.pages.some((p) => p.sha256 === sha256) ? { ...cur, pages: cur.pages.filter((p) => p.sha256 !== sha256) } : undefined), {
-    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.page-delete', actor, deviceId: state.deviceId.value, at: now }),
-  });
+  await writeMaterial(
+    state,
+    requirementId,
+    (cur) =>
+      cur.pages.some((p) => p.sha256 === sha256)
+        ? { ...cur, pages: cur.pages.filter((p) => p.sha256 !== sha256) }
+        : undefined,
+    {
+      audit: makeAudit({
+        entity: 'material',
+        entityId: requirementId,
+        caseId: c.id,
+        action: 'material.page-delete',
+        actor,
+        deviceId: state.deviceId.value,
+        at: now,
+      }),
+    },
+  );
 }

@@ -12,18 +12,31 @@ import { assertMaterialEditable } from './return-scope';
 const SLOT = { 'id-card-front': 'frontPhoto', 'id-card-back': 'backPhoto' } as const;
 
 /** The profile's photo for this requirement, when it has one and the card is still valid. */
-export function profilePhotoFor(person: Person | null, requirement: MaterialRequirement, today: string): string | undefined {
+export function profilePhotoFor(
+  person: Person | null,
+  requirement: MaterialRequirement,
+  today: string,
+): string | undefined {
   if (!requirement.profilePhoto || !person?.idCard) return undefined;
   if (!checkIdCardExpiry(person.idCard.validUntil, today).ok) return undefined;
   return person.idCard[SLOT[requirement.profilePhoto]];
 }
 
 /** A page built from a stored profile photo (its metrics remembered when it was taken). */
-export async function pageFromStoredPhoto(sha256: string, now: number): Promise<{ page: Page; data: ArrayBuffer; mime: string } | undefined> {
+export async function pageFromStoredPhoto(
+  sha256: string,
+  now: number,
+): Promise<{ page: Page; data: ArrayBuffer; mime: string } | undefined> {
   const blob = await getBlob(sha256);
   if (!blob) return undefined;
   const quality = await recallPhotoQuality(sha256);
-  const page = PageSchema.parse({ sha256, mime: blob.mime, bytes: blob.bytes, capturedAt: now, ...(quality && { quality }) });
+  const page = PageSchema.parse({
+    sha256,
+    mime: blob.mime,
+    bytes: blob.bytes,
+    capturedAt: now,
+    ...(quality && { quality }),
+  });
   return { page, data: blob.data, mime: blob.mime };
 }
 
@@ -40,21 +53,43 @@ export async function applyProfilePhoto(state: AppState, requirementId: string):
   const now = state.deps.now();
   const stored = await pageFromStoredPhoto(sha, now);
   if (!stored) throw new Error('档案中的照片文件不在本机，请重新拍摄');
-  await writeMaterial(state, requirementId, (m) => (m.pages.some((p) => p.sha256 === sha) ? undefined : { ...m, pages: [...m.pages, stored.page] }), {
-    blobs: [{ sha256: sha, mime: stored.mime, data: stored.data }],
-    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.from-profile', actor, deviceId: state.deviceId.value, at: now, detail: requirement.name }),
-  });
+  await writeMaterial(
+    state,
+    requirementId,
+    (m) => (m.pages.some((p) => p.sha256 === sha) ? undefined : { ...m, pages: [...m.pages, stored.page] }),
+    {
+      blobs: [{ sha256: sha, mime: stored.mime, data: stored.data }],
+      audit: makeAudit({
+        entity: 'material',
+        entityId: requirementId,
+        caseId: c.id,
+        action: 'material.from-profile',
+        actor,
+        deviceId: state.deviceId.value,
+        at: now,
+        detail: requirement.name,
+      }),
+    },
+  );
 }
 
 /** Best effort: a card photo taken in a case also fills the profile's empty slot for next time. */
-export async function attachToProfileIfMissing(state: AppState, requirement: MaterialRequirement, img: ProcessedImage): Promise<void> {
+export async function attachToProfileIfMissing(
+  state: AppState,
+  requirement: MaterialRequirement,
+  img: ProcessedImage,
+): Promise<void> {
   const person = state.workbench.applicant.value;
   if (!requirement.profilePhoto || !person?.idCard) return;
   const slot = SLOT[requirement.profilePhoto];
   if (person.idCard[slot]) return;
   try {
     await rememberPhotoQuality(img.sha256, img.metrics);
-    const updated = await savePerson({ ...person, idCard: { ...person.idCard, [slot]: img.sha256 }, updatedAt: state.deps.now() }, requireActor(state), state.deviceId.value);
+    const updated = await savePerson(
+      { ...person, idCard: { ...person.idCard, [slot]: img.sha256 }, updatedAt: state.deps.now() },
+      requireActor(state),
+      state.deviceId.value,
+    );
     state.workbench.applicant.value = updated;
   } catch {
     // The case has the photo; the profile can get it next time.

@@ -7,12 +7,21 @@ import { z } from 'zod';
 import type { Case, Decision, Material, ServiceItem } from '../../domain';
 import { getSetting, listDecisions, putSetting, type OutboxEntry } from '../../storage';
 import type { AppState } from '../app-state';
-import { flaggedFieldKeys, flaggedMaterialIds, latestReturn, reasonsByTarget, type TargetReasons } from '../reviewer/returned';
+import {
+  flaggedFieldKeys,
+  flaggedMaterialIds,
+  latestReturn,
+  reasonsByTarget,
+  type TargetReasons,
+} from '../reviewer/returned';
 import type { RevisionMaterial, RevisionSnapshot } from '../reviewer/revision-diff';
 
 /** A refused workbench action: stable code + Chinese message for the agent. */
 export class WorkbenchError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'WorkbenchError';
   }
@@ -35,13 +44,18 @@ const snapshotOf = (c: Pick<Case, 'revision' | 'fields'>, materials: readonly Ma
   revision: c.revision,
   fields: { ...c.fields },
   materials: materials.map((m) => ({
-    requirementId: m.requirementId, pages: m.pages.map((p) => ({ sha256: p.sha256 })), data: { ...m.data },
+    requirementId: m.requirementId,
+    pages: m.pages.map((p) => ({ sha256: p.sha256 })),
+    data: { ...m.data },
     ...(m.signature && { signature: { sha256: m.signature.sha256 } }),
   })),
 });
 
 /** The submission the decision was made on, as sent from this device (outbox rows are kept). */
-function baselineFromOutbox(outbox: readonly OutboxEntry[], decision: Decision | undefined): RevisionSnapshot | undefined {
+function baselineFromOutbox(
+  outbox: readonly OutboxEntry[],
+  decision: Decision | undefined,
+): RevisionSnapshot | undefined {
   const sent = outbox
     .map((o) => o.mutation)
     .flatMap((m) => (m.kind === 'case.submit' || m.kind === 'case.resubmit' ? [m.payload] : []))
@@ -54,21 +68,28 @@ function baselineFromOutbox(outbox: readonly OutboxEntry[], decision: Decision |
 const StoredBaseline = z.object({
   revision: z.number(),
   fields: z.record(z.string(), z.string()),
-  materials: z.array(z.object({
-    requirementId: z.string(),
-    pages: z.array(z.object({ sha256: z.string() })),
-    data: z.record(z.string(), z.string()).optional(),
-    signature: z.object({ sha256: z.string() }).optional(),
-  })),
+  materials: z.array(
+    z.object({
+      requirementId: z.string(),
+      pages: z.array(z.object({ sha256: z.string() })),
+      data: z.record(z.string(), z.string()).optional(),
+      signature: z.object({ sha256: z.string() }).optional(),
+    }),
+  ),
 });
-const baselineKey = (caseId: string, decisionId: string | undefined) => `returnBaseline:${caseId}:${decisionId ?? 'pending'}`;
+const baselineKey = (caseId: string, decisionId: string | undefined) =>
+  `returnBaseline:${caseId}:${decisionId ?? 'pending'}`;
 
 /**
  * Reads the return decision and the baseline for a returned case. Without its outbox row (pruned,
  * or another install), the copy on the device when the case is first opened as returned is the
  * submitted one (nothing can change it in between): it is kept as the baseline.
  */
-export async function loadReturnScope(c: Case, materials: readonly Material[], outbox: readonly OutboxEntry[]): Promise<ReturnScope | null> {
+export async function loadReturnScope(
+  c: Case,
+  materials: readonly Material[],
+  outbox: readonly OutboxEntry[],
+): Promise<ReturnScope | null> {
   if (c.status !== 'returned') return null;
   const decision = latestReturn(await listDecisions(c.id));
   let baseline = baselineFromOutbox(outbox, decision);
@@ -93,20 +114,27 @@ function materialChanged(before: RevisionMaterial | undefined, now: Material | u
   const old = new Set((before?.pages ?? []).map((p) => p.sha256));
   if (now.pages.some((p) => !old.has(p.sha256))) return true;
   if (now.signature && now.signature.sha256 !== before?.signature?.sha256) return true;
-  const a = before?.data ?? {}, b = now.data;
+  const a = before?.data ?? {},
+    b = now.data;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].some((k) => (a[k] ?? '') !== (b[k] ?? ''));
 }
 
 /** Each flagged material or field with the reviewer's reasons and whether it was changed. */
-export function flaggedTargets(scope: ReturnScope, c: Case, materials: readonly Material[], item?: Pick<ServiceItem, 'materials' | 'fields'>): FlaggedTarget[] {
+export function flaggedTargets(
+  scope: ReturnScope,
+  c: Case,
+  materials: readonly Material[],
+  item?: Pick<ServiceItem, 'materials' | 'fields'>,
+): FlaggedTarget[] {
   if (!scope.decision) return [];
   const byReq = new Map(materials.map((m) => [m.requirementId, m] as const));
   const before = new Map(scope.baseline.materials.map((m) => [m.requirementId, m] as const));
   return reasonsByTarget(scope.decision, item).map((g) => ({
     ...g,
-    changed: g.kind === 'field'
-      ? (scope.baseline.fields[g.key] ?? '') !== (c.fields[g.key] ?? '')
-      : materialChanged(before.get(g.key), byReq.get(g.key)),
+    changed:
+      g.kind === 'field'
+        ? (scope.baseline.fields[g.key] ?? '') !== (c.fields[g.key] ?? '')
+        : materialChanged(before.get(g.key), byReq.get(g.key)),
   }));
 }
 
@@ -134,11 +162,17 @@ export function isFieldLocked(state: AppState, key: string): boolean {
 export function assertMaterialEditable(state: AppState, requirementId: string): void {
   if (!isMaterialLocked(state, requirementId)) return;
   const name = state.workbench.item.value?.materials.find((m) => m.id === requirementId)?.name ?? '这份材料';
-  throw new WorkbenchError('return.material_not_flagged', `“${name}”乡镇没有要求修改：退回补正时只能修改审核员标出的材料和填写项`);
+  throw new WorkbenchError(
+    'return.material_not_flagged',
+    `“${name}”乡镇没有要求修改：退回补正时只能修改审核员标出的材料和填写项`,
+  );
 }
 
 export function assertFieldEditable(state: AppState, key: string): void {
   if (!isFieldLocked(state, key)) return;
   const label = state.workbench.item.value?.fields.find((f) => f.key === key)?.label ?? key;
-  throw new WorkbenchError('return.field_not_flagged', `“${label}”乡镇没有要求修改：退回补正时只能修改审核员标出的材料和填写项`);
+  throw new WorkbenchError(
+    'return.field_not_flagged',
+    `“${label}”乡镇没有要求修改：退回补正时只能修改审核员标出的材料和填写项`,
+  );
 }

@@ -9,7 +9,13 @@ import { assertMaterialEditable } from './return-scope';
 
 export type SignerRole = Signature['signerRole'];
 
-export async function signMaterial(state: AppState, requirementId: string, png: Blob, signerName: string, signerRole: SignerRole): Promise<void> {
+export async function signMaterial(
+  state: AppState,
+  requirementId: string,
+  png: Blob,
+  signerName: string,
+  signerRole: SignerRole,
+): Promise<void> {
   const wb = state.workbench;
   const c = wb.record.value;
   const requirement = wb.item.value?.materials.find((m) => m.id === requirementId);
@@ -24,7 +30,16 @@ export async function signMaterial(state: AppState, requirementId: string, png: 
   const signature: Signature = { sha256, signerName: name, signerRole, signedAt: now, deviceId: state.deviceId.value };
   await writeMaterial(state, requirementId, (m) => ({ ...m, signature }), {
     blobs: [{ sha256, mime: 'image/png', data }],
-    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.sign', actor, deviceId: state.deviceId.value, at: now, detail: `${requirement.name}：${name}签名` }),
+    audit: makeAudit({
+      entity: 'material',
+      entityId: requirementId,
+      caseId: c.id,
+      action: 'material.sign',
+      actor,
+      deviceId: state.deviceId.value,
+      at: now,
+      detail: `${requirement.name}：${name}签名`,
+    }),
   });
 }
 
@@ -37,11 +52,24 @@ export async function clearSignature(state: AppState, requirementId: string): Pr
   assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const now = state.deps.now();
-  await writeMaterial(state, requirementId, (m) => {
-    if (!m.signature) return undefined;
-    const { signature: _removed, ...rest } = m;
-    return rest;
-  }, {
-    audit: makeAudit({ entity: 'material', entityId: requirementId, caseId: c.id, action: 'material.unsign', actor, deviceId: state.deviceId.value, at: now }),
-  });
+  await writeMaterial(
+    state,
+    requirementId,
+    (m) => {
+      if (!m.signature) return undefined;
+      const { signature: _removed, ...rest } = m;
+      return rest;
+    },
+    {
+      audit: makeAudit({
+        entity: 'material',
+        entityId: requirementId,
+        caseId: c.id,
+        action: 'material.unsign',
+        actor,
+        deviceId: state.deviceId.value,
+        at: now,
+      }),
+    },
+  );
 }

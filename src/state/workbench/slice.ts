@@ -30,9 +30,18 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
 
   const item = computed(() => (record.value ? lookupItem(record.value.itemCode) : undefined));
   const report = computed(() => {
-    const c = record.value, i = item.value, a = applicant.value;
+    const c = record.value,
+      i = item.value,
+      a = applicant.value;
     if (!c || !i || !a) return null;
-    return evaluate({ item: i, caseData: c, applicant: a, materials: materials.value, today: today.value, workingDaysBetween });
+    return evaluate({
+      item: i,
+      caseData: c,
+      applicant: a,
+      materials: materials.value,
+      today: today.value,
+      workingDaysBetween,
+    });
   });
   /** Fields and materials can change (a queued case must be recalled first). */
   const editable = computed(() => {
@@ -42,16 +51,35 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   const materialByRequirement = computed(() => new Map(materials.value.map((m) => [m.requirementId, m] as const)));
   /** The flagged materials and fields, with the reviewer's reasons and whether each was changed. */
   const returnTargets = computed(() => {
-    const scope = returnScope.value, c = record.value;
+    const scope = returnScope.value,
+      c = record.value;
     return scope && c?.status === 'returned' ? flaggedTargets(scope, c, materials.value, item.value) : [];
   });
   /** Why 补正后重新提交 is not possible yet (null: the flagged items are all changed). */
-  const returnBlock = computed(() => (record.value?.status === 'returned' ? resubmitBlock(returnScope.value, returnTargets.value) : null));
+  const returnBlock = computed(() =>
+    record.value?.status === 'returned' ? resubmitBlock(returnScope.value, returnTargets.value) : null,
+  );
 
   return {
-    record, applicant, entruster, materials, outbox, loading, error, captures, item, report, editable, materialByRequirement,
-    returnScope, returnTargets, returnBlock,
+    record,
+    applicant,
+    entruster,
+    materials,
+    outbox,
+    loading,
+    error,
+    captures,
+    item,
+    report,
+    editable,
+    materialByRequirement,
+    returnScope,
+    returnTargets,
+    returnBlock,
     /** Serialises writes of this case so a slow save never lands after a newer one. */
-    writes: { chain: Promise.resolve() as Promise<unknown>, timer: undefined as ReturnType<typeof setTimeout> | undefined },
+    writes: {
+      chain: Promise.resolve() as Promise<unknown>,
+      timer: undefined as ReturnType<typeof setTimeout> | undefined,
+    },
   };
 }

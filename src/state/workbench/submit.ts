@@ -16,11 +16,16 @@ const PRECHECK_ACTOR: Actor = { role: 'system', id: 'precheck' };
 export async function submitOpenCase(state: AppState): Promise<Case> {
   const wb = state.workbench;
   await flushCaseSave(state);
-  const c = wb.record.value, applicant = wb.applicant.value, report = wb.report.value;
+  const c = wb.record.value,
+    applicant = wb.applicant.value,
+    report = wb.report.value;
   if (!c || !applicant || !report) throw new Error('办件没有打开');
   const block = wb.returnBlock.value;
   if (block) throw new WorkbenchError('return.unchanged', block);
-  if (!report.canSubmit) throw new Error(report.errors > 0 ? `还有 ${report.errors} 个问题必须先解决` : '还有提醒没有确认，请逐条阅读并勾选“已核实”');
+  if (!report.canSubmit)
+    throw new Error(
+      report.errors > 0 ? `还有 ${report.errors} 个问题必须先解决` : '还有提醒没有确认，请逐条阅读并勾选“已核实”',
+    );
   const actor = requireActor(state);
   const now = state.deps.now();
   const ctx = (i: number) => ({ caseId: c.id, at: now, eventId: uuidv7(now + i), deviceId: state.deviceId.value });
@@ -44,17 +49,23 @@ export async function submitOpenCase(state: AppState): Promise<Case> {
     status = t.status;
     kind = 'case.submit';
   }
-  if (kind === 'case.resubmit' && c.baseVersion < 1) throw new Error('这个办件没有乡镇的版本号，无法重新提交，请先同步');
+  if (kind === 'case.resubmit' && c.baseVersion < 1)
+    throw new Error('这个办件没有乡镇的版本号，无法重新提交，请先同步');
 
   const next: Case = { ...c, status, revision: c.revision + 1, submittedAt: now, updatedAt: now };
   const materials = await listMaterials(c.id);
   const entruster: Person | null = wb.entruster.value;
   const mutation = Mutation.parse({
-    id: uuidv7(now), deviceId: state.deviceId.value, createdAt: now, kind,
+    id: uuidv7(now),
+    deviceId: state.deviceId.value,
+    createdAt: now,
+    kind,
     baseVersion: kind === 'case.submit' ? 0 : c.baseVersion,
     payload: { case: next, materials, applicant, ...(entruster && { entruster }) },
   });
-  const saved = await queueWrite(state, () => saveCaseWithMaterials({ case: next, audit: events, mutation, expectStatus: [c.status] }));
+  const saved = await queueWrite(state, () =>
+    saveCaseWithMaterials({ case: next, audit: events, mutation, expectStatus: [c.status] }),
+  );
   wb.record.value = saved;
   wb.outbox.value = await listCaseOutbox(c.id);
   await refreshSyncStatus(state);
@@ -69,10 +80,22 @@ export async function recallOpenCase(state: AppState): Promise<Case> {
   if (!c || c.status !== 'queued') throw new Error('只有“待同步”的办件可以撤回修改');
   const actor = requireActor(state);
   const now = state.deps.now();
-  const t = transition(c.status, 'recall', actor, { caseId: c.id, at: now, eventId: uuidv7(now), deviceId: state.deviceId.value, revision: c.revision });
+  const t = transition(c.status, 'recall', actor, {
+    caseId: c.id,
+    at: now,
+    eventId: uuidv7(now),
+    deviceId: state.deviceId.value,
+    revision: c.revision,
+  });
   const revision = Math.max(0, c.revision - 1);
   const { submittedAt: _s, ...rest } = c;
-  const next: Case = { ...rest, status: t.status, revision, ...(revision > 0 && c.submittedAt !== undefined && { submittedAt: c.submittedAt }), updatedAt: now };
+  const next: Case = {
+    ...rest,
+    status: t.status,
+    revision,
+    ...(revision > 0 && c.submittedAt !== undefined && { submittedAt: c.submittedAt }),
+    updatedAt: now,
+  };
   const saved = await queueWrite(state, () => recallQueuedCase(next, t.event));
   wb.record.value = saved;
   wb.outbox.value = await listCaseOutbox(c.id);

@@ -8,7 +8,10 @@ export function App({ state }: { state: AppState }) {
   return (
     <AppStateContext.Provider value={state}>
       {!state.booted.value ? (
-        <main class="boot" aria-busy="true"><h1>代办通</h1><p>正在打开……</p></main>
+        <main class="boot" aria-busy="true">
+          <h1>代办通</h1>
+          <p>正在打开……</p>
+        </main>
       ) : (
         <Shell>
           <RouteView />

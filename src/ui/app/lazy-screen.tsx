@@ -13,7 +13,16 @@ export function lazyScreen<P extends object>(load: Loader<P>, label: string): Co
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
   const fetchOnce = () => {
-    pending ??= load().then((c) => { loaded = c; return c; }, (e: unknown) => { pending = null; throw e; });
+    pending ??= load().then(
+      (c) => {
+        loaded = c;
+        return c;
+      },
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    );
     return pending;
   };
 
@@ -25,17 +34,33 @@ export function lazyScreen<P extends object>(load: Loader<P>, label: string): Co
       if (Component) return;
       let live = true;
       fetchOnce().then(
-        (c) => { if (live) setComponent(() => c); },
-        (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); },
+        (c) => {
+          if (live) setComponent(() => c);
+        },
+        (e: unknown) => {
+          if (live) setError(e instanceof Error ? e.message : String(e));
+        },
       );
-      return () => { live = false; };
+      return () => {
+        live = false;
+      };
     }, [attempt]);
     if (Component) return <Component {...props} />;
     if (error) {
       return (
         <div role="alert">
-          <p class="error-text">无法打开{label}：{error}。请检查网络后重试。</p>
-          <Button variant="primary" onClick={() => { setError(null); setAttempt((n) => n + 1); }}>重试</Button>
+          <p class="error-text">
+            无法打开{label}：{error}。请检查网络后重试。
+          </p>
+          <Button
+            variant="primary"
+            onClick={() => {
+              setError(null);
+              setAttempt((n) => n + 1);
+            }}
+          >
+            重试
+          </Button>
         </div>
       );
     }

@@ -17,7 +17,17 @@ const SettingsScreen = lazyScreen(() => import('../screens/settings').then((m) =
 // The desk is desktop work: agents' tablets never run it, so it is its own chunk.
 const ReviewerDesk = lazyScreen(() => import('../reviewer').then((m) => m.ReviewerApp), '审核工作台');
 
-const AGENT_ONLY: ReadonlySet<string> = new Set(['cases', 'case-new', 'case', 'case-notice', 'case-receipt', 'persons', 'person-new', 'person', 'sync']);
+const AGENT_ONLY: ReadonlySet<string> = new Set([
+  'cases',
+  'case-new',
+  'case',
+  'case-notice',
+  'case-receipt',
+  'persons',
+  'person-new',
+  'person',
+  'sync',
+]);
 
 /** One screen per route; everything but login needs a session. Reviewers and admins get the desk. */
 export function RouteView() {
@@ -27,16 +37,27 @@ export function RouteView() {
   if (!session || route.name === 'login') return <LoginScreen />;
   if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerDesk />;
   switch (route.name) {
-    case 'cases': return <CaseListScreen />;
-    case 'case-new': return <NewCaseScreen personId={route.personId} />;
-    case 'case': return <WorkbenchScreen id={route.id} />;
-    case 'case-notice': return <NoticeScreen id={route.id} />;
-    case 'case-receipt': return <ReceiptScreen id={route.id} />;
-    case 'persons': return <PersonListScreen />;
-    case 'person-new': return <PersonEditScreen />;
-    case 'person': return <PersonEditScreen id={route.id} />;
-    case 'sync': return <SyncStatusScreen />;
-    case 'settings': return <SettingsScreen />;
-    case 'not-found': return <NotFoundScreen path={route.path} />;
+    case 'cases':
+      return <CaseListScreen />;
+    case 'case-new':
+      return <NewCaseScreen personId={route.personId} />;
+    case 'case':
+      return <WorkbenchScreen id={route.id} />;
+    case 'case-notice':
+      return <NoticeScreen id={route.id} />;
+    case 'case-receipt':
+      return <ReceiptScreen id={route.id} />;
+    case 'persons':
+      return <PersonListScreen />;
+    case 'person-new':
+      return <PersonEditScreen />;
+    case 'person':
+      return <PersonEditScreen id={route.id} />;
+    case 'sync':
+      return <SyncStatusScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'not-found':
+      return <NotFoundScreen path={route.path} />;
   }
 }

@@ -7,8 +7,13 @@ export function useBlobUrl(sha256: string | undefined): string | undefined {
   useEffect(() => {
     let live = true;
     setUrl(undefined);
-    if (sha256) void blobUrl(sha256).then((u) => { if (live) setUrl(u); });
-    return () => { live = false; };
+    if (sha256)
+      void blobUrl(sha256).then((u) => {
+        if (live) setUrl(u);
+      });
+    return () => {
+      live = false;
+    };
   }, [sha256]);
   return url;
 }

@@ -21,16 +21,23 @@ export function HouseholdEditor({ draft }: { draft: Signal<PersonDraft> }) {
     if (!missing.length) return;
     void Promise.all(missing.map((l) => loadPerson(l.personId))).then((ps) => {
       const next = { ...names.value };
-      ps.forEach((p, i) => { next[missing[i]!.personId] = p?.name ?? '（档案缺失）'; });
+      ps.forEach((p, i) => {
+        next[missing[i]!.personId] = p?.name ?? '（档案缺失）';
+      });
       names.value = next;
     });
   }, [links]);
 
   const add = (p: Person) => {
     names.value = { ...names.value, [p.id]: p.name };
-    draft.value = { ...draft.value, household: [...links.filter((l) => l.personId !== p.id), { personId: p.id, relation: relation.value }] };
+    draft.value = {
+      ...draft.value,
+      household: [...links.filter((l) => l.personId !== p.id), { personId: p.id, relation: relation.value }],
+    };
   };
-  const remove = (id: string) => { draft.value = { ...draft.value, household: links.filter((l) => l.personId !== id) }; };
+  const remove = (id: string) => {
+    draft.value = { ...draft.value, household: links.filter((l) => l.personId !== id) };
+  };
   const setRelation = (id: string, r: Relation) => {
     draft.value = { ...draft.value, household: links.map((l) => (l.personId === id ? { ...l, relation: r } : l)) };
   };
@@ -38,20 +45,40 @@ export function HouseholdEditor({ draft }: { draft: Signal<PersonDraft> }) {
   return (
     <fieldset class="card stack">
       <legend>家庭成员</legend>
-      {links.length === 0 ? <p class="muted">还没有关联家庭成员。</p> : (
+      {links.length === 0 ? (
+        <p class="muted">还没有关联家庭成员。</p>
+      ) : (
         <ul class="household">
           {links.map((l) => (
             <li key={l.personId}>
               <strong>{names.value[l.personId] ?? '……'}</strong>
-              <SelectField label={`${names.value[l.personId] ?? ''}是本人的`} value={l.relation} options={RELATION_OPTIONS} onValue={(r) => setRelation(l.personId, r as Relation)} />
-              <Button variant="danger" onClick={() => remove(l.personId)}>移除 {names.value[l.personId] ?? ''}</Button>
+              <SelectField
+                label={`${names.value[l.personId] ?? ''}是本人的`}
+                value={l.relation}
+                options={RELATION_OPTIONS}
+                onValue={(r) => setRelation(l.personId, r as Relation)}
+              />
+              <Button variant="danger" onClick={() => remove(l.personId)}>
+                移除 {names.value[l.personId] ?? ''}
+              </Button>
             </li>
           ))}
         </ul>
       )}
       <div class="grid-2">
-        <SelectField label="新成员是本人的" value={relation.value} options={RELATION_OPTIONS} onValue={(r) => { relation.value = r as Relation; }} />
-        <PersonPicker label="查找要关联的家庭成员" onPick={add} excludeIds={[...links.map((l) => l.personId), ...(draft.value.id ? [draft.value.id] : [])]} />
+        <SelectField
+          label="新成员是本人的"
+          value={relation.value}
+          options={RELATION_OPTIONS}
+          onValue={(r) => {
+            relation.value = r as Relation;
+          }}
+        />
+        <PersonPicker
+          label="查找要关联的家庭成员"
+          onPick={add}
+          excludeIds={[...links.map((l) => l.personId), ...(draft.value.id ? [draft.value.id] : [])]}
+        />
       </div>
     </fieldset>
   );

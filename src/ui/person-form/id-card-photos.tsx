@@ -23,7 +23,9 @@ export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
     progress.value = { ...progress.value, [key]: 0 };
     let done = false; // late progress messages from the worker must not bring the bar back
     try {
-      const sha = await attachIdCardPhoto(state, file, (f) => { if (!done) progress.value = { ...progress.value, [key]: f }; });
+      const sha = await attachIdCardPhoto(state, file, (f) => {
+        if (!done) progress.value = { ...progress.value, [key]: f };
+      });
       draft.value = { ...draft.value, [key]: sha };
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
@@ -44,8 +46,14 @@ export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
           return (
             <div key={s.key} class="idphoto">
               <strong>{s.label}</strong>
-              {sha ? <BlobImage sha256={sha} alt={s.label} class="idphoto__img" /> : <div class="idphoto__img" role="img" aria-label={`${s.label}：未拍摄`} />}
-              {p !== undefined ? <ProgressBar label={`正在处理${s.label}`} value={p} /> : (
+              {sha ? (
+                <BlobImage sha256={sha} alt={s.label} class="idphoto__img" />
+              ) : (
+                <div class="idphoto__img" role="img" aria-label={`${s.label}：未拍摄`} />
+              )}
+              {p !== undefined ? (
+                <ProgressBar label={`正在处理${s.label}`} value={p} />
+              ) : (
                 <PhotoPicker label={s.label} onFiles={(files) => void attach(s.key, files[0]!)} />
               )}
             </div>

@@ -29,14 +29,22 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
   const bind = fieldBinder(draft, touched, check);
 
   const d = check.value.derived;
-  const idDerived = d.birthDate && d.sex ? `出生日期 ${formatDateCn(d.birthDate)} · 性别 ${SEX_LABELS[d.sex]}（由身份证号自动得出）` : undefined;
-  const validity = d.idCardValidUntil ? `有效期至：${d.idCardValidUntil === 'long-term' ? '长期' : formatDateCn(d.idCardValidUntil)}（按签发时年龄自动计算）` : undefined;
+  const idDerived =
+    d.birthDate && d.sex
+      ? `出生日期 ${formatDateCn(d.birthDate)} · 性别 ${SEX_LABELS[d.sex]}（由身份证号自动得出）`
+      : undefined;
+  const validity = d.idCardValidUntil
+    ? `有效期至：${d.idCardValidUntil === 'long-term' ? '长期' : formatDateCn(d.idCardValidUntil)}（按签发时年龄自动计算）`
+    : undefined;
 
   const save = async (e: Event) => {
     e.preventDefault();
     touched.value = new Set([ALL_TOUCHED]);
     error.value = null;
-    if (!check.value.ok) { error.value = '还有需要改正的地方，请看红色提示'; return; }
+    if (!check.value.ok) {
+      error.value = '还有需要改正的地方，请看红色提示';
+      return;
+    }
     saving.value = true;
     try {
       onSaved(await savePersonDraft(state, draft.value));
@@ -53,14 +61,35 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
         <legend>基本信息（按身份证填写）</legend>
         <div class="grid-2">
           <TextField label="姓名" required {...bind('name')} maxLength={40} autoComplete="off" />
-          <TextField label="身份证号" required {...bind('idNumber')} derived={idDerived} hint="18 位，最后一位可能是 X" inputMode="text" maxLength={18} autoComplete="off" />
+          <TextField
+            label="身份证号"
+            required
+            {...bind('idNumber')}
+            derived={idDerived}
+            hint="18 位，最后一位可能是 X"
+            inputMode="text"
+            maxLength={18}
+            autoComplete="off"
+          />
           <TextField label="民族" {...bind('ethnicity')} maxLength={20} />
-          <TextField label="身份证签发日期" type="date" {...bind('idCardIssuedOn')} derived={validity} hint="见身份证背面“有效期限”的开始日期" />
+          <TextField
+            label="身份证签发日期"
+            type="date"
+            {...bind('idCardIssuedOn')}
+            derived={validity}
+            hint="见身份证背面“有效期限”的开始日期"
+          />
         </div>
         <TextField label="住址" {...bind('address')} maxLength={200} />
         <div class="grid-2">
           <TextField label="手机号" type="tel" inputMode="tel" {...bind('phone')} autoComplete="off" />
-          <TextField label="村（社区）行政区划代码" required inputMode="numeric" {...bind('divisionCode')} hint="12 位，默认是本村代码" />
+          <TextField
+            label="村（社区）行政区划代码"
+            required
+            inputMode="numeric"
+            {...bind('divisionCode')}
+            hint="12 位，默认是本村代码"
+          />
           <TextField label="银行卡号（本人名下）" inputMode="numeric" {...bind('bankCard')} autoComplete="off" />
           <TextField label="开户银行" {...bind('bankName')} maxLength={40} />
         </div>
@@ -68,7 +97,9 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
       <IdCardPhotos draft={draft} />
       <HouseholdEditor draft={draft} />
       {error.value && <Banner tone="danger">{error.value}</Banner>}
-      <Button type="submit" variant="primary" disabled={saving.value}>{saving.value ? '正在保存……' : saveLabel}</Button>
+      <Button type="submit" variant="primary" disabled={saving.value}>
+        {saving.value ? '正在保存……' : saveLabel}
+      </Button>
     </form>
   );
 }

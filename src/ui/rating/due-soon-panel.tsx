@@ -13,8 +13,13 @@ export function DueSoonPanel() {
   const lastSync = state.sync.lastSyncAt.value;
   useEffect(() => {
     let live = true;
-    loadDueSoon(state).then((e) => live && setEntries(e), () => live && setEntries([]));
-    return () => { live = false; };
+    loadDueSoon(state).then(
+      (e) => live && setEntries(e),
+      () => live && setEntries([]),
+    );
+    return () => {
+      live = false;
+    };
   }, [today, lastSync]);
   if (!entries || entries.length === 0) return null;
   return (
@@ -30,4 +35,3 @@ export function DueSoonPanel() {
     </div>
   );
 }
-

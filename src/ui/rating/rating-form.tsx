@@ -30,7 +30,14 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
     setSub((s) => ({ efficiency: s.efficiency || l, skill: s.skill || l, attitude: s.attitude || l }));
   };
   const bad = level !== null && isBadRating({ level });
-  const missing = level === null ? '请先选择满意程度' : Object.values(sub).some((v) => v === 0) ? '请为每一项打分' : bad && comment.trim() === '' ? '差评请写明不满意的原因，便于整改' : '';
+  const missing =
+    level === null
+      ? '请先选择满意程度'
+      : Object.values(sub).some((v) => v === 0)
+        ? '请为每一项打分'
+        : bad && comment.trim() === ''
+          ? '差评请写明不满意的原因，便于整改'
+          : '';
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -60,7 +67,9 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
             class={`rating-level${level === r.level ? ' selected' : ''}${r.level <= 2 ? ' bad' : ''}`}
             onClick={() => pickLevel(r.level)}
           >
-            <span class="rating-face" aria-hidden="true">{r.face}</span>
+            <span class="rating-face" aria-hidden="true">
+              {r.face}
+            </span>
             <span>{r.label}</span>
           </button>
         ))}
@@ -93,10 +102,20 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
         {bad ? '不满意的原因（必填）' : '意见建议（可不填）'}
         <textarea value={comment} maxLength={500} rows={3} onInput={(e) => setComment(e.currentTarget.value)} />
       </label>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
-        {onCancel && <button type="button" class="secondary" onClick={onCancel}>稍后再评</button>}
-        <button type="submit" class="primary big" disabled={busy}>{busy ? '正在保存…' : '提交评价'}</button>
+        {onCancel && (
+          <button type="button" class="secondary" onClick={onCancel}>
+            稍后再评
+          </button>
+        )}
+        <button type="submit" class="primary big" disabled={busy}>
+          {busy ? '正在保存…' : '提交评价'}
+        </button>
       </div>
     </form>
   );

@@ -21,7 +21,8 @@ export function ReturnReasons({ decision, item, onOpenTarget, changed }: Props) 
   return (
     <section class="return-reasons stack" aria-label="退回补正原因">
       <Banner tone="warning">
-        乡镇审核员于 {when} 退回补正，共 {groups.length} 项需要修改（一次性告知）。只需修改下面列出的内容，改好后重新提交。
+        乡镇审核员于 {when} 退回补正，共 {groups.length}{' '}
+        项需要修改（一次性告知）。只需修改下面列出的内容，改好后重新提交。
       </Banner>
       <ul class="return-reasons__list">
         {groups.map((g) => (
@@ -31,7 +32,9 @@ export function ReturnReasons({ decision, item, onOpenTarget, changed }: Props) 
               {changed?.(g.target) === true && <span class="return-reasons__done">✓ 已修改</span>}
               {changed?.(g.target) === false && <span class="return-reasons__todo">待修改</span>}
               {onOpenTarget && (
-                <button type="button" class="btn btn--primary" onClick={() => onOpenTarget(g.target)}>去修改</button>
+                <button type="button" class="btn btn--primary" onClick={() => onOpenTarget(g.target)}>
+                  去修改
+                </button>
               )}
             </div>
             <ul class="return-reasons__reasons">

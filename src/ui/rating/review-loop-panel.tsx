@@ -8,7 +8,12 @@ import type { Case } from '../../domain/schemas/case';
 import { openCase } from '../../state';
 import { showToast } from '../../state/app-state';
 import { createRating, RATABLE_STATUSES } from '../../state/rating';
-import { loadReviewNotes, supplyToleratedMaterial, toleranceWithDue, type ReviewNotes } from '../../state/reviewer/agent-side';
+import {
+  loadReviewNotes,
+  supplyToleratedMaterial,
+  toleranceWithDue,
+  type ReviewNotes,
+} from '../../state/reviewer/agent-side';
 import { FIELD_TARGET_PREFIX, latestReturn } from '../../state/reviewer/returned';
 import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
@@ -18,7 +23,17 @@ import { RatingForm } from './rating-form';
 import { ReturnReasons } from './return-reasons';
 import './rating.css';
 
-function ToleranceSupply({ c, item, notes, today }: { c: Case; item: ServiceItem | undefined; notes: ReviewNotes; today: string }) {
+function ToleranceSupply({
+  c,
+  item,
+  notes,
+  today,
+}: {
+  c: Case;
+  item: ServiceItem | undefined;
+  notes: ReviewNotes;
+  today: string;
+}) {
   const state = useAppState();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState('');
@@ -41,21 +56,31 @@ function ToleranceSupply({ c, item, notes, today }: { c: Case; item: ServiceItem
   return (
     <section class="card stack tolerance-supply" aria-label="容缺补交">
       <h2>容缺受理：请在期限内补交</h2>
-      {c.dueOn && <p>承诺办结期限：{c.dueOn}（{deadlineStatus(c.dueOn, today).label}）</p>}
+      {c.dueOn && (
+        <p>
+          承诺办结期限：{c.dueOn}（{deadlineStatus(c.dueOn, today).label}）
+        </p>
+      )}
       <ul class="tolerance-supply__list">
         {promises.map((t) => {
           const due = t.dueBy ?? t.promisedBy;
           const s = deadlineStatus(due, today);
           const supplied = c.tolerance.find((x) => x.requirementId === t.requirementId)?.suppliedAt;
           return (
-            <li key={t.requirementId} class={`tolerance-supply__item${!supplied && s.overdue ? ' due-soon__item--overdue' : ''}`} data-requirement={t.requirementId}>
+            <li
+              key={t.requirementId}
+              class={`tolerance-supply__item${!supplied && s.overdue ? ' due-soon__item--overdue' : ''}`}
+              data-requirement={t.requirementId}
+            >
               <strong>{name(t.requirementId)}</strong>
               <span>补齐期限 {due}</span>
               {supplied ? (
                 <span class="ok">已补交（{formatTime(supplied)}）</span>
               ) : (
                 <>
-                  <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>{s.label}</span>
+                  <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>
+                    {s.label}
+                  </span>
                   <label class="btn btn--primary">
                     {busy === t.requirementId ? '正在处理…' : '拍照补交'}
                     <input
@@ -84,7 +109,12 @@ function ToleranceSupply({ c, item, notes, today }: { c: Case; item: ServiceItem
 function Rate({ c }: { c: Case }) {
   const state = useAppState();
   const [open, setOpen] = useState(false);
-  if (!open) return <Button variant="primary" block onClick={() => setOpen(true)}>😀 请群众评价（好差评）</Button>;
+  if (!open)
+    return (
+      <Button variant="primary" block onClick={() => setOpen(true)}>
+        😀 请群众评价（好差评）
+      </Button>
+    );
   return (
     <RatingForm
       itemName={c.number}
@@ -92,7 +122,11 @@ function Rate({ c }: { c: Case }) {
       onSubmit={async (input) => {
         const rating = await createRating(state, c.id, input);
         await openCase(state, c.id);
-        showToast(state, rating.level <= 2 ? 'warning' : 'success', rating.level <= 2 ? '差评已记录，乡镇将回访整改' : '谢谢评价！联网后自动上传');
+        showToast(
+          state,
+          rating.level <= 2 ? 'warning' : 'success',
+          rating.level <= 2 ? '差评已记录，乡镇将回访整改' : '谢谢评价！联网后自动上传',
+        );
         setOpen(false);
       }}
     />
@@ -101,10 +135,14 @@ function Rate({ c }: { c: Case }) {
 
 /** Scrolls to a flagged material or form field and puts the focus in it. */
 function openTarget(target: string): void {
-  const sel = target.startsWith(FIELD_TARGET_PREFIX) ? `[data-field="${target.slice(FIELD_TARGET_PREFIX.length)}"]` : `[data-material="${target}"]`;
+  const sel = target.startsWith(FIELD_TARGET_PREFIX)
+    ? `[data-field="${target.slice(FIELD_TARGET_PREFIX.length)}"]`
+    : `[data-material="${target}"]`;
   const el = document.querySelector<HTMLElement>(sel);
   el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  el?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])')?.focus({ preventScroll: true });
+  el?.querySelector<HTMLElement>(
+    'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])',
+  )?.focus({ preventScroll: true });
 }
 
 export function ReviewLoopPanel() {
@@ -117,8 +155,13 @@ export function ReviewLoopPanel() {
   useEffect(() => {
     if (!c) return;
     let live = true;
-    loadReviewNotes(c.id).then((n) => live && setNotes(n), () => live && setNotes({ decisions: [], rectifications: [] }));
-    return () => { live = false; };
+    loadReviewNotes(c.id).then(
+      (n) => live && setNotes(n),
+      () => live && setNotes({ decisions: [], rectifications: [] }),
+    );
+    return () => {
+      live = false;
+    };
   }, [c?.id, c?.status, c?.baseVersion, c?.updatedAt]);
   if (!c || !notes) return null;
   const returned = c.status === 'returned' ? latestReturn(notes.decisions) : undefined;
@@ -126,19 +169,35 @@ export function ReviewLoopPanel() {
   const done = notes.decisions.filter((d) => d.kind === 'complete').at(-1);
   return (
     <div class="review-loop stack">
-      {returned && <ReturnReasons decision={returned} item={item} onOpenTarget={openTarget} changed={(t) => targets.find((x) => x.target === t)?.changed} />}
+      {returned && (
+        <ReturnReasons
+          decision={returned}
+          item={item}
+          onOpenTarget={openTarget}
+          changed={(t) => targets.find((x) => x.target === t)?.changed}
+        />
+      )}
       {c.status === 'accepted_tolerance' && <ToleranceSupply c={c} item={item} notes={notes} today={today} />}
-      {c.status === 'accepted' && c.dueOn && <Banner tone="info">乡镇已受理，承诺 {c.dueOn} 前办结（{deadlineStatus(c.dueOn, today).label}）。</Banner>}
+      {c.status === 'accepted' && c.dueOn && (
+        <Banner tone="info">
+          乡镇已受理，承诺 {c.dueOn} 前办结（{deadlineStatus(c.dueOn, today).label}）。
+        </Banner>
+      )}
       {done && (c.status === 'completed' || c.status === 'delivered' || c.status === 'rated') && (
         <Banner tone="success">
           已办结：{done.outcome}
-          {done.delivery && (done.delivery.method === 'post' ? `。结果已邮寄，单号 ${done.delivery.trackingNumber}` : `。请到${done.delivery.servicePoint}领取结果`)}
+          {done.delivery &&
+            (done.delivery.method === 'post'
+              ? `。结果已邮寄，单号 ${done.delivery.trackingNumber}`
+              : `。请到${done.delivery.servicePoint}领取结果`)}
         </Banner>
       )}
       {(RATABLE_STATUSES as readonly string[]).includes(c.status) && <Rate c={c} />}
       {notes.rectifications.map((r) => (
         <Banner key={r.id} tone={r.status === 'open' ? 'warning' : 'success'}>
-          {r.status === 'open' ? `差评已转乡镇整改，整改期限 ${r.dueBy}。` : `差评整改已回访办结：${r.callbackNote ?? ''}`}
+          {r.status === 'open'
+            ? `差评已转乡镇整改，整改期限 ${r.dueBy}。`
+            : `差评整改已回访办结：${r.callbackNote ?? ''}`}
         </Banner>
       ))}
     </div>

@@ -22,7 +22,8 @@ const STATUS_FILTERS: { label: string; statuses: CaseStatus[] | undefined }[] = 
   { label: '全部', statuses: undefined },
 ];
 
-const sameStatuses = (a: CaseStatus[] | undefined, b: CaseStatus[] | undefined) => (a ?? []).join() === (b ?? []).join();
+const sameStatuses = (a: CaseStatus[] | undefined, b: CaseStatus[] | undefined) =>
+  (a ?? []).join() === (b ?? []).join();
 
 /** Open cases first by deadline (overdue on top), then cases waiting for review by submission time. */
 function byUrgency(a: ReviewCaseSummary, b: ReviewCaseSummary): number {
@@ -35,7 +36,13 @@ function byUrgency(a: ReviewCaseSummary, b: ReviewCaseSummary): number {
 function Deadline({ c }: { c: ReviewCaseSummary }) {
   if (!c.deadline) return <span class="muted">{c.dueOn ?? '受理后计时'}</span>;
   const tone = c.deadline.overdue ? 'deadline--overdue' : c.deadline.dueSoon ? 'deadline--soon' : '';
-  return <span class={`deadline ${tone}`}>{c.deadline.label}<br /><small class="muted">{c.dueOn}</small></span>;
+  return (
+    <span class={`deadline ${tone}`}>
+      {c.deadline.label}
+      <br />
+      <small class="muted">{c.dueOn}</small>
+    </span>
+  );
 }
 
 /** 即将到期: accepted cases overdue or due within two working days, whatever the filters. */
@@ -47,9 +54,21 @@ function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (
       <ul>
         {cases.map((c) => (
           <li key={c.id} class={c.deadline!.overdue ? 'row--overdue' : 'row--soon'}>
-            <a href={caseHref(c.id)} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a>
-            <span>{c.applicantName} · {c.itemName}</span>
-            <span class={`deadline ${c.deadline!.overdue ? 'deadline--overdue' : 'deadline--soon'}`}>{c.deadline!.label}</span>
+            <a
+              href={caseHref(c.id)}
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen(c.id);
+              }}
+            >
+              {c.number}
+            </a>
+            <span>
+              {c.applicantName} · {c.itemName}
+            </span>
+            <span class={`deadline ${c.deadline!.overdue ? 'deadline--overdue' : 'deadline--soon'}`}>
+              {c.deadline!.label}
+            </span>
           </li>
         ))}
       </ul>
@@ -57,20 +76,29 @@ function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (
   );
 }
 
-export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit: number; onOpen: (id: string) => void }) {
+export function InboxScreen({
+  slice,
+  visit,
+  onOpen,
+}: {
+  slice: InboxSlice;
+  visit: number;
+  onOpen: (id: string) => void;
+}) {
   useRefresh(slice.load, visit);
   const f = slice.filters.value;
   const data = slice.list.data.value;
   const counts = data?.counts;
   const set = (patch: Partial<InboxFilters>) => void slice.setFilters({ ...f, ...patch });
   const statusCount = (statuses: CaseStatus[] | undefined) =>
-    statuses ? statuses.reduce((n, s) => n + (counts?.byStatus[s] ?? 0), 0) : counts?.total ?? 0;
+    statuses ? statuses.reduce((n, s) => n + (counts?.byStatus[s] ?? 0), 0) : (counts?.total ?? 0);
   const villages = data ? Object.entries(counts?.byVillage ?? {}) : [];
   const villageName = (code: string) => data?.cases.find((c) => c.villageCode === code)?.villageName ?? code;
   const items = data ? Object.entries(counts?.byItem ?? {}) : [];
   const itemName = (code: string) => data?.cases.find((c) => c.itemCode === code)?.itemName ?? code;
   const rows = [...(data?.cases ?? [])].sort(byUrgency);
-  const on = (statuses: CaseStatus[] | undefined) => !f.overdue && !f.tolerancePending && sameStatuses(f.status, statuses);
+  const on = (statuses: CaseStatus[] | undefined) =>
+    !f.overdue && !f.tolerancePending && sameStatuses(f.status, statuses);
 
   return (
     <section class="inbox" aria-label="收件箱">
@@ -85,39 +113,66 @@ export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit
               aria-pressed={on(s.statuses)}
               onClick={() => set({ status: s.statuses, overdue: false, tolerancePending: false })}
             >
-              <span>{s.label}</span><span class="filter__count">{statusCount(s.statuses)}</span>
+              <span>{s.label}</span>
+              <span class="filter__count">{statusCount(s.statuses)}</span>
             </button>
           ))}
         </div>
         <h2>提醒</h2>
         <div class="filter-list" role="group" aria-label="提醒">
-          <button type="button" class={`filter${f.overdue ? ' filter--on' : ''}`} aria-pressed={Boolean(f.overdue)} onClick={() => set({ overdue: !f.overdue, status: undefined, tolerancePending: false })}>
-            <span>已超期</span><span class="filter__count filter__count--bad">{counts?.overdue ?? 0}</span>
+          <button
+            type="button"
+            class={`filter${f.overdue ? ' filter--on' : ''}`}
+            aria-pressed={Boolean(f.overdue)}
+            onClick={() => set({ overdue: !f.overdue, status: undefined, tolerancePending: false })}
+          >
+            <span>已超期</span>
+            <span class="filter__count filter__count--bad">{counts?.overdue ?? 0}</span>
           </button>
-          <button type="button" class={`filter${f.tolerancePending ? ' filter--on' : ''}`} aria-pressed={Boolean(f.tolerancePending)} onClick={() => set({ tolerancePending: !f.tolerancePending, status: undefined, overdue: false })}>
-            <span>容缺待补齐</span><span class="filter__count">{counts?.tolerancePending ?? 0}</span>
+          <button
+            type="button"
+            class={`filter${f.tolerancePending ? ' filter--on' : ''}`}
+            aria-pressed={Boolean(f.tolerancePending)}
+            onClick={() => set({ tolerancePending: !f.tolerancePending, status: undefined, overdue: false })}
+          >
+            <span>容缺待补齐</span>
+            <span class="filter__count">{counts?.tolerancePending ?? 0}</span>
           </button>
         </div>
-        <label class="filter-select">村
+        <label class="filter-select">
+          村
           <select value={f.village ?? ''} onChange={(e) => set({ village: e.currentTarget.value || undefined })}>
             <option value="">全部村（{counts?.total ?? 0}）</option>
-            {villages.map(([code, n]) => <option key={code} value={code}>{villageName(code)}（{n}）</option>)}
+            {villages.map(([code, n]) => (
+              <option key={code} value={code}>
+                {villageName(code)}（{n}）
+              </option>
+            ))}
           </select>
         </label>
-        <label class="filter-select">事项
+        <label class="filter-select">
+          事项
           <select value={f.item ?? ''} onChange={(e) => set({ item: e.currentTarget.value || undefined })}>
             <option value="">全部事项（{counts?.total ?? 0}）</option>
-            {items.map(([code, n]) => <option key={code} value={code}>{itemName(code)}（{n}）</option>)}
+            {items.map(([code, n]) => (
+              <option key={code} value={code}>
+                {itemName(code)}（{n}）
+              </option>
+            ))}
           </select>
         </label>
       </aside>
       <div class="inbox__main">
         <div class="row">
           <h1 style={{ margin: '0 auto 0 0' }}>收件箱{data ? `（${data.total}）` : ''}</h1>
-          <Button onClick={() => slice.load()} disabled={slice.list.loading.value}>{slice.list.loading.value ? '正在刷新…' : '刷新'}</Button>
+          <Button onClick={() => slice.load()} disabled={slice.list.loading.value}>
+            {slice.list.loading.value ? '正在刷新…' : '刷新'}
+          </Button>
         </div>
         {slice.list.error.value && (
-          <Banner tone="danger">{slice.list.error.value} <Button onClick={() => slice.load()}>重试</Button></Banner>
+          <Banner tone="danger">
+            {slice.list.error.value} <Button onClick={() => slice.load()}>重试</Button>
+          </Banner>
         )}
         <DueSoonStrip cases={dueSoonCases(slice.running.data.value)} onOpen={onOpen} />
         {slice.list.loading.value && !data && <p class="muted">正在读取…</p>}
@@ -125,12 +180,34 @@ export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit
         {rows.length > 0 && (
           <table class="inbox__table">
             <thead>
-              <tr><th>办件编号</th><th>申请人</th><th>事项</th><th>村</th><th>状态</th><th>提交时间</th><th>办理期限</th></tr>
+              <tr>
+                <th>办件编号</th>
+                <th>申请人</th>
+                <th>事项</th>
+                <th>村</th>
+                <th>状态</th>
+                <th>提交时间</th>
+                <th>办理期限</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((c) => (
-                <tr key={c.id} class={c.deadline?.overdue ? 'row--overdue' : c.deadline?.dueSoon ? 'row--soon' : ''} data-case={c.id}>
-                  <td><a href={caseHref(c.id)} onClick={(e) => { e.preventDefault(); onOpen(c.id); }}>{c.number}</a></td>
+                <tr
+                  key={c.id}
+                  class={c.deadline?.overdue ? 'row--overdue' : c.deadline?.dueSoon ? 'row--soon' : ''}
+                  data-case={c.id}
+                >
+                  <td>
+                    <a
+                      href={caseHref(c.id)}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(c.id);
+                      }}
+                    >
+                      {c.number}
+                    </a>
+                  </td>
                   <td>{c.applicantName}</td>
                   <td>{c.itemName}</td>
                   <td>{c.villageName}</td>
@@ -140,7 +217,9 @@ export function InboxScreen({ slice, visit, onOpen }: { slice: InboxSlice; visit
                     {c.tolerancePending > 0 && <small class="deadline--soon"> 容缺 {c.tolerancePending} 项待补</small>}
                   </td>
                   <td>{c.submittedAt ? formatTime(c.submittedAt) : '—'}</td>
-                  <td><Deadline c={c} /></td>
+                  <td>
+                    <Deadline c={c} />
+                  </td>
                 </tr>
               ))}
             </tbody>

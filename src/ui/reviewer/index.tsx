@@ -32,7 +32,8 @@ export function ReviewerApp() {
   const page = deskPage(app.router.route.value);
   const visit = app.router.visits.value;
   const go = (to: ReviewPage) => app.router.navigate({ name: 'review', page: to });
-  const villageName = (code: string) => state.inbox.list.data.value?.cases.find((c) => c.villageCode === code)?.villageName ?? code;
+  const villageName = (code: string) =>
+    state.inbox.list.data.value?.cases.find((c) => c.villageCode === code)?.villageName ?? code;
   const section = page.name === 'case' || page.name === 'slip' ? 'inbox' : page.name;
   return (
     <div class="reviewer-desk">
@@ -43,17 +44,36 @@ export function ReviewerApp() {
             href={formatRoute({ name: 'review', page: t.page })}
             class={`desk-tab${section === t.page.name ? ' desk-tab--on' : ''}`}
             aria-current={section === t.page.name ? 'page' : undefined}
-            onClick={(e) => { e.preventDefault(); go(t.page); }}
+            onClick={(e) => {
+              e.preventDefault();
+              go(t.page);
+            }}
           >
             {t.label}
           </a>
         ))}
-        <span class="desk-tabs__who">{app.user.value?.role === 'admin' ? '县级管理员（全县）' : '乡镇审核员（本乡镇）'}</span>
+        <span class="desk-tabs__who">
+          {app.user.value?.role === 'admin' ? '县级管理员（全县）' : '乡镇审核员（本乡镇）'}
+        </span>
       </nav>
-      {page.name === 'inbox' && <InboxScreen slice={state.inbox} visit={visit} onOpen={(id) => go({ name: 'case', id })} />}
-      {page.name === 'case' && <CaseDetailScreen state={state} id={page.id} visit={visit} onBack={() => go({ name: 'inbox' })} onSlip={() => go({ name: 'slip', id: page.id })} />}
-      {page.name === 'slip' && <SlipScreen state={state} id={page.id} onBack={() => go({ name: 'case', id: page.id })} />}
-      {page.name === 'rectifications' && <RectificationsScreen slice={state.rectifications} visit={visit} villageName={villageName} />}
+      {page.name === 'inbox' && (
+        <InboxScreen slice={state.inbox} visit={visit} onOpen={(id) => go({ name: 'case', id })} />
+      )}
+      {page.name === 'case' && (
+        <CaseDetailScreen
+          state={state}
+          id={page.id}
+          visit={visit}
+          onBack={() => go({ name: 'inbox' })}
+          onSlip={() => go({ name: 'slip', id: page.id })}
+        />
+      )}
+      {page.name === 'slip' && (
+        <SlipScreen state={state} id={page.id} onBack={() => go({ name: 'case', id: page.id })} />
+      )}
+      {page.name === 'rectifications' && (
+        <RectificationsScreen slice={state.rectifications} visit={visit} villageName={villageName} />
+      )}
       {page.name === 'stats' && <StatsScreen slice={state.stats} visit={visit} />}
     </div>
   );

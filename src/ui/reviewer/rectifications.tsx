@@ -24,17 +24,33 @@ function CloseForm({ item, slice }: { item: RectificationItem; slice: Rectificat
     >
       <label class="stack">
         回访情况（电话或上门回访的结果、整改措施）
-        <textarea value={note} rows={3} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} aria-label="回访情况" />
+        <textarea
+          value={note}
+          rows={3}
+          maxLength={1000}
+          onInput={(e) => setNote(e.currentTarget.value)}
+          aria-label="回访情况"
+        />
       </label>
       {error && <Banner tone="danger">{error}（可直接再点“回访办结”重试）</Banner>}
       <div class="row">
-        <Button type="submit" variant="primary" disabled={busy || note.trim().length < 2}>{busy ? '正在提交…' : '回访办结'}</Button>
+        <Button type="submit" variant="primary" disabled={busy || note.trim().length < 2}>
+          {busy ? '正在提交…' : '回访办结'}
+        </Button>
       </div>
     </form>
   );
 }
 
-function Row({ item, slice, villageName }: { item: RectificationItem; slice: RectificationsSlice; villageName: (c: string) => string }) {
+function Row({
+  item,
+  slice,
+  villageName,
+}: {
+  item: RectificationItem;
+  slice: RectificationsSlice;
+  villageName: (c: string) => string;
+}) {
   const r = item.rectification;
   const level = RATING_LEVELS.find((l) => l.level === item.rating?.level);
   const overdue = item.deadline?.overdue;
@@ -43,10 +59,16 @@ function Row({ item, slice, villageName }: { item: RectificationItem; slice: Rec
       <div class="row">
         <strong>{item.caseNumber}</strong>
         <span>{villageName(item.villageCode)}</span>
-        {level && <span class="rect__rating">{level.face} {level.label}</span>}
+        {level && (
+          <span class="rect__rating">
+            {level.face} {level.label}
+          </span>
+        )}
         <span class="muted">整改期限 {r.dueBy}</span>
         {r.status === 'open' ? (
-          <span class={`deadline ${overdue ? 'deadline--overdue' : item.deadline?.dueSoon ? 'deadline--soon' : ''}`}>{item.deadline?.label}</span>
+          <span class={`deadline ${overdue ? 'deadline--overdue' : item.deadline?.dueSoon ? 'deadline--soon' : ''}`}>
+            {item.deadline?.label}
+          </span>
         ) : (
           <span class="rect__closed">已回访办结</span>
         )}
@@ -55,13 +77,24 @@ function Row({ item, slice, villageName }: { item: RectificationItem; slice: Rec
       {r.status === 'open' ? (
         <CloseForm item={item} slice={slice} />
       ) : (
-        <p class="muted">回访情况：{r.callbackNote}{r.closedAt ? `（${formatTime(r.closedAt)}）` : ''}</p>
+        <p class="muted">
+          回访情况：{r.callbackNote}
+          {r.closedAt ? `（${formatTime(r.closedAt)}）` : ''}
+        </p>
       )}
     </li>
   );
 }
 
-export function RectificationsScreen({ slice, visit, villageName }: { slice: RectificationsSlice; visit: number; villageName: (code: string) => string }) {
+export function RectificationsScreen({
+  slice,
+  visit,
+  villageName,
+}: {
+  slice: RectificationsSlice;
+  visit: number;
+  villageName: (code: string) => string;
+}) {
   useRefresh(slice.load, visit);
   const data = slice.list.data.value;
   const open = data?.items.filter((i) => i.rectification.status === 'open') ?? [];
@@ -70,18 +103,36 @@ export function RectificationsScreen({ slice, visit, villageName }: { slice: Rec
     <section class="stack" aria-label="差评整改">
       <div class="row">
         <h1 style={{ margin: '0 auto 0 0' }}>差评整改</h1>
-        <Button onClick={() => slice.load()} disabled={slice.list.loading.value}>刷新</Button>
+        <Button onClick={() => slice.load()} disabled={slice.list.loading.value}>
+          刷新
+        </Button>
       </div>
       {slice.list.error.value && (
-        <Banner tone="danger">{slice.list.error.value} <Button onClick={() => slice.load()}>重试</Button></Banner>
+        <Banner tone="danger">
+          {slice.list.error.value} <Button onClick={() => slice.load()}>重试</Button>
+        </Banner>
       )}
       {slice.list.loading.value && !data && <p class="muted">正在读取…</p>}
       {data && (
         <>
           <h2>待整改（{open.length}）</h2>
-          {open.length === 0 ? <p class="muted">没有待整改的差评。</p> : <ul class="rect-list">{open.map((i) => <Row key={i.rectification.id} item={i} slice={slice} villageName={villageName} />)}</ul>}
+          {open.length === 0 ? (
+            <p class="muted">没有待整改的差评。</p>
+          ) : (
+            <ul class="rect-list">
+              {open.map((i) => (
+                <Row key={i.rectification.id} item={i} slice={slice} villageName={villageName} />
+              ))}
+            </ul>
+          )}
           <h2>已办结（{closed.length}）</h2>
-          {closed.length > 0 && <ul class="rect-list">{closed.map((i) => <Row key={i.rectification.id} item={i} slice={slice} villageName={villageName} />)}</ul>}
+          {closed.length > 0 && (
+            <ul class="rect-list">
+              {closed.map((i) => (
+                <Row key={i.rectification.id} item={i} slice={slice} villageName={villageName} />
+              ))}
+            </ul>
+          )}
         </>
       )}
     </section>

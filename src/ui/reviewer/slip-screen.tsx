@@ -13,9 +13,19 @@ export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: st
     if (slice.detail.data.value?.case.id !== id) void slice.load(id);
   }, [id]);
   const d = slice.detail.data.value?.case.id === id ? slice.detail.data.value : undefined;
-  if (slice.detail.error.value) return <Banner tone="danger">{slice.detail.error.value} <Button onClick={() => slice.load(id)}>重试</Button></Banner>;
+  if (slice.detail.error.value)
+    return (
+      <Banner tone="danger">
+        {slice.detail.error.value} <Button onClick={() => slice.load(id)}>重试</Button>
+      </Banner>
+    );
   if (!d) return <p class="muted">正在读取…</p>;
-  if (!d.case.acceptedOn || !d.case.dueOn) return <Banner tone="warning">办件尚未受理，没有受理单。<Button onClick={onBack}>返回</Button></Banner>;
+  if (!d.case.acceptedOn || !d.case.dueOn)
+    return (
+      <Banner tone="warning">
+        办件尚未受理，没有受理单。<Button onClick={onBack}>返回</Button>
+      </Banner>
+    );
   const name = (reqId: string) => d.item?.materials.find((m) => m.id === reqId)?.name ?? reqId;
   // The catalogue's order, as on the checklist the villager was given.
   const order = (reqId: string) => d.item?.materials.findIndex((m) => m.id === reqId) ?? 0;
@@ -30,12 +40,23 @@ export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: st
     acceptedOn: d.case.acceptedOn,
     promisedLimitDays: d.item?.promisedLimitDays ?? 0,
     dueOn: d.case.dueOn,
-    materials: [...new Set(d.materials.map((m) => m.requirementId))].sort((a, b) => order(a) - order(b)).map((r) => ({ name: name(r), pages: d.materials.filter((m) => m.requirementId === r).reduce((n, m) => n + m.pages.length, 0) })),
-    tolerance: d.case.tolerance.filter((t) => !t.suppliedAt).map((t) => ({ name: name(t.requirementId), dueBy: t.dueBy ?? t.promisedBy })),
+    materials: [...new Set(d.materials.map((m) => m.requirementId))]
+      .sort((a, b) => order(a) - order(b))
+      .map((r) => ({
+        name: name(r),
+        pages: d.materials.filter((m) => m.requirementId === r).reduce((n, m) => n + m.pages.length, 0),
+      })),
+    tolerance: d.case.tolerance
+      .filter((t) => !t.suppliedAt)
+      .map((t) => ({ name: name(t.requirementId), dueBy: t.dueBy ?? t.promisedBy })),
   };
   return (
     <section class="stack">
-      <div class="row no-print"><Button variant="ghost" onClick={onBack}>← 返回办件</Button></div>
+      <div class="row no-print">
+        <Button variant="ghost" onClick={onBack}>
+          ← 返回办件
+        </Button>
+      </div>
       <AcceptanceSlip data={data} onPrint={() => print()} />
     </section>
   );

@@ -7,7 +7,9 @@ export const REFRESH_MS = 60_000;
 export function useRefresh(load: () => unknown, visit: number, deps: readonly unknown[] = []): void {
   useEffect(() => {
     void load();
-    const again = () => { if (document.visibilityState === 'visible') void load(); };
+    const again = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
     addEventListener('focus', again);
     addEventListener('online', again);
     document.addEventListener('visibilitychange', again);

@@ -13,7 +13,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const skip = () => document.getElementById('main')?.focus();
   return (
     <>
-      <button type="button" class="skip-link no-print" onClick={skip}>跳到主要内容</button>
+      <button type="button" class="skip-link no-print" onClick={skip}>
+        跳到主要内容
+      </button>
       <header class="shell-header no-print">
         <span class="shell-header__brand">
           <img src="/icons/icon.svg" alt="" width={32} height={32} />
@@ -26,7 +28,9 @@ export function Shell({ children }: { children: ComponentChildren }) {
       </header>
       <UpdateBanner />
       {user && <NavBar />}
-      <main id="main" class="shell-main" tabIndex={-1}>{children}</main>
+      <main id="main" class="shell-main" tabIndex={-1}>
+        {children}
+      </main>
       <Toast />
     </>
   );

@@ -26,7 +26,9 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
   const [from, setFrom] = useState(period.value.from);
   const [to, setTo] = useState(period.value.to);
   const [csvError, setCsvError] = useState('');
-  useEffect(() => { void slice.load(); }, [slice, visit]);
+  useEffect(() => {
+    void slice.load();
+  }, [slice, visit]);
 
   const download = async () => {
     setCsvError('');
@@ -52,10 +54,18 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
     <section class="stats stack" aria-label="统计">
       <div class="row stats__toolbar no-print">
         <h1 class="stats__title">办件统计{data ? `（${data.scope.level === 'county' ? '全县' : '本乡镇'}）` : ''}</h1>
-        <label>从 <input type="date" value={from} max={to} onInput={(e) => setFrom(e.currentTarget.value)} /></label>
-        <label>到 <input type="date" value={to} min={from} onInput={(e) => setTo(e.currentTarget.value)} /></label>
-        <Button variant="primary" onClick={() => slice.setPeriod(from, to)} disabled={stats.loading.value}>查询</Button>
-        <Button onClick={download} disabled={!data}>导出 CSV</Button>
+        <label>
+          从 <input type="date" value={from} max={to} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </label>
+        <label>
+          到 <input type="date" value={to} min={from} onInput={(e) => setTo(e.currentTarget.value)} />
+        </label>
+        <Button variant="primary" onClick={() => slice.setPeriod(from, to)} disabled={stats.loading.value}>
+          查询
+        </Button>
+        <Button onClick={download} disabled={!data}>
+          导出 CSV
+        </Button>
       </div>
       {stats.error.value && (
         <Banner tone="danger">
@@ -66,28 +76,74 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
       {stats.loading.value && !data && <p class="muted">正在统计…</p>}
       {data && r && (
         <>
-          <p class="muted">统计期间：{data.period.from} 至 {data.period.to}（按提交日期）</p>
+          <p class="muted">
+            统计期间：{data.period.from} 至 {data.period.to}（按提交日期）
+          </p>
           <div class="kpis">
             <Kpi label="提交办件" value={String(r.totals.submitted)} note={`已办结 ${r.totals.completed} 件`} />
-            <Kpi label="平均办理时长" value={`${r.handling.average} 个工作日`} note={`P90：${r.handling.p90} 个工作日`} />
+            <Kpi
+              label="平均办理时长"
+              value={`${r.handling.average} 个工作日`}
+              note={`P90：${r.handling.p90} 个工作日`}
+            />
             <Kpi label="按时办结率" value={`${percent(r.onTime)}%`} note={`${r.onTime.count}/${r.onTime.total}`} />
-            <Kpi label="退回率" value={`${percent(r.returns.overall)}%`} note={`${r.returns.overall.count}/${r.returns.overall.total}`} />
-            <Kpi label="差评率" value={`${percent(r.ratings.bad)}%`} note={`整改未办结 ${r.rectifications.open} 件，逾期 ${r.rectifications.overdue} 件`} />
+            <Kpi
+              label="退回率"
+              value={`${percent(r.returns.overall)}%`}
+              note={`${r.returns.overall.count}/${r.returns.overall.total}`}
+            />
+            <Kpi
+              label="差评率"
+              value={`${percent(r.ratings.bad)}%`}
+              note={`整改未办结 ${r.rectifications.open} 件，逾期 ${r.rectifications.overdue} 件`}
+            />
           </div>
           <div class="charts">
-            <BarChart title="按状态" bars={r.byStatus.map((s) => ({ label: label(data.labels.statuses, s.key), value: s.count }))} />
-            <BarChart title="按事项" bars={r.byItem.map((s) => ({ label: label(data.labels.items, s.key), value: s.count }))} />
+            <BarChart
+              title="按状态"
+              bars={r.byStatus.map((s) => ({ label: label(data.labels.statuses, s.key), value: s.count }))}
+            />
+            <BarChart
+              title="按事项"
+              bars={r.byItem.map((s) => ({ label: label(data.labels.items, s.key), value: s.count }))}
+            />
             <BarChart
               title="退回原因（占提交办件）"
               max={1}
-              bars={r.returns.byReason.map((x): Bar => ({ label: REASON_LABELS[x.code], value: x.rate, display: `${pct(x)} · ${x.citations} 处`, tone: x.count ? 'bad' : 'normal' }))}
+              bars={r.returns.byReason.map((x): Bar => ({
+                label: REASON_LABELS[x.code],
+                value: x.rate,
+                display: `${pct(x)} · ${x.citations} 处`,
+                tone: x.count ? 'bad' : 'normal',
+              }))}
             />
-            <BarChart title="退回率（按事项）" max={1} bars={r.returns.byItem.map((x) => ({ label: label(data.labels.items, x.key), value: x.rate, display: pct(x) }))} />
-            <BarChart title="退回率（按村）" max={1} bars={r.returns.byVillage.map((x) => ({ label: label(data.labels.villages, x.key), value: x.rate, display: pct(x) }))} />
+            <BarChart
+              title="退回率（按事项）"
+              max={1}
+              bars={r.returns.byItem.map((x) => ({
+                label: label(data.labels.items, x.key),
+                value: x.rate,
+                display: pct(x),
+              }))}
+            />
+            <BarChart
+              title="退回率（按村）"
+              max={1}
+              bars={r.returns.byVillage.map((x) => ({
+                label: label(data.labels.villages, x.key),
+                value: x.rate,
+                display: pct(x),
+              }))}
+            />
             <BarChart
               title="好差评"
               max={1}
-              bars={r.ratings.byLevel.map((x): Bar => ({ label: x.label, value: x.rate, display: pct(x), tone: x.level <= 2 ? 'bad' : x.level >= 4 ? 'good' : 'normal' }))}
+              bars={r.ratings.byLevel.map((x): Bar => ({
+                label: x.label,
+                value: x.rate,
+                display: pct(x),
+                tone: x.level <= 2 ? 'bad' : x.level >= 4 ? 'good' : 'normal',
+              }))}
             />
           </div>
         </>

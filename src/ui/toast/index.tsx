@@ -10,7 +10,9 @@ export function Toast() {
   const t = state.toast.value;
   useEffect(() => {
     if (!t || t.tone === 'danger') return;
-    const timer = setTimeout(() => { if (state.toast.value === t) state.toast.value = null; }, TOAST_MS);
+    const timer = setTimeout(() => {
+      if (state.toast.value === t) state.toast.value = null;
+    }, TOAST_MS);
     return () => clearTimeout(timer);
   }, [t]);
   return (
@@ -18,7 +20,16 @@ export function Toast() {
       {t && (
         <div class={`toast toast--${t.tone}`}>
           <span>{t.text}</span>
-          <button type="button" class="toast__close" onClick={() => { state.toast.value = null; }} aria-label="关闭提示">✕</button>
+          <button
+            type="button"
+            class="toast__close"
+            onClick={() => {
+              state.toast.value = null;
+            }}
+            aria-label="关闭提示"
+          >
+            ✕
+          </button>
         </div>
       )}
     </div>

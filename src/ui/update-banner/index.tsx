@@ -18,17 +18,31 @@ export function UpdateBanner() {
       <Banner tone={required ? 'warning' : 'info'}>
         {required ? (
           <span>
-            这个版本太旧，乡镇服务器已不再接受，同步已暂停。{pending > 0 ? `${pending} 条待同步的办件都保存在本机，` : ''}更新后会自动发送。
+            这个版本太旧，乡镇服务器已不再接受，同步已暂停。
+            {pending > 0 ? `${pending} 条待同步的办件都保存在本机，` : ''}更新后会自动发送。
           </span>
         ) : (
           <span>发现新版本。正在填写的内容已保存在本机。</span>
         )}
         {apply ? (
-          <Button variant="primary" onClick={apply}>{required ? '立即更新' : '发现新版本，点击更新'}</Button>
+          <Button variant="primary" onClick={apply}>
+            {required ? '立即更新' : '发现新版本，点击更新'}
+          </Button>
         ) : (
-          <Button variant="primary" onClick={() => void state.deps.checkForUpdate?.()}>检查更新</Button>
+          <Button variant="primary" onClick={() => void state.deps.checkForUpdate?.()}>
+            检查更新
+          </Button>
         )}
-        {!required && <Button variant="ghost" onClick={() => { state.updateReady.value = null; }}>稍后</Button>}
+        {!required && (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              state.updateReady.value = null;
+            }}
+          >
+            稍后
+          </Button>
+        )}
       </Banner>
     </div>
   );

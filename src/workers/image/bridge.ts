@@ -18,7 +18,12 @@ export class ImageError extends Error {
   }
 }
 
-interface Running { worker: Worker; api: Remote<ImageApi>; jobs: number; idleTimer?: ReturnType<typeof setTimeout> }
+interface Running {
+  worker: Worker;
+  api: Remote<ImageApi>;
+  jobs: number;
+  idleTimer?: ReturnType<typeof setTimeout>;
+}
 
 let running: Running | undefined;
 
@@ -50,7 +55,9 @@ const KNOWN_CODES = new Set<string>(Object.keys(IMAGE_ERROR_MESSAGES));
 function toImageError(error: unknown): ImageError {
   if (error instanceof ImageError) return error;
   const name = (error as { name?: unknown } | undefined)?.name;
-  return new ImageError(typeof name === 'string' && KNOWN_CODES.has(name) ? (name as ImageErrorCode) : 'image.failed', { cause: error });
+  return new ImageError(typeof name === 'string' && KNOWN_CODES.has(name) ? (name as ImageErrorCode) : 'image.failed', {
+    cause: error,
+  });
 }
 
 export interface ProcessControl {
@@ -64,7 +71,11 @@ export interface ProcessControl {
  * Aborting rejects with ImageError('image.aborted'); when no other photo is in flight the worker
  * is stopped at once so the CPU is freed.
  */
-export async function processImage(file: Blob | ArrayBuffer, options: ProcessOptions = {}, control: ProcessControl = {}): Promise<ProcessedImage> {
+export async function processImage(
+  file: Blob | ArrayBuffer,
+  options: ProcessOptions = {},
+  control: ProcessControl = {},
+): Promise<ProcessedImage> {
   const { signal, onProgress } = control;
   if (signal?.aborted) throw new ImageError('image.aborted');
   const r = start();

@@ -5,7 +5,11 @@ import type { ProcessedImage, ProcessOptions } from './types';
 
 const api = {
   /** Resizes, analyses, encodes and hashes one photo. The output buffer is transferred, not copied. */
-  async process(input: ArrayBuffer | Blob, options: ProcessOptions = {}, onProgress?: (p: number) => void): Promise<ProcessedImage> {
+  async process(
+    input: ArrayBuffer | Blob,
+    options: ProcessOptions = {},
+    onProgress?: (p: number) => void,
+  ): Promise<ProcessedImage> {
     // onProgress is a Comlink proxy: calls are messages; never wait for them, never fail on them.
     const progress = (p: number) => void Promise.resolve(onProgress?.(p)).catch(() => {});
     const result = await runPipeline(input, options, progress);

@@ -27,8 +27,14 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | undefined {
   while (pos + 4 <= bytes.length) {
     if (bytes[pos] !== 0xff) return undefined; // lost sync: not a well-formed header
     const marker = bytes[pos + 1]!;
-    if (marker === 0xff) { pos++; continue; } // fill byte
-    if (STANDALONE(marker)) { pos += 2; continue; }
+    if (marker === 0xff) {
+      pos++;
+      continue;
+    } // fill byte
+    if (STANDALONE(marker)) {
+      pos += 2;
+      continue;
+    }
     if (marker === 0xd9 || marker === 0xda) return undefined; // EOI / start of scan before any SOF
     const length = view.getUint16(pos + 2);
     if (length < 2) return undefined;
@@ -71,7 +77,10 @@ export function readExifOrientation(view: DataView, start: number, end: number):
 }
 
 /** Size as displayed: orientations 5–8 rotate by 90°, swapping width and height. */
-export function orientedSize(header: Pick<JpegHeader, 'width' | 'height' | 'orientation'>): { width: number; height: number } {
+export function orientedSize(header: Pick<JpegHeader, 'width' | 'height' | 'orientation'>): {
+  width: number;
+  height: number;
+} {
   return header.orientation >= 5
     ? { width: header.height, height: header.width }
     : { width: header.width, height: header.height };

@@ -54,7 +54,11 @@ export function clippedShare(grey: ArrayLike<number>): number {
   return clipped / grey.length;
 }
 
-export interface GreyMetrics { sharpness: number; mean: number; clipped: number }
+export interface GreyMetrics {
+  sharpness: number;
+  mean: number;
+  clipped: number;
+}
 
 export function greyMetrics(grey: ArrayLike<number>, width: number, height: number): GreyMetrics {
   return { sharpness: laplacianVariance(grey, width, height), mean: meanGrey(grey), clipped: clippedShare(grey) };

@@ -6,7 +6,13 @@ import { readJpegHeader, orientedSize } from './jpeg-header';
 import { greyMetrics, toGrey } from './metrics';
 import { fitArea, fitLongEdge, type Size } from './sizing';
 import {
-  DEFAULT_LONG_EDGE, DEFAULT_QUALITY, GREY_MAX_PIXELS, IMAGE_ERROR_MESSAGES, type ImageErrorCode, type ProcessedImage, type ProcessOptions,
+  DEFAULT_LONG_EDGE,
+  DEFAULT_QUALITY,
+  GREY_MAX_PIXELS,
+  IMAGE_ERROR_MESSAGES,
+  type ImageErrorCode,
+  type ProcessedImage,
+  type ProcessOptions,
 } from './types';
 
 /** Enough bytes for APP0/APP1 (EXIF ≤ 64 KB), ICC profiles and the SOF segment of camera JPEGs. */
@@ -25,9 +31,13 @@ export function imageError(code: ImageErrorCode, cause?: unknown): Error {
 let resizeBeforeRotation = false;
 
 async function decodeAt(blob: Blob, target: Size, rotated: boolean): Promise<ImageBitmap> {
-  const decode = (s: Size) => createImageBitmap(blob, {
-    resizeWidth: s.width, resizeHeight: s.height, resizeQuality: 'high', imageOrientation: 'from-image',
-  });
+  const decode = (s: Size) =>
+    createImageBitmap(blob, {
+      resizeWidth: s.width,
+      resizeHeight: s.height,
+      resizeQuality: 'high',
+      imageOrientation: 'from-image',
+    });
   const swap = (s: Size): Size => ({ width: s.height, height: s.width });
   let bitmap = await decode(rotated && resizeBeforeRotation ? swap(target) : target);
   const transposed = bitmap.width === target.height && bitmap.height === target.width && target.width !== target.height;
@@ -51,7 +61,11 @@ async function decode(blob: Blob, longEdge: number): Promise<{ bitmap: ImageBitm
   const original = { width: full.width, height: full.height };
   const target = fitLongEdge(original, longEdge);
   if (target.width === original.width && target.height === original.height) return { bitmap: full, original };
-  const bitmap = await createImageBitmap(full, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' });
+  const bitmap = await createImageBitmap(full, {
+    resizeWidth: target.width,
+    resizeHeight: target.height,
+    resizeQuality: 'high',
+  });
   full.close();
   return { bitmap, original };
 }
@@ -65,7 +79,11 @@ function context2d(canvas: OffscreenCanvas, readBack: boolean): OffscreenCanvasR
   return ctx;
 }
 
-export async function runPipeline(input: ArrayBuffer | Blob, options: ProcessOptions = {}, progress: (p: number) => void = () => {}): Promise<ProcessedImage> {
+export async function runPipeline(
+  input: ArrayBuffer | Blob,
+  options: ProcessOptions = {},
+  progress: (p: number) => void = () => {},
+): Promise<ProcessedImage> {
   const longEdge = options.longEdge ?? DEFAULT_LONG_EDGE;
   const quality = options.quality ?? DEFAULT_QUALITY;
   const blob = input instanceof Blob ? input : new Blob([input]);
@@ -108,11 +126,20 @@ export async function runPipeline(input: ArrayBuffer | Blob, options: ProcessOpt
   progress(1);
 
   return {
-    data, mime: 'image/jpeg', width, height, bytes: data.byteLength, sha256,
+    data,
+    mime: 'image/jpeg',
+    width,
+    height,
+    bytes: data.byteLength,
+    sha256,
     metrics: { width: original.width, height: original.height, ...measured },
     original: { bytes: blob.size, mime: blob.type },
     timings: {
-      decodeMs: t1 - t0, analyseMs: t2 - t1, encodeMs: t3 - t2, hashMs: t4 - t3, totalMs: t4 - t0,
+      decodeMs: t1 - t0,
+      analyseMs: t2 - t1,
+      encodeMs: t3 - t2,
+      hashMs: t4 - t3,
+      totalMs: t4 - t0,
     },
   };
 }

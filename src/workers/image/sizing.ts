@@ -1,6 +1,9 @@
 // Output and analysis sizes. Pure.
 
-export interface Size { width: number; height: number }
+export interface Size {
+  width: number;
+  height: number;
+}
 
 /** Scales so the long edge is at most `longEdge`; never enlarges. Keeps the aspect ratio. */
 export function fitLongEdge({ width, height }: Size, longEdge: number): Size {

@@ -37,7 +37,10 @@ const api = {
     const file = await fixture(url);
     const t = performance.now();
     const out = await imageCompression(file, {
-      maxWidthOrHeight: LONG_EDGE, useWebWorker: true, initialQuality: 0.85, fileType: 'image/jpeg',
+      maxWidthOrHeight: LONG_EDGE,
+      useWebWorker: true,
+      initialQuality: 0.85,
+      fileType: 'image/jpeg',
       libURL: '/vendor/browser-image-compression.js',
     });
     const ms = performance.now() - t;
@@ -45,6 +48,10 @@ const api = {
   },
 };
 
-declare global { interface Window { __bench: typeof api } }
+declare global {
+  interface Window {
+    __bench: typeof api;
+  }
+}
 window.__bench = api;
 document.title = 'ready';

@@ -4,21 +4,47 @@ import { countCases, createCase, DaibanDb, getDb, listCases, makeAudit, submitCa
 
 const DB = 'daiban-bench';
 const VILLAGE = '330102001201';
-const ITEMS = ['MED-INS-REG', 'PENSION-REG', 'DIBAO', 'ELDERLY-ALLOWANCE', 'DISABILITY-CARD', 'BIRTH-REG', 'HOUSING-FUND', 'BUSINESS-REG'];
+const ITEMS = [
+  'MED-INS-REG',
+  'PENSION-REG',
+  'DIBAO',
+  'ELDERLY-ALLOWANCE',
+  'DISABILITY-CARD',
+  'BIRTH-REG',
+  'HOUSING-FUND',
+  'BUSINESS-REG',
+];
 const actor = { role: 'agent' as const, id: 'agent-1' };
 
 function makeCase(i: number, now: number): Case {
   const day = String(1 + (i % 28)).padStart(2, '0');
   return {
-    id: uuidv7(now - i * 60_000), number: `DB-${VILLAGE}-202506${day}-${String(i).padStart(5, '0')}`,
-    itemCode: ITEMS[i % ITEMS.length]!, itemVersion: 1, applicantId: uuidv7(), status: CASE_STATUSES[(i * 7) % CASE_STATUSES.length]!,
-    fields: { name: '张三', note: '备注'.repeat(10) }, acknowledged: [], tolerance: [], villageCode: VILLAGE, agentId: actor.id,
-    revision: 0, baseVersion: 0, dueOn: `2025-07-${day}`, createdAt: now - i * 60_000, updatedAt: now - i * 37_000,
+    id: uuidv7(now - i * 60_000),
+    number: `DB-${VILLAGE}-202506${day}-${String(i).padStart(5, '0')}`,
+    itemCode: ITEMS[i % ITEMS.length]!,
+    itemVersion: 1,
+    applicantId: uuidv7(),
+    status: CASE_STATUSES[(i * 7) % CASE_STATUSES.length]!,
+    fields: { name: '张三', note: '备注'.repeat(10) },
+    acknowledged: [],
+    tolerance: [],
+    villageCode: VILLAGE,
+    agentId: actor.id,
+    revision: 0,
+    baseVersion: 0,
+    dueOn: `2025-07-${day}`,
+    createdAt: now - i * 60_000,
+    updatedAt: now - i * 37_000,
   };
 }
 
 const withdraw = (caseId: string, at: number): Mutation => ({
-  id: uuidv7(at), deviceId: 'bench', createdAt: at, kind: 'case.withdraw', baseVersion: 0, payload: { caseId, reason: '群众不办了' },
+  id: uuidv7(at),
+  deviceId: 'bench',
+  createdAt: at,
+  kind: 'case.withdraw',
+  baseVersion: 0,
+  payload: { caseId, reason: '群众不办了' },
 });
 
 async function fresh(): Promise<DaibanDb> {
@@ -41,7 +67,11 @@ const api = {
       c.status = 'ready';
       await createCase(c, makeAudit({ entity: 'case', entityId: c.id, caseId: c.id, action: 'case.create', actor }));
       const t = performance.now();
-      await submitCase({ caseId: c.id, mutation: withdraw(c.id, now), audit: makeAudit({ entity: 'case', entityId: c.id, caseId: c.id, action: 'case.submit', actor }) });
+      await submitCase({
+        caseId: c.id,
+        mutation: withdraw(c.id, now),
+        audit: makeAudit({ entity: 'case', entityId: c.id, caseId: c.id, action: 'case.submit', actor }),
+      });
       times.push(performance.now() - t);
     }
     return times;
@@ -59,7 +89,16 @@ const api = {
       await db.cases.update(c.id, { status: 'queued', updatedAt: now });
       await db.audit.add(makeAudit({ entity: 'case', entityId: c.id, caseId: c.id, action: 'case.submit', actor }));
       const m = withdraw(c.id, now);
-      await db.outbox.add({ id: m.id, mutation: m, state: 'pending', attempts: 0, nextAttemptAt: now, caseId: c.id, createdAt: now, updatedAt: now });
+      await db.outbox.add({
+        id: m.id,
+        mutation: m,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        caseId: c.id,
+        createdAt: now,
+        updatedAt: now,
+      });
       times.push(performance.now() - t);
     }
     return times;
@@ -91,16 +130,36 @@ const api = {
     const t6 = performance.now();
     // Baseline: read everything and filter/sort in JS (no index).
     const all = await db.cases.toArray();
-    const naive = all.filter((c) => c.status === 'returned').sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 50);
+    const naive = all
+      .filter((c) => c.status === 'returned')
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, 50);
     const t7 = performance.now();
     if (naive.map((c) => c.id).join() !== returned.map((c) => c.id).join()) throw new Error('index and scan disagree');
     return {
-      openMs: t1 - t0, returnedMs: t2 - t1, countMs: t3 - t2, newestMs: t4 - t3, itemMs: t5 - t4, dueMs: t6 - t5, scanMs: t7 - t6,
-      sizes: { returned: returned.length, returnedCount, newest: newest.length, item: item.length, dueSoon: dueSoon.length, all: all.length },
+      openMs: t1 - t0,
+      returnedMs: t2 - t1,
+      countMs: t3 - t2,
+      newestMs: t4 - t3,
+      itemMs: t5 - t4,
+      dueMs: t6 - t5,
+      scanMs: t7 - t6,
+      sizes: {
+        returned: returned.length,
+        returnedCount,
+        newest: newest.length,
+        item: item.length,
+        dueSoon: dueSoon.length,
+        all: all.length,
+      },
     };
   },
 };
 
-declare global { interface Window { __storageBench: typeof api } }
+declare global {
+  interface Window {
+    __storageBench: typeof api;
+  }
+}
 window.__storageBench = api;
 document.title = 'ready';

@@ -12,12 +12,19 @@ const REPO = resolve(PAGES_DIR, '../../..');
 
 /** Extra files served as-is (browser-image-compression loads itself into its worker by URL). */
 const VENDOR: Record<string, string> = {
-  '/vendor/browser-image-compression.js': join(REPO, 'node_modules/browser-image-compression/dist/browser-image-compression.js'),
+  '/vendor/browser-image-compression.js': join(
+    REPO,
+    'node_modules/browser-image-compression/dist/browser-image-compression.js',
+  ),
 };
 
 export async function buildPages(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'daiban-pages-'));
-  const input = Object.fromEntries(readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html')).map((f) => [f.replace(/\.html$/, ''), join(PAGES_DIR, f)]));
+  const input = Object.fromEntries(
+    readdirSync(PAGES_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f.replace(/\.html$/, ''), join(PAGES_DIR, f)]),
+  );
   await build({
     configFile: false,
     root: PAGES_DIR,
@@ -29,18 +36,35 @@ export async function buildPages(): Promise<string> {
   return outDir;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
-export interface PageServer { url: string; close(): Promise<void> }
+export interface PageServer {
+  url: string;
+  close(): Promise<void>;
+}
 
 /** Serves `dir` on 127.0.0.1 at a free port. */
 export async function servePages(dir: string): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = VENDOR[path] ?? join(dir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(dir) && !VENDOR[path]) { res.writeHead(403).end(); return; }
-    if (!existsSync(file) || !statSync(file).isFile()) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    if (!file.startsWith(dir) && !VENDOR[path]) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -56,5 +80,11 @@ export async function servePages(dir: string): Promise<PageServer> {
 export async function startPages(): Promise<PageServer> {
   const dir = await buildPages();
   const server = await servePages(dir);
-  return { url: server.url, close: async () => { await server.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

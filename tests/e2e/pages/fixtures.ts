@@ -9,10 +9,12 @@ export function drawDocument(width: number, height: number): OffscreenCanvas {
   ctx.fillRect(0, 0, width, height);
   ctx.fillStyle = '#111';
   const u = Math.max(1, Math.round(width / 400)); // stroke unit scales with the page
-  ctx.fillRect(0, 0, width, 4 * u); ctx.fillRect(0, height - 4 * u, width, 4 * u);
-  ctx.fillRect(0, 0, 4 * u, height); ctx.fillRect(width - 4 * u, 0, 4 * u, height);
+  ctx.fillRect(0, 0, width, 4 * u);
+  ctx.fillRect(0, height - 4 * u, width, 4 * u);
+  ctx.fillRect(0, 0, 4 * u, height);
+  ctx.fillRect(width - 4 * u, 0, 4 * u, height);
   let seed = 7;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let y = 20 * u; y < height * 0.6; y += 12 * u) {
     for (let x = 16 * u; x < width - 40 * u;) {
       const w = (6 + rand() * 30) * u;
@@ -79,7 +81,9 @@ export function drawPhoto(width: number, height: number, seed = 1): OffscreenCan
   for (let i = 0; i < d.length; i += 4) {
     s = (s * 1103515245 + 12345) & 0x7fffffff;
     const n = ((s >> 16) & 31) - 16; // ±16 grey levels of noise
-    d[i] = d[i]! + n; d[i + 1] = d[i + 1]! + n; d[i + 2] = d[i + 2]! + n;
+    d[i] = d[i]! + n;
+    d[i + 1] = d[i + 1]! + n;
+    d[i + 2] = d[i + 2]! + n;
   }
   ctx.putImageData(image, 0, 0);
   return canvas;

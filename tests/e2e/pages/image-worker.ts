@@ -11,9 +11,16 @@ async function independentSha256(data: ArrayBuffer): Promise<string> {
 async function summarise(result: ProcessedImage) {
   const decoded = await createImageBitmap(new Blob([result.data], { type: 'image/jpeg' }));
   const summary = {
-    width: result.width, height: result.height, bytes: result.bytes, byteLength: result.data.byteLength,
-    sha256: result.sha256, expectedSha256: await independentSha256(result.data),
-    decodedWidth: decoded.width, decodedHeight: decoded.height, metrics: result.metrics, timings: result.timings,
+    width: result.width,
+    height: result.height,
+    bytes: result.bytes,
+    byteLength: result.data.byteLength,
+    sha256: result.sha256,
+    expectedSha256: await independentSha256(result.data),
+    decodedWidth: decoded.width,
+    decodedHeight: decoded.height,
+    metrics: result.metrics,
+    timings: result.timings,
   };
   decoded.close();
   return summary;
@@ -58,13 +65,21 @@ const api = {
     const job = processImage(file, {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 5);
     let code = 'none';
-    try { await job; } catch (e) { code = (e as { code: string }).code; }
+    try {
+      await job;
+    } catch (e) {
+      code = (e as { code: string }).code;
+    }
     // The worker restarts cleanly after an abort.
     const after = await processImage(await toJpeg(drawDocument(320, 240)));
     return { code, afterWidth: after.width };
   },
 };
 
-declare global { interface Window { __imageTest: typeof api } }
+declare global {
+  interface Window {
+    __imageTest: typeof api;
+  }
+}
 window.__imageTest = api;
 document.title = 'ready';

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  HOLIDAY_YEARS, addWorkingDays, calendarCovers, coveredCalendarYears, deadlineStatus, holidayName,
-  isWorkingDay, workingDaysBetween,
+  HOLIDAY_YEARS,
+  addWorkingDays,
+  calendarCovers,
+  coveredCalendarYears,
+  deadlineStatus,
+  holidayName,
+  isWorkingDay,
+  workingDaysBetween,
 } from '../../../src/domain/calendar';
 import { addDays, dayOfWeek } from '../../../src/domain/dates';
 
@@ -14,12 +20,20 @@ const range = (from: string, to: string) => {
 };
 const DAYS_OFF: Record<number, string[]> = {
   2025: [
-    '2025-01-01', ...range('2025-01-28', '2025-02-04'), ...range('2025-04-04', '2025-04-06'),
-    ...range('2025-05-01', '2025-05-05'), ...range('2025-05-31', '2025-06-02'), ...range('2025-10-01', '2025-10-08'),
+    '2025-01-01',
+    ...range('2025-01-28', '2025-02-04'),
+    ...range('2025-04-04', '2025-04-06'),
+    ...range('2025-05-01', '2025-05-05'),
+    ...range('2025-05-31', '2025-06-02'),
+    ...range('2025-10-01', '2025-10-08'),
   ],
   2026: [
-    ...range('2026-01-01', '2026-01-03'), ...range('2026-02-15', '2026-02-23'), ...range('2026-04-04', '2026-04-06'),
-    ...range('2026-05-01', '2026-05-05'), ...range('2026-06-19', '2026-06-21'), ...range('2026-09-25', '2026-09-27'),
+    ...range('2026-01-01', '2026-01-03'),
+    ...range('2026-02-15', '2026-02-23'),
+    ...range('2026-04-04', '2026-04-06'),
+    ...range('2026-05-01', '2026-05-05'),
+    ...range('2026-06-19', '2026-06-21'),
+    ...range('2026-09-25', '2026-09-27'),
     ...range('2026-10-01', '2026-10-07'),
   ],
 };
@@ -31,7 +45,8 @@ const WORKING_WEEKENDS: Record<number, string[]> = {
 describe('holiday data', () => {
   for (const year of [2025, 2026]) {
     it(`classifies every day of ${year} as the notice says`, () => {
-      const off = new Set(DAYS_OFF[year]), on = new Set(WORKING_WEEKENDS[year]);
+      const off = new Set(DAYS_OFF[year]),
+        on = new Set(WORKING_WEEKENDS[year]);
       for (const d of range(`${year}-01-01`, `${year}-12-31`)) {
         const weekend = dayOfWeek(d) === 0 || dayOfWeek(d) === 6;
         const expected = on.has(d) || (!weekend && !off.has(d));
@@ -97,7 +112,11 @@ describe('coverage', () => {
   });
 
   it('in a covered year some weekday is off (every notice has 春节 at least)', () => {
-    for (const y of tableYears) expect(wholeYear(y).some((d) => isWorkingDay(d) !== mondayToFriday(d)), String(y)).toBe(true);
+    for (const y of tableYears)
+      expect(
+        wholeYear(y).some((d) => isWorkingDay(d) !== mondayToFriday(d)),
+        String(y),
+      ).toBe(true);
   });
 
   it('falls back to Monday–Friday in the years just outside the data', () => {
@@ -199,37 +218,77 @@ describe('workingDaysBetween', () => {
 
   it('inverts addWorkingDays (property)', () => {
     const date = fc.integer({ min: 0, max: 3 * 366 }).map((i) => addDays('2024-07-01', i));
-    fc.assert(fc.property(date, fc.integer({ min: 1, max: 80 }), (d, n) => {
-      const due = addWorkingDays(d, n);
-      expect(isWorkingDay(due)).toBe(true);
-      expect(workingDaysBetween(d, due)).toBe(n);
-      expect(workingDaysBetween(due, d)).toBe(-n);
-      // Back n working days from the due date: the last working day on or before d.
-      expect(addWorkingDays(due, -n)).toBe(isWorkingDay(d) ? d : addWorkingDays(d, -1));
-      expect(workingDaysBetween(d, addDays(due, -1))).toBe(n - 1);
-    }));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 1, max: 80 }), (d, n) => {
+        const due = addWorkingDays(d, n);
+        expect(isWorkingDay(due)).toBe(true);
+        expect(workingDaysBetween(d, due)).toBe(n);
+        expect(workingDaysBetween(due, d)).toBe(-n);
+        // Back n working days from the due date: the last working day on or before d.
+        expect(addWorkingDays(due, -n)).toBe(isWorkingDay(d) ? d : addWorkingDays(d, -1));
+        expect(workingDaysBetween(d, addDays(due, -1))).toBe(n - 1);
+      }),
+    );
   });
 });
 
 describe('deadlineStatus', () => {
   it('counts what is left', () => {
-    expect(deadlineStatus('2025-03-10', '2025-03-05')).toEqual({ remaining: 3, overdue: false, dueSoon: false, label: '剩余3个工作日' });
-    expect(deadlineStatus('2025-03-07', '2025-03-05')).toEqual({ remaining: 2, overdue: false, dueSoon: true, label: '剩余2个工作日' });
-    expect(deadlineStatus('2025-10-09', '2025-09-30')).toEqual({ remaining: 1, overdue: false, dueSoon: true, label: '剩余1个工作日' });
+    expect(deadlineStatus('2025-03-10', '2025-03-05')).toEqual({
+      remaining: 3,
+      overdue: false,
+      dueSoon: false,
+      label: '剩余3个工作日',
+    });
+    expect(deadlineStatus('2025-03-07', '2025-03-05')).toEqual({
+      remaining: 2,
+      overdue: false,
+      dueSoon: true,
+      label: '剩余2个工作日',
+    });
+    expect(deadlineStatus('2025-10-09', '2025-09-30')).toEqual({
+      remaining: 1,
+      overdue: false,
+      dueSoon: true,
+      label: '剩余1个工作日',
+    });
   });
 
   it('says when it is due today', () => {
-    expect(deadlineStatus('2025-03-05', '2025-03-05')).toEqual({ remaining: 0, overdue: false, dueSoon: true, label: '今日到期' });
+    expect(deadlineStatus('2025-03-05', '2025-03-05')).toEqual({
+      remaining: 0,
+      overdue: false,
+      dueSoon: true,
+      label: '今日到期',
+    });
   });
 
   it('counts working days overdue', () => {
-    expect(deadlineStatus('2025-03-05', '2025-03-07')).toEqual({ remaining: -2, overdue: true, dueSoon: false, label: '已超期2个工作日' });
-    expect(deadlineStatus('2025-09-30', '2025-10-09')).toMatchObject({ remaining: -1, overdue: true, label: '已超期1个工作日' });
-    expect(deadlineStatus('2025-03-07', '2025-03-08')).toEqual({ remaining: 0, overdue: true, dueSoon: false, label: '已超期' });
+    expect(deadlineStatus('2025-03-05', '2025-03-07')).toEqual({
+      remaining: -2,
+      overdue: true,
+      dueSoon: false,
+      label: '已超期2个工作日',
+    });
+    expect(deadlineStatus('2025-09-30', '2025-10-09')).toMatchObject({
+      remaining: -1,
+      overdue: true,
+      label: '已超期1个工作日',
+    });
+    expect(deadlineStatus('2025-03-07', '2025-03-08')).toEqual({
+      remaining: 0,
+      overdue: true,
+      dueSoon: false,
+      label: '已超期',
+    });
   });
 
   it('moves a due date on a day off to the next working day', () => {
-    expect(deadlineStatus('2025-10-01', '2025-10-08')).toMatchObject({ remaining: 1, overdue: false, label: '剩余1个工作日' });
+    expect(deadlineStatus('2025-10-01', '2025-10-08')).toMatchObject({
+      remaining: 1,
+      overdue: false,
+      label: '剩余1个工作日',
+    });
     expect(deadlineStatus('2025-10-01', '2025-10-09')).toMatchObject({ remaining: 0, label: '今日到期' });
     expect(deadlineStatus('2025-03-08', '2025-03-10')).toMatchObject({ remaining: 0, label: '今日到期' });
   });

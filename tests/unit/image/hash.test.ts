@@ -9,6 +9,8 @@ describe('sha256Hex', () => {
     expect(await sha256Hex(abc.buffer)).toBe(expected);
     const padded = new Uint8Array([0, 0x61, 0x62, 0x63, 0]);
     expect(await sha256Hex(padded.subarray(1, 4))).toBe(expected);
-    expect(await sha256Hex(new ArrayBuffer(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await sha256Hex(new ArrayBuffer(0))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
   });
 });

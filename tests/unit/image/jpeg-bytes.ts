@@ -2,16 +2,27 @@
 // an EXIF orientation).
 
 const u16 = (v: number, little = false) => (little ? [v & 0xff, v >> 8] : [v >> 8, v & 0xff]);
-const u32 = (v: number, little = false) => (little ? [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24] : [v >>> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff]);
+const u32 = (v: number, little = false) =>
+  little
+    ? [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24]
+    : [v >>> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff];
 
 const segment = (marker: number, body: number[]) => [0xff, marker, ...u16(body.length + 2), ...body];
 
 /** APP1 Exif segment whose IFD0 holds `extraTags` dummy entries and then the orientation tag. */
 export function exifSegment(orientation: number, { little = true, extraTags = 1 } = {}): number[] {
   const entries: number[] = [];
-  for (let i = 0; i < extraTags; i++) entries.push(...u16(0x010f + i, little), ...u16(2, little), ...u32(4, little), 0x41, 0x42, 0x43, 0);
+  for (let i = 0; i < extraTags; i++)
+    entries.push(...u16(0x010f + i, little), ...u16(2, little), ...u32(4, little), 0x41, 0x42, 0x43, 0);
   entries.push(...u16(0x0112, little), ...u16(3, little), ...u32(1, little), ...u16(orientation, little), 0, 0);
-  const tiff = [...(little ? [0x49, 0x49] : [0x4d, 0x4d]), ...u16(42, little), ...u32(8, little), ...u16(extraTags + 1, little), ...entries, ...u32(0, little)];
+  const tiff = [
+    ...(little ? [0x49, 0x49] : [0x4d, 0x4d]),
+    ...u16(42, little),
+    ...u32(8, little),
+    ...u16(extraTags + 1, little),
+    ...entries,
+    ...u32(0, little),
+  ];
   return segment(0xe1, [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff]);
 }
 

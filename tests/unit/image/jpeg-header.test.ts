@@ -4,11 +4,20 @@ import { exifSegment, jfifSegment, jpegBytes, sofSegment, withExifOrientation } 
 
 describe('readJpegHeader', () => {
   it('reads the size from a baseline SOF0 and defaults orientation to 1', () => {
-    expect(readJpegHeader(jpegBytes([jfifSegment(), sofSegment(4000, 3000)]))).toEqual({ width: 4000, height: 3000, orientation: 1, progressive: false });
+    expect(readJpegHeader(jpegBytes([jfifSegment(), sofSegment(4000, 3000)]))).toEqual({
+      width: 4000,
+      height: 3000,
+      orientation: 1,
+      progressive: false,
+    });
   });
 
   it('reads a progressive SOF2', () => {
-    expect(readJpegHeader(jpegBytes([sofSegment(1600, 1200, 0xc2)]))).toMatchObject({ width: 1600, height: 1200, progressive: true });
+    expect(readJpegHeader(jpegBytes([sofSegment(1600, 1200, 0xc2)]))).toMatchObject({
+      width: 1600,
+      height: 1200,
+      progressive: true,
+    });
   });
 
   it('reads the EXIF orientation in little- and big-endian TIFF, after other tags', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clippedShare, greyMetrics, laplacianVariance, meanGrey, toGrey } from '../../../src/workers/image/metrics';
 import { fitArea, fitLongEdge } from '../../../src/workers/image/sizing';
 
-const W = 64, H = 48;
+const W = 64,
+  H = 48;
 const image = (f: (x: number, y: number) => number) => {
   const g = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) g[y * W + x] = f(x, y);
@@ -13,19 +14,35 @@ const sharp = image((x, y) => ((x % 8 < 2 && y % 6 < 4) || y % 12 === 0 ? 0 : 25
 /** Box blur of a grey image (radius r), to simulate camera shake / focus blur. */
 function blur(g: Uint8Array, r: number): Uint8Array {
   return image((x, y) => {
-    let s = 0, n = 0;
-    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) {
-      const xx = Math.min(W - 1, Math.max(0, x + dx)), yy = Math.min(H - 1, Math.max(0, y + dy));
-      s += g[yy * W + xx]!; n++;
-    }
+    let s = 0,
+      n = 0;
+    for (let dy = -r; dy <= r; dy++)
+      for (let dx = -r; dx <= r; dx++) {
+        const xx = Math.min(W - 1, Math.max(0, x + dx)),
+          yy = Math.min(H - 1, Math.max(0, y + dy));
+        s += g[yy * W + xx]!;
+        n++;
+      }
     return Math.round(s / n);
   });
 }
 
 describe('laplacianVariance', () => {
   it('is zero on flat and linear-gradient images (no second derivative)', () => {
-    expect(laplacianVariance(image(() => 128), W, H)).toBe(0);
-    expect(laplacianVariance(image((x) => x * 3), W, H)).toBe(0);
+    expect(
+      laplacianVariance(
+        image(() => 128),
+        W,
+        H,
+      ),
+    ).toBe(0);
+    expect(
+      laplacianVariance(
+        image((x) => x * 3),
+        W,
+        H,
+      ),
+    ).toBe(0);
   });
 
   it('matches a hand-computed value on a single bright pixel', () => {
@@ -59,7 +76,11 @@ describe('exposure', () => {
     expect(meanGrey(image(() => 30))).toBe(30);
     expect(meanGrey(new Uint8Array(0))).toBe(0);
     expect(clippedShare(new Uint8Array([0, 4, 5, 128, 250, 251, 255, 100]))).toBe(4 / 8);
-    const dark = greyMetrics(image((x) => (x < 32 ? 2 : 40)), W, H);
+    const dark = greyMetrics(
+      image((x) => (x < 32 ? 2 : 40)),
+      W,
+      H,
+    );
     expect(dark.mean).toBe(21);
     expect(dark.clipped).toBe(0.5);
   });

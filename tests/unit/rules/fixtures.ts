@@ -45,7 +45,17 @@ export function material(requirementId: string, o: MaterialOptions = {}): Materi
     caseId: CASE_ID,
     requirementId,
     pages: o.pages ?? [],
-    ...(o.signed ? { signature: { sha256: sha(999), signerName: '张三', signerRole: 'applicant', signedAt: 1_700_000_000_000, deviceId: 'tablet-1' } } : {}),
+    ...(o.signed
+      ? {
+          signature: {
+            sha256: sha(999),
+            signerName: '张三',
+            signerRole: 'applicant',
+            signedAt: 1_700_000_000_000,
+            deviceId: 'tablet-1',
+          },
+        }
+      : {}),
     ...(o.licenceRef ? { licenceRef: o.licenceRef } : {}),
     data: o.data ?? {},
     updatedAt: o.updatedAt ?? 1_700_000_000_000,
@@ -85,11 +95,20 @@ const BASE_ITEM: ServiceItemInput = {
   requiresPresence: false,
   toleranceAllowed: false,
   fields: [],
-  materials: [{ id: 'id-card-front', name: '身份证正面', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required' }],
+  materials: [
+    {
+      id: 'id-card-front',
+      name: '身份证正面',
+      kind: 'document-photo',
+      handling: 'original-checked-copy-kept',
+      requirement: 'required',
+    },
+  ],
   rules: [],
 };
 
-export const makeItem = (over: Partial<ServiceItemInput> = {}): ServiceItem => ServiceItem.parse({ ...BASE_ITEM, ...over });
+export const makeItem = (over: Partial<ServiceItemInput> = {}): ServiceItem =>
+  ServiceItem.parse({ ...BASE_ITEM, ...over });
 
 export interface CaseOptions {
   fields?: Record<string, string>;
@@ -104,7 +123,12 @@ export interface CaseOptions {
 export function inputFor(item: ServiceItem, o: CaseOptions = {}): EvaluationInput {
   return {
     item,
-    caseData: { itemCode: item.code, fields: o.fields ?? {}, tolerance: o.tolerance ?? [], acknowledged: o.acknowledged ?? [] },
+    caseData: {
+      itemCode: item.code,
+      fields: o.fields ?? {},
+      tolerance: o.tolerance ?? [],
+      acknowledged: o.acknowledged ?? [],
+    },
     applicant: o.applicant ?? applicant(),
     materials: o.materials ?? [],
     today: o.today ?? TODAY,

@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceItemInput } from '../../../src/domain/schemas/catalog';
 import { codes, keys, makeItem, material, only, page, pages, run } from './fixtures';
 
-const ID_FRONT = { id: 'id-card-front', name: '身份证正面', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required' } as const;
+const ID_FRONT = {
+  id: 'id-card-front',
+  name: '身份证正面',
+  kind: 'document-photo',
+  handling: 'original-checked-copy-kept',
+  requirement: 'required',
+} as const;
 
 describe('photo-quality', () => {
-  const item = makeItem({ materials: [{ ...ID_FRONT, pagesMax: 3 }], rules: [{ kind: 'photo-quality', material: 'id-card-front' }] });
-  const withPage = (...p: ReturnType<typeof page>[]) => run(item, { materials: [material('id-card-front', { pages: p })] });
+  const item = makeItem({
+    materials: [{ ...ID_FRONT, pagesMax: 3 }],
+    rules: [{ kind: 'photo-quality', material: 'id-card-front' }],
+  });
+  const withPage = (...p: ReturnType<typeof page>[]) =>
+    run(item, { materials: [material('id-card-front', { pages: p })] });
 
   it('passes a good photo', () => {
     const r = withPage(page());
@@ -23,7 +33,12 @@ describe('photo-quality', () => {
     [{ clipped: 0.4 }, 'photo.clipped', 'warning'],
   ] as const)('%j → %s (%s)', (metrics, code, severity) => {
     const f = only(withPage(page(metrics)), code);
-    expect(f).toMatchObject({ severity, rule: 'photo-quality', target: { type: 'material', id: 'id-card-front', page: 1 }, key: `${code}@material:id-card-front#1` });
+    expect(f).toMatchObject({
+      severity,
+      rule: 'photo-quality',
+      target: { type: 'material', id: 'id-card-front', page: 1 },
+      key: `${code}@material:id-card-front#1`,
+    });
     expect(f.message.startsWith('身份证正面第1页')).toBe(true);
   });
 
@@ -49,7 +64,23 @@ describe('photo-quality', () => {
   });
 
   it('honours custom thresholds, including the short edge', () => {
-    const strict = makeItem({ materials: [ID_FRONT], rules: [{ kind: 'photo-quality', material: 'id-card-front', thresholds: { minLongEdge: 2000, minShortEdge: 1500, minSharpness: 200, minMean: 60, maxMean: 225, maxClipped: 0.25 } }] });
+    const strict = makeItem({
+      materials: [ID_FRONT],
+      rules: [
+        {
+          kind: 'photo-quality',
+          material: 'id-card-front',
+          thresholds: {
+            minLongEdge: 2000,
+            minShortEdge: 1500,
+            minSharpness: 200,
+            minMean: 60,
+            maxMean: 225,
+            maxClipped: 0.25,
+          },
+        },
+      ],
+    });
     const r = run(strict, { materials: [material('id-card-front', { pages: [page()] })] });
     expect(codes(r)).toEqual(['photo.resolution', 'photo.blurred']);
   });
@@ -60,8 +91,21 @@ describe('photo-quality', () => {
 });
 
 describe('page-count', () => {
-  const base: ServiceItemInput['materials'] = [{ id: 'hukou', name: '户口簿', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'optional', pagesMin: 2, pagesMax: 4 }];
-  const item = makeItem({ materials: base, rules: [{ kind: 'page-count', material: 'hukou', message: '户口簿请拍首页和本人页，共2–4页' }] });
+  const base: ServiceItemInput['materials'] = [
+    {
+      id: 'hukou',
+      name: '户口簿',
+      kind: 'document-photo',
+      handling: 'original-checked-copy-kept',
+      requirement: 'optional',
+      pagesMin: 2,
+      pagesMax: 4,
+    },
+  ];
+  const item = makeItem({
+    materials: base,
+    rules: [{ kind: 'page-count', material: 'hukou', message: '户口簿请拍首页和本人页，共2–4页' }],
+  });
   it('passes within the range and when an optional material is absent', () => {
     expect(run(item, { materials: [material('hukou', { pages: pages(2) })] }).findings).toEqual([]);
     expect(run(item).findings).toEqual([]);
@@ -69,7 +113,14 @@ describe('page-count', () => {
   it('reports outside the range with the author message (rule wording wins over the structural one)', () => {
     const r = run(item, { materials: [material('hukou', { pages: pages(1) })] });
     expect(r.findings).toEqual([
-      { key: 'pages.too_few@material:hukou', code: 'pages.too_few', severity: 'error', message: '户口簿请拍首页和本人页，共2–4页', target: { type: 'material', id: 'hukou' }, rule: 'page-count' },
+      {
+        key: 'pages.too_few@material:hukou',
+        code: 'pages.too_few',
+        severity: 'error',
+        message: '户口簿请拍首页和本人页，共2–4页',
+        target: { type: 'material', id: 'hukou' },
+        rule: 'page-count',
+      },
     ]);
     expect(codes(run(item, { materials: [material('hukou', { pages: pages(5) })] }))).toEqual(['pages.too_many']);
   });
@@ -77,7 +128,9 @@ describe('page-count', () => {
 
 describe('signature-present', () => {
   const item = makeItem({
-    materials: [{ id: 'application', name: '申请书', kind: 'document-photo', handling: 'original-kept', requirement: 'required' }],
+    materials: [
+      { id: 'application', name: '申请书', kind: 'document-photo', handling: 'original-kept', requirement: 'required' },
+    ],
     rules: [{ kind: 'signature-present', material: 'application' }],
   });
   it('passes a signed material', () => {
@@ -87,7 +140,11 @@ describe('signature-present', () => {
   });
   it('reports a captured material without a signature', () => {
     const f = only(run(item, { materials: [material('application', { pages: [page()] })] }), 'signature.missing');
-    expect(f).toMatchObject({ severity: 'error', rule: 'signature-present', target: { type: 'material', id: 'application' } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      rule: 'signature-present',
+      target: { type: 'material', id: 'application' },
+    });
     expect(f.message).toContain('在屏幕上签名');
   });
   it('leaves an absent material to material.missing', () => {
@@ -98,10 +155,21 @@ describe('signature-present', () => {
 describe('tolerance-allowed', () => {
   const materials: ServiceItemInput['materials'] = [
     { ...ID_FRONT },
-    { id: 'income-proof', name: '收入证明', kind: 'document-photo', handling: 'original-kept', requirement: 'tolerable' },
+    {
+      id: 'income-proof',
+      name: '收入证明',
+      kind: 'document-photo',
+      handling: 'original-kept',
+      requirement: 'tolerable',
+    },
     { id: 'commitment', name: '容缺承诺书', kind: 'signature', handling: 'original-kept', requirement: 'optional' },
   ];
-  const item = makeItem({ materials, toleranceAllowed: true, maxToleranceDays: 5, rules: [{ kind: 'tolerance-allowed', commitmentMaterial: 'commitment' }] });
+  const item = makeItem({
+    materials,
+    toleranceAllowed: true,
+    maxToleranceDays: 5,
+    rules: [{ kind: 'tolerance-allowed', commitmentMaterial: 'commitment' }],
+  });
   const idFront = material('id-card-front', { pages: [page()] });
   const signed = material('commitment', { signed: true });
   /** Counts Monday–Friday only, enough for the test dates. */
@@ -115,7 +183,11 @@ describe('tolerance-allowed', () => {
   };
 
   it('accepts a valid claim with a signed commitment', () => {
-    const r = run(item, { materials: [idFront, signed], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09' }], workingDaysBetween: weekdaysBetween });
+    const r = run(item, {
+      materials: [idFront, signed],
+      tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09' }],
+      workingDaysBetween: weekdaysBetween,
+    });
     expect(codes(r)).toEqual(['material.tolerated']);
     expect(r.canSubmit).toBe(true);
     expect(r.materials['commitment']?.status).toBe('passes');
@@ -123,12 +195,18 @@ describe('tolerance-allowed', () => {
 
   it('needs no commitment when nothing is claimed, or when every promise is kept', () => {
     expect(run(item, { materials: [idFront, material('income-proof', { pages: [page()] })] }).findings).toEqual([]);
-    const kept = run(item, { materials: [idFront, material('income-proof', { pages: [page()] })], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09', suppliedAt: 1 }] });
+    const kept = run(item, {
+      materials: [idFront, material('income-proof', { pages: [page()] })],
+      tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09', suppliedAt: 1 }],
+    });
     expect(kept.findings).toEqual([]);
   });
 
   it('requires the signed commitment', () => {
-    const f = only(run(item, { materials: [idFront], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09' }] }), 'tolerance.commitment_unsigned');
+    const f = only(
+      run(item, { materials: [idFront], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-09' }] }),
+      'tolerance.commitment_unsigned',
+    );
     expect(f.target).toEqual({ type: 'material', id: 'commitment' });
     expect(f.message).toContain('容缺承诺书');
   });
@@ -140,12 +218,19 @@ describe('tolerance-allowed', () => {
     ['2025-06-10', 'tolerance.date_too_late'], // 6 working days
     ['2025-02-30', 'tolerance.date_invalid'],
   ])('promise date %s → %s', (promisedBy, code) => {
-    const r = run(item, { materials: [idFront, signed], tolerance: [{ requirementId: 'income-proof', promisedBy }], workingDaysBetween: weekdaysBetween });
+    const r = run(item, {
+      materials: [idFront, signed],
+      tolerance: [{ requirementId: 'income-proof', promisedBy }],
+      workingDaysBetween: weekdaysBetween,
+    });
     expect(codes(r).filter((c) => c.startsWith('tolerance.'))).toEqual(code ? [code] : []);
   });
 
   it('skips the working-day limit when no calendar is given', () => {
-    const r = run(item, { materials: [idFront, signed], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-12-31' }] });
+    const r = run(item, {
+      materials: [idFront, signed],
+      tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-12-31' }],
+    });
     expect(codes(r)).toEqual(['material.tolerated']);
   });
 
@@ -167,9 +252,15 @@ describe('tolerance-allowed', () => {
 
   it('rejects any claim when the item does not allow tolerance', () => {
     const strict = makeItem({ materials, toleranceAllowed: false, rules: [{ kind: 'tolerance-allowed' }] });
-    const r = run(strict, { materials: [idFront], tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-05' }] });
+    const r = run(strict, {
+      materials: [idFront],
+      tolerance: [{ requirementId: 'income-proof', promisedBy: '2025-06-05' }],
+    });
     expect(keys(r)).toEqual(['material.missing@material:income-proof', 'tolerance.not_allowed@material:income-proof']);
     expect(r.materials['income-proof']?.status).toBe('missing');
-    expect(r.materials['income-proof']?.findings.map((f) => f.code)).toEqual(['material.missing', 'tolerance.not_allowed']);
+    expect(r.materials['income-proof']?.findings.map((f) => f.code)).toEqual([
+      'material.missing',
+      'tolerance.not_allowed',
+    ]);
   });
 });

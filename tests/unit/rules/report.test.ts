@@ -6,7 +6,15 @@ import { HAS_CHINESE, codes, keys, makeItem, material, page, run } from './fixtu
 import { realisticCleanInput, realisticItem, realisticProblemInput } from './realistic-case';
 
 const photoItem = makeItem({
-  materials: [{ id: 'id-card-front', name: '身份证正面', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required' }],
+  materials: [
+    {
+      id: 'id-card-front',
+      name: '身份证正面',
+      kind: 'document-photo',
+      handling: 'original-checked-copy-kept',
+      requirement: 'required',
+    },
+  ],
   rules: [{ kind: 'photo-quality', material: 'id-card-front' }],
 });
 const blurred = [material('id-card-front', { pages: [page({ sharpness: 10 })] })];
@@ -21,7 +29,10 @@ describe('acknowledgments and canSubmit', () => {
   });
 
   it('an acknowledgment of another key or page does not count', () => {
-    const r = run(photoItem, { materials: blurred, acknowledged: ['photo.blurred@material:id-card-front#2', 'photo.dark@material:id-card-front#1'] });
+    const r = run(photoItem, {
+      materials: blurred,
+      acknowledged: ['photo.blurred@material:id-card-front#2', 'photo.dark@material:id-card-front#1'],
+    });
     expect(r.canSubmit).toBe(false);
   });
 
@@ -30,7 +41,9 @@ describe('acknowledgments and canSubmit', () => {
     expect(r).toMatchObject({ errors: 1, canSubmit: false });
     const tolerated = makeItem({
       toleranceAllowed: true,
-      materials: [{ id: 'proof', name: '证明', kind: 'document-photo', handling: 'original-kept', requirement: 'tolerable' }],
+      materials: [
+        { id: 'proof', name: '证明', kind: 'document-photo', handling: 'original-kept', requirement: 'tolerable' },
+      ],
     });
     const info = run(tolerated, { tolerance: [{ requirementId: 'proof', promisedBy: '2025-06-05' }] });
     expect(info).toMatchObject({ errors: 0, warnings: 0, canSubmit: true });
@@ -40,19 +53,34 @@ describe('acknowledgments and canSubmit', () => {
 
 describe('overrides and keys', () => {
   it('a rule may change severity and message of its findings', () => {
-    const strict = makeItem({ ...photoItem, rules: [{ kind: 'photo-quality', material: 'id-card-front', severity: 'error', message: '照片不合格，请重拍' }] });
+    const strict = makeItem({
+      ...photoItem,
+      rules: [{ kind: 'photo-quality', material: 'id-card-front', severity: 'error', message: '照片不合格，请重拍' }],
+    });
     const r = run(strict, { materials: blurred });
     expect(r.findings).toEqual([
-      { key: 'photo.blurred@material:id-card-front#1', code: 'photo.blurred', severity: 'error', message: '照片不合格，请重拍', target: { type: 'material', id: 'id-card-front', page: 1 }, rule: 'photo-quality' },
+      {
+        key: 'photo.blurred@material:id-card-front#1',
+        code: 'photo.blurred',
+        severity: 'error',
+        message: '照片不合格，请重拍',
+        target: { type: 'material', id: 'id-card-front', page: 1 },
+        rule: 'photo-quality',
+      },
     ]);
   });
 
   it('an explicit rule and the structure sharing a key give one finding', () => {
     const item = makeItem({
       fields: [{ key: 'phone', label: '电话', type: 'phone', required: true }],
-      rules: [{ kind: 'required', ref: { source: 'field', key: 'phone' } }, { kind: 'field-format', ref: { source: 'field', key: 'phone' }, format: 'mobile', severity: 'warning' }],
+      rules: [
+        { kind: 'required', ref: { source: 'field', key: 'phone' } },
+        { kind: 'field-format', ref: { source: 'field', key: 'phone' }, format: 'mobile', severity: 'warning' },
+      ],
     });
-    expect(keys(run(item, { materials: [material('id-card-front', { pages: [page()] })] }))).toEqual(['field.required@field:phone']);
+    expect(keys(run(item, { materials: [material('id-card-front', { pages: [page()] })] }))).toEqual([
+      'field.required@field:phone',
+    ]);
     const soft = run(item, { fields: { phone: '123' }, materials: [material('id-card-front', { pages: [page()] })] });
     expect(soft.findings.map((f) => [f.key, f.severity])).toEqual([['mobile.length@field:phone', 'warning']]);
   });
@@ -62,17 +90,23 @@ describe('overrides and keys', () => {
     const r = run(broken, { materials: [material('id-card-front', { pages: [page()] })] });
     expect(keys(r)).toEqual(['rule.unknown_material@case:rule.nope']);
     expect(r.canSubmit).toBe(false);
-    expect(checkItemReferences(broken)).toEqual(['TEST-ITEM rule #0 (signature-present) names unknown material "nope"']);
+    expect(checkItemReferences(broken)).toEqual([
+      'TEST-ITEM rule #0 (signature-present) names unknown material "nope"',
+    ]);
   });
 
   it('checkItemReferences finds a missing tolerance rule and a commitment that is not a signature', () => {
     const item = makeItem({
       toleranceAllowed: true,
-      materials: [{ id: 'proof', name: '证明', kind: 'document-photo', handling: 'original-kept', requirement: 'tolerable' }],
+      materials: [
+        { id: 'proof', name: '证明', kind: 'document-photo', handling: 'original-kept', requirement: 'tolerable' },
+      ],
     });
     expect(checkItemReferences(item)).toEqual(['TEST-ITEM allows tolerance but has no tolerance-allowed rule']);
     const wrong = makeItem({ ...item, rules: [{ kind: 'tolerance-allowed', commitmentMaterial: 'proof' }] });
-    expect(checkItemReferences(wrong)).toEqual(['TEST-ITEM rule #0: commitment material "proof" should be a signature, is document-photo']);
+    expect(checkItemReferences(wrong)).toEqual([
+      'TEST-ITEM rule #0: commitment material "proof" should be a signature, is document-photo',
+    ]);
     expect(checkItemReferences(realisticItem)).toEqual([]);
   });
 });
@@ -90,7 +124,12 @@ describe('a realistic case', () => {
     expect(r.findings).toEqual([]);
     expect(r.canSubmit).toBe(true);
     expect(Object.fromEntries(Object.entries(r.materials).map(([id, s]) => [id, s.status]))).toEqual({
-      'id-card-front': 'passes', 'id-card-back': 'passes', hukou: 'passes', 'bank-book': 'passes', application: 'passes', commitment: 'missing',
+      'id-card-front': 'passes',
+      'id-card-back': 'passes',
+      hukou: 'passes',
+      'bank-book': 'passes',
+      application: 'passes',
+      commitment: 'missing',
     });
   });
 

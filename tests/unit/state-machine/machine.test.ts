@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTOR_ROLES, CASE_ACTIONS, IllegalTransitionError, STATUS_LABELS, TERMINAL_STATUSES, TRANSITIONS,
-  allowedActions, canTransition, isEditableByAgent, isTerminal, targetsOf, transition,
-  type ActorRole, type CaseAction, type TransitionContext,
+  ACTOR_ROLES,
+  CASE_ACTIONS,
+  IllegalTransitionError,
+  STATUS_LABELS,
+  TERMINAL_STATUSES,
+  TRANSITIONS,
+  allowedActions,
+  canTransition,
+  isEditableByAgent,
+  isTerminal,
+  targetsOf,
+  transition,
+  type ActorRole,
+  type CaseAction,
+  type TransitionContext,
 } from '../../../src/domain/state-machine';
 import { AuditEvent } from '../../../src/domain/schemas/audit';
 import { CASE_STATUSES, type CaseStatus } from '../../../src/domain/schemas/case';
@@ -50,19 +62,36 @@ ready withdraw agent → withdrawn
 queued withdraw agent → withdrawn
 submitted withdraw agent → withdrawn
 returned withdraw agent → withdrawn
-`.trim().split('\n').map((line) => {
-  const [left, right] = line.split(' → ') as [string, string];
-  const [from, action, role] = left.split(' ') as [CaseStatus, CaseAction, ActorRole];
-  const [to, mark] = right.split(' ') as [CaseStatus, string | undefined];
-  return { from, action, role, to, revision: mark?.startsWith('@') ? Number(mark.slice(1)) : undefined, needsDetail: mark === '!' };
-});
+`
+  .trim()
+  .split('\n')
+  .map((line) => {
+    const [left, right] = line.split(' → ') as [string, string];
+    const [from, action, role] = left.split(' ') as [CaseStatus, CaseAction, ActorRole];
+    const [to, mark] = right.split(' ') as [CaseStatus, string | undefined];
+    return {
+      from,
+      action,
+      role,
+      to,
+      revision: mark?.startsWith('@') ? Number(mark.slice(1)) : undefined,
+      needsDetail: mark === '!',
+    };
+  });
 
 const actorFor = (role: ActorRole) => ({ role, id: `${role}-1` });
-const ctxBase: TransitionContext = { caseId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b', at: 1_750_000_000_000, eventId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c', deviceId: 'tablet-7' };
+const ctxBase: TransitionContext = {
+  caseId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b',
+  at: 1_750_000_000_000,
+  eventId: '0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2c',
+  deviceId: 'tablet-7',
+};
 
 describe('transition table', () => {
   it('matches the intended life cycle exactly', () => {
-    const fromTable = TRANSITIONS.flatMap((t) => t.roles.map((role) => `${t.from} ${t.action} ${role} → ${t.to}`)).sort();
+    const fromTable = TRANSITIONS.flatMap((t) =>
+      t.roles.map((role) => `${t.from} ${t.action} ${role} → ${t.to}`),
+    ).sort();
     const intended = EXPECTED.map((e) => `${e.from} ${e.action} ${e.role} → ${e.to}`).sort();
     expect(fromTable).toEqual(intended);
   });
@@ -85,7 +114,11 @@ describe('transition table', () => {
     const seen = new Set<CaseStatus>(['draft']);
     for (let grew = true; grew;) {
       grew = false;
-      for (const t of TRANSITIONS) if (seen.has(t.from) && !seen.has(t.to)) { seen.add(t.to); grew = true; }
+      for (const t of TRANSITIONS)
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
     }
     expect([...seen].sort()).toEqual([...CASE_STATUSES].sort());
   });
@@ -100,9 +133,12 @@ describe('every (status, action, role) triple', () => {
           it(`${from} ✗ ${action} by ${role}`, () => {
             expect(canTransition(from, action, role)).toBe(false);
             expect(allowedActions(from, role)).not.toContain(action);
-            const run = () => transition(from, action, actorFor(role), { ...ctxBase, revision: 1, detail: '原因', to: 'accepted' });
+            const run = () =>
+              transition(from, action, actorFor(role), { ...ctxBase, revision: 1, detail: '原因', to: 'accepted' });
             expect(run).toThrow(IllegalTransitionError);
-            try { run(); } catch (e) {
+            try {
+              run();
+            } catch (e) {
               const err = e as IllegalTransitionError;
               expect(err.code).toBe('case.illegal_transition');
               expect([err.from, err.action, err.role]).toEqual([from, action, role]);
@@ -127,8 +163,16 @@ describe('every (status, action, role) triple', () => {
             const { status, event } = transition(from, action, actor, ctx);
             expect(status).toBe(e.to);
             expect(event).toEqual({
-              id: ctxBase.eventId, entity: 'case', entityId: ctxBase.caseId, caseId: ctxBase.caseId,
-              action, from, to: e.to, actor, at: ctxBase.at, deviceId: 'tablet-7',
+              id: ctxBase.eventId,
+              entity: 'case',
+              entityId: ctxBase.caseId,
+              caseId: ctxBase.caseId,
+              action,
+              from,
+              to: e.to,
+              actor,
+              at: ctxBase.at,
+              deviceId: 'tablet-7',
               ...(e.needsDetail && { detail: '承诺期限内未补齐材料' }),
             });
             expect(AuditEvent.parse(event)).toEqual(event);
@@ -140,9 +184,15 @@ describe('every (status, action, role) triple', () => {
 });
 
 describe('context requirements', () => {
-  const agent = actorFor('agent'), reviewer = actorFor('reviewer'), system = actorFor('system');
+  const agent = actorFor('agent'),
+    reviewer = actorFor('reviewer'),
+    system = actorFor('system');
   const problem = (f: () => unknown) => {
-    try { f(); } catch (e) { return (e as IllegalTransitionError).problem; }
+    try {
+      f();
+    } catch (e) {
+      return (e as IllegalTransitionError).problem;
+    }
     return 'none';
   };
 
@@ -155,20 +205,36 @@ describe('context requirements', () => {
 
   it('needs a target to resume, and refuses a target the table does not have', () => {
     expect(problem(() => transition('suspended', 'resume', reviewer, ctxBase))).toBe('target-required');
-    expect(problem(() => transition('suspended', 'resume', reviewer, { ...ctxBase, to: 'completed' }))).toBe('no-such-transition');
-    expect(problem(() => transition('ready', 'submit', agent, { ...ctxBase, to: 'submitted' }))).toBe('no-such-transition');
+    expect(problem(() => transition('suspended', 'resume', reviewer, { ...ctxBase, to: 'completed' }))).toBe(
+      'no-such-transition',
+    );
+    expect(problem(() => transition('ready', 'submit', agent, { ...ctxBase, to: 'submitted' }))).toBe(
+      'no-such-transition',
+    );
     expect(targetsOf('suspended', 'resume')).toEqual(['in_review', 'accepted', 'accepted_tolerance']);
   });
 
   it('needs a written reason to suspend or terminate', () => {
     expect(problem(() => transition('accepted_tolerance', 'terminate', reviewer, ctxBase))).toBe('detail-required');
-    expect(problem(() => transition('accepted', 'suspend', reviewer, { ...ctxBase, detail: '   ' }))).toBe('detail-required');
-    const err = (() => { try { transition('accepted', 'terminate', reviewer, ctxBase); } catch (e) { return e as Error; } })();
+    expect(problem(() => transition('accepted', 'suspend', reviewer, { ...ctxBase, detail: '   ' }))).toBe(
+      'detail-required',
+    );
+    const err = (() => {
+      try {
+        transition('accepted', 'terminate', reviewer, ctxBase);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
     expect(err?.message).toBe('“终止”必须写明原因');
   });
 
   it('omits optional event fields that were not given', () => {
-    const { event } = transition('draft', 'precheck-pass', system, { caseId: ctxBase.caseId, at: 1, eventId: ctxBase.eventId });
+    const { event } = transition('draft', 'precheck-pass', system, {
+      caseId: ctxBase.caseId,
+      at: 1,
+      eventId: ctxBase.eventId,
+    });
     expect(event).not.toHaveProperty('deviceId');
     expect(event).not.toHaveProperty('detail');
   });
@@ -181,7 +247,12 @@ describe('context requirements', () => {
 
 describe('helpers', () => {
   it('lists allowed actions per role', () => {
-    expect(allowedActions('submitted', 'reviewer')).toEqual(['open-review', 'return', 'accept', 'accept-with-tolerance']);
+    expect(allowedActions('submitted', 'reviewer')).toEqual([
+      'open-review',
+      'return',
+      'accept',
+      'accept-with-tolerance',
+    ]);
     expect(allowedActions('submitted', 'agent')).toEqual(['withdraw']);
     expect(allowedActions('completed', 'agent')).toEqual(['deliver', 'rate']);
     for (const s of CASE_STATUSES) expect(allowedActions(s, 'admin')).toEqual([]);

@@ -5,7 +5,14 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { signal } from '@preact/signals';
 import { uuidv7, type QualityMetrics } from '../../../src/domain';
 import { closeDb, DaibanDb, useDb } from '../../../src/storage';
-import { createAppState, formatRoute, type AppState, type ProcessedImage, type Route, type Router } from '../../../src/state';
+import {
+  createAppState,
+  formatRoute,
+  type AppState,
+  type ProcessedImage,
+  type Route,
+  type Router,
+} from '../../../src/state';
 import { sha256Hex } from '../../../src/workers/hash';
 
 export const NOW = Date.UTC(2026, 10, 20, 2, 0); // Friday 2026-11-20, 10:00 in China
@@ -19,7 +26,17 @@ export function memoryRouter(): Router & { history: string[] } {
   const route = signal<Route>({ name: 'cases' });
   const visits = signal(0);
   const history: string[] = [];
-  return { route, visits, history, navigate: (r) => { route.value = r; visits.value++; history.push(formatRoute(r)); }, dispose: () => undefined };
+  return {
+    route,
+    visits,
+    history,
+    navigate: (r) => {
+      route.value = r;
+      visits.value++;
+      history.push(formatRoute(r));
+    },
+    dispose: () => undefined,
+  };
 }
 
 let counter = 0;
@@ -28,16 +45,32 @@ export function photo(metrics: QualityMetrics): Blob {
   return new Blob([JSON.stringify({ metrics, n: ++counter })], { type: 'image/jpeg' });
 }
 
-async function fakeProcess(file: Blob, _o: unknown, ctl: { onProgress?: (f: number) => void }): Promise<ProcessedImage> {
+async function fakeProcess(
+  file: Blob,
+  _o: unknown,
+  ctl: { onProgress?: (f: number) => void },
+): Promise<ProcessedImage> {
   const text = await file.text();
   const { metrics } = JSON.parse(text) as { metrics: QualityMetrics };
   const data = new TextEncoder().encode(text).buffer as ArrayBuffer;
   ctl.onProgress?.(0.5);
   ctl.onProgress?.(1);
-  return { data, mime: 'image/jpeg', width: 1600, height: 1200, bytes: data.byteLength, sha256: await sha256Hex(data), metrics };
+  return {
+    data,
+    mime: 'image/jpeg',
+    width: 1600,
+    height: 1200,
+    bytes: data.byteLength,
+    sha256: await sha256Hex(data),
+    metrics,
+  };
 }
 
-export interface Harness { state: AppState; router: ReturnType<typeof memoryRouter>; fetchCalls: { url: string; body: unknown }[] }
+export interface Harness {
+  state: AppState;
+  router: ReturnType<typeof memoryRouter>;
+  fetchCalls: { url: string; body: unknown }[];
+}
 
 /** Fresh database and a signed-in agent of VILLAGE for every test. */
 export function useHarness(fetchImpl?: typeof fetch): { get: () => Harness } {
@@ -47,11 +80,22 @@ export function useHarness(fetchImpl?: typeof fetch): { get: () => Harness } {
     const router = memoryRouter();
     const fetchCalls: Harness['fetchCalls'] = [];
     const state = createAppState({
-      router, now: () => NOW, processImage: fakeProcess,
-      fetch: fetchImpl ?? (async (url, init) => { fetchCalls.push({ url: String(url), body: JSON.parse(String(init?.body ?? 'null')) }); return new Response('{}', { status: 500 }); }),
+      router,
+      now: () => NOW,
+      processImage: fakeProcess,
+      fetch:
+        fetchImpl ??
+        (async (url, init) => {
+          fetchCalls.push({ url: String(url), body: JSON.parse(String(init?.body ?? 'null')) });
+          return new Response('{}', { status: 500 });
+        }),
     });
     state.deviceId.value = 'device-0001';
-    state.session.value = { token: 't', loggedInAt: NOW, user: { id: 'agent1', name: '王秀兰', role: 'agent', villageCode: VILLAGE } };
+    state.session.value = {
+      token: 't',
+      loggedInAt: NOW,
+      user: { id: 'agent1', name: '王秀兰', role: 'agent', villageCode: VILLAGE },
+    };
     h = { state, router, fetchCalls };
   });
   afterEach(() => closeDb());

@@ -3,11 +3,30 @@ import { pinyin } from 'pinyin-pro';
 import { ServiceItem, type ServiceItemInput } from '../../../src/domain';
 import { indexItems, searchItems, type PinyinFn } from '../../../src/state/item-search';
 
-const item = (code: string, name: string, category: string, keywords: string[] = []): ServiceItem => ServiceItem.parse({
-  code, version: 1, name, category, agency: '县医保局', legalLimitDays: 1, promisedLimitDays: 1, requiresPresence: false,
-  toleranceAllowed: false, fields: [], rules: [], keywords,
-  materials: [{ id: 'id-card', name: '身份证', kind: 'document-photo', handling: 'original-checked-copy-kept', requirement: 'required' }],
-} satisfies ServiceItemInput);
+const item = (code: string, name: string, category: string, keywords: string[] = []): ServiceItem =>
+  ServiceItem.parse({
+    code,
+    version: 1,
+    name,
+    category,
+    agency: '县医保局',
+    legalLimitDays: 1,
+    promisedLimitDays: 1,
+    requiresPresence: false,
+    toleranceAllowed: false,
+    fields: [],
+    rules: [],
+    keywords,
+    materials: [
+      {
+        id: 'id-card',
+        name: '身份证',
+        kind: 'document-photo',
+        handling: 'original-checked-copy-kept',
+        requirement: 'required',
+      },
+    ],
+  } satisfies ServiceItemInput);
 
 const ITEMS = [
   item('YB-CB', '城乡居民医保参保登记', '医疗保障', ['新农合', '医保']),
@@ -18,7 +37,8 @@ const index = indexItems(ITEMS, pinyin as unknown as PinyinFn);
 const codes = (q: string, cat?: string) => searchItems(index, q, cat).map((i) => i.code);
 
 describe('service item search', () => {
-  it('lists everything for an empty query, in catalogue order', () => expect(codes('')).toEqual(['YB-CB', 'YL-CB', 'MZ-DB']));
+  it('lists everything for an empty query, in catalogue order', () =>
+    expect(codes('')).toEqual(['YB-CB', 'YL-CB', 'MZ-DB']));
   it('matches part of the name', () => expect(codes('参保')).toEqual(['YB-CB', 'YL-CB']));
   it('ranks a name prefix above a name infix', () => expect(codes('最低')).toEqual(['MZ-DB']));
   it('matches keywords', () => expect(codes('低保')).toEqual(['MZ-DB']));

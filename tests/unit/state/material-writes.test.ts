@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { listMaterials } from '../../../src/storage';
 import {
-  addPhotos, createNewCase, emptyPersonDraft, flushCaseSave, openCase, replacePage, savePersonDraft, setMaterialData, signMaterial, type AppState,
+  addPhotos,
+  createNewCase,
+  emptyPersonDraft,
+  flushCaseSave,
+  openCase,
+  replacePage,
+  savePersonDraft,
+  setMaterialData,
+  signMaterial,
+  type AppState,
 } from '../../../src/state';
 import { SHARP, VILLAGE, photo, useHarness } from './harness';
 
@@ -15,7 +24,14 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function openHukouCase() {
   const { state } = h.get();
-  const p = await savePersonDraft(state, { ...emptyPersonDraft(VILLAGE), name: '张桂兰', idNumber: '11010519491231002X', idCardIssuedOn: '2010-05-01', phone: '13812345678', address: '彭村村一组 3 号' });
+  const p = await savePersonDraft(state, {
+    ...emptyPersonDraft(VILLAGE),
+    name: '张桂兰',
+    idNumber: '11010519491231002X',
+    idCardIssuedOn: '2010-05-01',
+    phone: '13812345678',
+    address: '彭村村一组 3 号',
+  });
   const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
   await openCase(state, c.id);
   const hukou = state.workbench.item.value!.materials.find((m) => m.id === 'hukou')!;
@@ -36,7 +52,9 @@ function slowPipeline(state: AppState, ms: number): void {
 /** Types `text` one character per tick until `work` settles; returns the last value typed. */
 async function typeDuring(state: AppState, key: string, text: string, work: Promise<unknown>): Promise<string> {
   let done = false;
-  void work.finally(() => { done = true; });
+  void work.finally(() => {
+    done = true;
+  });
   let typed = '';
   for (let i = 0; !done; i++) {
     typed = i < text.length ? text.slice(0, i + 1) : `${text}${i}`;
@@ -71,7 +89,9 @@ describe('typing while photos of the same material are saved', () => {
     const retake = replacePage(state, 'hukou', 0, photo(SHARP));
     const flushes: Promise<void>[] = [];
     let done = false;
-    void retake.finally(() => { done = true; });
+    void retake.finally(() => {
+      done = true;
+    });
     let typed = '';
     for (let i = 0; !done; i++) {
       typed = `张${i}`;
@@ -91,7 +111,10 @@ describe('typing while photos of the same material are saved', () => {
     const { state, caseId, key } = await openHukouCase();
     slowPipeline(state, 10);
     const png = new Blob([new Uint8Array([137, 80, 78, 71, 9])], { type: 'image/png' });
-    const work = Promise.all([addPhotos(state, 'hukou', [photo(SHARP)]), signMaterial(state, 'application', png, '张桂兰', 'applicant')]);
+    const work = Promise.all([
+      addPhotos(state, 'hukou', [photo(SHARP)]),
+      signMaterial(state, 'application', png, '张桂兰', 'applicant'),
+    ]);
     const typed = await typeDuring(state, key, '11010519491231002X', work);
     await flushCaseSave(state);
     const stored = await listMaterials(caseId);
@@ -123,7 +146,10 @@ describe('capture progress', () => {
 
   it('clears the label when the pipeline fails', async () => {
     const { state } = await openHukouCase();
-    state.deps.processImage = async (_f, _o, ctl) => { ctl.onProgress?.(1); throw new Error('无法读取这张照片'); };
+    state.deps.processImage = async (_f, _o, ctl) => {
+      ctl.onProgress?.(1);
+      throw new Error('无法读取这张照片');
+    };
     await expect(addPhotos(state, 'hukou', [photo(SHARP)])).rejects.toThrow('无法读取');
     expect(state.workbench.captures.value['hukou']).toBeUndefined();
   });

@@ -4,7 +4,12 @@ import { checkPersonDraft, emptyPersonDraft, personFromDraft } from '../../../sr
 
 const TODAY = '2025-06-01';
 const VILLAGE = '110105001201';
-const draft = (over: Partial<ReturnType<typeof emptyPersonDraft>> = {}) => ({ ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X', ...over });
+const draft = (over: Partial<ReturnType<typeof emptyPersonDraft>> = {}) => ({
+  ...emptyPersonDraft(VILLAGE),
+  name: '王秀英',
+  idNumber: '11010519491231002X',
+  ...over,
+});
 
 describe('person form checks', () => {
   it('derives birth date and sex from the ID number', () => {
@@ -13,7 +18,9 @@ describe('person form checks', () => {
     expect(c.derived).toMatchObject({ birthDate: '1949-12-31', sex: 'F', idNumber: '11010519491231002X' });
   });
   it('accepts a lower-case x and normalises it', () => {
-    expect(checkPersonDraft(draft({ idNumber: '11010519491231002x' }), TODAY).derived.idNumber).toBe('11010519491231002X');
+    expect(checkPersonDraft(draft({ idNumber: '11010519491231002x' }), TODAY).derived.idNumber).toBe(
+      '11010519491231002X',
+    );
   });
   it('blocks a wrong check character with the validator message', () => {
     const c = checkPersonDraft(draft({ idNumber: '110105194912310021' }), TODAY);
@@ -24,12 +31,18 @@ describe('person form checks', () => {
   it('computes card validity from the issue date (46+ → long-term; 16–25 → 10 years)', () => {
     expect(checkPersonDraft(draft({ idCardIssuedOn: '2016-06-01' }), TODAY).derived.idCardValidUntil).toBe('long-term');
     // Born 1995-06-01, issued 2020-06-01 (age 25) → 10 years.
-    const young = checkPersonDraft(draft({ name: '李芳', idNumber: '110105199506010024', idCardIssuedOn: '2020-06-01' }), TODAY);
+    const young = checkPersonDraft(
+      draft({ name: '李芳', idNumber: '110105199506010024', idCardIssuedOn: '2020-06-01' }),
+      TODAY,
+    );
     expect(young.derived.idCardValidUntil).toBe('2030-06-01');
   });
   it('warns when the card has expired', () => {
     // 2010-born, issued 2020-01-10 → valid until 2025-01-10 (5 years), expired by TODAY.
-    const c = checkPersonDraft(draft({ name: '张小明', idNumber: '110105201003150017', idCardIssuedOn: '2020-01-10' }), TODAY);
+    const c = checkPersonDraft(
+      draft({ name: '张小明', idNumber: '110105201003150017', idCardIssuedOn: '2020-01-10' }),
+      TODAY,
+    );
     expect(c.derived).toMatchObject({ birthDate: '2010-03-15', sex: 'M' });
     expect(c.derived.idCardValidUntil).toBe('2025-01-10');
     expect(c.warnings.idCardIssuedOn?.[0]).toContain('过期');
@@ -42,14 +55,24 @@ describe('person form checks', () => {
     expect(checkPersonDraft(draft({ phone: '12812345678' }), TODAY).errors.phone).toBeTruthy();
     expect(checkPersonDraft(draft({ phone: '+86 138-1234-5678' }), TODAY).ok).toBe(true);
     expect(checkPersonDraft(draft({ divisionCode: '110105' }), TODAY).errors.divisionCode).toBeTruthy();
-    const p = personFromDraft(draft({ name: '阿依古丽•买买提' }), checkPersonDraft(draft({ name: '阿依古丽•买买提' }), TODAY), VILLAGE, 1_700_000_000_000);
+    const p = personFromDraft(
+      draft({ name: '阿依古丽•买买提' }),
+      checkPersonDraft(draft({ name: '阿依古丽•买买提' }), TODAY),
+      VILLAGE,
+      1_700_000_000_000,
+    );
     expect(p?.name).toBe('阿依古丽·买买提');
   });
   it('builds a profile the domain schema accepts', () => {
     const d = draft({ phone: '13812345678', idCardIssuedOn: '2016-06-01', frontPhoto: 'a'.repeat(64) });
     const p = personFromDraft(d, checkPersonDraft(d, TODAY), VILLAGE, 1_700_000_000_000);
     const parsed = Person.parse(p);
-    expect(parsed).toMatchObject({ sex: 'F', birthDate: '1949-12-31', phone: '13812345678', idCard: { validUntil: 'long-term', frontPhoto: 'a'.repeat(64) } });
+    expect(parsed).toMatchObject({
+      sex: 'F',
+      birthDate: '1949-12-31',
+      phone: '13812345678',
+      idCard: { validUntil: 'long-term', frontPhoto: 'a'.repeat(64) },
+    });
   });
   it('gives nothing to save while there are errors', () => {
     const d = draft({ name: '' });

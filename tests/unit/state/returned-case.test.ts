@@ -5,8 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { type Decision, Mutation, uuidv7 } from '../../../src/domain';
 import { applyPullPage, getCase, getDb, getMaterial, listMaterials, markDone } from '../../../src/storage';
 import {
-  addPhotos, attachIdCardPhoto, createNewCase, deletePage, emptyPersonDraft, openCase, replacePage, savePersonDraft, setAcknowledged,
-  setField, setMaterialData, setTolerance, signMaterial, submitOpenCase, type AppState,
+  addPhotos,
+  attachIdCardPhoto,
+  createNewCase,
+  deletePage,
+  emptyPersonDraft,
+  openCase,
+  replacePage,
+  savePersonDraft,
+  setAcknowledged,
+  setField,
+  setMaterialData,
+  setTolerance,
+  signMaterial,
+  submitOpenCase,
+  type AppState,
 } from '../../../src/state';
 import { WorkbenchError } from '../../../src/state/workbench/return-scope';
 import { NOW, SHARP, VILLAGE, photo, useHarness } from './harness';
@@ -17,7 +30,14 @@ const png = () => new Blob([new Uint8Array([137, 80, 78, 71, Math.floor(Math.ran
 
 /** A case prepared, submitted and synced: the server applied it as version 1. */
 async function submittedCase(state: AppState) {
-  const draft = { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X', idCardIssuedOn: '2016-06-01', phone: '13812345678', address: '某村 12 号' };
+  const draft = {
+    ...emptyPersonDraft(VILLAGE),
+    name: '王秀英',
+    idNumber: '11010519491231002X',
+    idCardIssuedOn: '2016-06-01',
+    phone: '13812345678',
+    address: '某村 12 号',
+  };
   draft.frontPhoto = await attachIdCardPhoto(state, photo(SHARP));
   const p = await savePersonDraft(state, draft);
   const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
@@ -39,7 +59,16 @@ const reasons: Decision['reasons'] = [
 
 /** The township returns the case: status change and decision, as the pull delivers them. */
 async function pullReturn(caseId: string, withDecision = true) {
-  const decision: Decision = { id: uuidv7(NOW + 1000), caseId, kind: 'return', reasons, toleranceDue: [], reviewerId: 'reviewer1', decidedAt: NOW + 1000, revision: 1 };
+  const decision: Decision = {
+    id: uuidv7(NOW + 1000),
+    caseId,
+    kind: 'return',
+    reasons,
+    toleranceDue: [],
+    reviewerId: 'reviewer1',
+    decidedAt: NOW + 1000,
+    revision: 1,
+  };
   await applyPullPage({
     cursor: 2,
     changes: [
@@ -59,7 +88,11 @@ async function returnedCase() {
 
 async function refused(work: () => unknown, code: string) {
   let error: unknown;
-  try { await work(); } catch (e) { error = e; }
+  try {
+    await work();
+  } catch (e) {
+    error = e;
+  }
   expect(error).toBeInstanceOf(WorkbenchError);
   expect((error as WorkbenchError).code).toBe(code);
   expect((error as Error).message).toMatch(/乡镇没有要求修改：退回补正时只能修改审核员标出的材料和填写项/);
@@ -86,7 +119,10 @@ describe('a returned case', () => {
     await refused(() => addPhotos(state, 'photo', [photo(SHARP)]), 'return.material_not_flagged');
     await refused(() => replacePage(state, 'photo', 0, photo(SHARP)), 'return.material_not_flagged');
     await refused(() => deletePage(state, 'id-card-front', front.pages[0]!.sha256), 'return.material_not_flagged');
-    await refused(() => signMaterial(state, 'entrustment', png(), '王秀英', 'applicant'), 'return.material_not_flagged');
+    await refused(
+      () => signMaterial(state, 'entrustment', png(), '王秀英', 'applicant'),
+      'return.material_not_flagged',
+    );
     await refused(() => setMaterialData(state, 'hukou', 'name', '王秀英'), 'return.material_not_flagged');
     await refused(() => setTolerance(state, 'photo', '2026-11-27'), 'return.material_not_flagged');
     await refused(() => setField(state, 'address', '另一个村 1 号'), 'return.field_not_flagged');

@@ -4,14 +4,28 @@ import { createRouter, formatRoute, parseRoute, type ReviewPage, type Route } fr
 describe('hash routes', () => {
   const id = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
   const pages: ReviewPage[] = [
-    { name: 'inbox' }, { name: 'case', id }, { name: 'slip', id }, { name: 'rectifications' }, { name: 'stats' },
+    { name: 'inbox' },
+    { name: 'case', id },
+    { name: 'slip', id },
+    { name: 'rectifications' },
+    { name: 'stats' },
   ];
   const routes: Route[] = [
-    { name: 'login' }, { name: 'cases' }, { name: 'case-new' }, { name: 'case-new', personId: id },
-    { name: 'case', id }, { name: 'case-notice', id }, { name: 'case-receipt', id },
-    { name: 'persons' }, { name: 'person-new' }, { name: 'person', id }, { name: 'sync' }, { name: 'settings' },
+    { name: 'login' },
+    { name: 'cases' },
+    { name: 'case-new' },
+    { name: 'case-new', personId: id },
+    { name: 'case', id },
+    { name: 'case-notice', id },
+    { name: 'case-receipt', id },
+    { name: 'persons' },
+    { name: 'person-new' },
+    { name: 'person', id },
+    { name: 'sync' },
+    { name: 'settings' },
     ...pages.map((page): Route => ({ name: 'review', page })),
-    { name: 'not-found', path: '/nowhere' }, { name: 'not-found', path: '/review/nowhere' },
+    { name: 'not-found', path: '/nowhere' },
+    { name: 'not-found', path: '/review/nowhere' },
   ];
   it.each(routes.map((r) => [formatRoute(r), r] as const))('%s round-trips', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -56,13 +70,21 @@ function fakeWindow(hash = '') {
   const win = {
     location: { hash },
     history: {
-      pushState: (_s: unknown, _t: string, url: string) => { pushed.push(url); win.location.hash = url; },
-      replaceState: (_s: unknown, _t: string, url: string) => { win.location.hash = url; },
+      pushState: (_s: unknown, _t: string, url: string) => {
+        pushed.push(url);
+        win.location.hash = url;
+      },
+      replaceState: (_s: unknown, _t: string, url: string) => {
+        win.location.hash = url;
+      },
     },
     addEventListener: events.addEventListener.bind(events),
     removeEventListener: events.removeEventListener.bind(events),
     /** What the browser does when the user follows a link or goes back. */
-    visit(url: string) { win.location.hash = url; events.dispatchEvent(new Event('hashchange')); },
+    visit(url: string) {
+      win.location.hash = url;
+      events.dispatchEvent(new Event('hashchange'));
+    },
   };
   return { win, pushed };
 }

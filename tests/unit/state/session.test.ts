@@ -49,7 +49,11 @@ describe('login', () => {
     const state = signedOut();
     await login(state, 'agent1', 'daiban123');
     const first = state.session.value!.token;
-    const p = await savePersonDraft(state, { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X' });
+    const p = await savePersonDraft(state, {
+      ...emptyPersonDraft(VILLAGE),
+      name: '王秀英',
+      idNumber: '11010519491231002X',
+    });
     await login(state, 'agent1', 'daiban123');
     expect(state.session.value!.token).not.toBe(first);
     expect(await countPersons()).toBe(1);
@@ -67,14 +71,20 @@ describe('login', () => {
 
   it('shows the server message for bad credentials', async () => {
     const state = signedOut();
-    await expect(login(state, 'agent1', 'wrong-password')).rejects.toMatchObject({ code: 'auth.bad_credentials', message: '用户名或密码不正确' });
+    await expect(login(state, 'agent1', 'wrong-password')).rejects.toMatchObject({
+      code: 'auth.bad_credentials',
+      message: '用户名或密码不正确',
+    });
     expect(state.session.value).toBeNull();
   });
 
   it('explains that the first login needs the network', async () => {
     const state = signedOut();
     offline = true;
-    await expect(login(state, 'agent1', 'daiban123')).rejects.toMatchObject({ code: 'login.offline', message: expect.stringContaining('联网') });
+    await expect(login(state, 'agent1', 'daiban123')).rejects.toMatchObject({
+      code: 'login.offline',
+      message: expect.stringContaining('联网'),
+    });
   });
 
   it('refuses an empty form without calling the server', async () => {
@@ -88,7 +98,11 @@ describe('login', () => {
 describe('logout', () => {
   it("clears the user's profiles and cases and returns to the login screen", async () => {
     const { state, router } = h.get();
-    const p = await savePersonDraft(state, { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X' });
+    const p = await savePersonDraft(state, {
+      ...emptyPersonDraft(VILLAGE),
+      name: '王秀英',
+      idNumber: '11010519491231002X',
+    });
     await createNewCase(state, { itemCode: 'MZ-LNRYDZ', applicantId: p.id });
     expect(await countPersons()).toBe(1);
     await logout(state);

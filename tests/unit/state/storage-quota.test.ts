@@ -11,7 +11,9 @@ function stubStorage(storage: Partial<StorageManager> | undefined) {
 
 function appState() {
   return createAppState({
-    router: memoryRouter(), now: () => NOW, fetch: () => Promise.reject(new Error('no network in this test')),
+    router: memoryRouter(),
+    now: () => NOW,
+    fetch: () => Promise.reject(new Error('no network in this test')),
     processImage: () => Promise.reject(new Error('no images in this test')),
   });
 }
@@ -56,7 +58,11 @@ describe('storage quota', () => {
 
   it('keeps the latest estimate and the persistence answer in the app state', async () => {
     const state = appState();
-    stubStorage({ estimate: async () => ({ usage: 5 * MB, quota: 500 * MB }), persisted: async () => false, persist: async () => true });
+    stubStorage({
+      estimate: async () => ({ usage: 5 * MB, quota: 500 * MB }),
+      persisted: async () => false,
+      persist: async () => true,
+    });
     await refreshStorageInfo(state);
     expect(state.storageInfo.value).toEqual({ usage: 5 * MB, quota: 500 * MB, free: 495 * MB });
     expect(state.persisted.value).toBe(false);

@@ -5,8 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { Mutation } from '../../../src/domain';
 import { getCase, getDb, listAudit, listMaterials, pendingCount } from '../../../src/storage';
 import {
-  addPhotos, attachIdCardPhoto, buildNotice, createNewCase, deletePage, emptyPersonDraft, flushCaseSave, movePage, openCase, recallOpenCase,
-  replacePage, savePersonDraft, setAcknowledged, setField, setTolerance, signMaterial, submitOpenCase,
+  addPhotos,
+  attachIdCardPhoto,
+  buildNotice,
+  createNewCase,
+  deletePage,
+  emptyPersonDraft,
+  flushCaseSave,
+  movePage,
+  openCase,
+  recallOpenCase,
+  replacePage,
+  savePersonDraft,
+  setAcknowledged,
+  setField,
+  setTolerance,
+  signMaterial,
+  submitOpenCase,
 } from '../../../src/state';
 import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 
@@ -15,7 +30,14 @@ const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides, optional �
 
 async function applicant(withFront = false) {
   const { state } = h.get();
-  const draft = { ...emptyPersonDraft(VILLAGE), name: '王秀英', idNumber: '11010519491231002X', idCardIssuedOn: '2016-06-01', phone: '13812345678', address: '某村 12 号' };
+  const draft = {
+    ...emptyPersonDraft(VILLAGE),
+    name: '王秀英',
+    idNumber: '11010519491231002X',
+    idCardIssuedOn: '2016-06-01',
+    phone: '13812345678',
+    address: '某村 12 号',
+  };
   if (withFront) draft.frontPhoto = await attachIdCardPhoto(state, photo(SHARP));
   return savePersonDraft(state, draft);
 }
@@ -28,7 +50,8 @@ async function openNewCase(withFront = false) {
   return { c, p };
 }
 
-const codesOn = (requirementId: string) => h.get().state.workbench.report.value!.materials[requirementId]!.findings.map((f) => f.code);
+const codesOn = (requirementId: string) =>
+  h.get().state.workbench.report.value!.materials[requirementId]!.findings.map((f) => f.code);
 const statusOf = (requirementId: string) => h.get().state.workbench.report.value!.materials[requirementId]!.status;
 
 describe('a new case', () => {
@@ -36,7 +59,13 @@ describe('a new case', () => {
     const { c, p } = await openNewCase();
     expect(c.status).toBe('draft');
     expect(c.number).toMatch(new RegExp(`^DB-${VILLAGE}-20261120-[0-9A-F]{2}001$`));
-    expect(c.fields).toMatchObject({ name: '王秀英', sex: 'F', idNumber: '11010519491231002X', phone: '13812345678', address: '某村 12 号' });
+    expect(c.fields).toMatchObject({
+      name: '王秀英',
+      sex: 'F',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      address: '某村 12 号',
+    });
     expect(c.applicantId).toBe(p.id);
     expect((await listAudit(c.id)).map((a) => a.action)).toEqual(['create']);
     // A second case the same day gets the next number.
@@ -54,7 +83,9 @@ describe('a new case', () => {
 
   it('refuses the applicant as their own entruster', async () => {
     const p = await applicant();
-    await expect(createNewCase(h.get().state, { itemCode: ITEM, applicantId: p.id, entrusterId: p.id })).rejects.toThrow('委托人不能是申请人本人');
+    await expect(
+      createNewCase(h.get().state, { itemCode: ITEM, applicantId: p.id, entrusterId: p.id }),
+    ).rejects.toThrow('委托人不能是申请人本人');
   });
 });
 
@@ -79,7 +110,8 @@ describe('photos', () => {
     await openNewCase();
     const { state } = h.get();
     await addPhotos(state, 'hukou', [photo(SHARP), photo(BLURRED)]);
-    const pages = () => state.workbench.materialByRequirement.value.get('hukou')!.pages.map((p) => p.quality?.sharpness);
+    const pages = () =>
+      state.workbench.materialByRequirement.value.get('hukou')!.pages.map((p) => p.quality?.sharpness);
     expect(pages()).toEqual([SHARP.sharpness, BLURRED.sharpness]);
     await movePage(state, 'hukou', 1, -1);
     expect(pages()).toEqual([BLURRED.sharpness, SHARP.sharpness]);
@@ -88,7 +120,9 @@ describe('photos', () => {
     const first = state.workbench.materialByRequirement.value.get('hukou')!.pages[0]!.sha256;
     await deletePage(state, 'hukou', first);
     expect(pages()).toEqual([SHARP.sharpness]);
-    expect((await listMaterials(state.workbench.record.value!.id)).find((m) => m.requirementId === 'hukou')?.pages).toHaveLength(1);
+    expect(
+      (await listMaterials(state.workbench.record.value!.id)).find((m) => m.requirementId === 'hukou')?.pages,
+    ).toHaveLength(1);
   });
 });
 
@@ -98,7 +132,13 @@ describe('submit and recall', () => {
     await openNewCase(true);
     await addPhotos(state, 'id-card-back', [photo(SHARP)]);
     await addPhotos(state, 'photo', [photo(SHARP)]);
-    await signMaterial(state, 'entrustment', new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }), '王秀英', 'applicant');
+    await signMaterial(
+      state,
+      'entrustment',
+      new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' }),
+      '王秀英',
+      'applicant',
+    );
     return state;
   }
 
@@ -129,7 +169,12 @@ describe('submit and recall', () => {
     if (m.kind !== 'case.submit') throw new Error('kind');
     expect(m.payload.case.id).toBe(submitted.id);
     expect(m.payload.applicant.name).toBe('王秀英');
-    expect(m.payload.materials.map((x) => x.requirementId).sort()).toEqual(['entrustment', 'id-card-back', 'id-card-front', 'photo']);
+    expect(m.payload.materials.map((x) => x.requirementId).sort()).toEqual([
+      'entrustment',
+      'id-card-back',
+      'id-card-front',
+      'photo',
+    ]);
     expect(wb.editable.value).toBe(false);
 
     const recalled = await recallOpenCase(state);
@@ -153,7 +198,11 @@ describe('typing', () => {
     const { c } = await openNewCase();
     const { state } = h.get();
     setField(state, 'phone', '12812345678');
-    expect(state.workbench.report.value!.findings.some((f) => f.target.type === 'field' && f.target.key === 'phone' && f.severity === 'error')).toBe(true);
+    expect(
+      state.workbench.report.value!.findings.some(
+        (f) => f.target.type === 'field' && f.target.key === 'phone' && f.severity === 'error',
+      ),
+    ).toBe(true);
     expect((await getCase(c.id))?.fields.phone).toBe('13812345678');
     await flushCaseSave(state);
     expect((await getCase(c.id))?.fields.phone).toBe('12812345678');
@@ -168,7 +217,9 @@ describe('one-time notice', () => {
     const wb = state.workbench;
     const notice = buildNotice(wb.item.value!, wb.record.value!, wb.report.value!);
     const what = notice.lines.map((l) => l.what);
-    expect(what).toEqual(expect.arrayContaining(['居民身份证（人像面）', '居民身份证（国徽面）', '近期免冠1寸照片', '代办委托书']));
+    expect(what).toEqual(
+      expect.arrayContaining(['居民身份证（人像面）', '居民身份证（国徽面）', '近期免冠1寸照片', '代办委托书']),
+    );
     expect(what).not.toContain('居民户口簿（户主页、本人页）'); // optional and not captured: nothing to tell
     const back = notice.lines.find((l) => l.what === '居民身份证（国徽面）')!;
     expect(back.problems.join()).toContain('模糊');

@@ -3,7 +3,10 @@ import { csvField, toCsv, UTF8_BOM } from '../../../src/domain/stats';
 
 describe('CSV (RFC 4180 + BOM)', () => {
   it('starts with a UTF-8 BOM and ends rows with CRLF', () => {
-    const csv = toCsv([['事项', '数量'], ['低保', 3]]);
+    const csv = toCsv([
+      ['事项', '数量'],
+      ['低保', 3],
+    ]);
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     expect(csv).toBe('\uFEFF事项,数量\r\n低保,3\r\n');
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));

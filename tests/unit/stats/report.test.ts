@@ -9,10 +9,18 @@ describe('statistics on seeded data', () => {
   it('counts cases by status and by item, largest first', () => {
     expect(report.totals).toEqual({ cases: 9, submitted: 8, completed: 5, ratings: 5 });
     expect(report.byStatus).toEqual([
-      { key: 'completed', count: 2 }, { key: 'rated', count: 2 }, { key: 'delivered', count: 1 }, { key: 'draft', count: 1 },
-      { key: 'in_review', count: 1 }, { key: 'returned', count: 1 }, { key: 'terminated', count: 1 },
+      { key: 'completed', count: 2 },
+      { key: 'rated', count: 2 },
+      { key: 'delivered', count: 1 },
+      { key: 'draft', count: 1 },
+      { key: 'in_review', count: 1 },
+      { key: 'returned', count: 1 },
+      { key: 'terminated', count: 1 },
     ]);
-    expect(report.byItem).toEqual([{ key: 'DIBAO', count: 5 }, { key: 'YILIAO', count: 4 }]);
+    expect(report.byItem).toEqual([
+      { key: 'DIBAO', count: 5 },
+      { key: 'YILIAO', count: 4 },
+    ]);
   });
 
   it('counts handling time in working days across the Spring Festival and National Day', () => {
@@ -29,8 +37,13 @@ describe('statistics on seeded data', () => {
     expect(report.returns.overall).toEqual({ count: 3, total: 8, rate: 0.375 });
     const byCode = Object.fromEntries(report.returns.byReason.map((r) => [r.code, [r.count, r.citations, r.rate]]));
     expect(byCode).toEqual({
-      blurred: [2, 4, 0.25], incomplete: [1, 1, 0.125], 'inconsistent-with-id': [0, 0, 0], expired: [0, 0, 0],
-      'missing-signature': [1, 1, 0.125], 'wrong-form-version': [0, 0, 0], other: [0, 0, 0],
+      blurred: [2, 4, 0.25],
+      incomplete: [1, 1, 0.125],
+      'inconsistent-with-id': [0, 0, 0],
+      expired: [0, 0, 0],
+      'missing-signature': [1, 1, 0.125],
+      'wrong-form-version': [0, 0, 0],
+      other: [0, 0, 0],
     });
     expect(report.returns.byItem).toEqual([
       { key: 'DIBAO', count: 3, total: 4, rate: 0.75, reasons: { blurred: 2, incomplete: 1, 'missing-signature': 1 } },
@@ -43,19 +56,34 @@ describe('statistics on seeded data', () => {
   });
 
   it('gives rating shares for all five levels and the bad share', () => {
-    expect(report.ratings.byLevel.map((l) => [l.level, l.count, l.rate])).toEqual([[5, 2, 0.4], [4, 1, 0.2], [3, 0, 0], [2, 1, 0.2], [1, 1, 0.2]]);
+    expect(report.ratings.byLevel.map((l) => [l.level, l.count, l.rate])).toEqual([
+      [5, 2, 0.4],
+      [4, 1, 0.2],
+      [3, 0, 0],
+      [2, 1, 0.2],
+      [1, 1, 0.2],
+    ]);
     expect(report.ratings.byLevel[0]!.label).toBe('非常满意');
     expect(report.ratings.bad).toEqual({ count: 2, total: 5, rate: 0.4 });
   });
 
   it('tracks rectifications: open, overdue, closed on time', () => {
-    expect(report.rectifications).toEqual({ total: 3, open: 1, overdue: 1, closed: 2, closedOnTime: { count: 1, total: 2, rate: 0.5 } });
+    expect(report.rectifications).toEqual({
+      total: 3,
+      open: 1,
+      overdue: 1,
+      closed: 2,
+      closedOnTime: { count: 1, total: 2, rate: 0.5 },
+    });
     const before = computeStats(SEED, { workingDaysBetween, today: '2026-10-20' });
     expect(before.rectifications.overdue).toBe(0);
   });
 
   it('is all zeros, not NaN, with no records', () => {
-    const empty = computeStats({ cases: [], decisions: [], ratings: [], rectifications: [] }, { workingDaysBetween, today: '2026-10-21' });
+    const empty = computeStats(
+      { cases: [], decisions: [], ratings: [], rectifications: [] },
+      { workingDaysBetween, today: '2026-10-21' },
+    );
     expect(empty.handling).toEqual({ count: 0, average: 0, p90: 0 });
     expect(empty.onTime.rate).toBe(0);
     expect(empty.returns.overall.rate).toBe(0);
@@ -63,7 +91,11 @@ describe('statistics on seeded data', () => {
   });
 
   it('exports as a CSV with Chinese labels and percentages', () => {
-    const rows = reportCsvRows(report, { item: (c) => (c === 'DIBAO' ? '最低生活保障' : c) }, { from: '2026-01-01', to: '2026-12-31' });
+    const rows = reportCsvRows(
+      report,
+      { item: (c) => (c === 'DIBAO' ? '最低生活保障' : c) },
+      { from: '2026-01-01', to: '2026-12-31' },
+    );
     const csv = toCsv(rows);
     expect(csv.startsWith('\uFEFF统计类别,分组,数量,总数,比率(%),说明\r\n')).toBe(true);
     expect(csv).toContain('\r\n按时办结率,全部,3,5,60,办结日不晚于承诺期限\r\n');

@@ -34,16 +34,44 @@ describe('diffRevisions', () => {
       { key: 'income', before: undefined, after: '800' },
     ]);
     expect(d.materials).toEqual([
-      { requirementId: 'id-card', kind: 'changed', pagesAdded: [h('e')], pagesRemoved: [h('b')], dataChanged: [], signatureChanged: false },
-      { requirementId: 'application', kind: 'changed', pagesAdded: [], pagesRemoved: [], dataChanged: [], signatureChanged: true },
-      { requirementId: 'authorisation', kind: 'added', pagesAdded: [h('9')], pagesRemoved: [], dataChanged: [], signatureChanged: false },
+      {
+        requirementId: 'id-card',
+        kind: 'changed',
+        pagesAdded: [h('e')],
+        pagesRemoved: [h('b')],
+        dataChanged: [],
+        signatureChanged: false,
+      },
+      {
+        requirementId: 'application',
+        kind: 'changed',
+        pagesAdded: [],
+        pagesRemoved: [],
+        dataChanged: [],
+        signatureChanged: true,
+      },
+      {
+        requirementId: 'authorisation',
+        kind: 'added',
+        pagesAdded: [h('9')],
+        pagesRemoved: [],
+        dataChanged: [],
+        signatureChanged: false,
+      },
     ]);
   });
 
   it('reports removed materials and changed typed data', () => {
-    const r2: RevisionSnapshot = { ...r1, revision: 2, materials: [{ ...r1.materials[0]!, data: { name: '张叁' } }, r1.materials[1]!] };
+    const r2: RevisionSnapshot = {
+      ...r1,
+      revision: 2,
+      materials: [{ ...r1.materials[0]!, data: { name: '张叁' } }, r1.materials[1]!],
+    };
     const d = diffRevisions(r1, r2);
-    expect(d.materials.map((m) => [m.requirementId, m.kind])).toEqual([['id-card', 'changed'], ['household', 'removed']]);
+    expect(d.materials.map((m) => [m.requirementId, m.kind])).toEqual([
+      ['id-card', 'changed'],
+      ['household', 'removed'],
+    ]);
     expect(d.materials[0]!.dataChanged).toEqual([{ key: 'name', before: '张三', after: '张叁' }]);
   });
 

@@ -9,19 +9,66 @@ export const V2 = '110105001201';
 export const SEED: StatsInput = {
   cases: [
     // 02-13 Fri, 02-14 Sat(work), 02-24 Tue, 02-25 Wed → 4 working days; late (due 02-24).
-    { id: 'c1', status: 'completed', itemCode: 'DIBAO', villageCode: V1, submittedOn: '2026-02-12', completedOn: '2026-02-25', dueOn: '2026-02-24' },
+    {
+      id: 'c1',
+      status: 'completed',
+      itemCode: 'DIBAO',
+      villageCode: V1,
+      submittedOn: '2026-02-12',
+      completedOn: '2026-02-25',
+      dueOn: '2026-02-24',
+    },
     // 02-14 Sat(work), 02-24 → 2; on time.
-    { id: 'c2', status: 'delivered', itemCode: 'DIBAO', villageCode: V1, submittedOn: '2026-02-13', completedOn: '2026-02-24', dueOn: '2026-03-05' },
+    {
+      id: 'c2',
+      status: 'delivered',
+      itemCode: 'DIBAO',
+      villageCode: V1,
+      submittedOn: '2026-02-13',
+      completedOn: '2026-02-24',
+      dueOn: '2026-03-05',
+    },
     // 09-30, 10-08, 10-09, 10-10 Sat(work) → 4; on the due day = on time.
-    { id: 'c3', status: 'rated', itemCode: 'YILIAO', villageCode: V1, submittedOn: '2026-09-29', completedOn: '2026-10-10', dueOn: '2026-10-10' },
+    {
+      id: 'c3',
+      status: 'rated',
+      itemCode: 'YILIAO',
+      villageCode: V1,
+      submittedOn: '2026-09-29',
+      completedOn: '2026-10-10',
+      dueOn: '2026-10-10',
+    },
     // 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12 → 7; late.
-    { id: 'c4', status: 'rated', itemCode: 'DIBAO', villageCode: V2, submittedOn: '2026-09-24', completedOn: '2026-10-12', dueOn: '2026-10-09' },
+    {
+      id: 'c4',
+      status: 'rated',
+      itemCode: 'DIBAO',
+      villageCode: V2,
+      submittedOn: '2026-09-24',
+      completedOn: '2026-10-12',
+      dueOn: '2026-10-09',
+    },
     // 03-03 → 1; on time.
-    { id: 'c5', status: 'completed', itemCode: 'YILIAO', villageCode: V2, submittedOn: '2026-03-02', completedOn: '2026-03-03', dueOn: '2026-03-03' },
+    {
+      id: 'c5',
+      status: 'completed',
+      itemCode: 'YILIAO',
+      villageCode: V2,
+      submittedOn: '2026-03-02',
+      completedOn: '2026-03-03',
+      dueOn: '2026-03-03',
+    },
     { id: 'c6', status: 'in_review', itemCode: 'YILIAO', villageCode: V2, submittedOn: '2026-03-02' },
     { id: 'c7', status: 'returned', itemCode: 'DIBAO', villageCode: V2, submittedOn: '2026-03-05' },
     { id: 'c8', status: 'draft', itemCode: 'DIBAO', villageCode: V1 },
-    { id: 'c9', status: 'terminated', itemCode: 'YILIAO', villageCode: V1, submittedOn: '2026-03-02', dueOn: '2026-03-20' },
+    {
+      id: 'c9',
+      status: 'terminated',
+      itemCode: 'YILIAO',
+      villageCode: V1,
+      submittedOn: '2026-03-02',
+      dueOn: '2026-03-20',
+    },
   ],
   decisions: [
     { caseId: 'c1', kind: 'return', reasonCodes: ['blurred', 'incomplete'], decidedOn: '2026-02-13' },

@@ -43,6 +43,10 @@ describe('tolerance window across National Day 2026', () => {
   it('counts the countdown on both sides in working days', () => {
     expect(deadlineStatus('2026-10-09', '2026-09-30')).toMatchObject({ remaining: 2, dueSoon: true, overdue: false });
     expect(deadlineStatus('2026-10-13', '2026-09-29')).toMatchObject({ remaining: 6, dueSoon: false });
-    expect(deadlineStatus('2026-10-09', '2026-10-12')).toMatchObject({ overdue: true, remaining: -2, label: '已超期2个工作日' });
+    expect(deadlineStatus('2026-10-09', '2026-10-12')).toMatchObject({
+      overdue: true,
+      remaining: -2,
+      label: '已超期2个工作日',
+    });
   });
 });

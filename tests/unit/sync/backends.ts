@@ -11,7 +11,11 @@ import { makeBlob, makeSubmission, type TestBlob } from './fixtures';
 import { AGENT_VILLAGE, startRealServer, type RunningServer } from './real-server';
 import { makeJpeg, serverCase } from './server-fixtures';
 
-export interface RequestLog { method: string; path: string; status: number | 'network' }
+export interface RequestLog {
+  method: string;
+  path: string;
+  status: number | 'network';
+}
 
 type Fault = { status: number; body?: unknown; headers?: Record<string, string> } | 'network';
 
@@ -52,14 +56,18 @@ export class Wire {
       this.log.push({ method, path, status: fault === 'network' ? 'network' : fault.status });
       if (fault === 'network') throw new TypeError('fetch failed');
       const body = JSON.stringify(fault.body ?? { code: `http.${fault.status}`, message: '故障' });
-      return new Response(body, { status: fault.status, headers: { 'Content-Type': 'application/json', ...fault.headers } });
+      return new Response(body, {
+        status: fault.status,
+        headers: { 'Content-Type': 'application/json', ...fault.headers },
+      });
     }
     if (method === 'PATCH') {
       const sha = path.split('/').at(-1)!;
       const offset = Number(new Headers(init.headers).get('Upload-Offset'));
       this.patchOffsets.push({ sha, offset, bytes: (init.body as Uint8Array).byteLength });
     }
-    if (method === 'POST' && path === '/api/sync/push') this.pushes.push((JSON.parse(String(init.body)) as { mutations: Mutation[] }).mutations);
+    if (method === 'POST' && path === '/api/sync/push')
+      this.pushes.push((JSON.parse(String(init.body)) as { mutations: Mutation[] }).mutations);
     try {
       const res = await this.upstream(input, init);
       this.log.push({ method, path, status: res.status });
@@ -108,7 +116,11 @@ export function sameFilesNewCase(s: CaseSubmission): CaseSubmission {
 function fakeBackend(): SyncBackend & { fake: FakeServer } {
   const fake = new FakeServer();
   return {
-    name: 'fake', baseUrl: 'http://township.test', fake, wire: new Wire(fake.fetch), token: fake.token,
+    name: 'fake',
+    baseUrl: 'http://township.test',
+    fake,
+    wire: new Wire(fake.fetch),
+    token: fake.token,
     newBlob: makeBlob,
     newCase(photoBytes = 40_000) {
       const blobs = [makeBlob(photoBytes), makeBlob(photoBytes), makeBlob(3_000)];
@@ -127,7 +139,15 @@ function fakeBackend(): SyncBackend & { fake: FakeServer } {
     async accept(caseId) {
       const version = (fake.versions.get(caseId) ?? 0) + 1;
       fake.versions.set(caseId, version);
-      fake.changes.push({ seq: fake.changes.length + 1, type: 'case.status', caseId, status: 'accepted', version, acceptedOn: '2025-10-10', at: 1_760_000_100_000 });
+      fake.changes.push({
+        seq: fake.changes.length + 1,
+        type: 'case.status',
+        caseId,
+        status: 'accepted',
+        version,
+        acceptedOn: '2025-10-10',
+        at: 1_760_000_100_000,
+      });
       return { version, acceptedOn: '2025-10-10' };
     },
   };
@@ -148,7 +168,10 @@ function realBackends(): () => SyncBackend {
     wire = new Wire((input, init) => fetch(input, init));
   });
   return () => ({
-    name: 'real', baseUrl: server.baseUrl, wire, token,
+    name: 'real',
+    baseUrl: server.baseUrl,
+    wire,
+    token,
     newBlob: makeJpeg,
     newCase: (photoBytes = 30_000) => serverCase('YB-JMCB-DJ', AGENT_VILLAGE, 'agent1', photoBytes),
     spoil(s) {
@@ -169,9 +192,20 @@ function realBackends(): () => SyncBackend {
       return rows.map((r) => r.seq);
     },
     async accept(caseId) {
-      const decision = { id: uuidv7(), caseId, kind: 'accept', reasons: [], toleranceDue: [], reviewerId: 'reviewer1', decidedAt: Date.now(), revision: 1 };
+      const decision = {
+        id: uuidv7(),
+        caseId,
+        kind: 'accept',
+        reasons: [],
+        toleranceDue: [],
+        reviewerId: 'reviewer1',
+        decidedAt: Date.now(),
+        revision: 1,
+      };
       const res = await fetch(`${server.baseUrl}/api/review/cases/${caseId}/decisions`, {
-        method: 'POST', headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(decision),
+        method: 'POST',
+        headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(decision),
       });
       if (res.status !== 200) throw new Error(`accept: ${res.status} ${await res.text()}`);
       const found = await server.app.store.cases.get(caseId);
@@ -201,6 +235,7 @@ export function useBackend(name: BackendName): () => SyncBackend {
 
 /** The FakeServer behind a fake backend, for the faults only it can stage. */
 export function fakeOf(backend: SyncBackend): FakeServer {
-  if (!('fake' in backend) || !(backend.fake instanceof FakeServer)) throw new Error(`${backend.name} has no fake server`);
+  if (!('fake' in backend) || !(backend.fake instanceof FakeServer))
+    throw new Error(`${backend.name} has no fake server`);
   return backend.fake;
 }

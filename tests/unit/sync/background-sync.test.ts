@@ -8,15 +8,26 @@ function fakeScope() {
   let listener: ((e: SyncEventLike) => void) | undefined;
   const messages: unknown[] = [];
   const scope: BackgroundSyncScope = {
-    addEventListener: (_type, l) => { listener = l; },
+    addEventListener: (_type, l) => {
+      listener = l;
+    },
     clients: { matchAll: async () => [{ postMessage: (m: unknown) => messages.push(m) }] },
   };
   /** Fires a sync event and returns what the browser would see from waitUntil. */
   const fire = async (tag: string, lastChance = false) => {
     let waited: Promise<unknown> | undefined;
-    listener?.({ tag, lastChance, waitUntil: (p) => { waited = p; } });
+    listener?.({
+      tag,
+      lastChance,
+      waitUntil: (p) => {
+        waited = p;
+      },
+    });
     if (!waited) return 'ignored';
-    return waited.then(() => 'resolved', (e: Error) => `rejected: ${e.message}`);
+    return waited.then(
+      () => 'resolved',
+      (e: Error) => `rejected: ${e.message}`,
+    );
   };
   return { scope, fire, messages };
 }
@@ -39,7 +50,9 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
     registerBackgroundSync(sw.scope, { ports });
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
-    expect(sw.messages).toEqual([{ type: 'daiban-sync-report', report: expect.objectContaining({ outcome: 'done', accepted: 1 }) }]);
+    expect(sw.messages).toEqual([
+      { type: 'daiban-sync-report', report: expect.objectContaining({ outcome: 'done', accepted: 1 }) },
+    ]);
   });
 
   it('ignores other tags', async () => {

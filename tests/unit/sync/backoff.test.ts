@@ -7,17 +7,21 @@ const opts = { baseMs: 1_000, maxMs: 60_000, factor: 2 };
 
 describe('backoff', () => {
   it('doubles the cap with every attempt until the maximum', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffCap(n, opts))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffCap(n, opts))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000,
+    ]);
     expect(backoffCap(10_000, opts)).toBe(60_000);
     expect(backoffCap(0, opts)).toBe(1_000);
   });
 
   it('stays within [cap/2, cap] for any random value', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (attempt, r) => {
-      const cap = backoffCap(attempt, opts);
-      const d = backoffDelay(attempt, opts, () => r);
-      return d >= cap / 2 && d <= cap && Number.isFinite(d);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (attempt, r) => {
+        const cap = backoffCap(attempt, opts);
+        const d = backoffDelay(attempt, opts, () => r);
+        return d >= cap / 2 && d <= cap && Number.isFinite(d);
+      }),
+    );
   });
 
   it('spreads retries: jitter gives different delays for different random draws', () => {

@@ -5,7 +5,8 @@ import { createSyncClient, type BlobStatus, type SyncClient } from '../../../src
 import { BACKENDS, useBackend, type SyncBackend } from './backends';
 import { makeBlob } from './fixtures';
 
-const clientFor = (b: SyncBackend) => createSyncClient({ baseUrl: b.baseUrl, token: () => b.token, fetch: b.wire.fetch });
+const clientFor = (b: SyncBackend) =>
+  createSyncClient({ baseUrl: b.baseUrl, token: () => b.token, fetch: b.wire.fetch });
 
 describe.each(BACKENDS)('uploadBlob to the %s server', (name) => {
   const backend = useBackend(name);
@@ -19,7 +20,7 @@ describe.each(BACKENDS)('uploadBlob to the %s server', (name) => {
     expect(b.wire.log.map((l) => `${l.method} ${l.status}`)).toEqual(['HEAD 404', 'PATCH 200', 'HEAD 200']);
   });
 
-  it('re-reads the offset after a 409 and carries on from the server\'s position', async () => {
+  it("re-reads the offset after a 409 and carries on from the server's position", async () => {
     const b = backend();
     const blob = b.newBlob(300_000);
     const client = clientFor(b);
@@ -32,7 +33,11 @@ describe.each(BACKENDS)('uploadBlob to the %s server', (name) => {
         const status = await client.blobStatus(sha, signal);
         if (!raced) {
           raced = true;
-          await client.blobPatch(sha, { offset: 0, length: 300_000, data: new Uint8Array(blob.data).subarray(0, 100_000) });
+          await client.blobPatch(sha, {
+            offset: 0,
+            length: 300_000,
+            data: new Uint8Array(blob.data).subarray(0, 100_000),
+          });
         }
         return status;
       },
@@ -55,7 +60,11 @@ describe.each(BACKENDS)('uploadBlob to the %s server', (name) => {
     const blob = b.newBlob(300_000);
     const client = clientFor(b);
     // Part of the file is there already (say another tablet sent the same photo).
-    await client.blobPatch(blob.sha256, { offset: 0, length: 300_000, data: new Uint8Array(blob.data).subarray(0, 100_000) });
+    await client.blobPatch(blob.sha256, {
+      offset: 0,
+      length: 300_000,
+      data: new Uint8Array(blob.data).subarray(0, 100_000),
+    });
     b.wire.log.length = 0;
     const report = await uploadBlob(client, blob, { firstAttempt: true });
     expect(b.wire.log.map((l) => `${l.method} ${l.status}`)).toEqual(['PATCH 409', 'PATCH 200']);

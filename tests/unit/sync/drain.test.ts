@@ -21,7 +21,13 @@ function queueCase(backend: SyncBackend, device: MemoryDevice, photoBytes?: numb
   for (const b of blobs) device.addBlob(b);
   const mutation = submitMutation(submission);
   device.enqueue(mutation);
-  return { mutation, submission, blobs, caseId: submission.case.id, bytes: blobs.reduce((n, b) => n + b.data.byteLength, 0) };
+  return {
+    mutation,
+    submission,
+    blobs,
+    caseId: submission.case.id,
+    bytes: blobs.reduce((n, b) => n + b.data.byteLength, 0),
+  };
 }
 
 const submissionOf = (m: Mutation) => {
@@ -51,7 +57,8 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       // The server applied each case once, and holds each file byte for byte.
       for (const c of cases) {
         expect(await b.caseVersion(c.caseId)).toBe(1);
-        for (const blob of c.blobs) expect((await b.storedBytes(blob.sha256))?.equals(Buffer.from(blob.data))).toBe(true);
+        for (const blob of c.blobs)
+          expect((await b.storedBytes(blob.sha256))?.equals(Buffer.from(blob.data))).toBe(true);
       }
       expect(device.states()).toEqual(['done', 'done']);
       expect(device.versions.get(cases[0]!.caseId)).toBe(1);
@@ -92,7 +99,7 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       expect(firstPush).toBeLessThan(lastCasePatch);
     });
 
-    it('a held-back submission also holds its case\'s later change in a later group', async () => {
+    it("a held-back submission also holds its case's later change in a later group", async () => {
       const b = backend();
       const { device, ports } = setup(b);
       const broken = queueCase(b, device, 100_000);
@@ -135,7 +142,9 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       expect(rejected.lastError).toEqual(reason);
       expect(await b.caseVersion(bad.caseId)).toBeUndefined();
       const problems = await ports.outbox.listProblems();
-      expect(problems).toEqual([expect.objectContaining({ caseId: rejected.caseId, code: reason.code, state: 'rejected' })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ caseId: rejected.caseId, code: reason.code, state: 'rejected' }),
+      ]);
     });
 
     it('replays a mutation whose answer was lost in a crash without applying it twice', async () => {
@@ -222,7 +231,11 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       const b = backend();
       const { wire, device, ports } = setup(b);
       queueCase(b, device);
-      wire.failNext('POST /api/sync/push', { status: 503, body: { code: 'server.busy', message: '忙' }, headers: { 'Retry-After': '120' } });
+      wire.failNext('POST /api/sync/push', {
+        status: 503,
+        body: { code: 'server.busy', message: '忙' },
+        headers: { 'Retry-After': '120' },
+      });
       const now = () => 5_000_000;
       const report = await drain(ports, { ...quiet, now });
       expect(report.outcome).toBe('unavailable');
@@ -245,12 +258,17 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       const retrying: typeof wire.fetch = async (input, init) => {
         const res = await wire.fetch(input, init);
         if (!String(input).endsWith('/api/sync/push')) return res;
-        const body = await res.json() as { results: Array<{ id: string; status: string; code?: string }> };
-        for (const r of body.results) if (r.id === a.mutation.id) Object.assign(r, { status: 'retry', code: 'store.busy' });
+        const body = (await res.json()) as { results: Array<{ id: string; status: string; code?: string }> };
+        for (const r of body.results)
+          if (r.id === a.mutation.id) Object.assign(r, { status: 'retry', code: 'store.busy' });
         return new Response(JSON.stringify(body), { status: 200 });
       };
       const now = () => 10_000_000;
-      const report = await drain(device.ports(b.baseUrl, retrying), { now, random: () => 0, backoff: { baseMs: 2_000, maxMs: 60_000, factor: 2 } });
+      const report = await drain(device.ports(b.baseUrl, retrying), {
+        now,
+        random: () => 0,
+        backoff: { baseMs: 2_000, maxMs: 60_000, factor: 2 },
+      });
       expect(device.row(other.mutation.id).state).toBe('done');
       const row = device.row(a.mutation.id);
       expect(row.state).toBe('failed');
@@ -283,7 +301,10 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       const fine = queueCase(b, device);
       const report = await drain(ports, quiet);
       expect(report.outcome).toBe('done');
-      expect(device.row(broken.mutation.id)).toMatchObject({ state: 'failed', lastError: { code: 'blob.local_missing' } });
+      expect(device.row(broken.mutation.id)).toMatchObject({
+        state: 'failed',
+        lastError: { code: 'blob.local_missing' },
+      });
       expect(device.row(withdraw.id).state).toBe('pending');
       expect(device.row(fine.mutation.id).state).toBe('done');
     });
@@ -309,8 +330,10 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
 
   describe('drain: pull', () => {
     /** The server's change seqs cut into pages of `size`: what a device must commit, page by page. */
-    const pagesOf = (seqs: number[], size: number) => Array.from({ length: Math.ceil(seqs.length / size) }, (_, i) => seqs.slice(i * size, (i + 1) * size))
-      .map((page) => ({ changes: page.length, cursor: page.at(-1)! }));
+    const pagesOf = (seqs: number[], size: number) =>
+      Array.from({ length: Math.ceil(seqs.length / size) }, (_, i) => seqs.slice(i * size, (i + 1) * size)).map(
+        (page) => ({ changes: page.length, cursor: page.at(-1)! }),
+      );
 
     it('pages through changes, storing each page with its cursor', async () => {
       const b = backend();
@@ -370,7 +393,10 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
     it('skips a change kind from a newer server: the cursor moves past it and it is recorded', async () => {
       const b = backend();
       const { wire, device, ports } = setup(b);
-      wire.failNext('GET /api/sync/pull', { status: 200, body: { changes: [{ seq: 1, type: 'catalog.published', version: 9 }], cursor: 1, hasMore: false } });
+      wire.failNext('GET /api/sync/pull', {
+        status: 200,
+        body: { changes: [{ seq: 1, type: 'catalog.published', version: 9 }], cursor: 1, hasMore: false },
+      });
       const report = await drain(ports, quiet);
       expect(report.outcome).toBe('done');
       expect(report.skipped).toBe(1);
@@ -471,7 +497,10 @@ describe('drain against the fake server only', () => {
     const report = await drain(ports, quiet);
     expect(report.accepted).toBe(6);
     expect(report.rejected).toBe(1);
-    expect(device.row(ms[4]!.id)).toMatchObject({ state: 'rejected', lastError: { code: 'validation.failed', message: '提交的数据格式不正确' } });
+    expect(device.row(ms[4]!.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'validation.failed', message: '提交的数据格式不正确' },
+    });
     expect(server.effects.size).toBe(6);
   });
 });

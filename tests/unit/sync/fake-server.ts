@@ -8,7 +8,12 @@ import { PushRequest, type Change, type PushResult } from '../../../src/domain';
 import { blobRefs, mutationCaseId } from '../../../src/sync/blob-refs';
 import type { FetchLike } from '../../../src/sync/http';
 
-interface StoredBlob { length: number; parts: Buffer[]; received: number; complete: boolean }
+interface StoredBlob {
+  length: number;
+  parts: Buffer[];
+  received: number;
+  complete: boolean;
+}
 
 export class FakeServer {
   readonly token = 'token-agent-1';
@@ -28,7 +33,14 @@ export class FakeServer {
   addChanges(n: number, caseId: string): void {
     for (let i = 0; i < n; i++) {
       const seq = this.changes.length + 1;
-      this.changes.push({ seq, type: 'case.status', caseId, status: 'in_review', version: seq, at: 1_760_000_000_000 + seq });
+      this.changes.push({
+        seq,
+        type: 'case.status',
+        caseId,
+        status: 'in_review',
+        version: seq,
+        at: 1_760_000_000_000 + seq,
+      });
     }
   }
 
@@ -42,9 +54,11 @@ export class FakeServer {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = url.pathname;
     const auth = new Headers(init.headers).get('Authorization');
-    if (auth !== `Bearer ${this.token}`) return this.reply(method, 401, { code: 'auth.expired', message: '登录已过期' });
+    if (auth !== `Bearer ${this.token}`)
+      return this.reply(method, 401, { code: 'auth.expired', message: '登录已过期' });
     if (method === 'POST' && path === '/api/sync/push') return this.push(JSON.parse(String(init.body)));
-    if (method === 'GET' && path === '/api/sync/pull') return this.pull(Number(url.searchParams.get('cursor')), Number(url.searchParams.get('limit')));
+    if (method === 'GET' && path === '/api/sync/pull')
+      return this.pull(Number(url.searchParams.get('cursor')), Number(url.searchParams.get('limit')));
     const blob = /^\/api\/blobs\/([0-9a-f]{64})$/.exec(path);
     if (blob && method === 'HEAD') return this.head(blob[1]!);
     if (blob && method === 'PATCH') return this.patch(blob[1]!, new Headers(init.headers), init.body as Uint8Array);
@@ -53,7 +67,10 @@ export class FakeServer {
 
   private reply(method: string, status: number, body?: unknown, headers: Record<string, string> = {}): Response {
     const text = body === undefined || method === 'HEAD' ? null : JSON.stringify(body);
-    return new Response(status === 204 ? null : text, { status, headers: { 'Content-Type': 'application/json', ...headers } });
+    return new Response(status === 204 ? null : text, {
+      status,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
   }
 
   private push(raw: unknown): Response {
@@ -65,11 +82,17 @@ export class FakeServer {
       const stored = this.applied.get(m.id);
       if (stored) return stored;
       const missing = blobRefs(m).filter((sha) => !this.blobs.get(sha)?.complete);
-      if (missing.length) return { id: m.id, status: 'retry', code: 'blob.missing', message: '照片尚未上传完成', missingBlobs: missing };
+      if (missing.length)
+        return { id: m.id, status: 'retry', code: 'blob.missing', message: '照片尚未上传完成', missingBlobs: missing };
       const caseId = mutationCaseId(m);
       let result: PushResult;
       if (m.kind !== 'case.submit' && !this.versions.has(caseId)) {
-        result = { id: m.id, status: 'rejected', code: 'case.not_found', message: '乡镇服务器上没有这个办件，请先提交办件' };
+        result = {
+          id: m.id,
+          status: 'rejected',
+          code: 'case.not_found',
+          message: '乡镇服务器上没有这个办件，请先提交办件',
+        };
       } else if (this.poisoned.has(caseId)) {
         result = { id: m.id, status: 'rejected', code: 'rules.failed', message: '身份证已过期，请更新证件后重新提交' };
       } else {
@@ -95,15 +118,19 @@ export class FakeServer {
     const b = this.blobs.get(sha);
     if (!b) return this.reply('HEAD', 404, undefined, { 'Upload-Offset': '0' });
     return this.reply('HEAD', 200, undefined, {
-      'Upload-Offset': String(b.received), 'Upload-Length': String(b.length), ...(b.complete ? { 'Upload-Complete': '1' } : {}),
+      'Upload-Offset': String(b.received),
+      'Upload-Length': String(b.length),
+      ...(b.complete ? { 'Upload-Complete': '1' } : {}),
     });
   }
 
   private patch(sha: string, headers: Headers, body: Uint8Array): Response {
     const offset = Number(headers.get('Upload-Offset'));
     const length = Number(headers.get('Upload-Length'));
-    if (headers.get('Content-Type') !== 'application/offset+octet-stream') return this.reply('PATCH', 415, { code: 'blob.content_type', message: '上传格式不正确' });
-    if (body.byteLength > 1024 * 1024) return this.reply('PATCH', 413, { code: 'blob.chunk_too_large', message: '分块过大' });
+    if (headers.get('Content-Type') !== 'application/offset+octet-stream')
+      return this.reply('PATCH', 415, { code: 'blob.content_type', message: '上传格式不正确' });
+    if (body.byteLength > 1024 * 1024)
+      return this.reply('PATCH', 413, { code: 'blob.chunk_too_large', message: '分块过大' });
     let b = this.blobs.get(sha);
     if (!b) {
       b = { length, parts: [], received: 0, complete: false };
@@ -112,7 +139,12 @@ export class FakeServer {
     // Already complete (another device, or a retry after a lost answer): nothing to do.
     if (b.complete) return this.state(b);
     if (offset !== b.received) {
-      return this.reply('PATCH', 409, { code: 'blob.offset_mismatch', message: '上传位置不一致', details: { offset: b.received } }, { 'Upload-Offset': String(b.received) });
+      return this.reply(
+        'PATCH',
+        409,
+        { code: 'blob.offset_mismatch', message: '上传位置不一致', details: { offset: b.received } },
+        { 'Upload-Offset': String(b.received) },
+      );
     }
     let chunk = Buffer.from(body);
     if (this.cutNextPatchAfter !== undefined) {
@@ -129,7 +161,11 @@ export class FakeServer {
       const all = Buffer.concat(b.parts);
       if (createHash('sha256').update(all).digest('hex') !== sha) {
         this.blobs.delete(sha);
-        return this.reply('PATCH', 422, { code: 'blob.hash_mismatch', message: '文件内容与摘要不符（可能传输出错），请重新上传', details: { offset: 0 } });
+        return this.reply('PATCH', 422, {
+          code: 'blob.hash_mismatch',
+          message: '文件内容与摘要不符（可能传输出错），请重新上传',
+          details: { offset: 0 },
+        });
       }
       b.complete = true;
     }
@@ -138,7 +174,11 @@ export class FakeServer {
 
   /** A PATCH answer as the real server gives it: 200, the state in headers and body. */
   private state(b: StoredBlob): Response {
-    const headers: Record<string, string> = { 'Upload-Offset': String(b.received), 'Upload-Length': String(b.length), ...(b.complete ? { 'Upload-Complete': '1' } : {}) };
+    const headers: Record<string, string> = {
+      'Upload-Offset': String(b.received),
+      'Upload-Length': String(b.length),
+      ...(b.complete ? { 'Upload-Complete': '1' } : {}),
+    };
     return this.reply('PATCH', 200, { offset: b.received, length: b.length, complete: b.complete }, headers);
   }
 }

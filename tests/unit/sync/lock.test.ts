@@ -5,7 +5,13 @@ describe('sync lock', () => {
   it('lets one task in and turns the others away at once', async () => {
     const locks = memoryLocks();
     let release!: () => void;
-    const first = withSyncLock(() => new Promise<string>((r) => { release = () => r('first'); }), locks);
+    const first = withSyncLock(
+      () =>
+        new Promise<string>((r) => {
+          release = () => r('first');
+        }),
+      locks,
+    );
     const second = await withSyncLock(async () => 'second', locks);
     expect(second).toEqual({ acquired: false });
     release();
@@ -15,7 +21,11 @@ describe('sync lock', () => {
 
   it('releases the lock when the task throws', async () => {
     const locks = memoryLocks();
-    await expect(withSyncLock(async () => { throw new Error('boom'); }, locks)).rejects.toThrow('boom');
+    await expect(
+      withSyncLock(async () => {
+        throw new Error('boom');
+      }, locks),
+    ).rejects.toThrow('boom');
     expect(await withSyncLock(async () => 1, locks)).toEqual({ acquired: true, value: 1 });
   });
 

@@ -31,7 +31,15 @@ export class MemoryDevice {
   private seq = 0;
 
   enqueue(mutation: Mutation): MemoryRow {
-    const row: MemoryRow = { id: mutation.id, caseId: mutationCaseId(mutation), mutation, attempts: 0, state: 'pending', nextAttemptAt: 0, seq: this.seq++ };
+    const row: MemoryRow = {
+      id: mutation.id,
+      caseId: mutationCaseId(mutation),
+      mutation,
+      attempts: 0,
+      state: 'pending',
+      nextAttemptAt: 0,
+      seq: this.seq++,
+    };
     this.rows.push(row);
     return row;
   }
@@ -69,7 +77,8 @@ export class MemoryDevice {
           for (const r of [...this.rows].sort((a, b) => a.seq - b.seq)) {
             if (batch.length >= limit) break;
             if (r.state === 'done' || r.state === 'rejected' || blocked.has(r.caseId)) continue;
-            if (r.nextAttemptAt <= now) batch.push({ id: r.id, caseId: r.caseId, mutation: r.mutation, attempts: r.attempts });
+            if (r.nextAttemptAt <= now)
+              batch.push({ id: r.id, caseId: r.caseId, mutation: r.mutation, attempts: r.attempts });
             else blocked.add(r.caseId);
           }
           return batch;
@@ -80,7 +89,8 @@ export class MemoryDevice {
           return sending.length;
         },
         markSending: async (ids, leaseUntil) => {
-          for (const r of byId(ids)) Object.assign(r, { state: 'sending', nextAttemptAt: leaseUntil, attempts: r.attempts + 1 });
+          for (const r of byId(ids))
+            Object.assign(r, { state: 'sending', nextAttemptAt: leaseUntil, attempts: r.attempts + 1 });
         },
         markDone: async (item: OutboxItem, result: PushResult) => {
           if (this.crashOnMarkDone) {
@@ -100,9 +110,16 @@ export class MemoryDevice {
           for (const r of byId(ids)) Object.assign(r, { state: 'pending', lastError: issue, nextAttemptAt: 0 });
         },
         pendingCount: async () => this.rows.filter((r) => r.state !== 'done' && r.state !== 'rejected').length,
-        listProblems: async (): Promise<SyncProblem[]> => this.rows
-          .filter((r) => r.state === 'rejected' || r.state === 'failed')
-          .map((r) => ({ mutationId: r.id, caseId: r.caseId, state: r.state as 'failed' | 'rejected', code: r.lastError?.code ?? '', message: r.lastError?.message ?? '' })),
+        listProblems: async (): Promise<SyncProblem[]> =>
+          this.rows
+            .filter((r) => r.state === 'rejected' || r.state === 'failed')
+            .map((r) => ({
+              mutationId: r.id,
+              caseId: r.caseId,
+              state: r.state as 'failed' | 'rejected',
+              code: r.lastError?.code ?? '',
+              message: r.lastError?.message ?? '',
+            })),
       },
       blobs: {
         read: async (sha) => {

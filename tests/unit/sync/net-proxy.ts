@@ -45,15 +45,22 @@ export class NetProxy {
   /** Request lines and headers seen going upstream, e.g. to check a resumed upload's offset. */
   readonly requests: Array<{ at: number; method: string; path: string; headers: Record<string, string> }> = [];
 
-  constructor(private readonly target: { host: string; port: number }, profile: LinkProfile = UNLIMITED) {
+  constructor(
+    private readonly target: { host: string; port: number },
+    profile: LinkProfile = UNLIMITED,
+  ) {
     this.profile = profile;
     this.up = new Link(() => this.profile);
     this.down = new Link(() => this.profile);
   }
 
   /** Bytes the client sent towards the server (headers and bodies) / received from it. */
-  get bytesUp(): number { return this.up.bytes; }
-  get bytesDown(): number { return this.down.bytes; }
+  get bytesUp(): number {
+    return this.up.bytes;
+  }
+  get bytesDown(): number {
+    return this.down.bytes;
+  }
 
   resetCounters(): void {
     this.up.bytes = 0;
@@ -95,7 +102,10 @@ export class NetProxy {
     };
     client.on('error', kill).on('close', () => this.sockets.delete(client));
     upstream.on('error', kill).on('close', () => this.sockets.delete(upstream));
-    client.on('data', sniffRequests((r) => this.requests.push(r)));
+    client.on(
+      'data',
+      sniffRequests((r) => this.requests.push(r)),
+    );
     this.pipe(client, upstream, this.up, true);
     this.pipe(upstream, client, this.down, false);
   }

@@ -31,13 +31,24 @@ function device(fetch?: FetchLike, baseUrl = server.baseUrl) {
 function queue(d: MemoryDevice, photoBytes = 30_000): ServerCase & { mutation: Mutation } {
   const c = serverCase('YB-JMCB-DJ', AGENT_VILLAGE, 'agent1', photoBytes);
   for (const b of c.blobs) d.addBlob(b);
-  const mutation: Mutation = { id: uuidv7(), deviceId: DEVICE_ID, createdAt: Date.now(), kind: 'case.submit', baseVersion: 0, payload: c.submission };
+  const mutation: Mutation = {
+    id: uuidv7(),
+    deviceId: DEVICE_ID,
+    createdAt: Date.now(),
+    kind: 'case.submit',
+    baseVersion: 0,
+    payload: c.submission,
+  };
   d.enqueue(mutation);
   return { ...c, mutation };
 }
 
-interface ReviewList { cases: Array<{ id: string; status: string; version: number }> }
-interface Detail { materials: Array<{ pages: Array<{ sha256: string }>; signature?: { sha256: string } }> }
+interface ReviewList {
+  cases: Array<{ id: string; status: string; version: number }>;
+}
+interface Detail {
+  materials: Array<{ pages: Array<{ sha256: string }>; signature?: { sha256: string } }>;
+}
 
 async function reviewerSees(caseId: string) {
   const list = await server.get<ReviewList>(reviewerToken, '/api/review/cases?limit=200');
@@ -52,9 +63,14 @@ describe('drain against the real server', () => {
     expect(report).toMatchObject({ outcome: 'done', accepted: 3, rejected: 0, blobsUploaded: 18 });
     expect(d.states()).toEqual(['done', 'done', 'done']);
     for (const c of cases) {
-      expect(await reviewerSees(c.submission.case.id)).toEqual([expect.objectContaining({ status: 'submitted', version: 1 })]);
+      expect(await reviewerSees(c.submission.case.id)).toEqual([
+        expect.objectContaining({ status: 'submitted', version: 1 }),
+      ]);
       const detail = await server.get<Detail>(reviewerToken, `/api/review/cases/${c.submission.case.id}`);
-      const hashes = detail.body.materials.flatMap((m) => [...m.pages.map((p) => p.sha256), ...(m.signature ? [m.signature.sha256] : [])]);
+      const hashes = detail.body.materials.flatMap((m) => [
+        ...m.pages.map((p) => p.sha256),
+        ...(m.signature ? [m.signature.sha256] : []),
+      ]);
       expect(hashes.sort()).toEqual(c.blobs.map((b) => b.sha256).sort());
       for (const b of c.blobs) {
         const file = await server.get<Buffer>(reviewerToken, `/api/blobs/${b.sha256}`);
@@ -106,7 +122,9 @@ describe('drain against the real server', () => {
       expect(resumedAt).toBeGreaterThan(0);
       expect(resumedAt! % (256 * 1024)).toBe(0);
       // The proxy sees the same requests on the wire (the browser tests rely on this).
-      expect(proxy.requests.filter((r) => r.method === 'PATCH').map((r) => Number(r.headers['upload-offset']))).toEqual(offsets);
+      expect(proxy.requests.filter((r) => r.method === 'PATCH').map((r) => Number(r.headers['upload-offset']))).toEqual(
+        offsets,
+      );
       expect(await reviewerSees(c.submission.case.id)).toHaveLength(1);
       for (const b of c.blobs) {
         const file = await server.get<Buffer>(reviewerToken, `/api/blobs/${b.sha256}`);
@@ -127,7 +145,10 @@ describe('drain against the real server', () => {
     const report = await drain(ports);
     expect(report).toMatchObject({ accepted: 1, rejected: 1 });
     expect(d.row(good.mutation.id).state).toBe('done');
-    expect(d.row(bad.mutation.id)).toMatchObject({ state: 'rejected', lastError: { code: 'scope.forbidden', message: '只能提交本村的办件' } });
+    expect(d.row(bad.mutation.id)).toMatchObject({
+      state: 'rejected',
+      lastError: { code: 'scope.forbidden', message: '只能提交本村的办件' },
+    });
   });
 
   it('stops on an expired session without losing anything', async () => {
@@ -146,9 +167,20 @@ describe('drain against the real server', () => {
     const c = queue(d);
     await drain(ports);
     const caseId = c.submission.case.id;
-    const decision = { id: uuidv7(), caseId, kind: 'accept', reasons: [], toleranceDue: [], reviewerId: 'reviewer1', decidedAt: Date.now(), revision: 1 };
+    const decision = {
+      id: uuidv7(),
+      caseId,
+      kind: 'accept',
+      reasons: [],
+      toleranceDue: [],
+      reviewerId: 'reviewer1',
+      decidedAt: Date.now(),
+      revision: 1,
+    };
     const res = await fetch(`${server.baseUrl}/api/review/cases/${caseId}/decisions`, {
-      method: 'POST', headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' }, body: JSON.stringify(decision),
+      method: 'POST',
+      headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(decision),
     });
     expect(res.status).toBe(200);
     const fresh = new MemoryDevice();

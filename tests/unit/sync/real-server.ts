@@ -20,7 +20,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startRealServer(overrides: Partial<ServerConfig> = {}, dir = mkdtempSync(join(tmpdir(), 'daiban-sync-'))): Promise<RunningServer> {
+export async function startRealServer(
+  overrides: Partial<ServerConfig> = {},
+  dir = mkdtempSync(join(tmpdir(), 'daiban-sync-')),
+): Promise<RunningServer> {
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     passwordCost: 10,
@@ -35,9 +38,16 @@ export async function startRealServer(overrides: Partial<ServerConfig> = {}, dir
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
-    app, config, baseUrl, port,
+    app,
+    config,
+    baseUrl,
+    port,
     async login(username) {
-      const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'daiban123' }) });
+      const res = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'daiban123' }),
+      });
       if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },

@@ -22,9 +22,19 @@ function fakeEnv() {
   const navigator = {
     onLine: true,
     serviceWorker: {
-      ready: Promise.resolve({ sync: { register: async (tag: string) => { registered.push(tag); } } }),
-      addEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => { swListeners.add(fn); },
-      removeEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => { swListeners.delete(fn); },
+      ready: Promise.resolve({
+        sync: {
+          register: async (tag: string) => {
+            registered.push(tag);
+          },
+        },
+      }),
+      addEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => {
+        swListeners.add(fn);
+      },
+      removeEventListener: (_t: 'message', fn: (e: { data: unknown }) => void) => {
+        swListeners.delete(fn);
+      },
     },
   };
   const env: SchedulerEnv = {
@@ -44,9 +54,17 @@ function fakeEnv() {
     random: () => 0.5,
   };
   return {
-    env, document, navigator, registered, timers,
-    fire: (key: string) => { for (const fn of handlers.get(key) ?? []) fn(); },
-    fromWorker: (data: unknown) => { for (const fn of swListeners) fn({ data }); },
+    env,
+    document,
+    navigator,
+    registered,
+    timers,
+    fire: (key: string) => {
+      for (const fn of handlers.get(key) ?? []) fn();
+    },
+    fromWorker: (data: unknown) => {
+      for (const fn of swListeners) fn({ data });
+    },
     listeners: (key: string) => handlers.get(key)?.size ?? 0,
     /** Moves the clock to the next timer and runs it. */
     tick: () => {
@@ -57,7 +75,9 @@ function fakeEnv() {
       t.fn();
       return t.at;
     },
-    get clock() { return clock; },
+    get clock() {
+      return clock;
+    },
   };
 }
 
@@ -70,11 +90,19 @@ function scripted(outcomes: DrainOutcome[], extra: Partial<DrainReport> = {}) {
     calls.push(calls.length);
     const outcome = outcomes.shift() ?? 'done';
     if (outcome === 'done') pending = 0;
-    return { ...emptyReport(0), finishedAt: 42, outcome, ...(outcome === 'done' ? {} : { error: { code: `x.${outcome}`, message: '失败' } }), ...extra };
+    return {
+      ...emptyReport(0),
+      finishedAt: 42,
+      outcome,
+      ...(outcome === 'done' ? {} : { error: { code: `x.${outcome}`, message: '失败' } }),
+      ...extra,
+    };
   };
   const outbox = {
     pendingCount: async () => pending,
-    listProblems: async () => [{ mutationId: 'm', caseId: 'c', state: 'rejected' as const, code: 'rules.failed', message: '不符合条件' }],
+    listProblems: async () => [
+      { mutationId: 'm', caseId: 'c', state: 'rejected' as const, code: 'rules.failed', message: '不符合条件' },
+    ],
   };
   return { run, outbox, calls };
 }
@@ -90,7 +118,14 @@ describe('sync scheduler', () => {
     await flush();
     expect(s.calls).toHaveLength(1);
     expect(seen.some((st) => st.running)).toBe(true);
-    expect(scheduler.getStatus()).toMatchObject({ running: false, pending: 0, lastSuccessAt: 42, lastOutcome: 'done', needsLogin: false, problems: [{ caseId: 'c', code: 'rules.failed', message: '不符合条件' }] });
+    expect(scheduler.getStatus()).toMatchObject({
+      running: false,
+      pending: 0,
+      lastSuccessAt: 42,
+      lastOutcome: 'done',
+      needsLogin: false,
+      problems: [{ caseId: 'c', code: 'rules.failed', message: '不符合条件' }],
+    });
     // The next run is the periodic poll, 4–5 min away.
     const next = scheduler.getStatus().nextRunAt! - b.clock;
     expect(next).toBeGreaterThanOrEqual(4 * 60_000);
@@ -118,7 +153,12 @@ describe('sync scheduler', () => {
   it('backs off with growing delays while offline, and registers Background Sync', async () => {
     const b = fakeEnv();
     const s = scripted(['offline', 'offline', 'offline', 'offline', 'done']);
-    const scheduler = createSyncScheduler({ run: s.run, outbox: s.outbox, env: b.env, backoff: { baseMs: 1_000, maxMs: 600_000, factor: 2 } });
+    const scheduler = createSyncScheduler({
+      run: s.run,
+      outbox: s.outbox,
+      env: b.env,
+      backoff: { baseMs: 1_000, maxMs: 600_000, factor: 2 },
+    });
     scheduler.start();
     await flush();
     const gaps: number[] = [];
@@ -154,12 +194,23 @@ describe('sync scheduler', () => {
     let runs = 0;
     const run = async () => {
       runs++;
-      if (runs === 1) await new Promise<void>((r) => { release = r; });
+      if (runs === 1)
+        await new Promise<void>((r) => {
+          release = r;
+        });
       return emptyReport(0);
     };
-    const scheduler = createSyncScheduler({ run, outbox: { pendingCount: async () => 0, listProblems: async () => [] }, env: b.env });
+    const scheduler = createSyncScheduler({
+      run,
+      outbox: { pendingCount: async () => 0, listProblems: async () => [] },
+      env: b.env,
+    });
     const first = scheduler.requestSync('submit');
-    const followUps = [scheduler.requestSync('submit'), scheduler.requestSync('submit'), scheduler.requestSync('online')];
+    const followUps = [
+      scheduler.requestSync('submit'),
+      scheduler.requestSync('submit'),
+      scheduler.requestSync('online'),
+    ];
     await flush();
     release();
     await first;
@@ -226,7 +277,13 @@ describe('sync scheduler', () => {
 
   it('survives a drain that throws (storage failure) and retries later', async () => {
     const b = fakeEnv();
-    const scheduler = createSyncScheduler({ run: async () => { throw new Error('QuotaExceededError'); }, outbox: { pendingCount: async () => 1, listProblems: async () => [] }, env: b.env });
+    const scheduler = createSyncScheduler({
+      run: async () => {
+        throw new Error('QuotaExceededError');
+      },
+      outbox: { pendingCount: async () => 1, listProblems: async () => [] },
+      env: b.env,
+    });
     scheduler.start();
     await flush();
     expect(scheduler.getStatus().lastError).toMatchObject({ code: 'sync.internal' });

@@ -7,9 +7,19 @@ import { evaluate } from '../../../src/domain/rules';
 import { catalogItem, serverCase } from './server-fixtures';
 
 describe('server fixtures', () => {
-  it.each([['YB-JMCB-DJ', 4], ['MZ-LNRYDZ', 5]])('%s with %i photos passes the rules', (code, photos) => {
+  it.each([
+    ['YB-JMCB-DJ', 4],
+    ['MZ-LNRYDZ', 5],
+  ])('%s with %i photos passes the rules', (code, photos) => {
     const { submission, blobs } = serverCase(code, '341822100201', 'agent1');
-    const report = evaluate({ item: catalogItem(code), caseData: submission.case, applicant: submission.applicant, materials: submission.materials, today: chinaDate(Date.now()), workingDaysBetween });
+    const report = evaluate({
+      item: catalogItem(code),
+      caseData: submission.case,
+      applicant: submission.applicant,
+      materials: submission.materials,
+      today: chinaDate(Date.now()),
+      workingDaysBetween,
+    });
     expect(report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning')).toEqual([]);
     expect(report.canSubmit).toBe(true);
     expect(blobs.filter((b) => b.mime === 'image/jpeg')).toHaveLength(photos);

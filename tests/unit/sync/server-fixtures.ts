@@ -29,20 +29,40 @@ export function catalogItem(code: string): ServiceItem {
   return item;
 }
 
-export interface ServerCase { submission: CaseSubmission; blobs: TestBlob[] }
+export interface ServerCase {
+  submission: CaseSubmission;
+  blobs: TestBlob[];
+}
 
 /**
  * A case of `itemCode` for village `villageCode`: every document photo material gets its minimum
  * pages (optional ones included), every signature material a signature. Blobs are made fresh.
  */
-export function serverCase(itemCode: string, villageCode: string, agentId: string, photoBytes = 30_000, now = Date.now()): ServerCase {
+export function serverCase(
+  itemCode: string,
+  villageCode: string,
+  agentId: string,
+  photoBytes = 30_000,
+  now = Date.now(),
+): ServerCase {
   const item = catalogItem(itemCode);
   const caseId = uuidv7(now);
   const applicantId = uuidv7(now);
   const applicant = {
-    id: applicantId, name: '王桂兰', sex: 'F' as const, idNumber: '11010519491231002X', birthDate: '1949-12-31', ethnicity: '汉族',
-    phone: '13812345678', address: '安徽省广德市桃州镇彭村村 12 号', divisionCode: villageCode, household: [], villageCode,
-    idCard: { issuedOn: '2010-05-01', validUntil: 'long-term' as const }, createdAt: now, updatedAt: now,
+    id: applicantId,
+    name: '王桂兰',
+    sex: 'F' as const,
+    idNumber: '11010519491231002X',
+    birthDate: '1949-12-31',
+    ethnicity: '汉族',
+    phone: '13812345678',
+    address: '安徽省广德市桃州镇彭村村 12 号',
+    divisionCode: villageCode,
+    household: [],
+    villageCode,
+    idCard: { issuedOn: '2010-05-01', validUntil: 'long-term' as const },
+    createdAt: now,
+    updatedAt: now,
   };
   const blobs: TestBlob[] = [];
   const materials: Material[] = [];
@@ -52,14 +72,36 @@ export function serverCase(itemCode: string, villageCode: string, agentId: strin
       const pages = Array.from({ length: Math.max(1, req.pagesMin) }, () => {
         const photo = makeJpeg(photoBytes);
         blobs.push(photo);
-        return { sha256: photo.sha256, mime: 'image/jpeg' as const, bytes: photo.data.byteLength, quality: GOOD_QUALITY, capturedAt: now };
+        return {
+          sha256: photo.sha256,
+          mime: 'image/jpeg' as const,
+          bytes: photo.data.byteLength,
+          quality: GOOD_QUALITY,
+          capturedAt: now,
+        };
       });
-      const data = Object.fromEntries(req.dataFields.map((f) => [f.key, f.key === 'idNumber' ? applicant.idNumber : f.key === 'name' ? applicant.name : 'x']));
+      const data = Object.fromEntries(
+        req.dataFields.map((f) => [
+          f.key,
+          f.key === 'idNumber' ? applicant.idNumber : f.key === 'name' ? applicant.name : 'x',
+        ]),
+      );
       materials.push({ ...base, pages, data });
     } else if (req.kind === 'signature') {
       const sig = makePng(4_000);
       blobs.push(sig);
-      materials.push({ ...base, pages: [], data: {}, signature: { sha256: sig.sha256, signerName: applicant.name, signerRole: 'applicant', signedAt: now, deviceId: 'e2e' } });
+      materials.push({
+        ...base,
+        pages: [],
+        data: {},
+        signature: {
+          sha256: sig.sha256,
+          signerName: applicant.name,
+          signerRole: 'applicant',
+          signedAt: now,
+          deviceId: 'e2e',
+        },
+      });
     }
   }
   const fields: Record<string, string> = {};
@@ -72,8 +114,21 @@ export function serverCase(itemCode: string, villageCode: string, agentId: strin
     blobs,
     submission: {
       case: {
-        id: caseId, number: `DB-${villageCode}-${uuidv7(now).slice(-6)}`, itemCode, itemVersion: item.version, applicantId, status: 'queued',
-        fields, acknowledged: [], tolerance: [], villageCode, agentId, revision: 1, baseVersion: 0, createdAt: now, updatedAt: now,
+        id: caseId,
+        number: `DB-${villageCode}-${uuidv7(now).slice(-6)}`,
+        itemCode,
+        itemVersion: item.version,
+        applicantId,
+        status: 'queued',
+        fields,
+        acknowledged: [],
+        tolerance: [],
+        villageCode,
+        agentId,
+        revision: 1,
+        baseVersion: 0,
+        createdAt: now,
+        updatedAt: now,
       },
       materials,
       applicant,

@@ -3,7 +3,15 @@ import { validateBusinessName } from '../../../src/domain/validators';
 import { outcome, value, warningCodes } from './helpers';
 
 describe('validateBusinessName', () => {
-  it.each(['东湖区老王面馆', '江夏区李家小卖部', '蔡甸区三口塘农机修理厂', '黄陂区木兰茶叶中心', '洪山区〇号理发店', '广德市便民超市', '桃州镇老李商行'])('accepts %s', (name) => {
+  it.each([
+    '东湖区老王面馆',
+    '江夏区李家小卖部',
+    '蔡甸区三口塘农机修理厂',
+    '黄陂区木兰茶叶中心',
+    '洪山区〇号理发店',
+    '广德市便民超市',
+    '桃州镇老李商行',
+  ])('accepts %s', (name) => {
     expect(value(validateBusinessName(name))).toBe(name);
   });
 

@@ -4,8 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../../../src/domain/dates';
 import {
-  USCC_CHARSET, idCheckCharacter, luhnValid, organisationCodeCheckCharacter, usccCheckCharacter,
-  validateBankCard, validateIdNumber, validateUscc,
+  USCC_CHARSET,
+  idCheckCharacter,
+  luhnValid,
+  organisationCodeCheckCharacter,
+  usccCheckCharacter,
+  validateBankCard,
+  validateIdNumber,
+  validateUscc,
 } from '../../../src/domain/validators';
 
 const TODAY = '2025-06-01';
@@ -13,7 +19,8 @@ const PROVINCES = [
   ...[11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46],
   ...[50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 81, 82, 83],
 ].map(String);
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
 
 const validIdNumber = fc
   .record({
@@ -29,14 +36,20 @@ const validIdNumber = fc
   });
 
 /** Replaces the character at `index` by `replacement`, when that really changes the value. */
-const substitute = (s: string, index: number, replacement: string) => s.slice(0, index) + replacement + s.slice(index + 1);
+const substitute = (s: string, index: number, replacement: string) =>
+  s.slice(0, index) + replacement + s.slice(index + 1);
 
 describe('ID number checksum (property)', () => {
   it('accepts every generated valid number and reads it back', () => {
     fc.assert(
       fc.property(validIdNumber, ({ id, birthDate, male }) => {
         const v = validateIdNumber(id, TODAY);
-        expect(v.ok && v.value).toEqual({ idNumber: id, birthDate, sex: male ? 'M' : 'F', provinceCode: id.slice(0, 2) });
+        expect(v.ok && v.value).toEqual({
+          idNumber: id,
+          birthDate,
+          sex: male ? 'M' : 'F',
+          provinceCode: id.slice(0, 2),
+        });
       }),
       { numRuns: 500 },
     );
@@ -77,10 +90,15 @@ describe('USCC checksum (property)', () => {
 
   it('rejects any single-character substitution', () => {
     fc.assert(
-      fc.property(validUscc, fc.nat(17), fc.constantFrom(...USCC_CHARSET, 'I', 'O', 'S', 'V', 'Z', '-'), (code, index, replacement) => {
-        fc.pre(code[index] !== replacement);
-        expect(validateUscc(substitute(code, index, replacement)).ok).toBe(false);
-      }),
+      fc.property(
+        validUscc,
+        fc.nat(17),
+        fc.constantFrom(...USCC_CHARSET, 'I', 'O', 'S', 'V', 'Z', '-'),
+        (code, index, replacement) => {
+          fc.pre(code[index] !== replacement);
+          expect(validateUscc(substitute(code, index, replacement)).ok).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -5,7 +5,11 @@ import { outcome, value } from './helpers';
 describe('validateDivisionCode', () => {
   it('splits a 6-digit county code and names its kind', () => {
     expect(value(validateDivisionCode('110105'))).toEqual({
-      code: '110105', province: '11', prefecture: '01', county: '05', countyKind: 'district',
+      code: '110105',
+      province: '11',
+      prefecture: '01',
+      county: '05',
+      countyKind: 'district',
     });
     expect(value(validateDivisionCode('420117', 6)).countyKind).toBe('district');
     expect(value(validateDivisionCode('130121')).countyKind).toBe('county');
@@ -26,8 +30,15 @@ describe('validateDivisionCode', () => {
 
   it('splits a 12-digit village code and names town and village kinds', () => {
     expect(value(validateDivisionCode('420117100201', 12))).toEqual({
-      code: '420117100201', province: '42', prefecture: '01', county: '17', town: '100', village: '201',
-      countyKind: 'district', townKind: 'town', villageKind: 'village',
+      code: '420117100201',
+      province: '42',
+      prefecture: '01',
+      county: '17',
+      town: '100',
+      village: '201',
+      countyKind: 'district',
+      townKind: 'town',
+      villageKind: 'village',
     });
     const kinds = (code: string) => {
       const v = value(validateDivisionCode(code));

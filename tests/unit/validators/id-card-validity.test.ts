@@ -37,7 +37,9 @@ describe('checkIdCardExpiry', () => {
     expect(warningCodes(checkIdCardExpiry('2025-02-10', '2025-01-10'))).toEqual([]);
   });
   it('works with the domain vectors end to end', () => {
-    expect(outcome(checkIdCardExpiry(idCardValidUntil('2010-03-15', '2020-01-10'), '2025-06-01'))).toBe('idcard.expired');
+    expect(outcome(checkIdCardExpiry(idCardValidUntil('2010-03-15', '2020-01-10'), '2025-06-01'))).toBe(
+      'idcard.expired',
+    );
     expect(outcome(checkIdCardExpiry(idCardValidUntil('1995-06-01', '2020-06-01'), '2025-06-01'))).toBe('ok');
   });
   it('rejects a validity that is not a date', () => {

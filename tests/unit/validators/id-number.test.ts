@@ -7,10 +7,16 @@ const TODAY = '2025-06-01';
 describe('validateIdNumber', () => {
   it('accepts the domain vectors and reads birth date and sex', () => {
     expect(value(validateIdNumber('11010519491231002X', TODAY))).toEqual({
-      idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'F', provinceCode: '11',
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'F',
+      provinceCode: '11',
     });
     expect(value(validateIdNumber('440524188001010014', TODAY))).toEqual({
-      idNumber: '440524188001010014', birthDate: '1880-01-01', sex: 'M', provinceCode: '44',
+      idNumber: '440524188001010014',
+      birthDate: '1880-01-01',
+      sex: 'M',
+      provinceCode: '44',
     });
   });
 
@@ -64,7 +70,14 @@ describe('validateIdNumber', () => {
   });
 
   it('explains every error in Chinese', () => {
-    for (const input of ['', '123', '1101051949123100AX', '100105194912310021', '110105194902310021', '110105194912310021']) {
+    for (const input of [
+      '',
+      '123',
+      '1101051949123100AX',
+      '100105194912310021',
+      '110105194902310021',
+      '110105194912310021',
+    ]) {
       const v = validateIdNumber(input, TODAY);
       expect(v.ok).toBe(false);
       if (!v.ok) expect(v.error.message).toMatch(HAS_CHINESE);

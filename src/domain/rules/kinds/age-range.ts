@@ -11,7 +11,15 @@ export const ageRange: RuleEvaluator<'age-range'> = {
     const target = ctx.target(birthRef);
     const birthDate = ctx.input.applicant.birthDate;
     if (!parseIsoDate(birthDate)) {
-      return [finding('age.unknown', 'warning', '申请人出生日期有误，无法核对年龄条件，请在群众档案中改正', target, 'age-range')];
+      return [
+        finding(
+          'age.unknown',
+          'warning',
+          '申请人出生日期有误，无法核对年龄条件，请在群众档案中改正',
+          target,
+          'age-range',
+        ),
+      ];
     }
     const at = rule.at ? ctx.value(rule.at) : ctx.today;
     // A missing or malformed date is reported by the field's own checks.

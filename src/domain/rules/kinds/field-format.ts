@@ -8,7 +8,12 @@ export const fieldFormat: RuleEvaluator<'field-format'> = {
   evaluate(rule, ctx) {
     const value = ctx.value(rule.ref);
     if (value === undefined) return [];
-    return validationFindings(checkFormat(rule.format, value, ctx.today), ctx.label(rule.ref), ctx.target(rule.ref), 'field-format');
+    return validationFindings(
+      checkFormat(rule.format, value, ctx.today),
+      ctx.label(rule.ref),
+      ctx.target(rule.ref),
+      'field-format',
+    );
   },
   materials: (rule) => (rule.ref.source === 'material' ? [rule.ref.material] : []),
 };

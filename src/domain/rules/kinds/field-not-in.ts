@@ -10,7 +10,8 @@ export const fieldNotIn: RuleEvaluator<'field-not-in'> = {
     if (value === undefined) return [];
     const v = comparable(value);
     if (!rule.values.includes(value) && !rule.values.some((x) => comparable(x) === v)) return [];
-    const shown = (rule.ref.source === 'field' && ctx.field(rule.ref.key)?.options?.find((o) => o.value === value)?.label) || value;
+    const shown =
+      (rule.ref.source === 'field' && ctx.field(rule.ref.key)?.options?.find((o) => o.value === value)?.label) || value;
     const message = `「${ctx.label(rule.ref)}」为“${shown}”，不符合本事项的办理条件；请核实，确认无误请告知申请人不能办理`;
     return [finding('value.not_allowed', 'error', message, ctx.target(rule.ref), 'field-not-in')];
   },

@@ -17,10 +17,19 @@ function isIdCardValidity(ref: ValueRef, ctx: EvaluationContext): boolean {
 export const notExpired: RuleEvaluator<'not-expired'> = {
   kind: 'not-expired',
   evaluate(rule, ctx) {
-    const label = ctx.label(rule.ref), target = ctx.target(rule.ref);
+    const label = ctx.label(rule.ref),
+      target = ctx.target(rule.ref);
     const value = ctx.value(rule.ref);
     if (value === undefined) {
-      return [finding('expiry.unknown', 'warning', `「${label}」未填写，无法核对是否过期，请对照证件补充`, target, 'not-expired')];
+      return [
+        finding(
+          'expiry.unknown',
+          'warning',
+          `「${label}」未填写，无法核对是否过期，请对照证件补充`,
+          target,
+          'not-expired',
+        ),
+      ];
     }
     if (isLongTerm(value)) return [];
     if (isIdCardValidity(rule.ref, ctx)) {

@@ -9,7 +9,9 @@ export const signaturePresent: RuleEvaluator<'signature-present'> = {
     const m = ctx.captured(rule.material);
     if (!m?.present || m.signature) return [];
     const message = `“${m.requirement.name}”还没有签名，请申请人（或委托人）本人在屏幕上签名`;
-    return [finding('signature.missing', 'error', message, { type: 'material', id: rule.material }, 'signature-present')];
+    return [
+      finding('signature.missing', 'error', message, { type: 'material', id: rule.material }, 'signature-present'),
+    ];
   },
   materials: (rule) => [rule.material],
 };

@@ -7,7 +7,13 @@ import { checkFieldValue } from '../formats';
 import type { Finding, FindingTarget } from '../types';
 import { validationFindings } from '../validation-findings';
 
-function fieldFindings(field: FormField, raw: string | undefined, label: string, target: FindingTarget, today: string): Finding[] {
+function fieldFindings(
+  field: FormField,
+  raw: string | undefined,
+  label: string,
+  target: FindingTarget,
+  today: string,
+): Finding[] {
   const value = raw?.trim();
   if (!value) {
     return field.required ? [finding('field.required', 'error', `请填写「${label}」`, target, 'required')] : [];
@@ -17,7 +23,9 @@ function fieldFindings(field: FormField, raw: string | undefined, label: string,
 
 export function formFieldFindings(ctx: EvaluationContext): Finding[] {
   const values = ctx.input.caseData.fields;
-  return ctx.item.fields.flatMap((f) => fieldFindings(f, values[f.key], f.label, { type: 'field', key: f.key }, ctx.today));
+  return ctx.item.fields.flatMap((f) =>
+    fieldFindings(f, values[f.key], f.label, { type: 'field', key: f.key }, ctx.today),
+  );
 }
 
 /** Data fields are checked once the material is captured; a missing material is reported as such. */
@@ -27,7 +35,15 @@ export function dataFieldFindings(ctx: EvaluationContext): Finding[] {
     const m = ctx.captured(r.id);
     if (!m?.present || r.dataFields.length === 0) continue;
     for (const f of r.dataFields) {
-      out.push(...fieldFindings(f, m.data[f.key], `${r.name}上的${f.label}`, { type: 'material', id: r.id, field: f.key }, ctx.today));
+      out.push(
+        ...fieldFindings(
+          f,
+          m.data[f.key],
+          `${r.name}上的${f.label}`,
+          { type: 'material', id: r.id, field: f.key },
+          ctx.today,
+        ),
+      );
     }
   }
   return out;

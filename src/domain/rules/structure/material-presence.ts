@@ -29,7 +29,15 @@ export function materialPresenceFindings(ctx: EvaluationContext): Finding[] {
     if (ctx.tolerated(r.id)) {
       const promise = ctx.input.caseData.tolerance.find((t) => t.requirementId === r.id);
       const by = promise ? `，申请人承诺于 ${promise.promisedBy} 前补交` : '';
-      out.push(finding('material.tolerated', 'info', `“${r.name}”容缺受理${by}；到期未补交将终止办理`, target, 'material-missing'));
+      out.push(
+        finding(
+          'material.tolerated',
+          'info',
+          `“${r.name}”容缺受理${by}；到期未补交将终止办理`,
+          target,
+          'material-missing',
+        ),
+      );
       continue;
     }
     const toleranceHint = ctx.item.toleranceAllowed && r.requirement === 'tolerable';

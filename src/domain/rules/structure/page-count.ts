@@ -6,14 +6,25 @@ import { finding } from '../findings';
 import type { CapturedMaterial, Finding } from '../types';
 
 export function pageCountFindingsFor(m: CapturedMaterial, rule: RuleKind): Finding[] {
-  const r = m.requirement, n = m.pages.length;
+  const r = m.requirement,
+    n = m.pages.length;
   if (n === 0) return [];
   const target = { type: 'material', id: r.id } as const;
   if (n < r.pagesMin) {
-    return [finding('pages.too_few', 'error', `“${r.name}”需要${r.pagesMin}页，现在只有${n}页，请补拍缺少的页`, target, rule)];
+    return [
+      finding('pages.too_few', 'error', `“${r.name}”需要${r.pagesMin}页，现在只有${n}页，请补拍缺少的页`, target, rule),
+    ];
   }
   if (n > r.pagesMax) {
-    return [finding('pages.too_many', 'error', `“${r.name}”最多${r.pagesMax}页，现在有${n}页，请删除多余或重复的页`, target, rule)];
+    return [
+      finding(
+        'pages.too_many',
+        'error',
+        `“${r.name}”最多${r.pagesMax}页，现在有${n}页，请删除多余或重复的页`,
+        target,
+        rule,
+      ),
+    ];
   }
   return [];
 }

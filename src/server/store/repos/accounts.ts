@@ -2,17 +2,49 @@
 import type { Sql } from '../sql';
 import type { DivisionRecord, Repositories, SessionRecord, UserRecord } from '../store';
 
-interface UserRow { id: string; username: string; name: string; role: UserRecord['role']; village_code: string | null; township_code: string | null; county_code: string; password_hash: string; created_at: number }
+interface UserRow {
+  id: string;
+  username: string;
+  name: string;
+  role: UserRecord['role'];
+  village_code: string | null;
+  township_code: string | null;
+  county_code: string;
+  password_hash: string;
+  created_at: number;
+}
 const USER_COLUMNS = 'id, username, name, role, village_code, township_code, county_code, password_hash, created_at';
 const toUser = (r: UserRow): UserRecord => ({
-  id: r.id, username: r.username, name: r.name, role: r.role, villageCode: r.village_code, townshipCode: r.township_code,
-  countyCode: r.county_code, passwordHash: r.password_hash, createdAt: Number(r.created_at),
+  id: r.id,
+  username: r.username,
+  name: r.name,
+  role: r.role,
+  villageCode: r.village_code,
+  townshipCode: r.township_code,
+  countyCode: r.county_code,
+  passwordHash: r.password_hash,
+  createdAt: Number(r.created_at),
 });
 
-interface DivisionRow { code: string; name: string; level: DivisionRecord['level']; parent_code: string | null }
-const toDivision = (r: DivisionRow): DivisionRecord => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code });
+interface DivisionRow {
+  code: string;
+  name: string;
+  level: DivisionRecord['level'];
+  parent_code: string | null;
+}
+const toDivision = (r: DivisionRow): DivisionRecord => ({
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parent_code,
+});
 
-interface SessionRow { token_hash: string; user_id: string; created_at: number; expires_at: number }
+interface SessionRow {
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
 
 export function divisionRepo(sql: Sql): Repositories['divisions'] {
   return {
@@ -24,11 +56,15 @@ export function divisionRepo(sql: Sql): Repositories['divisions'] {
       );
     },
     async get(code) {
-      const row = await sql.get<DivisionRow>(`SELECT code, name, level, parent_code FROM divisions WHERE code = ?`, [code]);
+      const row = await sql.get<DivisionRow>(`SELECT code, name, level, parent_code FROM divisions WHERE code = ?`, [
+        code,
+      ]);
       return row && toDivision(row);
     },
     async list() {
-      return (await sql.all<DivisionRow>(`SELECT code, name, level, parent_code FROM divisions ORDER BY code`)).map(toDivision);
+      return (await sql.all<DivisionRow>(`SELECT code, name, level, parent_code FROM divisions ORDER BY code`)).map(
+        toDivision,
+      );
     },
   };
 }
@@ -37,7 +73,15 @@ export function userRepo(sql: Sql): Repositories['users'] {
   return {
     async insert(u) {
       await sql.run(`INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-        u.id, u.username, u.name, u.role, u.villageCode, u.townshipCode, u.countyCode, u.passwordHash, u.createdAt,
+        u.id,
+        u.username,
+        u.name,
+        u.role,
+        u.villageCode,
+        u.townshipCode,
+        u.countyCode,
+        u.passwordHash,
+        u.createdAt,
       ]);
     },
     async byUsername(username) {
@@ -57,11 +101,26 @@ export function userRepo(sql: Sql): Repositories['users'] {
 export function sessionRepo(sql: Sql): Repositories['sessions'] {
   return {
     async insert(s: SessionRecord) {
-      await sql.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`, [s.tokenHash, s.userId, s.createdAt, s.expiresAt]);
+      await sql.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`, [
+        s.tokenHash,
+        s.userId,
+        s.createdAt,
+        s.expiresAt,
+      ]);
     },
     async get(tokenHash) {
-      const r = await sql.get<SessionRow>(`SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?`, [tokenHash]);
-      return r && { tokenHash: r.token_hash, userId: r.user_id, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) };
+      const r = await sql.get<SessionRow>(
+        `SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?`,
+        [tokenHash],
+      );
+      return (
+        r && {
+          tokenHash: r.token_hash,
+          userId: r.user_id,
+          createdAt: Number(r.created_at),
+          expiresAt: Number(r.expires_at),
+        }
+      );
     },
     async delete(tokenHash) {
       await sql.run(`DELETE FROM sessions WHERE token_hash = ?`, [tokenHash]);

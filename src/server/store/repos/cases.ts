@@ -12,23 +12,65 @@ const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
 
 interface CaseRow {
-  id: string; number: string; item_code: string; village_code: string; township_code: string; county_code: string;
-  agent_id: string; applicant_id: string; status: CaseRecord['status']; version: number; revision: number; data: string;
-  due_on: string | null; accepted_on: string | null; suspended_on: string | null; resume_status: CaseRecord['resumeStatus'];
-  submitted_at: number | null; updated_at: number;
+  id: string;
+  number: string;
+  item_code: string;
+  village_code: string;
+  township_code: string;
+  county_code: string;
+  agent_id: string;
+  applicant_id: string;
+  status: CaseRecord['status'];
+  version: number;
+  revision: number;
+  data: string;
+  due_on: string | null;
+  accepted_on: string | null;
+  suspended_on: string | null;
+  resume_status: CaseRecord['resumeStatus'];
+  submitted_at: number | null;
+  updated_at: number;
 }
 
 const toCase = (r: CaseRow): CaseRecord => ({
-  id: r.id, number: r.number, itemCode: r.item_code, villageCode: r.village_code, townshipCode: r.township_code,
-  countyCode: r.county_code, agentId: r.agent_id, applicantId: r.applicant_id, status: r.status, version: Number(r.version),
-  revision: Number(r.revision), data: fromJson<Case>(r.data), dueOn: r.due_on, acceptedOn: r.accepted_on,
-  suspendedOn: r.suspended_on, resumeStatus: r.resume_status, submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
+  id: r.id,
+  number: r.number,
+  itemCode: r.item_code,
+  villageCode: r.village_code,
+  townshipCode: r.township_code,
+  countyCode: r.county_code,
+  agentId: r.agent_id,
+  applicantId: r.applicant_id,
+  status: r.status,
+  version: Number(r.version),
+  revision: Number(r.revision),
+  data: fromJson<Case>(r.data),
+  dueOn: r.due_on,
+  acceptedOn: r.accepted_on,
+  suspendedOn: r.suspended_on,
+  resumeStatus: r.resume_status,
+  submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
   updatedAt: Number(r.updated_at),
 });
 
 const caseValues = (c: CaseRecord): SqlValue[] => [
-  c.number, c.itemCode, c.villageCode, c.townshipCode, c.countyCode, c.agentId, c.applicantId, c.status, c.version,
-  c.revision, toJson(c.data), c.dueOn, c.acceptedOn, c.suspendedOn, c.resumeStatus, c.submittedAt, c.updatedAt,
+  c.number,
+  c.itemCode,
+  c.villageCode,
+  c.townshipCode,
+  c.countyCode,
+  c.agentId,
+  c.applicantId,
+  c.status,
+  c.version,
+  c.revision,
+  toJson(c.data),
+  c.dueOn,
+  c.acceptedOn,
+  c.suspendedOn,
+  c.resumeStatus,
+  c.submittedAt,
+  c.updatedAt,
 ];
 
 function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: SqlValue[] } {
@@ -64,7 +106,10 @@ export function personRepo(sql: Sql): Repositories['persons'] {
       );
     },
     async get(id) {
-      const row = await sql.get<{ village_code: string; data: string }>(`SELECT village_code, data FROM persons WHERE id = ?`, [id]);
+      const row = await sql.get<{ village_code: string; data: string }>(
+        `SELECT village_code, data FROM persons WHERE id = ?`,
+        [id],
+      );
       return row && { person: fromJson<Person>(row.data), villageCode: row.village_code };
     },
   };
@@ -73,7 +118,12 @@ export function personRepo(sql: Sql): Repositories['persons'] {
 export function caseRepo(sql: Sql): Repositories['cases'] {
   return {
     async insert(c) {
-      await sql.run(`INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(c).map(() => '?').join(', ')})`, [c.id, ...caseValues(c)]);
+      await sql.run(
+        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(c)
+          .map(() => '?')
+          .join(', ')})`,
+        [c.id, ...caseValues(c)],
+      );
     },
     async update(c) {
       await sql.run(
@@ -101,7 +151,10 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
     async counts(q) {
       const w = where(q);
       const group = async (column: string) => {
-        const rows = await sql.all<{ k: string; n: number }>(`SELECT ${column} AS k, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY ${column}`, w.params);
+        const rows = await sql.all<{ k: string; n: number }>(
+          `SELECT ${column} AS k, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY ${column}`,
+          w.params,
+        );
         return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
       };
       const byStatus = await group('status');
@@ -117,9 +170,10 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
       return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0);
     },
     async addRevision(r) {
-      await sql.run(`INSERT INTO case_revisions (case_id, revision, submission, mutation_id, submitted_at) VALUES (?, ?, ?, ?, ?)`, [
-        r.caseId, r.revision, toJson(r.submission), r.mutationId, r.submittedAt,
-      ]);
+      await sql.run(
+        `INSERT INTO case_revisions (case_id, revision, submission, mutation_id, submitted_at) VALUES (?, ?, ?, ?, ?)`,
+        [r.caseId, r.revision, toJson(r.submission), r.mutationId, r.submittedAt],
+      );
     },
     async revisions(caseId) {
       const rows = await sql.all<{ revision: number; submission: string; mutation_id: string; submitted_at: number }>(
@@ -127,7 +181,11 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
         [caseId],
       );
       return rows.map((r) => ({
-        caseId, revision: Number(r.revision), submission: fromJson<CaseSubmission>(r.submission), mutationId: r.mutation_id, submittedAt: Number(r.submitted_at),
+        caseId,
+        revision: Number(r.revision),
+        submission: fromJson<CaseSubmission>(r.submission),
+        mutationId: r.mutation_id,
+        submittedAt: Number(r.submitted_at),
       }));
     },
   };
@@ -152,7 +210,11 @@ export function materialRepo(sql: Sql): Repositories['materials'] {
     },
     upsert,
     async forCase(caseId) {
-      return (await sql.all<{ data: string }>(`SELECT data FROM materials WHERE case_id = ? ORDER BY requirement_id, id`, [caseId])).map((r) => fromJson<Material>(r.data));
+      return (
+        await sql.all<{ data: string }>(`SELECT data FROM materials WHERE case_id = ? ORDER BY requirement_id, id`, [
+          caseId,
+        ])
+      ).map((r) => fromJson<Material>(r.data));
     },
   };
 }

@@ -7,7 +7,10 @@ import { fromJson, toJson } from './json';
 export function catalogRepo(sql: Sql): Repositories['catalog'] {
   return {
     async upsert(item, now) {
-      const current = await sql.get<{ version: number; data: string }>(`SELECT version, data FROM catalog_items WHERE code = ?`, [item.code]);
+      const current = await sql.get<{ version: number; data: string }>(
+        `SELECT version, data FROM catalog_items WHERE code = ?`,
+        [item.code],
+      );
       const data = toJson(item);
       if (current && current.data === data) return false;
       await sql.run(
@@ -22,7 +25,9 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
       return row && fromJson<ServiceItem>(row.data);
     },
     async list() {
-      return (await sql.all<{ data: string }>(`SELECT data FROM catalog_items ORDER BY code`)).map((r) => fromJson<ServiceItem>(r.data));
+      return (await sql.all<{ data: string }>(`SELECT data FROM catalog_items ORDER BY code`)).map((r) =>
+        fromJson<ServiceItem>(r.data),
+      );
     },
   };
 }

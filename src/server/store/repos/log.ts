@@ -8,12 +8,15 @@ import { addressedTo } from './visibility';
 export function auditRepo(sql: Sql): Repositories['audit'] {
   return {
     async insert(e) {
-      await sql.run(`INSERT INTO audit (id, case_id, entity, entity_id, action, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-        e.id, e.caseId ?? null, e.entity, e.entityId, e.action, toJson(e), e.at,
-      ]);
+      await sql.run(
+        `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [e.id, e.caseId ?? null, e.entity, e.entityId, e.action, toJson(e), e.at],
+      );
     },
     async forCase(caseId) {
-      return (await sql.all<{ data: string }>(`SELECT data FROM audit WHERE case_id = ? ORDER BY seq`, [caseId])).map((r) => fromJson<AuditEvent>(r.data));
+      return (await sql.all<{ data: string }>(`SELECT data FROM audit WHERE case_id = ? ORDER BY seq`, [caseId])).map(
+        (r) => fromJson<AuditEvent>(r.data),
+      );
     },
   };
 }
@@ -21,18 +24,33 @@ export function auditRepo(sql: Sql): Repositories['audit'] {
 export function mutationRepo(sql: Sql): Repositories['mutations'] {
   return {
     async get(mutationId) {
-      const r = await sql.get<{ mutation_id: string; device_id: string; user_id: string; kind: string; result: string; applied_at: number }>(
+      const r = await sql.get<{
+        mutation_id: string;
+        device_id: string;
+        user_id: string;
+        kind: string;
+        result: string;
+        applied_at: number;
+      }>(
         `SELECT mutation_id, device_id, user_id, kind, result, applied_at FROM applied_mutations WHERE mutation_id = ?`,
         [mutationId],
       );
-      return r && {
-        mutationId: r.mutation_id, deviceId: r.device_id, userId: r.user_id, kind: r.kind, result: fromJson<PushResult>(r.result), appliedAt: Number(r.applied_at),
-      };
+      return (
+        r && {
+          mutationId: r.mutation_id,
+          deviceId: r.device_id,
+          userId: r.user_id,
+          kind: r.kind,
+          result: fromJson<PushResult>(r.result),
+          appliedAt: Number(r.applied_at),
+        }
+      );
     },
     async insert(m) {
-      await sql.run(`INSERT INTO applied_mutations (mutation_id, device_id, user_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)`, [
-        m.mutationId, m.deviceId, m.userId, m.kind, toJson(m.result), m.appliedAt,
-      ]);
+      await sql.run(
+        `INSERT INTO applied_mutations (mutation_id, device_id, user_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        [m.mutationId, m.deviceId, m.userId, m.kind, toJson(m.result), m.appliedAt],
+      );
     },
   };
 }
@@ -54,7 +72,10 @@ export function changeRepo(sql: Sql): Repositories['changes'] {
         `SELECT seq, payload FROM changes WHERE seq > ? AND ${v.sql} ORDER BY seq LIMIT ?`,
         [cursor, ...v.params, limit],
       );
-      return rows.map((r) => ({ seq: Number(r.seq), change: { ...fromJson<Omit<Change, 'seq'>>(r.payload), seq: Number(r.seq) } as Change }));
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        change: { ...fromJson<Omit<Change, 'seq'>>(r.payload), seq: Number(r.seq) } as Change,
+      }));
     },
   };
 }

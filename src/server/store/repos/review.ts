@@ -7,7 +7,11 @@ import { ownedBy } from './visibility';
 
 export function decisionRepo(sql: Sql): Repositories['decisions'] {
   type Row = { data: string; version_after: number; created_at: number };
-  const toRecord = (r: Row) => ({ decision: fromJson<Decision>(r.data), versionAfter: Number(r.version_after), createdAt: Number(r.created_at) });
+  const toRecord = (r: Row) => ({
+    decision: fromJson<Decision>(r.data),
+    versionAfter: Number(r.version_after),
+    createdAt: Number(r.created_at),
+  });
   return {
     async insert(d, versionAfter, now) {
       await sql.run(
@@ -20,7 +24,12 @@ export function decisionRepo(sql: Sql): Repositories['decisions'] {
       return r && toRecord(r);
     },
     async forCase(caseId) {
-      return (await sql.all<Row>(`SELECT data, version_after, created_at FROM decisions WHERE case_id = ? ORDER BY version_after`, [caseId])).map(toRecord);
+      return (
+        await sql.all<Row>(
+          `SELECT data, version_after, created_at FROM decisions WHERE case_id = ? ORDER BY version_after`,
+          [caseId],
+        )
+      ).map(toRecord);
     },
   };
 }
@@ -28,7 +37,13 @@ export function decisionRepo(sql: Sql): Repositories['decisions'] {
 export function ratingRepo(sql: Sql): Repositories['ratings'] {
   return {
     async insert(r, now) {
-      await sql.run(`INSERT INTO ratings (id, case_id, level, data, created_at) VALUES (?, ?, ?, ?, ?)`, [r.id, r.caseId, r.level, toJson(r), now]);
+      await sql.run(`INSERT INTO ratings (id, case_id, level, data, created_at) VALUES (?, ?, ?, ?, ?)`, [
+        r.id,
+        r.caseId,
+        r.level,
+        toJson(r),
+        now,
+      ]);
     },
     async forCase(caseId) {
       const row = await sql.get<{ data: string }>(`SELECT data FROM ratings WHERE case_id = ?`, [caseId]);
@@ -38,7 +53,15 @@ export function ratingRepo(sql: Sql): Repositories['ratings'] {
 }
 
 export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
-  type EntryRow = { data: string; number: string; item_code: string; village_code: string; township_code: string; county_code: string; rating: string | null };
+  type EntryRow = {
+    data: string;
+    number: string;
+    item_code: string;
+    village_code: string;
+    township_code: string;
+    county_code: string;
+    rating: string | null;
+  };
   const entries = async (where: string, params: SqlValue[]): Promise<RectificationEntry[]> => {
     const rows = await sql.all<EntryRow>(
       `SELECT r.data, c.number, c.item_code, c.village_code, c.township_code, c.county_code, g.data AS rating
@@ -50,22 +73,38 @@ export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
     return rows.map((r) => {
       const rating = r.rating ? fromJson<Rating>(r.rating) : null;
       return {
-        rectification: fromJson<Rectification>(r.data), caseNumber: r.number, itemCode: r.item_code, villageCode: r.village_code,
-        townshipCode: r.township_code, countyCode: r.county_code, rating: rating && { level: rating.level, comment: rating.comment ?? '' },
+        rectification: fromJson<Rectification>(r.data),
+        caseNumber: r.number,
+        itemCode: r.item_code,
+        villageCode: r.village_code,
+        townshipCode: r.township_code,
+        countyCode: r.county_code,
+        rating: rating && { level: rating.level, comment: rating.comment ?? '' },
       };
     });
   };
   return {
     async insert(r, now) {
-      await sql.run(`INSERT INTO rectifications (id, case_id, rating_id, status, due_by, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-        r.id, r.caseId, r.ratingId, r.status, r.dueBy, toJson(r), now,
-      ]);
+      await sql.run(
+        `INSERT INTO rectifications (id, case_id, rating_id, status, due_by, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [r.id, r.caseId, r.ratingId, r.status, r.dueBy, toJson(r), now],
+      );
     },
     async update(r, now) {
-      await sql.run(`UPDATE rectifications SET status = ?, due_by = ?, data = ?, updated_at = ? WHERE id = ?`, [r.status, r.dueBy, toJson(r), now, r.id]);
+      await sql.run(`UPDATE rectifications SET status = ?, due_by = ?, data = ?, updated_at = ? WHERE id = ?`, [
+        r.status,
+        r.dueBy,
+        toJson(r),
+        now,
+        r.id,
+      ]);
     },
     async forCase(caseId) {
-      return (await sql.all<{ data: string }>(`SELECT data FROM rectifications WHERE case_id = ? ORDER BY due_by, id`, [caseId])).map((r) => fromJson<Rectification>(r.data));
+      return (
+        await sql.all<{ data: string }>(`SELECT data FROM rectifications WHERE case_id = ? ORDER BY due_by, id`, [
+          caseId,
+        ])
+      ).map((r) => fromJson<Rectification>(r.data));
     },
     async get(id) {
       return (await entries('r.id = ?', [id]))[0];

@@ -18,7 +18,15 @@ export function statsRepo(sql: Sql): Repositories['stats'] {
   return {
     async records(visibility, range) {
       const where = submittedIn(visibility, range, 'c');
-      const caseRows = await sql.all<{ id: string; status: StatsRecords['cases'][number]['status']; item_code: string; village_code: string; submitted_at: number; accepted_on: string | null; due_on: string | null }>(
+      const caseRows = await sql.all<{
+        id: string;
+        status: StatsRecords['cases'][number]['status'];
+        item_code: string;
+        village_code: string;
+        submitted_at: number;
+        accepted_on: string | null;
+        due_on: string | null;
+      }>(
         `SELECT c.id, c.status, c.item_code, c.village_code, c.submitted_at, c.accepted_on, c.due_on FROM cases c WHERE ${where.sql}`,
         where.params,
       );
@@ -36,10 +44,19 @@ export function statsRepo(sql: Sql): Repositories['stats'] {
       );
       return {
         cases: caseRows.map((r) => ({
-          id: r.id, status: r.status, itemCode: r.item_code, villageCode: r.village_code, submittedAt: Number(r.submitted_at), acceptedOn: r.accepted_on, dueOn: r.due_on,
+          id: r.id,
+          status: r.status,
+          itemCode: r.item_code,
+          villageCode: r.village_code,
+          submittedAt: Number(r.submitted_at),
+          acceptedOn: r.accepted_on,
+          dueOn: r.due_on,
         })),
         decisions: decisionRows.map((r) => ({
-          caseId: r.case_id, kind: r.kind, reasonCodes: (fromJson<Decision>(r.data).reasons ?? []).map((x) => x.code), createdAt: Number(r.created_at),
+          caseId: r.case_id,
+          kind: r.kind,
+          reasonCodes: (fromJson<Decision>(r.data).reasons ?? []).map((x) => x.code),
+          createdAt: Number(r.created_at),
         })),
         ratings: ratingRows.map((r) => ({ caseId: r.case_id, level: Number(r.level) })),
         rectifications: rectRows.map((r) => fromJson<Rectification>(r.data)),

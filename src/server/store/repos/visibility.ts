@@ -2,7 +2,10 @@
 import type { SqlValue } from '../sql';
 import type { Visibility } from '../store';
 
-export interface Clause { sql: string; params: SqlValue[] }
+export interface Clause {
+  sql: string;
+  params: SqlValue[];
+}
 
 /** Rows that belong to a division: cases, blobs through cases. */
 export function ownedBy(v: Visibility, alias = ''): Clause {

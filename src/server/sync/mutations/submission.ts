@@ -1,7 +1,15 @@
 // case.submit and case.resubmit: the server re-checks everything the tablet checked — scope,
 // consistency, every referenced file present, the item's rules — before the case reaches the
 // township. A resubmission must be based on the server's current version (never merged).
-import { countyOf, townshipOf, type Case, type CaseSubmission, type Material, type Mutation, type Person } from '../../../domain';
+import {
+  countyOf,
+  townshipOf,
+  type Case,
+  type CaseSubmission,
+  type Material,
+  type Mutation,
+  type Person,
+} from '../../../domain';
 import { workingDaysBetween } from '../../../domain/calendar';
 import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
@@ -35,7 +43,8 @@ function checkConsistency(sub: CaseSubmission): void {
 async function savePersons(tx: Repositories, people: Person[], villageCode: string, now: number): Promise<void> {
   for (const p of people) {
     const existing = await tx.persons.get(p.id);
-    if (existing && existing.villageCode !== villageCode) throw new Rejected('scope.forbidden', '该群众档案属于其他村，不能修改');
+    if (existing && existing.villageCode !== villageCode)
+      throw new Rejected('scope.forbidden', '该群众档案属于其他村，不能修改');
     await tx.persons.upsert(p, villageCode, now);
   }
 }
@@ -46,43 +55,88 @@ async function check(ctx: MutationContext, sub: CaseSubmission) {
   if (sub.case.villageCode !== ctx.user.villageCode) throw new Rejected('scope.forbidden', '只能提交本村的办件');
   checkConsistency(sub);
   const item = await ctx.tx.catalog.get(sub.case.itemCode);
-  if (!item) throw new Rejected('catalog.unknown_item', `事项“${sub.case.itemCode}”不在本县事项清单中，请更新事项清单后重试`);
+  if (!item)
+    throw new Rejected('catalog.unknown_item', `事项“${sub.case.itemCode}”不在本县事项清单中，请更新事项清单后重试`);
 
   const missing = await ctx.tx.blobs.missing(materialBlobs(sub.materials));
-  if (missing.length > 0) throw new RetryLater('blob.missing', `还有 ${missing.length} 个照片或签名文件没有上传完成，上传后会自动重新提交`, missing);
+  if (missing.length > 0)
+    throw new RetryLater(
+      'blob.missing',
+      `还有 ${missing.length} 个照片或签名文件没有上传完成，上传后会自动重新提交`,
+      missing,
+    );
 
-  const report = evaluate({ item, caseData: sub.case, applicant: sub.applicant, materials: sub.materials, today: ctx.today, workingDaysBetween });
+  const report = evaluate({
+    item,
+    caseData: sub.case,
+    applicant: sub.applicant,
+    materials: sub.materials,
+    today: ctx.today,
+    workingDaysBetween,
+  });
   if (!report.canSubmit) {
     const problems = [
       ...report.findings.filter((f) => f.severity === 'error').map((f) => f.message),
       ...report.unacknowledged.map((f) => `（未确认的提醒）${f.message}`),
     ];
-    throw new Rejected('rules.failed', `乡镇服务器复核未通过：${problems.slice(0, 10).join('；')}${problems.length > 10 ? ` 等 ${problems.length} 项` : ''}`);
+    throw new Rejected(
+      'rules.failed',
+      `乡镇服务器复核未通过：${problems.slice(0, 10).join('；')}${problems.length > 10 ? ` 等 ${problems.length} 项` : ''}`,
+    );
   }
   return item;
 }
 
 /** The case as the server keeps it: the agent's data with the server's status and counters. */
-function serverCase(sub: CaseSubmission, c: Pick<CaseRecord, 'status' | 'version' | 'revision'>, now: number, agentId: string): Case {
-  return { ...sub.case, status: c.status, revision: c.revision, baseVersion: c.version, submittedAt: now, agentId, updatedAt: now };
+function serverCase(
+  sub: CaseSubmission,
+  c: Pick<CaseRecord, 'status' | 'version' | 'revision'>,
+  now: number,
+  agentId: string,
+): Case {
+  return {
+    ...sub.case,
+    status: c.status,
+    revision: c.revision,
+    baseVersion: c.version,
+    submittedAt: now,
+    agentId,
+    updatedAt: now,
+  };
 }
 
-async function record(ctx: MutationContext, m: Submit | Resubmit, c: CaseRecord, events: ReturnType<typeof step>['event'][]): Promise<void> {
+async function record(
+  ctx: MutationContext,
+  m: Submit | Resubmit,
+  c: CaseRecord,
+  events: ReturnType<typeof step>['event'][],
+): Promise<void> {
   const { tx, now } = ctx;
   const sub = m.payload;
   if ((await tx.materials.replaceForCase(c.id, sub.materials, now)) !== sub.materials.length) {
     throw new Rejected('case.inconsistent', '材料编号已被其他办件使用，请重新拍摄后再提交');
   }
   await tx.blobs.linkToCase(c.id, materialBlobs(sub.materials));
-  await tx.cases.addRevision({ caseId: c.id, revision: c.revision, submission: { ...sub, case: c.data }, mutationId: m.id, submittedAt: now });
+  await tx.cases.addRevision({
+    caseId: c.id,
+    revision: c.revision,
+    submission: { ...sub, case: c.data },
+    mutationId: m.id,
+    submittedAt: now,
+  });
   for (const e of events) await tx.audit.insert(e);
-  await tx.changes.append(caseScope(c), { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now }, now);
+  await tx.changes.append(
+    caseScope(c),
+    { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },
+    now,
+  );
 }
 
 export async function applySubmit(ctx: MutationContext, m: Submit) {
   const sub = m.payload;
   await check(ctx, sub);
-  if (await ctx.tx.cases.get(sub.case.id)) throw new Rejected('case.exists', '这个办件已经提交过了，如需修改请等待乡镇退回后重新提交');
+  if (await ctx.tx.cases.get(sub.case.id))
+    throw new Rejected('case.exists', '这个办件已经提交过了，如需修改请等待乡镇退回后重新提交');
   const agent = { role: 'agent' as const, id: ctx.user.id };
   const submitted = step(sub.case.id, 'ready', 'submit', agent, { at: m.createdAt, deviceId: m.deviceId });
   const synced = step(sub.case.id, submitted.status, 'sync-accepted', systemActor, { at: ctx.now, revision: 1 });
@@ -91,10 +145,22 @@ export async function applySubmit(ctx: MutationContext, m: Submit) {
   await savePersons(ctx.tx, [sub.applicant, ...(sub.entruster ? [sub.entruster] : [])], village, ctx.now);
   const counters = { status: synced.status, version: 1, revision: 1 };
   const c: CaseRecord = {
-    id: sub.case.id, number: sub.case.number, itemCode: sub.case.itemCode, villageCode: village, townshipCode: townshipOf(village),
-    countyCode: countyOf(village), agentId: ctx.user.id, applicantId: sub.applicant.id, ...counters,
-    data: serverCase(sub, counters, ctx.now, ctx.user.id), dueOn: null, acceptedOn: null, suspendedOn: null, resumeStatus: null,
-    submittedAt: ctx.now, updatedAt: ctx.now,
+    id: sub.case.id,
+    number: sub.case.number,
+    itemCode: sub.case.itemCode,
+    villageCode: village,
+    townshipCode: townshipOf(village),
+    countyCode: countyOf(village),
+    agentId: ctx.user.id,
+    applicantId: sub.applicant.id,
+    ...counters,
+    data: serverCase(sub, counters, ctx.now, ctx.user.id),
+    dueOn: null,
+    acceptedOn: null,
+    suspendedOn: null,
+    resumeStatus: null,
+    submittedAt: ctx.now,
+    updatedAt: ctx.now,
   };
   await ctx.tx.cases.insert(c);
   await record(ctx, m, c, [submitted.event, synced.event]);
@@ -117,7 +183,12 @@ export async function applyResubmit(ctx: MutationContext, m: Resubmit) {
   await savePersons(ctx.tx, [sub.applicant, ...(sub.entruster ? [sub.entruster] : [])], current.villageCode, ctx.now);
   const counters = { status: synced.status, version: current.version + 1, revision };
   const c: CaseRecord = {
-    ...current, ...counters, number: sub.case.number, data: serverCase(sub, counters, ctx.now, current.agentId), submittedAt: current.submittedAt, updatedAt: ctx.now,
+    ...current,
+    ...counters,
+    number: sub.case.number,
+    data: serverCase(sub, counters, ctx.now, current.agentId),
+    submittedAt: current.submittedAt,
+    updatedAt: ctx.now,
   };
   await ctx.tx.cases.update(c);
   await record(ctx, m, c, [resubmitted.event, synced.event]);

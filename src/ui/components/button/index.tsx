@@ -7,7 +7,9 @@ type Props = JSX.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVar
 
 /** A ≥ 48 px button. `type="button"` by default so it never submits a form by accident. */
 export function Button({ variant = 'secondary', block, class: cls, type = 'button', ...rest }: Props) {
-  return <button type={type} class={`btn btn--${variant}${block ? ' btn--block' : ''}${cls ? ` ${cls}` : ''}`} {...rest} />;
+  return (
+    <button type={type} class={`btn btn--${variant}${block ? ' btn--block' : ''}${cls ? ` ${cls}` : ''}`} {...rest} />
+  );
 }
 
 type LinkProps = JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { variant?: ButtonVariant; block?: boolean };

@@ -22,20 +22,39 @@ interface FieldProps extends FieldMessages {
 /** Label + input + hint/error/derived lines, wired with ids so screen readers read them together. */
 export function Field({ label, required, hint, error, warnings, derived, children }: FieldProps) {
   const id = useId();
-  const parts = [hint && `${id}-hint`, derived && `${id}-derived`, error && `${id}-error`, warnings?.length && `${id}-warn`].filter(Boolean);
+  const parts = [
+    hint && `${id}-hint`,
+    derived && `${id}-derived`,
+    error && `${id}-error`,
+    warnings?.length && `${id}-warn`,
+  ].filter(Boolean);
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label class="field__label" for={id}>
         {label}
         {required && <span class="field__required"> （必填）</span>}
       </label>
-      {hint && <p class="field__hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {children({ id, describedBy: parts.length ? parts.join(' ') : undefined, invalid: Boolean(error) })}
-      {derived && <p class="field__derived" id={`${id}-derived`}>{derived}</p>}
-      {error && <p class="field__error" id={`${id}-error`}>✖ {error}</p>}
+      {derived && (
+        <p class="field__derived" id={`${id}-derived`}>
+          {derived}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          ✖ {error}
+        </p>
+      )}
       {warnings?.length ? (
         <ul class="field__warnings" id={`${id}-warn`}>
-          {warnings.map((w) => <li key={w}>⚠ {w}</li>)}
+          {warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
         </ul>
       ) : null}
     </div>
@@ -86,14 +105,34 @@ export function TextArea({ label, hint, error, warnings, derived, required, valu
   );
 }
 
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
 type SelectProps = FieldMessages & {
-  label: string; value: string; onValue: (v: string) => void; options: readonly Option[];
-  required?: boolean; placeholder?: string; disabled?: boolean;
+  label: string;
+  value: string;
+  onValue: (v: string) => void;
+  options: readonly Option[];
+  required?: boolean;
+  placeholder?: string;
+  disabled?: boolean;
 };
 
-export function SelectField({ label, hint, error, warnings, derived, required, value, onValue, options, placeholder, disabled }: SelectProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  warnings,
+  derived,
+  required,
+  value,
+  onValue,
+  options,
+  placeholder,
+  disabled,
+}: SelectProps) {
   return (
     <Field label={label} hint={hint} error={error} warnings={warnings} derived={derived} required={Boolean(required)}>
       {({ id, describedBy, invalid }) => (
@@ -108,7 +147,11 @@ export function SelectField({ label, hint, error, warnings, derived, required, v
           onChange={(e) => onValue(e.currentTarget.value)}
         >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -116,12 +159,28 @@ export function SelectField({ label, hint, error, warnings, derived, required, v
 }
 
 /** A ≥ 48 px checkbox with its label as the touch target. */
-export function Checkbox({ label, checked, onChecked, disabled, describedBy }: {
-  label: ComponentChildren; checked: boolean; onChecked: (v: boolean) => void; disabled?: boolean; describedBy?: string;
+export function Checkbox({
+  label,
+  checked,
+  onChecked,
+  disabled,
+  describedBy,
+}: {
+  label: ComponentChildren;
+  checked: boolean;
+  onChecked: (v: boolean) => void;
+  disabled?: boolean;
+  describedBy?: string;
 }) {
   return (
     <label class="checkbox">
-      <input type="checkbox" checked={checked} disabled={disabled} aria-describedby={describedBy} onChange={(e) => onChecked(e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onChange={(e) => onChecked(e.currentTarget.checked)}
+      />
       <span>{label}</span>
     </label>
   );

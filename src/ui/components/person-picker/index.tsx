@@ -18,20 +18,33 @@ export function PersonPicker({ label, onPick, excludeIds = [] }: Props) {
   const hits = useSignal<Person[]>([]);
   useEffect(() => {
     let live = true;
-    const t = setTimeout(() => void findPersons(query.value).then((r) => { if (live) hits.value = r; }), 150);
-    return () => { live = false; clearTimeout(t); };
+    const t = setTimeout(
+      () =>
+        void findPersons(query.value).then((r) => {
+          if (live) hits.value = r;
+        }),
+      150,
+    );
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [query.value]);
   const shown = hits.value.filter((p) => !excludeIds.includes(p.id));
   return (
     <div class="person-picker stack">
-      <label for={id} class="field__label">{label}</label>
+      <label for={id} class="field__label">
+        {label}
+      </label>
       <input
         id={id}
         class="field__input"
         type="search"
         value={query.value}
         placeholder="输入姓名、身份证号、手机号或拼音首字母"
-        onInput={(e) => { query.value = e.currentTarget.value; }}
+        onInput={(e) => {
+          query.value = e.currentTarget.value;
+        }}
         aria-describedby={`${id}-count`}
       />
       <p id={`${id}-count`} class="muted" aria-live="polite">
@@ -41,9 +54,19 @@ export function PersonPicker({ label, onPick, excludeIds = [] }: Props) {
         <ul class="person-picker__list">
           {shown.map((p) => (
             <li key={p.id}>
-              <button type="button" class="person-picker__hit" onClick={() => { onPick(p); query.value = ''; }}>
+              <button
+                type="button"
+                class="person-picker__hit"
+                onClick={() => {
+                  onPick(p);
+                  query.value = '';
+                }}
+              >
                 <strong>{p.name}</strong>
-                <span class="muted">{maskIdNumber(p.idNumber)}{p.phone ? ` · ${p.phone}` : ''}</span>
+                <span class="muted">
+                  {maskIdNumber(p.idNumber)}
+                  {p.phone ? ` · ${p.phone}` : ''}
+                </span>
               </button>
             </li>
           ))}

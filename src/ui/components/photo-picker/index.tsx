@@ -24,12 +24,31 @@ export function PhotoPicker({ label, onFiles, multiple, disabled }: Props) {
   return (
     <div class="photo-picker row">
       <label class={`photo-picker__btn btn btn--primary${disabled ? ' is-disabled' : ''}`}>
-        <input class="visually-hidden" type="file" accept="image/*" capture="environment" multiple={multiple} disabled={disabled} onChange={take} aria-label={`拍照：${label}`} />
-        <Icon name="camera" /><span aria-hidden="true">拍照</span>
+        <input
+          class="visually-hidden"
+          type="file"
+          accept="image/*"
+          capture="environment"
+          multiple={multiple}
+          disabled={disabled}
+          onChange={take}
+          aria-label={`拍照：${label}`}
+        />
+        <Icon name="camera" />
+        <span aria-hidden="true">拍照</span>
       </label>
       <label class={`photo-picker__btn btn${disabled ? ' is-disabled' : ''}`}>
-        <input class="visually-hidden" type="file" accept="image/*" multiple={multiple} disabled={disabled} onChange={take} aria-label={`从相册选择：${label}`} />
-        <Icon name="image" /><span aria-hidden="true">从相册选择</span>
+        <input
+          class="visually-hidden"
+          type="file"
+          accept="image/*"
+          multiple={multiple}
+          disabled={disabled}
+          onChange={take}
+          aria-label={`从相册选择：${label}`}
+        />
+        <Icon name="image" />
+        <span aria-hidden="true">从相册选择</span>
       </label>
     </div>
   );

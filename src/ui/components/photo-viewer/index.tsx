@@ -21,12 +21,22 @@ export function PhotoViewer({ src, title, onClose, onPrev, onNext }: Props) {
     if (!src && d.open) d.close();
   }, [src]);
   return (
-    <dialog ref={ref} class="viewer" aria-label={title} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      class="viewer"
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div class="viewer__bar row">
         <strong class="viewer__title">{title}</strong>
         {onPrev && <Button onClick={onPrev}>上一页</Button>}
         {onNext && <Button onClick={onNext}>下一页</Button>}
-        <Button variant="primary" onClick={onClose}>关闭</Button>
+        <Button variant="primary" onClick={onClose}>
+          关闭
+        </Button>
       </div>
       {src && <img class="viewer__img" src={src} alt={title} />}
     </dialog>

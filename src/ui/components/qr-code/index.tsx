@@ -27,14 +27,36 @@ export function QrCode({ text, label, size = 180 }: { text: string; label: strin
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    qrPath(text).then((p) => { if (live) setQr({ text, ...p }); }, (e: unknown) => { if (live) setError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+    qrPath(text).then(
+      (p) => {
+        if (live) setQr({ text, ...p });
+      },
+      (e: unknown) => {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [text]);
-  if (error) return <p class="error-text" role="alert">二维码无法生成：{error}</p>;
+  if (error)
+    return (
+      <p class="error-text" role="alert">
+        二维码无法生成：{error}
+      </p>
+    );
   if (!qr || qr.text !== text) return <svg role="img" aria-label={label} aria-busy="true" width={size} height={size} />;
   const n = qr.size;
   return (
-    <svg role="img" aria-label={label} width={size} height={size} viewBox={`-4 -4 ${n + 8} ${n + 8}`} shape-rendering="crispEdges" data-qr={text}>
+    <svg
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`-4 -4 ${n + 8} ${n + 8}`}
+      shape-rendering="crispEdges"
+      data-qr={text}
+    >
       <rect x={-4} y={-4} width={n + 8} height={n + 8} fill="#fff" />
       <path d={qr.d} fill="#000" />
     </svg>

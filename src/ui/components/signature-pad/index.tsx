@@ -29,8 +29,17 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
   useEffect(() => {
     if (Pad) return;
     let live = true;
-    loadPad().then((p) => { if (live) setPad(() => p); }, (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)); });
-    return () => { live = false; };
+    loadPad().then(
+      (p) => {
+        if (live) setPad(() => p);
+      },
+      (e: unknown) => {
+        if (live) setLoadError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, []);
 
   // The canvas is drawn only once the library is here, and the pad is attached in the same frame
@@ -55,10 +64,18 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
     fit();
     const ro = new ResizeObserver(fit);
     ro.observe(canvas);
-    return () => { ro.disconnect(); pad.removeEventListener('endStroke', onEnd); pad.off(); padRef.current = null; };
+    return () => {
+      ro.disconnect();
+      pad.removeEventListener('endStroke', onEnd);
+      pad.off();
+      padRef.current = null;
+    };
   }, [Pad]);
 
-  const clear = () => { padRef.current?.clear(); setEmpty(true); };
+  const clear = () => {
+    padRef.current?.clear();
+    setEmpty(true);
+  };
   const save = () => {
     const canvas = canvasRef.current;
     if (!canvas || padRef.current?.isEmpty()) return;
@@ -67,12 +84,26 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
 
   return (
     <div class="sigbox">
-      {Pad
-        ? <canvas ref={canvasRef} class="sigbox__canvas" role="img" aria-label={`${label}（请在此框内用手指签名）`} data-testid="signature-canvas" />
-        : <div class="sigbox__canvas sigbox__loading" aria-busy="true">{loadError ? `签名板无法打开：${loadError}。请刷新页面重试。` : '正在打开签名板……'}</div>}
+      {Pad ? (
+        <canvas
+          ref={canvasRef}
+          class="sigbox__canvas"
+          role="img"
+          aria-label={`${label}（请在此框内用手指签名）`}
+          data-testid="signature-canvas"
+        />
+      ) : (
+        <div class="sigbox__canvas sigbox__loading" aria-busy="true">
+          {loadError ? `签名板无法打开：${loadError}。请刷新页面重试。` : '正在打开签名板……'}
+        </div>
+      )}
       <div class="row">
-        <Button onClick={clear} disabled={disabled || !Pad}>清除重签</Button>
-        <Button variant="primary" onClick={save} disabled={disabled || !Pad || empty}>{saveLabel}</Button>
+        <Button onClick={clear} disabled={disabled || !Pad}>
+          清除重签
+        </Button>
+        <Button variant="primary" onClick={save} disabled={disabled || !Pad || empty}>
+          {saveLabel}
+        </Button>
       </div>
     </div>
   );

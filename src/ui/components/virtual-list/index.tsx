@@ -41,18 +41,35 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, ove
   };
 
   const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
-  useEffect(() => { if (end > start) onRange?.(start, end); }, [start, end, items]);
+  useEffect(() => {
+    if (end > start) onRange?.(start, end);
+  }, [start, end, items]);
   const rows: ComponentChildren[] = [];
   for (let i = start; i < end; i++) {
     const item = items[i] as T;
     rows.push(
-      <div key={getKey(item, i)} role="listitem" aria-posinset={i + 1} aria-setsize={items.length} class="vlist__row" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}>
+      <div
+        key={getKey(item, i)}
+        role="listitem"
+        aria-posinset={i + 1}
+        aria-setsize={items.length}
+        class="vlist__row"
+        style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}
+      >
         {renderRow(item, i)}
       </div>,
     );
   }
   return (
-    <div ref={ref} class="vlist" tabIndex={0} role="region" aria-label={`${label}（共 ${items.length} 条，可上下滑动）`} onScroll={onScroll} data-count={items.length}>
+    <div
+      ref={ref}
+      class="vlist"
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}（共 ${items.length} 条，可上下滑动）`}
+      onScroll={onScroll}
+      data-count={items.length}
+    >
       <div role="list" aria-label={label} class="vlist__spacer" style={{ height: `${items.length * rowHeight}px` }}>
         {rows}
       </div>

@@ -1,9 +1,18 @@
 // Windowing arithmetic for fixed-height rows: which rows intersect the viewport (plus overscan).
 
-export interface RowRange { start: number; end: number }
+export interface RowRange {
+  start: number;
+  end: number;
+}
 
 /** Rows [start, end) to render; empty when there is nothing to show. */
-export function visibleRange(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 4): RowRange {
+export function visibleRange(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 4,
+): RowRange {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const last = Math.ceil((Math.max(0, scrollTop) + Math.max(0, viewportHeight)) / rowHeight);

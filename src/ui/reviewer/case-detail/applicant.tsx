@@ -10,14 +10,36 @@ function PersonRows({ p, title }: { p: Person; title: string }) {
     <div class="kv">
       <h3>{title}</h3>
       <dl>
-        <dt>姓名</dt><dd>{p.name}</dd>
-        <dt>性别</dt><dd>{SEX_LABELS[p.sex]}</dd>
-        <dt>身份证号</dt><dd class="mono">{p.idNumber}</dd>
-        <dt>出生日期</dt><dd>{p.birthDate}</dd>
-        <dt>民族</dt><dd>{p.ethnicity}</dd>
-        {p.phone && (<><dt>电话</dt><dd class="mono">{p.phone}</dd></>)}
-        {p.address && (<><dt>住址</dt><dd>{p.address}</dd></>)}
-        {p.idCard && (<><dt>身份证有效期</dt><dd>{p.idCard.issuedOn} 至 {p.idCard.validUntil === 'long-term' ? '长期' : p.idCard.validUntil}</dd></>)}
+        <dt>姓名</dt>
+        <dd>{p.name}</dd>
+        <dt>性别</dt>
+        <dd>{SEX_LABELS[p.sex]}</dd>
+        <dt>身份证号</dt>
+        <dd class="mono">{p.idNumber}</dd>
+        <dt>出生日期</dt>
+        <dd>{p.birthDate}</dd>
+        <dt>民族</dt>
+        <dd>{p.ethnicity}</dd>
+        {p.phone && (
+          <>
+            <dt>电话</dt>
+            <dd class="mono">{p.phone}</dd>
+          </>
+        )}
+        {p.address && (
+          <>
+            <dt>住址</dt>
+            <dd>{p.address}</dd>
+          </>
+        )}
+        {p.idCard && (
+          <>
+            <dt>身份证有效期</dt>
+            <dd>
+              {p.idCard.issuedOn} 至 {p.idCard.validUntil === 'long-term' ? '长期' : p.idCard.validUntil}
+            </dd>
+          </>
+        )}
       </dl>
     </div>
   );
@@ -32,8 +54,12 @@ interface Props {
 }
 
 export function ApplicantSection({ applicant, entruster, item, fields, changedFields }: Props) {
-  const labelled = item?.fields.map((f) => ({ key: f.key, label: f.label, value: f.options?.find((o) => o.value === fields[f.key])?.label ?? fields[f.key] ?? '' })) ??
-    Object.entries(fields).map(([key, value]) => ({ key, label: key, value }));
+  const labelled =
+    item?.fields.map((f) => ({
+      key: f.key,
+      label: f.label,
+      value: f.options?.find((o) => o.value === fields[f.key])?.label ?? fields[f.key] ?? '',
+    })) ?? Object.entries(fields).map(([key, value]) => ({ key, label: key, value }));
   return (
     <section class="card stack" aria-labelledby="sec-applicant">
       <h2 id="sec-applicant">申请人信息</h2>

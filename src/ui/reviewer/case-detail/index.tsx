@@ -14,13 +14,27 @@ import { RevisionsSection } from './revisions';
 import { TimelineSection } from './timeline';
 import { ZoomViewer } from './zoom-viewer';
 
-export function CaseDetailScreen({ state, id, visit, onBack, onSlip }: { state: ReviewerState; id: string; visit: number; onBack: () => void; onSlip: () => void }) {
+export function CaseDetailScreen({
+  state,
+  id,
+  visit,
+  onBack,
+  onSlip,
+}: {
+  state: ReviewerState;
+  id: string;
+  visit: number;
+  onBack: () => void;
+  onSlip: () => void;
+}) {
   const slice = state.caseDetail;
   useEffect(() => {
     if (slice.detail.data.value?.case.id !== id) slice.detail.reset();
   }, [id]);
   // No timed refresh here: a reviewer in the middle of a form must not see it reload.
-  useEffect(() => { void slice.load(id); }, [id, visit]);
+  useEffect(() => {
+    void slice.load(id);
+  }, [id, visit]);
   const [zoom, setZoom] = useState<{ url: string; title: string } | null>(null);
   const d = slice.detail.data.value?.case.id === id ? slice.detail.data.value : undefined;
 
@@ -36,32 +50,65 @@ export function CaseDetailScreen({ state, id, visit, onBack, onSlip }: { state: 
   return (
     <section class="case-detail" aria-label="办件详情">
       <div class="row no-print">
-        <Button variant="ghost" onClick={onBack}>← 返回收件箱</Button>
-        <Button onClick={() => slice.load(id)} disabled={slice.detail.loading.value}>{slice.detail.loading.value ? '正在刷新…' : '刷新'}</Button>
+        <Button variant="ghost" onClick={onBack}>
+          ← 返回收件箱
+        </Button>
+        <Button onClick={() => slice.load(id)} disabled={slice.detail.loading.value}>
+          {slice.detail.loading.value ? '正在刷新…' : '刷新'}
+        </Button>
       </div>
       {slice.detail.error.value && (
-        <Banner tone="danger">{slice.detail.error.value} <Button onClick={() => slice.load(id)}>重试</Button></Banner>
+        <Banner tone="danger">
+          {slice.detail.error.value} <Button onClick={() => slice.load(id)}>重试</Button>
+        </Banner>
       )}
       {!d && slice.detail.loading.value && <p class="muted">正在读取办件…</p>}
       {d && (
         <>
           <header class="case-head">
-            <h1>{d.case.number} · {d.applicant?.name ?? ''}</h1>
+            <h1>
+              {d.case.number} · {d.applicant?.name ?? ''}
+            </h1>
             <div class="row">
-              <span class={`status status--${d.case.status}`} data-status={d.case.status}>{STATUS_LABELS[d.case.status]}</span>
+              <span class={`status status--${d.case.status}`} data-status={d.case.status}>
+                {STATUS_LABELS[d.case.status]}
+              </span>
               <span>{d.item?.name ?? d.case.itemCode}</span>
               <span>{d.case.villageName}</span>
               <span>第 {d.case.revision} 次提交</span>
               {d.case.acceptedOn && <span>受理：{d.case.acceptedOn}</span>}
               {d.case.dueOn && <span>承诺办结：{d.case.dueOn}</span>}
-              {d.deadline && <span class={`deadline ${d.deadline.overdue ? 'deadline--overdue' : d.deadline.dueSoon ? 'deadline--soon' : ''}`}>{d.deadline.label}</span>}
-              {d.item && <span class="muted">承诺时限 {d.item.promisedLimitDays} 个工作日{d.item.requiresPresence ? ' · 须本人到场' : ''}</span>}
+              {d.deadline && (
+                <span
+                  class={`deadline ${d.deadline.overdue ? 'deadline--overdue' : d.deadline.dueSoon ? 'deadline--soon' : ''}`}
+                >
+                  {d.deadline.label}
+                </span>
+              )}
+              {d.item && (
+                <span class="muted">
+                  承诺时限 {d.item.promisedLimitDays} 个工作日{d.item.requiresPresence ? ' · 须本人到场' : ''}
+                </span>
+              )}
             </div>
           </header>
           <div class="case-grid">
             <div class="stack">
-              {diff && <RevisionsSection revisions={d.revisions} diff={diff} lastReturn={latestReturn(d.decisions)} item={d.item} />}
-              <ApplicantSection applicant={d.applicant} entruster={d.entruster} item={d.item} fields={d.case.fields} changedFields={changedFields} />
+              {diff && (
+                <RevisionsSection
+                  revisions={d.revisions}
+                  diff={diff}
+                  lastReturn={latestReturn(d.decisions)}
+                  item={d.item}
+                />
+              )}
+              <ApplicantSection
+                applicant={d.applicant}
+                entruster={d.entruster}
+                item={d.item}
+                fields={d.case.fields}
+                changedFields={changedFields}
+              />
               <MaterialsSection
                 item={d.item}
                 materials={d.materials}
@@ -77,8 +124,15 @@ export function CaseDetailScreen({ state, id, visit, onBack, onSlip }: { state: 
               {d.rating && (
                 <section class="card" aria-label="评价">
                   <h2>群众评价</h2>
-                  <p>{d.rating.level} 星{d.rating.comment ? `：${d.rating.comment}` : ''}</p>
-                  {d.rectifications.map((r) => <p key={r.id}>差评整改：{r.status === 'open' ? `待整改（${r.dueBy} 前）` : `已回访办结：${r.callbackNote ?? ''}`}</p>)}
+                  <p>
+                    {d.rating.level} 星{d.rating.comment ? `：${d.rating.comment}` : ''}
+                  </p>
+                  {d.rectifications.map((r) => (
+                    <p key={r.id}>
+                      差评整改：
+                      {r.status === 'open' ? `待整改（${r.dueBy} 前）` : `已回访办结：${r.callbackNote ?? ''}`}
+                    </p>
+                  ))}
                 </section>
               )}
               <TimelineSection audit={d.audit} />

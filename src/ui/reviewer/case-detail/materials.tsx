@@ -11,7 +11,12 @@ import { formatTime } from '../../format';
 import { ServerPhoto } from './server-photo';
 
 const STATUS_TEXT: Record<MaterialStatus, string> = {
-  missing: '缺少', captured: '已采集', passes: '预审通过', warnings: '有提醒', errors: '有错误', tolerated: '容缺',
+  missing: '缺少',
+  captured: '已采集',
+  passes: '预审通过',
+  warnings: '有提醒',
+  errors: '有错误',
+  tolerated: '容缺',
 };
 const REQUIREMENT_TEXT = { required: '必交', optional: '选交', tolerable: '可容缺' } as const;
 
@@ -28,11 +33,19 @@ interface Props {
 
 function DueLabel({ due, today }: { due: string; today: string }) {
   const s = deadlineStatus(due, today);
-  return <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>（{s.label}）</span>;
+  return (
+    <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>（{s.label}）</span>
+  );
 }
 
 export function MaterialsSection({ item, materials, report, tolerance, changes, today, blobs, onZoom }: Props) {
-  const requirements = item?.materials ?? [...new Set(materials.map((m) => m.requirementId))].map((id) => ({ id, name: id, requirement: 'required' as const }));
+  const requirements =
+    item?.materials ??
+    [...new Set(materials.map((m) => m.requirementId))].map((id) => ({
+      id,
+      name: id,
+      requirement: 'required' as const,
+    }));
   return (
     <section class="card stack" aria-labelledby="sec-materials">
       <h2 id="sec-materials">申请材料</h2>
@@ -44,47 +57,91 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
         const change = changes.get(req.id);
         const data = Object.assign({}, ...rows.map((m) => m.data)) as Record<string, string>;
         return (
-          <article key={req.id} class={`material${change ? ' material--changed' : ''}`} data-material={req.id} aria-label={req.name}>
+          <article
+            key={req.id}
+            class={`material${change ? ' material--changed' : ''}`}
+            data-material={req.id}
+            aria-label={req.name}
+          >
             <header class="row">
               <h3 class="material__name">{req.name}</h3>
               <span class="tag">{REQUIREMENT_TEXT[req.requirement]}</span>
               {state && <span class={`tag tag--${state.status}`}>{STATUS_TEXT[state.status]}</span>}
-              {change && <span class="badge badge--changed">本次修改{change.pagesAdded.length ? `：新增 ${change.pagesAdded.length} 页` : ''}</span>}
+              {change && (
+                <span class="badge badge--changed">
+                  本次修改{change.pagesAdded.length ? `：新增 ${change.pagesAdded.length} 页` : ''}
+                </span>
+              )}
             </header>
             {pages.length > 0 && (
               <div class="material__pages">
                 {pages.map((p, i) => (
                   <figure key={p.sha256} class={change?.pagesAdded.includes(p.sha256) ? 'page page--new' : 'page'}>
-                    <ServerPhoto blobs={blobs} sha256={p.sha256} alt={`${req.name} 第 ${i + 1} 页`} onOpen={(url) => onZoom(url, `${req.name} 第 ${i + 1} 页`)} />
-                    <figcaption>第 {i + 1} 页{change?.pagesAdded.includes(p.sha256) ? '（新）' : ''}</figcaption>
+                    <ServerPhoto
+                      blobs={blobs}
+                      sha256={p.sha256}
+                      alt={`${req.name} 第 ${i + 1} 页`}
+                      onOpen={(url) => onZoom(url, `${req.name} 第 ${i + 1} 页`)}
+                    />
+                    <figcaption>
+                      第 {i + 1} 页{change?.pagesAdded.includes(p.sha256) ? '（新）' : ''}
+                    </figcaption>
                   </figure>
                 ))}
               </div>
             )}
-            {rows.map((m) => m.signature && (
-              <figure key={m.signature.sha256} class="page">
-                <ServerPhoto blobs={blobs} sha256={m.signature.sha256} alt={`${req.name} 签名`} onOpen={(url) => onZoom(url, `${req.name} 签名`)} />
-                <figcaption>{m.signature.signerName} 签名于 {formatTime(m.signature.signedAt)}</figcaption>
-              </figure>
-            ))}
-            {rows.some((m) => m.licenceRef) && <p>电子证照：{rows.map((m) => m.licenceRef).filter(Boolean).join('、')}</p>}
+            {rows.map(
+              (m) =>
+                m.signature && (
+                  <figure key={m.signature.sha256} class="page">
+                    <ServerPhoto
+                      blobs={blobs}
+                      sha256={m.signature.sha256}
+                      alt={`${req.name} 签名`}
+                      onOpen={(url) => onZoom(url, `${req.name} 签名`)}
+                    />
+                    <figcaption>
+                      {m.signature.signerName} 签名于 {formatTime(m.signature.signedAt)}
+                    </figcaption>
+                  </figure>
+                ),
+            )}
+            {rows.some((m) => m.licenceRef) && (
+              <p>
+                电子证照：
+                {rows
+                  .map((m) => m.licenceRef)
+                  .filter(Boolean)
+                  .join('、')}
+              </p>
+            )}
             {Object.keys(data).length > 0 && (
               <dl class="material__data">
                 {Object.entries(data).map(([k, v]) => (
-                  <Fragment key={k}><dt>{('dataFields' in req ? req.dataFields.find((f) => f.key === k)?.label : undefined) ?? k}</dt><dd>{v}</dd></Fragment>
+                  <Fragment key={k}>
+                    <dt>{('dataFields' in req ? req.dataFields.find((f) => f.key === k)?.label : undefined) ?? k}</dt>
+                    <dd>{v}</dd>
+                  </Fragment>
                 ))}
               </dl>
             )}
-            {pages.length === 0 && !rows.some((m) => m.signature || m.licenceRef) && !promise && <p class="muted">未提交</p>}
+            {pages.length === 0 && !rows.some((m) => m.signature || m.licenceRef) && !promise && (
+              <p class="muted">未提交</p>
+            )}
             {promise && (
               <p class={promise.suppliedAt ? 'ok' : 'deadline--soon'}>
-                容缺：承诺 {promise.promisedBy} 前补齐{promise.dueBy ? `，补齐期限 ${promise.dueBy}` : ''}{promise.suppliedAt ? `，已于 ${formatTime(promise.suppliedAt)} 补交` : '，尚未补交'}
+                容缺：承诺 {promise.promisedBy} 前补齐{promise.dueBy ? `，补齐期限 ${promise.dueBy}` : ''}
+                {promise.suppliedAt ? `，已于 ${formatTime(promise.suppliedAt)} 补交` : '，尚未补交'}
                 {!promise.suppliedAt && promise.dueBy && <DueLabel due={promise.dueBy} today={today} />}
               </p>
             )}
             {state && state.findings.length > 0 && (
               <ul class="findings">
-                {state.findings.map((f) => <li key={f.key} class={`finding finding--${f.severity}`}>{f.severity === 'error' ? '✖' : '⚠'} {f.message}</li>)}
+                {state.findings.map((f) => (
+                  <li key={f.key} class={`finding finding--${f.severity}`}>
+                    {f.severity === 'error' ? '✖' : '⚠'} {f.message}
+                  </li>
+                ))}
               </ul>
             )}
           </article>

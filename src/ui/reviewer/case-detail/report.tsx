@@ -14,18 +14,32 @@ export function ReportSection({ report, acknowledgments }: { report: Report | nu
       ) : (
         <>
           <p>
-            {report.errors === 0 && report.warnings === 0 ? '✔ 预审未发现问题。' : `发现 ${report.errors} 个错误、${report.warnings} 个提醒（材料的问题见各材料下方）。`}
+            {report.errors === 0 && report.warnings === 0
+              ? '✔ 预审未发现问题。'
+              : `发现 ${report.errors} 个错误、${report.warnings} 个提醒（材料的问题见各材料下方）。`}
           </p>
           {caseLevel.length > 0 && (
             <ul class="findings">
-              {caseLevel.map((f) => <li key={f.key} class={`finding finding--${f.severity}`}>【{SEVERITY[f.severity]}】{f.message}</li>)}
+              {caseLevel.map((f) => (
+                <li key={f.key} class={`finding finding--${f.severity}`}>
+                  【{SEVERITY[f.severity]}】{f.message}
+                </li>
+              ))}
             </ul>
           )}
         </>
       )}
       <h3>代办员已确认的提醒（{acknowledgments.length}）</h3>
-      {acknowledgments.length === 0 ? <p class="muted">无</p> : (
-        <ul class="findings">{acknowledgments.map((f) => <li key={f.key} class="finding finding--warning">⚠ {f.message}</li>)}</ul>
+      {acknowledgments.length === 0 ? (
+        <p class="muted">无</p>
+      ) : (
+        <ul class="findings">
+          {acknowledgments.map((f) => (
+            <li key={f.key} class="finding finding--warning">
+              ⚠ {f.message}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

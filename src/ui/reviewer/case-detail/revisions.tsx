@@ -22,17 +22,26 @@ export function RevisionsSection({ revisions, diff, lastReturn, item }: Props) {
     <section class="card stack" aria-labelledby="sec-revisions">
       <h2 id="sec-revisions">提交记录与修改对比</h2>
       <ol class="revisions">
-        {revisions.map((r) => <li key={r.revision}>第 {r.revision} 次提交：{formatTime(r.submittedAt)}，材料 {r.materials.length} 份</li>)}
+        {revisions.map((r) => (
+          <li key={r.revision}>
+            第 {r.revision} 次提交：{formatTime(r.submittedAt)}，材料 {r.materials.length} 份
+          </li>
+        ))}
       </ol>
       {diff && (
         <div class="diff" aria-label={`第 ${diff.from} 次与第 ${diff.to} 次提交的差异`}>
-          <h3>第 {diff.to} 次提交相比第 {diff.from} 次的修改</h3>
+          <h3>
+            第 {diff.to} 次提交相比第 {diff.from} 次的修改
+          </h3>
           {lastReturn && (
             <div class="diff__asked">
               <strong>上次退回要求修改：</strong>
               <ul>
                 {reasonsByTarget(lastReturn, item ?? undefined).map((g) => (
-                  <li key={g.target}>{g.label}：{g.reasons.map((r) => REASON_LABELS[r.code] + (r.text ? `（${r.text}）` : '')).join('、')}</li>
+                  <li key={g.target}>
+                    {g.label}：
+                    {g.reasons.map((r) => REASON_LABELS[r.code] + (r.text ? `（${r.text}）` : '')).join('、')}
+                  </li>
                 ))}
               </ul>
             </div>
@@ -40,10 +49,20 @@ export function RevisionsSection({ revisions, diff, lastReturn, item }: Props) {
           {diff.fields.length === 0 && diff.materials.length === 0 && <p class="muted">没有任何修改。</p>}
           {diff.fields.length > 0 && (
             <table class="diff__table">
-              <thead><tr><th>填写项</th><th>修改前</th><th>修改后</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>填写项</th>
+                  <th>修改前</th>
+                  <th>修改后</th>
+                </tr>
+              </thead>
               <tbody>
                 {diff.fields.map((f) => (
-                  <tr key={f.key}><td>{fieldLabel(item, f.key)}</td><td class="diff__old">{f.before ?? '（空）'}</td><td class="diff__new">{f.after ?? '（空）'}</td></tr>
+                  <tr key={f.key}>
+                    <td>{fieldLabel(item, f.key)}</td>
+                    <td class="diff__old">{f.before ?? '（空）'}</td>
+                    <td class="diff__new">{f.after ?? '（空）'}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

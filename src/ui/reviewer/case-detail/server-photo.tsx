@@ -18,8 +18,13 @@ export function ServerPhoto({ blobs, sha256, alt, class: cls, onOpen }: Props) {
   useEffect(() => {
     let live = true;
     setFailed(false);
-    blobs.get(sha256).then((u) => live && setUrl(u), () => live && setFailed(true));
-    return () => { live = false; };
+    blobs.get(sha256).then(
+      (u) => live && setUrl(u),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
   }, [blobs, sha256, attempt]);
   if (failed) {
     return (
@@ -28,7 +33,12 @@ export function ServerPhoto({ blobs, sha256, alt, class: cls, onOpen }: Props) {
       </button>
     );
   }
-  if (!url) return <span class={`photo photo--loading ${cls ?? ''}`} aria-busy="true">加载中…</span>;
+  if (!url)
+    return (
+      <span class={`photo photo--loading ${cls ?? ''}`} aria-busy="true">
+        加载中…
+      </span>
+    );
   return (
     <button type="button" class={`photo ${cls ?? ''}`} onClick={() => onOpen?.(url)} aria-label={`放大查看：${alt}`}>
       <img src={url} alt={alt} loading="lazy" />

@@ -11,7 +11,7 @@ const OTHER_ACTIONS: Record<string, string> = {
 };
 
 const actionLabel = (a: string) => ACTION_LABELS[a as CaseAction] ?? OTHER_ACTIONS[a] ?? a;
-const statusLabel = (s: string | undefined) => (s ? STATUS_LABELS[s as CaseStatus] ?? s : '');
+const statusLabel = (s: string | undefined) => (s ? (STATUS_LABELS[s as CaseStatus] ?? s) : '');
 
 export function TimelineSection({ audit }: { audit: AuditEvent[] }) {
   return (
@@ -23,7 +23,11 @@ export function TimelineSection({ audit }: { audit: AuditEvent[] }) {
             <time>{formatTime(e.at)}</time>
             <span class="timeline__who">{ROLE_LABELS[e.actor.role]}</span>
             <strong>{actionLabel(e.action)}</strong>
-            {e.from && e.to && <span class="muted">（{statusLabel(e.from)} → {statusLabel(e.to)}）</span>}
+            {e.from && e.to && (
+              <span class="muted">
+                （{statusLabel(e.from)} → {statusLabel(e.to)}）
+              </span>
+            )}
             {e.detail && <div class="timeline__detail">{e.detail}</div>}
           </li>
         ))}

@@ -29,22 +29,53 @@ export function ZoomViewer({ url, title, onClose }: Props) {
   const scale = STEPS[step] ?? 1;
   const zoom = (delta: number) => setStep((s) => Math.min(STEPS.length - 1, Math.max(0, s + delta)));
   return (
-    <dialog ref={ref} class="zoom" aria-label={title} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+    <dialog
+      ref={ref}
+      class="zoom"
+      aria-label={title}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <div class="zoom__bar row">
         <strong class="zoom__title">{title}</strong>
-        <Button onClick={() => zoom(-1)} aria-label="缩小">－</Button>
+        <Button onClick={() => zoom(-1)} aria-label="缩小">
+          －
+        </Button>
         <span aria-live="polite">{Math.round(scale * 100)}%</span>
-        <Button onClick={() => zoom(1)} aria-label="放大">＋</Button>
+        <Button onClick={() => zoom(1)} aria-label="放大">
+          ＋
+        </Button>
         <Button onClick={() => setRotation((r) => (r + 90) % 360)}>旋转</Button>
-        <Button onClick={() => { setStep(2); setOffset({ x: 0, y: 0 }); }}>还原</Button>
-        <Button variant="primary" onClick={onClose}>关闭</Button>
+        <Button
+          onClick={() => {
+            setStep(2);
+            setOffset({ x: 0, y: 0 });
+          }}
+        >
+          还原
+        </Button>
+        <Button variant="primary" onClick={onClose}>
+          关闭
+        </Button>
       </div>
       <div
         class="zoom__stage"
-        onWheel={(e) => { e.preventDefault(); zoom(e.deltaY < 0 ? 1 : -1); }}
-        onPointerDown={(e) => { drag.current = { x: e.clientX - offset.x, y: e.clientY - offset.y }; (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId); }}
-        onPointerMove={(e) => { if (drag.current) setOffset({ x: e.clientX - drag.current.x, y: e.clientY - drag.current.y }); }}
-        onPointerUp={() => { drag.current = null; }}
+        onWheel={(e) => {
+          e.preventDefault();
+          zoom(e.deltaY < 0 ? 1 : -1);
+        }}
+        onPointerDown={(e) => {
+          drag.current = { x: e.clientX - offset.x, y: e.clientY - offset.y };
+          (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+        }}
+        onPointerMove={(e) => {
+          if (drag.current) setOffset({ x: e.clientX - drag.current.x, y: e.clientY - drag.current.y });
+        }}
+        onPointerUp={() => {
+          drag.current = null;
+        }}
       >
         {url && (
           <img

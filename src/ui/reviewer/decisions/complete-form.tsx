@@ -5,7 +5,11 @@ import type { DecisionFormInput } from '../../../state/reviewer/decision-draft';
 
 type Delivery = NonNullable<DecisionFormInput['delivery']>;
 
-export function CompleteForm({ villageName, requireOutcome, onChange }: {
+export function CompleteForm({
+  villageName,
+  requireOutcome,
+  onChange,
+}: {
   villageName: string;
   requireOutcome: boolean;
   onChange: (v: { outcome: string; delivery: Delivery }) => void;
@@ -15,22 +19,54 @@ export function CompleteForm({ villageName, requireOutcome, onChange }: {
   const [tracking, setTracking] = useState('');
   const [point, setPoint] = useState(`${villageName}便民服务点`);
   useEffect(() => {
-    onChange({ outcome, delivery: method === 'post' ? { method: 'post', trackingNumber: tracking } : { method: 'collect', servicePoint: point } });
+    onChange({
+      outcome,
+      delivery:
+        method === 'post' ? { method: 'post', trackingNumber: tracking } : { method: 'collect', servicePoint: point },
+    });
   }, [outcome, method, tracking, point]);
   return (
     <div class="stack">
       {requireOutcome && (
         <label class="stack">
           办理结果
-          <textarea rows={3} maxLength={500} value={outcome} onInput={(e) => setOutcome(e.currentTarget.value)} placeholder="例如：准予登记，待遇自下月起发放" />
+          <textarea
+            rows={3}
+            maxLength={500}
+            value={outcome}
+            onInput={(e) => setOutcome(e.currentTarget.value)}
+            placeholder="例如：准予登记，待遇自下月起发放"
+          />
         </label>
       )}
       <fieldset class="stack">
         <legend>送达方式</legend>
-        <label class="checkbox"><input type="radio" name="delivery" checked={method === 'collect'} onChange={() => setMethod('collect')} /> 到村便民服务点领取</label>
-        {method === 'collect' && <input type="text" value={point} maxLength={100} aria-label="领取地点" onInput={(e) => setPoint(e.currentTarget.value)} />}
-        <label class="checkbox"><input type="radio" name="delivery" checked={method === 'post'} onChange={() => setMethod('post')} /> 邮寄</label>
-        {method === 'post' && <input type="text" value={tracking} maxLength={40} aria-label="邮寄单号" placeholder="邮寄单号" onInput={(e) => setTracking(e.currentTarget.value)} />}
+        <label class="checkbox">
+          <input type="radio" name="delivery" checked={method === 'collect'} onChange={() => setMethod('collect')} />{' '}
+          到村便民服务点领取
+        </label>
+        {method === 'collect' && (
+          <input
+            type="text"
+            value={point}
+            maxLength={100}
+            aria-label="领取地点"
+            onInput={(e) => setPoint(e.currentTarget.value)}
+          />
+        )}
+        <label class="checkbox">
+          <input type="radio" name="delivery" checked={method === 'post'} onChange={() => setMethod('post')} /> 邮寄
+        </label>
+        {method === 'post' && (
+          <input
+            type="text"
+            value={tracking}
+            maxLength={40}
+            aria-label="邮寄单号"
+            placeholder="邮寄单号"
+            onInput={(e) => setTracking(e.currentTarget.value)}
+          />
+        )}
       </fieldset>
     </div>
   );

@@ -20,7 +20,8 @@ const CONFIRM_TEXT: Partial<Record<DecisionKind, string>> = {
 };
 
 /** “确认受理”, “确认退回补正”…; “确认已补齐” already says it. */
-export const submitLabel = (kind: DecisionKind) => (kind === 'confirm-supplied' ? DECISION_LABELS[kind] : `确认${DECISION_LABELS[kind]}`);
+export const submitLabel = (kind: DecisionKind) =>
+  kind === 'confirm-supplied' ? DECISION_LABELS[kind] : `确认${DECISION_LABELS[kind]}`;
 
 const TERMINATE_PRESETS = ['容缺材料逾期未补齐（未履行容缺承诺）', '申请人撤回申请', '申请人不符合办理条件'];
 
@@ -28,7 +29,13 @@ function NoteField({ kind, value, onValue }: { kind: DecisionKind; value: string
   return (
     <div class="stack">
       {kind === 'terminate' && (
-        <div class="row">{TERMINATE_PRESETS.map((p) => <Button key={p} variant="ghost" onClick={() => onValue(p)}>{p}</Button>)}</div>
+        <div class="row">
+          {TERMINATE_PRESETS.map((p) => (
+            <Button key={p} variant="ghost" onClick={() => onValue(p)}>
+              {p}
+            </Button>
+          ))}
+        </div>
       )}
       <label class="stack">
         {kind === 'suspend' ? '中止原因（必填）' : kind === 'terminate' ? '终止原因（必填）' : '备注（可不填）'}
@@ -38,14 +45,27 @@ function NoteField({ kind, value, onValue }: { kind: DecisionKind; value: string
   );
 }
 
-export function DecisionPanel({ slice, detail, onSlip }: { slice: CaseDetailSlice; detail: ReviewCaseDetail; onSlip: () => void }) {
+export function DecisionPanel({
+  slice,
+  detail,
+  onSlip,
+}: {
+  slice: CaseDetailSlice;
+  detail: ReviewCaseDetail;
+  onSlip: () => void;
+}) {
   const pending = slice.pending.value?.caseId === detail.case.id ? slice.pending.value : null;
   const input = useRef<DecisionFormInput>({ kind: 'accept' });
   const [note, setNote] = useState('');
   const kinds = DECISION_ORDER.filter((k) => detail.allowedDecisions.includes(k));
   const outcome = slice.lastOutcome.value;
-  const acceptedNow = outcome && outcome.case.id === detail.case.id && (outcome.decision.kind === 'accept' || outcome.decision.kind === 'accept-with-tolerance');
-  const accepted = ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated'].includes(detail.case.status) && detail.case.acceptedOn;
+  const acceptedNow =
+    outcome &&
+    outcome.case.id === detail.case.id &&
+    (outcome.decision.kind === 'accept' || outcome.decision.kind === 'accept-with-tolerance');
+  const accepted =
+    ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated'].includes(detail.case.status) &&
+    detail.case.acceptedOn;
 
   const open = (kind: DecisionKind) => {
     input.current = { kind };
@@ -57,49 +77,83 @@ export function DecisionPanel({ slice, detail, onSlip }: { slice: CaseDetailSlic
   return (
     <aside class="decision-panel card stack no-print" aria-label="审核决定">
       <h2>审核决定</h2>
-      {acceptedNow && <Banner tone="success">已{DECISION_LABELS[outcome.decision.kind]}。{outcome.replayed ? '（此前已提交过，未重复处理）' : ''}</Banner>}
+      {acceptedNow && (
+        <Banner tone="success">
+          已{DECISION_LABELS[outcome.decision.kind]}。{outcome.replayed ? '（此前已提交过，未重复处理）' : ''}
+        </Banner>
+      )}
       {accepted && <Button onClick={onSlip}>打印受理单</Button>}
       {kinds.length === 0 && !pending && <p class="muted">当前状态无需审核操作。</p>}
       {!pending && (
         <div class="decision-buttons">
           {kinds.map((k) => (
-            <Button key={k} variant={k === 'terminate' ? 'danger' : k === 'accept' || k === 'complete' ? 'primary' : 'secondary'} onClick={() => open(k)}>
+            <Button
+              key={k}
+              variant={k === 'terminate' ? 'danger' : k === 'accept' || k === 'complete' ? 'primary' : 'secondary'}
+              onClick={() => open(k)}
+            >
               {DECISION_LABELS[k]}
             </Button>
           ))}
         </div>
       )}
       {pending && (
-        <form class="stack" onSubmit={(e) => { e.preventDefault(); send(); }} aria-label={DECISION_LABELS[pending.kind]}>
+        <form
+          class="stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send();
+          }}
+          aria-label={DECISION_LABELS[pending.kind]}
+        >
           <h3>{DECISION_LABELS[pending.kind]}</h3>
           {CONFIRM_TEXT[pending.kind] && <p>{CONFIRM_TEXT[pending.kind]}</p>}
-          {pending.kind === 'return' && <ReturnForm item={detail.item} onReasons={(reasons) => { input.current = { ...input.current, reasons }; }} />}
+          {pending.kind === 'return' && (
+            <ReturnForm
+              item={detail.item}
+              onReasons={(reasons) => {
+                input.current = { ...input.current, reasons };
+              }}
+            />
+          )}
           {pending.kind === 'accept-with-tolerance' && detail.item && detail.toleranceWindow && (
             <ToleranceForm
               item={detail.item}
               tolerance={detail.case.tolerance}
               materialStates={detail.report?.materials}
               window={detail.toleranceWindow}
-              onDue={(toleranceDue) => { input.current = { ...input.current, toleranceDue }; }}
+              onDue={(toleranceDue) => {
+                input.current = { ...input.current, toleranceDue };
+              }}
             />
           )}
           {(pending.kind === 'complete' || pending.kind === 'deliver') && (
             <CompleteForm
               villageName={detail.case.villageName}
               requireOutcome={pending.kind === 'complete'}
-              onChange={({ outcome: o, delivery }) => { input.current = { ...input.current, outcome: o, delivery }; }}
+              onChange={({ outcome: o, delivery }) => {
+                input.current = { ...input.current, outcome: o, delivery };
+              }}
             />
           )}
           <NoteField kind={pending.kind} value={note} onValue={setNote} />
           {slice.problems.value.length > 0 && (
-            <ul class="field__error" role="alert">{slice.problems.value.map((p, i) => <li key={i}>✖ {p.message}</li>)}</ul>
+            <ul class="field__error" role="alert">
+              {slice.problems.value.map((p, i) => (
+                <li key={i}>✖ {p.message}</li>
+              ))}
+            </ul>
           )}
-          {slice.sendError.value && (
-            <Banner tone="danger">{slice.sendError.value}</Banner>
-          )}
+          {slice.sendError.value && <Banner tone="danger">{slice.sendError.value}</Banner>}
           <div class="row">
-            <Button onClick={() => slice.cancel()} disabled={slice.sending.value}>取消</Button>
-            <Button type="submit" variant={pending.kind === 'terminate' ? 'danger' : 'primary'} disabled={slice.sending.value}>
+            <Button onClick={() => slice.cancel()} disabled={slice.sending.value}>
+              取消
+            </Button>
+            <Button
+              type="submit"
+              variant={pending.kind === 'terminate' ? 'danger' : 'primary'}
+              disabled={slice.sending.value}
+            >
               {slice.sending.value ? '正在提交…' : slice.sendError.value ? '重试' : submitLabel(pending.kind)}
             </Button>
           </div>
@@ -113,7 +167,9 @@ export function DecisionPanel({ slice, detail, onSlip }: { slice: CaseDetailSlic
               <li key={d.id}>
                 <strong>{DECISION_LABELS[d.kind]}</strong>（第 {d.revision} 次提交）
                 {d.reasons.length > 0 && <span>：{d.reasons.length} 条原因</span>}
-                {d.toleranceDue.length > 0 && <span>：容缺 {d.toleranceDue.map((t) => `${t.requirementId} ${t.dueBy}`).join('、')}</span>}
+                {d.toleranceDue.length > 0 && (
+                  <span>：容缺 {d.toleranceDue.map((t) => `${t.requirementId} ${t.dueBy}`).join('、')}</span>
+                )}
                 {d.outcome && <span>：{d.outcome}</span>}
                 {d.note && <span>（{d.note}）</span>}
               </li>

@@ -13,4 +13,14 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
 };
 
 /** Order of the buttons: the usual next step first, the drastic ones last. */
-export const DECISION_ORDER: DecisionKind[] = ['accept', 'return', 'accept-with-tolerance', 'confirm-supplied', 'complete', 'deliver', 'resume', 'suspend', 'terminate'];
+export const DECISION_ORDER: DecisionKind[] = [
+  'accept',
+  'return',
+  'accept-with-tolerance',
+  'confirm-supplied',
+  'complete',
+  'deliver',
+  'resume',
+  'suspend',
+  'terminate',
+];

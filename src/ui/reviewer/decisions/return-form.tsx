@@ -6,8 +6,22 @@ import type { ServiceItem } from '../../../domain/schemas/catalog';
 import { toReasons, type DraftReason, type TargetDraft } from '../../../state/reviewer/decision-draft';
 import { FIELD_TARGET_PREFIX } from '../../../state/reviewer/returned';
 
-function TargetRow({ target, label, draft, onChange }: { target: string; label: string; draft: TargetDraft; onChange: (d: TargetDraft) => void }) {
-  const toggle = (code: Code) => onChange({ ...draft, codes: draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code] });
+function TargetRow({
+  target,
+  label,
+  draft,
+  onChange,
+}: {
+  target: string;
+  label: string;
+  draft: TargetDraft;
+  onChange: (d: TargetDraft) => void;
+}) {
+  const toggle = (code: Code) =>
+    onChange({
+      ...draft,
+      codes: draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code],
+    });
   const flagged = draft.codes.length > 0;
   return (
     <fieldset class={`reason-target${flagged ? ' reason-target--flagged' : ''}`} data-target={target}>
@@ -35,7 +49,13 @@ function TargetRow({ target, label, draft, onChange }: { target: string; label: 
   );
 }
 
-export function ReturnForm({ item, onReasons }: { item: ServiceItem | null; onReasons: (reasons: DraftReason[]) => void }) {
+export function ReturnForm({
+  item,
+  onReasons,
+}: {
+  item: ServiceItem | null;
+  onReasons: (reasons: DraftReason[]) => void;
+}) {
   const [drafts, setDrafts] = useState<Record<string, TargetDraft>>({});
   const set = (target: string, d: TargetDraft) => {
     const next = { ...drafts, [target]: d };
@@ -49,18 +69,36 @@ export function ReturnForm({ item, onReasons }: { item: ServiceItem | null; onRe
     <div class="stack return-form">
       <p class="muted">勾选每份有问题的材料或填写项的原因。所有问题将一次性告知代办员，只有被标记的内容会重新打开。</p>
       {(item?.materials ?? []).map((m) => (
-        <TargetRow key={m.id} target={m.id} label={m.name} draft={drafts[m.id] ?? empty} onChange={(d) => set(m.id, d)} />
+        <TargetRow
+          key={m.id}
+          target={m.id}
+          label={m.name}
+          draft={drafts[m.id] ?? empty}
+          onChange={(d) => set(m.id, d)}
+        />
       ))}
       {item && item.fields.length > 0 && (
         <details>
           <summary>申请表填写项</summary>
           {item.fields.map((f) => {
             const t = `${FIELD_TARGET_PREFIX}${f.key}`;
-            return <TargetRow key={t} target={t} label={`填写项：${f.label}`} draft={drafts[t] ?? empty} onChange={(d) => set(t, d)} />;
+            return (
+              <TargetRow
+                key={t}
+                target={t}
+                label={`填写项：${f.label}`}
+                draft={drafts[t] ?? empty}
+                onChange={(d) => set(t, d)}
+              />
+            );
           })}
         </details>
       )}
-      <p aria-live="polite"><strong>已选 {count} 条原因，涉及 {Object.keys(drafts).length} 项。</strong></p>
+      <p aria-live="polite">
+        <strong>
+          已选 {count} 条原因，涉及 {Object.keys(drafts).length} 项。
+        </strong>
+      </p>
     </div>
   );
 }

@@ -21,7 +21,8 @@ export function ToleranceForm({ item, tolerance, materialStates, window, onDue }
     for (const m of tolerable) {
       const claim = tolerance.find((t) => t.requirementId === m.id);
       const missing = materialStates?.[m.id]?.status === 'missing' || materialStates?.[m.id]?.status === 'tolerated';
-      if (claim || missing) picked[m.id] = claim && !checkToleranceDue(claim.promisedBy, window) ? claim.promisedBy : window.latest;
+      if (claim || missing)
+        picked[m.id] = claim && !checkToleranceDue(claim.promisedBy, window) ? claim.promisedBy : window.latest;
     }
     return picked;
   };
@@ -31,7 +32,8 @@ export function ToleranceForm({ item, tolerance, materialStates, window, onDue }
   return (
     <div class="stack">
       <p class="muted">
-        今天受理，承诺 {window.caseDueOn} 前办结。补齐期限可选 {window.earliest} 至 {window.latest}（须在承诺期限前至少 2 个工作日）。逾期未补齐将终止办理。
+        今天受理，承诺 {window.caseDueOn} 前办结。补齐期限可选 {window.earliest} 至 {window.latest}（须在承诺期限前至少
+        2 个工作日）。逾期未补齐将终止办理。
       </p>
       {tolerable.length === 0 && <p class="muted">本事项没有可容缺的材料。</p>}
       {tolerable.map((m) => {
@@ -51,7 +53,10 @@ export function ToleranceForm({ item, tolerance, materialStates, window, onDue }
                   setPicked(next);
                 }}
               />
-              <span>{m.name}{claim ? `（申请人承诺 ${claim.promisedBy} 前补交）` : ''}</span>
+              <span>
+                {m.name}
+                {claim ? `（申请人承诺 ${claim.promisedBy} 前补交）` : ''}
+              </span>
             </label>
             {on && (
               <label>

@@ -21,25 +21,68 @@ export function CaseFilters() {
   return (
     <div class="filters card" role="search" aria-label="筛选办件">
       <div class="filters__chips">
-        <Chip pressed={!!f.dueSoon} onToggle={() => apply({ ...f, dueSoon: !f.dueSoon })}>即将到期</Chip>
-        <Chip pressed={!!f.returned} onToggle={() => apply({ ...f, returned: !f.returned, status: undefined })}>退回补正</Chip>
-        <Chip pressed={f.status === 'draft'} onToggle={() => apply({ ...f, status: f.status === 'draft' ? undefined : 'draft', returned: undefined })}>草稿</Chip>
-        <Chip pressed={f.status === 'queued'} onToggle={() => apply({ ...f, status: f.status === 'queued' ? undefined : 'queued', returned: undefined })}>待同步</Chip>
+        <Chip pressed={!!f.dueSoon} onToggle={() => apply({ ...f, dueSoon: !f.dueSoon })}>
+          即将到期
+        </Chip>
+        <Chip pressed={!!f.returned} onToggle={() => apply({ ...f, returned: !f.returned, status: undefined })}>
+          退回补正
+        </Chip>
+        <Chip
+          pressed={f.status === 'draft'}
+          onToggle={() => apply({ ...f, status: f.status === 'draft' ? undefined : 'draft', returned: undefined })}
+        >
+          草稿
+        </Chip>
+        <Chip
+          pressed={f.status === 'queued'}
+          onToggle={() => apply({ ...f, status: f.status === 'queued' ? undefined : 'queued', returned: undefined })}
+        >
+          待同步
+        </Chip>
         {f.applicantId ? (
-          <Chip pressed onToggle={() => apply({ ...f, applicantId: undefined, applicantName: undefined })}>申请人：{f.applicantName}（点此取消）</Chip>
+          <Chip pressed onToggle={() => apply({ ...f, applicantId: undefined, applicantName: undefined })}>
+            申请人：{f.applicantName}（点此取消）
+          </Chip>
         ) : (
-          <Chip pressed={pickApplicant.value} onToggle={() => { pickApplicant.value = !pickApplicant.value; }}>按申请人</Chip>
+          <Chip
+            pressed={pickApplicant.value}
+            onToggle={() => {
+              pickApplicant.value = !pickApplicant.value;
+            }}
+          >
+            按申请人
+          </Chip>
         )}
       </div>
       {pickApplicant.value && !f.applicantId && (
-        <PersonPicker label="查找申请人" onPick={(p) => { pickApplicant.value = false; apply({ ...f, applicantId: p.id, applicantName: p.name }); }} />
+        <PersonPicker
+          label="查找申请人"
+          onPick={(p) => {
+            pickApplicant.value = false;
+            apply({ ...f, applicantId: p.id, applicantName: p.name });
+          }}
+        />
       )}
       <div class="grid-2">
-        <SelectField label="状态" value={f.status ?? ''} placeholder="全部状态" options={STATUS_OPTIONS} onValue={(v) => apply({ ...f, status: (v || undefined) as CaseStatus | undefined, returned: undefined })} />
-        <SelectField label="事项" value={f.itemCode ?? ''} placeholder="全部事项" options={itemOptions} onValue={(v) => apply({ ...f, itemCode: v || undefined })} />
+        <SelectField
+          label="状态"
+          value={f.status ?? ''}
+          placeholder="全部状态"
+          options={STATUS_OPTIONS}
+          onValue={(v) => apply({ ...f, status: (v || undefined) as CaseStatus | undefined, returned: undefined })}
+        />
+        <SelectField
+          label="事项"
+          value={f.itemCode ?? ''}
+          placeholder="全部事项"
+          options={itemOptions}
+          onValue={(v) => apply({ ...f, itemCode: v || undefined })}
+        />
       </div>
       {Object.values(f).some((v) => v !== undefined && v !== false) && (
-        <Button variant="ghost" onClick={() => apply({})}>清除全部筛选</Button>
+        <Button variant="ghost" onClick={() => apply({})}>
+          清除全部筛选
+        </Button>
       )}
     </div>
   );

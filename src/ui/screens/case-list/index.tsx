@@ -19,14 +19,22 @@ const ROW_HEIGHT = 136;
 export function CaseListScreen() {
   const state = useAppState();
   const { total, rows, loading, error, filter } = state.caseList;
-  useEffect(() => { void loadCaseList(state); void refreshSyncStatus(state); }, []);
+  useEffect(() => {
+    void loadCaseList(state);
+    void refreshSyncStatus(state);
+  }, []);
   const problems = state.sync.problemCases.value;
   const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== false);
   return (
     <section class="stack" aria-labelledby="cases-title">
       <div class="row" style={{ justifyContent: 'space-between' }}>
-        <h1 id="cases-title" style={{ margin: 0 }}>办件列表</h1>
-        <LinkButton href="#/cases/new" variant="primary"><Icon name="plus" />新建办件</LinkButton>
+        <h1 id="cases-title" style={{ margin: 0 }}>
+          办件列表
+        </h1>
+        <LinkButton href="#/cases/new" variant="primary">
+          <Icon name="plus" />
+          新建办件
+        </LinkButton>
       </div>
       <DueSoonPanel />
       <CaseFilters />
@@ -36,7 +44,11 @@ export function CaseListScreen() {
       {error.value && <Banner tone="danger">读取办件失败：{error.value}</Banner>}
       {!loading.value && total.value === 0 ? (
         <EmptyState title={filtered ? '没有符合条件的办件' : '还没有办件'}>
-          {!filtered && <LinkButton href="#/cases/new" variant="primary">新建第一个办件</LinkButton>}
+          {!filtered && (
+            <LinkButton href="#/cases/new" variant="primary">
+              新建第一个办件
+            </LinkButton>
+          )}
         </EmptyState>
       ) : (
         <VirtualList

@@ -32,14 +32,36 @@ export function LoginScreen() {
   return (
     <section class="login card stack" aria-labelledby="login-title">
       <h1 id="login-title">代办通 · {current ? '重新登录' : '代办员登录'}</h1>
-      {current
-        ? <p class="muted">{current.user.name}，请重新输入密码以继续同步。本机的档案和办件都会保留。</p>
-        : <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>}
+      {current ? (
+        <p class="muted">{current.user.name}，请重新输入密码以继续同步。本机的档案和办件都会保留。</p>
+      ) : (
+        <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>
+      )}
       <form class="stack" onSubmit={submit} noValidate>
-        <TextField label="用户名" value={username.value} onValue={(v) => { username.value = v; }} autoComplete="username" autoCapitalize="none" required />
-        <TextField label="密码" type="password" value={password.value} onValue={(v) => { password.value = v; }} autoComplete="current-password" required />
+        <TextField
+          label="用户名"
+          value={username.value}
+          onValue={(v) => {
+            username.value = v;
+          }}
+          autoComplete="username"
+          autoCapitalize="none"
+          required
+        />
+        <TextField
+          label="密码"
+          type="password"
+          value={password.value}
+          onValue={(v) => {
+            password.value = v;
+          }}
+          autoComplete="current-password"
+          required
+        />
         {error.value && <Banner tone="danger">{error.value}</Banner>}
-        <Button type="submit" variant="primary" block disabled={busy.value}>{busy.value ? '正在登录……' : '登录'}</Button>
+        <Button type="submit" variant="primary" block disabled={busy.value}>
+          {busy.value ? '正在登录……' : '登录'}
+        </Button>
       </form>
     </section>
   );

@@ -7,8 +7,13 @@ export function ChosenPerson({ person, role, onChange }: { person: Person; role:
   return (
     <div class="card row chosen" data-testid={`chosen-${role}`}>
       <div class="chosen__text">
-        <strong>{role}：{person.name}</strong>
-        <span class="muted">{SEX_LABELS[person.sex]} · {maskIdNumber(person.idNumber)}{person.phone ? ` · ${person.phone}` : ''}</span>
+        <strong>
+          {role}：{person.name}
+        </strong>
+        <span class="muted">
+          {SEX_LABELS[person.sex]} · {maskIdNumber(person.idNumber)}
+          {person.phone ? ` · ${person.phone}` : ''}
+        </span>
       </div>
       <Button onClick={onChange}>换一个{role}</Button>
     </div>

@@ -25,7 +25,10 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
   const busy = useSignal(false);
 
   useEffect(() => {
-    if (personId) void loadPerson(personId).then((p) => { if (p) applicant.value = p; });
+    if (personId)
+      void loadPerson(personId).then((p) => {
+        if (p) applicant.value = p;
+      });
   }, [personId]);
 
   const start = async () => {
@@ -33,7 +36,11 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
     busy.value = true;
     error.value = null;
     try {
-      const c = await createNewCase(state, { itemCode: item.value.code, applicantId: applicant.value.id, entrusterId: entrusted.value ? entruster.value?.id : undefined });
+      const c = await createNewCase(state, {
+        itemCode: item.value.code,
+        applicantId: applicant.value.id,
+        entrusterId: entrusted.value ? entruster.value?.id : undefined,
+      });
       state.router.navigate({ name: 'case', id: c.id }, { replace: true });
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
@@ -48,9 +55,19 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
       <PersonForm
         initial={emptyPersonDraft(state.user.value?.villageCode ?? '')}
         saveLabel={who === 'applicant' ? '保存档案并设为申请人' : '保存档案并设为委托人'}
-        onSaved={(p) => { if (who === 'applicant') applicant.value = p; else entruster.value = p; creatingPerson.value = null; }}
+        onSaved={(p) => {
+          if (who === 'applicant') applicant.value = p;
+          else entruster.value = p;
+          creatingPerson.value = null;
+        }}
       />
-      <Button onClick={() => { creatingPerson.value = null; }}>取消新建</Button>
+      <Button
+        onClick={() => {
+          creatingPerson.value = null;
+        }}
+      >
+        取消新建
+      </Button>
     </div>
   );
 
@@ -64,41 +81,114 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
             <div class="card row chosen">
               <div class="chosen__text">
                 <strong>{item.value.name}</strong>
-                <span class="muted">{item.value.agency} · 承诺时限 {item.value.promisedLimitDays === 0 ? '即办' : `${item.value.promisedLimitDays} 个工作日`}</span>
+                <span class="muted">
+                  {item.value.agency} · 承诺时限{' '}
+                  {item.value.promisedLimitDays === 0 ? '即办' : `${item.value.promisedLimitDays} 个工作日`}
+                </span>
               </div>
-              <Button onClick={() => { item.value = null; }}>重新选择事项</Button>
+              <Button
+                onClick={() => {
+                  item.value = null;
+                }}
+              >
+                重新选择事项
+              </Button>
             </div>
-          ) : <ItemPicker onPick={(i) => { item.value = i; }} />}
+          ) : (
+            <ItemPicker
+              onPick={(i) => {
+                item.value = i;
+              }}
+            />
+          )}
           {item.value?.requiresPresence && (
-            <Banner tone="warning"><strong>本事项须申请人本人到场。</strong>{item.value.presenceNote ?? '代办员可先预审材料，再陪同或预约办理。'}</Banner>
+            <Banner tone="warning">
+              <strong>本事项须申请人本人到场。</strong>
+              {item.value.presenceNote ?? '代办员可先预审材料，再陪同或预约办理。'}
+            </Banner>
           )}
         </li>
         <li class="stack">
           <h2>第二步：选择申请人</h2>
           {applicant.value ? (
-            <ChosenPerson person={applicant.value} role="申请人" onChange={() => { applicant.value = null; }} />
-          ) : creatingPerson.value === 'applicant' ? newProfile('applicant') : (
+            <ChosenPerson
+              person={applicant.value}
+              role="申请人"
+              onChange={() => {
+                applicant.value = null;
+              }}
+            />
+          ) : creatingPerson.value === 'applicant' ? (
+            newProfile('applicant')
+          ) : (
             <div class="stack">
-              <PersonPicker label="查找申请人" onPick={(p) => { applicant.value = p; }} excludeIds={entruster.value ? [entruster.value.id] : []} />
-              <Button onClick={() => { creatingPerson.value = 'applicant'; }}><Icon name="plus" />没有档案？新建申请人档案</Button>
+              <PersonPicker
+                label="查找申请人"
+                onPick={(p) => {
+                  applicant.value = p;
+                }}
+                excludeIds={entruster.value ? [entruster.value.id] : []}
+              />
+              <Button
+                onClick={() => {
+                  creatingPerson.value = 'applicant';
+                }}
+              >
+                <Icon name="plus" />
+                没有档案？新建申请人档案
+              </Button>
             </div>
           )}
         </li>
         <li class="stack">
           <h2>第三步：委托人（可选）</h2>
-          <Checkbox label="由家属等他人委托代办（例如子女替老人委托）" checked={entrusted.value} onChecked={(v) => { entrusted.value = v; if (!v) entruster.value = null; }} />
-          {entrusted.value && (entruster.value ? (
-            <ChosenPerson person={entruster.value} role="委托人" onChange={() => { entruster.value = null; }} />
-          ) : creatingPerson.value === 'entruster' ? newProfile('entruster') : (
-            <div class="stack">
-              <PersonPicker label="查找委托人" onPick={(p) => { entruster.value = p; }} excludeIds={applicant.value ? [applicant.value.id] : []} />
-              <Button onClick={() => { creatingPerson.value = 'entruster'; }}><Icon name="plus" />新建委托人档案</Button>
-            </div>
-          ))}
+          <Checkbox
+            label="由家属等他人委托代办（例如子女替老人委托）"
+            checked={entrusted.value}
+            onChecked={(v) => {
+              entrusted.value = v;
+              if (!v) entruster.value = null;
+            }}
+          />
+          {entrusted.value &&
+            (entruster.value ? (
+              <ChosenPerson
+                person={entruster.value}
+                role="委托人"
+                onChange={() => {
+                  entruster.value = null;
+                }}
+              />
+            ) : creatingPerson.value === 'entruster' ? (
+              newProfile('entruster')
+            ) : (
+              <div class="stack">
+                <PersonPicker
+                  label="查找委托人"
+                  onPick={(p) => {
+                    entruster.value = p;
+                  }}
+                  excludeIds={applicant.value ? [applicant.value.id] : []}
+                />
+                <Button
+                  onClick={() => {
+                    creatingPerson.value = 'entruster';
+                  }}
+                >
+                  <Icon name="plus" />
+                  新建委托人档案
+                </Button>
+              </div>
+            ))}
         </li>
       </ol>
       {error.value && <Banner tone="danger">{error.value}</Banner>}
-      <Button variant="primary" block disabled={!item.value || !applicant.value || (entrusted.value && !entruster.value) || busy.value} onClick={() => void start()}>
+      <Button
+        variant="primary"
+        block
+        disabled={!item.value || !applicant.value || (entrusted.value && !entruster.value) || busy.value}
+        onClick={() => void start()}
+      >
         {busy.value ? '正在创建……' : '开始办件'}
       </Button>
       {(!item.value || !applicant.value) && <p class="muted">选好事项和申请人后，才能开始办件。</p>}

@@ -12,28 +12,62 @@ export function ItemPicker({ onPick }: { onPick: (item: ServiceItem) => void }) 
   const index = useSignal<IndexedItem[]>(indexItems(items));
   useEffect(() => {
     // Pinyin search arrives with pinyin-pro (lazy chunk); name and keyword search work at once.
-    void loadPinyin().then((p) => { index.value = indexItems(items, p); }).catch(() => undefined);
+    void loadPinyin()
+      .then((p) => {
+        index.value = indexItems(items, p);
+      })
+      .catch(() => undefined);
   }, [items]);
   const hits = searchItems(index.value, query.value, category.value);
   return (
     <div class="stack item-picker">
       <div class="field">
-        <label class="field__label" for="item-search">搜索事项</label>
-        <input id="item-search" class="field__input" type="search" value={query.value} placeholder="例如：医保、低保、养老，或拼音首字母 yb" onInput={(e) => { query.value = e.currentTarget.value; }} />
+        <label class="field__label" for="item-search">
+          搜索事项
+        </label>
+        <input
+          id="item-search"
+          class="field__input"
+          type="search"
+          value={query.value}
+          placeholder="例如：医保、低保、养老，或拼音首字母 yb"
+          onInput={(e) => {
+            query.value = e.currentTarget.value;
+          }}
+        />
       </div>
       <div class="row" role="group" aria-label="按类别筛选">
-        <Chip pressed={category.value === undefined} onToggle={() => { category.value = undefined; }}>全部</Chip>
+        <Chip
+          pressed={category.value === undefined}
+          onToggle={() => {
+            category.value = undefined;
+          }}
+        >
+          全部
+        </Chip>
         {itemCategories().map((c) => (
-          <Chip key={c} pressed={category.value === c} onToggle={() => { category.value = category.value === c ? undefined : c; }}>{c}</Chip>
+          <Chip
+            key={c}
+            pressed={category.value === c}
+            onToggle={() => {
+              category.value = category.value === c ? undefined : c;
+            }}
+          >
+            {c}
+          </Chip>
         ))}
       </div>
-      <p class="muted" role="status" aria-live="polite">找到 {hits.length} 个事项</p>
+      <p class="muted" role="status" aria-live="polite">
+        找到 {hits.length} 个事项
+      </p>
       <ul class="item-list">
         {hits.map((i) => (
           <li key={i.code}>
             <button type="button" class="item-option" onClick={() => onPick(i)}>
               <strong class="item-option__name">{i.name}</strong>
-              <span class="muted">{i.category} · {i.agency}</span>
+              <span class="muted">
+                {i.category} · {i.agency}
+              </span>
               <span class="item-option__tags">
                 <span>承诺时限：{i.promisedLimitDays === 0 ? '即办' : `${i.promisedLimitDays} 个工作日`}</span>
                 {i.requiresPresence && <span class="tag tag--warn">须本人到场</span>}

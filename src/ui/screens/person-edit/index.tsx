@@ -9,19 +9,33 @@ import { Icon } from '../../components/icon';
 /** 新建 / 修改群众档案. */
 export function PersonEditScreen({ id }: { id?: string }) {
   const state = useAppState();
-  const initial = useSignal<PersonDraft | null | 'missing'>(id ? null : emptyPersonDraft(state.user.value?.villageCode ?? ''));
+  const initial = useSignal<PersonDraft | null | 'missing'>(
+    id ? null : emptyPersonDraft(state.user.value?.villageCode ?? ''),
+  );
   useEffect(() => {
-    if (!id) { initial.value = emptyPersonDraft(state.user.value?.villageCode ?? ''); return; }
+    if (!id) {
+      initial.value = emptyPersonDraft(state.user.value?.villageCode ?? '');
+      return;
+    }
     initial.value = null;
-    void loadPerson(id).then((p) => { initial.value = p ? draftFromPerson(p) : 'missing'; });
+    void loadPerson(id).then((p) => {
+      initial.value = p ? draftFromPerson(p) : 'missing';
+    });
   }, [id]);
 
   const title = id ? '修改群众档案' : '新建群众档案';
   return (
     <section class="stack" aria-labelledby="person-title">
       <div class="row">
-        <LinkButton href="#/persons"><Icon name="back" />返回档案列表</LinkButton>
-        {id && <LinkButton href={`#/cases/new?person=${id}`} variant="primary">为此人新建办件</LinkButton>}
+        <LinkButton href="#/persons">
+          <Icon name="back" />
+          返回档案列表
+        </LinkButton>
+        {id && (
+          <LinkButton href={`#/cases/new?person=${id}`} variant="primary">
+            为此人新建办件
+          </LinkButton>
+        )}
       </div>
       <h1 id="person-title">{title}</h1>
       {initial.value === null && <p aria-busy="true">正在读取……</p>}

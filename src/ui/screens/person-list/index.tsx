@@ -12,15 +12,24 @@ import './person-list.css';
 export function PersonListScreen() {
   const state = useAppState();
   const { query, results, loading } = state.persons;
-  useEffect(() => { void searchPersonsAction(state, query.value); }, []);
+  useEffect(() => {
+    void searchPersonsAction(state, query.value);
+  }, []);
   return (
     <section class="stack" aria-labelledby="persons-title">
       <div class="row" style={{ justifyContent: 'space-between' }}>
-        <h1 id="persons-title" style={{ margin: 0 }}>群众档案</h1>
-        <LinkButton href="#/persons/new" variant="primary"><Icon name="plus" />新建档案</LinkButton>
+        <h1 id="persons-title" style={{ margin: 0 }}>
+          群众档案
+        </h1>
+        <LinkButton href="#/persons/new" variant="primary">
+          <Icon name="plus" />
+          新建档案
+        </LinkButton>
       </div>
       <div class="field">
-        <label class="field__label" for="person-search">查找</label>
+        <label class="field__label" for="person-search">
+          查找
+        </label>
         <input
           id="person-search"
           class="field__input"
@@ -31,7 +40,11 @@ export function PersonListScreen() {
         />
       </div>
       <p class="muted" role="status" aria-live="polite">
-        {loading.value ? '正在查找……' : query.value.trim() ? `找到 ${results.value.length} 人` : `最近更新的 ${results.value.length} 份档案`}
+        {loading.value
+          ? '正在查找……'
+          : query.value.trim()
+            ? `找到 ${results.value.length} 人`
+            : `最近更新的 ${results.value.length} 份档案`}
       </p>
       {results.value.length === 0 && !loading.value ? (
         <EmptyState title={query.value.trim() ? '没有找到' : '还没有档案'}>
@@ -43,8 +56,13 @@ export function PersonListScreen() {
             <li key={p.id} class="card person-card">
               <a href={`#/persons/${p.id}`} class="person-card__main">
                 <strong class="person-card__name">{p.name}</strong>
-                <span>{SEX_LABELS[p.sex]} · {p.birthDate.slice(0, 4)}年生</span>
-                <span class="muted">{maskIdNumber(p.idNumber)}{p.phone ? ` · ${p.phone}` : ''}</span>
+                <span>
+                  {SEX_LABELS[p.sex]} · {p.birthDate.slice(0, 4)}年生
+                </span>
+                <span class="muted">
+                  {maskIdNumber(p.idNumber)}
+                  {p.phone ? ` · ${p.phone}` : ''}
+                </span>
               </a>
               <LinkButton href={`#/cases/new?person=${p.id}`}>为{p.name}办件</LinkButton>
             </li>

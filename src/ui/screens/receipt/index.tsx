@@ -11,8 +11,12 @@ import { formatDateCn, formatTime } from '../../format';
 export function ReceiptScreen({ id }: { id: string }) {
   const state = useAppState();
   const wb = state.workbench;
-  useEffect(() => { if (wb.record.value?.id !== id) void openCase(state, id); }, [id]);
-  const c = wb.record.value, item = wb.item.value, applicant = wb.applicant.value;
+  useEffect(() => {
+    if (wb.record.value?.id !== id) void openCase(state, id);
+  }, [id]);
+  const c = wb.record.value,
+    item = wb.item.value,
+    applicant = wb.applicant.value;
   if (!c || c.id !== id || !item) {
     return wb.error.value ? <Banner tone="danger">{wb.error.value}</Banner> : <p aria-busy="true">正在生成回执……</p>;
   }
@@ -21,14 +25,24 @@ export function ReceiptScreen({ id }: { id: string }) {
       <h1>代办事项回执</h1>
       <div style={{ display: 'flex', gap: '24px', alignItems: 'flex-start', flexWrap: 'wrap' }}>
         <dl class="sheet__meta" style={{ flex: 1, gridTemplateColumns: 'max-content 1fr' }}>
-          <dt>办件编号</dt><dd data-testid="receipt-number"><strong>{c.number}</strong></dd>
-          <dt>申请事项</dt><dd>{item.name}</dd>
-          <dt>申请人</dt><dd>{applicant?.name ?? ''}</dd>
-          <dt>当前状态</dt><dd>{STATUS_LABELS[c.status]}</dd>
-          <dt>提交时间</dt><dd>{c.submittedAt ? formatTime(c.submittedAt) : '尚未提交'}</dd>
-          <dt>承诺时限</dt><dd>{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}</dd>
-          <dt>代办员</dt><dd>{state.user.value?.name ?? ''}</dd>
-          <dt>日期</dt><dd>{formatDateCn(state.today.value)}</dd>
+          <dt>办件编号</dt>
+          <dd data-testid="receipt-number">
+            <strong>{c.number}</strong>
+          </dd>
+          <dt>申请事项</dt>
+          <dd>{item.name}</dd>
+          <dt>申请人</dt>
+          <dd>{applicant?.name ?? ''}</dd>
+          <dt>当前状态</dt>
+          <dd>{STATUS_LABELS[c.status]}</dd>
+          <dt>提交时间</dt>
+          <dd>{c.submittedAt ? formatTime(c.submittedAt) : '尚未提交'}</dd>
+          <dt>承诺时限</dt>
+          <dd>{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}</dd>
+          <dt>代办员</dt>
+          <dd>{state.user.value?.name ?? ''}</dd>
+          <dt>日期</dt>
+          <dd>{formatDateCn(state.today.value)}</dd>
         </dl>
         <figure style={{ margin: 0, textAlign: 'center' }}>
           <QrCode text={c.number} label={`办件编号二维码：${c.number}`} size={180} />

@@ -12,7 +12,9 @@ export function SettingsScreen() {
   const user = state.user.value;
   const confirming = useSignal(false);
   const unsent = useSignal(0);
-  useEffect(() => { void refreshStorageInfo(state); }, []);
+  useEffect(() => {
+    void refreshStorageInfo(state);
+  }, []);
 
   const askLogout = async () => {
     unsent.value = await unsentCount();
@@ -25,17 +27,27 @@ export function SettingsScreen() {
       <div class="card stack">
         <h2>当前用户</h2>
         <dl class="kv">
-          <dt>姓名</dt><dd>{user?.name}</dd>
-          <dt>身份</dt><dd>{user ? ROLE_LABELS[user.role] : ''}</dd>
-          {user?.villageCode && <><dt>村（社区）代码</dt><dd>{user.villageCode}</dd></>}
-          <dt>本机编号</dt><dd class="mono">{state.deviceId.value}</dd>
+          <dt>姓名</dt>
+          <dd>{user?.name}</dd>
+          <dt>身份</dt>
+          <dd>{user ? ROLE_LABELS[user.role] : ''}</dd>
+          {user?.villageCode && (
+            <>
+              <dt>村（社区）代码</dt>
+              <dd>{user.villageCode}</dd>
+            </>
+          )}
+          <dt>本机编号</dt>
+          <dd class="mono">{state.deviceId.value}</dd>
         </dl>
       </div>
       <div class="card stack">
         <h2>本机存储</h2>
         <StorageMeter info={state.storageInfo.value} persisted={state.persisted.value} />
         {state.persisted.value !== true && (
-          <Button onClick={() => void requestPersistence(state).then(() => refreshStorageInfo(state))}>申请长期保存本机数据</Button>
+          <Button onClick={() => void requestPersistence(state).then(() => refreshStorageInfo(state))}>
+            申请长期保存本机数据
+          </Button>
         )}
       </div>
       <div class="card stack">
@@ -46,18 +58,27 @@ export function SettingsScreen() {
       <div class="card stack">
         <h2>退出登录</h2>
         <p class="muted">退出后，本机上这个账号的群众档案、办件和照片都会被清除。</p>
-        <Button variant="danger" onClick={() => void askLogout()}>退出登录并清除本机数据</Button>
+        <Button variant="danger" onClick={() => void askLogout()}>
+          退出登录并清除本机数据
+        </Button>
       </div>
       <ConfirmDialog
         open={confirming.value}
         title="确定退出登录吗？"
         confirmLabel="确定退出并清除"
         danger
-        onCancel={() => { confirming.value = false; }}
-        onConfirm={() => { confirming.value = false; void logout(state); }}
+        onCancel={() => {
+          confirming.value = false;
+        }}
+        onConfirm={() => {
+          confirming.value = false;
+          void logout(state);
+        }}
       >
         {unsent.value > 0 ? (
-          <p class="warn-text"><strong>还有 {unsent.value} 条记录没有同步到乡镇！</strong>现在退出，这些办件会丢失。建议先联网同步。</p>
+          <p class="warn-text">
+            <strong>还有 {unsent.value} 条记录没有同步到乡镇！</strong>现在退出，这些办件会丢失。建议先联网同步。
+          </p>
         ) : (
           <p>所有办件都已同步。退出后本机数据会被清除。</p>
         )}

@@ -7,8 +7,15 @@ import { Button } from '../../components/button';
 import { formatTime } from '../../format';
 
 const SOURCES: Record<string, string> = {
-  cases: '办件', persons: '群众档案', materials: '材料', audit: '操作记录', decisions: '审核决定',
-  rectifications: '整改', catalog: '事项', settings: '设置', pull: '服务器发来的更新',
+  cases: '办件',
+  persons: '群众档案',
+  materials: '材料',
+  audit: '操作记录',
+  decisions: '审核决定',
+  rectifications: '整改',
+  catalog: '事项',
+  settings: '设置',
+  pull: '服务器发来的更新',
 };
 
 const WHAT: Record<string, string> = {
@@ -46,11 +53,17 @@ export function DeviceProblems() {
       <p>
         下面这些数据本机读不了，已经跳过，其余办件照常使用和同步。请把诊断信息发给管理员（只发送编号和字段名，不含群众的个人信息）。
       </p>
-      <Button variant="primary" disabled={state.sync.sendingDiagnostic.value || !state.online.value} onClick={() => void sendDiagnostic(state)}>
+      <Button
+        variant="primary"
+        disabled={state.sync.sendingDiagnostic.value || !state.online.value}
+        onClick={() => void sendDiagnostic(state)}
+      >
         {state.sync.sendingDiagnostic.value ? '正在发送……' : '发送诊断给管理员'}
       </Button>
       <ul class="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {problems.map((p) => <Item key={`${p.source}:${p.key}:${p.code}`} p={p} />)}
+        {problems.map((p) => (
+          <Item key={`${p.source}:${p.key}:${p.code}`} p={p} />
+        ))}
       </ul>
     </section>
   );

@@ -20,18 +20,27 @@ export function SyncStatusScreen() {
       <h1 id="sync-title">同步状态</h1>
       <div class="card stack">
         <dl class="kv">
-          <dt>网络</dt><dd>{state.online.value ? '在线' : '离线'}</dd>
-          <dt>待同步</dt><dd><strong data-testid="pending-count">{pending.value ?? '…'}</strong> 条</dd>
-          <dt>上次同步</dt><dd>{lastSyncAt.value ? formatTime(lastSyncAt.value) : '还没有同步过'}</dd>
+          <dt>网络</dt>
+          <dd>{state.online.value ? '在线' : '离线'}</dd>
+          <dt>待同步</dt>
+          <dd>
+            <strong data-testid="pending-count">{pending.value ?? '…'}</strong> 条
+          </dd>
+          <dt>上次同步</dt>
+          <dd>{lastSyncAt.value ? formatTime(lastSyncAt.value) : '还没有同步过'}</dd>
         </dl>
         {state.deps.syncNow && (
           <Button variant="primary" disabled={running.value || !state.online.value} onClick={() => void syncNow(state)}>
             {running.value ? '正在同步……' : '立即同步'}
           </Button>
         )}
-        {!state.online.value && (pending.value ?? 0) > 0 && <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>}
+        {!state.online.value && (pending.value ?? 0) > 0 && (
+          <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>
+        )}
         {state.sync.needsUpdate.value && (
-          <Banner tone="warning">应用版本过旧，乡镇服务器已不再接受，同步已暂停。请点页面上方的“更新”，待同步的办件都保留在本机。</Banner>
+          <Banner tone="warning">
+            应用版本过旧，乡镇服务器已不再接受，同步已暂停。请点页面上方的“更新”，待同步的办件都保留在本机。
+          </Banner>
         )}
       </div>
       <DeviceProblems />
@@ -48,10 +57,14 @@ export function SyncStatusScreen() {
                 <a href={`#/cases/${p.caseId}`}>查看办件</a>
               </p>
               <p class={p.state === 'rejected' ? 'error-text' : 'warn-text'}>{p.lastError?.message ?? '原因未知'}</p>
-              <p class="muted">已尝试 {p.attempts} 次 · {formatTime(p.updatedAt)}</p>
+              <p class="muted">
+                已尝试 {p.attempts} 次 · {formatTime(p.updatedAt)}
+              </p>
               <div class="row">
                 {p.state === 'failed' && <Button onClick={() => void retrySyncEntry(state, p.id)}>重试</Button>}
-                {p.state === 'rejected' && <Button onClick={() => void dismissSyncProblem(state, p.id)}>我知道了，去修改办件</Button>}
+                {p.state === 'rejected' && (
+                  <Button onClick={() => void dismissSyncProblem(state, p.id)}>我知道了，去修改办件</Button>
+                )}
               </div>
             </li>
           ))}

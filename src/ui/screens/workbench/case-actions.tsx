@@ -35,25 +35,62 @@ export function CaseActions() {
     <section class="card stack" aria-label="办件操作">
       {wb.editable.value && (
         <>
-          <Button variant="primary" block disabled={!report?.canSubmit || returnBlock !== null || busy.value} onClick={() => void run(() => submitOpenCase(state), state.online.value ? '已提交，正在同步到乡镇' : '已提交，联网后自动同步到乡镇')}>
+          <Button
+            variant="primary"
+            block
+            disabled={!report?.canSubmit || returnBlock !== null || busy.value}
+            onClick={() =>
+              void run(
+                () => submitOpenCase(state),
+                state.online.value ? '已提交，正在同步到乡镇' : '已提交，联网后自动同步到乡镇',
+              )
+            }
+          >
             {c.status === 'returned' ? '补正后重新提交' : '提交到乡镇'}
           </Button>
-          {returnBlock !== null && <p class="warn-text" style={{ margin: 0 }} data-testid="return-block">{returnBlock}</p>}
-          {!report?.canSubmit && <p class="muted" style={{ margin: 0 }}>预审通过后才能提交。</p>}
+          {returnBlock !== null && (
+            <p class="warn-text" style={{ margin: 0 }} data-testid="return-block">
+              {returnBlock}
+            </p>
+          )}
+          {!report?.canSubmit && (
+            <p class="muted" style={{ margin: 0 }}>
+              预审通过后才能提交。
+            </p>
+          )}
         </>
       )}
       {c.status === 'queued' && (
-        <Button block disabled={busy.value} onClick={() => { confirmRecall.value = true; }}>撤回修改</Button>
+        <Button
+          block
+          disabled={busy.value}
+          onClick={() => {
+            confirmRecall.value = true;
+          }}
+        >
+          撤回修改
+        </Button>
       )}
-      <LinkButton block href={`#/cases/${c.id}/notice`}><Icon name="doc" />一次性告知单</LinkButton>
-      <LinkButton block href={`#/cases/${c.id}/receipt`}><Icon name="qr" />办件回执（二维码）</LinkButton>
+      <LinkButton block href={`#/cases/${c.id}/notice`}>
+        <Icon name="doc" />
+        一次性告知单
+      </LinkButton>
+      <LinkButton block href={`#/cases/${c.id}/receipt`}>
+        <Icon name="qr" />
+        办件回执（二维码）
+      </LinkButton>
       {error.value && <Banner tone="danger">{error.value}</Banner>}
       <ConfirmDialog
         open={confirmRecall.value}
         title="撤回修改？"
         confirmLabel="撤回修改"
-        onCancel={() => { confirmRecall.value = false; }}
-        onConfirm={() => { confirmRecall.value = false; void run(() => recallOpenCase(state), '已撤回，可以继续修改'); }}
+        onCancel={() => {
+          confirmRecall.value = false;
+        }}
+        onConfirm={() => {
+          confirmRecall.value = false;
+          void run(() => recallOpenCase(state), '已撤回，可以继续修改');
+        }}
       >
         <p>办件还没有同步到乡镇。撤回后可以修改，改好后需要重新提交。</p>
       </ConfirmDialog>

@@ -14,20 +14,45 @@ export function CaseHeader() {
   return (
     <header class="case-head card">
       <div class="row">
-        <LinkButton href="#/" class="no-print"><Icon name="back" />办件列表</LinkButton>
+        <LinkButton href="#/" class="no-print">
+          <Icon name="back" />
+          办件列表
+        </LinkButton>
         <StatusBadge status={c.status} />
         <span class="muted mono">{c.number}</span>
       </div>
-      <h1 id="case-title" style={{ margin: 0 }}>{item?.name ?? c.itemCode}</h1>
+      <h1 id="case-title" style={{ margin: 0 }}>
+        {item?.name ?? c.itemCode}
+      </h1>
       <div class="case-head__people">
-        <span>申请人：<strong>{wb.applicant.value?.name ?? '（档案缺失）'}</strong></span>
-        {wb.entruster.value && <span>委托人：<strong>{wb.entruster.value.name}</strong></span>}
+        <span>
+          申请人：<strong>{wb.applicant.value?.name ?? '（档案缺失）'}</strong>
+        </span>
+        {wb.entruster.value && (
+          <span>
+            委托人：<strong>{wb.entruster.value.name}</strong>
+          </span>
+        )}
         <span class="muted">更新于 {formatTime(c.updatedAt)}</span>
-        {item && <span class="muted">承诺时限：{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}</span>}
+        {item && (
+          <span class="muted">
+            承诺时限：{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}
+          </span>
+        )}
       </div>
-      {item?.requiresPresence && <Banner tone="warning"><strong>本事项须申请人本人到场办理。</strong>{item.presenceNote ?? ''}</Banner>}
+      {item?.requiresPresence && (
+        <Banner tone="warning">
+          <strong>本事项须申请人本人到场办理。</strong>
+          {item.presenceNote ?? ''}
+        </Banner>
+      )}
       {c.status === 'queued' && <Banner tone="info">已提交，等待联网同步到乡镇。同步前可以“撤回修改”。</Banner>}
-      {outbox && <Banner tone="danger">{outbox.state === 'rejected' ? '乡镇拒收：' : '同步失败：'}{outbox.lastError?.message ?? '原因未知'}</Banner>}
+      {outbox && (
+        <Banner tone="danger">
+          {outbox.state === 'rejected' ? '乡镇拒收：' : '同步失败：'}
+          {outbox.lastError?.message ?? '原因未知'}
+        </Banner>
+      )}
     </header>
   );
 }

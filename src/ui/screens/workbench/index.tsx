@@ -4,4 +4,7 @@ import { lazyScreen } from '../../app/lazy-screen';
 // screen (login, case list) does not need it. The service worker precaches the chunk, so a case
 // still opens offline.
 /** 办件工作台, loaded on first use. */
-export const WorkbenchScreen = lazyScreen<{ id: string }>(() => import('./workbench-screen').then((m) => m.WorkbenchView), '办件工作台');
+export const WorkbenchScreen = lazyScreen<{ id: string }>(
+  () => import('./workbench-screen').then((m) => m.WorkbenchView),
+  '办件工作台',
+);

@@ -16,11 +16,31 @@ export function MaterialData({ requirement: r, editable }: { requirement: Materi
       <div class="grid-2">
         {r.dataFields.map((f) => {
           const fs = on(f.key);
-          const error = fs.filter((x) => x.severity === 'error').map((x) => x.message).join('；') || undefined;
-          const common = { label: f.label, required: f.required, hint: f.hint, error, warnings: fs.filter((x) => x.severity !== 'error').map((x) => x.message), value: data[f.key] ?? '', onValue: (v: string) => setMaterialData(state, r.id, f.key, v) };
-          return f.type === 'select'
-            ? <SelectField key={f.key} {...common} options={f.options ?? []} placeholder="请选择" />
-            : <TextField key={f.key} {...common} type={f.type === 'date' ? 'date' : 'text'} maxLength={f.maxLength} autoComplete="off" />;
+          const error =
+            fs
+              .filter((x) => x.severity === 'error')
+              .map((x) => x.message)
+              .join('；') || undefined;
+          const common = {
+            label: f.label,
+            required: f.required,
+            hint: f.hint,
+            error,
+            warnings: fs.filter((x) => x.severity !== 'error').map((x) => x.message),
+            value: data[f.key] ?? '',
+            onValue: (v: string) => setMaterialData(state, r.id, f.key, v),
+          };
+          return f.type === 'select' ? (
+            <SelectField key={f.key} {...common} options={f.options ?? []} placeholder="请选择" />
+          ) : (
+            <TextField
+              key={f.key}
+              {...common}
+              type={f.type === 'date' ? 'date' : 'text'}
+              maxLength={f.maxLength}
+              autoComplete="off"
+            />
+          );
         })}
       </div>
     </fieldset>

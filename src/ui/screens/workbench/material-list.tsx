@@ -6,8 +6,15 @@ import { PhotoViewer } from '../../components/photo-viewer';
 import { useBlobUrl } from '../../hooks/use-blob-url';
 import { MaterialCard } from './material-card';
 
-export interface ViewerTarget { requirementId: string; index: number }
-export interface DeleteTarget { requirementId: string; sha256: string; label: string }
+export interface ViewerTarget {
+  requirementId: string;
+  index: number;
+}
+export interface DeleteTarget {
+  requirementId: string;
+  sha256: string;
+  label: string;
+}
 
 /** The materials checklist, one card per requirement, with the shared viewer and delete prompt. */
 export function MaterialList() {
@@ -17,36 +24,64 @@ export function MaterialList() {
   const viewing = useSignal<ViewerTarget | null>(null);
   const deleting = useSignal<DeleteTarget | null>(null);
   const v = viewing.value;
-  const pages = v ? wb.materialByRequirement.value.get(v.requirementId)?.pages ?? [] : [];
+  const pages = v ? (wb.materialByRequirement.value.get(v.requirementId)?.pages ?? []) : [];
   const page = v ? pages[v.index] : undefined;
   const url = useBlobUrl(page?.sha256);
-  const name = v ? item?.materials.find((r) => r.id === v.requirementId)?.name ?? '' : '';
+  const name = v ? (item?.materials.find((r) => r.id === v.requirementId)?.name ?? '') : '';
   if (!item) return null;
   return (
     <section class="stack" aria-labelledby="materials-title">
       <h2 id="materials-title">材料清单（{item.materials.length} 项）</h2>
       <ul class="materials">
         {item.materials.map((r) => (
-          <MaterialCard key={r.id} requirement={r} onView={(index) => { viewing.value = { requirementId: r.id, index }; }} onDelete={(t) => { deleting.value = t; }} />
+          <MaterialCard
+            key={r.id}
+            requirement={r}
+            onView={(index) => {
+              viewing.value = { requirementId: r.id, index };
+            }}
+            onDelete={(t) => {
+              deleting.value = t;
+            }}
+          />
         ))}
       </ul>
       <PhotoViewer
-        src={page ? url ?? null : null}
+        src={page ? (url ?? null) : null}
         title={v ? `${name} 第 ${v.index + 1}/${pages.length} 页` : ''}
-        onClose={() => { viewing.value = null; }}
-        onPrev={v && v.index > 0 ? () => { viewing.value = { ...v, index: v.index - 1 }; } : undefined}
-        onNext={v && v.index < pages.length - 1 ? () => { viewing.value = { ...v, index: v.index + 1 }; } : undefined}
+        onClose={() => {
+          viewing.value = null;
+        }}
+        onPrev={
+          v && v.index > 0
+            ? () => {
+                viewing.value = { ...v, index: v.index - 1 };
+              }
+            : undefined
+        }
+        onNext={
+          v && v.index < pages.length - 1
+            ? () => {
+                viewing.value = { ...v, index: v.index + 1 };
+              }
+            : undefined
+        }
       />
       <ConfirmDialog
         open={deleting.value !== null}
         title="删除这一页吗？"
         confirmLabel="删除"
         danger
-        onCancel={() => { deleting.value = null; }}
+        onCancel={() => {
+          deleting.value = null;
+        }}
         onConfirm={() => {
           const d = deleting.value;
           deleting.value = null;
-          if (d) void deletePage(state, d.requirementId, d.sha256).catch((e) => { wb.error.value = String(e instanceof Error ? e.message : e); });
+          if (d)
+            void deletePage(state, d.requirementId, d.sha256).catch((e) => {
+              wb.error.value = String(e instanceof Error ? e.message : e);
+            });
         }}
       >
         <p>{deleting.value?.label}</p>

@@ -20,7 +20,9 @@ interface Props {
 export function PageList({ requirement: r, pages, findings, editable, onView, onDelete }: Props) {
   const state = useAppState();
   if (pages.length === 0) return null;
-  const fail = (e: unknown) => { state.workbench.error.value = e instanceof Error ? e.message : String(e); };
+  const fail = (e: unknown) => {
+    state.workbench.error.value = e instanceof Error ? e.message : String(e);
+  };
   return (
     <ol class="pages" aria-label={`${r.name}：已拍 ${pages.length} 页`}>
       {pages.map((p, i) => {
@@ -36,19 +38,46 @@ export function PageList({ requirement: r, pages, findings, editable, onView, on
             <FindingList findings={own} />
             {editable && (
               <div class="page__tools">
-                <Button onClick={() => void movePage(state, r.id, i, -1).catch(fail)} disabled={i === 0} aria-label={`上移：${label}`}><Icon name="up" />上移</Button>
-                <Button onClick={() => void movePage(state, r.id, i, 1).catch(fail)} disabled={i === pages.length - 1} aria-label={`下移：${label}`}><Icon name="down" />下移</Button>
+                <Button
+                  onClick={() => void movePage(state, r.id, i, -1).catch(fail)}
+                  disabled={i === 0}
+                  aria-label={`上移：${label}`}
+                >
+                  <Icon name="up" />
+                  上移
+                </Button>
+                <Button
+                  onClick={() => void movePage(state, r.id, i, 1).catch(fail)}
+                  disabled={i === pages.length - 1}
+                  aria-label={`下移：${label}`}
+                >
+                  <Icon name="down" />
+                  下移
+                </Button>
                 <label class="btn" style={{ position: 'relative' }}>
-                  <input class="visually-hidden" type="file" accept="image/*" capture="environment" aria-label={`重拍：${label}`}
+                  <input
+                    class="visually-hidden"
+                    type="file"
+                    accept="image/*"
+                    capture="environment"
+                    aria-label={`重拍：${label}`}
                     onChange={(e) => {
                       const input = e.currentTarget;
                       const file = input.files?.[0];
                       input.value = '';
                       if (file) void replacePage(state, r.id, i, file).catch(fail);
-                    }} />
-                  <Icon name="camera" /><span aria-hidden="true">重拍</span>
+                    }}
+                  />
+                  <Icon name="camera" />
+                  <span aria-hidden="true">重拍</span>
                 </label>
-                <Button variant="danger" onClick={() => onDelete({ requirementId: r.id, sha256: p.sha256, label })} aria-label={`删除：${label}`}>删除</Button>
+                <Button
+                  variant="danger"
+                  onClick={() => onDelete({ requirementId: r.id, sha256: p.sha256, label })}
+                  aria-label={`删除：${label}`}
+                >
+                  删除
+                </Button>
               </div>
             )}
           </li>

@@ -12,7 +12,9 @@ export function ReportJump() {
   };
   const block = state.workbench.returnBlock.value;
   const ok = report.canSubmit && block === null;
-  const text = !report.canSubmit ? `预审：问题 ${report.errors} 个，待确认提醒 ${report.unacknowledged.length} 条` : block ?? '预审通过，可以提交';
+  const text = !report.canSubmit
+    ? `预审：问题 ${report.errors} 个，待确认提醒 ${report.unacknowledged.length} 条`
+    : (block ?? '预审通过，可以提交');
   return (
     <button type="button" class={`report-jump ${ok ? 'report-jump--ok' : ''}`} onClick={go}>
       <span>{text}</span>

@@ -10,7 +10,12 @@ function whereOf(f: Finding, names: Map<string, string>, labels: Map<string, str
 }
 
 function jumpTo(f: Finding) {
-  const sel = f.target.type === 'material' ? `[data-material="${f.target.id}"]` : f.target.type === 'field' ? `[data-field="${f.target.key}"]` : 'fieldset';
+  const sel =
+    f.target.type === 'material'
+      ? `[data-material="${f.target.id}"]`
+      : f.target.type === 'field'
+        ? `[data-field="${f.target.key}"]`
+        : 'fieldset';
   const el = document.querySelector<HTMLElement>(sel);
   el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   el?.querySelector<HTMLElement>('input, button, select, textarea')?.focus({ preventScroll: true });
@@ -32,23 +37,38 @@ export function ReportPanel() {
   const acked = new Set(c.acknowledged);
   return (
     <section class="card stack report" aria-labelledby="report-title" data-testid="report">
-      <h2 id="report-title" style={{ margin: 0 }} tabIndex={-1}>预审结果</h2>
+      <h2 id="report-title" style={{ margin: 0 }} tabIndex={-1}>
+        预审结果
+      </h2>
       <div class="report__summary" role="status" aria-live="polite">
-        <span class={`report__count ${errors.length ? 'error-text' : 'ok-text'}`} data-testid="error-count">问题 {errors.length} 个</span>
-        <span class={`report__count ${report.unacknowledged.length ? 'warn-text' : ''}`} data-testid="warning-count">提醒 {warnings.length} 条（待确认 {report.unacknowledged.length}）</span>
+        <span class={`report__count ${errors.length ? 'error-text' : 'ok-text'}`} data-testid="error-count">
+          问题 {errors.length} 个
+        </span>
+        <span class={`report__count ${report.unacknowledged.length ? 'warn-text' : ''}`} data-testid="warning-count">
+          提醒 {warnings.length} 条（待确认 {report.unacknowledged.length}）
+        </span>
       </div>
-      {report.canSubmit && wb.returnBlock.value !== null && <Banner tone="warning">预审通过，但{wb.returnBlock.value}。</Banner>}
-      {report.canSubmit
-        ? wb.returnBlock.value === null && <Banner tone="success">预审通过，可以提交。</Banner>
-        : <p class="muted" style={{ margin: 0 }}>红色问题必须解决；黄色提醒请核实后逐条勾选。</p>}
+      {report.canSubmit && wb.returnBlock.value !== null && (
+        <Banner tone="warning">预审通过，但{wb.returnBlock.value}。</Banner>
+      )}
+      {report.canSubmit ? (
+        wb.returnBlock.value === null && <Banner tone="success">预审通过，可以提交。</Banner>
+      ) : (
+        <p class="muted" style={{ margin: 0 }}>
+          红色问题必须解决；黄色提醒请核实后逐条勾选。
+        </p>
+      )}
       {errors.length > 0 && (
         <>
           <h3>必须解决的问题</h3>
           <ul class="findings">
             {errors.map((f) => (
               <li key={f.key} class="finding finding--error" data-code={f.code}>
-                <strong>{whereOf(f, names, labels)}：</strong>{f.message}{' '}
-                <button type="button" class="linklike" onClick={() => jumpTo(f)}>去处理</button>
+                <strong>{whereOf(f, names, labels)}：</strong>
+                {f.message}{' '}
+                <button type="button" class="linklike" onClick={() => jumpTo(f)}>
+                  去处理
+                </button>
               </li>
             ))}
           </ul>
@@ -60,8 +80,14 @@ export function ReportPanel() {
           <ul class="findings">
             {warnings.map((f) => (
               <li key={f.key} class="finding finding--warning" data-code={f.code}>
-                <strong>{whereOf(f, names, labels)}：</strong>{f.message}
-                <Checkbox label="已核实，确认无误" checked={acked.has(f.key)} disabled={!wb.editable.value} onChecked={(on) => void setAcknowledged(state, f.key, on)} />
+                <strong>{whereOf(f, names, labels)}：</strong>
+                {f.message}
+                <Checkbox
+                  label="已核实，确认无误"
+                  checked={acked.has(f.key)}
+                  disabled={!wb.editable.value}
+                  onChecked={(on) => void setAcknowledged(state, f.key, on)}
+                />
               </li>
             ))}
           </ul>
@@ -69,7 +95,11 @@ export function ReportPanel() {
       )}
       {infos.length > 0 && (
         <ul class="findings">
-          {infos.map((f) => <li key={f.key} class="finding finding--info">{f.message}</li>)}
+          {infos.map((f) => (
+            <li key={f.key} class="finding finding--info">
+              {f.message}
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -9,7 +9,10 @@ export function ReturnNote({ target }: { target: FlaggedTarget }) {
       <strong>{target.changed ? '✓ 已修改' : '审核员要求修改'}</strong>
       <ul class="return-note__reasons">
         {target.reasons.map((r, i) => (
-          <li key={i}><span class="return-note__code">{REASON_LABELS[r.code]}</span>{r.text && `：${r.text}`}</li>
+          <li key={i}>
+            <span class="return-note__code">{REASON_LABELS[r.code]}</span>
+            {r.text && `：${r.text}`}
+          </li>
         ))}
       </ul>
     </div>
@@ -18,5 +21,10 @@ export function ReturnNote({ target }: { target: FlaggedTarget }) {
 
 /** At anything the reviewer did not flag: it stays as submitted. */
 export function LockedNote() {
-  return <span class="locked-note" data-locked="true"><Icon name="lock" size={18} />无需修改</span>;
+  return (
+    <span class="locked-note" data-locked="true">
+      <Icon name="lock" size={18} />
+      无需修改
+    </span>
+  );
 }

@@ -5,7 +5,13 @@ import { useAppState } from '../../app/context';
 import { Checkbox, TextField } from '../../components/field';
 
 /** 容缺: the applicant promises to bring this material by a date (checked by the rules). */
-export function ToleranceControl({ requirement: r, editable }: { requirement: MaterialRequirement; editable: boolean }) {
+export function ToleranceControl({
+  requirement: r,
+  editable,
+}: {
+  requirement: MaterialRequirement;
+  editable: boolean;
+}) {
   const state = useAppState();
   const wb = state.workbench;
   const c = wb.record.value!;
@@ -20,9 +26,13 @@ export function ToleranceControl({ requirement: r, editable }: { requirement: Ma
         checked={promise !== undefined}
         disabled={!editable}
         describedBy={hintId}
-        onChecked={(on) => void setTolerance(state, r.id, on ? addWorkingDays(state.today.value, Math.min(5, max)) : null)}
+        onChecked={(on) =>
+          void setTolerance(state, r.id, on ? addWorkingDays(state.today.value, Math.min(5, max)) : null)
+        }
       />
-      <p id={hintId} class="muted" style={{ margin: 0 }}>容缺须申请人签署“容缺承诺书”；逾期未补交的，终止办理。</p>
+      <p id={hintId} class="muted" style={{ margin: 0 }}>
+        容缺须申请人签署“容缺承诺书”；逾期未补交的，终止办理。
+      </p>
       {promise && (
         <TextField
           label={`承诺补交日期（最晚 ${latest}）`}
@@ -31,7 +41,9 @@ export function ToleranceControl({ requirement: r, editable }: { requirement: Ma
           max={latest}
           value={promise.promisedBy}
           disabled={!editable}
-          onValue={(v) => { if (v) void setTolerance(state, r.id, v); }}
+          onValue={(v) => {
+            if (v) void setTolerance(state, r.id, v);
+          }}
         />
       )}
     </div>

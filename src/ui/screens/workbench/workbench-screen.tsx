@@ -21,10 +21,16 @@ export function WorkbenchView({ id }: { id: string }) {
     void refreshStorageInfo(state);
     // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
     const flush = () => void flushCaseSave(state);
-    const onHide = () => { if (document.visibilityState === 'hidden') flush(); };
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);
-    return () => { flush(); window.removeEventListener('pagehide', flush); document.removeEventListener('visibilitychange', onHide); };
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHide);
+    };
   }, [id]);
 
   const c = wb.record.value;
