@@ -3,7 +3,7 @@ export { createAppState, showToast, type AppState } from './app-state';
 export type { ProcessedImage } from './deps';
 export { formatRoute, type AdminPage, type ReviewPage, type Route, type Router } from './router';
 export { Session } from './session';
-export { changePassword, login, logout, unsentCount } from './session-actions';
+export { login, logout, unsentCount } from './session-actions';
 export { refreshDeviceProblems } from './device-problems';
 export { sendDiagnostic } from './send-diagnostic';
 export { refreshStorageInfo, requestPersistence } from './storage-info';

@@ -2,7 +2,6 @@
 import { clearUserData, getDeviceId, getSession, pendingCount, saveSession } from '../storage';
 import type { AppState } from './app-state';
 import { RequestError } from '../net';
-import { AUTH_ROUTES } from '../domain/api/auth';
 import { requestLogin, Session } from './session';
 import { refreshStorageInfo, requestPersistence } from './storage-info';
 import { resetCaseList } from './case-list';
@@ -39,19 +38,6 @@ export async function login(state: AppState, username: string, password: string)
   state.session.value = session;
   // Chrome grants persistence to engaged/installed apps: ask now that the agent is committed.
   void requestPersistence(state).then(() => refreshStorageInfo(state));
-}
-
-/**
- * Changes the user's own password (online). Clears the one-time flag on the stored session, so
- * the app (and sync) opens normally; the server ends the user's other sessions.
- */
-export async function changePassword(state: AppState, currentPassword: string, newPassword: string): Promise<void> {
-  const session = state.session.value;
-  if (!session) throw new RequestError('auth', { code: 'auth.no_session', message: '请先登录' });
-  const { user } = await state.api.call(AUTH_ROUTES.changePassword, { body: { currentPassword, newPassword } });
-  const next = { ...session, user };
-  await saveSession(next);
-  state.session.value = next;
 }
 
 /** Work not yet accepted by the server: lost if the agent logs out now. */

@@ -1,4 +1,4 @@
-// POST /api/auth/login · POST /api/auth/logout · GET /api/auth/me · POST /api/auth/password
+// POST /api/auth/login · POST /api/auth/logout · GET /api/auth/me
 import { z } from 'zod';
 import { Role } from '../schemas/common';
 import { route } from './route-spec';
@@ -38,21 +38,8 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const MeResponse = z.object({ user: SessionUser });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const ChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1, '请输入当前密码').max(200, '密码过长'),
-  newPassword: z.string().min(1, '请输入新密码').max(200, '密码过长'),
-});
-export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
-
 export const AUTH_ROUTES = {
   login: route({ method: 'POST', path: '/api/auth/login', body: LoginRequest, response: LoginResponse, public: true }),
   logout: route({ method: 'POST', path: '/api/auth/logout', response: null }),
   me: route({ method: 'GET', path: '/api/auth/me', response: MeResponse }),
-  /** Own password (needs the current one); ends the user's other sessions. */
-  changePassword: route({
-    method: 'POST',
-    path: '/api/auth/password',
-    body: ChangePasswordRequest,
-    response: MeResponse,
-  }),
 } as const;

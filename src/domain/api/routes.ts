@@ -3,6 +3,7 @@
 // (src/server/http/route.ts); a test proves it is the whole /api surface. Client code imports
 // the area it calls instead (auth.ts, sync.ts, …), so each bundle carries only its own schemas.
 import { z } from 'zod';
+import { ACCOUNT_ROUTES } from './account';
 import { ADMIN_ROUTES } from './admin';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
@@ -20,7 +21,7 @@ export const API = {
   login: AUTH_ROUTES.login,
   logout: AUTH_ROUTES.logout,
   me: AUTH_ROUTES.me,
-  changePassword: AUTH_ROUTES.changePassword,
+  changePassword: ACCOUNT_ROUTES.changePassword,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
   blobHead: BLOB_ROUTES.head,

@@ -2,7 +2,7 @@
 // password (an admin created the account or reset its password).
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { changePassword } from '../../../state';
+import { changePassword } from '../../../state/change-password';
 import { TextField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
