@@ -17,6 +17,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Seed the demo county, villages and logins on first start. */
   seedDemo: boolean;
+  /** Refuse logins with the demo password on demo accounts (NODE_ENV=production). */
+  refuseDemoLogins: boolean;
   /** scrypt cost (log2 N) for new password hashes. */
   passwordCost: number;
   rateLimits: RateLimits;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     blobDir: resolve(env.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
     staticDir: resolve(env.DAIBAN_STATIC_DIR ?? 'dist'),
     seedDemo: env.DAIBAN_DEMO !== '0',
+    refuseDemoLogins: env.NODE_ENV === 'production',
     passwordCost: Number(env.DAIBAN_PASSWORD_COST ?? 15),
     rateLimits: {
       loginPerMinute: Number(env.DAIBAN_LOGIN_PER_MINUTE ?? DEFAULT_RATE_LIMITS.loginPerMinute),

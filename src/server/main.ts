@@ -2,6 +2,7 @@
 import { networkInterfaces } from 'node:os';
 import { loadConfig } from './config';
 import { buildApp } from './app';
+import { accountNotes } from './admin/startup';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
 const config = loadConfig();
@@ -29,6 +30,7 @@ if (config.seedDemo) {
     );
   }
 }
+lines.push(...(await accountNotes(app.store, config)));
 console.log(lines.join('\n'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -9,5 +9,7 @@ export * from './review';
 export * from './stats';
 export * from './rectifications';
 export * from './diagnostics';
+export * from './admin';
+export * from './account';
 export * from './route-spec';
 export * from './routes';
