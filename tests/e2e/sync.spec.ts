@@ -220,6 +220,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
       DAIBAN_LOG_LEVEL: 'warn',
       DAIBAN_LOGIN_PER_MINUTE: '1000',
       DAIBAN_API_PER_MINUTE: '100000',
+      DAIBAN_HTTPS_PORT: '0',
     },
   });
   const deadline = Date.now() + 60_000;
