@@ -1,5 +1,6 @@
 // Server settings from the environment, with embedded defaults (SQLite + files under ./data).
 import { resolve } from 'node:path';
+import { loadTlsSettings, type TlsSettings } from './tls/settings';
 
 export interface RateLimits {
   /** Login attempts per IP per minute. */
@@ -31,6 +32,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** The clock; tests move it. */
   now: () => number;
+  /** HTTPS: own CA or a real certificate; `port` above is then the plain HTTP port (src/server/tls). */
+  tls: TlsSettings;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     checkResponses: env.DAIBAN_CHECK_RESPONSES === '1',
     logLevel: (env.DAIBAN_LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'info',
     now: Date.now,
+    tls: loadTlsSettings(env),
   };
 }
