@@ -8,7 +8,7 @@
 // database): a report about the main database must not depend on reading it, and it survives a
 // reload until the diagnostic is sent. Skipped changes are written with their pull page instead
 // (one Dexie transaction with the cursor).
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 import type { DiagnosticItem, SkippedChange } from '../domain/api';
 import { getDb } from './connection';
 
@@ -23,20 +23,24 @@ const listeners = new Set<() => void>();
 /** DO NOT RENAME: devices hold it. */
 const DIAGNOSTICS_DB = 'daiban-diagnostics';
 const ROW_PROBLEMS_KEY = 'rowProblems';
-let store: UseStore | undefined;
-/** The diagnostics store, where this runtime has IndexedDB (not in Node unit tests). */
-const diagnosticsStore = (): UseStore | undefined =>
-  typeof indexedDB === 'undefined' ? undefined : (store ??= createStore(DIAGNOSTICS_DB, 'problems'));
+let store: Promise<{ kv: typeof import('idb-keyval'); store: UseStore } | undefined> | undefined;
+/** The diagnostics store, where this runtime has IndexedDB (not in Node unit tests). Loaded on
+ *  first use: only a device with a problem needs it, so it stays out of the first screen. */
+const diagnosticsStore = () =>
+  (store ??=
+    typeof indexedDB === 'undefined'
+      ? Promise.resolve(undefined)
+      : import('idb-keyval').then((kv) => ({ kv, store: kv.createStore(DIAGNOSTICS_DB, 'problems') })));
 
 async function persistRowProblems(): Promise<void> {
-  const s = diagnosticsStore();
-  if (s) await set(ROW_PROBLEMS_KEY, [...rowProblems.values()], s);
+  const d = await diagnosticsStore();
+  if (d) await d.kv.set(ROW_PROBLEMS_KEY, [...rowProblems.values()], d.store);
 }
 
 /** Rows found unreadable before this page started (kept until the diagnostic is sent). */
 export async function restoreRowProblems(): Promise<void> {
-  const s = diagnosticsStore();
-  const kept = s ? ((await get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, s)) ?? []) : [];
+  const d = await diagnosticsStore();
+  const kept = d ? ((await d.kv.get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, d.store)) ?? []) : [];
   for (const item of kept)
     if (!rowProblems.has(`${item.source}:${item.key}`)) rowProblems.set(`${item.source}:${item.key}`, item);
 }
@@ -84,8 +88,8 @@ export async function listSkippedChanges(): Promise<DiagnosticItem[]> {
 /** After the diagnostic reached the server: the agent's list starts empty again. */
 export async function clearDeviceProblems(): Promise<void> {
   rowProblems.clear();
-  const s = diagnosticsStore();
-  if (s) await del(ROW_PROBLEMS_KEY, s);
+  const d = await diagnosticsStore();
+  if (d) await d.kv.del(ROW_PROBLEMS_KEY, d.store);
   await getDb().syncState.delete(SKIPPED_CHANGES_KEY);
   for (const listener of listeners) listener();
 }
