@@ -1,10 +1,17 @@
 // Starts the township server with settings from the environment and prints how to sign in.
 import { networkInterfaces } from 'node:os';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { buildApp } from './app';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
-const config = loadConfig();
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(78); // EX_CONFIG: systemd shows it as a configuration failure
+}
 const app = await buildApp(config);
 await app.listen({ port: config.port, host: config.host });
 
