@@ -9,5 +9,6 @@ export * from './review';
 export * from './stats';
 export * from './rectifications';
 export * from './diagnostics';
+export * from './ops';
 export * from './route-spec';
 export * from './routes';
