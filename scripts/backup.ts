@@ -4,6 +4,7 @@
 //   node dist-server/backup.mjs verify <dir>    checks every file of a backup against its manifest
 // (or `node --import tsx scripts/backup.ts …` from the sources). Settings as for the server
 // (src/server/config.ts). The admin CLI offers the same as `admin backup|restore`.
+import { join } from 'node:path';
 import { loadConfig } from '../src/server/config';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
 
@@ -18,7 +19,7 @@ try {
   const started = Date.now();
   const manifest =
     verb === 'backup'
-      ? await backup(config, dir)
+      ? await backup({ ...config, tlsDir: join(config.dataDir, 'tls') }, dir)
       : verb === 'restore'
         ? await restore(dir, config.dataDir)
         : await verifyBackup(dir);

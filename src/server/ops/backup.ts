@@ -9,6 +9,7 @@
 //   <backup>/manifest.json
 //   <backup>/daiban.sqlite
 //   <backup>/blobs/ab/cd/<sha256>
+//   <backup>/tls/<file>            when given: the server's own CA and certificate (data/tls)
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,11 +24,12 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Names inside a backup and inside the restored data folder (the server's default layout). */
 const DATABASE_FILE = 'daiban.sqlite';
 const BLOB_FOLDER = 'blobs';
+const TLS_FOLDER = 'tls';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const BackupFile = z.object({
   /** Relative to the backup folder, with forward slashes. */
-  path: z.string().regex(/^(daiban\.sqlite|blobs\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64})$/),
+  path: z.string().regex(/^(daiban\.sqlite|blobs\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}|tls\/[A-Za-z0-9][\w.-]*)$/),
   size: z.number().int().nonnegative(),
   sha256: Sha256,
 });
@@ -101,7 +103,13 @@ async function fsync(path: string): Promise<void> {
  * Safe while the server runs and writes.
  */
 export async function backup(
-  source: { dbFile: string; blobDir: string },
+  source: {
+    dbFile: string;
+    blobDir: string;
+    /** The server's own CA and certificate (data/tls): without them, a restore makes every tablet
+     *  install a new CA. Copied when the folder exists. */
+    tlsDir?: string;
+  },
   dir: string,
   now: () => number = Date.now,
 ): Promise<BackupManifest> {
@@ -124,6 +132,14 @@ export async function backup(
     if (copied.sha256 !== sha256)
       throw new BackupError(`blob file ${from} is damaged (its bytes hash to ${copied.sha256})`);
     files.push({ path, ...copied });
+  }
+
+  if (source.tlsDir && existsSync(source.tlsDir)) {
+    for (const entry of readdirSync(source.tlsDir, { withFileTypes: true })) {
+      if (!entry.isFile() || !/^[A-Za-z0-9][\w.-]*$/.test(entry.name)) continue;
+      const path = `${TLS_FOLDER}/${entry.name}`;
+      files.push({ path, ...(await copyHashed(join(source.tlsDir, entry.name), onDisk(target, path))) });
+    }
   }
 
   const manifest: BackupManifest = {
