@@ -15,6 +15,8 @@ const server = spawn(process.execPath, ['--enable-source-maps', 'dist-server/mai
     DAIBAN_CHECK_RESPONSES: '1',
     DAIBAN_LOGIN_PER_MINUTE: '1000',
     DAIBAN_API_PER_MINUTE: '100000',
+    // HTTPS on any free port: the suite talks to http://localhost, and a fixed port could be taken.
+    DAIBAN_HTTPS_PORT: '0',
     ...process.env,
     DAIBAN_DATA_DIR: dataDir,
   },

@@ -59,7 +59,8 @@ void bootSession(state).then(() => {
   void refreshStorageInfo(state);
   // Sync runs while someone is signed in (it needs the token), and stops at logout.
   effect(() => {
-    if (state.session.value) {
+    // Not while a one-time password awaits its change: the server refuses everything else.
+    if (state.session.value && !state.session.value.user.mustChangePassword) {
       void refreshSyncStatus(state).catch(() => undefined);
       sync.start();
     } else {

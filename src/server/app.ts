@@ -19,6 +19,7 @@ import { registerReviewRoutes } from './review/routes';
 import { statsRoutes } from './stats';
 import { rectificationRoutes } from './rectifications';
 import { registerDiagnosticRoutes } from './diagnostics/routes';
+import { registerAdminRoutes } from './admin/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
 import { httpServerOptions } from './ops/http-server';
 import { createMetrics, installMetrics, timedStore } from './ops/metrics';
@@ -85,6 +86,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(statsRoutes, { store, now: config.now });
   await app.register(rectificationRoutes, { store, now: config.now });
   await registerDiagnosticRoutes(app);
+  await registerAdminRoutes(app, store, config);
   await installStatic(app, config.staticDir);
   return app;
 }

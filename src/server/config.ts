@@ -3,6 +3,7 @@
 // The README's settings table lists the same variables: keep the two together.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { loadTlsSettings, type TlsSettings } from './tls/settings';
 
 export interface RateLimits {
   /** Login attempts per IP per minute. */
@@ -32,6 +33,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Seed the demo county, villages and logins on first start. */
   seedDemo: boolean;
+  /** Refuse logins with the demo password on demo accounts (NODE_ENV=production). */
+  refuseDemoLogins: boolean;
   /** scrypt cost (log2 N) for new password hashes. */
   passwordCost: number;
   rateLimits: RateLimits;
@@ -47,6 +50,8 @@ export interface ServerConfig {
   timeouts: Timeouts;
   /** The clock; tests move it. */
   now: () => number;
+  /** HTTPS: own CA or a real certificate; `port` above is then the plain HTTP port (src/server/tls). */
+  tls: TlsSettings;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
@@ -95,6 +100,16 @@ const Environment = z.object({
   DAIBAN_HEADERS_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.headersMs),
   DAIBAN_KEEP_ALIVE_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.keepAliveMs),
   DAIBAN_IDLE_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_TIMEOUTS.idleMs),
+  NODE_ENV: z.string().optional(),
+  // HTTPS (src/server/tls/settings.ts turns these into TlsSettings).
+  DAIBAN_HTTPS: flag('1'),
+  DAIBAN_HTTPS_PORT: int(0, 65_535, 8443),
+  DAIBAN_TLS_CERT: text.optional(),
+  DAIBAN_TLS_KEY: text.optional(),
+  DAIBAN_TLS_NAMES: z
+    .string()
+    .regex(/^[\w.:,\s-]*$/, 'comma-separated host names or IP addresses')
+    .optional(),
 });
 
 /** Names the variable and what it must be; `loadConfig` throws it, main.ts prints it and exits. */
@@ -125,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       `DAIBAN_HEADERS_TIMEOUT_MS=${e.DAIBAN_HEADERS_TIMEOUT_MS}: must not exceed DAIBAN_REQUEST_TIMEOUT_MS (${e.DAIBAN_REQUEST_TIMEOUT_MS})`,
     ]);
   }
+  if (Boolean(e.DAIBAN_TLS_CERT) !== Boolean(e.DAIBAN_TLS_KEY)) {
+    throw new ConfigError([
+      `DAIBAN_TLS_CERT / DAIBAN_TLS_KEY: give both (a certificate and its key) or neither (own CA)`,
+    ]);
+  }
   const dataDir = resolve(e.DAIBAN_DATA_DIR);
   return {
     port: e.PORT,
@@ -134,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     blobDir: resolve(e.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
     staticDir: resolve(e.DAIBAN_STATIC_DIR),
     seedDemo: e.DAIBAN_DEMO,
+    refuseDemoLogins: e.NODE_ENV === 'production',
     passwordCost: e.DAIBAN_PASSWORD_COST,
     rateLimits: { loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE, apiPerMinute: e.DAIBAN_API_PER_MINUTE },
     maxBlobBytes: MAX_BLOB_BYTES,
@@ -148,5 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       idleMs: e.DAIBAN_IDLE_TIMEOUT_MS,
     },
     now: Date.now,
+    tls: loadTlsSettings({
+      DAIBAN_HTTPS: e.DAIBAN_HTTPS ? '1' : '0',
+      DAIBAN_HTTPS_PORT: String(e.DAIBAN_HTTPS_PORT),
+      DAIBAN_TLS_CERT: e.DAIBAN_TLS_CERT,
+      DAIBAN_TLS_KEY: e.DAIBAN_TLS_KEY,
+      DAIBAN_TLS_NAMES: e.DAIBAN_TLS_NAMES,
+    }),
   };
 }

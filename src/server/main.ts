@@ -1,7 +1,11 @@
-// Starts the township server with settings from the environment and prints how to sign in.
-import { networkInterfaces } from 'node:os';
+// Starts the township server with settings from the environment and prints how to sign in:
+// plain HTTP on PORT (localhost, the certificate and the install guide; tablets are redirected)
+// and HTTPS on DAIBAN_HTTPS_PORT (src/server/tls), unless DAIBAN_HTTPS=0.
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { buildApp } from './app';
+import { accountNotes } from './admin/startup';
+import { installHttps } from './tls';
+import { lanAddresses } from './tls/names';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
 let config: ServerConfig;
@@ -13,19 +17,24 @@ try {
   process.exit(78); // EX_CONFIG: systemd shows it as a configuration failure
 }
 const app = await buildApp(config);
+const https = config.tls.enabled ? await installHttps(app, config) : null;
 await app.listen({ port: config.port, host: config.host });
+const httpsPort = await https?.listen();
 
-const lanAddresses = Object.values(networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `http://${a!.address}:${config.port}`);
-
-const lines = [
-  '',
-  `代办通 township server: http://localhost:${config.port}`,
-  ...lanAddresses.map((url) => `  on the network:        ${url}`),
-  `  data: ${config.dataDir}`,
-];
+const lan = lanAddresses().filter((a) => !a.includes(':'));
+const lines = ['', `代办通 township server: http://localhost:${config.port}  (this computer)`];
+if (httpsPort !== undefined) {
+  lines.push(`  HTTPS:                 https://localhost:${httpsPort}`);
+  for (const ip of lan) lines.push(`  tablets (HTTPS):       https://${ip}:${httpsPort}`);
+  if (https?.caCert && lan.length > 0)
+    lines.push(
+      `  certificate + guide:   http://${lan[0]}:${config.port}/install  (install the CA on each tablet once)`,
+    );
+  if (config.tls.certFile) lines.push(`  certificate:           ${config.tls.certFile} (reloaded when it changes)`);
+} else {
+  for (const ip of lan) lines.push(`  on the network:        http://${ip}:${config.port}`);
+}
+lines.push(`  data: ${config.dataDir}`);
 if (config.seedDemo) {
   lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all):`);
   const places = new Map([DEMO_COUNTY, ...DEMO_TOWNSHIPS, ...DEMO_VILLAGES].map((d) => [d.code, d.name]));
@@ -36,6 +45,7 @@ if (config.seedDemo) {
     );
   }
 }
+lines.push(...(await accountNotes(app.store, config)));
 console.log(lines.join('\n'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,7 +1,7 @@
 // App state: signals + actions. UI components import from here, never from storage or workers.
 export { createAppState, showToast, type AppState } from './app-state';
 export type { ProcessedImage } from './deps';
-export { formatRoute, type ReviewPage, type Route, type Router } from './router';
+export { formatRoute, type AdminPage, type ReviewPage, type Route, type Router } from './router';
 export { Session } from './session';
 export { login, logout, unsentCount } from './session-actions';
 export { refreshDeviceProblems } from './device-problems';

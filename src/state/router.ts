@@ -10,6 +10,9 @@ export type ReviewPage =
   | { name: 'rectifications' }
   | { name: 'stats' };
 
+/** Pages of the county admin's desk (src/ui/admin), nested under `#/admin`. */
+export type AdminPage = { name: 'users' } | { name: 'divisions' };
+
 export type Route =
   | { name: 'login' }
   | { name: 'cases' }
@@ -22,8 +25,11 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'sync' }
   | { name: 'settings' }
+  /** Change one's own password (forced after a one-time password). */
+  | { name: 'password' }
   /** A section with pages of its own nests them: `#/review/…` (an admin section would be `#/admin/…`). */
   | { name: 'review'; page: ReviewPage }
+  | { name: 'admin'; page: AdminPage }
   | { name: 'not-found'; path: string };
 
 type Table<R> = [RegExp, (m: RegExpExecArray, q: URLSearchParams) => R | null][];
@@ -58,6 +64,12 @@ const REVIEW_PAGES: Table<ReviewPage> = [
   [/^\/stats$/, () => ({ name: 'stats' })],
 ];
 
+/** Matched against the path after `/admin`. */
+const ADMIN_PAGES: Table<AdminPage> = [
+  [/^\/?$/, () => ({ name: 'users' })],
+  [/^\/divisions$/, () => ({ name: 'divisions' })],
+];
+
 const ROUTES: Table<Route> = [
   [/^\/?$/, () => ({ name: 'cases' })],
   [/^\/login$/, () => ({ name: 'login' })],
@@ -74,7 +86,9 @@ const ROUTES: Table<Route> = [
   [new RegExp(`^/persons/${ID}$`), (m) => ({ name: 'person', id: m[1]! })],
   [/^\/sync$/, () => ({ name: 'sync' })],
   [/^\/settings$/, () => ({ name: 'settings' })],
+  [/^\/password$/, () => ({ name: 'password' })],
   nested('/review', REVIEW_PAGES, (page) => ({ name: 'review', page })),
+  nested('/admin', ADMIN_PAGES, (page) => ({ name: 'admin', page })),
 ];
 
 /** `#/cases/abc?x=1` (or without `#`) → Route. Unknown paths, in a section too, give `not-found`. */
@@ -124,8 +138,12 @@ export function formatRoute(route: Route): string {
       return '#/sync';
     case 'settings':
       return '#/settings';
+    case 'password':
+      return '#/password';
     case 'review':
       return `#/review${formatReviewPage(route.page)}`;
+    case 'admin':
+      return route.page.name === 'users' ? '#/admin' : '#/admin/divisions';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -88,6 +88,8 @@ describe('loadConfig', () => {
     ['DAIBAN_API_PER_MINUTE', '-1'],
     ['DAIBAN_METRICS_TOKEN', 'short'],
     ['DAIBAN_REQUEST_TIMEOUT_MS', '1.5'],
+    ['DAIBAN_HTTPS', 'yes'],
+    ['DAIBAN_HTTPS_PORT', '84430'],
   ])('refuses %s=%s and names it', (name, value) => {
     const message = problems({ [name]: value });
     expect(message).toContain(`${name}=${JSON.stringify(value)}`);
@@ -97,6 +99,14 @@ describe('loadConfig', () => {
     const message = problems({ PORT: 'x', DAIBAN_LOG_LEVEL: 'loud' });
     expect(message).toContain('PORT=');
     expect(message).toContain('DAIBAN_LOG_LEVEL=');
+  });
+
+  it('reads the HTTPS settings, and refuses a certificate without its key', () => {
+    expect(loadConfig({}).tls).toMatchObject({ enabled: true, httpsPort: 8443, extraNames: [] });
+    expect(
+      loadConfig({ DAIBAN_HTTPS: '0', DAIBAN_HTTPS_PORT: '443', DAIBAN_TLS_NAMES: 'daiban.lan, 10.0.0.5' }).tls,
+    ).toMatchObject({ enabled: false, httpsPort: 443, extraNames: ['daiban.lan', '10.0.0.5'] });
+    expect(problems({ DAIBAN_TLS_CERT: '/etc/daiban/cert.pem' })).toContain('DAIBAN_TLS_KEY');
   });
 
   it('refuses a headers timeout longer than the request timeout', () => {

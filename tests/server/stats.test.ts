@@ -55,6 +55,8 @@ async function addUser(
     townshipCode: division.township ?? null,
     countyCode: COUNTY,
     passwordHash: 'x',
+    disabledAt: null,
+    mustChangePassword: false,
     createdAt: NOW,
   });
   tokens[id] = newToken();

@@ -27,6 +27,8 @@ export const SessionUser = z.object({
   townshipName: z.string().max(60).optional(),
   countyCode: z.string().max(12).optional(),
   countyName: z.string().max(60).optional(),
+  /** Logged in with a one-time password: the app asks for a new one before anything else. */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -10,5 +10,7 @@ export * from './stats';
 export * from './rectifications';
 export * from './diagnostics';
 export * from './ops';
+export * from './admin';
+export * from './account';
 export * from './route-spec';
 export * from './routes';

@@ -3,6 +3,8 @@
 // (src/server/http/route.ts); a test proves it is the whole /api surface. Client code imports
 // the area it calls instead (auth.ts, sync.ts, …), so each bundle carries only its own schemas.
 import { z } from 'zod';
+import { ACCOUNT_ROUTES } from './account';
+import { ADMIN_ROUTES } from './admin';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
@@ -21,6 +23,7 @@ export const API = {
   login: AUTH_ROUTES.login,
   logout: AUTH_ROUTES.logout,
   me: AUTH_ROUTES.me,
+  changePassword: ACCOUNT_ROUTES.changePassword,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
   blobHead: BLOB_ROUTES.head,
@@ -35,4 +38,14 @@ export const API = {
   rectifications: RECTIFICATION_ROUTES.list,
   closeRectification: RECTIFICATION_ROUTES.close,
   diagnostics: DIAGNOSTIC_ROUTES.send,
+  adminUsers: ADMIN_ROUTES.users,
+  adminCreateUser: ADMIN_ROUTES.createUser,
+  adminUpdateUser: ADMIN_ROUTES.updateUser,
+  adminDisableUser: ADMIN_ROUTES.disableUser,
+  adminEnableUser: ADMIN_ROUTES.enableUser,
+  adminResetPassword: ADMIN_ROUTES.resetPassword,
+  adminSessions: ADMIN_ROUTES.sessions,
+  adminRevokeSession: ADMIN_ROUTES.revokeSession,
+  adminDivisions: ADMIN_ROUTES.divisions,
+  adminImportDivisions: ADMIN_ROUTES.importDivisions,
 } as const;

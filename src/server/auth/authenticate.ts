@@ -1,7 +1,7 @@
 // The bearer-token check in front of every /api route not marked `config: { public: true }`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store';
-import { unauthorized } from '../http/errors';
+import { ApiFailure, unauthorized } from '../http/errors';
 import { bearerToken, hashToken } from './tokens';
 import { toAuthUser, type AuthUser } from './user';
 
@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a token (login, health). */
     public?: boolean;
+    /** Reachable while the user still holds a one-time password (me, logout, change password). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -25,7 +27,9 @@ export async function userForToken(
     return undefined;
   }
   const user = await store.users.get(session.userId);
-  return user && toAuthUser(user);
+  // A disabled account's sessions are deleted when it is disabled; this check covers a token
+  // that raced the disabling.
+  return user && user.disabledAt === null ? toAuthUser(user) : undefined;
 }
 
 export function installAuthentication(app: FastifyInstance, store: Store, now: () => number): void {
@@ -35,6 +39,8 @@ export function installAuthentication(app: FastifyInstance, store: Store, now: (
     if (!request.url.startsWith('/api/') || !request.routeOptions.url || request.routeOptions.config.public) return;
     const user = await userForToken(store, bearerToken(request.headers.authorization), now());
     if (!user) throw unauthorized();
+    if (user.mustChangePassword && !request.routeOptions.config.beforePasswordChange)
+      throw new ApiFailure(403, 'auth.password_change_required', '请先修改初始密码');
     request.authUser = user;
   });
 }

@@ -1,11 +1,14 @@
-// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.
+// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API, type SessionUser } from '../../domain/api';
 import type { Store } from '../store';
 import type { ServerConfig } from '../config';
-import { ApiFailure } from '../http/errors';
+import { ApiFailure, badRequest } from '../http/errors';
 import { serve } from '../http/route';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-county';
+import { auditAdmin } from '../admin/audit';
 import { hashPassword, verifyPassword } from './password';
+import { checkPassword } from './password-policy';
 import { bearerToken, hashToken, newToken, SESSION_DAYS } from './tokens';
 import { currentUser, toAuthUser, type AuthUser } from './user';
 
@@ -24,6 +27,7 @@ export async function sessionUser(store: Store, u: AuthUser): Promise<SessionUse
     const n = await name(u.villageCode);
     if (n) out.villageName = n;
   }
+  if (u.mustChangePassword) out.mustChangePassword = true;
   return out;
 }
 
@@ -34,14 +38,29 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
   serve(
     app,
     API.login,
-    async ({ body }) => {
+    async ({ body, request }) => {
       const user = await store.users.byUsername(body.username);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
       if (!user || !ok) throw new ApiFailure(401, 'auth.bad_credentials', '用户名或密码不正确');
+      // Only after the password matched, so neither answer tells which usernames exist.
+      if (user.disabledAt !== null) throw new ApiFailure(403, 'auth.disabled', '该账号已停用，请联系县级管理员');
+      if (
+        config.refuseDemoLogins &&
+        body.password === DEMO_PASSWORD &&
+        DEMO_LOGINS.some((l) => l.username === user.username)
+      )
+        throw new ApiFailure(403, 'auth.demo_refused', '正式环境不允许使用演示账号登录，请使用管理员分配的账号');
       const now = config.now();
       const token = newToken();
       const expiresAt = now + SESSION_DAYS * 86_400_000;
-      await store.sessions.insert({ tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt });
+      await store.sessions.insert({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: now,
+        expiresAt,
+        device: request.headers['user-agent']?.slice(0, 200) ?? null,
+        ip: request.ip.slice(0, 64),
+      });
       await store.sessions.deleteExpired(now);
       return { token, user: await sessionUser(store, toAuthUser(user)), expiresAt };
     },
@@ -56,12 +75,56 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     },
   );
 
-  serve(app, API.logout, async ({ request, reply }) => {
-    currentUser(request);
-    const token = bearerToken(request.headers.authorization);
-    if (token) await store.sessions.delete(hashToken(token));
-    return reply.code(204).send();
-  });
+  const beforePasswordChange = { config: { beforePasswordChange: true } };
+  serve(
+    app,
+    API.logout,
+    async ({ request, reply }) => {
+      currentUser(request);
+      const token = bearerToken(request.headers.authorization);
+      if (token) await store.sessions.delete(hashToken(token));
+      return reply.code(204).send();
+    },
+    beforePasswordChange,
+  );
 
-  serve(app, API.me, async ({ request }) => ({ user: await sessionUser(store, currentUser(request)) }));
+  serve(
+    app,
+    API.me,
+    async ({ request }) => ({ user: await sessionUser(store, currentUser(request)) }),
+    beforePasswordChange,
+  );
+
+  serve(
+    app,
+    API.changePassword,
+    async ({ body, request }) => {
+      const me = currentUser(request);
+      const stored = await store.users.get(me.id);
+      if (!stored || !(await verifyPassword(body.currentPassword, stored.passwordHash)))
+        throw badRequest('password.wrong_current', '当前密码不正确');
+      checkPassword(body.newPassword, stored.username);
+      if (body.newPassword === body.currentPassword) throw badRequest('password.unchanged', '新密码不能与当前密码相同');
+      const passwordHash = await hashPassword(body.newPassword, config.passwordCost);
+      const keep = hashToken(bearerToken(request.headers.authorization) ?? '');
+      const now = config.now();
+      const updated = await store.transaction(async (tx) => {
+        const u = await tx.users.get(me.id);
+        if (!u) throw badRequest('password.wrong_current', '当前密码不正确');
+        const next = { ...u, passwordHash, mustChangePassword: false };
+        await tx.users.update(next);
+        // Other devices logged in with the old password must log in again.
+        const ended = await tx.sessions.deleteForUser(u.id, keep);
+        await auditAdmin(
+          tx,
+          { role: u.role, id: u.id },
+          { entity: 'user', entityId: u.id, action: 'password-change', detail: `结束其他会话 ${ended} 个` },
+          now,
+        );
+        return next;
+      });
+      return { user: await sessionUser(store, toAuthUser(updated)) };
+    },
+    beforePasswordChange,
+  );
 }

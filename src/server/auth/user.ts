@@ -5,7 +5,7 @@ import type { CaseRecord, UserRecord, Visibility } from '../store';
 import { ApiFailure, forbidden, unauthorized } from '../http/errors';
 
 /** A user as routes see it: the stored record without its secrets. */
-export type AuthUser = Omit<UserRecord, 'passwordHash' | 'createdAt'>;
+export type AuthUser = Omit<UserRecord, 'passwordHash' | 'createdAt' | 'disabledAt'>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,6 +21,7 @@ export const toAuthUser = (u: UserRecord): AuthUser => ({
   villageCode: u.villageCode,
   townshipCode: u.townshipCode,
   countyCode: u.countyCode,
+  mustChangePassword: u.mustChangePassword,
 });
 
 export function currentUser(request: FastifyRequest): AuthUser {

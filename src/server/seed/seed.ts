@@ -34,6 +34,8 @@ function demoUser(login: DemoLogin, passwordHash: string, now: number): UserReco
     countyCode: countyOf(code),
     passwordHash,
     createdAt: now,
+    disabledAt: null,
+    mustChangePassword: false,
   };
 }
 

@@ -179,6 +179,19 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX changes_township ON changes (township_code, seq)`,
     ],
   },
+  {
+    version: 2,
+    name: 'user administration',
+    statements: () => [
+      `ALTER TABLE users ADD COLUMN disabled_at BIGINT`,
+      `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN device TEXT`,
+      `ALTER TABLE sessions ADD COLUMN ip TEXT`,
+      `CREATE INDEX sessions_user ON sessions (user_id)`,
+      `CREATE INDEX users_county ON users (county_code)`,
+      `CREATE INDEX audit_entity ON audit (entity, entity_id, seq)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

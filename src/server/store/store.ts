@@ -35,6 +35,10 @@ export interface UserRecord {
   countyCode: string;
   passwordHash: string;
   createdAt: number;
+  /** Set when an admin disabled the account: no login, every token refused. */
+  disabledAt: number | null;
+  /** The password is one-time (set by an admin): the user must choose a new one first. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionRecord {
@@ -42,6 +46,9 @@ export interface SessionRecord {
   userId: string;
   createdAt: number;
   expiresAt: number;
+  /** The User-Agent and address at login, for the admin's list of a user's devices. */
+  device?: string | null;
+  ip?: string | null;
 }
 
 export interface CaseRecord {
@@ -179,12 +186,19 @@ export interface Repositories {
     byUsername(username: string): Promise<UserRecord | undefined>;
     get(id: string): Promise<UserRecord | undefined>;
     count(): Promise<number>;
+    inCounty(countyCode: string): Promise<UserRecord[]>;
+    /** Writes every field but id, username and createdAt. */
+    update(u: UserRecord): Promise<void>;
   };
   sessions: {
     insert(s: SessionRecord): Promise<void>;
     get(tokenHash: string): Promise<SessionRecord | undefined>;
     delete(tokenHash: string): Promise<void>;
     deleteExpired(now: number): Promise<number>;
+    /** A user's sessions not yet expired, newest first. */
+    forUser(userId: string, now: number): Promise<SessionRecord[]>;
+    /** Ends every session of the user but `keepTokenHash`; resolves to the number ended. */
+    deleteForUser(userId: string, keepTokenHash?: string): Promise<number>;
   };
   catalog: {
     /** Inserts or replaces an item; resolves true when it was new or its version changed. */

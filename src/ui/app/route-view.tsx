@@ -14,8 +14,13 @@ const PersonListScreen = lazyScreen(() => import('../screens/person-list').then(
 const PersonEditScreen = lazyScreen(() => import('../screens/person-edit').then((m) => m.PersonEditScreen), '档案');
 const SyncStatusScreen = lazyScreen(() => import('../screens/sync-status').then((m) => m.SyncStatusScreen), '同步状态');
 const SettingsScreen = lazyScreen(() => import('../screens/settings').then((m) => m.SettingsScreen), '设置');
-// The desk is desktop work: agents' tablets never run it, so it is its own chunk.
+const ChangePasswordScreen = lazyScreen(
+  () => import('../screens/password').then((m) => m.ChangePasswordScreen),
+  '修改密码',
+);
+// The desks are desktop work: agents' tablets never run them, so each is its own chunk.
 const ReviewerDesk = lazyScreen(() => import('../reviewer').then((m) => m.ReviewerApp), '审核工作台');
+const AdminDesk = lazyScreen(() => import('../admin').then((m) => m.AdminApp), '用户与区划管理');
 
 const AGENT_ONLY: ReadonlySet<string> = new Set([
   'cases',
@@ -35,6 +40,10 @@ export function RouteView() {
   const route = state.router.route.value;
   const session = state.session.value;
   if (!session || route.name === 'login') return <LoginScreen />;
+  // A one-time password is changed before anything else (the server refuses the rest anyway).
+  if (session.user.mustChangePassword) return <ChangePasswordScreen forced />;
+  if (route.name === 'password') return <ChangePasswordScreen />;
+  if (route.name === 'admin') return session.user.role === 'admin' ? <AdminDesk /> : <NotFoundScreen path="/admin" />;
   if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerDesk />;
   switch (route.name) {
     case 'cases':

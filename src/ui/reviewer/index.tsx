@@ -52,6 +52,11 @@ export function ReviewerApp() {
             {t.label}
           </a>
         ))}
+        {app.user.value?.role === 'admin' && (
+          <a class="desk-tab" href={formatRoute({ name: 'admin', page: { name: 'users' } })}>
+            用户与区划
+          </a>
+        )}
         <span class="desk-tabs__who">
           {app.user.value?.role === 'admin' ? '县级管理员（全县）' : '乡镇审核员（本乡镇）'}
         </span>

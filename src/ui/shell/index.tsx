@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useAppState } from '../app/context';
 import { NavBar } from '../nav-bar';
 import { UpdateBanner } from '../update-banner';
+import { InsecureBanner } from '../insecure-banner';
 import { Toast } from '../toast';
 import './shell.css';
 
@@ -26,6 +27,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
         </span>
         {user && <span class="shell-header__user">{user.name}</span>}
       </header>
+      <InsecureBanner />
       <UpdateBanner />
       {user && <NavBar />}
       <main id="main" class="shell-main" tabIndex={-1}>

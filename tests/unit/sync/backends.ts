@@ -192,21 +192,7 @@ function realBackends(): () => SyncBackend {
       return rows.map((r) => r.seq);
     },
     async accept(caseId) {
-      const decision = {
-        id: uuidv7(),
-        caseId,
-        kind: 'accept',
-        reasons: [],
-        toleranceDue: [],
-        reviewerId: 'reviewer1',
-        decidedAt: Date.now(),
-        revision: 1,
-      };
-      const res = await fetch(`${server.baseUrl}/api/review/cases/${caseId}/decisions`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(decision),
-      });
+      const res = await server.accept(reviewerToken, caseId);
       if (res.status !== 200) throw new Error(`accept: ${res.status} ${await res.text()}`);
       const found = await server.app.store.cases.get(caseId);
       if (!found?.acceptedOn) throw new Error('accept: the server recorded no acceptance');

@@ -167,21 +167,7 @@ describe('drain against the real server', () => {
     const c = queue(d);
     await drain(ports);
     const caseId = c.submission.case.id;
-    const decision = {
-      id: uuidv7(),
-      caseId,
-      kind: 'accept',
-      reasons: [],
-      toleranceDue: [],
-      reviewerId: 'reviewer1',
-      decidedAt: Date.now(),
-      revision: 1,
-    };
-    const res = await fetch(`${server.baseUrl}/api/review/cases/${caseId}/decisions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(decision),
-    });
+    const res = await server.accept(reviewerToken, caseId);
     expect(res.status).toBe(200);
     const fresh = new MemoryDevice();
     fresh.token = agentToken;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from '../../../src/domain';
 import { buildApp } from '../../../src/server/app';
 import { loadConfig, type ServerConfig } from '../../../src/server/config';
 
@@ -17,6 +18,8 @@ export interface RunningServer {
   login(username: string): Promise<string>;
   /** GET as a JSON API client with the given token. */
   get<T>(token: string, path: string): Promise<{ status: number; body: T }>;
+  /** A reviewer accepts the first revision of a case; resolves with the HTTP answer. */
+  accept(reviewerToken: string, caseId: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,23 @@ export async function startRealServer(
       const type = res.headers.get('content-type') ?? '';
       const body = (type.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer())) as T;
       return { status: res.status, body };
+    },
+    accept(reviewerToken, caseId) {
+      const decision = {
+        id: uuidv7(),
+        caseId,
+        kind: 'accept',
+        reasons: [],
+        toleranceDue: [],
+        reviewerId: 'reviewer1',
+        decidedAt: Date.now(),
+        revision: 1,
+      };
+      return fetch(`${baseUrl}/api/review/cases/${caseId}/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reviewerToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(decision),
+      });
     },
     async close() {
       // A keep-alive connection whose last response (a streamed blob) the server has not yet seen

@@ -12,8 +12,11 @@ interface UserRow {
   county_code: string;
   password_hash: string;
   created_at: number;
+  disabled_at: number | null;
+  must_change_password: number;
 }
-const USER_COLUMNS = 'id, username, name, role, village_code, township_code, county_code, password_hash, created_at';
+const USER_COLUMNS =
+  'id, username, name, role, village_code, township_code, county_code, password_hash, created_at, disabled_at, must_change_password';
 const toUser = (r: UserRow): UserRecord => ({
   id: r.id,
   username: r.username,
@@ -24,6 +27,8 @@ const toUser = (r: UserRow): UserRecord => ({
   countyCode: r.county_code,
   passwordHash: r.password_hash,
   createdAt: Number(r.created_at),
+  disabledAt: r.disabled_at === null ? null : Number(r.disabled_at),
+  mustChangePassword: Number(r.must_change_password) === 1,
 });
 
 interface DivisionRow {
@@ -44,7 +49,18 @@ interface SessionRow {
   user_id: string;
   created_at: number;
   expires_at: number;
+  device: string | null;
+  ip: string | null;
 }
+const SESSION_COLUMNS = 'token_hash, user_id, created_at, expires_at, device, ip';
+const toSession = (r: SessionRow): SessionRecord => ({
+  tokenHash: r.token_hash,
+  userId: r.user_id,
+  createdAt: Number(r.created_at),
+  expiresAt: Number(r.expires_at),
+  device: r.device,
+  ip: r.ip,
+});
 
 export function divisionRepo(sql: Sql): Repositories['divisions'] {
   return {
@@ -72,7 +88,7 @@ export function divisionRepo(sql: Sql): Repositories['divisions'] {
 export function userRepo(sql: Sql): Repositories['users'] {
   return {
     async insert(u) {
-      await sql.run(`INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+      await sql.run(`INSERT INTO users (${USER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
         u.id,
         u.username,
         u.name,
@@ -82,6 +98,8 @@ export function userRepo(sql: Sql): Repositories['users'] {
         u.countyCode,
         u.passwordHash,
         u.createdAt,
+        u.disabledAt,
+        u.mustChangePassword ? 1 : 0,
       ]);
     },
     async byUsername(username) {
@@ -95,32 +113,57 @@ export function userRepo(sql: Sql): Repositories['users'] {
     async count() {
       return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM users`))?.n ?? 0);
     },
+    async inCounty(countyCode) {
+      const rows = await sql.all<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE county_code = ? ORDER BY username`, [
+        countyCode,
+      ]);
+      return rows.map(toUser);
+    },
+    async update(u) {
+      await sql.run(
+        `UPDATE users SET name = ?, role = ?, village_code = ?, township_code = ?, county_code = ?, password_hash = ?,
+           disabled_at = ?, must_change_password = ? WHERE id = ?`,
+        [
+          u.name,
+          u.role,
+          u.villageCode,
+          u.townshipCode,
+          u.countyCode,
+          u.passwordHash,
+          u.disabledAt,
+          u.mustChangePassword ? 1 : 0,
+          u.id,
+        ],
+      );
+    },
   };
 }
 
 export function sessionRepo(sql: Sql): Repositories['sessions'] {
   return {
     async insert(s: SessionRecord) {
-      await sql.run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`, [
+      await sql.run(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [
         s.tokenHash,
         s.userId,
         s.createdAt,
         s.expiresAt,
+        s.device ?? null,
+        s.ip ?? null,
       ]);
     },
     async get(tokenHash) {
-      const r = await sql.get<SessionRow>(
-        `SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?`,
-        [tokenHash],
+      const r = await sql.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ?`, [tokenHash]);
+      return r && toSession(r);
+    },
+    async forUser(userId, now) {
+      const rows = await sql.all<SessionRow>(
+        `SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC`,
+        [userId, now],
       );
-      return (
-        r && {
-          tokenHash: r.token_hash,
-          userId: r.user_id,
-          createdAt: Number(r.created_at),
-          expiresAt: Number(r.expires_at),
-        }
-      );
+      return rows.map(toSession);
+    },
+    async deleteForUser(userId, keepTokenHash) {
+      return sql.run(`DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, [userId, keepTokenHash ?? '']);
     },
     async delete(tokenHash) {
       await sql.run(`DELETE FROM sessions WHERE token_hash = ?`, [tokenHash]);

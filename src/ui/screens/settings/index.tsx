@@ -51,6 +51,11 @@ export function SettingsScreen() {
         )}
       </div>
       <div class="card stack">
+        <h2>修改密码</h2>
+        <p class="muted">需要联网，并输入当前密码。</p>
+        <LinkButton href="#/password">修改密码</LinkButton>
+      </div>
+      <div class="card stack">
         <h2>重新登录</h2>
         <p class="muted">登录过期、无法同步时使用：本机的档案和办件都会保留。</p>
         <LinkButton href="#/login">重新登录</LinkButton>

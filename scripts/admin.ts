@@ -1,0 +1,305 @@
+// The admin command line: `npm run admin -- <verb> [options]`, for the first start (create the
+// first county admin) and for scripts. It opens the same data folder and database as the server
+// (loadConfig: DAIBAN_DATA_DIR, DAIBAN_DB) and goes through the same services and audit log; a
+// running server sees its changes at once (a disabled user's next request gets 401).
+// Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password), 2 usage error.
+// A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Role } from '../src/domain';
+import { CreateUserRequest } from '../src/domain/api';
+import { CLI_ACTOR, auditAdmin } from '../src/server/admin/audit';
+import { importDivisions } from '../src/server/admin/divisions-import';
+import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
+import { loadConfig, type ServerConfig } from '../src/server/config';
+import { ApiFailure } from '../src/server/http/errors';
+import { openSqliteStore, type Store, type UserRecord } from '../src/server/store';
+
+/** Wrong command line: exit 2 with the verb's usage. */
+class UsageError extends Error {}
+/** Refused input: exit 1 with the message. */
+class InputError extends Error {}
+
+export interface VerbContext {
+  config: ServerConfig;
+  /** The store, opened (and migrated) on first use and closed after the verb. */
+  store: () => Promise<Store>;
+  print: (line: string) => void;
+}
+
+interface Verb {
+  usage: string;
+  summary: string;
+  run: (args: string[], ctx: VerbContext) => Promise<void>;
+}
+
+function options<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], opts: O, positionals = 0) {
+  try {
+    const parsed = parseArgs({ args, options: opts, allowPositionals: positionals > 0, strict: true });
+    if (parsed.positionals.length !== positionals)
+      throw new UsageError(`expected ${positionals} argument(s), got ${parsed.positionals.length}`);
+    return parsed;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const required = (value: string | undefined, name: string): string => {
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+};
+
+async function userNamed(store: Store, username: string): Promise<UserRecord> {
+  const u = await store.users.byUsername(username);
+  if (!u) throw new InputError(`找不到用户 ${username} / no user named ${username}`);
+  return u;
+}
+
+const contextFor = (config: ServerConfig, countyCode: string): AdminContext => ({
+  actor: CLI_ACTOR,
+  countyCode,
+  now: config.now(),
+  passwordCost: config.passwordCost,
+});
+
+/** The county row, created when missing (a new deployment has none until its first admin). */
+async function ensureCounty(store: Store, config: ServerConfig, code: string, name: string | undefined) {
+  if (!/^\d{6}$/.test(code)) throw new InputError(`县级代码应为 6 位数字 / county code must be 6 digits: ${code}`);
+  const known = await store.divisions.get(code);
+  if (known) return;
+  if (!name)
+    throw new InputError(
+      `县级行政区 ${code} 尚不存在，请加 --county-name 名称 / county ${code} unknown: add --county-name`,
+    );
+  await store.transaction(async (tx) => {
+    await tx.divisions.upsert({ code, name, level: 'county', parentCode: null });
+    await auditAdmin(
+      tx,
+      CLI_ACTOR,
+      { entity: 'division', entityId: code, action: 'county-create', detail: name },
+      config.now(),
+    );
+  });
+}
+
+/** UTF-8, or GBK/GB18030 as Excel on a Chinese Windows saves CSV. */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+const ROLE_LABEL = { agent: '代办员', reviewer: '乡镇审核员', admin: '县级管理员' } as const;
+
+export const VERBS: Record<string, Verb> = {
+  'user:add': {
+    usage:
+      'user:add --role agent|reviewer|admin --username NAME --name 姓名 (--village CODE | --township CODE | --county CODE) [--county-name 名称] [--password P [--one-time]]',
+    summary: 'create a user bound to a village (agent), township (reviewer) or county (admin)',
+    async run(args, { config, store, print }) {
+      const { values } = options(args, {
+        role: { type: 'string' },
+        username: { type: 'string' },
+        name: { type: 'string' },
+        village: { type: 'string' },
+        township: { type: 'string' },
+        county: { type: 'string' },
+        'county-name': { type: 'string' },
+        password: { type: 'string' },
+        'one-time': { type: 'boolean' },
+      });
+      const role = Role.safeParse(values.role);
+      if (!role.success) throw new UsageError('--role must be agent, reviewer or admin');
+      const divisionCode = { agent: values.village, reviewer: values.township, admin: values.county }[role.data];
+      const flag = { agent: 'village', reviewer: 'township', admin: 'county' }[role.data];
+      const code = required(divisionCode, flag);
+      const s = await store();
+      const county = code.slice(0, 6);
+      if (role.data === 'admin') await ensureCounty(s, config, county, values['county-name']);
+      const input = CreateUserRequest.safeParse({
+        username: required(values.username, 'username'),
+        name: required(values.name, 'name'),
+        role: role.data,
+        divisionCode: code,
+        password: values.password,
+      });
+      if (!input.success) throw new InputError(input.error.issues.map((i) => i.message).join('；'));
+      const { user, oneTimePassword } = await createUser(s, contextFor(config, county), {
+        ...input.data,
+        oneTime: values.password === undefined || values['one-time'] === true,
+      });
+      print(
+        `已创建${ROLE_LABEL[user.role]} / created ${user.role}: ${user.username} ${user.name} ${user.divisionName ?? ''} ${user.divisionCode}`,
+      );
+      if (values.password === undefined || values['one-time'])
+        print(
+          `一次性密码 / one-time password: ${oneTimePassword}  (首次登录后须修改 / must be changed at first login)`,
+        );
+    },
+  },
+  'user:passwd': {
+    usage: 'user:passwd USERNAME [--password P [--one-time]]',
+    summary: "reset a user's password (one-time unless given) and end their sessions",
+    async run(args, { config, store, print }) {
+      const { values, positionals } = options(
+        args,
+        { password: { type: 'string' }, 'one-time': { type: 'boolean' } },
+        1,
+      );
+      const s = await store();
+      const u = await userNamed(s, positionals[0]!);
+      const oneTime = values.password === undefined || values['one-time'] === true;
+      const { oneTimePassword } = await resetPassword(
+        s,
+        contextFor(config, u.countyCode),
+        u.id,
+        values.password,
+        oneTime,
+      );
+      print(`已重置密码，会话已结束 / password reset, sessions ended: ${u.username}`);
+      if (oneTime) print(`一次性密码 / one-time password: ${oneTimePassword}`);
+    },
+  },
+  'user:disable': {
+    usage: 'user:disable USERNAME',
+    summary: 'disable a user; their sessions end at once',
+    async run(args, { config, store, print }) {
+      const { positionals } = options(args, {}, 1);
+      const s = await store();
+      const u = await userNamed(s, positionals[0]!);
+      await setDisabled(s, contextFor(config, u.countyCode), u.id, true);
+      print(`已停用 / disabled: ${u.username}`);
+    },
+  },
+  'user:enable': {
+    usage: 'user:enable USERNAME',
+    summary: 'enable a disabled user again',
+    async run(args, { config, store, print }) {
+      const { positionals } = options(args, {}, 1);
+      const s = await store();
+      const u = await userNamed(s, positionals[0]!);
+      await setDisabled(s, contextFor(config, u.countyCode), u.id, false);
+      print(`已启用 / enabled: ${u.username}`);
+    },
+  },
+  'user:list': {
+    usage: 'user:list [--county CODE]',
+    summary: 'list users (username, role, division, state)',
+    async run(args, { store, print }) {
+      const { values } = options(args, { county: { type: 'string' } });
+      const s = await store();
+      const counties = values.county
+        ? [values.county]
+        : (await s.divisions.list()).filter((d) => d.level === 'county').map((d) => d.code);
+      for (const county of counties) {
+        for (const u of await s.users.inCounty(county)) {
+          const state = u.disabledAt !== null ? '已停用 disabled' : u.mustChangePassword ? '待改密码 one-time' : '';
+          print(
+            `${u.username.padEnd(16)} ${u.role.padEnd(8)} ${divisionCodeOf(u).padEnd(12)} ${u.name} ${state}`.trimEnd(),
+          );
+        }
+      }
+    },
+  },
+  'divisions:import': {
+    usage: 'divisions:import FILE.csv [--county CODE] [--county-name 名称] [--dry-run]',
+    summary: 'import townships and villages (header code,name or 代码,名称; 12-digit codes), all or nothing',
+    async run(args, { config, store, print }) {
+      const { values, positionals } = options(
+        args,
+        { county: { type: 'string' }, 'county-name': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+        1,
+      );
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(positionals[0]!);
+      } catch (error) {
+        throw new InputError(`无法读取文件 / cannot read ${positionals[0]}: ${(error as Error).message}`);
+      }
+      const csv = decodeText(bytes);
+      // The county: given, or that of the first data row's code.
+      const county = values.county ?? /(?:^|\n)"?(\d{6})\d{6}/.exec(csv)?.[1];
+      if (!county)
+        throw new InputError(
+          '文件中没有 12 位代码，请用 --county 指定县级代码 / no 12-digit code found: give --county',
+        );
+      const s = await store();
+      if (!values['dry-run']) await ensureCounty(s, config, county, values['county-name']);
+      try {
+        const r = await importDivisions(s, contextFor(config, county), csv, values['dry-run'] === true);
+        for (const e of r.errors) print(e.message);
+        const counts = `乡镇 ${r.townships} 个，村 ${r.villages} 个（新增 ${r.created}，更新 ${r.updated}）`;
+        if (!r.applied) {
+          print(`检查完成，未写入 / dry run, nothing written: ${counts}`);
+          if (r.errors.length > 0) throw new InputError(`${r.errors.length} 处错误 / error(s)`);
+        } else print(`已导入 / imported: ${counts}`);
+      } catch (error) {
+        if (error instanceof ApiFailure && error.code === 'divisions.invalid') {
+          const details = error.details as { errors: { message: string }[] };
+          for (const e of details.errors) print(e.message);
+        }
+        throw error;
+      }
+    },
+  },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(VERBS).map((k) => k.length));
+  return [
+    'usage: npm run admin -- <verb> [options]   (data: DAIBAN_DATA_DIR, default ./data)',
+    '',
+    ...Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`),
+    '',
+    ...Object.values(VERBS).map((v) => `  npm run admin -- ${v.usage}`),
+  ].join('\n');
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const verb = VERBS[name];
+  if (!verb) {
+    console.error(`未知命令 / unknown verb: ${name}\n\n${help()}`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  let opened: Store | undefined;
+  const ctx: VerbContext = {
+    config,
+    store: async () => {
+      if (!opened) {
+        mkdirSync(config.dataDir, { recursive: true });
+        opened = await openSqliteStore(config.dbFile);
+      }
+      return opened;
+    },
+    print: (line) => console.log(line),
+  };
+  try {
+    await verb.run(args, ctx);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\nusage: npm run admin -- ${verb.usage}`);
+      return 2;
+    }
+    if (error instanceof InputError || error instanceof ApiFailure) {
+      console.error(`错误 / error: ${error.message}${error instanceof ApiFailure ? ` (${error.code})` : ''}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await opened?.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = await main(process.argv.slice(2));
