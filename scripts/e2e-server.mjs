@@ -1,4 +1,4 @@
-// Server for browser tests: the built app (npm test builds first) on a fresh temporary data
+// Server for browser tests: the built app and compiled server (npm test builds first) on a fresh temporary data
 // folder, deleted again on exit. PORT comes from the environment (playwright.config.ts).
 // Browser tests log in many times a minute from one address: the login limit is raised here.
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const ownDir = !process.env.DAIBAN_DATA_DIR;
 const dataDir = process.env.DAIBAN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'daiban-e2e-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+const server = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
   stdio: 'inherit',
   env: {
     DAIBAN_LOG_LEVEL: 'warn',

@@ -21,6 +21,9 @@ import { rectificationRoutes } from './rectifications';
 import { registerDiagnosticRoutes } from './diagnostics/routes';
 import { registerAdminRoutes } from './admin/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
+import { httpServerOptions } from './ops/http-server';
+import { createMetrics, installMetrics, timedStore } from './ops/metrics';
+import { registerReadiness } from './ops/readiness';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -35,7 +38,8 @@ declare module 'fastify' {
 
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
-  const store = await openSqliteStore(config.dbFile);
+  const metrics = createMetrics();
+  const store = timedStore(await openSqliteStore(config.dbFile), metrics);
   try {
     await seedCatalog(store, CATALOG, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
@@ -49,7 +53,10 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
     trustProxy: config.trustProxy,
+    ...httpServerOptions(config.timeouts),
   });
+  // Also for an HTTPS server, which does not take the `http` options above.
+  app.server.headersTimeout = config.timeouts.headersMs;
   // Every route as registered (method and path), for the contract test and diagnostics.
   const routeList: string[] = [];
   app.addHook('onRoute', (r) => {
@@ -65,11 +72,13 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
+  installMetrics(app, metrics, { token: config.metricsToken, trustProxy: config.trustProxy, now: config.now });
   installVersionCheck(app);
   await installSecurity(app, config.rateLimits);
   installAuthentication(app, store, config.now);
 
   serve(app, API.health, async () => ({ ok: true as const }), { config: { rateLimit: false } });
+  registerReadiness(app, store, config.blobDir);
   await registerAuthRoutes(app, store, config);
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);

@@ -1,5 +1,8 @@
 // Server settings from the environment, with embedded defaults (SQLite + files under ./data).
+// One zod schema reads every variable; a bad value stops the start with a message naming it.
+// The README's settings table lists the same variables: keep the two together.
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { loadTlsSettings, type TlsSettings } from './tls/settings';
 
 export interface RateLimits {
@@ -7,6 +10,18 @@ export interface RateLimits {
   loginPerMinute: number;
   /** API requests per signed-in user (or per IP without a token) per minute. */
   apiPerMinute: number;
+}
+
+/** How long the HTTP server waits for a slow or idle client (milliseconds). */
+export interface Timeouts {
+  /** Whole request (headers and body) must arrive within this (Node `requestTimeout`). */
+  requestMs: number;
+  /** Headers must arrive within this (Node `headersTimeout`). */
+  headersMs: number;
+  /** An idle keep-alive connection is closed after this (Node `keepAliveTimeout`). */
+  keepAliveMs: number;
+  /** A socket with no activity at all is closed after this (Fastify `connectionTimeout`). */
+  idleMs: number;
 }
 
 export interface ServerConfig {
@@ -30,6 +45,9 @@ export interface ServerConfig {
   /** Parse every JSON answer with the API contract before sending it (tests, CI, staging). */
   checkResponses: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Bearer token that opens /metrics to other hosts (loopback needs none); null = loopback only. */
+  metricsToken: string | null;
+  timeouts: Timeouts;
   /** The clock; tests move it. */
   now: () => number;
   /** HTTPS: own CA or a real certificate; `port` above is then the plain HTTP port (src/server/tls). */
@@ -37,29 +55,126 @@ export interface ServerConfig {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  requestMs: 120_000,
+  headersMs: 30_000,
+  keepAliveMs: 72_000,
+  idleMs: 300_000,
+};
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(fallback);
+const flag = (fallback: '0' | '1') =>
+  z
+    .enum(['0', '1', 'true', 'false'], { error: '1 or 0' })
+    .default(fallback)
+    .transform((v) => v === '1' || v === 'true');
+const text = z.string().trim().min(1, 'not empty');
+
+/** Every variable the server reads. Empty values count as unset. */
+const Environment = z.object({
+  PORT: int(0, 65_535, 8080),
+  HOST: text.default('0.0.0.0'),
+  DAIBAN_DATA_DIR: text.default('data'),
+  DAIBAN_DB: text.optional(),
+  DAIBAN_BLOB_DIR: text.optional(),
+  DAIBAN_STATIC_DIR: text.default('dist'),
+  DAIBAN_DEMO: flag('1'),
+  DAIBAN_PASSWORD_COST: int(10, 20, 15),
+  DAIBAN_LOGIN_PER_MINUTE: int(1, 1_000_000, DEFAULT_RATE_LIMITS.loginPerMinute),
+  DAIBAN_API_PER_MINUTE: int(1, 10_000_000, DEFAULT_RATE_LIMITS.apiPerMinute),
+  DAIBAN_TRUST_PROXY: flag('0'),
+  DAIBAN_LOG_LEVEL: z.enum(LOG_LEVELS, { error: LOG_LEVELS.join(', ') }).default('info'),
+  DAIBAN_CHECK_RESPONSES: flag('0'),
+  DAIBAN_METRICS_TOKEN: z.string().trim().min(16, 'at least 16 characters').optional(),
+  DAIBAN_REQUEST_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_TIMEOUTS.requestMs),
+  DAIBAN_HEADERS_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.headersMs),
+  DAIBAN_KEEP_ALIVE_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.keepAliveMs),
+  DAIBAN_IDLE_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_TIMEOUTS.idleMs),
+  NODE_ENV: z.string().optional(),
+  // HTTPS (src/server/tls/settings.ts turns these into TlsSettings).
+  DAIBAN_HTTPS: flag('1'),
+  DAIBAN_HTTPS_PORT: int(0, 65_535, 8443),
+  DAIBAN_TLS_CERT: text.optional(),
+  DAIBAN_TLS_KEY: text.optional(),
+  DAIBAN_TLS_NAMES: z
+    .string()
+    .regex(/^[\w.:,\s-]*$/, 'comma-separated host names or IP addresses')
+    .optional(),
+});
+
+/** Names the variable and what it must be; `loadConfig` throws it, main.ts prints it and exits. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Bad server settings (environment):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const dataDir = resolve(env.DAIBAN_DATA_DIR ?? 'data');
+  const known = Object.keys(Environment.shape);
+  const present = Object.fromEntries(
+    known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const parsed = Environment.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0]);
+        return `${name}=${JSON.stringify(present[name] ?? '')}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  if (e.DAIBAN_HEADERS_TIMEOUT_MS > e.DAIBAN_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      `DAIBAN_HEADERS_TIMEOUT_MS=${e.DAIBAN_HEADERS_TIMEOUT_MS}: must not exceed DAIBAN_REQUEST_TIMEOUT_MS (${e.DAIBAN_REQUEST_TIMEOUT_MS})`,
+    ]);
+  }
+  if (Boolean(e.DAIBAN_TLS_CERT) !== Boolean(e.DAIBAN_TLS_KEY)) {
+    throw new ConfigError([
+      `DAIBAN_TLS_CERT / DAIBAN_TLS_KEY: give both (a certificate and its key) or neither (own CA)`,
+    ]);
+  }
+  const dataDir = resolve(e.DAIBAN_DATA_DIR);
   return {
-    port: Number(env.PORT ?? 8080),
-    host: env.HOST ?? '0.0.0.0',
+    port: e.PORT,
+    host: e.HOST,
     dataDir,
-    dbFile: resolve(env.DAIBAN_DB ?? `${dataDir}/daiban.sqlite`),
-    blobDir: resolve(env.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
-    staticDir: resolve(env.DAIBAN_STATIC_DIR ?? 'dist'),
-    seedDemo: env.DAIBAN_DEMO !== '0',
-    refuseDemoLogins: env.NODE_ENV === 'production',
-    passwordCost: Number(env.DAIBAN_PASSWORD_COST ?? 15),
-    rateLimits: {
-      loginPerMinute: Number(env.DAIBAN_LOGIN_PER_MINUTE ?? DEFAULT_RATE_LIMITS.loginPerMinute),
-      apiPerMinute: Number(env.DAIBAN_API_PER_MINUTE ?? DEFAULT_RATE_LIMITS.apiPerMinute),
-    },
+    dbFile: resolve(e.DAIBAN_DB ?? `${dataDir}/daiban.sqlite`),
+    blobDir: resolve(e.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
+    staticDir: resolve(e.DAIBAN_STATIC_DIR),
+    seedDemo: e.DAIBAN_DEMO,
+    refuseDemoLogins: e.NODE_ENV === 'production',
+    passwordCost: e.DAIBAN_PASSWORD_COST,
+    rateLimits: { loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE, apiPerMinute: e.DAIBAN_API_PER_MINUTE },
     maxBlobBytes: MAX_BLOB_BYTES,
-    trustProxy: env.DAIBAN_TRUST_PROXY === '1',
-    checkResponses: env.DAIBAN_CHECK_RESPONSES === '1',
-    logLevel: (env.DAIBAN_LOG_LEVEL as ServerConfig['logLevel'] | undefined) ?? 'info',
+    trustProxy: e.DAIBAN_TRUST_PROXY,
+    checkResponses: e.DAIBAN_CHECK_RESPONSES,
+    logLevel: e.DAIBAN_LOG_LEVEL,
+    metricsToken: e.DAIBAN_METRICS_TOKEN ?? null,
+    timeouts: {
+      requestMs: e.DAIBAN_REQUEST_TIMEOUT_MS,
+      headersMs: e.DAIBAN_HEADERS_TIMEOUT_MS,
+      keepAliveMs: e.DAIBAN_KEEP_ALIVE_TIMEOUT_MS,
+      idleMs: e.DAIBAN_IDLE_TIMEOUT_MS,
+    },
     now: Date.now,
-    tls: loadTlsSettings(env),
+    tls: loadTlsSettings({
+      DAIBAN_HTTPS: e.DAIBAN_HTTPS ? '1' : '0',
+      DAIBAN_HTTPS_PORT: String(e.DAIBAN_HTTPS_PORT),
+      DAIBAN_TLS_CERT: e.DAIBAN_TLS_CERT,
+      DAIBAN_TLS_KEY: e.DAIBAN_TLS_KEY,
+      DAIBAN_TLS_NAMES: e.DAIBAN_TLS_NAMES,
+    }),
   };
 }

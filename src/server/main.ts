@@ -1,14 +1,21 @@
 // Starts the township server with settings from the environment and prints how to sign in:
 // plain HTTP on PORT (localhost, the certificate and the install guide; tablets are redirected)
 // and HTTPS on DAIBAN_HTTPS_PORT (src/server/tls), unless DAIBAN_HTTPS=0.
-import { loadConfig } from './config';
+import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { buildApp } from './app';
 import { accountNotes } from './admin/startup';
 import { installHttps } from './tls';
 import { lanAddresses } from './tls/names';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
-const config = loadConfig();
+let config: ServerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(78); // EX_CONFIG: systemd shows it as a configuration failure
+}
 const app = await buildApp(config);
 const https = config.tls.enabled ? await installHttps(app, config) : null;
 await app.listen({ port: config.port, host: config.host });

@@ -9,6 +9,7 @@ export * from './review';
 export * from './stats';
 export * from './rectifications';
 export * from './diagnostics';
+export * from './ops';
 export * from './admin';
 export * from './account';
 export * from './route-spec';

@@ -8,6 +8,7 @@ import { ADMIN_ROUTES } from './admin';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
+import { OPS_ROUTES } from './ops';
 import { RECTIFICATION_ROUTES } from './rectifications';
 import { REVIEW_ROUTES } from './review';
 import { route } from './route-spec';
@@ -18,6 +19,7 @@ export const Health = z.object({ ok: z.literal(true) });
 
 export const API = {
   health: route({ method: 'GET', path: '/api/health', response: Health, public: true }),
+  ready: OPS_ROUTES.ready,
   login: AUTH_ROUTES.login,
   logout: AUTH_ROUTES.logout,
   me: AUTH_ROUTES.me,

@@ -5,6 +5,8 @@ import { sqlStore } from './sql-store';
 import type { Store } from './store';
 
 export type * from './store';
+export { LATEST_SCHEMA_VERSION } from './migrations';
+export { describeSnapshot, snapshotSqlite } from './snapshot';
 
 export async function openSqliteStore(file: string): Promise<Store> {
   const db = openSqlite(file);

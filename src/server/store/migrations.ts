@@ -195,6 +195,9 @@ export const MIGRATIONS: Migration[] = [
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */
+/** The schema version this code migrates to (readiness compares the database's with it). */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
+
 export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATIONS): Promise<number> {
   await db.run(
     `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,

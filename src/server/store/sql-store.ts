@@ -34,6 +34,8 @@ export function sqlStore(db: SqlDatabase): Store {
   return {
     ...repositories(db),
     transaction: (work) => db.transaction((tx) => work(repositories(tx))),
+    schemaVersion: async () =>
+      (await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`))?.v ?? 0,
     close: () => db.close(),
   };
 }

@@ -327,5 +327,7 @@ export interface Repositories {
 export interface Store extends Repositories {
   /** One write transaction: all of it commits, or none of it (see the contract above). */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** The newest migration applied to the database (a query: it also proves the database answers). */
+  schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }
