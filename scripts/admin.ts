@@ -4,6 +4,8 @@
 // running server sees its changes at once (a disabled user's next request gets 401).
 // Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password), 2 usage error.
 // A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
+import { join } from 'node:path';
+import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -90,6 +92,16 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** A refused backup or restore (non-empty target, damaged file) is bad input: exit 1. */
+async function backupOrInput<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof BackupError) throw new InputError(error.message);
+    throw error;
   }
 }
 
@@ -244,6 +256,35 @@ export const VERBS: Record<string, Verb> = {
         }
         throw error;
       }
+    },
+  },
+  backup: {
+    usage: 'backup DIR',
+    summary: 'consistent copy of the database, blobs and CA into DIR (while the server runs), with a manifest',
+    async run(args, { config, print }) {
+      const { positionals } = options(args, {}, 1);
+      const manifest = await backupOrInput(() =>
+        backup({ ...config, tlsDir: join(config.dataDir, 'tls') }, positionals[0]!),
+      );
+      print(`已备份 / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+    },
+  },
+  'backup:verify': {
+    usage: 'backup:verify DIR',
+    summary: 'check every file of a backup against its manifest',
+    async run(args, { print }) {
+      const { positionals } = options(args, {}, 1);
+      const manifest = await backupOrInput(() => verifyBackup(positionals[0]!));
+      print(`完好 / intact: ${positionals[0]} (${manifest.cases.length} cases, ${manifest.blobs.length} blobs)`);
+    },
+  },
+  restore: {
+    usage: 'restore DIR',
+    summary: 'fill an empty data dir (DAIBAN_DATA_DIR) from a backup, after checking every file against its manifest',
+    async run(args, { config, print }) {
+      const { positionals } = options(args, {}, 1);
+      const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir));
+      print(`已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
     },
   },
 };

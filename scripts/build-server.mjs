@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 export const SERVER_OUT_DIR = 'dist-server';
 
 /** Every program the server ships: one file each in dist-server/ named after its source. */
-export const SERVER_ENTRY_POINTS = ['src/server/main.ts', 'scripts/admin.ts', 'scripts/backup.ts'];
+export const SERVER_ENTRY_POINTS = ['src/server/main.ts', 'scripts/admin.ts'];
 
 /** Sources that end up in dist-server/: a change in any of them makes `npm start` rebuild. */
 export const SERVER_SOURCES = [

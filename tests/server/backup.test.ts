@@ -1,6 +1,6 @@
 // Backup while the server takes pushes, restore into a new folder, and a server started on it
 // serves every case and blob the backup's manifest lists. The backup runs as its own process
-// (scripts/backup.ts), as the admin CLI does beside a running server.
+// (the admin CLI, `admin backup DIR`), as an operator does beside a running server.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,9 +67,9 @@ async function submitCase(s: RunningServer, agent: Agent, now: number): Promise<
   return built.submission.case.id;
 }
 
-function runBackupScript(dataDir: string, target: string): Promise<{ code: number | null; output: string }> {
+function runAdminBackup(dataDir: string, target: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', 'backup', target], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'backup', target], {
       env: { ...process.env, DAIBAN_DATA_DIR: dataDir },
     });
     let output = '';
@@ -95,7 +95,7 @@ describe('backup under write load, then restore', () => {
 
     const backupDir = join(tempDir('backup'), 'b1');
     const before = pushed.length;
-    const run = await runBackupScript(live.config.dataDir, backupDir);
+    const run = await runAdminBackup(live.config.dataDir, backupDir);
     const during = pushed.length - before;
     // A few more pushes after the backup: they must not be in it, and nothing must break.
     const after = pushed.length + 4;
