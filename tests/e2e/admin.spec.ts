@@ -2,6 +2,7 @@
 // agent there with a one-time password; the agent logs in on a tablet, must change the password
 // before anything else, then sees the case list.
 import { expect, test } from '@playwright/test';
+import { createAgent, signIn } from './fixtures/admin-steps';
 
 const CSV = ['代码,名称', '341822300000,新桥乡', '341822300201,新桥村', ''].join('\n');
 const BAD_CSV = ['代码,名称', '341822300000,新桥乡', '34182230020,短码村', ''].join('\n');
@@ -10,10 +11,7 @@ test('admin imports divisions and creates an agent who must change the one-time 
   const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const admin = await desk.newPage();
   await admin.goto('/');
-  await admin.getByLabel('用户名').fill('admin');
-  await admin.getByLabel('密码').fill('daiban123');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await expect(admin.getByLabel('用户名')).toBeHidden();
+  await signIn(admin, 'admin', 'daiban123');
   await admin.getByRole('link', { name: '用户与区划' }).click();
 
   // Divisions: a bad file is previewed with its line number and imports nothing; a good one imports.
@@ -29,24 +27,13 @@ test('admin imports divisions and creates an agent who must change the one-time 
   await expect(admin.getByText(/新桥乡.*新桥村/)).toBeVisible();
 
   // Users: an agent bound to the new village, with a one-time password shown once.
-  await admin.getByRole('link', { name: '用户', exact: true }).click();
-  await admin.getByLabel('用户名').fill('xinqiao1');
-  await admin.getByLabel('姓名').fill('钱小红');
-  await admin.getByLabel('身份').selectOption('agent');
-  await admin.getByLabel('所属村（社区）').selectOption('341822300201');
-  await admin.getByRole('button', { name: '创建并生成一次性密码' }).click();
-  const shown = admin.locator('.one-time');
-  await expect(shown).toHaveText(/^\S{12}$/);
-  const oneTimePassword = (await shown.textContent())!;
-  await expect(admin.getByRole('row', { name: /xinqiao1/ })).toContainText('待修改初始密码');
+  const oneTimePassword = await createAgent(admin, 'xinqiao1', '钱小红', '341822300201');
 
   // The agent on a tablet.
   const tablet = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const agent = await tablet.newPage();
   await agent.goto('/');
-  await agent.getByLabel('用户名').fill('xinqiao1');
-  await agent.getByLabel('密码').fill(oneTimePassword);
-  await agent.getByRole('button', { name: '登录' }).click();
+  await signIn(agent, 'xinqiao1', oneTimePassword);
   await expect(agent.getByRole('heading', { name: '请先设置新密码' })).toBeVisible();
   await agent.goto('/#/cases');
   await expect(agent.getByRole('heading', { name: '请先设置新密码' })).toBeVisible();
