@@ -5,12 +5,17 @@
 import { listRowProblems, listSkippedChanges, onRowProblem, restoreRowProblems } from '../storage';
 import type { AppState } from './app-state';
 
-export async function refreshDeviceProblems(state: AppState): Promise<void> {
-  const [skipped] = await Promise.all([listSkippedChanges(), restoreRowProblems()]);
+/**
+ * Reads the list again. `restore` also reads the rows found bad in earlier page lives (kept in
+ * their own small store, loaded on first use): the sync screen asks for it; the refresh after
+ * every drain does not, so the first screen never loads that store.
+ */
+export async function refreshDeviceProblems(state: AppState, { restore = true } = {}): Promise<void> {
+  const [skipped] = await Promise.all([listSkippedChanges(), restore ? restoreRowProblems() : undefined]);
   state.sync.deviceProblems.value = [...listRowProblems(), ...skipped];
 }
 
 /** Keeps the list current while the page runs (rows are found bad when some screen reads them). */
 export function watchDeviceProblems(state: AppState): () => void {
-  return onRowProblem(() => void refreshDeviceProblems(state).catch(() => undefined));
+  return onRowProblem(() => void refreshDeviceProblems(state, { restore: false }).catch(() => undefined));
 }

@@ -35,7 +35,8 @@ export function connectSync(
     state.sync.running.value = s.running;
     if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
     state.sync.needsUpdate.value = s.needsUpdate;
-    if (s.lastOutcome === 'done' || s.needsUpdate) void refreshDeviceProblems(state).catch(() => undefined);
+    if (s.lastOutcome === 'done' || s.needsUpdate)
+      void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
     if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
