@@ -3,6 +3,7 @@
 // The README's settings table lists the same variables: keep the two together.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_PIXEL_LIMITS, type PixelLimits } from '../domain/image-size';
 import { loadTlsSettings, type TlsSettings } from './tls/settings';
 
 export interface RateLimits {
@@ -40,6 +41,10 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Largest blob (photo, scan, signature) accepted. */
   maxBlobBytes: number;
+  /** Limits on unfinished uploads (src/server/blobs/uploads.ts). */
+  uploads: UploadLimits;
+  /** Largest image accepted, read from its header before it is stored. */
+  pixelLimits: PixelLimits;
   /** Behind a reverse proxy (nginx at the township): take client IPs from X-Forwarded-For. */
   trustProxy: boolean;
   /** Parse every JSON answer with the API contract before sending it (tests, CI, staging). */
@@ -54,6 +59,13 @@ export interface ServerConfig {
   tls: TlsSettings;
 }
 
+export interface UploadLimits {
+  /** An unfinished upload untouched this long is removed (bytes and row). */
+  abandonMs: number;
+  /** Bytes one user may have declared in unfinished uploads at once. */
+  maxPendingBytes: number;
+}
+
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
 export const DEFAULT_TIMEOUTS: Timeouts = {
   requestMs: 120_000,
@@ -62,6 +74,10 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   idleMs: 300_000,
 };
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_UPLOAD_ABANDON_HOURS = 72;
+export const DEFAULT_UPLOAD_PENDING_MB = 200;
+const HOUR = 3_600_000;
+const MB = 1024 * 1024;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -100,6 +116,10 @@ const Environment = z.object({
   DAIBAN_HEADERS_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.headersMs),
   DAIBAN_KEEP_ALIVE_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.keepAliveMs),
   DAIBAN_IDLE_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_TIMEOUTS.idleMs),
+  DAIBAN_UPLOAD_ABANDON_HOURS: int(1, 8_760, DEFAULT_UPLOAD_ABANDON_HOURS),
+  DAIBAN_UPLOAD_PENDING_MB: int(10, 100_000, DEFAULT_UPLOAD_PENDING_MB),
+  DAIBAN_IMAGE_MAX_MEGAPIXELS: int(1, 1_000, DEFAULT_PIXEL_LIMITS.maxPixels / 1_000_000),
+  DAIBAN_IMAGE_MAX_SIDE: int(100, 100_000, DEFAULT_PIXEL_LIMITS.maxSide),
   NODE_ENV: z.string().optional(),
   // HTTPS (src/server/tls/settings.ts turns these into TlsSettings).
   DAIBAN_HTTPS: flag('1'),
@@ -158,6 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     passwordCost: e.DAIBAN_PASSWORD_COST,
     rateLimits: { loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE, apiPerMinute: e.DAIBAN_API_PER_MINUTE },
     maxBlobBytes: MAX_BLOB_BYTES,
+    uploads: {
+      abandonMs: e.DAIBAN_UPLOAD_ABANDON_HOURS * HOUR,
+      maxPendingBytes: e.DAIBAN_UPLOAD_PENDING_MB * MB,
+    },
+    pixelLimits: { maxPixels: e.DAIBAN_IMAGE_MAX_MEGAPIXELS * 1_000_000, maxSide: e.DAIBAN_IMAGE_MAX_SIDE },
     trustProxy: e.DAIBAN_TRUST_PROXY,
     checkResponses: e.DAIBAN_CHECK_RESPONSES,
     logLevel: e.DAIBAN_LOG_LEVEL,

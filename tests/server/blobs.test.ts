@@ -1,7 +1,7 @@
 // Resumable, content-addressed blob upload: chunks, resume from HEAD, hash and type checks,
 // limits, path traversal, and who may read a blob back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { bearer, login, patchBlob, push, startServer, uploadAll, type TestServer } from './harness';
@@ -60,9 +60,13 @@ describe('blob upload', () => {
     expect(readdirSync(join(s.config.blobDir, '.incoming'))).toEqual([]);
 
     // Sending it again is harmless.
-    const again = await patchBlob(s.app, agent2, file, 0, file.subarray(0, 1000));
+    const again = await patchBlob(s.app, agent1, file, 0, file.subarray(0, 1000));
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ offset: file.length, length: file.length, complete: true });
+    // Someone else must send every byte to claim it (proof of possession): a first chunk is just that.
+    const other = await patchBlob(s.app, agent2, file, 0, file.subarray(0, 1000));
+    expect(other.statusCode).toBe(200);
+    expect(other.json()).toEqual({ offset: 1000, length: file.length, complete: false });
 
     const got = await s.app.inject({ url: `/api/blobs/${hash}`, headers: bearer(agent1) });
     expect(got.statusCode).toBe(200);
@@ -78,7 +82,7 @@ describe('blob upload', () => {
     expect(res.json().code).toBe('blob.hash_mismatch');
     expect(res.json().message).toMatch(/摘要不符/);
     expect((await head(agent1, claimed)).headers['upload-offset']).toBe('0');
-    expect(existsSync(join(s.config.blobDir, '.incoming', `${claimed}.part`))).toBe(false);
+    expect(readdirSync(join(s.config.blobDir, '.incoming')).filter((f) => f.startsWith(claimed))).toEqual([]);
   });
 
   it('refuses files that are not JPEG, PNG, WebP or PDF (415), whatever their name says', async () => {

@@ -27,7 +27,15 @@ export function idNumber(area: string, birth: string, sequence: number): string 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** A small "JPEG": the right magic bytes and unique content (the server sniffs, never decodes). */
-export const fakeJpeg = (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
+/**
+ * A JPEG's start: SOI and a baseline frame header of 1600×1200 (the server reads the pixel size
+ * before storing a photo). Random bytes may follow: nothing decodes them.
+ */
+export const JPEG_HEAD = Buffer.from([
+  0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x04, 0xb0, 0x06, 0x40, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03,
+  0x11, 0x01,
+]);
+export const fakeJpeg = (size = 2048) => Buffer.concat([JPEG_HEAD, randomBytes(size - JPEG_HEAD.length)]);
 export const fakePng = (size = 1024) =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]);
 

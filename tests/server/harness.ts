@@ -40,6 +40,8 @@ export interface TestServer {
   config: ServerConfig;
   dir: string;
   clock: { now: number };
+  /** Stops the app and starts a new one on the same data folder (what a server restart finds). */
+  restart(): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
@@ -57,18 +59,24 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   };
   const app = await buildApp(config);
   const db = inspectDb(config.dbFile);
-  return {
+  const server: TestServer = {
     app,
     db,
     config,
     dir,
     clock,
+    restart: async () => {
+      await server.app.close();
+      server.app = await buildApp(config);
+      return server.app;
+    },
     close: async () => {
       db.close();
-      await app.close();
+      await server.app.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return server;
 }
 
 export async function login(app: FastifyInstance, username: string, password = 'daiban123') {

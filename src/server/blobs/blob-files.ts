@@ -1,35 +1,61 @@
-// Blob bytes on disk, content-addressed: <root>/ab/cd/<sha256>. Uploads grow in
-// <root>/.incoming/<sha256>.part (fsync after every chunk, so an acknowledged offset survives a
-// power cut) and are renamed into place only after the hash has been verified.
+// Blob bytes on disk, content-addressed: <root>/ab/cd/<sha256>. Each uploader's partial copy grows
+// in <root>/.incoming/<sha256>.<uploader>.part (fsync after every chunk, so an acknowledged offset
+// survives a power cut) and is renamed into place only after the hash has been verified.
+// `commit` and `stream` are the only places that write or read a final file.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SNIFF_BYTES } from './sniff';
+
+/** A part file's name, parsed (a legacy `<sha256>.part` has no uploader). */
+export interface PartFile {
+  name: string;
+  sha256: string | null;
+  uploader: string | null;
+}
+
+const PART_NAME = /^([0-9a-f]{64})\.([0-9a-f]{16})\.part$/;
 
 export class BlobFiles {
   constructor(private readonly root: string) {}
+
+  /** A user's key in part-file names: user ids never reach the file system. */
+  static uploaderKey(userId: string): string {
+    return createHash('sha256').update(userId).digest('hex').slice(0, 16);
+  }
 
   /** Callers must have checked the hash against SHA256_PATTERN: it becomes a file name. */
   finalPath(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  partPath(sha256: string): string {
-    return join(this.root, '.incoming', `${sha256}.part`);
+  private get incoming(): string {
+    return join(this.root, '.incoming');
   }
 
-  /** Bytes received so far (0 when no upload is in progress). */
-  async received(sha256: string): Promise<number> {
+  partPath(sha256: string, uploader: string): string {
+    return join(this.incoming, `${sha256}.${uploader}.part`);
+  }
+
+  /** Bytes this uploader's copy holds (0 when there is none). */
+  async received(sha256: string, uploader: string): Promise<number> {
     try {
-      return (await stat(this.partPath(sha256))).size;
+      return (await stat(this.partPath(sha256, uploader))).size;
     } catch {
       return 0;
     }
   }
 
-  async append(sha256: string, chunk: Buffer): Promise<void> {
-    const path = this.partPath(sha256);
+  async hasPart(sha256: string, uploader: string): Promise<boolean> {
+    return exists(this.partPath(sha256, uploader));
+  }
+
+  async hasFinal(sha256: string): Promise<boolean> {
+    return exists(this.finalPath(sha256));
+  }
+
+  async append(sha256: string, uploader: string, chunk: Buffer): Promise<void> {
+    const path = this.partPath(sha256, uploader);
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a');
     try {
@@ -40,32 +66,39 @@ export class BlobFiles {
     }
   }
 
-  async discardPart(sha256: string): Promise<void> {
-    await rm(this.partPath(sha256), { force: true });
+  async discardPart(sha256: string, uploader: string): Promise<void> {
+    await rm(this.partPath(sha256, uploader), { force: true });
   }
 
-  async partHead(sha256: string): Promise<Buffer> {
-    const handle = await open(this.partPath(sha256), 'r');
+  /** The whole partial copy (at most the blob size limit): hashed, sniffed and sized at once. */
+  readPart(sha256: string, uploader: string): Promise<Buffer> {
+    return readFile(this.partPath(sha256, uploader));
+  }
+
+  /** Every part file, for the sweep of abandoned uploads. */
+  async parts(): Promise<PartFile[]> {
+    let names: string[];
     try {
-      const buffer = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
+      names = await readdir(this.incoming);
+    } catch {
+      return [];
     }
+    return names.map((name) => {
+      const m = PART_NAME.exec(name);
+      return { name, sha256: m?.[1] ?? null, uploader: m?.[2] ?? null };
+    });
   }
 
-  async partSha256(sha256: string): Promise<string> {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(this.partPath(sha256))) hash.update(chunk as Buffer);
-    return hash.digest('hex');
+  /** Removes a file of `.incoming` by name (one `parts()` returned). */
+  async removePart(name: string): Promise<void> {
+    await rm(join(this.incoming, name), { force: true });
   }
 
   /** Moves a verified upload into place atomically and makes the rename durable. */
-  async commit(sha256: string): Promise<void> {
+  async commit(sha256: string, uploader: string): Promise<void> {
     const target = this.finalPath(sha256);
     await mkdir(dirname(target), { recursive: true });
-    await rename(this.partPath(sha256), target);
+    await rename(this.partPath(sha256, uploader), target);
     const dir = await open(dirname(target), 'r');
     try {
       await dir.sync();
@@ -76,5 +109,14 @@ export class BlobFiles {
 
   stream(sha256: string) {
     return createReadStream(this.finalPath(sha256));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -192,6 +192,28 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX audit_entity ON audit (entity, entity_id, seq)`,
     ],
   },
+  {
+    version: 3,
+    name: 'upload sessions per uploader',
+    // A partial upload belongs to one user (nobody else can reset or poison it); `blobs` keeps only
+    // complete files. Old incomplete rows had no owner yet: their devices start them again.
+    statements: () => [
+      `CREATE TABLE blob_uploads (
+        sha256 TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users (id),
+        size BIGINT NOT NULL,
+        received BIGINT NOT NULL,
+        verified_mime TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (sha256, user_id)
+      )`,
+      `CREATE INDEX blob_uploads_user ON blob_uploads (user_id)`,
+      `CREATE INDEX blob_uploads_updated ON blob_uploads (updated_at)`,
+      `DELETE FROM blob_owners WHERE sha256 IN (SELECT sha256 FROM blobs WHERE complete = 0)`,
+      `DELETE FROM blobs WHERE complete = 0`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

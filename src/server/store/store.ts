@@ -82,14 +82,27 @@ export interface RevisionRecord {
   submittedAt: number;
 }
 
+/** A complete file (unfinished uploads are `UploadRecord`s). */
 export interface BlobRecord {
   sha256: string;
   size: number;
   mime: string | null;
-  received: number;
-  complete: boolean;
   createdAt: number;
   completedAt: number | null;
+}
+
+/** One user's unfinished upload of one file; nobody else can touch it. */
+export interface UploadRecord {
+  sha256: string;
+  userId: string;
+  /** Declared length (Upload-Length). */
+  size: number;
+  /** Last acknowledged offset (the part file's size is the truth after a crash). */
+  received: number;
+  /** Set once every byte arrived, hashed to `sha256` and passed the type and size checks: this user has proved possession. */
+  verifiedMime: string | null;
+  createdAt: number;
+  updatedAt: number;
 }
 
 export interface DecisionRecord {
@@ -228,17 +241,28 @@ export interface Repositories {
     forCase(caseId: string): Promise<Material[]>;
   };
   blobs: {
+    /** The complete file, if there is one. */
     get(sha256: string): Promise<BlobRecord | undefined>;
-    begin(sha256: string, size: number, now: number): Promise<void>;
-    setReceived(sha256: string, received: number): Promise<void>;
-    complete(sha256: string, mime: string, now: number): Promise<void>;
+    /** Records a verified file as complete (no-op if it already is). */
+    complete(sha256: string, size: number, mime: string, now: number): Promise<void>;
     addOwner(sha256: string, userId: string): Promise<void>;
-    isOwner(sha256: string, userId: string): Promise<boolean>;
-    /** Hashes among `hashes` that are not complete on the server. */
-    missing(hashes: string[]): Promise<string[]>;
+    /** Complete, and uploaded by the user or referenced by a case the user may see. */
+    mayRead(sha256: string, userId: string, visibility: Visibility): Promise<boolean>;
+    /** Hashes among `hashes` the user may not reference: not complete, or neither theirs nor in their scope. */
+    unavailable(hashes: string[], userId: string, visibility: Visibility): Promise<string[]>;
     linkToCase(caseId: string, hashes: string[]): Promise<void>;
-    /** Whether a case the caller may see references the blob. */
-    visibleThroughCase(sha256: string, visibility: Visibility): Promise<boolean>;
+    upload(sha256: string, userId: string): Promise<UploadRecord | undefined>;
+    /** Every user's unfinished upload of one file. */
+    uploadsOf(sha256: string): Promise<UploadRecord[]>;
+    /** Starts (or restarts from zero) the user's upload of a file of `size` bytes. */
+    beginUpload(sha256: string, userId: string, size: number, now: number): Promise<void>;
+    setUploadReceived(sha256: string, userId: string, received: number, now: number): Promise<void>;
+    markVerified(sha256: string, userId: string, mime: string, now: number): Promise<void>;
+    dropUpload(sha256: string, userId: string): Promise<void>;
+    /** Declared bytes of the user's unfinished uploads, but the one of `except`. */
+    pendingBytes(userId: string, except?: string): Promise<number>;
+    /** Unfinished uploads untouched since before `before`, oldest first. */
+    staleUploads(before: number, limit: number): Promise<UploadRecord[]>;
   };
   decisions: {
     insert(d: Decision, versionAfter: number, now: number): Promise<void>;

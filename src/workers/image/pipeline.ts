@@ -2,7 +2,8 @@
 // analyse a ≤ 1 MP grey copy → encode JPEG → SHA-256. A 12 MP photo is never decoded at full
 // size: the target size is computed from the JPEG header first and handed to createImageBitmap.
 import { sha256Hex } from '../hash';
-import { readJpegHeader, orientedSize } from './jpeg-header';
+import { isJpeg, readJpegHeader, orientedSize } from './jpeg-header';
+import { assertDecodable } from './pixel-guard';
 import { greyMetrics, toGrey } from './metrics';
 import { fitArea, fitLongEdge, type Size } from './sizing';
 import {
@@ -50,8 +51,12 @@ async function decodeAt(blob: Blob, target: Size, rotated: boolean): Promise<Ima
 }
 
 /** Decodes to at most `longEdge`; returns the bitmap and the original displayed size. */
-async function decode(blob: Blob, longEdge: number): Promise<{ bitmap: ImageBitmap; original: Size }> {
-  const header = readJpegHeader(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+async function decode(
+  blob: Blob,
+  head: Uint8Array,
+  longEdge: number,
+): Promise<{ bitmap: ImageBitmap; original: Size }> {
+  const header = readJpegHeader(head);
   if (header) {
     const original = orientedSize(header);
     return { bitmap: await decodeAt(blob, fitLongEdge(original, longEdge), header.orientation >= 5), original };
@@ -89,9 +94,15 @@ export async function runPipeline(
   const blob = input instanceof Blob ? input : new Blob([input]);
   const t0 = performance.now();
 
+  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  // A pixel bomb never reaches a decoder (a JPEG can push its frame header past HEADER_BYTES).
+  await assertDecodable(
+    head,
+    blob.size > head.length && isJpeg(head) ? async () => new Uint8Array(await blob.arrayBuffer()) : undefined,
+  );
   let decoded: { bitmap: ImageBitmap; original: Size };
   try {
-    decoded = await decode(blob, longEdge);
+    decoded = await decode(blob, head, longEdge);
   } catch (error) {
     throw imageError('image.decode', error);
   }

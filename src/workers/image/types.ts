@@ -36,10 +36,11 @@ export interface ProcessedImage {
   timings: ImageTimings;
 }
 
-export type ImageErrorCode = 'image.decode' | 'image.encode' | 'image.aborted' | 'image.failed';
+export type ImageErrorCode = 'image.decode' | 'image.too_large' | 'image.encode' | 'image.aborted' | 'image.failed';
 
 export const IMAGE_ERROR_MESSAGES: Record<ImageErrorCode, string> = {
   'image.decode': '无法读取这张照片，请重新拍摄或换一张',
+  'image.too_large': '这张图片像素太多（超过 5000 万像素或边长超过 12000 像素），无法处理，请换一张或重新拍摄',
   'image.encode': '照片处理失败，请重试',
   'image.aborted': '已取消照片处理',
   'image.failed': '照片处理失败，请重试',

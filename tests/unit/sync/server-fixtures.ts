@@ -4,11 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { CATALOG } from '../../../src/catalog';
 import { uuidv7, type CaseSubmission, type Material, type ServiceItem } from '../../../src/domain';
 import type { TestBlob } from './fixtures';
+import { JPEG_HEAD } from '../../server/fixtures';
 
-/** Random bytes behind a JPEG signature: the server sniffs types; random data does not compress. */
+/** Random bytes behind a JPEG header: the server sniffs types and sizes; random data does not compress. */
 export function makeJpeg(bytes: number): TestBlob {
   const buf = randomBytes(bytes);
-  buf.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  buf.set(JPEG_HEAD, 0);
   const data = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   return { sha256: createHash('sha256').update(buf).digest('hex'), mime: 'image/jpeg', data };
 }

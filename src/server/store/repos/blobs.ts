@@ -1,24 +1,56 @@
-// Blob bookkeeping: upload progress, completion, who uploaded and which cases reference a blob.
-// The bytes themselves live on disk (see server/blobs).
+// Blob bookkeeping: complete files, unfinished uploads (one per file and uploader), who uploaded
+// a file and which cases reference it. The bytes themselves live on disk (see server/blobs).
 import type { Sql } from '../sql';
-import type { BlobRecord, Repositories } from '../store';
+import type { BlobRecord, Repositories, UploadRecord, Visibility } from '../store';
 import { ownedBy } from './visibility';
 
 interface BlobRow {
   sha256: string;
   size: number;
   mime: string | null;
-  received: number;
-  complete: number;
   created_at: number;
   completed_at: number | null;
+}
+
+interface UploadRow {
+  sha256: string;
+  user_id: string;
+  size: number;
+  received: number;
+  verified_mime: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const UPLOAD_COLUMNS = `sha256, user_id, size, received, verified_mime, created_at, updated_at`;
+
+const toUpload = (r: UploadRow): UploadRecord => ({
+  sha256: r.sha256,
+  userId: r.user_id,
+  size: Number(r.size),
+  received: Number(r.received),
+  verifiedMime: r.verified_mime,
+  createdAt: Number(r.created_at),
+  updatedAt: Number(r.updated_at),
+});
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** "The user uploaded it, or may see a case that references it", for blob alias `b`. */
+function usableBy(userId: string, visibility: Visibility) {
+  const scope = ownedBy(visibility, 'c');
+  return {
+    sql: `(EXISTS (SELECT 1 FROM blob_owners o WHERE o.sha256 = b.sha256 AND o.user_id = ?)
+      OR EXISTS (SELECT 1 FROM case_blobs cb JOIN cases c ON c.id = cb.case_id WHERE cb.sha256 = b.sha256 AND ${scope.sql}))`,
+    params: [userId, ...scope.params],
+  };
 }
 
 export function blobRepo(sql: Sql): Repositories['blobs'] {
   return {
     async get(sha256) {
       const r = await sql.get<BlobRow>(
-        `SELECT sha256, size, mime, received, complete, created_at, completed_at FROM blobs WHERE sha256 = ?`,
+        `SELECT sha256, size, mime, created_at, completed_at FROM blobs WHERE sha256 = ? AND complete = 1`,
         [sha256],
       );
       return (
@@ -27,29 +59,17 @@ export function blobRepo(sql: Sql): Repositories['blobs'] {
           sha256: r.sha256,
           size: Number(r.size),
           mime: r.mime,
-          received: Number(r.received),
-          complete: Number(r.complete) === 1,
           createdAt: Number(r.created_at),
           completedAt: r.completed_at === null ? null : Number(r.completed_at),
         } satisfies BlobRecord)
       );
     },
-    async begin(sha256, size, now) {
+    async complete(sha256, size, mime, now) {
       await sql.run(
-        `INSERT INTO blobs (sha256, size, received, complete, created_at) VALUES (?, ?, 0, 0, ?)
-         ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, received = 0 WHERE blobs.complete = 0`,
-        [sha256, size, now],
+        `INSERT INTO blobs (sha256, size, mime, received, complete, created_at, completed_at) VALUES (?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (sha256) DO NOTHING`,
+        [sha256, size, mime, size, now, now],
       );
-    },
-    async setReceived(sha256, received) {
-      await sql.run(`UPDATE blobs SET received = ? WHERE sha256 = ? AND complete = 0`, [received, sha256]);
-    },
-    async complete(sha256, mime, now) {
-      await sql.run(`UPDATE blobs SET complete = 1, received = size, mime = ?, completed_at = ? WHERE sha256 = ?`, [
-        mime,
-        now,
-        sha256,
-      ]);
     },
     async addOwner(sha256, userId) {
       await sql.run(
@@ -57,21 +77,24 @@ export function blobRepo(sql: Sql): Repositories['blobs'] {
         [sha256, userId],
       );
     },
-    async isOwner(sha256, userId) {
-      return (
-        (await sql.get(`SELECT 1 AS one FROM blob_owners WHERE sha256 = ? AND user_id = ?`, [sha256, userId])) !==
-        undefined
+    async mayRead(sha256, userId, visibility) {
+      const usable = usableBy(userId, visibility);
+      const row = await sql.get(
+        `SELECT 1 AS one FROM blobs b WHERE b.sha256 = ? AND b.complete = 1 AND ${usable.sql}`,
+        [sha256, ...usable.params],
       );
+      return row !== undefined;
     },
-    async missing(hashes) {
+    async unavailable(hashes, userId, visibility) {
       const unique = [...new Set(hashes)];
       if (unique.length === 0) return [];
+      const usable = usableBy(userId, visibility);
       const rows = await sql.all<{ sha256: string }>(
-        `SELECT sha256 FROM blobs WHERE complete = 1 AND sha256 IN (${unique.map(() => '?').join(', ')})`,
-        unique,
+        `SELECT b.sha256 FROM blobs b WHERE b.complete = 1 AND b.sha256 IN (${placeholders(unique.length)}) AND ${usable.sql}`,
+        [...unique, ...usable.params],
       );
-      const present = new Set(rows.map((r) => r.sha256));
-      return unique.filter((h) => !present.has(h));
+      const usableHashes = new Set(rows.map((r) => r.sha256));
+      return unique.filter((h) => !usableHashes.has(h));
     },
     async linkToCase(caseId, hashes) {
       for (const h of new Set(hashes)) {
@@ -81,13 +104,55 @@ export function blobRepo(sql: Sql): Repositories['blobs'] {
         );
       }
     },
-    async visibleThroughCase(sha256, visibility) {
-      const scope = ownedBy(visibility, 'c');
-      const row = await sql.get(
-        `SELECT 1 AS one FROM case_blobs cb JOIN cases c ON c.id = cb.case_id WHERE cb.sha256 = ? AND ${scope.sql} LIMIT 1`,
-        [sha256, ...scope.params],
+
+    async upload(sha256, userId) {
+      const r = await sql.get<UploadRow>(
+        `SELECT ${UPLOAD_COLUMNS} FROM blob_uploads WHERE sha256 = ? AND user_id = ?`,
+        [sha256, userId],
       );
-      return row !== undefined;
+      return r && toUpload(r);
+    },
+    async uploadsOf(sha256) {
+      const rows = await sql.all<UploadRow>(`SELECT ${UPLOAD_COLUMNS} FROM blob_uploads WHERE sha256 = ?`, [sha256]);
+      return rows.map(toUpload);
+    },
+    async beginUpload(sha256, userId, size, now) {
+      await sql.run(
+        `INSERT INTO blob_uploads (sha256, user_id, size, received, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?)
+         ON CONFLICT (sha256, user_id) DO UPDATE SET size = excluded.size, received = 0, verified_mime = NULL, updated_at = excluded.updated_at`,
+        [sha256, userId, size, now, now],
+      );
+    },
+    async setUploadReceived(sha256, userId, received, now) {
+      await sql.run(
+        `UPDATE blob_uploads SET received = ?, verified_mime = NULL, updated_at = ? WHERE sha256 = ? AND user_id = ?`,
+        [received, now, sha256, userId],
+      );
+    },
+    async markVerified(sha256, userId, mime, now) {
+      await sql.run(`UPDATE blob_uploads SET verified_mime = ?, updated_at = ? WHERE sha256 = ? AND user_id = ?`, [
+        mime,
+        now,
+        sha256,
+        userId,
+      ]);
+    },
+    async dropUpload(sha256, userId) {
+      await sql.run(`DELETE FROM blob_uploads WHERE sha256 = ? AND user_id = ?`, [sha256, userId]);
+    },
+    async pendingBytes(userId, except) {
+      const row = await sql.get<{ total: number | null }>(
+        `SELECT SUM(size) AS total FROM blob_uploads WHERE user_id = ? AND sha256 <> ?`,
+        [userId, except ?? ''],
+      );
+      return Number(row?.total ?? 0);
+    },
+    async staleUploads(before, limit) {
+      const rows = await sql.all<UploadRow>(
+        `SELECT ${UPLOAD_COLUMNS} FROM blob_uploads WHERE updated_at < ? ORDER BY updated_at LIMIT ?`,
+        [before, limit],
+      );
+      return rows.map(toUpload);
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 import { workingDaysBetween } from '../../../domain/calendar';
 import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
+import { visibilityOf } from '../../auth/user';
 import type { MutationContext } from '../context';
 import { caseScope, loadOwnCase, Rejected, requireAgent, requireCurrentVersion, step, systemActor } from '../../cases';
 import { RetryLater, okResult } from '../outcome';
@@ -58,7 +59,9 @@ async function check(ctx: MutationContext, sub: CaseSubmission) {
   if (!item)
     throw new Rejected('catalog.unknown_item', `事项“${sub.case.itemCode}”不在本县事项清单中，请更新事项清单后重试`);
 
-  const missing = await ctx.tx.blobs.missing(materialBlobs(sub.materials));
+  // A file the agent neither uploaded nor may see counts as not uploaded: the device then sends
+  // its bytes (proving it holds them), and nobody learns whether someone else stored it.
+  const missing = await ctx.tx.blobs.unavailable(materialBlobs(sub.materials), ctx.user.id, visibilityOf(ctx.user));
   if (missing.length > 0)
     throw new RetryLater(
       'blob.missing',

@@ -2,6 +2,7 @@
 // tolerance until the reviewer confirms (decision confirm-supplied). Checked by state, not by
 // version: supplying two materials in a row from one tablet must not conflict with itself.
 import { uuidv7, type Mutation } from '../../../domain';
+import { visibilityOf } from '../../auth/user';
 import type { MutationContext } from '../context';
 import { caseScope, loadOwnCase, Rejected } from '../../cases';
 import { RetryLater, okResult } from '../outcome';
@@ -18,7 +19,7 @@ export async function applySupply(ctx: MutationContext, m: Supply) {
   const promise = current.data.tolerance.find((t) => t.requirementId === material.requirementId);
   if (!promise) throw new Rejected('tolerance.not_promised', '这份材料不在容缺补交清单中');
   const hashes = materialBlobs([material]);
-  const missing = await ctx.tx.blobs.missing(hashes);
+  const missing = await ctx.tx.blobs.unavailable(hashes, ctx.user.id, visibilityOf(ctx.user)); // see submission.ts
   if (missing.length > 0)
     throw new RetryLater(
       'blob.missing',
