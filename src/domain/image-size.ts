@@ -39,14 +39,15 @@ function png(b: Uint8Array): ImageSize | undefined {
 
 /** WebP: the first chunk is VP8 (lossy), VP8L (lossless) or VP8X (extended: the canvas size). */
 function webp(b: Uint8Array): ImageSize | undefined {
-  if (!ascii(b, 0, 'RIFF') || !ascii(b, 8, 'WEBP') || b.length < 30) return undefined;
-  if (ascii(b, 12, 'VP8X')) return { format: 'webp', width: 1 + u24le(b, 24), height: 1 + u24le(b, 27) };
-  if (ascii(b, 12, 'VP8L')) {
+  if (!ascii(b, 0, 'RIFF') || !ascii(b, 8, 'WEBP')) return undefined;
+  if (ascii(b, 12, 'VP8X') && b.length >= 30)
+    return { format: 'webp', width: 1 + u24le(b, 24), height: 1 + u24le(b, 27) };
+  if (ascii(b, 12, 'VP8L') && b.length >= 25) {
     if (b[20] !== 0x2f) return undefined;
     const bits = (b[21]! | (b[22]! << 8) | (b[23]! << 16) | (b[24]! << 24)) >>> 0;
     return { format: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
-  if (ascii(b, 12, 'VP8 ')) {
+  if (ascii(b, 12, 'VP8 ') && b.length >= 30) {
     if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return undefined; // key frame start code
     return { format: 'webp', width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
   }

@@ -157,6 +157,8 @@ export class BlobUploads {
   private async appendLocked({ sha256, offset, length, chunk }: ChunkInput, user: Uploader): Promise<UploadState> {
     const readable = await this.readable(sha256, user);
     if (readable) return readable; // a retry after a lost answer, or a file already in the caller's scope
+    // Refuse a wrong type or a pixel bomb on the first chunk, before anything is kept.
+    if (offset === 0) this.checkHead(chunk, length);
     const key = BlobFiles.uploaderKey(user.id);
     let upload = await this.store.blobs.upload(sha256, user.id);
     if (!upload || (upload.size !== length && offset === 0)) {
@@ -189,8 +191,6 @@ export class BlobUploads {
       );
     }
     if (offset + chunk.length > length) throw new ApiFailure(400, 'blob.overflow', '上传数据超出了声明的文件大小');
-    // Refuse a wrong type or a pixel bomb on the first chunk rather than after megabytes have arrived.
-    if (offset === 0) this.checkHead(chunk, length);
 
     if (chunk.length > 0) {
       await this.files.append(sha256, key, chunk);
