@@ -66,3 +66,13 @@ test('a broken file fails with a stable code and a Chinese message; abort stops 
   const aborted = await page.evaluate(() => window.__imageTest.abort());
   expect(aborted).toEqual({ code: 'image.aborted', afterWidth: 320 });
 });
+
+test('a 20000×20000 PNG bomb is refused from its header with a Chinese message, never decoded', async ({ page }) => {
+  const bomb = await page.evaluate(() => window.__imageTest.bomb());
+  expect(bomb.bytes).toBeLessThan(200_000);
+  expect(bomb.code).toBe('image.too_large');
+  expect(bomb.message).toMatch(/像素太多/);
+  // The worker still works afterwards.
+  const after = await page.evaluate(() => window.__imageTest.fromArrayBuffer());
+  expect(after.width).toBe(640);
+});

@@ -26,6 +26,40 @@ async function summarise(result: ProcessedImage) {
   return summary;
 }
 
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  let c = 0xffffffff;
+  for (const b of out.subarray(4, 8 + data.length)) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  view.setUint32(8 + data.length, (c ^ 0xffffffff) >>> 0);
+  return out;
+}
+
+/** A real 20000×20000 1-bit PNG (400 MP, 1.6 GB as RGBA): zero rows, zlib-deflated to ~50 KB. */
+async function pngBomb(side: number): Promise<Blob> {
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, side);
+  new DataView(ihdr.buffer).setUint32(4, side);
+  ihdr.set([1, 0, 0, 0, 0], 8);
+  const raw = new Uint8Array((1 + Math.ceil(side / 8)) * side);
+  const idat = new Uint8Array(
+    await new Response(new Blob([raw]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer(),
+  );
+  const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Blob([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array())], {
+    type: 'image/png',
+  });
+}
+
 const api = {
   async quality() {
     const doc = drawDocument(1200, 900);
@@ -57,6 +91,15 @@ const api = {
       return { code: 'none' };
     } catch (e) {
       return { code: (e as { code?: string }).code, message: (e as Error).message };
+    }
+  },
+  async bomb() {
+    const file = await pngBomb(20_000);
+    try {
+      await processImage(file);
+      return { code: 'none', bytes: file.size };
+    } catch (e) {
+      return { code: (e as { code?: string }).code, message: (e as Error).message, bytes: file.size };
     }
   },
   async abort() {
