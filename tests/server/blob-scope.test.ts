@@ -160,6 +160,9 @@ describe('blob attacks', () => {
     const poison = await patchBlob(s.app, tokens.agent4!, file, 100_000, randomBytes(200_000), hash);
     expect(poison.statusCode).toBe(409);
     expect(poison.json()).toMatchObject({ code: 'blob.offset_mismatch', details: { offset: 0 } });
+    expect(await s.db.all(`SELECT 1 FROM blob_uploads WHERE sha256 = ? AND user_id = ?`, [hash, ids.agent4!])).toEqual(
+      [],
+    );
 
     const victimHead = await request('agent1', 'HEAD', hash);
     expect(victimHead.headers['upload-offset']).toBe('100000');

@@ -63,6 +63,14 @@ const tooManyPixels = (size: { width: number; height: number }, limits: PixelLim
     height: size.height,
     ...limits,
   });
+const offsetMismatch = (received: number) =>
+  new ApiFailure(
+    409,
+    'blob.offset_mismatch',
+    `上传位置不一致：服务器已收到 ${received} 字节`,
+    { offset: received },
+    { 'Upload-Offset': String(received) },
+  );
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const done = (size: number): UploadState => ({ offset: size, length: size, complete: true });
 
@@ -140,7 +148,7 @@ export class BlobUploads {
   /** The caller's own upload; one whose bytes are all there is finished now. Under the file's lock. */
   private async ownState(sha256: string, user: Uploader): Promise<UploadState | undefined> {
     const upload = await this.store.blobs.upload(sha256, user.id);
-    if (!upload) return (await this.readable(sha256, user)) ?? undefined;
+    if (!upload) return this.readable(sha256, user);
     const received = await this.files.received(sha256, BlobFiles.uploaderKey(user.id));
     if (received < upload.size && (received > 0 || !upload.verifiedMime))
       return { offset: received, length: upload.size, complete: false };
@@ -161,6 +169,7 @@ export class BlobUploads {
     if (offset === 0) this.checkHead(chunk, length);
     const key = BlobFiles.uploaderKey(user.id);
     let upload = await this.store.blobs.upload(sha256, user.id);
+    if (!upload && offset > 0) throw offsetMismatch(0); // nothing of the caller's here: start at 0
     if (!upload || (upload.size !== length && offset === 0)) {
       // A new upload, or a restart from zero with a different declared length.
       const pending = await this.store.blobs.pendingBytes(user.id, sha256);
@@ -181,15 +190,7 @@ export class BlobUploads {
       // Every byte is already here (the server stopped before finishing): finish, whatever was sent.
       return this.finish(upload);
     }
-    if (offset !== received) {
-      throw new ApiFailure(
-        409,
-        'blob.offset_mismatch',
-        `上传位置不一致：服务器已收到 ${received} 字节`,
-        { offset: received },
-        { 'Upload-Offset': String(received) },
-      );
-    }
+    if (offset !== received) throw offsetMismatch(received);
     if (offset + chunk.length > length) throw new ApiFailure(400, 'blob.overflow', '上传数据超出了声明的文件大小');
 
     if (chunk.length > 0) {
