@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadTlsSettings, type TlsSettings } from './tls/settings';
+import type { KeySettings } from './crypto/key-ring';
 
 export interface RateLimits {
   /** Login attempts per IP per minute. */
@@ -52,6 +53,8 @@ export interface ServerConfig {
   now: () => number;
   /** HTTPS: own CA or a real certificate; `port` above is then the plain HTTP port (src/server/tls). */
   tls: TlsSettings;
+  /** Encryption at rest: where the master key (key ring) comes from (src/server/crypto). */
+  keys: KeySettings;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
@@ -79,6 +82,9 @@ const flag = (fallback: '0' | '1') =>
     .default(fallback)
     .transform((v) => v === '1' || v === 'true');
 const text = z.string().trim().min(1, 'not empty');
+/** A 256-bit key in base64 (`openssl rand -base64 32`). */
+const isKey = (v: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
+const masterKey = text.refine(isKey, '32 random bytes in base64 (openssl rand -base64 32)');
 
 /** Every variable the server reads. Empty values count as unset. */
 const Environment = z.object({
@@ -101,6 +107,14 @@ const Environment = z.object({
   DAIBAN_KEEP_ALIVE_TIMEOUT_MS: int(1_000, 600_000, DEFAULT_TIMEOUTS.keepAliveMs),
   DAIBAN_IDLE_TIMEOUT_MS: int(1_000, 3_600_000, DEFAULT_TIMEOUTS.idleMs),
   NODE_ENV: z.string().optional(),
+  // Encryption at rest (src/server/crypto).
+  DAIBAN_MASTER_KEY: masterKey.optional(),
+  DAIBAN_MASTER_KEY_PREVIOUS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((k) => isKey(k.trim())), 'comma-separated base64 keys of 32 bytes')
+    .optional(),
+  DAIBAN_MASTER_KEY_FILE: text.optional(),
   // HTTPS (src/server/tls/settings.ts turns these into TlsSettings).
   DAIBAN_HTTPS: flag('1'),
   DAIBAN_HTTPS_PORT: int(0, 65_535, 8443),
@@ -145,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       `DAIBAN_TLS_CERT / DAIBAN_TLS_KEY: give both (a certificate and its key) or neither (own CA)`,
     ]);
   }
+  if (e.DAIBAN_MASTER_KEY_PREVIOUS && !e.DAIBAN_MASTER_KEY) {
+    throw new ConfigError([`DAIBAN_MASTER_KEY_PREVIOUS: only with DAIBAN_MASTER_KEY (the current key)`]);
+  }
   const dataDir = resolve(e.DAIBAN_DATA_DIR);
   return {
     port: e.PORT,
@@ -176,5 +193,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       DAIBAN_TLS_KEY: e.DAIBAN_TLS_KEY,
       DAIBAN_TLS_NAMES: e.DAIBAN_TLS_NAMES,
     }),
+    keys: {
+      masterKey: e.DAIBAN_MASTER_KEY ? Buffer.from(e.DAIBAN_MASTER_KEY, 'base64') : null,
+      previousKeys: (e.DAIBAN_MASTER_KEY_PREVIOUS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => Buffer.from(k, 'base64')),
+      file: resolve(e.DAIBAN_MASTER_KEY_FILE ?? `${dataDir}/keys/master.key`),
+    },
   };
 }

@@ -1,14 +1,20 @@
 // Blob bytes on disk, content-addressed: <root>/ab/cd/<sha256>. Uploads grow in
 // <root>/.incoming/<sha256>.part (fsync after every chunk, so an acknowledged offset survives a
-// power cut) and are renamed into place only after the hash has been verified.
+// power cut) and are encrypted into place only after the hash has been verified (encryption at
+// rest: crypto/blob-cipher.ts; the final file is never plain, the .part file only until then).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { openBlobStream, sealFile } from '../crypto/blob-cipher';
+import type { KeyRing } from '../crypto/key-ring';
 import { SNIFF_BYTES } from './sniff';
 
 export class BlobFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly ring: KeyRing,
+  ) {}
 
   /** Callers must have checked the hash against SHA256_PATTERN: it becomes a file name. */
   finalPath(sha256: string): string {
@@ -61,20 +67,27 @@ export class BlobFiles {
     return hash.digest('hex');
   }
 
-  /** Moves a verified upload into place atomically and makes the rename durable. */
+  /**
+   * Encrypts a verified upload into place atomically (sealed copy fsynced, renamed over the final
+   * name, the rename made durable), then drops the plain part.
+   */
   async commit(sha256: string): Promise<void> {
     const target = this.finalPath(sha256);
+    const sealed = `${this.partPath(sha256)}.sealed`;
     await mkdir(dirname(target), { recursive: true });
-    await rename(this.partPath(sha256), target);
+    await sealFile(this.ring, sha256, this.partPath(sha256), sealed);
+    await rename(sealed, target);
     const dir = await open(dirname(target), 'r');
     try {
       await dir.sync();
     } finally {
       await dir.close();
     }
+    await this.discardPart(sha256);
   }
 
+  /** The blob's plain bytes (decrypted and verified segment by segment; plain files from before as they are). */
   stream(sha256: string) {
-    return createReadStream(this.finalPath(sha256));
+    return openBlobStream(this.ring, sha256, this.finalPath(sha256));
   }
 }

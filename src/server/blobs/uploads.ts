@@ -35,7 +35,7 @@ export class BlobUploads {
     private readonly maxBytes: number,
     private readonly now: () => number,
   ) {
-    this.files = new BlobFiles(root);
+    this.files = new BlobFiles(root, store.crypto.ring);
   }
 
   async state(sha256: string): Promise<UploadState | undefined> {

@@ -46,6 +46,12 @@ function toApiError(error: FastifyError | ApiFailure): {
     if (error.details !== undefined) body.details = error.details;
     return { status: error.statusCode, body, headers: error.headers };
   }
+  // Encryption at rest (crypto/): a value that fails authentication or whose key is missing.
+  if (error instanceof Error && error.name === 'KeyError')
+    return {
+      status: 500,
+      body: { code: 'storage.unreadable', message: '数据无法解密（密钥不符或数据已损坏），请联系管理员' },
+    };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.message } };
   if (error.statusCode === 429)

@@ -192,6 +192,22 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX audit_entity ON audit (entity, entity_id, seq)`,
     ],
   },
+  {
+    version: 5,
+    name: 'encryption at rest',
+    statements: () => [
+      // Keys the database needs besides the master key, sealed under it (the ID-number index key).
+      `CREATE TABLE crypto_keys (
+        purpose TEXT PRIMARY KEY,
+        sealed TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      // HMAC-SHA-256 of the ID number under the index key: equality lookups while persons.data is
+      // encrypted. Filled for existing rows by sealExisting (store/at-rest.ts) at the next start.
+      `ALTER TABLE persons ADD COLUMN id_number_hash TEXT`,
+      `CREATE INDEX persons_id_number ON persons (id_number_hash)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

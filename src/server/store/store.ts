@@ -16,6 +16,7 @@ import type {
   Role,
   ServiceItem,
 } from '../../domain';
+import type { KeyRing } from '../crypto/key-ring';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 export interface DivisionRecord {
@@ -209,6 +210,8 @@ export interface Repositories {
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
     get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
+    /** Persons with this ID number (equality through the keyed hash `id_number_hash`), optionally in one village. */
+    withIdNumber(idNumber: string, villageCode?: string): Promise<{ person: Person; villageCode: string }[]>;
   };
   cases: {
     insert(c: CaseRecord): Promise<void>;
@@ -324,7 +327,22 @@ export interface Repositories {
  *   return only rows older than `pg_snapshot_xmin(pg_current_snapshot())`, or serialise appends
  *   with a lock held to commit) — so a late commit is always seen by the next pull.
  */
+/** Encryption at rest of the store's personal data (store/at-rest.ts, src/server/crypto). */
+export interface StoreCrypto {
+  /** The master keys; blob files are sealed under the same ring. */
+  readonly ring: KeyRing;
+  /** Whether this start made a new key file (a database with nothing encrypted yet). */
+  readonly createdKeyFile: boolean;
+  /** Seals every value still in clear (data from before encryption at rest); resolves to rows written. */
+  sealExisting(): Promise<number>;
+  /** Re-wraps every data key under the current master key (rotation); resolves to rows written. */
+  rewrap(): Promise<number>;
+  /** Values still in clear, and values under an older master key. */
+  pending(): Promise<{ clear: number; olderKey: number }>;
+}
+
 export interface Store extends Repositories {
+  crypto: StoreCrypto;
   /** One write transaction: all of it commits, or none of it (see the contract above). */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** The newest migration applied to the database (a query: it also proves the database answers). */

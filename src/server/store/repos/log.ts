@@ -1,8 +1,10 @@
 // Append-only records: the audit trail, applied mutations (idempotency) and the change feed.
 import type { AuditEvent, Change, PushResult } from '../../../domain';
+import type { RecordCipher } from '../../crypto/envelope';
+import { SEALED } from '../at-rest';
 import type { Sql } from '../sql';
 import type { Repositories } from '../store';
-import { fromJson, toJson } from './json';
+import { fromJson, openJson, sealJson, toJson } from './json';
 import { addressedTo } from './visibility';
 
 export function auditRepo(sql: Sql): Repositories['audit'] {
@@ -21,7 +23,7 @@ export function auditRepo(sql: Sql): Repositories['audit'] {
   };
 }
 
-export function mutationRepo(sql: Sql): Repositories['mutations'] {
+export function mutationRepo(sql: Sql, cipher: RecordCipher): Repositories['mutations'] {
   return {
     async get(mutationId) {
       const r = await sql.get<{
@@ -41,7 +43,7 @@ export function mutationRepo(sql: Sql): Repositories['mutations'] {
           deviceId: r.device_id,
           userId: r.user_id,
           kind: r.kind,
-          result: fromJson<PushResult>(r.result),
+          result: openJson<PushResult>(cipher, SEALED.mutations, r.result),
           appliedAt: Number(r.applied_at),
         }
       );
@@ -49,19 +51,21 @@ export function mutationRepo(sql: Sql): Repositories['mutations'] {
     async insert(m) {
       await sql.run(
         `INSERT INTO applied_mutations (mutation_id, device_id, user_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        [m.mutationId, m.deviceId, m.userId, m.kind, toJson(m.result), m.appliedAt],
+        [m.mutationId, m.deviceId, m.userId, m.kind, sealJson(cipher, SEALED.mutations, m.result), m.appliedAt],
       );
     },
   };
 }
 
-export function changeRepo(sql: Sql): Repositories['changes'] {
+export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['changes'] {
   return {
     async append(scope, change, now) {
       const caseId = 'caseId' in change ? change.caseId : null;
+      // The public catalogue stays in clear (large, sent to every tablet, nothing personal).
+      const payload = change.type === 'catalog.item' ? toJson(change) : sealJson(cipher, SEALED.changes, change);
       const row = await sql.get<{ seq: number }>(
         `INSERT INTO changes (village_code, township_code, county_code, type, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, toJson(change), now],
+        [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, payload, now],
       );
       if (!row) throw new Error('change not appended');
       return Number(row.seq);
@@ -74,7 +78,7 @@ export function changeRepo(sql: Sql): Repositories['changes'] {
       );
       return rows.map((r) => ({
         seq: Number(r.seq),
-        change: { ...fromJson<Omit<Change, 'seq'>>(r.payload), seq: Number(r.seq) } as Change,
+        change: { ...openJson<Omit<Change, 'seq'>>(cipher, SEALED.changes, r.payload), seq: Number(r.seq) } as Change,
       }));
     },
   };
