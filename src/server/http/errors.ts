@@ -65,6 +65,9 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiFailure, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body, headers } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    // A route may have set up a file answer before failing (a blob stream that fails its first read):
+    // its type, length and caching do not describe this JSON error.
+    reply.removeHeader('content-length').removeHeader('cache-control').type('application/json; charset=utf-8');
     if (headers) reply.headers(headers);
     return reply.code(status).send(body);
   });

@@ -139,6 +139,11 @@ export async function sealExisting(db: SqlDatabase, cipher: EnvelopeCipher): Pro
     value: v,
     extra: { id_number_hash: idHashOf(cipher, cipher.open(SEALED.persons, v)) },
   }));
+  // The clear text just replaced still sits in freed pages and the WAL: rebuild the file without it.
+  if (written > 0 && db.dialect === 'sqlite') {
+    await db.run('VACUUM');
+    await db.run('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
   return written;
 }
 
