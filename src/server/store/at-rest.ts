@@ -6,7 +6,7 @@
 // compare-and-set, so it never overwrites a row the server changed meanwhile.
 import { randomBytes } from 'node:crypto';
 import type { Person } from '../../domain';
-import { EnvelopeCipher, ENVELOPE_PREFIX, openText, sealText, rewrapText } from '../crypto/envelope';
+import { EnvelopeCipher, ENVELOPE_PREFIX, openText, sealText, rewrapText, type RecordCipher } from '../crypto/envelope';
 import { KeyError, loadKeyRing, type KeyRing, type KeySettings } from '../crypto/key-ring';
 import type { Sql, SqlDatabase, SqlValue } from './sql';
 
@@ -124,7 +124,7 @@ const inClear = (c: SealedColumn) =>
 const underOtherKey = (c: SealedColumn) => `${c.column} LIKE '${ENVELOPE_PREFIX}%' AND ${c.column} NOT LIKE ?`;
 
 /** Seals every value still in clear and fills missing ID-number hashes; resolves to rows written. */
-export async function sealExisting(db: SqlDatabase, cipher: EnvelopeCipher): Promise<number> {
+export async function sealExisting(db: SqlDatabase, cipher: RecordCipher): Promise<number> {
   let written = 0;
   for (const c of COLUMNS) {
     const label = `${c.table}.${c.column}`;
@@ -147,7 +147,7 @@ export async function sealExisting(db: SqlDatabase, cipher: EnvelopeCipher): Pro
   return written;
 }
 
-function idHashOf(cipher: EnvelopeCipher, json: string): string {
+function idHashOf(cipher: RecordCipher, json: string): string {
   const idNumber = (JSON.parse(json) as Partial<Person>).idNumber;
   return typeof idNumber === 'string' ? cipher.idNumberHash(idNumber) : '';
 }

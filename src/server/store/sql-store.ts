@@ -1,6 +1,7 @@
 // The Store over any SqlDatabase: the repositories bound to the database outside transactions,
 // and bound to the transaction's connection inside `transaction()`.
-import type { EnvelopeCipher, RecordCipher } from '../crypto/envelope';
+import type { RecordCipher } from '../crypto/envelope';
+import type { KeyRing } from '../crypto/key-ring';
 import { pendingRows, rewrapAll, sealExisting } from './at-rest';
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
@@ -33,7 +34,11 @@ export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
   };
 }
 
-export function sqlStore(db: SqlDatabase, cipher: EnvelopeCipher, createdKeyFile = false): Store {
+export function sqlStore(
+  db: SqlDatabase,
+  cipher: RecordCipher & { readonly ring: KeyRing },
+  createdKeyFile = false,
+): Store {
   return {
     ...repositories(db, cipher),
     crypto: {
