@@ -43,9 +43,12 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const metrics = createMetrics();
   const store = timedStore(await openSqliteStore(config.dbFile, config.keys, config.now()), metrics);
   try {
-    // Data from before encryption at rest: sealed now (nothing to do on later starts).
-    await store.crypto.sealExisting();
-    await sealExistingBlobs(config.blobDir, store.crypto.ring);
+    // Data from before encryption at rest: sealed on the first start of this version, then marked.
+    if (!(await store.crypto.existingSealed())) {
+      await store.crypto.sealExisting();
+      await sealExistingBlobs(config.blobDir, store.crypto.ring);
+      await store.crypto.markExistingSealed(config.now());
+    }
     await seedCatalog(store, CATALOG, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
   } catch (error) {

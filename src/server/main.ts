@@ -44,6 +44,7 @@ if (httpsPort !== undefined) {
 }
 lines.push(`  data: ${config.dataDir}`);
 lines.push(`  encrypted at rest, master key ${app.store.crypto.ring.currentId}: ${app.store.crypto.ring.source}`);
+for (const warning of app.store.crypto.ring.warnings) lines.push(`  WARNING: ${warning}`);
 if (app.store.crypto.createdKeyFile)
   lines.push(
     `  NEW master key file: keep a copy apart from the backups (without it the data cannot be read).`,

@@ -6,7 +6,7 @@
 // data, ID numbers are found through the keyed hash, and data from before is sealed.
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -303,6 +303,46 @@ describe('encryption at rest', () => {
     },
   );
 
+  it(
+    'rotates a key given in the environment: new key in DAIBAN_MASTER_KEY, old one in DAIBAN_MASTER_KEY_PREVIOUS',
+    { timeout: 90_000 },
+    async () => {
+      const s = await seed();
+      const oldKey = (JSON.parse(readFileSync(s.config.keys.file, 'utf8')) as { keys: { key: string }[] }).keys[0]!.key;
+      rmSync(s.config.keys.file);
+      const newKey = randomBytes(32).toString('base64');
+      // Without the old key the new one cannot start: the data is under the old one.
+      await expect(buildApp(configFor(s.dir, { DAIBAN_MASTER_KEY: newKey }))).rejects.toThrow(/not in the key ring/);
+      const env = { DAIBAN_MASTER_KEY: newKey, DAIBAN_MASTER_KEY_PREVIOUS: oldKey };
+      const run = await runAdmin(s.dir, ['keys:rotate'], env);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/remove DAIBAN_MASTER_KEY_PREVIOUS/);
+      const current = loadKeyRing(configFor(s.dir, env).keys, false).ring.currentId;
+      expect(keyIdsIn(s.config.dbFile)).toEqual(new Set([current]));
+      expect(blobKeyIds(s)).toEqual(new Set([current]));
+      // The key file was not made nor read: the environment holds the keys.
+      expect(() => statSync(s.config.keys.file)).toThrow();
+      const app = await buildApp(configFor(s.dir, { DAIBAN_MASTER_KEY: newKey }));
+      try {
+        await expectReadsBack(app, s);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
+  it('warns at start about a key file others may read', async () => {
+    const dir = newDataDir();
+    const file = join(dir, 'master.key');
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o644 });
+    const settings = { masterKey: null, previousKeys: [], file };
+    expect(loadKeyRing(settings, false).ring.warnings).toEqual([expect.stringContaining('chmod 600')]);
+    chmodSync(file, 0o600);
+    expect(loadKeyRing(settings, false).ring.warnings).toEqual([]);
+    writeFileSync(file, 'not a key\n');
+    expect(() => loadKeyRing(settings, false)).toThrow(/not 32 bytes in base64/);
+  });
+
   it('stops the start with a clear error when the master key is missing or wrong', { timeout: 60_000 }, async () => {
     const s = await seed();
     const original = readFileSync(s.config.keys.file);
@@ -423,10 +463,17 @@ describe('encryption at rest', () => {
       expect(again.output).toContain('encrypted: 0 rows, 0 blob files');
       expectNothingInClear(s);
 
-      // The same at start, without the CLI.
+      // The same at start, without the CLI, from what an older version left: no keys at all.
       declassify();
+      const db = new Database(s.config.dbFile);
+      db.prepare(`DELETE FROM crypto_keys`).run();
+      db.close();
+      rmSync(s.config.keys.file);
       const app = await buildApp(s.config);
       try {
+        expect(app.store.crypto.createdKeyFile).toBe(true);
+        expect(app.store.crypto.ring.currentId).not.toBe(ring.currentId);
+        expect(keyIdsIn(s.config.dbFile)).toEqual(new Set([app.store.crypto.ring.currentId]));
         expectNothingInClear(s);
         await expectReadsBack(app, s);
         expect((await app.store.persons.withIdNumber(s.person.idNumber)).map((f) => f.person.id)).toEqual([

@@ -21,10 +21,6 @@ export const BLOB_HEADER_BYTES = MAGIC.length + KID_BYTES + WRAPPED_BYTES + PREF
 export const SEGMENT_BYTES = 64 * 1024;
 const TAG_BYTES = 16;
 
-/** Size of the sealed file for `size` plain bytes. */
-export const sealedSize = (size: number): number =>
-  BLOB_HEADER_BYTES + size + TAG_BYTES * Math.max(1, Math.ceil(size / SEGMENT_BYTES));
-
 const nonce = (prefix: Buffer, index: number, last: boolean) => {
   const n = Buffer.alloc(12);
   prefix.copy(n, 0);
@@ -99,8 +95,8 @@ export function openBlobStream(ring: KeyRing, sha256: string, path: string): Rea
     try {
       const header = await readExactly(handle, BLOB_HEADER_BYTES, 0);
       if (!header.subarray(0, MAGIC.length).equals(MAGIC)) {
-        await handle.close();
-        for await (const chunk of createReadStream(path)) yield chunk as Buffer;
+        // From the same open file: `keys:encrypt-existing` may rename a sealed copy over the path meanwhile.
+        for await (const chunk of handle.createReadStream({ start: 0 })) yield chunk as Buffer;
         return;
       }
       const damaged = (what: string) => new KeyError(`blob ${sha256}: ${what} (tampered or damaged)`);
@@ -188,7 +184,7 @@ export async function rewrapInPlace(ring: KeyRing, path: string): Promise<boolea
           header.subarray(BLOB_HEADER_BYTES - PREFIX_BYTES),
         ]),
       );
-      for await (const chunk of createReadStream(path, { start: BLOB_HEADER_BYTES }))
+      for await (const chunk of input.createReadStream({ start: BLOB_HEADER_BYTES, autoClose: false }))
         await output.write(chunk as Buffer);
       await output.sync();
     } finally {

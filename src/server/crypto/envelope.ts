@@ -27,9 +27,6 @@ const aad = (label: string) => Buffer.from(`daiban:${label}`);
 
 export const isSealed = (stored: string): boolean => stored.startsWith(ENVELOPE_PREFIX);
 
-/** The master key id an envelope's data key is wrapped under. */
-export const envelopeKeyId = (stored: string): string => stored.slice(ENVELOPE_PREFIX.length).split(':', 1)[0]!;
-
 export function sealText(ring: KeyRing, label: string, text: string): string {
   const dek = randomBytes(KEY_BYTES);
   try {

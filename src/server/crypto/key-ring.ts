@@ -10,7 +10,17 @@
 //   either one base64 line (`openssl rand -base64 32`) or the JSON ring `keys:rotate` writes.
 //   Made on the first start of a database that holds nothing encrypted yet.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -52,6 +62,8 @@ type KeyFile = z.infer<typeof KeyFile>;
 export class KeyRing {
   private readonly keys: Map<string, Buffer>;
   readonly currentId: string;
+  /** Problems worth a line at start (a key file others may read). */
+  readonly warnings: string[] = [];
 
   constructor(
     current: Buffer,
@@ -169,7 +181,10 @@ export function loadKeyRing(settings: KeySettings, create: boolean): { ring: Key
     };
   if (existsSync(settings.file)) {
     const { current, older } = parseKeyFile(settings.file);
-    return { ring: new KeyRing(current, older, settings.file), created: false };
+    const ring = new KeyRing(current, older, settings.file);
+    if ((statSync(settings.file).mode & 0o077) !== 0)
+      ring.warnings.push(`key file ${settings.file} can be read by other users: chmod 600 ${settings.file}`);
+    return { ring, created: false };
   }
   if (!create)
     throw new KeyError(

@@ -47,6 +47,8 @@ export const SEALED = {
 } as const;
 
 const INDEX_KEY = 'id-index';
+/** Set once everything from before encryption at rest is sealed: later starts skip the scan. */
+const SEALED_MARK = 'existing-sealed';
 const BATCH = 200;
 
 /**
@@ -150,6 +152,18 @@ export async function sealExisting(db: SqlDatabase, cipher: RecordCipher): Promi
 function idHashOf(cipher: RecordCipher, json: string): string {
   const idNumber = (JSON.parse(json) as Partial<Person>).idNumber;
   return typeof idNumber === 'string' ? cipher.idNumberHash(idNumber) : '';
+}
+
+/** Whether a start already sealed everything from before (rows and blob files). */
+export async function existingSealed(db: SqlDatabase): Promise<boolean> {
+  return (await db.get(`SELECT 1 AS one FROM crypto_keys WHERE purpose = ?`, [SEALED_MARK])) !== undefined;
+}
+
+export async function markExistingSealed(db: SqlDatabase, ring: KeyRing, now: number): Promise<void> {
+  await db.run(
+    `INSERT INTO crypto_keys (purpose, sealed, created_at) VALUES (?, ?, ?) ON CONFLICT (purpose) DO NOTHING`,
+    [SEALED_MARK, sealText(ring, SEALED.keys, new Date(now).toISOString()), now],
+  );
 }
 
 /** Re-wraps every data key not under the current master key; resolves to rows re-wrapped. */

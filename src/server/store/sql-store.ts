@@ -2,7 +2,7 @@
 // and bound to the transaction's connection inside `transaction()`.
 import type { RecordCipher } from '../crypto/envelope';
 import type { KeyRing } from '../crypto/key-ring';
-import { pendingRows, rewrapAll, sealExisting } from './at-rest';
+import { existingSealed, markExistingSealed, pendingRows, rewrapAll, sealExisting } from './at-rest';
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
 import { divisionRepo, sessionRepo, userRepo } from './repos/accounts';
@@ -45,6 +45,8 @@ export function sqlStore(
       ring: cipher.ring,
       createdKeyFile,
       sealExisting: () => sealExisting(db, cipher),
+      existingSealed: () => existingSealed(db),
+      markExistingSealed: (now) => markExistingSealed(db, cipher.ring, now),
       rewrap: () => rewrapAll(db, cipher.ring),
       pending: () => pendingRows(db, cipher.ring),
     },

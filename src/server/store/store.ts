@@ -335,6 +335,9 @@ export interface StoreCrypto {
   readonly createdKeyFile: boolean;
   /** Seals every value still in clear (data from before encryption at rest); resolves to rows written. */
   sealExisting(): Promise<number>;
+  /** Whether `markExistingSealed` was called: a start then skips sealing (and its full scans). */
+  existingSealed(): Promise<boolean>;
+  markExistingSealed(now: number): Promise<void>;
   /** Re-wraps every data key under the current master key (rotation); resolves to rows written. */
   rewrap(): Promise<number>;
   /** Values still in clear, and values under an older master key. */
