@@ -425,7 +425,7 @@ describe('encryption at rest', () => {
   });
 
   it(
-    'encrypts data from before encryption at rest: at start, and with keys:encrypt-existing (resumable, idempotent)',
+    'encrypts data from before encryption at rest: with keys:encrypt-existing beside a running server (idempotent), and at start',
     { timeout: 90_000 },
     async () => {
       const s = await seed();
@@ -451,16 +451,23 @@ describe('encryption at rest', () => {
         expect(everyValue(s.config.dbFile).some((v) => v.text.includes(s.person.idNumber))).toBe(true);
       };
 
-      declassify();
-      // Readers take both forms meanwhile: the old files serve as they are.
-      const status = await runAdmin(s.dir, ['keys:status']);
-      const blobs = s.files.length + 1;
-      expect(status.output).toMatch(new RegExp(`in clear: [1-9]\\d* rows, ${blobs} blob files`));
-      const first = await runAdmin(s.dir, ['keys:encrypt-existing']);
-      expect(first.code, first.output).toBe(0);
-      expect(first.output).toMatch(new RegExp(`encrypted: [1-9]\\d* rows, ${blobs} blob files`));
-      const again = await runAdmin(s.dir, ['keys:encrypt-existing']);
-      expect(again.output).toContain('encrypted: 0 rows, 0 blob files');
+      // Beside a running server: it reads both forms meanwhile, and after.
+      const live = await buildApp(s.config);
+      try {
+        declassify();
+        await expectReadsBack(live, s);
+        const status = await runAdmin(s.dir, ['keys:status']);
+        const blobs = s.files.length + 1;
+        expect(status.output).toMatch(new RegExp(`in clear: [1-9]\\d* rows, ${blobs} blob files`));
+        const first = await runAdmin(s.dir, ['keys:encrypt-existing']);
+        expect(first.code, first.output).toBe(0);
+        expect(first.output).toMatch(new RegExp(`encrypted: [1-9]\\d* rows, ${blobs} blob files`));
+        const again = await runAdmin(s.dir, ['keys:encrypt-existing']);
+        expect(again.output).toContain('encrypted: 0 rows, 0 blob files');
+        await expectReadsBack(live, s);
+      } finally {
+        await live.close();
+      }
       expectNothingInClear(s);
 
       // The same at start, without the CLI, from what an older version left: no keys at all.
