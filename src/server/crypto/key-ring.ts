@@ -17,7 +17,9 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  linkSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -139,8 +141,17 @@ function parseKeyFile(path: string): { current: Buffer; older: Buffer[] } {
   return { current, older: keys.filter((k) => k !== current) };
 }
 
-/** Writes the key file atomically (temporary file, fsync, rename), readable by its owner only. */
-export function writeKeyFile(path: string, current: Buffer, older: Buffer[] = [], now = Date.now()): void {
+/**
+ * Writes the key file atomically (temporary file, fsync, rename), readable by its owner only.
+ * `exclusive`: only if no key file exists (link instead of rename), else throws EEXIST.
+ */
+export function writeKeyFile(
+  path: string,
+  current: Buffer,
+  older: Buffer[] = [],
+  now = Date.now(),
+  exclusive = false,
+): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const ring: KeyFile = {
     format: 'daiban-keys',
@@ -152,7 +163,7 @@ export function writeKeyFile(path: string, current: Buffer, older: Buffer[] = []
       createdAt: new Date(now).toISOString(),
     })),
   };
-  const tmp = `${path}.tmp`;
+  const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
     writeSync(fd, `${JSON.stringify(ring, null, 1)}\n`);
@@ -160,7 +171,13 @@ export function writeKeyFile(path: string, current: Buffer, older: Buffer[] = []
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, path);
+  if (exclusive) {
+    try {
+      linkSync(tmp, path);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  } else renameSync(tmp, path);
   const dir = openSync(dirname(path), 'r');
   try {
     fsyncSync(dir);
@@ -192,7 +209,13 @@ export function loadKeyRing(settings: KeySettings, create: boolean): { ring: Key
         `Put the key file kept with the backup back at ${settings.file} (or set DAIBAN_MASTER_KEY / DAIBAN_MASTER_KEY_FILE).`,
     );
   const key = newKey();
-  writeKeyFile(settings.file, key);
+  try {
+    writeKeyFile(settings.file, key, [], Date.now(), true);
+  } catch (error) {
+    // Another process (the admin CLI, a second start) made one first: use that one, never two keys.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return loadKeyRing(settings, false);
+  }
   return { ring: new KeyRing(key, [], settings.file), created: true };
 }
 
