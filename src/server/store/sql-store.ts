@@ -31,8 +31,11 @@ export function repositories(sql: Sql): Repositories {
 }
 
 export function sqlStore(db: SqlDatabase): Store {
+  const outside = repositories(db);
   return {
-    ...repositories(db),
+    ...outside,
+    // An audit event reads its chain's head and writes after it: never outside a transaction.
+    audit: { ...outside.audit, insert: (e, serverAt) => db.transaction((tx) => auditRepo(tx).insert(e, serverAt)) },
     transaction: (work) => db.transaction((tx) => work(repositories(tx))),
     schemaVersion: async () =>
       (await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`))?.v ?? 0,
