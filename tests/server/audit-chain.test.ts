@@ -14,6 +14,7 @@ import { verifyAllAudit } from '../../src/server/audit/verify';
 import { openSqliteStore } from '../../src/server/store';
 import { migrate, MIGRATIONS } from '../../src/server/store/migrations';
 import { openSqlite } from '../../src/server/store/sqlite';
+import { UniqueViolation } from '../../src/server/store/sql';
 import { bearer, login, push, startServer, uploadAll, type TestServer } from './harness';
 import { buildCase, submitMutation } from './fixtures';
 
@@ -262,8 +263,31 @@ describe('chaining at the store', () => {
     db.prepare(`UPDATE audit_chains SET last_seq = last_seq - 1`).run();
     db.close();
     const stale = await openSqliteStore(join(dir, 'busy.db'));
-    await expect(stale.audit.insert(event(caseA, 60_000), 60_000)).rejects.toThrow();
+    await expect(stale.audit.insert(event(caseA, 60_000), 60_000)).rejects.toBeInstanceOf(UniqueViolation);
     expect((await stale.audit.chainRows(caseA)).length).toBe(41);
     await stale.close();
   });
+
+  it('keeps the chains linear when separate processes write the same file at once', async () => {
+    const file = join(dir, 'processes.db');
+    await (await openSqliteStore(file)).close();
+    const caseA = uuidv7();
+    const start = String(Date.now() + 4_000);
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        run(process.execPath, ['--import', 'tsx', 'tests/server/audit-writer.ts', file, caseA, '100', start], {
+          timeout: 60_000,
+        }),
+      ),
+    );
+    const store = await openSqliteStore(file);
+    const rows = await store.audit.chainRows(caseA);
+    expect(rows.map((r) => r.chainSeq)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    // The three processes' writes interleave in the chain (not three blocks one after the other).
+    const writers = rows.map((r) => (JSON.parse(r.data) as AuditEvent).actor.id);
+    expect(new Set(writers).size).toBe(3);
+    expect(writers.filter((w, i) => i > 0 && w !== writers[i - 1]).length).toBeGreaterThan(2);
+    expect(await verifyAllAudit(store)).toEqual({ chains: 2, events: 300, breaks: [] });
+    await store.close();
+  }, 90_000);
 });
