@@ -2,7 +2,8 @@
 // first county admin) and for scripts. It opens the same data folder and database as the server
 // (loadConfig: DAIBAN_DATA_DIR, DAIBAN_DB) and goes through the same services and audit log; a
 // running server sees its changes at once (a disabled user's next request gets 401).
-// Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password), 2 usage error.
+// Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password) or a broken audit
+// chain (audit:verify), 2 usage error.
 // A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
 import { join } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
@@ -12,6 +13,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Role } from '../src/domain';
 import { CreateUserRequest } from '../src/domain/api';
 import { CLI_ACTOR, auditAdmin } from '../src/server/admin/audit';
+import { auditVerify } from '../src/server/admin/audit-verify';
 import { importDivisions } from '../src/server/admin/divisions-import';
 import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
 import { loadConfig, type ServerConfig } from '../src/server/config';
@@ -268,6 +270,16 @@ export const VERBS: Record<string, Verb> = {
         }
         throw error;
       }
+    },
+  },
+  'audit:verify': {
+    usage: 'audit:verify',
+    summary: 'check the hash chains of the audit log; exit 1 with the first broken link of each chain',
+    async run(args, { store, print }) {
+      options(args, {});
+      const report = await auditVerify(await store(), print);
+      if (report.breaks.length > 0)
+        throw new InputError(`操作记录可能被修改或删除 / audit log tampered: ${report.breaks.length} chain(s)`);
     },
   },
   backup: {

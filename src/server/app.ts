@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
 import { openSqliteStore, type Store } from './store';
-import { installErrorHandling } from './http/errors';
+import { frameworkErrors, installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
 import { serve } from './http/route';
@@ -60,6 +60,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
+    frameworkErrors,
     trustProxy: config.trustProxy,
     ...httpServerOptions(config.timeouts),
   });

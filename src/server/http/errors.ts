@@ -34,6 +34,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.bad_length', message: '请求长度与内容不符' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_type', message: '不支持的内容类型' },
   FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url', message: '请求地址格式不正确' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.param_too_long', message: '请求地址中的参数过长' },
 };
 
 function toApiError(error: FastifyError | ApiFailure): {
@@ -71,4 +72,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (headers) reply.headers(headers);
     return reply.code(status).send(body);
   });
+}
+
+/**
+ * Errors the router meets before any route or hook (a bad %-escape, an over-long path parameter):
+ * Fastify answers them in its own format unless given this (the `frameworkErrors` option).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toApiError(error);
+  void reply.code(status).send(body);
 }

@@ -39,8 +39,11 @@ export function sqlStore(
   cipher: RecordCipher & { readonly ring: KeyRing },
   createdKeyFile = false,
 ): Store {
+  const outside = repositories(db, cipher);
   return {
-    ...repositories(db, cipher),
+    ...outside,
+    // An audit event reads its chain's head and writes after it: never outside a transaction.
+    audit: { ...outside.audit, insert: (e, serverAt) => db.transaction((tx) => auditRepo(tx).insert(e, serverAt)) },
     crypto: {
       ring: cipher.ring,
       createdKeyFile,

@@ -99,6 +99,32 @@ export interface DecisionRecord {
   createdAt: number;
 }
 
+/** One stored audit row as written: the event (JSON, as shown) and its link in the chain. */
+export interface AuditChainRow {
+  seq: number;
+  id: string;
+  caseId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  at: number;
+  /** The event's JSON. */
+  data: string;
+  chain: string | null;
+  chainSeq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+  /** Server time of the write; null on rows written before migration 6. */
+  serverAt: number | null;
+}
+
+/** The newest link of a chain: catches deleting the last events, which no link points to. */
+export interface AuditChainHead {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
 export interface AppliedMutation {
   mutationId: string;
   deviceId: string;
@@ -266,8 +292,21 @@ export interface Repositories {
     records(visibility: Visibility, range: TimeRange): Promise<StatsRecords>;
   };
   audit: {
-    insert(e: AuditEvent): Promise<void>;
-    forCase(caseId: string): Promise<AuditEvent[]>;
+    /**
+     * Appends the event to its hash chain (its case's, or the admin chain), recording the server's
+     * time beside the event's own `at`. Reads the chain head and writes the row in one transaction
+     * (see "The audit chains" below); outside `transaction` it opens its own.
+     */
+    insert(e: AuditEvent, serverAt: number): Promise<void>;
+    /** The case's events as recorded, oldest first, with the server's time where known. */
+    forCase(caseId: string): Promise<(AuditEvent & { serverAt?: number })[]>;
+    /** Every row of a chain, plus rows that claim its case without being in it, in `seq` order. */
+    chainRows(chain: string): Promise<AuditChainRow[]>;
+    chainHead(chain: string): Promise<AuditChainHead | undefined>;
+    /** Every chain: those with a head and those rows name. */
+    chains(): Promise<string[]>;
+    /** Rows outside any chain (no hash): never written by the server since migration 6. */
+    unchained(): Promise<AuditChainRow[]>;
   };
   mutations: {
     get(mutationId: string): Promise<AppliedMutation | undefined>;
@@ -304,6 +343,19 @@ export interface Repositories {
  * - Ids that must be used once (mutation id, decision id, case id) are enforced by unique keys:
  *   a duplicate insert throws `UniqueViolation` (see `sql.ts`) whatever the driver, and the
  *   transaction rolls back.
+ *
+ * The audit chains
+ * - Audit events form hash chains, one per case and `ADMIN_CHAIN` for the rest: each row stores
+ *   its position (`chain_seq`), the previous row's hash and its own (SHA-256 over the event and
+ *   the link, see `src/server/audit/chain.ts`); `audit_chains` holds each chain's newest link.
+ *   One chain per case keeps writers of different cases apart (PostgreSQL locks only that head)
+ *   and lets the reviewer's desk verify one case.
+ * - A chain must never fork: `audit.insert` reads the head and writes the row and the new head in
+ *   the same write transaction, so the transaction rules above keep it linear. Should an adapter
+ *   ever let two transactions read the same head, the head update is a compare-and-set
+ *   (`WHERE last_seq = ?`) and `(chain, chain_seq)` is a unique key: the second one fails
+ *   (UniqueViolation or an error) and rolls back — a push answers "retry" — instead of forking.
+ *   PostgreSQL: `SELECT … FOR UPDATE` on the head row (or SERIALIZABLE and retry) gives this.
  *
  * Reads outside a transaction
  * - See committed data only, never another request's uncommitted writes (SQLite: a separate
