@@ -5,6 +5,7 @@
 // reads, a missing or wrong key stops the start, tampered ciphertext is an error and never wrong
 // data, ID numbers are found through the keyed hash, and data from before is sealed.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { uuidv7, type Person } from '../../src/domain';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type ServerConfig } from '../../src/server/config';
 import { openText } from '../../src/server/crypto/envelope';
-import { KeyError, loadKeyRing } from '../../src/server/crypto/key-ring';
+import { KeyError, loadKeyRing, newKey as newMasterKey, writeKeyFile } from '../../src/server/crypto/key-ring';
 import { plainSha256 } from '../../src/server/crypto/blob-cipher';
 import { bearer, login, MONDAY, patchBlob, push, uploadAll } from './harness';
 import { buildCase, fakeJpeg, idNumber, makePerson, sha256, submitMutation } from './fixtures';
@@ -300,6 +301,17 @@ describe('encryption at rest', () => {
       const status = await runAdmin(s.dir, ['keys:status']);
       expect(status.output).toContain(`master key ${after.current}`);
       expect(status.output).toMatch(/under an older key: 0 rows, 0 blob files/);
+
+      // A rotation that stopped after writing the new key (the file holds two): run again, it finishes.
+      const third = newMasterKey();
+      const second = Buffer.from((keyFile(s).keys[0] as { key: string }).key, 'base64');
+      writeKeyFile(s.config.keys.file, third, [second]);
+      const resumed = await runAdmin(s.dir, ['keys:rotate']);
+      expect(resumed.code, resumed.output).toBe(0);
+      expect(resumed.output).toMatch(/stopped half-way/);
+      expect(keyFile(s).keys).toHaveLength(1);
+      expect(keyIdsIn(s.config.dbFile)).toEqual(new Set([keyFile(s).current]));
+      expect(blobKeyIds(s)).toEqual(new Set([keyFile(s).current]));
     },
   );
 
@@ -419,6 +431,25 @@ describe('encryption at rest', () => {
       // Its one segment fails before a byte is released: an error answer, not the photo.
       expect(got.statusCode).toBe(500);
       expect(got.json()).toMatchObject({ code: 'storage.unreadable' });
+
+      // A later segment of a large photo: what was sent before it is verified bytes only, and the
+      // answer ends short of its Content-Length (the client sees a broken download, not a photo).
+      const bigPath = join(s.config.blobDir, sha256(s.big).slice(0, 2), sha256(s.big).slice(2, 4), sha256(s.big));
+      const bigSealed = readFileSync(bigPath);
+      bigSealed[bigSealed.length - 100] = bigSealed[bigSealed.length - 100]! ^ 1;
+      writeFileSync(bigPath, bigSealed);
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = app.server.address() as { port: number };
+      const cut = await new Promise<{ length: string | undefined; bytes: Buffer }>((resolve) => {
+        get({ port, path: `/api/blobs/${sha256(s.big)}`, headers: bearer(agent.token) }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('close', () => resolve({ length: res.headers['content-length'], bytes: Buffer.concat(chunks) }));
+        });
+      });
+      expect(cut.length).toBe(String(s.big.length));
+      expect(cut.bytes.length).toBeLessThan(s.big.length);
+      expect(cut.bytes.equals(s.big.subarray(0, cut.bytes.length))).toBe(true);
     } finally {
       await app.close();
     }
