@@ -164,7 +164,8 @@ export function writeKeyFile(
     })),
   };
   const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
+  rmSync(tmp, { force: true }); // a stale one would keep its own mode
+  const fd = openSync(tmp, 'wx', 0o600);
   try {
     writeSync(fd, `${JSON.stringify(ring, null, 1)}\n`);
     fsyncSync(fd);
@@ -206,7 +207,7 @@ export function loadKeyRing(settings: KeySettings, create: boolean): { ring: Key
   if (!create)
     throw new KeyError(
       `no master key: ${settings.file} does not exist and DAIBAN_MASTER_KEY is not set, but the database holds encrypted data. ` +
-        `Put the key file kept with the backup back at ${settings.file} (or set DAIBAN_MASTER_KEY / DAIBAN_MASTER_KEY_FILE).`,
+        `Put back the copy of the key file kept apart from the backups at ${settings.file} (or set DAIBAN_MASTER_KEY / DAIBAN_MASTER_KEY_FILE).`,
     );
   const key = newKey();
   try {
