@@ -2,21 +2,25 @@
 // first county admin) and for scripts. It opens the same data folder and database as the server
 // (loadConfig: DAIBAN_DATA_DIR, DAIBAN_DB) and goes through the same services and audit log; a
 // running server sees its changes at once (a disabled user's next request gets 401).
-// Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password), 2 usage error.
+// Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password) or a broken audit
+// chain (audit:verify), 2 usage error.
 // A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
 import { join } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Role } from '../src/domain';
 import { CreateUserRequest } from '../src/domain/api';
 import { CLI_ACTOR, auditAdmin } from '../src/server/admin/audit';
+import { auditVerify } from '../src/server/admin/audit-verify';
 import { importDivisions } from '../src/server/admin/divisions-import';
 import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
 import { loadConfig, type ServerConfig } from '../src/server/config';
 import { ApiFailure } from '../src/server/http/errors';
 import { openSqliteStore, type Store, type UserRecord } from '../src/server/store';
+import { encryptExisting, keyStatus, rotateKeys } from '../src/server/admin/keys';
+import { KeyError } from '../src/server/crypto/key-ring';
 
 /** Wrong command line: exit 2 with the verb's usage. */
 class UsageError extends Error {}
@@ -101,6 +105,16 @@ async function backupOrInput<T>(task: () => Promise<T>): Promise<T> {
     return await task();
   } catch (error) {
     if (error instanceof BackupError) throw new InputError(error.message);
+    throw error;
+  }
+}
+
+/** A key that cannot do what was asked (missing, wrong, server running) is refused input: exit 1. */
+async function keyOrInput<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof KeyError) throw new InputError(error.message);
     throw error;
   }
 }
@@ -258,13 +272,25 @@ export const VERBS: Record<string, Verb> = {
       }
     },
   },
+  'audit:verify': {
+    usage: 'audit:verify',
+    summary: 'check the hash chains of the audit log; exit 1 with the first broken link of each chain',
+    async run(args, { store, print }) {
+      options(args, {});
+      const report = await auditVerify(await store(), print);
+      if (report.breaks.length > 0)
+        throw new InputError(`操作记录可能被修改或删除 / audit log tampered: ${report.breaks.length} chain(s)`);
+    },
+  },
   backup: {
     usage: 'backup DIR',
     summary: 'consistent copy of the database, blobs and CA into DIR (while the server runs), with a manifest',
-    async run(args, { config, print }) {
+    async run(args, { config, store, print }) {
       const { positionals } = options(args, {}, 1);
+      // The key ring lets the backup check every sealed blob against its hash (keys stay out of it).
+      const ring = existsSync(config.dbFile) ? await keyOrInput(async () => (await store()).crypto.ring) : undefined;
       const manifest = await backupOrInput(() =>
-        backup({ ...config, tlsDir: join(config.dataDir, 'tls') }, positionals[0]!),
+        backup({ ...config, tlsDir: join(config.dataDir, 'tls'), ring }, positionals[0]!),
       );
       print(`已备份 / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
     },
@@ -285,6 +311,54 @@ export const VERBS: Record<string, Verb> = {
       const { positionals } = options(args, {}, 1);
       const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir));
       print(`已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+      print(
+        `请把主密钥文件放回 / put the master key file back at ${config.keys.file} (or set DAIBAN_MASTER_KEY) before starting`,
+      );
+    },
+  },
+  'keys:status': {
+    usage: 'keys:status',
+    summary: 'encryption at rest: the master key in use, and rows or blobs still in clear or under an older key',
+    async run(args, { config, store, print }) {
+      options(args, {});
+      const s = await keyStatus(await store(), config.blobDir);
+      print(`主密钥 / master key ${s.current} (${s.source}); held: ${s.held.join(', ')}`);
+      print(`未加密 / in clear: ${s.rows.clear} rows, ${s.blobs.clear} blob files`);
+      print(`旧密钥 / under an older key: ${s.rows.olderKey} rows, ${s.blobs.olderKey} blob files`);
+    },
+  },
+  'keys:encrypt-existing': {
+    usage: 'keys:encrypt-existing',
+    summary: 'encrypt rows and blob files written before encryption at rest (resumable; also done at every start)',
+    async run(args, { config, store, print }) {
+      options(args, {});
+      const done = await encryptExisting(await store(), config.blobDir);
+      print(`已加密 / encrypted: ${done.rows} rows, ${done.blobs} blob files`);
+    },
+  },
+  'keys:rotate': {
+    usage: 'keys:rotate',
+    summary: 'new master key: re-wrap every data key under it, then retire the old one (server stopped)',
+    async run(args, { config, print }) {
+      options(args, {});
+      const r = await keyOrInput(() => rotateKeys(config));
+      if (r.resumed) print('继续未完成的轮换 / finished a rotation that had stopped half-way');
+      print(`新主密钥 / current master key: ${r.current}; re-wrapped ${r.rows} rows, ${r.blobs} blob files`);
+      if (r.retired.length === 0) {
+        if (config.keys.masterKey)
+          print(
+            'DAIBAN_MASTER_KEY is set: start with the new key in DAIBAN_MASTER_KEY and the old one in DAIBAN_MASTER_KEY_PREVIOUS, then run keys:rotate',
+          );
+        return;
+      }
+      print(
+        config.keys.masterKey
+          ? `旧密钥已不再需要 / no data needs ${r.retired.join(', ')} any more: remove DAIBAN_MASTER_KEY_PREVIOUS`
+          : `旧密钥已从 ${config.keys.file} 删除 / retired ${r.retired.join(', ')} from ${config.keys.file}`,
+      );
+      print(
+        '注意：此前的备份仍需旧密钥才能读取，请立即重新备份 / backups made before now need the old key: take a new backup now',
+      );
     },
   },
 };
@@ -318,7 +392,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     store: async () => {
       if (!opened) {
         mkdirSync(config.dataDir, { recursive: true });
-        opened = await openSqliteStore(config.dbFile);
+        opened = await openSqliteStore(config.dbFile, config.keys, config.now());
       }
       return opened;
     },
@@ -331,6 +405,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (error instanceof UsageError) {
       console.error(`${error.message}\nusage: npm run admin -- ${verb.usage}`);
       return 2;
+    }
+    if (error instanceof KeyError) {
+      console.error(`错误 / error: encryption at rest: ${error.message}`);
+      return 1;
     }
     if (error instanceof InputError || error instanceof ApiFailure) {
       console.error(`错误 / error: ${error.message}${error instanceof ApiFailure ? ` (${error.code})` : ''}`);

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
 import { openSqliteStore, type Store } from './store';
-import { installErrorHandling } from './http/errors';
+import { frameworkErrors, installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
 import { serve } from './http/route';
@@ -24,6 +24,8 @@ import { seedCatalog, seedDemo } from './seed/seed';
 import { httpServerOptions } from './ops/http-server';
 import { createMetrics, installMetrics, timedStore } from './ops/metrics';
 import { registerReadiness } from './ops/readiness';
+import { markRunning } from './ops/running';
+import { sealExistingBlobs } from './blobs/at-rest';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -39,8 +41,14 @@ declare module 'fastify' {
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
   const metrics = createMetrics();
-  const store = timedStore(await openSqliteStore(config.dbFile), metrics);
+  const store = timedStore(await openSqliteStore(config.dbFile, config.keys, config.now()), metrics);
   try {
+    // Data from before encryption at rest: sealed on the first start of this version, then marked.
+    if (!(await store.crypto.existingSealed())) {
+      await store.crypto.sealExisting();
+      await sealExistingBlobs(config.blobDir, store.crypto.ring);
+      await store.crypto.markExistingSealed(config.now());
+    }
     await seedCatalog(store, CATALOG, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
   } catch (error) {
@@ -52,6 +60,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
+    frameworkErrors,
     trustProxy: config.trustProxy,
     ...httpServerOptions(config.timeouts),
   });
@@ -66,6 +75,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   app.decorate('store', store);
   app.decorate('checkResponses', config.checkResponses);
   app.addHook('onClose', () => store.close());
+  const unmark = markRunning(config.dataDir);
+  app.addHook('onClose', async () => unmark());
 
   installErrorHandling(app);
   // API answers are per user and change constantly: never cached by the browser or the SW.

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_PIXEL_LIMITS, type PixelLimits } from '../domain/image-size';
 import { loadTlsSettings, type TlsSettings } from './tls/settings';
+import type { KeySettings } from './crypto/key-ring';
 
 export interface RateLimits {
   /** Login attempts per IP per minute. */
@@ -57,6 +58,8 @@ export interface ServerConfig {
   now: () => number;
   /** HTTPS: own CA or a real certificate; `port` above is then the plain HTTP port (src/server/tls). */
   tls: TlsSettings;
+  /** Encryption at rest: where the master key (key ring) comes from (src/server/crypto). */
+  keys: KeySettings;
 }
 
 export interface UploadLimits {
@@ -95,6 +98,9 @@ const flag = (fallback: '0' | '1') =>
     .default(fallback)
     .transform((v) => v === '1' || v === 'true');
 const text = z.string().trim().min(1, 'not empty');
+/** A 256-bit key in base64 (`openssl rand -base64 32`). */
+const isKey = (v: string) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
+const masterKey = text.refine(isKey, '32 random bytes in base64 (openssl rand -base64 32)');
 
 /** Every variable the server reads. Empty values count as unset. */
 const Environment = z.object({
@@ -121,6 +127,14 @@ const Environment = z.object({
   DAIBAN_IMAGE_MAX_MEGAPIXELS: int(1, 1_000, DEFAULT_PIXEL_LIMITS.maxPixels / 1_000_000),
   DAIBAN_IMAGE_MAX_SIDE: int(100, 100_000, DEFAULT_PIXEL_LIMITS.maxSide),
   NODE_ENV: z.string().optional(),
+  // Encryption at rest (src/server/crypto).
+  DAIBAN_MASTER_KEY: masterKey.optional(),
+  DAIBAN_MASTER_KEY_PREVIOUS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(',').every((k) => isKey(k.trim())), 'comma-separated base64 keys of 32 bytes')
+    .optional(),
+  DAIBAN_MASTER_KEY_FILE: text.optional(),
   // HTTPS (src/server/tls/settings.ts turns these into TlsSettings).
   DAIBAN_HTTPS: flag('1'),
   DAIBAN_HTTPS_PORT: int(0, 65_535, 8443),
@@ -165,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       `DAIBAN_TLS_CERT / DAIBAN_TLS_KEY: give both (a certificate and its key) or neither (own CA)`,
     ]);
   }
+  if (e.DAIBAN_MASTER_KEY_PREVIOUS && !e.DAIBAN_MASTER_KEY) {
+    throw new ConfigError([`DAIBAN_MASTER_KEY_PREVIOUS: only with DAIBAN_MASTER_KEY (the current key)`]);
+  }
   const dataDir = resolve(e.DAIBAN_DATA_DIR);
   return {
     port: e.PORT,
@@ -201,5 +218,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       DAIBAN_TLS_KEY: e.DAIBAN_TLS_KEY,
       DAIBAN_TLS_NAMES: e.DAIBAN_TLS_NAMES,
     }),
+    keys: {
+      masterKey: e.DAIBAN_MASTER_KEY ? Buffer.from(e.DAIBAN_MASTER_KEY, 'base64') : null,
+      previousKeys: (e.DAIBAN_MASTER_KEY_PREVIOUS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => Buffer.from(k, 'base64')),
+      file: resolve(e.DAIBAN_MASTER_KEY_FILE ?? `${dataDir}/keys/master.key`),
+    },
   };
 }

@@ -3,6 +3,7 @@
 // and HTTPS on DAIBAN_HTTPS_PORT (src/server/tls), unless DAIBAN_HTTPS=0.
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { buildApp } from './app';
+import { KeyError } from './crypto/key-ring';
 import { accountNotes } from './admin/startup';
 import { installHttps } from './tls';
 import { lanAddresses } from './tls/names';
@@ -16,7 +17,14 @@ try {
   console.error(error.message);
   process.exit(78); // EX_CONFIG: systemd shows it as a configuration failure
 }
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  if (!(error instanceof KeyError)) throw error;
+  console.error(`Encryption at rest: ${error.message}`);
+  process.exit(78); // EX_CONFIG, as for a bad setting: the key is configuration
+}
 const https = config.tls.enabled ? await installHttps(app, config) : null;
 await app.listen({ port: config.port, host: config.host });
 const httpsPort = await https?.listen();
@@ -35,6 +43,13 @@ if (httpsPort !== undefined) {
   for (const ip of lan) lines.push(`  on the network:        http://${ip}:${config.port}`);
 }
 lines.push(`  data: ${config.dataDir}`);
+lines.push(`  encrypted at rest, master key ${app.store.crypto.ring.currentId}: ${app.store.crypto.ring.source}`);
+for (const warning of app.store.crypto.ring.warnings) lines.push(`  WARNING: ${warning}`);
+if (app.store.crypto.createdKeyFile)
+  lines.push(
+    `  NEW master key file: keep a copy apart from the backups (without it the data cannot be read).`,
+    `  已生成主密钥文件：请另行妥善保存一份（与备份分开存放），丢失后数据将无法读取。`,
+  );
 if (config.seedDemo) {
   lines.push('', `Demo logins (password ${DEMO_PASSWORD} for all):`);
   const places = new Map([DEMO_COUNTY, ...DEMO_TOWNSHIPS, ...DEMO_VILLAGES].map((d) => [d.code, d.name]));

@@ -36,7 +36,7 @@ test('three cases prepared offline reach the township exactly once, with every p
 
 // ── 2. Server killed mid-upload, page reloaded mid-drain ─────────────────────────────────────
 
-/** Partial uploads the server holds: <blobDir>/.incoming/<sha256>.part */
+/** Partial uploads the server holds: <blobDir>/.incoming/<sha256>.<uploader>.part */
 function partialUploads(dataDir: string): Array<{ sha256: string; bytes: number }> {
   const dir = join(dataDir, 'blobs', '.incoming');
   try {

@@ -10,6 +10,7 @@ import type { PushResponse } from '../../src/domain';
 import { versionHeaders } from '../../src/domain/api';
 import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
 import { BackupManifest, restore, verifyBackup } from '../../src/server/ops/backup';
+import { plainSha256 } from '../../src/server/crypto/blob-cipher';
 import { startRealServer, type RunningServer } from '../unit/sync/real-server';
 import { buildCase, sha256, submitMutation } from './fixtures';
 import { inspectDb, MONDAY } from './harness';
@@ -110,10 +111,15 @@ describe('backup under write load, then restore', () => {
     expect(manifest.cases.length).toBeGreaterThanOrEqual(before);
     expect(manifest.cases.length).toBeLessThan(pushed.length);
     expect(manifest.blobs.length).toBeGreaterThan(0);
+    // The master key is not in the backup: the operator keeps the key file apart and puts it back.
+    expect(manifest.files.some((f) => f.path.startsWith('keys/') || f.path.endsWith('master.key'))).toBe(false);
+    const keyFile = readFileSync(live.config.keys.file);
     await live.close();
 
     const dataDir = join(tempDir('restored'), 'data');
     await restore(backupDir, dataDir);
+    mkdirSync(join(dataDir, 'keys'));
+    writeFileSync(join(dataDir, 'keys', 'master.key'), keyFile, { mode: 0o600 });
     expect(readFileSync(join(dataDir, 'tls', 'ca.key'), 'utf8')).toBe('ca private key');
     const restored = await startRealServer({ now: () => MONDAY }, dataDir);
     try {
@@ -125,14 +131,16 @@ describe('backup under write load, then restore', () => {
         expect(res.status, id).toBe(200);
         expect(res.body.case.version).toBe(version);
       }
-      // Every blob: its bytes on disk hash to its name, and the database holds it as complete with
-      // an owner (the file row and its uploader are written in one transaction). Its bytes are
-      // served to whoever may see a case using it, checked below.
+      // Every blob: its bytes on disk (encrypted at rest) decrypt to bytes that hash to its name,
+      // and the database holds it as complete with an owner (the file row and its uploader are
+      // written in one transaction). Its bytes are served to whoever may see a case using it,
+      // checked below.
       const db = inspectDb(restored.config.dbFile);
       try {
         for (const blob of manifest.blobs) {
           const file = join(dataDir, 'blobs', blob.slice(0, 2), blob.slice(2, 4), blob);
-          expect(sha256(readFileSync(file)), blob).toBe(blob);
+          expect(sha256(readFileSync(file)), blob).not.toBe(blob);
+          expect(await plainSha256(restored.app.store.crypto.ring, blob, file), blob).toBe(blob);
           const row = await db.get<{ complete: number; owners: number }>(
             `SELECT complete, (SELECT COUNT(*) FROM blob_owners o WHERE o.sha256 = b.sha256) AS owners FROM blobs b WHERE sha256 = ?`,
             [blob],

@@ -156,6 +156,7 @@ const SCENARIOS: Scenario[] = [
   { point: 'upload.acknowledged', nth: 3 },
   { point: 'upload.verified' },
   { point: 'upload.verified', patchFirst: true },
+  { point: 'upload.sealed' }, // sealed copy renamed into place, plain part not yet removed
   { point: 'upload.renamed' },
   { point: 'upload.renamed', patchFirst: true },
   { point: 'upload.completing' },

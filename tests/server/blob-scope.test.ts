@@ -4,9 +4,10 @@
 // is submitted. Outside scope every answer is byte for byte the one for a file that does not exist.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { plainSha256 } from '../../src/server/crypto/blob-cipher';
 import { bearer, login, patchBlob, push, startServer, uploadAll, type TestServer } from './harness';
 import { buildCase, fakeJpeg, sha256, submitMutation } from './fixtures';
 
@@ -116,7 +117,9 @@ describe('blob attacks', () => {
     expect(proved.json()).toEqual({ offset: file.length, length: file.length, complete: true });
     expect((await owners(hash)).map((o) => o.user_id).sort()).toEqual([ids.agent1, ids.agent4].sort());
     expect((await request('agent4', 'GET', hash)).rawPayload.equals(file)).toBe(true);
-    expect(readFileSync(join(s.config.blobDir, hash.slice(0, 2), hash.slice(2, 4), hash)).equals(file)).toBe(true);
+    // One file on disk (sealed at rest), holding these bytes.
+    const onDisk = join(s.config.blobDir, hash.slice(0, 2), hash.slice(2, 4), hash);
+    expect(await plainSha256(s.app.store.crypto.ring, hash, onDisk)).toBe(hash);
     expect(readdirSync(join(s.config.blobDir, '.incoming')).filter((f) => f.startsWith(hash))).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 // Production runs the compiled server (`npm run build` → dist-server/main.mjs) with plain node:
 // build it, start it as its own process without tsx, and ask it whether it is ready. A bad
-// setting stops it with a message naming the variable.
+// setting stops it with a message naming the variable. The compiled admin tool checks the audit log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/domain/api';
 import { buildServer } from '../../scripts/build-server.mjs';
@@ -73,6 +74,31 @@ describe('the compiled server', () => {
     );
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
+  });
+
+  it('ships audit:verify in the compiled admin tool', { timeout: 60_000 }, async () => {
+    // The data folder the server above created and migrated.
+    const verify = () =>
+      new Promise<{ code: number | null; out: string }>((ok) => {
+        const child = spawn(process.execPath, [join(outDir, 'admin.mjs'), 'audit:verify'], {
+          env: { PATH: process.env.PATH ?? '', DAIBAN_DATA_DIR: dataDir },
+        });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('exit', (code) => ok({ code, out }));
+      });
+    const clean = await verify();
+    expect(clean.code, clean.out).toBe(0);
+    expect(clean.out).toMatch(/audit chains intact: \d+ events in \d+ chains/);
+    const db = new Database(join(dataDir, 'daiban.sqlite'));
+    db.prepare(
+      `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at) VALUES ('forged', NULL, 'user', 'u', 'x', '{}', 0)`,
+    ).run();
+    db.close();
+    const forged = await verify();
+    expect(forged.code).toBe(1);
+    expect(forged.out).toMatch(/admin chain: 被修改 edited at event forged/);
   });
 
   it('stops on a bad setting, naming the variable', async () => {

@@ -109,6 +109,34 @@ describe('loadConfig', () => {
     expect(problems({ DAIBAN_TLS_CERT: '/etc/daiban/cert.pem' })).toContain('DAIBAN_TLS_KEY');
   });
 
+  it('reads the master key settings (encryption at rest), and refuses a key that is not 32 bytes', () => {
+    expect(loadConfig({ DAIBAN_DATA_DIR: '/srv/daiban' }).keys).toEqual({
+      masterKey: null,
+      previousKeys: [],
+      file: '/srv/daiban/keys/master.key',
+    });
+    const key = Buffer.alloc(32, 7);
+    const old = Buffer.alloc(32, 9);
+    expect(
+      loadConfig({
+        DAIBAN_MASTER_KEY: key.toString('base64'),
+        DAIBAN_MASTER_KEY_PREVIOUS: ` ${old.toString('base64')} `,
+        DAIBAN_MASTER_KEY_FILE: '/etc/daiban/master.key',
+      }).keys,
+    ).toEqual({ masterKey: key, previousKeys: [old], file: '/etc/daiban/master.key' });
+    expect(problems({ DAIBAN_MASTER_KEY: Buffer.alloc(16).toString('base64') })).toContain('DAIBAN_MASTER_KEY=');
+    expect(problems({ DAIBAN_MASTER_KEY: 'not base64 at all!' })).toContain('DAIBAN_MASTER_KEY=');
+    expect(problems({ DAIBAN_MASTER_KEY_PREVIOUS: key.toString('base64') })).toContain(
+      'DAIBAN_MASTER_KEY_PREVIOUS: only with DAIBAN_MASTER_KEY',
+    );
+    expect(
+      problems({
+        DAIBAN_MASTER_KEY: key.toString('base64'),
+        DAIBAN_MASTER_KEY_PREVIOUS: `${old.toString('base64')},x`,
+      }),
+    ).toContain('DAIBAN_MASTER_KEY_PREVIOUS=');
+  });
+
   it('refuses a headers timeout longer than the request timeout', () => {
     expect(problems({ DAIBAN_REQUEST_TIMEOUT_MS: '5000', DAIBAN_HEADERS_TIMEOUT_MS: '6000' })).toContain(
       'DAIBAN_HEADERS_TIMEOUT_MS',

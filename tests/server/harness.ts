@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type ServerConfig } from '../../src/server/config';
+import type { KeySettings } from '../../src/server/crypto/key-ring';
 import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
 import type { Mutation, PushResponse } from '../../src/domain';
 import { sha256 } from './fixtures';
@@ -32,6 +33,13 @@ export function inspectDb(file: string): DbInspector {
     close: () => db.close(),
   };
 }
+
+/** Key settings as the server's defaults would give for the data folder `dir`: a key file there. */
+export const keySettings = (dir: string): KeySettings => ({
+  masterKey: null,
+  previousKeys: [],
+  file: join(dir, 'keys', 'master.key'),
+});
 
 export interface TestServer {
   app: FastifyInstance;

@@ -15,6 +15,8 @@ import { rectificationRoutes } from '../../src/server/rectifications';
 import { migrate } from '../../src/server/store/migrations';
 import { openSqlite } from '../../src/server/store/sqlite';
 import { sqlStore } from '../../src/server/store/sql-store';
+import { openDatabaseCipher } from '../../src/server/store/at-rest';
+import { keySettings } from './harness';
 import type { SqlDatabase } from '../../src/server/store/sql';
 import type { Store } from '../../src/server/store';
 import { SEED, V1, V2 } from '../unit/stats/seed';
@@ -158,7 +160,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'daiban-stats-'));
   db = openSqlite(join(dir, 'daiban.sqlite'));
   await migrate(db);
-  store = sqlStore(db);
+  store = sqlStore(db, (await openDatabaseCipher(db, keySettings(dir), Date.now())).cipher);
   await store.divisions.upsert({ code: COUNTY, name: '广德市', level: 'county', parentCode: null });
   await store.divisions.upsert({ code: TOWN, name: '桃州镇', level: 'township', parentCode: COUNTY });
   await store.divisions.upsert({ code: OTHER_TOWN, name: '四合乡', level: 'township', parentCode: COUNTY });

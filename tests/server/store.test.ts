@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openSqlite } from '../../src/server/store/sqlite';
 import { migrate, MIGRATIONS } from '../../src/server/store/migrations';
 import { openSqliteStore } from '../../src/server/store';
 import { UniqueViolation } from '../../src/server/store/sql';
 import { buildApp } from '../../src/server/app';
-import { startServer } from './harness';
+import { keySettings, startServer } from './harness';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -45,7 +45,8 @@ describe('sqlite store', () => {
   });
 
   it('rolls a failed transaction back completely', async () => {
-    const store = await openSqliteStore(tempFile());
+    const file = tempFile();
+    const store = await openSqliteStore(file, keySettings(dirname(file)));
     await store.divisions.upsert({ code: '341822', name: '广德市', level: 'county', parentCode: null });
     await expect(
       store.transaction(async (tx) => {

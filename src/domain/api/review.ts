@@ -96,6 +96,19 @@ export const ReviewRevision = z.object({
 });
 export type ReviewRevision = z.infer<typeof ReviewRevision>;
 
+/** An event of the case timeline, with the server's time of writing it beside the device's `at`. */
+export const RecordedAuditEvent = AuditEvent.extend({ serverAt: Timestamp.optional() });
+export type RecordedAuditEvent = z.infer<typeof RecordedAuditEvent>;
+
+/** Whether the case's hash-chained audit trail verifies; else the first broken link. */
+export const AuditCheck = z.object({
+  ok: z.boolean(),
+  problem: z.enum(['edited', 'deleted', 'reordered']).optional(),
+  /** The event where the chain stops verifying (absent when its newest events are missing). */
+  eventId: z.string().optional(),
+});
+export type AuditCheck = z.infer<typeof AuditCheck>;
+
 export const ReviewCaseDetail = z.object({
   today: IsoDate,
   case: Case.extend({
@@ -115,7 +128,8 @@ export const ReviewCaseDetail = z.object({
   acknowledgments: z.array(Finding),
   revisions: z.array(ReviewRevision),
   decisions: z.array(Decision.extend({ versionAfter: z.number().int() })),
-  audit: z.array(AuditEvent),
+  audit: z.array(RecordedAuditEvent),
+  auditCheck: AuditCheck,
   rating: Rating.nullable(),
   rectifications: z.array(Rectification),
   /** Decisions the reviewer may take now (per the state machine). */

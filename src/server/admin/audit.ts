@@ -13,7 +13,7 @@ export interface AdminEvent {
 export async function auditAdmin(tx: Pick<Repositories, 'audit'>, actor: Actor, e: AdminEvent, at: number) {
   const event: AuditEvent = { id: uuidv7(at), ...e, actor, at };
   if (event.detail !== undefined) event.detail = event.detail.slice(0, 1000);
-  await tx.audit.insert(event);
+  await tx.audit.insert(event, at);
 }
 
 /** The command-line tool acts as the system (it runs with the server's own data access). */

@@ -1,11 +1,14 @@
 // Blob bytes on disk, content-addressed: <root>/ab/cd/<sha256>. Each uploader's partial copy grows
 // in <root>/.incoming/<sha256>.<uploader>.part (fsync after every chunk, so an acknowledged offset
-// survives a power cut) and is renamed into place only after the hash has been verified.
-// `commit` and `stream` are the only places that write or read a final file.
+// survives a power cut) and is encrypted into place only after the hash has been verified
+// (encryption at rest: crypto/blob-cipher.ts; the final file is never plain, the part file only
+// until then). `commit` and `stream` are the only places that write or read a final file.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { openBlobStream, sealFile } from '../crypto/blob-cipher';
+import type { KeyRing } from '../crypto/key-ring';
+import { crashPoint } from './crash-point';
 
 /** A part file's name, parsed (a legacy `<sha256>.part` has no uploader). */
 export interface PartFile {
@@ -14,10 +17,14 @@ export interface PartFile {
   uploader: string | null;
 }
 
-const PART_NAME = /^([0-9a-f]{64})\.([0-9a-f]{16})\.part$/;
+/** A part file, or the sealed copy `commit` writes beside it before the rename. */
+const PART_NAME = /^([0-9a-f]{64})\.([0-9a-f]{16})\.part(?:\.sealed)?$/;
 
 export class BlobFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly ring: KeyRing,
+  ) {}
 
   /** A user's key in part-file names: user ids never reach the file system. */
   static uploaderKey(userId: string): string {
@@ -94,21 +101,29 @@ export class BlobFiles {
     await rm(join(this.incoming, name), { force: true });
   }
 
-  /** Moves a verified upload into place atomically and makes the rename durable. */
+  /**
+   * Encrypts a verified upload into place atomically (sealed copy fsynced, renamed over the final
+   * name, the rename made durable), then drops the plain part.
+   */
   async commit(sha256: string, uploader: string): Promise<void> {
     const target = this.finalPath(sha256);
+    const sealed = `${this.partPath(sha256, uploader)}.sealed`;
     await mkdir(dirname(target), { recursive: true });
-    await rename(this.partPath(sha256, uploader), target);
+    await sealFile(this.ring, sha256, this.partPath(sha256, uploader), sealed);
+    await rename(sealed, target);
     const dir = await open(dirname(target), 'r');
     try {
       await dir.sync();
     } finally {
       await dir.close();
     }
+    crashPoint('upload.sealed');
+    await this.discardPart(sha256, uploader);
   }
 
+  /** The blob's plain bytes (decrypted and verified segment by segment; plain files from before as they are). */
   stream(sha256: string) {
-    return createReadStream(this.finalPath(sha256));
+    return openBlobStream(this.ring, sha256, this.finalPath(sha256));
   }
 }
 

@@ -11,6 +11,7 @@ export type CrashPoint =
   | 'upload.appended'
   | 'upload.acknowledged'
   | 'upload.verified'
+  | 'upload.sealed'
   | 'upload.renamed'
   | 'upload.completing'
   | 'upload.completed'

@@ -1,7 +1,7 @@
 // Resumable, idempotent blob upload (tus-like), one session per (file, uploader): the client asks
 // for the received offset (HEAD), then sends the rest in chunks (PATCH) that must start exactly
 // there. When every byte is there — after the last chunk, or on the next HEAD/PATCH if the server
-// stopped first — the copy is hashed, sniffed, sized and moved into place (or, if the file is
+// stopped first — the copy is hashed, sniffed, sized and sealed into place (or, if the file is
 // already stored, dropped: the uploader proved possession and becomes an owner).
 // Nobody learns anything about a file they may not read: the answers for it are those for a
 // missing file, and claiming it takes all of its bytes.
@@ -87,7 +87,7 @@ export class BlobUploads {
     private readonly settings: UploadSettings,
     private readonly now: () => number,
   ) {
-    this.files = new BlobFiles(root);
+    this.files = new BlobFiles(root, store.crypto.ring);
   }
 
   /** What the caller may know: a readable file, their own unfinished upload, or nothing (missing). */

@@ -34,6 +34,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.bad_length', message: '请求长度与内容不符' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'request.unsupported_type', message: '不支持的内容类型' },
   FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url', message: '请求地址格式不正确' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.param_too_long', message: '请求地址中的参数过长' },
 };
 
 function toApiError(error: FastifyError | ApiFailure): {
@@ -46,6 +47,12 @@ function toApiError(error: FastifyError | ApiFailure): {
     if (error.details !== undefined) body.details = error.details;
     return { status: error.statusCode, body, headers: error.headers };
   }
+  // Encryption at rest (crypto/): a value that fails authentication or whose key is missing.
+  if (error instanceof Error && error.name === 'KeyError')
+    return {
+      status: 500,
+      body: { code: 'storage.unreadable', message: '数据无法解密（密钥不符或数据已损坏），请联系管理员' },
+    };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.message } };
   if (error.statusCode === 429)
@@ -59,7 +66,19 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiFailure, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body, headers } = toApiError(error);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    // A route may have set up a file answer before failing (a blob stream that fails its first read):
+    // its type, length and caching do not describe this JSON error.
+    reply.removeHeader('content-length').removeHeader('cache-control').type('application/json; charset=utf-8');
     if (headers) reply.headers(headers);
     return reply.code(status).send(body);
   });
+}
+
+/**
+ * Errors the router meets before any route or hook (a bad %-escape, an over-long path parameter):
+ * Fastify answers them in its own format unless given this (the `frameworkErrors` option).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toApiError(error);
+  void reply.code(status).send(body);
 }

@@ -10,6 +10,9 @@
 //   <backup>/daiban.sqlite
 //   <backup>/blobs/ab/cd/<sha256>
 //   <backup>/tls/<file>            when given: the server's own CA and certificate (data/tls)
+//
+// Personal data is encrypted at rest (src/server/crypto): a backup holds it encrypted, and never
+// the master key — that is kept apart, and a restore needs it back (README, encryption at rest).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +22,8 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { APP_VERSION } from '../../domain/api';
 import { describeSnapshot, snapshotSqlite } from '../store';
+import { isSealedFile, plainSha256 } from '../crypto/blob-cipher';
+import type { KeyRing } from '../crypto/key-ring';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Names inside a backup and inside the restored data folder (the server's default layout). */
@@ -109,6 +114,10 @@ export async function backup(
     /** The server's own CA and certificate (data/tls): without them, a restore makes every tablet
      *  install a new CA. Copied when the folder exists. */
     tlsDir?: string;
+    /** The master keys: blob files are encrypted at rest, and with the keys the backup checks that
+     *  each decrypts to bytes that hash to its name (without them, only the copy's own hash). The
+     *  keys themselves are never copied into a backup. */
+    ring?: KeyRing;
   },
   dir: string,
   now: () => number = Date.now,
@@ -128,9 +137,14 @@ export async function backup(
     const path = blobPath(sha256);
     const from = onDisk(resolve(source.blobDir), path.slice(BLOB_FOLDER.length + 1));
     if (!existsSync(from)) throw new BackupError(`blob ${sha256} is complete in the database but missing at ${from}`);
-    const copied = await copyHashed(from, onDisk(target, path));
-    if (copied.sha256 !== sha256)
-      throw new BackupError(`blob file ${from} is damaged (its bytes hash to ${copied.sha256})`);
+    const to = onDisk(target, path);
+    const copied = await copyHashed(from, to);
+    const sealed = await isSealedFile(to);
+    const content = sealed
+      ? source.ring && (await plainSha256(source.ring, sha256, to).catch(() => 'unreadable'))
+      : copied.sha256;
+    if (content !== undefined && content !== sha256)
+      throw new BackupError(`blob file ${from} is damaged (its ${sealed ? 'decrypted ' : ''}bytes hash to ${content})`);
     files.push({ path, ...copied });
   }
 

@@ -33,7 +33,7 @@ export async function closeRectification(
       at,
       detail: callbackNote,
     };
-    await tx.audit.insert(audit);
+    await tx.audit.insert(audit, at);
     await tx.changes.append(
       caseScope(found),
       { type: 'rectification', caseId: closed.caseId, rectification: closed },

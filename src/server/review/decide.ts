@@ -181,7 +181,7 @@ async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, 
   };
   await tx.cases.update(c);
   await tx.decisions.insert(decision, c.version, now);
-  await tx.audit.insert(moved.event);
+  await tx.audit.insert(moved.event, now);
   const scope = caseScope(c);
   await tx.changes.append(scope, { type: 'decision', caseId: c.id, decision, version: c.version }, now);
   await tx.changes.append(

@@ -1,6 +1,7 @@
 // GET /api/review/cases/:id: everything the reviewer needs on one screen — the case, its item,
 // applicant and materials, the server's own pre-check report, what the agent acknowledged, every
-// submitted revision (for the diff), the decisions and the audit timeline.
+// submitted revision (for the diff), the decisions and the audit timeline with whether its hash
+// chain verifies.
 import { chinaDate, type CaseStatus, type DecisionKind } from '../../domain';
 import { deadlineStatus, workingDaysBetween } from '../../domain/calendar';
 import { evaluate } from '../../domain/rules';
@@ -11,6 +12,7 @@ import type { Store } from '../store';
 import { notFound } from '../http/errors';
 import { toleranceWindow } from '../../domain/review';
 import type { ReviewCaseDetail } from '../../domain/api';
+import { verifyCaseAudit } from '../audit/verify';
 
 const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
   ['accept', 'accept'],
@@ -55,7 +57,7 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     store.materials.forCase(c.id),
     store.cases.revisions(c.id),
     store.decisions.forCase(c.id),
-    store.audit.forCase(c.id),
+    verifyCaseAudit(store, c.id),
     store.ratings.forCase(c.id),
     store.rectifications.forCase(c.id),
     store.divisions.get(c.villageCode),
@@ -91,7 +93,14 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
       materials: r.submission.materials,
     })),
     decisions: decisions.map((d) => ({ ...d.decision, versionAfter: d.versionAfter })),
-    audit,
+    audit: audit.events,
+    auditCheck: audit.broken
+      ? {
+          ok: false,
+          problem: audit.broken.kind,
+          ...(audit.broken.id !== null && { eventId: audit.broken.id }),
+        }
+      : { ok: true },
     rating: rating ?? null,
     rectifications,
     allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),

@@ -38,7 +38,7 @@ async function applyOpen(tx: Repositories, id: string, user: AuthUser, now: numb
   const c: CaseRecord = { ...current, status: moved.status, version: current.version + 1, updatedAt: now };
   c.data = { ...c.data, status: c.status, baseVersion: c.version, updatedAt: now };
   await tx.cases.update(c);
-  await tx.audit.insert(moved.event);
+  await tx.audit.insert(moved.event, now);
   await tx.changes.append(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },

@@ -1,7 +1,8 @@
 // Schema migrations, numbered and applied in order inside one transaction each.
 // DO NOT EDIT A SHIPPED MIGRATION: add a new one. The SQL is portable (SQLite and PostgreSQL);
 // the few type names that differ come from `types(dialect)`.
-import type { Dialect, SqlDatabase } from './sql';
+import { chainLegacyAudit } from './repos/log';
+import type { Dialect, Sql, SqlDatabase } from './sql';
 
 interface DialectTypes {
   /** Auto-incrementing 64-bit key: the pull cursor. */
@@ -17,6 +18,8 @@ export interface Migration {
   version: number;
   name: string;
   statements: (t: DialectTypes) => string[];
+  /** Data work after the statements, in the same transaction (portable SQL through `tx`). */
+  after?: (tx: Sql) => Promise<unknown>;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -214,6 +217,42 @@ export const MIGRATIONS: Migration[] = [
       `DELETE FROM blobs WHERE complete = 0`,
     ],
   },
+  {
+    version: 5,
+    name: 'encryption at rest',
+    statements: () => [
+      // Keys the database needs besides the master key, sealed under it (the ID-number index key).
+      `CREATE TABLE crypto_keys (
+        purpose TEXT PRIMARY KEY,
+        sealed TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      // HMAC-SHA-256 of the ID number under the index key: equality lookups while persons.data is
+      // encrypted. Filled for existing rows by sealExisting (store/at-rest.ts) at the next start.
+      `ALTER TABLE persons ADD COLUMN id_number_hash TEXT`,
+      `CREATE INDEX persons_id_number ON persons (id_number_hash)`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'hash-chained audit',
+    // Existing rows are chained in `after`; see "The audit chains" in store.ts.
+    statements: () => [
+      `ALTER TABLE audit ADD COLUMN chain TEXT`,
+      `ALTER TABLE audit ADD COLUMN chain_seq BIGINT`,
+      `ALTER TABLE audit ADD COLUMN prev_hash TEXT`,
+      `ALTER TABLE audit ADD COLUMN hash TEXT`,
+      `ALTER TABLE audit ADD COLUMN server_at BIGINT`,
+      `CREATE UNIQUE INDEX audit_chain_link ON audit (chain, chain_seq)`,
+      `CREATE INDEX audit_chain ON audit (chain, seq)`,
+      `CREATE TABLE audit_chains (
+        chain TEXT PRIMARY KEY,
+        last_seq BIGINT NOT NULL,
+        last_hash TEXT NOT NULL
+      )`,
+    ],
+    after: chainLegacyAudit,
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */
@@ -230,6 +269,7 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
   for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {
       for (const statement of m.statements(t)) await tx.run(statement);
+      await m.after?.(tx);
       await tx.run(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, [
         m.version,
         m.name,

@@ -1,5 +1,8 @@
 // The Store over any SqlDatabase: the repositories bound to the database outside transactions,
 // and bound to the transaction's connection inside `transaction()`.
+import type { RecordCipher } from '../crypto/envelope';
+import type { KeyRing } from '../crypto/key-ring';
+import { existingSealed, markExistingSealed, pendingRows, rewrapAll, sealExisting } from './at-rest';
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
 import { divisionRepo, sessionRepo, userRepo } from './repos/accounts';
@@ -10,30 +13,47 @@ import { decisionRepo, ratingRepo, rectificationRepo } from './repos/review';
 import { auditRepo, changeRepo, mutationRepo } from './repos/log';
 import { statsRepo } from './repos/stats';
 
-export function repositories(sql: Sql): Repositories {
+/** Personal data is sealed and opened by `cipher` at this boundary (store/at-rest.ts lists the columns). */
+export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
   return {
     divisions: divisionRepo(sql),
     users: userRepo(sql),
     sessions: sessionRepo(sql),
     catalog: catalogRepo(sql),
-    persons: personRepo(sql),
-    cases: caseRepo(sql),
-    materials: materialRepo(sql),
+    persons: personRepo(sql, cipher),
+    cases: caseRepo(sql, cipher),
+    materials: materialRepo(sql, cipher),
     blobs: blobRepo(sql),
-    decisions: decisionRepo(sql),
-    ratings: ratingRepo(sql),
-    rectifications: rectificationRepo(sql),
-    stats: statsRepo(sql),
+    decisions: decisionRepo(sql, cipher),
+    ratings: ratingRepo(sql, cipher),
+    rectifications: rectificationRepo(sql, cipher),
+    stats: statsRepo(sql, cipher),
     audit: auditRepo(sql),
-    mutations: mutationRepo(sql),
-    changes: changeRepo(sql),
+    mutations: mutationRepo(sql, cipher),
+    changes: changeRepo(sql, cipher),
   };
 }
 
-export function sqlStore(db: SqlDatabase): Store {
+export function sqlStore(
+  db: SqlDatabase,
+  cipher: RecordCipher & { readonly ring: KeyRing },
+  createdKeyFile = false,
+): Store {
+  const outside = repositories(db, cipher);
   return {
-    ...repositories(db),
-    transaction: (work) => db.transaction((tx) => work(repositories(tx))),
+    ...outside,
+    // An audit event reads its chain's head and writes after it: never outside a transaction.
+    audit: { ...outside.audit, insert: (e, serverAt) => db.transaction((tx) => auditRepo(tx).insert(e, serverAt)) },
+    crypto: {
+      ring: cipher.ring,
+      createdKeyFile,
+      sealExisting: () => sealExisting(db, cipher),
+      existingSealed: () => existingSealed(db),
+      markExistingSealed: (now) => markExistingSealed(db, cipher.ring, now),
+      rewrap: () => rewrapAll(db, cipher.ring),
+      pending: () => pendingRows(db, cipher.ring),
+    },
+    transaction: (work) => db.transaction((tx) => work(repositories(tx, cipher))),
     schemaVersion: async () =>
       (await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`))?.v ?? 0,
     close: () => db.close(),

@@ -16,6 +16,7 @@ import type {
   Role,
   ServiceItem,
 } from '../../domain';
+import type { KeyRing } from '../crypto/key-ring';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 export interface DivisionRecord {
@@ -109,6 +110,32 @@ export interface DecisionRecord {
   decision: Decision;
   versionAfter: number;
   createdAt: number;
+}
+
+/** One stored audit row as written: the event (JSON, as shown) and its link in the chain. */
+export interface AuditChainRow {
+  seq: number;
+  id: string;
+  caseId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  at: number;
+  /** The event's JSON. */
+  data: string;
+  chain: string | null;
+  chainSeq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+  /** Server time of the write; null on rows written before migration 6. */
+  serverAt: number | null;
+}
+
+/** The newest link of a chain: catches deleting the last events, which no link points to. */
+export interface AuditChainHead {
+  chain: string;
+  seq: number;
+  hash: string;
 }
 
 export interface AppliedMutation {
@@ -222,6 +249,8 @@ export interface Repositories {
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
     get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
+    /** Persons with this ID number (equality through the keyed hash `id_number_hash`), optionally in one village. */
+    withIdNumber(idNumber: string, villageCode?: string): Promise<{ person: Person; villageCode: string }[]>;
   };
   cases: {
     insert(c: CaseRecord): Promise<void>;
@@ -287,8 +316,21 @@ export interface Repositories {
     records(visibility: Visibility, range: TimeRange): Promise<StatsRecords>;
   };
   audit: {
-    insert(e: AuditEvent): Promise<void>;
-    forCase(caseId: string): Promise<AuditEvent[]>;
+    /**
+     * Appends the event to its hash chain (its case's, or the admin chain), recording the server's
+     * time beside the event's own `at`. Reads the chain head and writes the row in one transaction
+     * (see "The audit chains" below); outside `transaction` it opens its own.
+     */
+    insert(e: AuditEvent, serverAt: number): Promise<void>;
+    /** The case's events as recorded, oldest first, with the server's time where known. */
+    forCase(caseId: string): Promise<(AuditEvent & { serverAt?: number })[]>;
+    /** Every row of a chain, plus rows that claim its case without being in it, in `seq` order. */
+    chainRows(chain: string): Promise<AuditChainRow[]>;
+    chainHead(chain: string): Promise<AuditChainHead | undefined>;
+    /** Every chain: those with a head and those rows name. */
+    chains(): Promise<string[]>;
+    /** Rows outside any chain (no hash): never written by the server since migration 6. */
+    unchained(): Promise<AuditChainRow[]>;
   };
   mutations: {
     get(mutationId: string): Promise<AppliedMutation | undefined>;
@@ -326,6 +368,19 @@ export interface Repositories {
  *   a duplicate insert throws `UniqueViolation` (see `sql.ts`) whatever the driver, and the
  *   transaction rolls back.
  *
+ * The audit chains
+ * - Audit events form hash chains, one per case and `ADMIN_CHAIN` for the rest: each row stores
+ *   its position (`chain_seq`), the previous row's hash and its own (SHA-256 over the event and
+ *   the link, see `src/server/audit/chain.ts`); `audit_chains` holds each chain's newest link.
+ *   One chain per case keeps writers of different cases apart (PostgreSQL locks only that head)
+ *   and lets the reviewer's desk verify one case.
+ * - A chain must never fork: `audit.insert` reads the head and writes the row and the new head in
+ *   the same write transaction, so the transaction rules above keep it linear. Should an adapter
+ *   ever let two transactions read the same head, the head update is a compare-and-set
+ *   (`WHERE last_seq = ?`) and `(chain, chain_seq)` is a unique key: the second one fails
+ *   (UniqueViolation or an error) and rolls back — a push answers "retry" — instead of forking.
+ *   PostgreSQL: `SELECT … FOR UPDATE` on the head row (or SERIALIZABLE and retry) gives this.
+ *
  * Reads outside a transaction
  * - See committed data only, never another request's uncommitted writes (SQLite: a separate
  *   read-only connection in WAL mode). Each call is its own snapshot: two reads in a row may see
@@ -348,7 +403,25 @@ export interface Repositories {
  *   return only rows older than `pg_snapshot_xmin(pg_current_snapshot())`, or serialise appends
  *   with a lock held to commit) — so a late commit is always seen by the next pull.
  */
+/** Encryption at rest of the store's personal data (store/at-rest.ts, src/server/crypto). */
+export interface StoreCrypto {
+  /** The master keys; blob files are sealed under the same ring. */
+  readonly ring: KeyRing;
+  /** Whether this start made a new key file (a database with nothing encrypted yet). */
+  readonly createdKeyFile: boolean;
+  /** Seals every value still in clear (data from before encryption at rest); resolves to rows written. */
+  sealExisting(): Promise<number>;
+  /** Whether `markExistingSealed` was called: a start then skips sealing (and its full scans). */
+  existingSealed(): Promise<boolean>;
+  markExistingSealed(now: number): Promise<void>;
+  /** Re-wraps every data key under the current master key (rotation); resolves to rows written. */
+  rewrap(): Promise<number>;
+  /** Values still in clear, and values under an older master key. */
+  pending(): Promise<{ clear: number; olderKey: number }>;
+}
+
 export interface Store extends Repositories {
+  crypto: StoreCrypto;
   /** One write transaction: all of it commits, or none of it (see the contract above). */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** The newest migration applied to the database (a query: it also proves the database answers). */

@@ -1,8 +1,10 @@
 // Persons, cases, their revisions and their current materials.
 import type { Case, CaseSubmission, Material, Person } from '../../../domain';
+import type { RecordCipher } from '../../crypto/envelope';
+import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
 import type { CaseQuery, CaseRecord, Repositories } from '../store';
-import { fromJson, toJson } from './json';
+import { openJson, sealJson } from './json';
 import { ownedBy } from './visibility';
 
 /** Statuses in which the promised time limit is running (中止 stops the clock). */
@@ -32,7 +34,7 @@ interface CaseRow {
   updated_at: number;
 }
 
-const toCase = (r: CaseRow): CaseRecord => ({
+const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   id: r.id,
   number: r.number,
   itemCode: r.item_code,
@@ -44,7 +46,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   status: r.status,
   version: Number(r.version),
   revision: Number(r.revision),
-  data: fromJson<Case>(r.data),
+  data: openJson<Case>(cipher, SEALED.cases, r.data),
   dueOn: r.due_on,
   acceptedOn: r.accepted_on,
   suspendedOn: r.suspended_on,
@@ -53,7 +55,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   updatedAt: Number(r.updated_at),
 });
 
-const caseValues = (c: CaseRecord): SqlValue[] => [
+const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.number,
   c.itemCode,
   c.villageCode,
@@ -64,7 +66,7 @@ const caseValues = (c: CaseRecord): SqlValue[] => [
   c.status,
   c.version,
   c.revision,
-  toJson(c.data),
+  sealJson(cipher, SEALED.cases, c.data),
   c.dueOn,
   c.acceptedOn,
   c.suspendedOn,
@@ -96,13 +98,17 @@ function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: S
   return { sql: parts.join(' AND '), params };
 }
 
-export function personRepo(sql: Sql): Repositories['persons'] {
+export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['persons'] {
+  const toEntry = (row: { village_code: string; data: string }) => ({
+    person: openJson<Person>(cipher, SEALED.persons, row.data),
+    villageCode: row.village_code,
+  });
   return {
     async upsert(p, villageCode, now) {
       await sql.run(
-        `INSERT INTO persons (id, village_code, data, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
-        [p.id, villageCode, toJson(p), now],
+        `INSERT INTO persons (id, village_code, data, id_number_hash, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET data = excluded.data, id_number_hash = excluded.id_number_hash, updated_at = excluded.updated_at`,
+        [p.id, villageCode, sealJson(cipher, SEALED.persons, p), cipher.idNumberHash(p.idNumber), now],
       );
     },
     async get(id) {
@@ -110,19 +116,26 @@ export function personRepo(sql: Sql): Repositories['persons'] {
         `SELECT village_code, data FROM persons WHERE id = ?`,
         [id],
       );
-      return row && { person: fromJson<Person>(row.data), villageCode: row.village_code };
+      return row && toEntry(row);
+    },
+    async withIdNumber(idNumber, villageCode) {
+      const rows = await sql.all<{ village_code: string; data: string }>(
+        `SELECT village_code, data FROM persons WHERE id_number_hash = ?${villageCode ? ' AND village_code = ?' : ''} ORDER BY id`,
+        villageCode ? [cipher.idNumberHash(idNumber), villageCode] : [cipher.idNumberHash(idNumber)],
+      );
+      return rows.map(toEntry);
     },
   };
 }
 
-export function caseRepo(sql: Sql): Repositories['cases'] {
+export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] {
   return {
     async insert(c) {
       await sql.run(
-        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(c)
+        `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(cipher, c)
           .map(() => '?')
           .join(', ')})`,
-        [c.id, ...caseValues(c)],
+        [c.id, ...caseValues(cipher, c)],
       );
     },
     async update(c) {
@@ -131,12 +144,12 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
            status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
            submitted_at = ?, updated_at = ?
          WHERE id = ?`,
-        [...caseValues(c), c.id],
+        [...caseValues(cipher, c), c.id],
       );
     },
     async get(id) {
       const row = await sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
-      return row && toCase(row);
+      return row && toCase(cipher, row);
     },
     async query(q) {
       const w = where(q);
@@ -146,7 +159,7 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
          ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, submitted_at, id LIMIT ? OFFSET ?`,
         [...w.params, q.limit, q.offset],
       );
-      return rows.map(toCase);
+      return rows.map((r) => toCase(cipher, r));
     },
     async counts(q) {
       const w = where(q);
@@ -172,7 +185,7 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
     async addRevision(r) {
       await sql.run(
         `INSERT INTO case_revisions (case_id, revision, submission, mutation_id, submitted_at) VALUES (?, ?, ?, ?, ?)`,
-        [r.caseId, r.revision, toJson(r.submission), r.mutationId, r.submittedAt],
+        [r.caseId, r.revision, sealJson(cipher, SEALED.revisions, r.submission), r.mutationId, r.submittedAt],
       );
     },
     async revisions(caseId) {
@@ -183,7 +196,7 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
       return rows.map((r) => ({
         caseId,
         revision: Number(r.revision),
-        submission: fromJson<CaseSubmission>(r.submission),
+        submission: openJson<CaseSubmission>(cipher, SEALED.revisions, r.submission),
         mutationId: r.mutation_id,
         submittedAt: Number(r.submitted_at),
       }));
@@ -191,13 +204,13 @@ export function caseRepo(sql: Sql): Repositories['cases'] {
   };
 }
 
-export function materialRepo(sql: Sql): Repositories['materials'] {
+export function materialRepo(sql: Sql, cipher: RecordCipher): Repositories['materials'] {
   const upsert = async (m: Material, now: number) => {
     const changed = await sql.run(
       `INSERT INTO materials (id, case_id, requirement_id, data, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET requirement_id = excluded.requirement_id, data = excluded.data, updated_at = excluded.updated_at
        WHERE materials.case_id = excluded.case_id`,
-      [m.id, m.caseId, m.requirementId, toJson(m), now],
+      [m.id, m.caseId, m.requirementId, sealJson(cipher, SEALED.materials, m), now],
     );
     return changed > 0;
   };
@@ -214,7 +227,7 @@ export function materialRepo(sql: Sql): Repositories['materials'] {
         await sql.all<{ data: string }>(`SELECT data FROM materials WHERE case_id = ? ORDER BY requirement_id, id`, [
           caseId,
         ])
-      ).map((r) => fromJson<Material>(r.data));
+      ).map((r) => openJson<Material>(cipher, SEALED.materials, r.data));
     },
   };
 }

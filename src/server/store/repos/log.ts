@@ -1,27 +1,182 @@
-// Append-only records: the audit trail, applied mutations (idempotency) and the change feed.
+// Append-only records: the audit trail (hash-chained, see `Store`), applied mutations (idempotency)
+// and the change feed.
 import type { AuditEvent, Change, PushResult } from '../../../domain';
+import { chainOf, eventHash, GENESIS } from '../../audit/chain';
+import type { RecordCipher } from '../../crypto/envelope';
+import { SEALED } from '../at-rest';
 import type { Sql } from '../sql';
-import type { Repositories } from '../store';
-import { fromJson, toJson } from './json';
+import type { AuditChainRow, Repositories } from '../store';
+import { fromJson, openJson, sealJson, toJson } from './json';
 import { addressedTo } from './visibility';
+
+const ROW_COLUMNS = `seq, id, case_id, entity, entity_id, action, at, data, chain, chain_seq, prev_hash, hash, server_at`;
+
+interface RowColumns {
+  seq: number;
+  id: string;
+  case_id: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  at: number;
+  data: string;
+  chain: string | null;
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+  server_at: number | null;
+}
+
+const num = (v: number | bigint | null): number | null => (v === null ? null : Number(v));
+
+const toRow = (r: RowColumns): AuditChainRow => ({
+  seq: Number(r.seq),
+  id: r.id,
+  caseId: r.case_id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  action: r.action,
+  at: Number(r.at),
+  data: r.data,
+  chain: r.chain,
+  chainSeq: num(r.chain_seq),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  serverAt: num(r.server_at),
+});
+
+/**
+ * The next link of `chain` after its head: moves the head (compare-and-set, so two writers that
+ * read the same head cannot both succeed) and returns the link. Runs inside the caller's
+ * transaction, before the row itself is written.
+ */
+async function advance(sql: Sql, chain: string, link: (chainSeq: number, prevHash: string) => string) {
+  const head = await sql.get<{ last_seq: number; last_hash: string }>(
+    `SELECT last_seq, last_hash FROM audit_chains WHERE chain = ?`,
+    [chain],
+  );
+  const chainSeq = head ? Number(head.last_seq) + 1 : 1;
+  const prevHash = head?.last_hash ?? GENESIS;
+  const hash = link(chainSeq, prevHash);
+  if (!head) {
+    await sql.run(`INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES (?, ?, ?)`, [chain, chainSeq, hash]);
+  } else if (
+    (await sql.run(`UPDATE audit_chains SET last_seq = ?, last_hash = ? WHERE chain = ? AND last_seq = ?`, [
+      chainSeq,
+      hash,
+      chain,
+      chainSeq - 1,
+    ])) !== 1
+  ) {
+    throw new Error(`audit chain ${chain} moved during this transaction: refusing to fork it`);
+  }
+  return { chainSeq, prevHash, hash };
+}
 
 export function auditRepo(sql: Sql): Repositories['audit'] {
   return {
-    async insert(e) {
+    async insert(e, serverAt) {
+      const chain = chainOf(e.caseId);
+      const { chainSeq, prevHash, hash } = await advance(sql, chain, (chainSeq, prevHash) =>
+        eventHash({ chain, chainSeq, prevHash, serverAt }, e),
+      );
       await sql.run(
-        `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [e.id, e.caseId ?? null, e.entity, e.entityId, e.action, toJson(e), e.at],
+        `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at, chain, chain_seq, prev_hash, hash, server_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          e.id,
+          e.caseId ?? null,
+          e.entity,
+          e.entityId,
+          e.action,
+          toJson(e),
+          e.at,
+          chain,
+          chainSeq,
+          prevHash,
+          hash,
+          serverAt,
+        ],
       );
     },
     async forCase(caseId) {
-      return (await sql.all<{ data: string }>(`SELECT data FROM audit WHERE case_id = ? ORDER BY seq`, [caseId])).map(
-        (r) => fromJson<AuditEvent>(r.data),
+      const rows = await sql.all<{ data: string; server_at: number | null }>(
+        `SELECT data, server_at FROM audit WHERE case_id = ? ORDER BY seq`,
+        [caseId],
       );
+      return rows.map((r) => ({
+        ...fromJson<AuditEvent>(r.data),
+        ...(r.server_at !== null && { serverAt: Number(r.server_at) }),
+      }));
+    },
+    async chainRows(chain) {
+      const rows = await sql.all<RowColumns>(
+        `SELECT ${ROW_COLUMNS} FROM audit WHERE chain = ? OR case_id = ? ORDER BY seq`,
+        [chain, chain],
+      );
+      return rows.map(toRow);
+    },
+    async chainHead(chain) {
+      const r = await sql.get<{ last_seq: number; last_hash: string }>(
+        `SELECT last_seq, last_hash FROM audit_chains WHERE chain = ?`,
+        [chain],
+      );
+      return r && { chain, seq: Number(r.last_seq), hash: r.last_hash };
+    },
+    async chains() {
+      const rows = await sql.all<{ chain: string }>(
+        `SELECT chain FROM audit_chains UNION SELECT chain FROM audit WHERE chain IS NOT NULL ORDER BY chain`,
+      );
+      return rows.map((r) => r.chain);
+    },
+    async unchained() {
+      const rows = await sql.all<RowColumns>(
+        `SELECT ${ROW_COLUMNS} FROM audit WHERE chain IS NULL OR hash IS NULL ORDER BY seq`,
+      );
+      return rows.map(toRow);
     },
   };
 }
 
-export function mutationRepo(sql: Sql): Repositories['mutations'] {
+/**
+ * Migration 6: chains the rows written before it, in the order they were recorded, each into its
+ * case's chain (or the admin chain). Their server time is unknown and stays null. Runs once, in
+ * the migration's transaction; rows without a hash found later were not written by the server.
+ */
+export async function chainLegacyAudit(sql: Sql): Promise<number> {
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await sql.all<{ seq: number; case_id: string | null; data: string }>(
+      `SELECT seq, case_id, data FROM audit WHERE seq > ? AND hash IS NULL ORDER BY seq LIMIT 500`,
+      [after],
+    );
+    if (rows.length === 0) return count;
+    for (const r of rows) {
+      const chain = chainOf(r.case_id);
+      let event: unknown;
+      try {
+        event = fromJson(r.data);
+      } catch {
+        event = r.data; // chained as it is; audit:verify reports it unreadable
+      }
+      const link = await advance(sql, chain, (chainSeq, prevHash) =>
+        eventHash({ chain, chainSeq, prevHash, serverAt: null }, event),
+      );
+      await sql.run(`UPDATE audit SET chain = ?, chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ?`, [
+        chain,
+        link.chainSeq,
+        link.prevHash,
+        link.hash,
+        r.seq,
+      ]);
+      after = Number(r.seq);
+      count++;
+    }
+  }
+}
+
+export function mutationRepo(sql: Sql, cipher: RecordCipher): Repositories['mutations'] {
   return {
     async get(mutationId) {
       const r = await sql.get<{
@@ -41,7 +196,7 @@ export function mutationRepo(sql: Sql): Repositories['mutations'] {
           deviceId: r.device_id,
           userId: r.user_id,
           kind: r.kind,
-          result: fromJson<PushResult>(r.result),
+          result: openJson<PushResult>(cipher, SEALED.mutations, r.result),
           appliedAt: Number(r.applied_at),
         }
       );
@@ -49,19 +204,21 @@ export function mutationRepo(sql: Sql): Repositories['mutations'] {
     async insert(m) {
       await sql.run(
         `INSERT INTO applied_mutations (mutation_id, device_id, user_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        [m.mutationId, m.deviceId, m.userId, m.kind, toJson(m.result), m.appliedAt],
+        [m.mutationId, m.deviceId, m.userId, m.kind, sealJson(cipher, SEALED.mutations, m.result), m.appliedAt],
       );
     },
   };
 }
 
-export function changeRepo(sql: Sql): Repositories['changes'] {
+export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['changes'] {
   return {
     async append(scope, change, now) {
       const caseId = 'caseId' in change ? change.caseId : null;
+      // The public catalogue stays in clear (large, sent to every tablet, nothing personal).
+      const payload = change.type === 'catalog.item' ? toJson(change) : sealJson(cipher, SEALED.changes, change);
       const row = await sql.get<{ seq: number }>(
         `INSERT INTO changes (village_code, township_code, county_code, type, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, toJson(change), now],
+        [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, payload, now],
       );
       if (!row) throw new Error('change not appended');
       return Number(row.seq);
@@ -74,7 +231,7 @@ export function changeRepo(sql: Sql): Repositories['changes'] {
       );
       return rows.map((r) => ({
         seq: Number(r.seq),
-        change: { ...fromJson<Omit<Change, 'seq'>>(r.payload), seq: Number(r.seq) } as Change,
+        change: { ...openJson<Omit<Change, 'seq'>>(cipher, SEALED.changes, r.payload), seq: Number(r.seq) } as Change,
       }));
     },
   };

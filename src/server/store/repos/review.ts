@@ -1,14 +1,16 @@
 // Decisions, ratings and the rectifications bad ratings open.
 import type { Decision, Rating, Rectification } from '../../../domain';
+import type { RecordCipher } from '../../crypto/envelope';
+import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
 import type { RectificationEntry, Repositories } from '../store';
-import { fromJson, toJson } from './json';
+import { openJson, sealJson } from './json';
 import { ownedBy } from './visibility';
 
-export function decisionRepo(sql: Sql): Repositories['decisions'] {
+export function decisionRepo(sql: Sql, cipher: RecordCipher): Repositories['decisions'] {
   type Row = { data: string; version_after: number; created_at: number };
   const toRecord = (r: Row) => ({
-    decision: fromJson<Decision>(r.data),
+    decision: openJson<Decision>(cipher, SEALED.decisions, r.data),
     versionAfter: Number(r.version_after),
     createdAt: Number(r.created_at),
   });
@@ -16,7 +18,7 @@ export function decisionRepo(sql: Sql): Repositories['decisions'] {
     async insert(d, versionAfter, now) {
       await sql.run(
         `INSERT INTO decisions (id, case_id, kind, revision, reviewer_id, data, version_after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [d.id, d.caseId, d.kind, d.revision, d.reviewerId, toJson(d), versionAfter, now],
+        [d.id, d.caseId, d.kind, d.revision, d.reviewerId, sealJson(cipher, SEALED.decisions, d), versionAfter, now],
       );
     },
     async get(id) {
@@ -34,25 +36,25 @@ export function decisionRepo(sql: Sql): Repositories['decisions'] {
   };
 }
 
-export function ratingRepo(sql: Sql): Repositories['ratings'] {
+export function ratingRepo(sql: Sql, cipher: RecordCipher): Repositories['ratings'] {
   return {
     async insert(r, now) {
       await sql.run(`INSERT INTO ratings (id, case_id, level, data, created_at) VALUES (?, ?, ?, ?, ?)`, [
         r.id,
         r.caseId,
         r.level,
-        toJson(r),
+        sealJson(cipher, SEALED.ratings, r),
         now,
       ]);
     },
     async forCase(caseId) {
       const row = await sql.get<{ data: string }>(`SELECT data FROM ratings WHERE case_id = ?`, [caseId]);
-      return row && fromJson<Rating>(row.data);
+      return row && openJson<Rating>(cipher, SEALED.ratings, row.data);
     },
   };
 }
 
-export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
+export function rectificationRepo(sql: Sql, cipher: RecordCipher): Repositories['rectifications'] {
   type EntryRow = {
     data: string;
     number: string;
@@ -71,9 +73,9 @@ export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
       params,
     );
     return rows.map((r) => {
-      const rating = r.rating ? fromJson<Rating>(r.rating) : null;
+      const rating = r.rating ? openJson<Rating>(cipher, SEALED.ratings, r.rating) : null;
       return {
-        rectification: fromJson<Rectification>(r.data),
+        rectification: openJson<Rectification>(cipher, SEALED.rectifications, r.data),
         caseNumber: r.number,
         itemCode: r.item_code,
         villageCode: r.village_code,
@@ -87,14 +89,14 @@ export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
     async insert(r, now) {
       await sql.run(
         `INSERT INTO rectifications (id, case_id, rating_id, status, due_by, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [r.id, r.caseId, r.ratingId, r.status, r.dueBy, toJson(r), now],
+        [r.id, r.caseId, r.ratingId, r.status, r.dueBy, sealJson(cipher, SEALED.rectifications, r), now],
       );
     },
     async update(r, now) {
       await sql.run(`UPDATE rectifications SET status = ?, due_by = ?, data = ?, updated_at = ? WHERE id = ?`, [
         r.status,
         r.dueBy,
-        toJson(r),
+        sealJson(cipher, SEALED.rectifications, r),
         now,
         r.id,
       ]);
@@ -104,7 +106,7 @@ export function rectificationRepo(sql: Sql): Repositories['rectifications'] {
         await sql.all<{ data: string }>(`SELECT data FROM rectifications WHERE case_id = ? ORDER BY due_by, id`, [
           caseId,
         ])
-      ).map((r) => fromJson<Rectification>(r.data));
+      ).map((r) => openJson<Rectification>(cipher, SEALED.rectifications, r.data));
     },
     async get(id) {
       return (await entries('r.id = ?', [id]))[0];

@@ -1,9 +1,11 @@
 // The statistics read model: "everything in a township or county for a period" in four queries
 // instead of one per case. Cases belong to the period in which they were first submitted.
 import type { Decision, Rectification } from '../../../domain';
+import type { RecordCipher } from '../../crypto/envelope';
+import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
 import type { Repositories, StatsRecords, TimeRange, Visibility } from '../store';
-import { fromJson } from './json';
+import { openJson } from './json';
 import { ownedBy, type Clause } from './visibility';
 
 function submittedIn(visibility: Visibility, range: TimeRange, alias: string): Clause {
@@ -14,7 +16,7 @@ function submittedIn(visibility: Visibility, range: TimeRange, alias: string): C
   };
 }
 
-export function statsRepo(sql: Sql): Repositories['stats'] {
+export function statsRepo(sql: Sql, cipher: RecordCipher): Repositories['stats'] {
   return {
     async records(visibility, range) {
       const where = submittedIn(visibility, range, 'c');
@@ -55,11 +57,11 @@ export function statsRepo(sql: Sql): Repositories['stats'] {
         decisions: decisionRows.map((r) => ({
           caseId: r.case_id,
           kind: r.kind,
-          reasonCodes: (fromJson<Decision>(r.data).reasons ?? []).map((x) => x.code),
+          reasonCodes: (openJson<Decision>(cipher, SEALED.decisions, r.data).reasons ?? []).map((x) => x.code),
           createdAt: Number(r.created_at),
         })),
         ratings: ratingRows.map((r) => ({ caseId: r.case_id, level: Number(r.level) })),
-        rectifications: rectRows.map((r) => fromJson<Rectification>(r.data)),
+        rectifications: rectRows.map((r) => openJson<Rectification>(cipher, SEALED.rectifications, r.data)),
       };
     },
   };

@@ -28,7 +28,7 @@ export async function applyRating(ctx: MutationContext, m: Rate) {
   c.data = { ...c.data, status: c.status, baseVersion: c.version, updatedAt: ctx.now };
   await ctx.tx.ratings.insert(rating, ctx.now);
   await ctx.tx.cases.update(c);
-  await ctx.tx.audit.insert(moved.event);
+  await ctx.tx.audit.insert(moved.event, ctx.now);
   const scope = caseScope(c);
   await ctx.tx.changes.append(
     scope,
@@ -45,16 +45,19 @@ export async function applyRating(ctx: MutationContext, m: Rate) {
       status: 'open',
     };
     await ctx.tx.rectifications.insert(rectification, ctx.now);
-    await ctx.tx.audit.insert({
-      id: uuidv7(ctx.now),
-      entity: 'rectification',
-      entityId: rectification.id,
-      caseId: c.id,
-      action: 'rectification-opened',
-      actor: { role: 'system', id: 'server' },
-      at: ctx.now,
-      detail: `差评整改，限 ${rectification.dueBy} 前回访并整改`,
-    });
+    await ctx.tx.audit.insert(
+      {
+        id: uuidv7(ctx.now),
+        entity: 'rectification',
+        entityId: rectification.id,
+        caseId: c.id,
+        action: 'rectification-opened',
+        actor: { role: 'system', id: 'server' },
+        at: ctx.now,
+        detail: `差评整改，限 ${rectification.dueBy} 前回访并整改`,
+      },
+      ctx.now,
+    );
     await ctx.tx.changes.append(scope, { type: 'rectification', caseId: c.id, rectification }, ctx.now);
   }
   return okResult(m.id, c.version);

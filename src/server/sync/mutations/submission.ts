@@ -127,7 +127,7 @@ async function record(
     mutationId: m.id,
     submittedAt: now,
   });
-  for (const e of events) await tx.audit.insert(e);
+  for (const e of events) await tx.audit.insert(e, now);
   await tx.changes.append(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },

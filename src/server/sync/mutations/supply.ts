@@ -36,17 +36,20 @@ export async function applySupply(ctx: MutationContext, m: Supply) {
   const c = { ...current, version: current.version + 1, updatedAt: ctx.now };
   c.data = { ...c.data, tolerance, baseVersion: c.version, updatedAt: ctx.now };
   await ctx.tx.cases.update(c);
-  await ctx.tx.audit.insert({
-    id: uuidv7(ctx.now),
-    entity: 'material',
-    entityId: material.id,
-    caseId: c.id,
-    action: 'tolerance-supplied',
-    actor: { role: 'agent', id: ctx.user.id },
-    at: m.createdAt,
-    deviceId: m.deviceId,
-    detail: material.requirementId,
-  });
+  await ctx.tx.audit.insert(
+    {
+      id: uuidv7(ctx.now),
+      entity: 'material',
+      entityId: material.id,
+      caseId: c.id,
+      action: 'tolerance-supplied',
+      actor: { role: 'agent', id: ctx.user.id },
+      at: m.createdAt,
+      deviceId: m.deviceId,
+      detail: material.requirementId,
+    },
+    ctx.now,
+  );
   await ctx.tx.changes.append(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: ctx.now },

@@ -20,7 +20,7 @@ export async function applyWithdraw(ctx: MutationContext, m: Withdraw) {
   const c = { ...current, status: moved.status, version: current.version + 1, updatedAt: ctx.now };
   c.data = { ...c.data, status: c.status, baseVersion: c.version, updatedAt: ctx.now };
   await ctx.tx.cases.update(c);
-  await ctx.tx.audit.insert(moved.event);
+  await ctx.tx.audit.insert(moved.event, ctx.now);
   await ctx.tx.changes.append(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: ctx.now },

@@ -135,7 +135,7 @@ export function CaseDetailScreen({
                   ))}
                 </section>
               )}
-              <TimelineSection audit={d.audit} />
+              <TimelineSection audit={d.audit} check={d.auditCheck} />
             </div>
             <DecisionPanel slice={slice} detail={d} onSlip={onSlip} />
           </div>
