@@ -241,10 +241,12 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
   await db.run(
     `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
   );
-  const row = await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`);
-  const current = row?.v ?? 0;
+  // Every migration not yet recorded runs, in order: not only those above the highest applied one,
+  // so a migration merged from a branch after a later number shipped is not skipped.
+  const rows = await db.all<{ version: number }>(`SELECT version FROM schema_version`);
+  const applied = new Set(rows.map((r) => Number(r.version)));
   const t = types(db.dialect);
-  for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+  for (const m of migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {
       for (const statement of m.statements(t)) await tx.run(statement);
       await m.after?.(tx);
@@ -255,5 +257,5 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
       ]);
     });
   }
-  return Math.max(current, ...migrations.map((m) => m.version));
+  return Math.max(...applied, ...migrations.map((m) => m.version));
 }
