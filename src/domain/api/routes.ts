@@ -24,6 +24,7 @@ export const API = {
   logout: AUTH_ROUTES.logout,
   me: AUTH_ROUTES.me,
   changePassword: ACCOUNT_ROUTES.changePassword,
+  logoutAll: ACCOUNT_ROUTES.logoutAll,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
   blobHead: BLOB_ROUTES.head,

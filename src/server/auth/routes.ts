@@ -1,4 +1,5 @@
-// POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
+// POST /api/auth/login, POST /api/auth/logout, POST /api/auth/logout-all, GET /api/auth/me,
+// POST /api/auth/password.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API, type SessionUser } from '../../domain/api';
 import type { Store } from '../store';
@@ -9,7 +10,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-county';
 import { auditAdmin } from '../admin/audit';
 import { hashPassword, verifyPassword } from './password';
 import { checkPassword } from './password-policy';
-import { bearerToken, hashToken, newToken, SESSION_DAYS } from './tokens';
+import { accountKey, admitLogin, FORGET_FAILURES_MS } from './login-delay';
+import { hashToken, newToken, SESSION_DAYS } from './tokens';
 import { currentUser, toAuthUser, type AuthUser } from './user';
 
 export async function sessionUser(store: Store, u: AuthUser): Promise<SessionUser> {
@@ -39,6 +41,8 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     app,
     API.login,
     async ({ body, request }) => {
+      const account = accountKey(body.username);
+      await admitLogin(store, account, config.now(), config.loginDelay);
       const user = await store.users.byUsername(body.username);
       const ok = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
       if (!user || !ok) throw new ApiFailure(401, 'auth.bad_credentials', '用户名或密码不正确');
@@ -51,6 +55,7 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
       )
         throw new ApiFailure(403, 'auth.demo_refused', '正式环境不允许使用演示账号登录，请使用管理员分配的账号');
       const now = config.now();
+      await store.loginFailures.clear(account);
       const token = newToken();
       const expiresAt = now + SESSION_DAYS * 86_400_000;
       await store.sessions.insert({
@@ -61,7 +66,8 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
         device: request.headers['user-agent']?.slice(0, 200) ?? null,
         ip: request.ip.slice(0, 64),
       });
-      await store.sessions.deleteExpired(now);
+      await store.sessions.deleteExpired(now, now - config.sessions.idleMs, now - config.sessions.rotateGraceMs);
+      await store.loginFailures.prune(now - FORGET_FAILURES_MS);
       return { token, user: await sessionUser(store, toAuthUser(user)), expiresAt };
     },
     {
@@ -81,9 +87,30 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     API.logout,
     async ({ request, reply }) => {
       currentUser(request);
-      const token = bearerToken(request.headers.authorization);
-      if (token) await store.sessions.delete(hashToken(token));
+      // The whole sign-in of this device, with any token that rotation left in its grace.
+      if (request.authSession) await store.sessions.revoke(request.authSession.sessionId, config.now(), 'logout');
       return reply.code(204).send();
+    },
+    beforePasswordChange,
+  );
+
+  serve(
+    app,
+    API.logoutAll,
+    async ({ request }) => {
+      const me = currentUser(request);
+      const now = config.now();
+      const ended = await store.transaction(async (tx) => {
+        const n = await tx.sessions.revokeForUser(me.id, now, 'logout-all');
+        await auditAdmin(
+          tx,
+          { role: me.role, id: me.id },
+          { entity: 'session', entityId: me.id, action: 'logout-all', detail: `结束会话 ${n} 个` },
+          now,
+        );
+        return n;
+      });
+      return { ended };
     },
     beforePasswordChange,
   );
@@ -106,7 +133,7 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
       checkPassword(body.newPassword, stored.username);
       if (body.newPassword === body.currentPassword) throw badRequest('password.unchanged', '新密码不能与当前密码相同');
       const passwordHash = await hashPassword(body.newPassword, config.passwordCost);
-      const keep = hashToken(bearerToken(request.headers.authorization) ?? '');
+      const keep = request.authSession?.sessionId;
       const now = config.now();
       const updated = await store.transaction(async (tx) => {
         const u = await tx.users.get(me.id);
@@ -114,7 +141,7 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
         const next = { ...u, passwordHash, mustChangePassword: false };
         await tx.users.update(next);
         // Other devices logged in with the old password must log in again.
-        const ended = await tx.sessions.deleteForUser(u.id, keep);
+        const ended = await tx.sessions.revokeForUser(u.id, now, 'password', keep);
         await auditAdmin(
           tx,
           { role: u.role, id: u.id },

@@ -2,7 +2,8 @@
 // and bound to the transaction's connection inside `transaction()`.
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
-import { divisionRepo, sessionRepo, userRepo } from './repos/accounts';
+import { divisionRepo, userRepo } from './repos/accounts';
+import { loginFailureRepo, sessionRepo } from './repos/sessions';
 import { catalogRepo } from './repos/catalog';
 import { caseRepo, materialRepo, personRepo } from './repos/cases';
 import { blobRepo } from './repos/blobs';
@@ -15,6 +16,7 @@ export function repositories(sql: Sql): Repositories {
     divisions: divisionRepo(sql),
     users: userRepo(sql),
     sessions: sessionRepo(sql),
+    loginFailures: loginFailureRepo(sql),
     catalog: catalogRepo(sql),
     persons: personRepo(sql),
     cases: caseRepo(sql),
