@@ -85,7 +85,7 @@ const HOUR = 3_600_000;
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
   idleMs: 14 * 24 * HOUR,
   rotateAfterMs: 24 * HOUR,
-  rotateGraceMs: 6 * HOUR,
+  rotateGraceMs: 30 * 60_000,
   revokedPushGraceMs: 7 * 24 * HOUR,
 };
 export const DEFAULT_TIMEOUTS: Timeouts = {

@@ -153,6 +153,13 @@ export const ADMIN_ROUTES = {
     params: UserParams.extend({ sessionId: z.string().regex(/^[0-9a-f]{16}$/) }),
     response: null,
   }),
+  /** Ends every session of the user (each device is told auth.revoked and wipes after pushing). */
+  revokeAllSessions: route({
+    method: 'POST',
+    path: '/api/admin/users/:id/sessions/revoke-all',
+    params: UserParams,
+    response: z.object({ ended: z.number().int().nonnegative() }),
+  }),
   divisions: route({ method: 'GET', path: '/api/admin/divisions', response: DivisionsResponse }),
   importDivisions: route({
     method: 'POST',

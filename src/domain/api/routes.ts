@@ -47,6 +47,7 @@ export const API = {
   adminResetPassword: ADMIN_ROUTES.resetPassword,
   adminSessions: ADMIN_ROUTES.sessions,
   adminRevokeSession: ADMIN_ROUTES.revokeSession,
+  adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
 } as const;

@@ -218,3 +218,18 @@ export async function revokeSession(store: Store, ctx: AdminContext, id: string,
     );
   });
 }
+
+/** Ends every session of the user (the admin's "结束全部登录"); resolves to the number ended. */
+export async function revokeAllSessions(store: Store, ctx: AdminContext, id: string): Promise<number> {
+  return store.transaction(async (tx) => {
+    const u = await userInScope(tx, ctx, id);
+    const ended = await tx.sessions.revokeForUser(u.id, ctx.now, 'admin');
+    await auditAdmin(
+      tx,
+      ctx.actor,
+      { entity: 'session', entityId: u.id, action: 'session-revoke-all', detail: `结束会话 ${ended} 个` },
+      ctx.now,
+    );
+    return ended;
+  });
+}
