@@ -3,7 +3,7 @@
 // keeps working for a grace after the new one is first used), and revocation, which the device is
 // told as its own 401 code so it can push what it still holds and then wipe.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API } from '../../domain/api';
+import { API, SESSION_TOKEN_HEADERS } from '../../domain/api';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../config';
 import type { RevokeReason, StoredSession, Store } from '../store';
 import { ApiFailure, unauthorized } from '../http/errors';
@@ -23,12 +23,7 @@ declare module 'fastify' {
   }
 }
 
-/** Response headers carrying a rotated token; the client stores the one with the newest issue time. */
-export const TOKEN_HEADERS = {
-  token: 'x-session-token',
-  issuedAt: 'x-session-issued-at',
-  expiresAt: 'x-session-expires-at',
-} as const;
+const TOKEN_HEADERS = SESSION_TOKEN_HEADERS;
 
 /** A new token is not re-sent more often than this while the previous one is still unused. */
 const RESEND_AFTER_MS = 60_000;
