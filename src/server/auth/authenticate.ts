@@ -89,19 +89,6 @@ export async function checkToken(
   return check;
 }
 
-/** Back-compat helper: the user of a token, or undefined. */
-export async function userForToken(
-  store: Store,
-  token: string | undefined,
-  now: number,
-  policy: SessionPolicy,
-): Promise<AuthUser | undefined> {
-  return checkToken(store, token, now, policy).then(
-    (c) => c.user,
-    () => undefined,
-  );
-}
-
 /** Issues the session's next token and puts it in the answer's headers. */
 async function issueSuccessor(
   store: Store,
@@ -137,9 +124,11 @@ async function keepAlive(
 ) {
   if (s.lastUsedAt === null) await store.sessions.markReplaced(s.sessionId, s.tokenHash, now);
   if (s.lastUsedAt === null || now - s.lastUsedAt >= TOUCH_EVERY_MS) await store.sessions.touch(s.tokenHash, now);
+  // A token younger than the rotation age has no successor yet (successors come only from old ones).
+  if (now - s.createdAt < policy.rotateAfterMs) return;
   const newest = await store.sessions.newest(s.sessionId);
   if (!newest || newest.tokenHash === s.tokenHash) {
-    if (now - s.createdAt >= policy.rotateAfterMs) await issueSuccessor(store, reply, request, s, now);
+    await issueSuccessor(store, reply, request, s, now);
   } else if (newest.lastUsedAt === null && now - newest.createdAt >= RESEND_AFTER_MS) {
     // The device still sends the older token: the answer carrying the new one was lost.
     await issueSuccessor(store, reply, request, s, now);
