@@ -5,7 +5,7 @@
 // Runs in the page, the service worker and Node (tests, bench): only fetch, Headers, AbortSignal.
 // The route-spec, errors and version modules only, never the api barrel: the client must not pull
 // every route's schemas into the first screen.
-import { ApiError, ERROR_CODES } from '../domain/api/errors';
+import { ApiError, ERROR_CODE_HEADER, ERROR_CODES } from '../domain/api/errors';
 import { fillPath, queryString, type RouteInput, type RouteResponse, type RouteSpec } from '../domain/api/route-spec';
 import { versionHeaders } from '../domain/api/version';
 import { SESSION_TOKEN_HEADERS } from '../domain/api/auth';
@@ -121,9 +121,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
     const code = body?.code ?? `http.${status}`;
     if (status === 401) {
-      // Wrong credentials at login say so; any other 401 means the session is gone.
+      // Wrong credentials at login say so; any other 401 means the session is gone. A HEAD answer
+      // has no body: its code (revoked, disabled …) comes in a header.
       const message = body?.code === ERROR_CODES.badCredentials ? body.message : messages.auth;
-      return new RequestError('auth', { code: body?.code ?? 'auth.expired', message }, { status });
+      const header = res.headers.get(ERROR_CODE_HEADER);
+      const headerCode = header && /^[a-z_]+\.[a-z_.]+$/.test(header) ? header : undefined;
+      return new RequestError('auth', { code: body?.code ?? headerCode ?? 'auth.expired', message }, { status });
     }
     if (status === 426)
       return new RequestError(

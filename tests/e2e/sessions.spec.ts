@@ -2,10 +2,16 @@
 //  1. The admin revokes an agent's tablet while it holds a case queued offline: at the next sync
 //     the case reaches the township, then the tablet wipes the user's data and shows the login
 //     screen with the reason.
-//  2. Logging out in the app revokes the token on the server (the old token answers 401).
+//  2. The same, on a server that refuses a revoked session's final push: the tablet keeps the
+//     case, locks to a screen with the count and the reason, exports it to a file, and only then
+//     lets the user wipe.
+//  3. Logging out in the app revokes the token on the server (the old token answers 401).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures/admin-steps';
-import { apiLogin, expectArrivedOnce, login, submitCase } from './fixtures/sync-steps';
+import { apiLogin, expectArrivedOnce, freePort, login, startServer, submitCase } from './fixtures/sync-steps';
 
 test('a revoked tablet delivers its queued case, then wipes and shows why', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -53,6 +59,64 @@ test('a revoked tablet delivers its queued case, then wipes and shows why', asyn
   expect(left).toEqual({ cases: 0, persons: 0, outbox: 0 });
   await desk.close();
   await tablet.close();
+});
+
+test('work a revoked tablet cannot deliver is kept, counted, exported, and only then wiped', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'daiban-e2e-sessions-'));
+  const port = await freePort();
+  const server = await startServer(port, dataDir, { DAIBAN_REVOKED_PUSH_GRACE_HOURS: '0' });
+  const base = `http://127.0.0.1:${port}`;
+  const tablet = await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  try {
+    const agent = await tablet.newPage();
+    await login(agent, 'agent1');
+    await tablet.setOffline(true);
+    const caseId = await submitCase(agent, 5);
+
+    const admin = { authorization: `Bearer ${await apiLogin(base, 'admin')}` };
+    const users = (await (await fetch(`${base}/api/admin/users`, { headers: admin })).json()) as {
+      users: { id: string; username: string }[];
+    };
+    const agent1 = users.users.find((u) => u.username === 'agent1')!;
+    const revoked = await fetch(`${base}/api/admin/users/${agent1.id}/sessions/revoke-all`, {
+      method: 'POST',
+      headers: admin,
+    });
+    expect(revoked.status).toBe(200);
+
+    await tablet.setOffline(false);
+    await expect(agent.getByRole('heading', { name: '本设备的登录已被取消' })).toBeVisible({ timeout: 60_000 });
+    await expect(agent.getByText('还有 1 件办件没有送到乡镇服务器')).toBeVisible();
+    await expect(agent.getByText(/不再接受本设备发送/)).toBeVisible();
+    // Nothing else is reachable, and nothing is wiped before an export.
+    await agent.goto('/#/cases');
+    await expect(agent.getByRole('heading', { name: '本设备的登录已被取消' })).toBeVisible();
+    const wipe = agent.getByRole('button', { name: '清除本机数据并退出' });
+    await expect(wipe).toBeDisabled();
+
+    const download = agent.waitForEvent('download');
+    await agent.getByRole('button', { name: '导出到文件' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^daiban-未同步-agent1-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8')) as {
+      cases: { id: string }[];
+      outbox: { caseId: string; state: string }[];
+      blobs: { sha256: string; data: string }[];
+    };
+    expect(exported.cases.map((c) => c.id)).toContain(caseId);
+    expect(exported.outbox.filter((o) => o.caseId === caseId)).toHaveLength(1);
+    expect(exported.blobs).toHaveLength(4);
+
+    await wipe.click();
+    await agent.getByRole('button', { name: '确定清除' }).click();
+    await expect(agent.getByLabel('用户名')).toBeVisible();
+    await expect(agent.getByText(/未同步的办件已导出到文件，本机数据已清除/)).toBeVisible();
+  } finally {
+    await tablet.close();
+    server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('logging out in the app revokes the token on the server', async ({ page, baseURL }) => {

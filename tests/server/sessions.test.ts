@@ -192,6 +192,14 @@ describe('a revoked device delivers what it holds, then nothing', () => {
     const res = await pushRaw(s.app, agent.token, []);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('auth.revoked');
+    // A HEAD answer has no body: the code rides in a header so the device still learns why.
+    const head = await s.app.inject({
+      method: 'HEAD',
+      url: `/api/blobs/${'a'.repeat(64)}`,
+      headers: bearer(agent.token),
+    });
+    expect(head.statusCode).toBe(401);
+    expect(head.headers['x-error-code']).toBe('auth.revoked');
   });
 
   it('a grace of 0 refuses the final push', async () => {

@@ -5,6 +5,9 @@ export const ApiError = z.object({ code: z.string(), message: z.string(), detail
 export type ApiError = z.infer<typeof ApiError>;
 
 /** Codes a client acts on (others are shown as they come). */
+/** A 401's code also rides in this header: a HEAD answer (blob upload status) has no body. */
+export const ERROR_CODE_HEADER = 'x-error-code';
+
 export const ERROR_CODES = {
   versionUnsupported: 'version.unsupported',
   authInvalid: 'auth.invalid_token',

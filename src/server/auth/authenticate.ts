@@ -3,7 +3,7 @@
 // keeps working for a grace after the new one is first used), and revocation, which the device is
 // told as its own 401 code so it can push what it still holds and then wipe.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { API, SESSION_TOKEN_HEADERS } from '../../domain/api';
+import { API, ERROR_CODE_HEADER, SESSION_TOKEN_HEADERS } from '../../domain/api';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../config';
 import type { RevokeReason, StoredSession, Store } from '../store';
 import { ApiFailure, unauthorized } from '../http/errors';
@@ -36,14 +36,18 @@ const TOUCH_EVERY_MS = 60_000;
  */
 const FINAL_PUSH_ROUTES = new Set([API.push, API.blobHead, API.blobPatch].map((spec) => `${spec.method} ${spec.path}`));
 
-export const expired = () => new ApiFailure(401, 'auth.expired', '登录已超时，请重新登录');
+/** A 401 whose code is also in a header, for answers without a body (HEAD). */
+const authFailure = (code: string, message: string) =>
+  new ApiFailure(401, code, message, undefined, { [ERROR_CODE_HEADER]: code });
+
+export const expired = () => authFailure('auth.expired', '登录已超时，请重新登录');
 
 /** The 401 a revoked session gets, by reason. */
 export function revokedFailure(reason: RevokeReason | null): ApiFailure {
-  if (reason === 'disabled') return new ApiFailure(401, 'auth.disabled', '该账号已停用，请联系县级管理员');
+  if (reason === 'disabled') return authFailure('auth.disabled', '该账号已停用，请联系县级管理员');
   if (reason === 'admin' || reason === 'logout-all')
-    return new ApiFailure(401, 'auth.revoked', '本设备的登录已被取消（管理员操作或“退出所有设备”），请重新登录');
-  if (reason === 'password') return new ApiFailure(401, 'auth.password_changed', '密码已修改，请用新密码重新登录');
+    return authFailure('auth.revoked', '本设备的登录已被取消（管理员操作或“退出所有设备”），请重新登录');
+  if (reason === 'password') return authFailure('auth.password_changed', '密码已修改，请用新密码重新登录');
   return unauthorized();
 }
 

@@ -1,7 +1,9 @@
 // The API client hands a rotated session token (X-Session-Token) to its owner, from any answer,
-// and ignores a malformed one; a failing store never fails the request.
+// and ignores a malformed one; a failing store never fails the request. A bodiless 401 (HEAD)
+// carries its code in a header.
 import { describe, expect, it } from 'vitest';
 import { AUTH_ROUTES } from '../../../src/domain/api/auth';
+import { BLOB_ROUTES } from '../../../src/domain/api/blobs';
 import { createApiClient, type RotatedToken } from '../../../src/net';
 
 const TOKEN = 'T'.repeat(43);
@@ -53,5 +55,25 @@ describe('rotated tokens', () => {
       onToken: () => Promise.reject(new Error('disk full')),
     });
     await expect(api.call(AUTH_ROUTES.me, {})).resolves.toMatchObject(me);
+  });
+});
+
+describe('a 401 without a body (HEAD)', () => {
+  it('takes its code from the X-Error-Code header', async () => {
+    const api = createApiClient({
+      token: () => 'old',
+      fetch: async () => new Response(null, { status: 401, headers: { 'x-error-code': 'auth.revoked' } }),
+    });
+    const res = await api.raw(BLOB_ROUTES.head, { params: { sha256: 'a'.repeat(64) } });
+    expect(await api.failure(res)).toMatchObject({ kind: 'auth', code: 'auth.revoked' });
+  });
+
+  it('ignores a malformed header', async () => {
+    const api = createApiClient({
+      token: () => 'old',
+      fetch: async () => new Response(null, { status: 401, headers: { 'x-error-code': '<script>' } }),
+    });
+    const res = await api.raw(BLOB_ROUTES.head, { params: { sha256: 'a'.repeat(64) } });
+    expect(await api.failure(res)).toMatchObject({ kind: 'auth', code: 'auth.expired' });
   });
 });
