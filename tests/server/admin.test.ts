@@ -241,6 +241,13 @@ describe('disable and sessions', () => {
     expect(sessions).toHaveLength(2);
     const tablet = sessions.find((x) => x.device?.includes('Android'))!;
     expect(tablet.id).toMatch(/^[0-9a-f]{16}$/);
+    expect((tablet as { lastUsedAt?: number }).lastUsedAt).toBeUndefined();
+    expect((await call(s.app, phone.json().token, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const used = (await call(s.app, admin, 'GET', `/api/admin/users/${agent3.id}/sessions`)).json().sessions as {
+      id: string;
+      lastUsedAt?: number;
+    }[];
+    expect(used.find((x) => x.id === tablet.id)?.lastUsedAt).toBe(s.clock.now);
     const revoke = await call(s.app, admin, 'POST', `/api/admin/users/${agent3.id}/sessions/${tablet.id}/revoke`);
     expect(revoke.statusCode).toBe(204);
     const revoked = await call(s.app, phone.json().token, 'GET', '/api/auth/me');

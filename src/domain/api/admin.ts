@@ -66,6 +66,8 @@ export const SessionInfo = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   createdAt: z.number().int(),
   expiresAt: z.number().int(),
+  /** Last request of the device (to the minute); absent until it made one after login. */
+  lastUsedAt: z.number().int().optional(),
   /** The browser's User-Agent at login, if it sent one. */
   device: z.string().max(200).optional(),
   ip: z.string().max(64).optional(),

@@ -196,6 +196,7 @@ export async function listSessions(store: Store, ctx: AdminContext, id: string):
   const u = await userInScope(store, ctx, id);
   return (await store.sessions.forUser(u.id, ctx.now)).map((s) => {
     const info: SessionInfo = { id: sessionHandle(s.sessionId), createdAt: s.createdAt, expiresAt: s.expiresAt };
+    if (s.lastUsedAt !== null) info.lastUsedAt = s.lastUsedAt;
     if (s.device) info.device = s.device;
     if (s.ip) info.ip = s.ip;
     return info;

@@ -190,6 +190,7 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
                   <thead>
                     <tr>
                       <th>登录时间</th>
+                      <th>最近使用</th>
                       <th>设备</th>
                       <th>地址</th>
                       <th>到期</th>
@@ -200,6 +201,7 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
                     {sessions.map((s) => (
                       <tr key={s.id}>
                         <td>{new Date(s.createdAt).toLocaleString('zh-CN')}</td>
+                        <td>{s.lastUsedAt ? new Date(s.lastUsedAt).toLocaleString('zh-CN') : '未使用'}</td>
                         <td>{s.device ?? '未知设备'}</td>
                         <td class="mono">{s.ip ?? ''}</td>
                         <td>{new Date(s.expiresAt).toLocaleDateString('zh-CN')}</td>
