@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { loadTlsSettings, type TlsSettings } from './tls/settings';
 
 export interface RateLimits {
-  /** Login attempts per IP per minute. */
+  /** Login attempts per IP per account per minute (one guessed account leaves the NAT's others alone). */
   loginPerMinute: number;
+  /** Login attempts per IP per minute, all accounts together (password spraying). Default: 6 × the above, at least 60. */
+  loginPerMinutePerIp?: number;
   /** API requests per signed-in user (or per IP without a token) per minute. */
   apiPerMinute: number;
 }
@@ -80,6 +82,10 @@ export interface ServerConfig {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
+/** The per-IP login limit over all accounts (defaults to 6 × the per-account one, at least 60). */
+export const loginPerIp = (limits: Pick<RateLimits, 'loginPerMinute' | 'loginPerMinutePerIp'>) =>
+  limits.loginPerMinutePerIp ?? Math.max(60, 6 * limits.loginPerMinute);
+
 export const DEFAULT_LOGIN_DELAY: LoginDelay = { freeFailures: 5, baseMs: 1_000, maxMs: 15 * 60_000 };
 const HOUR = 3_600_000;
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
@@ -125,6 +131,7 @@ const Environment = z.object({
   DAIBAN_PASSWORD_COST: int(10, 20, 15),
   DAIBAN_LOGIN_PER_MINUTE: int(1, 1_000_000, DEFAULT_RATE_LIMITS.loginPerMinute),
   DAIBAN_API_PER_MINUTE: int(1, 10_000_000, DEFAULT_RATE_LIMITS.apiPerMinute),
+  DAIBAN_LOGIN_PER_MINUTE_PER_IP: int(1, 1_000_000, 60),
   DAIBAN_LOGIN_FREE_FAILURES: int(1, 1_000, DEFAULT_LOGIN_DELAY.freeFailures),
   DAIBAN_LOGIN_DELAY_MAX_SECONDS: int(1, 86_400, DEFAULT_LOGIN_DELAY.maxMs / 1000),
   DAIBAN_SESSION_IDLE_DAYS: int(1, 365, DEFAULT_SESSION_POLICY.idleMs / (24 * HOUR)),
@@ -195,7 +202,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: e.DAIBAN_DEMO,
     refuseDemoLogins: e.NODE_ENV === 'production',
     passwordCost: e.DAIBAN_PASSWORD_COST,
-    rateLimits: { loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE, apiPerMinute: e.DAIBAN_API_PER_MINUTE },
+    rateLimits: {
+      loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE,
+      loginPerMinutePerIp: present.DAIBAN_LOGIN_PER_MINUTE_PER_IP
+        ? e.DAIBAN_LOGIN_PER_MINUTE_PER_IP
+        : loginPerIp({ loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE }),
+      apiPerMinute: e.DAIBAN_API_PER_MINUTE,
+    },
     loginDelay: {
       freeFailures: e.DAIBAN_LOGIN_FREE_FAILURES,
       baseMs: DEFAULT_LOGIN_DELAY.baseMs,

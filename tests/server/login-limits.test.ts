@@ -4,7 +4,7 @@
 // across server processes, without locking out other users behind the same NAT.
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
-import { DEFAULT_LOGIN_DELAY } from '../../src/server/config';
+import { DEFAULT_LOGIN_DELAY, loadConfig } from '../../src/server/config';
 import { buildApp } from '../../src/server/app';
 import { startServer, type TestServer } from './harness';
 
@@ -88,9 +88,9 @@ describe('per-IP login limit: no URL form escapes it', () => {
       const path = routed(port)[i]!;
       const statuses: number[] = [];
       let last: RawAnswer | undefined;
-      // Spread over several accounts: the IP limit is what stops this, not an account's delay.
+      // The account's delay is out of the way: the per-IP-and-account limit is what stops this.
       for (let n = 0; n < 5; n++) {
-        last = await rawRequest(port, `POST ${path} HTTP/1.1`, guess(`user${n}`));
+        last = await rawRequest(port, `POST ${path} HTTP/1.1`, guess('agent1'));
         statuses.push(last.status);
       }
       expect(statuses, path).toEqual([401, 401, 401, 429, 429]);
@@ -108,9 +108,28 @@ describe('per-IP login limit: no URL form escapes it', () => {
       loginDelay: { ...DEFAULT_LOGIN_DELAY, freeFailures: 1000 },
     });
     const statuses: number[] = [];
-    for (const [n, path] of routed(port).entries())
-      statuses.push((await rawRequest(port, `POST ${path} HTTP/1.1`, guess(`user${n}`))).status);
+    for (const path of routed(port))
+      statuses.push((await rawRequest(port, `POST ${path} HTTP/1.1`, guess('agent1'))).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429, 429, 429, 429]);
+  });
+
+  it('spraying many accounts from one address hits the per-IP limit, whatever the URL form', async () => {
+    const { port } = await listening({
+      rateLimits: { loginPerMinute: 10, loginPerMinutePerIp: 6, apiPerMinute: 100_000 },
+    });
+    const forms = routed(port);
+    const statuses: number[] = [];
+    let last: RawAnswer | undefined;
+    for (let n = 0; n < 9; n++) {
+      last = await rawRequest(port, `POST ${forms[n % forms.length]!} HTTP/1.1`, guess(`user${n}`));
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429, 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(JSON.parse(last!.body)).toMatchObject({
+      code: 'rate.limited',
+      message: expect.stringMatching(/登录尝试过于频繁/),
+    });
   });
 
   it('forms Fastify does not route never reach the login handler (404, no password check)', async () => {
@@ -127,6 +146,16 @@ describe('per-IP login limit: no URL form escapes it', () => {
     const res = await rawRequest(port, `GET http://127.0.0.1:${port}/api/sync/pull?cursor=0&limit=10 HTTP/1.1`, '');
     expect(res.status).toBe(401);
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('defaults', () => {
+  it('10 attempts per IP and account, 60 per IP, 5 free failures, 15 minutes at most', () => {
+    const c = loadConfig({});
+    expect(c.rateLimits).toMatchObject({ loginPerMinute: 10, loginPerMinutePerIp: 60 });
+    expect(c.loginDelay).toEqual({ freeFailures: 5, baseMs: 1000, maxMs: 900_000 });
+    expect(loadConfig({ DAIBAN_LOGIN_PER_MINUTE: '20' }).rateLimits.loginPerMinutePerIp).toBe(120);
+    expect(loadConfig({ DAIBAN_LOGIN_PER_MINUTE_PER_IP: '30' }).rateLimits.loginPerMinutePerIp).toBe(30);
   });
 });
 
@@ -183,11 +212,13 @@ describe('per-account delay', () => {
   });
 
   it('two users behind one NAT: guessing one account does not lock the other out', async () => {
-    const s = await startServer({ rateLimits: { loginPerMinute: 20, apiPerMinute: 100_000 } });
+    // The production limits: 10 per IP and account, 60 per IP.
+    const s = await startServer({ rateLimits: { loginPerMinute: 10, apiPerMinute: 600 } });
     servers.push(s);
     const nat = '203.0.113.7';
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await attempt(s, 'agent1', `guess-${i}`, nat)).statusCode);
+    // Far more guesses than the per-IP-and-account limit, within one minute.
+    for (let i = 0; i < 40; i++) codes.push((await attempt(s, 'agent1', `guess-${i}`, nat)).statusCode);
     expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(codes.slice(5).every((c) => c === 429)).toBe(true);
     // The colleague at the next desk, same public address, logs in at once.

@@ -32,6 +32,18 @@ export function accountLocked(waitMs: number): ApiFailure {
   );
 }
 
+/** Too many login attempts from one address (all accounts together). */
+export function tooManyLogins(seconds: number): ApiFailure {
+  const wait = Math.max(1, seconds);
+  return new ApiFailure(
+    429,
+    'rate.limited',
+    `登录尝试过于频繁，请 ${waitText(wait)}后再试`,
+    { retryAfterSeconds: wait },
+    { 'Retry-After': String(wait) },
+  );
+}
+
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
 /**

@@ -3,14 +3,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API, type SessionUser } from '../../domain/api';
 import type { Store } from '../store';
-import type { ServerConfig } from '../config';
+import { loginPerIp, type ServerConfig } from '../config';
 import { ApiFailure, badRequest } from '../http/errors';
 import { serve } from '../http/route';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-county';
 import { auditAdmin } from '../admin/audit';
 import { hashPassword, verifyPassword } from './password';
 import { checkPassword } from './password-policy';
-import { accountKey, admitLogin, FORGET_FAILURES_MS } from './login-delay';
+import { accountKey, admitLogin, FORGET_FAILURES_MS, tooManyLogins } from './login-delay';
 import { hashToken, newToken, SESSION_DAYS } from './tokens';
 import { currentUser, toAuthUser, type AuthUser } from './user';
 
@@ -36,11 +36,19 @@ export async function sessionUser(store: Store, u: AuthUser): Promise<SessionUse
 export async function registerAuthRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
   // Unknown usernames still pay for one hash so response time does not reveal which names exist.
   const decoyHash = await hashPassword('decoy-password', config.passwordCost);
+  // Login attempts per IP over all accounts (every URL form: the limiter keys on the matched route).
+  const ipLimit = app.createRateLimit({
+    max: loginPerIp(config.rateLimits),
+    timeWindow: 60_000,
+    keyGenerator: (req: FastifyRequest) => `login-ip:${req.ip}`,
+  });
 
   serve(
     app,
     API.login,
     async ({ body, request }) => {
+      const perIp = await ipLimit(request);
+      if (!perIp.isAllowed && perIp.isExceeded) throw tooManyLogins(perIp.ttlInSeconds);
       const account = accountKey(body.username);
       await admitLogin(store, account, config.now(), config.loginDelay);
       const user = await store.users.byUsername(body.username);
@@ -72,10 +80,14 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     },
     {
       config: {
+        // Per IP and account: after the body is parsed, so one account guessed from a township's
+        // NAT does not use up its colleagues' attempts (the per-IP limit above is for spraying).
         rateLimit: {
           max: config.rateLimits.loginPerMinute,
           timeWindow: 60_000,
-          keyGenerator: (req: FastifyRequest) => `login:${req.ip}`,
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) =>
+            `login:${req.ip}:${accountKey(String((req.body as { username?: unknown } | undefined)?.username ?? ''))}`,
         },
       },
     },
