@@ -196,6 +196,29 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'session lifetime and login delay',
+    statements: () => [
+      // One session (a device's sign-in) spans the tokens that replace each other by rotation.
+      `ALTER TABLE sessions ADD COLUMN session_id TEXT`,
+      `UPDATE sessions SET session_id = token_hash`,
+      `ALTER TABLE sessions ADD COLUMN last_used_at BIGINT`,
+      `UPDATE sessions SET last_used_at = created_at`,
+      // Set when a newer token of the session was issued: this one then works for a grace only.
+      `ALTER TABLE sessions ADD COLUMN replaced_at BIGINT`,
+      // Revoked sessions stay (until they expire) so the device can be told why: auth.revoked.
+      `ALTER TABLE sessions ADD COLUMN revoked_at BIGINT`,
+      `ALTER TABLE sessions ADD COLUMN revoked_reason TEXT`,
+      `CREATE INDEX sessions_session ON sessions (session_id)`,
+      `CREATE TABLE login_failures (
+        account TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX login_failures_at ON login_failures (last_failure_at)`,
+    ],
+  },
+  {
     version: 5,
     name: 'encryption at rest',
     statements: () => [
