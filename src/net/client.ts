@@ -5,9 +5,10 @@
 // Runs in the page, the service worker and Node (tests, bench): only fetch, Headers, AbortSignal.
 // The route-spec, errors and version modules only, never the api barrel: the client must not pull
 // every route's schemas into the first screen.
-import { ApiError, ERROR_CODES } from '../domain/api/errors';
+import { ApiError, ERROR_CODE_HEADER, ERROR_CODES } from '../domain/api/errors';
 import { fillPath, queryString, type RouteInput, type RouteResponse, type RouteSpec } from '../domain/api/route-spec';
 import { versionHeaders } from '../domain/api/version';
+import { SESSION_TOKEN_HEADERS } from '../domain/api/auth';
 import { MESSAGES, RequestError, toRequestError, type Messages } from './errors';
 import { parseRetryAfter } from './retry-after';
 
@@ -24,6 +25,28 @@ export interface ApiClientOptions {
   now?: () => number;
   /** Wording of the failures for this caller (sync retries by itself; a screen has 重试). */
   messages?: Messages;
+  /** The server rotated the session token (X-Session-Token): store it (atomically, newest wins). */
+  onToken?: (rotated: RotatedToken) => Promise<unknown> | void;
+}
+
+export interface RotatedToken {
+  token: string;
+  /** Server time of issue: of two rotated tokens the newer wins, whatever order answers arrive in. */
+  issuedAt: number;
+  expiresAt?: number;
+}
+
+/** The rotated token an answer carries, if any. */
+export function rotatedToken(res: Response): RotatedToken | undefined {
+  const time = (name: string) => {
+    const raw = res.headers.get(name);
+    return raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+  };
+  const token = res.headers.get(SESSION_TOKEN_HEADERS.token);
+  const issuedAt = time(SESSION_TOKEN_HEADERS.issuedAt);
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token) || issuedAt === undefined) return undefined;
+  const expiresAt = time(SESSION_TOKEN_HEADERS.expiresAt);
+  return expiresAt === undefined ? { token, issuedAt } : { token, issuedAt, expiresAt };
 }
 
 export interface RawInit {
@@ -67,8 +90,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       headers.authorization = `Bearer ${token}`;
     }
     const url = `${baseUrl}${fillPath(spec.path, init.params)}${queryString(init.query)}`;
+    let res: Response;
     try {
-      return await doFetch(url, {
+      res = await doFetch(url, {
         method: spec.method,
         headers,
         body: init.body,
@@ -78,6 +102,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     } catch (e) {
       throw toRequestError(e, messages);
     }
+    const rotated = options.onToken && rotatedToken(res);
+    // Best effort: the old token keeps working, and the server re-sends a new one if this is lost.
+    if (rotated) await Promise.resolve(options.onToken?.(rotated)).catch(() => undefined);
+    return res;
   }
 
   async function failure(res: Response): Promise<RequestError> {
@@ -93,9 +121,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
     const code = body?.code ?? `http.${status}`;
     if (status === 401) {
-      // Wrong credentials at login say so; any other 401 means the session is gone.
+      // Wrong credentials at login say so; any other 401 means the session is gone. A HEAD answer
+      // has no body: its code (revoked, disabled …) comes in a header.
       const message = body?.code === ERROR_CODES.badCredentials ? body.message : messages.auth;
-      return new RequestError('auth', { code: body?.code ?? 'auth.expired', message }, { status });
+      const header = res.headers.get(ERROR_CODE_HEADER);
+      const headerCode = header && /^[a-z_]+\.[a-z_.]+$/.test(header) ? header : undefined;
+      return new RequestError('auth', { code: body?.code ?? headerCode ?? 'auth.expired', message }, { status });
     }
     if (status === 426)
       return new RequestError(

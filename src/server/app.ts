@@ -81,12 +81,13 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   installErrorHandling(app);
   // API answers are per user and change constantly: never cached by the browser or the SW.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+    if (request.routeOptions.url?.startsWith('/api/') && !reply.hasHeader('Cache-Control'))
+      reply.header('Cache-Control', 'no-store');
   });
   installMetrics(app, metrics, { token: config.metricsToken, trustProxy: config.trustProxy, now: config.now });
   installVersionCheck(app);
   await installSecurity(app, config.rateLimits);
-  installAuthentication(app, store, config.now);
+  installAuthentication(app, store, config.now, config.sessions);
 
   serve(app, API.health, async () => ({ ok: true as const }), { config: { rateLimit: false } });
   registerReadiness(app, store, config.blobDir);

@@ -8,10 +8,35 @@ import { loadTlsSettings, type TlsSettings } from './tls/settings';
 import type { KeySettings } from './crypto/key-ring';
 
 export interface RateLimits {
-  /** Login attempts per IP per minute. */
+  /** Login attempts per IP per account per minute (one guessed account leaves the NAT's others alone). */
   loginPerMinute: number;
+  /** Login attempts per IP per minute, all accounts together (password spraying). Default: 6 × the above, at least 60. */
+  loginPerMinutePerIp?: number;
   /** API requests per signed-in user (or per IP without a token) per minute. */
   apiPerMinute: number;
+}
+
+/** Per-account login delay: stored in the database, so it holds across server processes. */
+export interface LoginDelay {
+  /** Failed attempts allowed before any delay (reset by a successful login). */
+  freeFailures: number;
+  /** Delay after the first failure beyond the free ones; doubles with each further failure. */
+  baseMs: number;
+  /** Longest delay between two attempts on one account. */
+  maxMs: number;
+}
+
+/** Session lifetime: idle expiry, token rotation, and what a revoked session may still send. */
+export interface SessionPolicy {
+  /** A session unused for this long ends (the tablet keeps its data; the user logs in again). */
+  idleMs: number;
+  /** A token older than this is replaced: the answer carries a fresh one (X-Session-Token). */
+  rotateAfterMs: number;
+  /** The replaced token still works this long, so a lost answer never locks the tablet out. */
+  rotateGraceMs: number;
+  /** A session revoked by the admin, by "sign out everywhere" or by disabling the account may
+   *  still push its queued mutations and blobs this long (then it only gets 401). 0 = never. */
+  revokedPushGraceMs: number;
 }
 
 /** How long the HTTP server waits for a slow or idle client (milliseconds). */
@@ -40,6 +65,8 @@ export interface ServerConfig {
   /** scrypt cost (log2 N) for new password hashes. */
   passwordCost: number;
   rateLimits: RateLimits;
+  loginDelay: LoginDelay;
+  sessions: SessionPolicy;
   /** Largest blob (photo, scan, signature) accepted. */
   maxBlobBytes: number;
   /** Limits on unfinished uploads (src/server/blobs/uploads.ts). */
@@ -70,6 +97,18 @@ export interface UploadLimits {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { loginPerMinute: 10, apiPerMinute: 600 };
+/** The per-IP login limit over all accounts (defaults to 6 × the per-account one, at least 60). */
+export const loginPerIp = (limits: Pick<RateLimits, 'loginPerMinute' | 'loginPerMinutePerIp'>) =>
+  limits.loginPerMinutePerIp ?? Math.max(60, 6 * limits.loginPerMinute);
+
+export const DEFAULT_LOGIN_DELAY: LoginDelay = { freeFailures: 5, baseMs: 1_000, maxMs: 15 * 60_000 };
+const HOUR = 3_600_000;
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  idleMs: 14 * 24 * HOUR,
+  rotateAfterMs: 24 * HOUR,
+  rotateGraceMs: 30 * 60_000,
+  revokedPushGraceMs: 7 * 24 * HOUR,
+};
 export const DEFAULT_TIMEOUTS: Timeouts = {
   requestMs: 120_000,
   headersMs: 30_000,
@@ -79,7 +118,6 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_UPLOAD_ABANDON_HOURS = 72;
 export const DEFAULT_UPLOAD_PENDING_MB = 200;
-const HOUR = 3_600_000;
 const MB = 1024 * 1024;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
@@ -114,6 +152,13 @@ const Environment = z.object({
   DAIBAN_PASSWORD_COST: int(10, 20, 15),
   DAIBAN_LOGIN_PER_MINUTE: int(1, 1_000_000, DEFAULT_RATE_LIMITS.loginPerMinute),
   DAIBAN_API_PER_MINUTE: int(1, 10_000_000, DEFAULT_RATE_LIMITS.apiPerMinute),
+  DAIBAN_LOGIN_PER_MINUTE_PER_IP: int(1, 1_000_000, 60),
+  DAIBAN_LOGIN_FREE_FAILURES: int(1, 1_000, DEFAULT_LOGIN_DELAY.freeFailures),
+  DAIBAN_LOGIN_DELAY_MAX_SECONDS: int(1, 86_400, DEFAULT_LOGIN_DELAY.maxMs / 1000),
+  DAIBAN_SESSION_IDLE_DAYS: int(1, 365, DEFAULT_SESSION_POLICY.idleMs / (24 * HOUR)),
+  DAIBAN_SESSION_ROTATE_HOURS: int(1, 24 * 365, DEFAULT_SESSION_POLICY.rotateAfterMs / HOUR),
+  DAIBAN_SESSION_ROTATE_GRACE_MINUTES: int(1, 7 * 24 * 60, DEFAULT_SESSION_POLICY.rotateGraceMs / 60_000),
+  DAIBAN_REVOKED_PUSH_GRACE_HOURS: int(0, 24 * 90, DEFAULT_SESSION_POLICY.revokedPushGraceMs / HOUR),
   DAIBAN_TRUST_PROXY: flag('0'),
   DAIBAN_LOG_LEVEL: z.enum(LOG_LEVELS, { error: LOG_LEVELS.join(', ') }).default('info'),
   DAIBAN_CHECK_RESPONSES: flag('0'),
@@ -193,7 +238,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedDemo: e.DAIBAN_DEMO,
     refuseDemoLogins: e.NODE_ENV === 'production',
     passwordCost: e.DAIBAN_PASSWORD_COST,
-    rateLimits: { loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE, apiPerMinute: e.DAIBAN_API_PER_MINUTE },
+    rateLimits: {
+      loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE,
+      loginPerMinutePerIp: present.DAIBAN_LOGIN_PER_MINUTE_PER_IP
+        ? e.DAIBAN_LOGIN_PER_MINUTE_PER_IP
+        : loginPerIp({ loginPerMinute: e.DAIBAN_LOGIN_PER_MINUTE }),
+      apiPerMinute: e.DAIBAN_API_PER_MINUTE,
+    },
+    loginDelay: {
+      freeFailures: e.DAIBAN_LOGIN_FREE_FAILURES,
+      baseMs: DEFAULT_LOGIN_DELAY.baseMs,
+      maxMs: e.DAIBAN_LOGIN_DELAY_MAX_SECONDS * 1000,
+    },
+    sessions: {
+      idleMs: e.DAIBAN_SESSION_IDLE_DAYS * 24 * HOUR,
+      rotateAfterMs: e.DAIBAN_SESSION_ROTATE_HOURS * HOUR,
+      rotateGraceMs: e.DAIBAN_SESSION_ROTATE_GRACE_MINUTES * 60_000,
+      revokedPushGraceMs: e.DAIBAN_REVOKED_PUSH_GRACE_HOURS * HOUR,
+    },
     maxBlobBytes: MAX_BLOB_BYTES,
     uploads: {
       abandonMs: e.DAIBAN_UPLOAD_ABANDON_HOURS * HOUR,

@@ -10,6 +10,7 @@ import { createCaseListSlice } from './case-list';
 import { createPersonsSlice } from './persons';
 import { createWorkbenchSlice } from './workbench/slice';
 import { createSyncSlice } from './sync-status';
+import { adoptToken, createSessionEndSlice, storedToken } from './session-lifetime';
 
 export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'danger';
@@ -35,8 +36,10 @@ export function createAppState(deps: AppDeps) {
   /** The one HTTP client of the screens (sync builds its own in the drain, page or worker). */
   const api = createApiClient({
     fetch: (input, init) => deps.fetch(input, init),
-    token: () => session.value?.token,
+    // Storage first: sync (page or service worker) may have stored a rotated token meanwhile.
+    token: async () => (session.value ? ((await storedToken()) ?? session.value.token) : undefined),
     now: deps.now,
+    onToken: (r) => adoptToken(session, r),
   });
   const actor = computed<Actor | null>(() =>
     session.value ? { role: session.value.user.role, id: session.value.user.id } : null,
@@ -61,6 +64,7 @@ export function createAppState(deps: AppDeps) {
     persons: createPersonsSlice(),
     workbench: createWorkbenchSlice(today),
     sync: createSyncSlice(),
+    sessionEnd: createSessionEndSlice(),
   };
 }
 

@@ -9,6 +9,7 @@ import { resetPersons } from './persons';
 import { closeWorkbench } from './workbench/open';
 import { forgetPhotoQualities } from './photo-quality-memo';
 import { revokeBlobUrls } from './blob-urls';
+import { flushPendingLogouts, revokeOnServer } from './server-logout';
 
 /** Reads the device id and any stored session; the app can then route. */
 export async function bootSession(state: AppState): Promise<void> {
@@ -18,6 +19,7 @@ export async function bootSession(state: AppState): Promise<void> {
   } finally {
     state.booted.value = true;
   }
+  void flushPendingLogouts(state).catch(() => undefined);
 }
 
 /**
@@ -36,6 +38,7 @@ export async function login(state: AppState, username: string, password: string)
   }
   await saveSession(session);
   state.session.value = session;
+  void flushPendingLogouts(state).catch(() => undefined);
   // Chrome grants persistence to engaged/installed apps: ask now that the agent is committed.
   void requestPersistence(state).then(() => refreshStorageInfo(state));
 }
@@ -43,8 +46,17 @@ export async function login(state: AppState, username: string, password: string)
 /** Work not yet accepted by the server: lost if the agent logs out now. */
 export const unsentCount = () => pendingCount();
 
-/** Wipes this user's data from the device (after the UI asked) and returns to the login screen. */
+/**
+ * Ends the session on the server (or remembers to, when offline), then wipes this user's data from
+ * the device (after the UI asked) and returns to the login screen.
+ */
 export async function logout(state: AppState): Promise<void> {
+  await revokeOnServer(state);
+  await endLocalSession(state);
+}
+
+/** Wipes this user's data from the device and returns to the login screen (no server call). */
+export async function endLocalSession(state: AppState): Promise<void> {
   await clearUserData();
   await forgetPhotoQualities();
   revokeBlobUrls();

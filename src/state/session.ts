@@ -10,6 +10,8 @@ export const Session = z.object({
   loggedInAt: z.number().int().nonnegative(),
   /** When the server stops accepting the token (the agent keeps working offline; sync asks to log in). */
   expiresAt: z.number().int().optional(),
+  /** Server time the token was issued by rotation (X-Session-Token); a newer one replaces it. */
+  tokenIssuedAt: z.number().int().optional(),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -8,6 +8,7 @@ import { loadCaseList } from './case-list';
 import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
+import { endRevokedSession, ENDED_CODES } from './session-end';
 
 export interface SyncConnection {
   start: () => void;
@@ -38,7 +39,10 @@ export function connectSync(
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
-    if (s.needsLogin && !warnedLogin) {
+    if (s.needsLogin && s.lastError && ENDED_CODES.has(s.lastError.code)) {
+      // Revoked or disabled: deliver what is queued, then wipe or lock (session-end.ts).
+      void endRevokedSession(state, s.lastError.code);
+    } else if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
       showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中点“重新登录”，以便继续同步。');
     }

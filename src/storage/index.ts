@@ -41,6 +41,8 @@
 //               getSession(schema) · saveSession(value) · clearSession() · getSyncCursor() ·
 //               setSyncCursor(n) · getLastSyncAt() · setLastSyncAt()
 //  logout       clearUserData() — wipes user tables + session; keeps catalogue and device id
+//               adoptRotatedToken(token, issuedAt, expiresAt?) · rememberLogout · pendingLogouts · forgetLogout
+//  unsent       unsentWork(): { cases, drafts } · exportUserData(meta): Blob (JSON, files as base64)
 //  raw          writeTransaction(tables, fn) for a new multi-table action (await only Dexie inside).
 //
 // Service worker / sync: import './storage/sync-api' instead — the same functions minus person
@@ -58,6 +60,7 @@ export * from './materials';
 export * from './blobs';
 export * from './outbox';
 export * from './decisions';
+export * from './unsent';
 export * from './pull';
 export * from './catalog';
 export * from './settings';

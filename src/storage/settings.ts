@@ -8,6 +8,8 @@ import { parseRow } from './validate';
 export const SETTING_KEYS = {
   deviceId: 'deviceId',
   session: 'session',
+  /** Tokens of logouts made offline: revoked on the server at the next contact. Survives the wipe. */
+  pendingLogouts: 'pendingLogouts',
 } as const;
 
 export const SYNC_KEYS = {
@@ -46,6 +48,49 @@ export async function deleteSetting(key: string): Promise<void> {
 export const getSession = <S extends z.ZodType>(schema: S) => getSetting(SETTING_KEYS.session, schema);
 export const saveSession = (session: unknown) => putSetting(SETTING_KEYS.session, session);
 export const clearSession = () => deleteSetting(SETTING_KEYS.session);
+
+/**
+ * Stores a token the server rotated (X-Session-Token), in one transaction, only if the session is
+ * still there and the token is newer than the one stored: answers may arrive out of order (page and
+ * service worker, parallel uploads), and an older token must never overwrite a newer one.
+ */
+export async function adoptRotatedToken(token: string, issuedAt: number, expiresAt?: number): Promise<boolean> {
+  const db = getDb();
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(SETTING_KEYS.session);
+    const session = row?.value as { token?: unknown; tokenIssuedAt?: unknown } | undefined;
+    if (!session || typeof session.token !== 'string' || session.token === token) return false;
+    if (typeof session.tokenIssuedAt === 'number' && session.tokenIssuedAt >= issuedAt) return false;
+    const next = { ...session, token, tokenIssuedAt: issuedAt, ...(expiresAt !== undefined && { expiresAt }) };
+    await db.settings.put({ key: SETTING_KEYS.session, value: next });
+    return true;
+  });
+}
+
+const tokenList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+
+/** Logout tokens still to revoke on the server (the device was offline at logout). */
+export async function pendingLogouts(): Promise<string[]> {
+  return tokenList((await getDb().settings.get(SETTING_KEYS.pendingLogouts))?.value);
+}
+
+export async function rememberLogout(token: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.settings, async () => {
+    const list = tokenList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value);
+    if (!list.includes(token)) await db.settings.put({ key: SETTING_KEYS.pendingLogouts, value: [...list, token] });
+  });
+}
+
+export async function forgetLogout(token: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.settings, async () => {
+    const list = tokenList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value).filter((t) => t !== token);
+    if (list.length > 0) await db.settings.put({ key: SETTING_KEYS.pendingLogouts, value: list });
+    else await db.settings.delete(SETTING_KEYS.pendingLogouts);
+  });
+}
 
 export async function getSyncCursor(): Promise<number> {
   const row = await getDb().syncState.get(SYNC_KEYS.cursor);

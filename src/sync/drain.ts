@@ -69,6 +69,7 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
     fetch: ports.net.fetch,
     timeoutMs: ports.net.timeoutMs,
     token: () => ports.session.token(),
+    onToken: ports.session.rotate && ((rotated) => ports.session.rotate?.(rotated)),
     now,
   });
   const blobs = new BlobSync({

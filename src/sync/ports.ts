@@ -5,6 +5,7 @@ import type { SkippedChange } from '../domain/api';
 import type { SyncIssue } from './errors';
 import type { LocalBlob } from './blob-upload';
 import type { FetchLike } from './http';
+import type { RotatedToken } from '../net';
 
 /** One outbox entry as the drain sees it. `id` is the mutation id (the idempotency key). */
 export interface OutboxItem {
@@ -73,6 +74,8 @@ export interface SessionPort {
   token(): Promise<string | undefined>;
   /** Remembers a drain that pushed and pulled without error (shown as "last synced"). */
   recordSuccess(at: number): Promise<void>;
+  /** Stores a token the server rotated (newest issue time wins); absent = keep the old one. */
+  rotate?(rotated: RotatedToken): Promise<unknown>;
 }
 
 export interface NetworkPort {

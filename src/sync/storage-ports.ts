@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { PushResult } from '../domain';
 import {
+  adoptRotatedToken,
   applyPullPage,
   getBlob,
   getDeviceId,
@@ -25,6 +26,7 @@ import {
   type PullSummary,
 } from '../storage/sync-api';
 import type { FetchLike } from './http';
+import type { RotatedToken } from '../net';
 import type { OutboxItem, SyncPorts, SyncProblem } from './ports';
 
 export interface StoragePortsOptions {
@@ -86,6 +88,10 @@ export function createStoragePorts(options: StoragePortsOptions = {}): SyncPorts
       deviceId: getDeviceId,
       token: options.token ?? (async () => (await getSession(SessionToken).catch(() => undefined))?.token),
       recordSuccess: (at) => setLastSyncAt(at),
+      // Only the default token source lives in storage; a caller's own source keeps its token.
+      ...(!options.token && {
+        rotate: (r: RotatedToken) => adoptRotatedToken(r.token, r.issuedAt, r.expiresAt),
+      }),
     },
     outbox: {
       nextBatch: async (limit, at) => (await nextBatch(limit, at)).map(toItem),

@@ -189,7 +189,10 @@ describe('one-time passwords', () => {
     expect(res.statusCode).toBe(200);
     const fresh = res.json().oneTimePassword as string;
     expect(fresh).not.toBe(oneTimePassword);
-    expect((await call(s.app, session.token, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const ended = await call(s.app, session.token, 'GET', '/api/auth/me');
+    expect(ended.statusCode).toBe(401);
+    // The device keeps its data and asks for the new password.
+    expect(ended.json()).toEqual({ code: 'auth.password_changed', message: '密码已修改，请用新密码重新登录' });
     expect((await login(s.app, 'forgetful', fresh)).user).toMatchObject({ mustChangePassword: true });
   });
 });
@@ -201,7 +204,11 @@ describe('disable and sessions', () => {
     const b = await login(s.app, 'leaver', oneTimePassword);
     const res = await call(s.app, admin, 'POST', `/api/admin/users/${user.id}/disable`);
     expect(res.json().user).toMatchObject({ disabled: true, sessions: 0 });
-    for (const t of [a.token, b.token]) expect((await call(s.app, t, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    for (const t of [a.token, b.token]) {
+      const me = await call(s.app, t, 'GET', '/api/auth/me');
+      expect(me.statusCode).toBe(401);
+      expect(me.json()).toEqual({ code: 'auth.disabled', message: '该账号已停用，请联系县级管理员' });
+    }
     const again = await s.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -234,11 +241,47 @@ describe('disable and sessions', () => {
     expect(sessions).toHaveLength(2);
     const tablet = sessions.find((x) => x.device?.includes('Android'))!;
     expect(tablet.id).toMatch(/^[0-9a-f]{16}$/);
+    expect((tablet as { lastUsedAt?: number }).lastUsedAt).toBeUndefined();
+    expect((await call(s.app, phone.json().token, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const used = (await call(s.app, admin, 'GET', `/api/admin/users/${agent3.id}/sessions`)).json().sessions as {
+      id: string;
+      lastUsedAt?: number;
+    }[];
+    expect(used.find((x) => x.id === tablet.id)?.lastUsedAt).toBe(s.clock.now);
     const revoke = await call(s.app, admin, 'POST', `/api/admin/users/${agent3.id}/sessions/${tablet.id}/revoke`);
     expect(revoke.statusCode).toBe(204);
-    expect((await call(s.app, phone.json().token, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const revoked = await call(s.app, phone.json().token, 'GET', '/api/auth/me');
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json().code).toBe('auth.revoked');
+    expect(revoked.json().message).toMatch(/本设备的登录已被取消/);
     expect((await call(s.app, other.token, 'GET', '/api/auth/me')).statusCode).toBe(200);
     const missing = await call(s.app, admin, 'POST', `/api/admin/users/${agent3.id}/sessions/${tablet.id}/revoke`);
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe("ending all of a user's sessions", () => {
+  it('revokes every device of the user (auth.revoked), audited; agents may not', async () => {
+    const { user, oneTimePassword } = await createAgent('lost-tablet');
+    const a = await login(s.app, 'lost-tablet', oneTimePassword);
+    const b = await login(s.app, 'lost-tablet', oneTimePassword);
+    const agent = (await login(s.app, 'agent1')).token;
+    const refused = await call(s.app, agent, 'POST', `/api/admin/users/${user.id}/sessions/revoke-all`);
+    expect(refused.statusCode).toBe(403);
+    expect((await call(s.app, a.token, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const res = await call(s.app, admin, 'POST', `/api/admin/users/${user.id}/sessions/revoke-all`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ended: 2 });
+    for (const t of [a.token, b.token])
+      expect((await call(s.app, t, 'GET', '/api/auth/me')).json().code).toBe('auth.revoked');
+    const list = await call(s.app, admin, 'GET', `/api/admin/users/${user.id}/sessions`);
+    expect(list.json().sessions).toEqual([]);
+    const audit = await s.db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM audit WHERE action = 'session-revoke-all' AND entity_id = ?`,
+      [user.id],
+    );
+    expect(audit?.n).toBe(1);
+    const missing = await call(s.app, admin, 'POST', `/api/admin/users/nobody/sessions/revoke-all`);
     expect(missing.statusCode).toBe(404);
   });
 });

@@ -89,14 +89,17 @@ describe('tokens', () => {
     expect(res.json()).toEqual({ code: 'auth.invalid_token', message: '登录已失效，请重新登录' });
   });
 
-  it('an expired token is refused and its session deleted', async () => {
+  it('a token unused for the idle time (14 days) is refused as auth.expired and its session deleted', async () => {
     const { token } = await login(s.app, 'agent3');
-    s.clock.now += 29 * DAY;
+    s.clock.now += 13 * DAY;
     expect((await s.app.inject({ url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
-    s.clock.now += 2 * DAY;
+    // Used on day 13: idle counts from there.
+    s.clock.now += 14 * DAY - 1;
+    expect((await s.app.inject({ url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(200);
+    s.clock.now += 14 * DAY;
     const res = await s.app.inject({ url: '/api/auth/me', headers: bearer(token) });
     expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('auth.invalid_token');
+    expect(res.json()).toEqual({ code: 'auth.expired', message: '登录已超时，请重新登录' });
     expect(await s.app.store.sessions.get(hashToken(token))).toBeUndefined();
   });
 });

@@ -74,6 +74,31 @@ describe('loadConfig', () => {
     expect(loadConfig({ DAIBAN_DB: 'x/y.sqlite' }).dbFile).toBe(resolve('x/y.sqlite'));
   });
 
+  it('reads the session and login-delay variables, with their defaults', () => {
+    expect(loadConfig({}).sessions).toEqual({
+      idleMs: 14 * 86_400_000,
+      rotateAfterMs: 24 * 3_600_000,
+      rotateGraceMs: 30 * 60_000,
+      revokedPushGraceMs: 168 * 3_600_000,
+    });
+    const c = loadConfig({
+      DAIBAN_SESSION_IDLE_DAYS: '3',
+      DAIBAN_SESSION_ROTATE_HOURS: '6',
+      DAIBAN_SESSION_ROTATE_GRACE_MINUTES: '5',
+      DAIBAN_REVOKED_PUSH_GRACE_HOURS: '0',
+      DAIBAN_LOGIN_FREE_FAILURES: '3',
+      DAIBAN_LOGIN_DELAY_MAX_SECONDS: '60',
+    });
+    expect(c.sessions).toEqual({
+      idleMs: 3 * 86_400_000,
+      rotateAfterMs: 6 * 3_600_000,
+      rotateGraceMs: 300_000,
+      revokedPushGraceMs: 0,
+    });
+    expect(c.loginDelay).toEqual({ freeFailures: 3, baseMs: 1000, maxMs: 60_000 });
+    expect(problems({ DAIBAN_SESSION_IDLE_DAYS: '0' })).toMatch(/DAIBAN_SESSION_IDLE_DAYS="0"/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', DAIBAN_LOG_LEVEL: '' })).toMatchObject({ port: 8080, logLevel: 'info' });
   });

@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Decision, type Mutation, type PullResponse } from '../../src/domain';
 import { bearer, DAY, login, push, startServer, uploadAll, type TestServer } from './harness';
 import { buildCase, fakeJpeg, resubmitMutation, sha256, submitMutation } from './fixtures';
+import { DEFAULT_SESSION_POLICY } from '../../src/server/config';
 
 let s: TestServer;
 type Login = Awaited<ReturnType<typeof login>>;
 const who: Record<string, Login> = {};
 
 beforeAll(async () => {
-  s = await startServer();
+  // The suite moves the clock weeks ahead with the same logins: sessions must not idle out meanwhile.
+  s = await startServer({ sessions: { ...DEFAULT_SESSION_POLICY, idleMs: 90 * DAY } });
   for (const u of ['agent1', 'agent2', 'agent4', 'reviewer1', 'reviewer2', 'admin']) who[u] = await login(s.app, u);
 });
 afterAll(() => s.close());

@@ -44,6 +44,19 @@ describe('sqlite store', () => {
     await db.close();
   });
 
+  it('runs a migration merged below one already applied', async () => {
+    const db = openSqlite(tempFile());
+    const early = { version: 1, name: 'a', statements: () => [`CREATE TABLE a (x TEXT)`] };
+    const late = { version: 3, name: 'c', statements: () => [`CREATE TABLE c (x TEXT)`] };
+    const middle = { version: 2, name: 'b', statements: () => [`CREATE TABLE b (x TEXT)`] };
+    await migrate(db, [early, late]);
+    expect(await migrate(db, [early, middle, late])).toBe(3);
+    await db.run(`INSERT INTO b (x) VALUES ('ok')`);
+    const rows = await db.all<{ version: number }>('SELECT version FROM schema_version ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3]);
+    await db.close();
+  });
+
   it('rolls a failed transaction back completely', async () => {
     const file = tempFile();
     const store = await openSqliteStore(file, keySettings(dirname(file)));

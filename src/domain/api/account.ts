@@ -1,4 +1,4 @@
-// POST /api/auth/password: one's own password. Apart from auth.ts so the first screen (login)
+// POST /api/auth/password: one's own password; POST /api/auth/logout-all: sign out everywhere. Apart from auth.ts so the first screen (login)
 // does not carry it; the change-password screen is its own chunk.
 import { z } from 'zod';
 import { MeResponse } from './auth';
@@ -16,5 +16,12 @@ export const ACCOUNT_ROUTES = {
     path: '/api/auth/password',
     body: ChangePasswordRequest,
     response: MeResponse,
+  }),
+  /** Revokes every session of the user, this one included: each device is told (auth.revoked) at
+   *  its next contact, pushes what it still holds, and wipes the user's data. */
+  logoutAll: route({
+    method: 'POST',
+    path: '/api/auth/logout-all',
+    response: z.object({ ended: z.number().int().nonnegative() }),
   }),
 } as const;

@@ -66,6 +66,8 @@ export const SessionInfo = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   createdAt: z.number().int(),
   expiresAt: z.number().int(),
+  /** Last request of the device (to the minute); absent until it made one after login. */
+  lastUsedAt: z.number().int().optional(),
   /** The browser's User-Agent at login, if it sent one. */
   device: z.string().max(200).optional(),
   ip: z.string().max(64).optional(),
@@ -152,6 +154,13 @@ export const ADMIN_ROUTES = {
     path: '/api/admin/users/:id/sessions/:sessionId/revoke',
     params: UserParams.extend({ sessionId: z.string().regex(/^[0-9a-f]{16}$/) }),
     response: null,
+  }),
+  /** Ends every session of the user (each device is told auth.revoked and wipes after pushing). */
+  revokeAllSessions: route({
+    method: 'POST',
+    path: '/api/admin/users/:id/sessions/revoke-all',
+    params: UserParams,
+    response: z.object({ ended: z.number().int().nonnegative() }),
   }),
   divisions: route({ method: 'GET', path: '/api/admin/divisions', response: DivisionsResponse }),
   importDivisions: route({

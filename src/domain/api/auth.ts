@@ -38,6 +38,16 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const MeResponse = z.object({ user: SessionUser });
 export type MeResponse = z.infer<typeof MeResponse>;
 
+/**
+ * A rotated session token rides on any authenticated answer in these headers (lower case). The
+ * client keeps the one with the newest issue time; the previous token keeps working for a grace.
+ */
+export const SESSION_TOKEN_HEADERS = {
+  token: 'x-session-token',
+  issuedAt: 'x-session-issued-at',
+  expiresAt: 'x-session-expires-at',
+} as const;
+
 export const AUTH_ROUTES = {
   login: route({ method: 'POST', path: '/api/auth/login', body: LoginRequest, response: LoginResponse, public: true }),
   logout: route({ method: 'POST', path: '/api/auth/logout', response: null }),

@@ -24,6 +24,7 @@ export const API = {
   logout: AUTH_ROUTES.logout,
   me: AUTH_ROUTES.me,
   changePassword: ACCOUNT_ROUTES.changePassword,
+  logoutAll: ACCOUNT_ROUTES.logoutAll,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
   blobHead: BLOB_ROUTES.head,
@@ -46,6 +47,7 @@ export const API = {
   adminResetPassword: ADMIN_ROUTES.resetPassword,
   adminSessions: ADMIN_ROUTES.sessions,
   adminRevokeSession: ADMIN_ROUTES.revokeSession,
+  adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
 } as const;

@@ -12,6 +12,7 @@ import {
   listSessions,
   listUsers,
   resetPassword,
+  revokeAllSessions,
   revokeSession,
   setDisabled,
   updateUser,
@@ -51,6 +52,9 @@ export async function registerAdminRoutes(app: FastifyInstance, store: Store, co
     await revokeSession(store, admin(request), params.id, params.sessionId);
     return reply.code(204).send();
   });
+  serve(app, API.adminRevokeAllSessions, async ({ request, params }) => ({
+    ended: await revokeAllSessions(store, admin(request), params.id),
+  }));
   serve(app, API.adminDivisions, async ({ request }) => {
     const { countyCode } = admin(request);
     const all = await store.divisions.list();

@@ -55,9 +55,9 @@ async function userInScope(tx: Repositories, ctx: AdminContext, id: string): Pro
   return u;
 }
 
-/** A session's handle for the admin: not the token, not the stored hash. */
-export const sessionHandle = (tokenHash: string) =>
-  createHash('sha256').update(`session:${tokenHash}`).digest('hex').slice(0, 16);
+/** A session's handle for the admin: not a token, not a stored hash. */
+export const sessionHandle = (sessionId: string) =>
+  createHash('sha256').update(`session:${sessionId}`).digest('hex').slice(0, 16);
 
 export async function toAdminUser(store: Repositories, u: UserRecord, now: number): Promise<AdminUser> {
   const code = divisionCodeOf(u);
@@ -154,7 +154,7 @@ export async function setDisabled(store: Store, ctx: AdminContext, id: string, d
     if (disabled && ctx.actor.id === u.id) throw badRequest('user.self', '不能停用自己的账号');
     const next: UserRecord = { ...u, disabledAt: disabled ? (u.disabledAt ?? ctx.now) : null };
     await tx.users.update(next);
-    const ended = disabled ? await tx.sessions.deleteForUser(u.id) : 0;
+    const ended = disabled ? await tx.sessions.revokeForUser(u.id, ctx.now, 'disabled') : 0;
     await auditAdmin(
       tx,
       ctx.actor,
@@ -180,7 +180,7 @@ export async function resetPassword(store: Store, ctx: AdminContext, id: string,
     const u = await userInScope(tx, ctx, id);
     const next: UserRecord = { ...u, passwordHash, mustChangePassword: oneTime };
     await tx.users.update(next);
-    const ended = await tx.sessions.deleteForUser(u.id);
+    const ended = await tx.sessions.revokeForUser(u.id, ctx.now, 'password');
     await auditAdmin(
       tx,
       ctx.actor,
@@ -195,7 +195,8 @@ export async function resetPassword(store: Store, ctx: AdminContext, id: string,
 export async function listSessions(store: Store, ctx: AdminContext, id: string): Promise<SessionInfo[]> {
   const u = await userInScope(store, ctx, id);
   return (await store.sessions.forUser(u.id, ctx.now)).map((s) => {
-    const info: SessionInfo = { id: sessionHandle(s.tokenHash), createdAt: s.createdAt, expiresAt: s.expiresAt };
+    const info: SessionInfo = { id: sessionHandle(s.sessionId), createdAt: s.createdAt, expiresAt: s.expiresAt };
+    if (s.lastUsedAt !== null) info.lastUsedAt = s.lastUsedAt;
     if (s.device) info.device = s.device;
     if (s.ip) info.ip = s.ip;
     return info;
@@ -205,14 +206,31 @@ export async function listSessions(store: Store, ctx: AdminContext, id: string):
 export async function revokeSession(store: Store, ctx: AdminContext, id: string, sessionId: string): Promise<void> {
   await store.transaction(async (tx) => {
     const u = await userInScope(tx, ctx, id);
-    const session = (await tx.sessions.forUser(u.id, ctx.now)).find((s) => sessionHandle(s.tokenHash) === sessionId);
+    const session = (await tx.sessions.forUser(u.id, ctx.now)).find((s) => sessionHandle(s.sessionId) === sessionId);
     if (!session) throw notFound('session.not_found', '找不到该会话，可能已经结束');
-    await tx.sessions.delete(session.tokenHash);
+    // Kept as revoked, not deleted: at its next contact the device is told (auth.revoked), pushes
+    // what it still holds, then wipes the user's data.
+    await tx.sessions.revoke(session.sessionId, ctx.now, 'admin');
     await auditAdmin(
       tx,
       ctx.actor,
       { entity: 'session', entityId: u.id, action: 'session-revoke', detail: `${sessionId} ${session.device ?? ''}` },
       ctx.now,
     );
+  });
+}
+
+/** Ends every session of the user (the admin's "结束全部登录"); resolves to the number ended. */
+export async function revokeAllSessions(store: Store, ctx: AdminContext, id: string): Promise<number> {
+  return store.transaction(async (tx) => {
+    const u = await userInScope(tx, ctx, id);
+    const ended = await tx.sessions.revokeForUser(u.id, ctx.now, 'admin');
+    await auditAdmin(
+      tx,
+      ctx.actor,
+      { entity: 'session', entityId: u.id, action: 'session-revoke-all', detail: `结束会话 ${ended} 个` },
+      ctx.now,
+    );
+    return ended;
   });
 }

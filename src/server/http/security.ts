@@ -41,11 +41,17 @@ export async function installSecurity(app: FastifyInstance, limits: RateLimits):
     max: limits.apiPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateKey,
-    // Static files are cheap and cached; only the API counts.
-    allowList: (request) => !request.url.startsWith('/api/'),
+    // Static files are cheap and cached; only the API counts. Keyed on the matched route, never the
+    // raw URL: an absolute-form request line (`POST http://host/api/…`) or a percent-encoded path
+    // (`/%61pi/…`) routes to the same handler and must count the same.
+    allowList: (request) => !request.routeOptions.url?.startsWith('/api/'),
     errorResponseBuilder: (_request, context) =>
-      new ApiFailure(429, 'rate.limited', `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`, {
-        retryAfterSeconds: Math.ceil(context.ttl / 1000),
-      }),
+      new ApiFailure(
+        429,
+        'rate.limited',
+        `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+        { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+        { 'Retry-After': String(Math.ceil(context.ttl / 1000)) },
+      ),
   });
 }

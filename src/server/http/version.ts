@@ -22,7 +22,8 @@ declare module 'fastify' {
 export function installVersionCheck(app: FastifyInstance): void {
   app.decorateRequest('apiProtocol', 0);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    // The matched route first: an absolute-form request line must not skip the check.
+    if (!(request.routeOptions.url ?? request.url).startsWith('/api/')) return;
     reply.header(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
     const protocol = requestProtocol(request.headers[PROTOCOL_HEADER]);
     request.apiProtocol = protocol;

@@ -218,6 +218,29 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'session lifetime and login delay',
+    statements: () => [
+      // One session (a device's sign-in) spans the tokens that replace each other by rotation.
+      `ALTER TABLE sessions ADD COLUMN session_id TEXT`,
+      `UPDATE sessions SET session_id = token_hash`,
+      `ALTER TABLE sessions ADD COLUMN last_used_at BIGINT`,
+      `UPDATE sessions SET last_used_at = created_at`,
+      // Set when a newer token of the session was issued: this one then works for a grace only.
+      `ALTER TABLE sessions ADD COLUMN replaced_at BIGINT`,
+      // Revoked sessions stay (until they expire) so the device can be told why: auth.revoked.
+      `ALTER TABLE sessions ADD COLUMN revoked_at BIGINT`,
+      `ALTER TABLE sessions ADD COLUMN revoked_reason TEXT`,
+      `CREATE INDEX sessions_session ON sessions (session_id)`,
+      `CREATE TABLE login_failures (
+        account TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX login_failures_at ON login_failures (last_failure_at)`,
+    ],
+  },
+  {
     version: 5,
     name: 'encryption at rest',
     statements: () => [
@@ -263,10 +286,12 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
   await db.run(
     `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`,
   );
-  const row = await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`);
-  const current = row?.v ?? 0;
+  // Every migration not yet recorded runs, in order: not only those above the highest applied one,
+  // so a migration merged from a branch after a later number shipped is not skipped.
+  const rows = await db.all<{ version: number }>(`SELECT version FROM schema_version`);
+  const applied = new Set(rows.map((r) => Number(r.version)));
   const t = types(db.dialect);
-  for (const m of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+  for (const m of migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {
       for (const statement of m.statements(t)) await tx.run(statement);
       await m.after?.(tx);
@@ -277,5 +302,5 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
       ]);
     });
   }
-  return Math.max(current, ...migrations.map((m) => m.version));
+  return Math.max(...applied, ...migrations.map((m) => m.version));
 }

@@ -5,7 +5,8 @@ import type { KeyRing } from '../crypto/key-ring';
 import { existingSealed, markExistingSealed, pendingRows, rewrapAll, sealExisting } from './at-rest';
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
-import { divisionRepo, sessionRepo, userRepo } from './repos/accounts';
+import { divisionRepo, userRepo } from './repos/accounts';
+import { loginFailureRepo, sessionRepo } from './repos/sessions';
 import { catalogRepo } from './repos/catalog';
 import { caseRepo, materialRepo, personRepo } from './repos/cases';
 import { blobRepo } from './repos/blobs';
@@ -19,6 +20,7 @@ export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
     divisions: divisionRepo(sql),
     users: userRepo(sql),
     sessions: sessionRepo(sql),
+    loginFailures: loginFailureRepo(sql),
     catalog: catalogRepo(sql),
     persons: personRepo(sql, cipher),
     cases: caseRepo(sql, cipher),

@@ -42,15 +42,29 @@ export interface UserRecord {
   mustChangePassword: boolean;
 }
 
+/** Why a session was ended on purpose (the device is told: see src/server/auth/authenticate.ts). */
+export type RevokeReason = 'logout' | 'logout-all' | 'admin' | 'disabled' | 'password';
+
 export interface SessionRecord {
   tokenHash: string;
+  /** One device's sign-in: the tokens that replace each other by rotation share it (default: tokenHash). */
+  sessionId?: string;
   userId: string;
   createdAt: number;
   expiresAt: number;
   /** The User-Agent and address at login, for the admin's list of a user's devices. */
   device?: string | null;
   ip?: string | null;
+  /** Last request with this token (updated at most once a minute); null = never used yet. */
+  lastUsedAt?: number | null;
+  /** A newer token of the session was first used at this time: this one works for a grace only. */
+  replacedAt?: number | null;
+  revokedAt?: number | null;
+  revokedReason?: RevokeReason | null;
 }
+
+/** A session as read back: every field present. */
+export type StoredSession = Required<SessionRecord>;
 
 export interface CaseRecord {
   id: string;
@@ -232,13 +246,31 @@ export interface Repositories {
   };
   sessions: {
     insert(s: SessionRecord): Promise<void>;
-    get(tokenHash: string): Promise<SessionRecord | undefined>;
+    get(tokenHash: string): Promise<StoredSession | undefined>;
+    /** The session's most recently issued token. */
+    newest(sessionId: string): Promise<StoredSession | undefined>;
+    /** Records a request with the token. */
+    touch(tokenHash: string, at: number): Promise<void>;
+    /** The token `current` of a session was used for the first time: its older tokens get their grace. */
+    markReplaced(sessionId: string, current: string, at: number): Promise<void>;
     delete(tokenHash: string): Promise<void>;
-    deleteExpired(now: number): Promise<number>;
-    /** A user's sessions not yet expired, newest first. */
-    forUser(userId: string, now: number): Promise<SessionRecord[]>;
-    /** Ends every session of the user but `keepTokenHash`; resolves to the number ended. */
-    deleteForUser(userId: string, keepTokenHash?: string): Promise<number>;
+    /** Deletes tokens past their expiry, idle since `idleBefore`, or replaced before `replacedBefore`
+     *  (revoked ones stay until their expiry so the device can be told why). */
+    deleteExpired(now: number, idleBefore?: number, replacedBefore?: number): Promise<number>;
+    /** A user's live sessions (newest token of each, not revoked, not expired), newest first. */
+    forUser(userId: string, now: number): Promise<StoredSession[]>;
+    /** Revokes every token of one session; resolves to the number of tokens revoked. */
+    revoke(sessionId: string, at: number, reason: RevokeReason): Promise<number>;
+    /** Revokes every session of the user but `keepSessionId`; resolves to the number of sessions ended. */
+    revokeForUser(userId: string, at: number, reason: RevokeReason, keepSessionId?: string): Promise<number>;
+  };
+  loginFailures: {
+    /** Failed logins on the account since the last success (old rows are pruned). */
+    get(account: string): Promise<{ failures: number; lastFailureAt: number } | undefined>;
+    /** Counts one attempt as failed (before the password is checked, so parallel guesses count). */
+    record(account: string, at: number): Promise<void>;
+    clear(account: string): Promise<void>;
+    prune(before: number): Promise<number>;
   };
   catalog: {
     /** Inserts or replaces an item; resolves true when it was new or its version changed. */

@@ -91,6 +91,11 @@ export function createAdminState(api: ApiClient) {
         await api.call(ADMIN_ROUTES.revokeSession, { params: { id: userId, sessionId } });
         sessions.value = { userId, list: (await api.call(ADMIN_ROUTES.sessions, { params: { id: userId } })).sessions };
       }),
+    revokeAll: (userId: string) =>
+      act(async () => {
+        await api.call(ADMIN_ROUTES.revokeAllSessions, { params: { id: userId } });
+        sessions.value = { userId, list: (await api.call(ADMIN_ROUTES.sessions, { params: { id: userId } })).sessions };
+      }),
     previewCsv: (csv: string) => {
       imported.value = null;
       return preview.run(() => api.call(ADMIN_ROUTES.importDivisions, { body: { csv, dryRun: true } }));

@@ -181,32 +181,40 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
             {sessions.length === 0 ? (
               <p class="muted">{user.username} 当前没有登录的设备。</p>
             ) : (
-              <table aria-label={`${user.username} 的登录设备`}>
-                <thead>
-                  <tr>
-                    <th>登录时间</th>
-                    <th>设备</th>
-                    <th>地址</th>
-                    <th>到期</th>
-                    <th>操作</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sessions.map((s) => (
-                    <tr key={s.id}>
-                      <td>{new Date(s.createdAt).toLocaleString('zh-CN')}</td>
-                      <td>{s.device ?? '未知设备'}</td>
-                      <td class="mono">{s.ip ?? ''}</td>
-                      <td>{new Date(s.expiresAt).toLocaleDateString('zh-CN')}</td>
-                      <td>
-                        <Button variant="danger" onClick={() => void state.revoke(user.id, s.id)}>
-                          结束此登录
-                        </Button>
-                      </td>
+              <>
+                <p class="muted">结束登录后，该设备下次联网时会先发送尚未上传的办件，然后清除本机上该用户的数据。</p>
+                <Button variant="danger" disabled={state.busy.value} onClick={() => void state.revokeAll(user.id)}>
+                  结束全部登录（{sessions.length} 台设备）
+                </Button>
+                <table aria-label={`${user.username} 的登录设备`}>
+                  <thead>
+                    <tr>
+                      <th>登录时间</th>
+                      <th>最近使用</th>
+                      <th>设备</th>
+                      <th>地址</th>
+                      <th>到期</th>
+                      <th>操作</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {sessions.map((s) => (
+                      <tr key={s.id}>
+                        <td>{new Date(s.createdAt).toLocaleString('zh-CN')}</td>
+                        <td>{s.lastUsedAt ? new Date(s.lastUsedAt).toLocaleString('zh-CN') : '未使用'}</td>
+                        <td>{s.device ?? '未知设备'}</td>
+                        <td class="mono">{s.ip ?? ''}</td>
+                        <td>{new Date(s.expiresAt).toLocaleDateString('zh-CN')}</td>
+                        <td>
+                          <Button variant="danger" onClick={() => void state.revoke(user.id, s.id)}>
+                            结束此登录
+                          </Button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
             )}
           </td>
         </tr>

@@ -14,6 +14,10 @@ const PersonListScreen = lazyScreen(() => import('../screens/person-list').then(
 const PersonEditScreen = lazyScreen(() => import('../screens/person-edit').then((m) => m.PersonEditScreen), '档案');
 const SyncStatusScreen = lazyScreen(() => import('../screens/sync-status').then((m) => m.SyncStatusScreen), '同步状态');
 const SettingsScreen = lazyScreen(() => import('../screens/settings').then((m) => m.SettingsScreen), '设置');
+const SessionEndedScreen = lazyScreen(
+  () => import('../screens/session-ended').then((m) => m.SessionEndedScreen),
+  '登录已被取消',
+);
 const ChangePasswordScreen = lazyScreen(
   () => import('../screens/password').then((m) => m.ChangePasswordScreen),
   '修改密码',
@@ -39,6 +43,8 @@ export function RouteView() {
   const state = useAppState();
   const route = state.router.route.value;
   const session = state.session.value;
+  // The server ended the session while unsent work remains: nothing else until it is dealt with.
+  if (session && state.sessionEnd.ended.value) return <SessionEndedScreen />;
   if (!session || route.name === 'login') return <LoginScreen />;
   // A one-time password is changed before anything else (the server refuses the rest anyway).
   if (session.user.mustChangePassword) return <ChangePasswordScreen forced />;

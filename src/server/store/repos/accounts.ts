@@ -1,6 +1,6 @@
-// Divisions, users and sessions.
+// Divisions and users (sessions: sessions.ts).
 import type { Sql } from '../sql';
-import type { DivisionRecord, Repositories, SessionRecord, UserRecord } from '../store';
+import type { DivisionRecord, Repositories, UserRecord } from '../store';
 
 interface UserRow {
   id: string;
@@ -42,24 +42,6 @@ const toDivision = (r: DivisionRow): DivisionRecord => ({
   name: r.name,
   level: r.level,
   parentCode: r.parent_code,
-});
-
-interface SessionRow {
-  token_hash: string;
-  user_id: string;
-  created_at: number;
-  expires_at: number;
-  device: string | null;
-  ip: string | null;
-}
-const SESSION_COLUMNS = 'token_hash, user_id, created_at, expires_at, device, ip';
-const toSession = (r: SessionRow): SessionRecord => ({
-  tokenHash: r.token_hash,
-  userId: r.user_id,
-  createdAt: Number(r.created_at),
-  expiresAt: Number(r.expires_at),
-  device: r.device,
-  ip: r.ip,
 });
 
 export function divisionRepo(sql: Sql): Repositories['divisions'] {
@@ -135,41 +117,6 @@ export function userRepo(sql: Sql): Repositories['users'] {
           u.id,
         ],
       );
-    },
-  };
-}
-
-export function sessionRepo(sql: Sql): Repositories['sessions'] {
-  return {
-    async insert(s: SessionRecord) {
-      await sql.run(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`, [
-        s.tokenHash,
-        s.userId,
-        s.createdAt,
-        s.expiresAt,
-        s.device ?? null,
-        s.ip ?? null,
-      ]);
-    },
-    async get(tokenHash) {
-      const r = await sql.get<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE token_hash = ?`, [tokenHash]);
-      return r && toSession(r);
-    },
-    async forUser(userId, now) {
-      const rows = await sql.all<SessionRow>(
-        `SELECT ${SESSION_COLUMNS} FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC`,
-        [userId, now],
-      );
-      return rows.map(toSession);
-    },
-    async deleteForUser(userId, keepTokenHash) {
-      return sql.run(`DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, [userId, keepTokenHash ?? '']);
-    },
-    async delete(tokenHash) {
-      await sql.run(`DELETE FROM sessions WHERE token_hash = ?`, [tokenHash]);
-    },
-    async deleteExpired(now) {
-      return sql.run(`DELETE FROM sessions WHERE expires_at <= ?`, [now]);
     },
   };
 }

@@ -20,6 +20,7 @@ export function LoginScreen() {
     error.value = null;
     try {
       await login(state, username.value, password.value);
+      state.sessionEnd.notice.value = null;
       // Home for everyone: agents get the case list, reviewers and admins the desk (see RouteView).
       state.router.navigate({ name: 'cases' }, { replace: true });
     } catch (err) {
@@ -32,6 +33,7 @@ export function LoginScreen() {
   return (
     <section class="login card stack" aria-labelledby="login-title">
       <h1 id="login-title">代办通 · {current ? '重新登录' : '代办员登录'}</h1>
+      {state.sessionEnd.notice.value && <Banner tone="warning">{state.sessionEnd.notice.value}</Banner>}
       {current ? (
         <p class="muted">{current.user.name}，请重新输入密码以继续同步。本机的档案和办件都会保留。</p>
       ) : (

@@ -6,20 +6,26 @@ import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';
 import { ROLE_LABELS } from '../../../domain/state-machine';
+import { signOutEverywhere } from '../../../state/sign-out-everywhere';
+import { errorMessage } from '../../../net';
+import { Banner } from '../../components/banner';
 
 export function SettingsScreen() {
   const state = useAppState();
   const user = state.user.value;
-  const confirming = useSignal(false);
+  const confirming = useSignal<'logout' | 'everywhere' | null>(null);
   const unsent = useSignal(0);
+  const everywhereError = useSignal<string | null>(null);
   useEffect(() => {
     void refreshStorageInfo(state);
   }, []);
 
-  const askLogout = async () => {
+  const ask = async (what: 'logout' | 'everywhere') => {
     unsent.value = await unsentCount();
-    confirming.value = true;
+    everywhereError.value = null;
+    confirming.value = what;
   };
+  const everywhere = confirming.value === 'everywhere';
 
   return (
     <section class="stack" aria-labelledby="settings-title">
@@ -63,21 +69,35 @@ export function SettingsScreen() {
       <div class="card stack">
         <h2>退出登录</h2>
         <p class="muted">退出后，本机上这个账号的群众档案、办件和照片都会被清除。</p>
-        <Button variant="danger" onClick={() => void askLogout()}>
+        <Button variant="danger" onClick={() => void ask('logout')}>
           退出登录并清除本机数据
         </Button>
       </div>
+      <div class="card stack">
+        <h2>退出所有设备</h2>
+        <p class="muted">
+          设备丢失或密码可能泄露时使用（需要联网）：这个账号在所有设备上的登录都会结束。其他设备下次联网时，会先发送还没同步的办件，然后清除数据；本机也会退出并清除数据。
+        </p>
+        <Button variant="danger" onClick={() => void ask('everywhere')}>
+          退出所有设备
+        </Button>
+        {everywhereError.value && <Banner tone="danger">{everywhereError.value}</Banner>}
+      </div>
       <ConfirmDialog
-        open={confirming.value}
-        title="确定退出登录吗？"
-        confirmLabel="确定退出并清除"
+        open={confirming.value !== null}
+        title={everywhere ? '确定退出所有设备吗？' : '确定退出登录吗？'}
+        confirmLabel={everywhere ? '确定退出所有设备' : '确定退出并清除'}
         danger
         onCancel={() => {
-          confirming.value = false;
+          confirming.value = null;
         }}
         onConfirm={() => {
-          confirming.value = false;
-          void logout(state);
+          confirming.value = null;
+          if (!everywhere) void logout(state);
+          else
+            void signOutEverywhere(state).catch((e: unknown) => {
+              everywhereError.value = errorMessage(e);
+            });
         }}
       >
         {unsent.value > 0 ? (
