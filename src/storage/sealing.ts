@@ -1,0 +1,149 @@
+// Encryption at rest: a Dexie DBCore middleware that seals every personal field of a row with
+// the unlocked data key (vault.ts) on write, and opens it on read. Each table keeps in clear only
+// what its indexes and ordering need and is not personal (ids, status, dates, case number, item
+// code); the rest is one AES-GCM field, `sealed`. A file's bytes are sealed on their own
+// (`sealedData`, no JSON). Persons get their blind-index tokens (`search`) here too.
+//
+// Rows written before schema v4 are plaintext: they are read as they are, and sealed at the first
+// unlock (sealPendingRows, seal-rows.ts). Without the key, a sealed row cannot be read or written
+// (`storage.locked`), except by a schema upgrade, which only moves rows and has no key.
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { StorageError } from './errors';
+import { personTokens } from './person-index';
+import { hasDataKey, openBytes, openJson, sealBytes, sealJson } from './vault';
+
+export const SEALED = 'sealed';
+export const SEALED_DATA = 'sealedData';
+
+interface SealSpec {
+  /** Fields kept readable (indexes, ordering); everything else is sealed. */
+  clear: readonly string[];
+  /** A binary field sealed as raw bytes (files). */
+  bytes?: string;
+  /** Only these rows are sealed (settings: the session with its bearer token). */
+  only?: (row: Record<string, unknown>) => boolean;
+  /** Extra clear fields computed from the plaintext (blind indexes). */
+  index?: (row: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const SEAL_SPECS: Record<string, SealSpec> = {
+  persons: {
+    clear: ['id', 'villageCode', 'updatedAt', 'schemaVersion'],
+    index: (row) => ({ search: personTokens(row) }),
+  },
+  cases: {
+    clear: ['id', 'status', 'itemCode', 'applicantId', 'updatedAt', 'dueOn', 'number', 'villageCode', 'schemaVersion'],
+  },
+  materials: { clear: ['id', 'caseId', 'requirementId', 'updatedAt', 'schemaVersion'] },
+  blobs: { clear: ['sha256', 'mime', 'bytes', 'createdAt', 'uploadedAt'], bytes: 'data' },
+  outbox: { clear: ['id', 'state', 'attempts', 'nextAttemptAt', 'caseId', 'createdAt', 'updatedAt'] },
+  audit: { clear: ['id', 'caseId', 'at', 'schemaVersion'] },
+  decisions: { clear: ['id', 'caseId', 'decidedAt', 'schemaVersion'] },
+  rectifications: { clear: ['id', 'caseId', 'schemaVersion'] },
+  settings: { clear: ['key'], only: (row) => row.key === 'session' },
+};
+
+export const SEALED_TABLES = Object.keys(SEAL_SPECS);
+
+type Row = Record<string, unknown>;
+
+const isRow = (v: unknown): v is Row => !!v && typeof v === 'object' && !ArrayBuffer.isView(v);
+export const isSealed = (v: unknown): boolean => isRow(v) && ArrayBuffer.isView(v[SEALED]);
+
+const asBytes = (v: unknown): Uint8Array =>
+  v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(0);
+
+function sealRow(table: string, spec: SealSpec, keyPath: string, value: unknown): unknown {
+  if (!isRow(value) || isSealed(value) || (spec.only && !spec.only(value))) return value;
+  const aad = `${table}/${String(value[keyPath])}`;
+  const out: Row = {};
+  const secret: Row = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (spec.clear.includes(k)) out[k] = v;
+    else if (k !== spec.bytes) secret[k] = v;
+  }
+  Object.assign(out, spec.index?.(value));
+  out[SEALED] = sealJson(secret, aad);
+  if (spec.bytes && value[spec.bytes] !== undefined)
+    out[SEALED_DATA] = sealBytes(asBytes(value[spec.bytes]), `${aad}/${spec.bytes}`);
+  return out;
+}
+
+function openRow(table: string, spec: SealSpec, keyPath: string, value: unknown): unknown {
+  if (!isSealed(value)) return value; // not sealed yet (written before v4) or not personal
+  const row = value as Row;
+  const aad = `${table}/${String(row[keyPath])}`;
+  const out: Row = {};
+  for (const k of spec.clear) if (k in row) out[k] = row[k];
+  Object.assign(out, openJson(row[SEALED] as Uint8Array, aad));
+  if (spec.bytes && row[SEALED_DATA] !== undefined) {
+    const plain = openBytes(row[SEALED_DATA] as Uint8Array, `${aad}/${spec.bytes}`);
+    out[spec.bytes] =
+      plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
+  }
+  return out;
+}
+
+function sealRequest(name: string, spec: SealSpec, keyPath: string, req: DBCoreMutateRequest): DBCoreMutateRequest {
+  if (req.type !== 'add' && req.type !== 'put') return req;
+  const touches = req.values.some((v) => isRow(v) && !isSealed(v) && (!spec.only || spec.only(v)));
+  if (!touches) return req;
+  if (!hasDataKey()) {
+    // A schema upgrade moves rows without a key: they stay as they are until the first unlock.
+    if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return req;
+    throw new StorageError('storage.locked');
+  }
+  return { ...req, values: req.values.map((v) => sealRow(name, spec, keyPath, v)) };
+}
+
+/** A cursor whose `value` is the opened row (decrypted once per position). */
+function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+  let raw: unknown;
+  let opened: unknown;
+  return Object.create(cursor, {
+    value: {
+      get() {
+        const v = cursor.value;
+        if (v !== raw || opened === undefined) {
+          raw = v;
+          opened = open(v);
+        }
+        return opened;
+      },
+    },
+  }) as DBCoreCursor;
+}
+
+function sealedTable(table: DBCoreTable, spec: SealSpec): DBCoreTable {
+  const keyPath = String(table.schema.primaryKey.keyPath);
+  const open = (v: unknown) => openRow(table.name, spec, keyPath, v);
+  return {
+    ...table,
+    mutate: async (req) => table.mutate(sealRequest(table.name, spec, keyPath, req)),
+    get: async (req) => open(await table.get(req)),
+    getMany: async (req) => (await table.getMany(req)).map(open),
+    async query(req) {
+      const res = await table.query(req);
+      return req.values ? { ...res, result: res.result.map(open) } : res;
+    },
+    async openCursor(req) {
+      const cursor = await table.openCursor(req);
+      return cursor && req.values ? openingCursor(cursor, open) : cursor;
+    },
+  };
+}
+
+/** Lowest level: the row-version stamp (level 10) is sealed with the rest. */
+export const sealingMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'sealing',
+  level: 1,
+  create: (down) => ({
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      const spec = SEAL_SPECS[name];
+      return spec ? sealedTable(table, spec) : table;
+    },
+  }),
+};
