@@ -10,6 +10,7 @@ import { createCaseListSlice } from './case-list';
 import { createPersonsSlice } from './persons';
 import { createWorkbenchSlice } from './workbench/slice';
 import { createSyncSlice } from './sync-status';
+import { createDeviceLockSlice } from './device-key';
 
 export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'danger';
@@ -61,6 +62,7 @@ export function createAppState(deps: AppDeps) {
     persons: createPersonsSlice(),
     workbench: createWorkbenchSlice(today),
     sync: createSyncSlice(),
+    deviceLock: createDeviceLockSlice(),
   };
 }
 

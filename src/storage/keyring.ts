@@ -35,10 +35,13 @@ export interface KeyOwner {
   name: string;
 }
 
+/** What WebCrypto takes (not a view of a SharedArrayBuffer). */
+type Bytes = Uint8Array<ArrayBuffer>;
+
 interface Wrapped {
-  salt: Uint8Array;
-  iv: Uint8Array;
-  ct: Uint8Array;
+  salt: Bytes;
+  iv: Bytes;
+  ct: Bytes;
   iterations: number;
 }
 
@@ -88,7 +91,7 @@ async function wrapKey(secret: string, what: string, raw: Uint8Array, iterations
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const kek = await deriveKek(secret, salt, iterations);
   const ct = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(what) }, kek, raw),
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(what) }, kek, raw as Bytes),
   );
   return { salt, iv, ct, iterations };
 }
@@ -105,7 +108,7 @@ async function unwrapKey(secret: string, what: string, w: Wrapped): Promise<Uint
   }
 }
 
-async function deriveKek(secret: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+async function deriveKek(secret: string, salt: Bytes, iterations: number): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', enc.encode(secret.normalize('NFC')), 'PBKDF2', false, [
     'deriveKey',
   ]);

@@ -72,7 +72,7 @@ async function seedOneOfEach() {
         id: uuidv7(),
         caseId: c.id!,
         requirementId: 'id-card',
-        pages: [{ sha256: PHOTO_SHA, mime: 'image/jpeg', width: 10, height: 10, bytes: PHOTO.length, capturedAt: T0 }],
+        pages: [{ sha256: PHOTO_SHA, mime: 'image/jpeg', bytes: PHOTO.length, capturedAt: T0 }],
         data: { 姓名: '欧阳春花' },
         updatedAt: T0,
       },

@@ -2,12 +2,21 @@ import type { AppState } from '../../state';
 import { AppStateContext } from './context';
 import { Shell } from '../shell';
 import { RouteView } from './route-view';
+import { LockScreen } from '../screens/lock';
+import { SetPinScreen } from '../screens/lock/set-pin';
+import { keyring } from '../../state/device-key';
 
-/** Root: provides the state; the login screen until a session exists, then the shell. */
+/** Root: provides the state; the lock screen while the device is locked (the database waits for
+ *  the key), the login screen until a session exists, then the shell. */
 export function App({ state }: { state: AppState }) {
+  const lock = state.deviceLock.lock.value;
   return (
     <AppStateContext.Provider value={state}>
-      {!state.booted.value ? (
+      {lock.locked ? (
+        <LockScreen />
+      ) : lock.offerPin && state.session.value ? (
+        <SetPinScreen windowMs={keyring().policy.pinWindowMs} />
+      ) : !state.booted.value ? (
         <main class="boot" aria-busy="true">
           <h1>代办通</h1>
           <p>正在打开……</p>

@@ -6,12 +6,14 @@ import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';
 import { ROLE_LABELS } from '../../../domain/state-machine';
+import { lockDevice } from '../../../state/device-key';
 
 export function SettingsScreen() {
   const state = useAppState();
   const user = state.user.value;
   const confirming = useSignal(false);
   const unsent = useSignal(0);
+  const lock = state.deviceLock.lock.value;
   useEffect(() => {
     void refreshStorageInfo(state);
   }, []);
@@ -49,6 +51,23 @@ export function SettingsScreen() {
             申请长期保存本机数据
           </Button>
         )}
+      </div>
+      <div class="card stack">
+        <h2>锁屏</h2>
+        <p class="muted">
+          本机数据已加密。闲置 15 分钟自动锁定；锁定后用 6 位锁屏密码或登录密码解锁。
+          {lock.locked ? '' : lock.pin ? '已设置锁屏密码。' : '还没有设置锁屏密码。'}
+        </p>
+        <div class="row">
+          <Button
+            onClick={() => {
+              if (!lock.locked) state.deviceLock.lock.value = { ...lock, offerPin: true };
+            }}
+          >
+            {!lock.locked && lock.pin ? '修改锁屏密码' : '设置锁屏密码'}
+          </Button>
+          <Button onClick={() => void lockDevice(state)}>立即锁定</Button>
+        </div>
       </div>
       <div class="card stack">
         <h2>修改密码</h2>
