@@ -90,13 +90,17 @@ export function useHarness(fetchImpl?: typeof fetch): { get: () => Harness } {
     await unlockStorage(HARNESS_KEY);
     // Few PBKDF2 iterations: the iteration count is tested in tests/storage/keyring.test.ts.
     useKeyring(
-      createKeyring({ store: createStore(`keys-${counter}`, 'keys'), now: () => clock.t, policy: { iterations: 1_000 } }),
+      createKeyring({
+        store: createStore(`keys-${counter}`, 'keys'),
+        now: () => clock.t,
+        policy: { iterations: 1_000 },
+      }),
     );
     const router = memoryRouter();
     const fetchCalls: Harness['fetchCalls'] = [];
     const state = createAppState({
       router,
-      now: () => NOW,
+      now: () => clock.t,
       processImage: fakeProcess,
       fetch:
         fetchImpl ??
