@@ -18,7 +18,8 @@ import { DEVICE_KEY_MESSAGE, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE } from '../
 import type { SessionUser } from '../domain/api/auth';
 
 export type DeviceLock =
-  | { locked: false; owner?: KeyOwner; pin?: boolean; offerPin?: boolean }
+  /** `offerPin`: the prompt after a password login; `settingPin`: the set-PIN screen is open. */
+  | { locked: false; owner?: KeyOwner; pin?: boolean; offerPin?: boolean; settingPin?: boolean }
   /** `enroll`: a device upgraded from before encryption: the password creates the key. */
   | { locked: true; owner: KeyOwner; pin: boolean; pinAttemptsLeft: number; enroll?: boolean };
 
@@ -149,12 +150,13 @@ export async function keyAfterLogin(host: LockHost, user: SessionUser, password:
 export async function setDevicePin(host: LockHost, pin: string): Promise<void> {
   await keyring().setPin(exportDataKey(), pin);
   const lock = host.deviceLock.lock.value;
-  if (!lock.locked) host.deviceLock.lock.value = { ...lock, pin: true, offerPin: false };
+  if (!lock.locked) host.deviceLock.lock.value = { ...lock, pin: true, offerPin: false, settingPin: false };
 }
 
-export function skipPinOffer(host: LockHost): void {
+/** Opens (true) or closes the set-PIN screen; either way the prompt after login is done. */
+export function showPinSetup(host: LockHost, open: boolean): void {
   const lock = host.deviceLock.lock.value;
-  if (!lock.locked) host.deviceLock.lock.value = { ...lock, offerPin: false };
+  if (!lock.locked) host.deviceLock.lock.value = { ...lock, offerPin: false, settingPin: open };
 }
 
 /** Locks now (idle timer or the agent). Only a device holding a user's key can lock. */

@@ -4,7 +4,7 @@
 //  2. One stored case is damaged (and one written by a "newer" app): the case list shows the
 //     others, the sync screen lists both problems, and the diagnostic reaches the server.
 import { expect, test, type Page } from '@playwright/test';
-import { login, waitForServiceWorker } from './fixtures/app';
+import { login, unlock, waitForServiceWorker } from './fixtures/app';
 
 const VILLAGE_OF_AGENT1 = async (page: Page) =>
   page.evaluate(
@@ -81,6 +81,7 @@ test('damaged and newer device rows are skipped, listed, and sent as a diagnosti
     caseRow(ids[2]!, village, 3, { schemaVersion: 99 }),
   ]);
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
   await expect(page.getByText(`DB-${village}-TEST-1`)).toBeVisible();
   await expect(page.getByText(`DB-${village}-TEST-2`)).toHaveCount(0);
@@ -172,6 +173,7 @@ test('a server that refuses this app version stops sync, shows the update banner
     );
   await page.goto('/#/sync');
   await page.reload();
+  await unlock(page);
   await page.getByRole('button', { name: '立即同步' }).click();
   const banner = page.getByTestId('update-banner');
   await expect(banner).toContainText('这个版本太旧');

@@ -4,6 +4,7 @@ import { Shell } from '../shell';
 import { RouteView } from './route-view';
 import { LockScreen } from '../screens/lock';
 import { SetPinScreen } from '../screens/lock/set-pin';
+import { PinOffer } from '../screens/lock/pin-offer';
 import { keyring } from '../../state/device-key';
 
 /** Root: provides the state; the lock screen while the device is locked (the database waits for
@@ -14,7 +15,7 @@ export function App({ state }: { state: AppState }) {
     <AppStateContext.Provider value={state}>
       {lock.locked ? (
         <LockScreen />
-      ) : lock.offerPin && state.session.value ? (
+      ) : lock.settingPin && state.session.value ? (
         <SetPinScreen windowMs={keyring().policy.pinWindowMs} />
       ) : !state.booted.value ? (
         <main class="boot" aria-busy="true">
@@ -23,6 +24,7 @@ export function App({ state }: { state: AppState }) {
         </main>
       ) : (
         <Shell>
+          {lock.offerPin && state.session.value?.user.role === 'agent' && <PinOffer />}
           <RouteView />
         </Shell>
       )}

@@ -1,8 +1,8 @@
-// After a password login (and from 设置): choose a 6-digit PIN for quick offline unlocking.
-// Skippable: the password always unlocks.
+// Choose a 6-digit PIN for quick offline unlocking (from the prompt after a password login, or
+// from 设置). Optional: the password always unlocks.
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { setDevicePin, skipPinOffer } from '../../../state/device-key';
+import { setDevicePin, showPinSetup } from '../../../state/device-key';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
 import { PinPad } from './pin-pad';
@@ -57,8 +57,8 @@ export function SetPinScreen({ windowMs }: { windowMs: number }) {
         disabled={busy.value}
         onComplete={(pin) => void onPin(pin)}
       />
-      <Button block onClick={() => skipPinOffer(state)}>
-        {state.deviceLock.lock.value.pin ? '取消' : '跳过，以后再设'}
+      <Button block onClick={() => showPinSetup(state, false)}>
+        取消
       </Button>
     </main>
   );

@@ -6,7 +6,7 @@ import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';
 import { ROLE_LABELS } from '../../../domain/state-machine';
-import { lockDevice } from '../../../state/device-key';
+import { lockDevice, showPinSetup } from '../../../state/device-key';
 
 export function SettingsScreen() {
   const state = useAppState();
@@ -61,7 +61,7 @@ export function SettingsScreen() {
         <div class="row">
           <Button
             onClick={() => {
-              if (!lock.locked) state.deviceLock.lock.value = { ...lock, offerPin: true };
+              showPinSetup(state, true);
             }}
           >
             {!lock.locked && lock.pin ? '修改锁屏密码' : '设置锁屏密码'}
