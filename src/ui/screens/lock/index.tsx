@@ -67,11 +67,7 @@ export function LockScreen() {
       {state.deviceLock.syncLocked.value && !enroll && (
         <Banner tone="info">后台同步在等待：解锁后会自动把未同步的办件发出。</Banner>
       )}
-      {error.value && (
-        <Banner tone="danger">
-          <span role="alert">{error.value}</span>
-        </Banner>
-      )}
+      {error.value && <Banner tone="danger">{error.value}</Banner>}
       {pinMode ? (
         <>
           <PinPad

@@ -46,11 +46,7 @@ export function SetPinScreen({ windowMs }: { windowMs: number }) {
         应用闲置一段时间后会自动锁定。设置 6 位数字的锁屏密码，没有信号也能快速解锁。登录满 {HOURS(windowMs)}{' '}
         小时后需要用登录密码解锁一次。
       </p>
-      {error.value && (
-        <Banner tone="danger">
-          <span role="alert">{error.value}</span>
-        </Banner>
-      )}
+      {error.value && <Banner tone="danger">{error.value}</Banner>}
       <PinPad
         key={first.value === null ? 'first' : 'again'}
         label={first.value === null ? '请输入 6 位锁屏密码' : '请再输入一次'}
