@@ -3,9 +3,12 @@ import { AppStateContext } from './context';
 import { Shell } from '../shell';
 import { RouteView } from './route-view';
 import { LockScreen } from '../screens/lock';
-import { SetPinScreen } from '../screens/lock/set-pin';
-import { PinOffer } from '../screens/lock/pin-offer';
 import { keyring } from '../../state/device-key';
+import { lazyScreen } from './lazy-screen';
+import { PinOffer } from '../screens/lock/pin-offer';
+
+// Not on the first screen: the set-PIN screen arrives when the agent opens it (own chunk).
+const SetPinScreen = lazyScreen(() => import('../screens/lock/set-pin').then((m) => m.SetPinScreen), '设置锁屏密码');
 
 /** Root: provides the state; the lock screen while the device is locked (the database waits for
  *  the key), the login screen until a session exists, then the shell. */
