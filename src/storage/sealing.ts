@@ -1,8 +1,9 @@
 // Encryption at rest: a Dexie DBCore middleware that seals every personal field of a row with
 // the unlocked data key (vault.ts) on write, and opens it on read. Each table keeps in clear only
 // what its indexes and ordering need and is not personal (ids, status, dates, case number, item
-// code); the rest is one AES-GCM field, `sealed`. A file's bytes are sealed on their own
-// (`sealedData`, no JSON). Persons get their blind-index tokens (`search`) here too.
+// code); the rest is one AES-GCM field, `sealed` (with the names of its fields, for lazy
+// opening). A file's bytes are sealed on their own (`sealedData`, no JSON). Persons get their
+// blind-index tokens (`search`) here too.
 //
 // Rows written before schema v4 are plaintext: they are read as they are, and sealed at the first
 // unlock (sealPendingRows, seal-rows.ts). Without the key, a sealed row cannot be read or written
@@ -14,6 +15,7 @@ import { hasDataKey, openBytes, openJson, sealBytes, sealJson } from './vault';
 
 export const SEALED = 'sealed';
 export const SEALED_DATA = 'sealedData';
+const SEALED_KEYS = 'sealedKeys';
 
 interface SealSpec {
   /** Fields kept readable (indexes, ordering); everything else is sealed. */
@@ -64,22 +66,64 @@ function sealRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
   }
   Object.assign(out, spec.index?.(value));
   out[SEALED] = sealJson(secret, aad);
+  // The names (never the values) of the sealed fields: a read can then open the row lazily.
+  out[SEALED_KEYS] = Object.keys(secret);
   if (spec.bytes && value[spec.bytes] !== undefined)
     out[SEALED_DATA] = sealBytes(asBytes(value[spec.bytes]), `${aad}/${spec.bytes}`);
   return out;
 }
 
+const setData = (row: Row, name: string, value: unknown) =>
+  Object.defineProperty(row, name, { value, writable: true, enumerable: true, configurable: true });
+
+/** Fields that open themselves on first access (get or set); then they are plain data. */
+function defineLazy(row: Row, names: readonly string[], open: () => Row): void {
+  let done = false;
+  const ensure = () => {
+    if (done) return;
+    const values = open(); // throws storage.corrupt: the fields stay closed, never wrong
+    for (const name of names) setData(row, name, values[name]);
+    done = true;
+  };
+  for (const name of names) {
+    Object.defineProperty(row, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        ensure();
+        return row[name];
+      },
+      set(v: unknown) {
+        ensure();
+        row[name] = v;
+      },
+    });
+  }
+}
+
+/**
+ * The row as the app wrote it. Sealed fields are decrypted on first access: a list filtered
+ * or sorted by clear fields (status, dates) decrypts only the rows it returns, and a file's
+ * bytes only when they are read.
+ */
 function openRow(table: string, spec: SealSpec, keyPath: string, value: unknown): unknown {
   if (!isSealed(value)) return value; // not sealed yet (written before v4) or not personal
   const row = value as Row;
   const aad = `${table}/${String(row[keyPath])}`;
   const out: Row = {};
   for (const k of spec.clear) if (k in row) out[k] = row[k];
-  Object.assign(out, openJson(row[SEALED] as Uint8Array, aad));
-  if (spec.bytes && row[SEALED_DATA] !== undefined) {
-    const plain = openBytes(row[SEALED_DATA] as Uint8Array, `${aad}/${spec.bytes}`);
-    out[spec.bytes] =
-      plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
+  const openSecret = () => openJson(row[SEALED] as Uint8Array, aad);
+  const names = row[SEALED_KEYS];
+  if (Array.isArray(names) && names.every((n) => typeof n === 'string')) defineLazy(out, names, openSecret);
+  else Object.assign(out, openSecret());
+  const bytes = spec.bytes;
+  if (bytes && row[SEALED_DATA] !== undefined) {
+    defineLazy(out, [bytes], () => {
+      const plain = openBytes(row[SEALED_DATA] as Uint8Array, `${aad}/${bytes}`);
+      const data =
+        plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
+      return { [bytes]: data };
+    });
   }
   return out;
 }
