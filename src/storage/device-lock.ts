@@ -6,6 +6,7 @@ import { sealPendingRows } from './seal-rows';
 import { clearDataKey, setDataKey } from './vault';
 
 export { exportDataKey, hasDataKey, onKeyChange, requireUnlock } from './vault';
+export { openRows } from './sealing';
 export { createKeyring, KeyError, LOCK_POLICY, type KeyOwner, type KeyStatus, type Keyring } from './keyring';
 
 /**

@@ -10,6 +10,7 @@ import { onDatabaseReady } from './ready-tasks';
 import { queryToken } from './person-index';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
+import { openRows } from './sealing';
 
 const toPerson = (row: unknown) => parseRow(Person, row, '群众档案', 'persons');
 
@@ -74,6 +75,7 @@ export async function searchPersons(query: string, limit = 20): Promise<Person[]
   // covers queries longer than the indexed prefixes.
   const add = async (field: Parameters<typeof queryToken>[0], text: string, hit: (p: PersonRow) => boolean) => {
     const rows = await db.persons.where('search').equals(queryToken(field, text)).limit(cap).toArray();
+    await openRows(rows);
     for (const r of rows) if (hit(r)) found.set(r.id, r);
   };
   if (/^\d+[\dxX]?$/.test(q)) {
@@ -107,6 +109,7 @@ export async function listPersons({ villageCode, offset = 0, limit = 50 }: Perso
         offset + limit,
       )
     : await db.persons.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
+  await openRows(rows);
   return parseRows(Person, rows, 'persons');
 }
 

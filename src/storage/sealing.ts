@@ -11,7 +11,7 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { StorageError } from './errors';
 import { personTokens } from './person-index';
-import { hasDataKey, openBytes, openJson, sealBytes, sealJson } from './vault';
+import { decodeJson, hasDataKey, openBytes, openBytesNative, openJson, sealBytes, sealJson } from './vault';
 
 export const SEALED = 'sealed';
 export const SEALED_DATA = 'sealedData';
@@ -76,15 +76,26 @@ function sealRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
 const setData = (row: Row, name: string, value: unknown) =>
   Object.defineProperty(row, name, { value, writable: true, enumerable: true, configurable: true });
 
+/** Rows with closed fields → opening them by WebCrypto, for openRows. */
+const nativeOpeners = new WeakMap<object, () => Promise<void>>();
+
 /** Fields that open themselves on first access (get or set); then they are plain data. */
-function defineLazy(row: Row, names: readonly string[], open: () => Row): void {
+function defineLazy(row: Row, names: readonly string[], open: () => Row, openNative: () => Promise<Row | undefined>) {
   let done = false;
-  const ensure = () => {
-    if (done) return;
-    const values = open(); // throws storage.corrupt: the fields stay closed, never wrong
+  const fill = (values: Row) => {
     for (const name of names) setData(row, name, values[name]);
     done = true;
   };
+  const ensure = () => {
+    if (!done) fill(open()); // throws storage.corrupt: the fields stay closed, never wrong
+  };
+  const previous = nativeOpeners.get(row);
+  nativeOpeners.set(row, async () => {
+    await previous?.();
+    if (done) return;
+    const values = await openNative(); // undefined: left to `open`, which says what is wrong
+    if (values && !done) fill(values);
+  });
   for (const name of names) {
     Object.defineProperty(row, name, {
       enumerable: true,
@@ -112,20 +123,45 @@ function openRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
   const aad = `${table}/${String(row[keyPath])}`;
   const out: Row = {};
   for (const k of spec.clear) if (k in row) out[k] = row[k];
-  const openSecret = () => openJson(row[SEALED] as Uint8Array, aad);
+  const sealed = row[SEALED] as Uint8Array;
+  const openSecret = () => openJson(sealed, aad);
   const names = row[SEALED_KEYS];
-  if (Array.isArray(names) && names.every((n) => typeof n === 'string')) defineLazy(out, names, openSecret);
+  if (Array.isArray(names) && names.every((n) => typeof n === 'string'))
+    defineLazy(out, names, openSecret, async () => {
+      const plain = await openBytesNative(sealed, aad);
+      return plain && decodeJson(plain);
+    });
   else Object.assign(out, openSecret());
   const bytes = spec.bytes;
   if (bytes && row[SEALED_DATA] !== undefined) {
-    defineLazy(out, [bytes], () => {
-      const plain = openBytes(row[SEALED_DATA] as Uint8Array, `${aad}/${bytes}`);
-      const data =
-        plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
-      return { [bytes]: data };
-    });
+    const data = row[SEALED_DATA] as Uint8Array;
+    const asBuffer = (plain: Uint8Array) =>
+      plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
+    defineLazy(
+      out,
+      [bytes],
+      () => ({ [bytes]: asBuffer(openBytes(data, `${aad}/${bytes}`)) }),
+      async () => {
+        const plain = await openBytesNative(data, `${aad}/${bytes}`);
+        return plain && { [bytes]: asBuffer(plain) };
+      },
+    );
   }
   return out;
+}
+
+/**
+ * Opens the sealed fields of many rows at once with WebCrypto (native AES-GCM, far faster than
+ * opening them one by one in JavaScript). Call it OUTSIDE a transaction, on rows about to be
+ * used (a list page). Rows it cannot open stay closed: reading them then reports why.
+ */
+export async function openRows(rows: readonly unknown[]): Promise<void> {
+  const openers: Array<Promise<void>> = [];
+  for (const row of rows) {
+    const opener = row && typeof row === 'object' ? nativeOpeners.get(row) : undefined;
+    if (opener) openers.push(opener());
+  }
+  await Promise.all(openers);
 }
 
 function sealRequest(name: string, spec: SealSpec, keyPath: string, req: DBCoreMutateRequest): DBCoreMutateRequest {

@@ -14,6 +14,7 @@ import {
   getSession,
   listCases,
   lockStorage,
+  openRows,
   saveCaseWithMaterials,
   savePerson,
   saveSession,
@@ -165,6 +166,23 @@ describe('sealed rows', () => {
     await unlockStorage(TEST_KEY);
     await pending;
     expect(read).toBe('欧阳春花');
+  });
+});
+
+describe('lazy opening', () => {
+  it('a read decrypts nothing until a sealed field is used; openRows opens many natively (WebCrypto)', async () => {
+    await fresh();
+    const { p } = await seedOneOfEach();
+    const row = (await getDb().persons.get(p.id!)) as unknown as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(row, 'name')?.get).toBeTypeOf('function'); // still closed
+    expect(row.villageCode).toBe(p.villageCode); // clear field, no decryption needed
+    await openRows([row]);
+    expect(Object.getOwnPropertyDescriptor(row, 'name')).toMatchObject({ value: '欧阳春花', writable: true });
+    // Another key: openRows leaves the row closed, reading it says why.
+    const other = (await getDb().persons.get(p.id!)) as unknown as Record<string, unknown>;
+    setDataKey(OTHER_KEY);
+    await openRows([other]);
+    expect(() => other.name).toThrow(/已损坏/);
   });
 });
 
