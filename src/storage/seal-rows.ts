@@ -10,14 +10,18 @@ import { hasDataKey } from './vault';
 
 const BLOB_GROUP = 8;
 
-/** Settings key set by the v4 upgrade while rows may still be plaintext. DO NOT RENAME. */
+/** Settings key set by the v4 upgrade while rows may still be plaintext (value true, or a list of
+ *  table names). DO NOT RENAME. */
 export const SEAL_ROWS_KEY = 'migration.sealRows';
 
 export async function sealPendingRows(db: Dexie): Promise<void> {
   if (!hasDataKey()) return;
   const settings = db.table<KeyValueRow, string>('settings');
-  if (!(await settings.get(SEAL_ROWS_KEY))) return;
-  for (const name of SEALED_TABLES) {
+  const flag = (await settings.get(SEAL_ROWS_KEY))?.value;
+  if (!flag) return;
+  // true (the v4 upgrade): every table; a list: those tables only (rows put there raw, e.g. seeded).
+  const tables = Array.isArray(flag) ? SEALED_TABLES.filter((t) => flag.includes(t)) : SEALED_TABLES;
+  for (const name of tables) {
     const table = db.table(name);
     const keys = await table.toCollection().primaryKeys();
     const group = name === 'blobs' ? BLOB_GROUP : 500;

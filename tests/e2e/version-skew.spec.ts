@@ -6,21 +6,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login, unlock, waitForServiceWorker } from './fixtures/app';
 
-const VILLAGE_OF_AGENT1 = async (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('daiban');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('session');
-          get.onsuccess = () => {
-            resolve((get.result as { value: { user: { villageCode: string } } }).value.user.villageCode);
-            open.result.close();
-          };
-        };
-      }),
-  );
+/** agent1's village, as 设置 shows it (the stored session is sealed: encryption at rest). */
+const VILLAGE_OF_AGENT1 = async (page: Page) => {
+  await page.goto('/#/settings');
+  const code = page.locator('dt', { hasText: '村（社区）代码' }).locator('xpath=following-sibling::dd[1]');
+  await expect(code).toHaveText(/^\d{12}$/);
+  const village = (await code.textContent())!;
+  await page.goto('/#/');
+  return village;
+};
 
 /** Puts raw rows into the device database, past the app (as a crash or another version would). */
 async function putRawCases(page: Page, rows: unknown[]) {
