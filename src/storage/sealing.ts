@@ -176,11 +176,17 @@ function sealRequest(name: string, spec: SealSpec, keyPath: string, req: DBCoreM
   return { ...req, values: req.values.map((v) => sealRow(name, spec, keyPath, v)) };
 }
 
-/** A cursor whose `value` is the opened row (decrypted once per position). */
+/**
+ * A cursor whose `value` is the opened row (decrypted once per position). `key` and
+ * `primaryKey` are native IDBCursor getters, which throw "Illegal invocation" on any other
+ * object: read them on the real cursor (Dexie's virtual-index cursor does the same).
+ */
 function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   let raw: unknown;
   let opened: unknown;
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const v = cursor.value;
