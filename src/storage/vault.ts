@@ -30,7 +30,6 @@ let keys: Keys | undefined;
 /** True while a user's key exists on this device but is not in memory: opening waits. */
 let required = false;
 let waiters: Array<() => void> = [];
-const listeners = new Set<(unlocked: boolean) => void>();
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -50,7 +49,6 @@ export function setDataKey(raw: Uint8Array): void {
   const ready = waiters;
   waiters = [];
   for (const w of ready) w();
-  for (const l of listeners) l(true);
 }
 
 /** Forgets the key (lock, logout). `stillRequired`: the user's key stays on the device, so
@@ -59,7 +57,6 @@ export function clearDataKey(stillRequired = false): void {
   keys?.raw.fill(0);
   keys = undefined;
   required = stillRequired;
-  for (const l of listeners) l(false);
 }
 
 /** Declares that this device holds a user's wrapped key (found at start, before unlocking). */
@@ -78,11 +75,6 @@ export function exportDataKey(): Uint8Array {
 export function whenUnlocked(): Promise<void> {
   if (keys || !required) return Promise.resolve();
   return new Promise((resolve) => waiters.push(resolve));
-}
-
-export function onKeyChange(listener: (unlocked: boolean) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
 }
 
 function need(): Keys {
