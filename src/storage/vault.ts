@@ -57,6 +57,13 @@ export function clearDataKey(stillRequired = false): void {
   keys?.raw.fill(0);
   keys = undefined;
   required = stillRequired;
+  if (!stillRequired) {
+    // Nothing to wait for any more (logout, or a wipe while locked): waiting queries go on, and a
+    // read of a sealed row fails with storage.locked instead of waiting forever.
+    const released = waiters;
+    waiters = [];
+    for (const w of released) w();
+  }
 }
 
 /** Declares that this device holds a user's wrapped key (found at start, before unlocking). */

@@ -5,8 +5,10 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain';
 import {
+  clearUserData,
   closeDb,
   DaibanDb,
+  forgetStorageKey,
   getBlob,
   getCase,
   getDb,
@@ -166,6 +168,17 @@ describe('sealed rows', () => {
     await unlockStorage(TEST_KEY);
     await pending;
     expect(read).toBe('欧阳春花');
+
+    // A wipe while locked (logout, revoked device): forgetting the key releases the wait; the
+    // wipe needs no key, a sealed read says it is locked.
+    lockStorage();
+    let wipeDone = false;
+    const wiped = clearUserData().then(() => (wipeDone = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(wipeDone).toBe(false); // waiting for the unlock
+    forgetStorageKey();
+    await wiped;
+    expect((await rawDump(name)).persons).toHaveLength(0);
   });
 });
 
