@@ -8,6 +8,7 @@ import { App } from './ui/app';
 import { createAppState } from './state/app-state';
 import { createRouter } from './state/router';
 import { bootSession } from './state/session-actions';
+import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { connectSync } from './state/sync-wiring';
 import { loadPulledCatalog } from './state/catalog-lookup';
 import { refreshStorageInfo, requestPersistence } from './state/storage-info';
@@ -49,6 +50,9 @@ state.deps.checkForUpdate = async () => {
   await workbox?.update();
 };
 watchDeviceProblems(state);
+// Encryption at rest: the service worker gets the key from this page; idle pages lock.
+serveKeyToWorker(state);
+watchIdle(state, window);
 // Chrome grants persistent storage to installed apps: ask again right after install.
 onAppInstalled(() => void requestPersistence(state).then(() => refreshStorageInfo(state)));
 
@@ -60,7 +64,8 @@ void bootSession(state).then(() => {
   // Sync runs while someone is signed in (it needs the token), and stops at logout.
   effect(() => {
     // Not while a one-time password awaits its change: the server refuses everything else.
-    if (state.session.value && !state.session.value.user.mustChangePassword) {
+    // Nor while the device is locked: the outbox is sealed (the lock screen says 解锁后同步).
+    if (state.session.value && !state.session.value.user.mustChangePassword && !state.deviceLock.lock.value.locked) {
       void refreshSyncStatus(state).catch(() => undefined);
       sync.start();
     } else {

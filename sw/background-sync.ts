@@ -3,7 +3,7 @@
 // as the page, over the same IndexedDB storage, under the same lock. Safari and Firefox never fire
 // this event; there the page's scheduler drains.
 import { drain, type DrainOptions } from '../src/sync/drain';
-import { BACKGROUND_SYNC_TAG, SYNC_REPORT_MESSAGE } from '../src/sync/names';
+import { BACKGROUND_SYNC_TAG, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE, SYNC_REPORT_MESSAGE } from '../src/sync/names';
 import type { SyncPorts } from '../src/sync/ports';
 import type { DrainReport } from '../src/sync/report';
 import { createStoragePorts } from '../src/sync/storage-ports';
@@ -30,6 +30,13 @@ export interface BackgroundSyncScope {
 export interface BackgroundSyncOptions {
   ports?: () => SyncPorts;
   drainOptions?: DrainOptions;
+  /**
+   * Whether the data key is here (encryption at rest). Without it the outbox is left exactly as
+   * it is and pages are told "已锁定，解锁后同步"; the page drains after its unlock.
+   */
+  unlocked?: () => boolean;
+  /** How long to wait for an unlocked page to send the key to a restarted worker (ms). */
+  keyWaitMs?: number;
 }
 
 /** Link failures worth a browser retry: rejecting waitUntil makes Chromium try the tag again later. */
@@ -37,10 +44,30 @@ const RETRY_OUTCOMES = new Set<DrainReport['outcome']>(['offline', 'unavailable'
 
 export function registerBackgroundSync(scope: BackgroundSyncScope, options: BackgroundSyncOptions = {}): void {
   const ports = options.ports ?? (() => createStoragePorts());
+  const unlocked = options.unlocked ?? (() => true);
   scope.addEventListener('sync', (event) => {
     if (event.tag !== BACKGROUND_SYNC_TAG) return;
-    event.waitUntil(runDrain(scope, ports(), options.drainOptions, event.lastChance === true));
+    event.waitUntil(
+      (async () => {
+        if (!(await keyArrives(scope, unlocked, options.keyWaitMs ?? 2_000))) {
+          const pages = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+          for (const page of pages) page.postMessage({ type: SYNC_LOCKED_MESSAGE });
+          return;
+        }
+        await runDrain(scope, ports(), options.drainOptions, event.lastChance === true);
+      })(),
+    );
   });
+}
+
+/** True once the key is here; asks open pages for it first (a restarted worker forgot it). */
+async function keyArrives(scope: BackgroundSyncScope, unlocked: () => boolean, waitMs: number): Promise<boolean> {
+  if (unlocked()) return true;
+  const pages = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  if (pages.length === 0) return false;
+  for (const page of pages) page.postMessage({ type: DEVICE_KEY_REQUEST });
+  for (let waited = 0; waited < waitMs && !unlocked(); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return unlocked();
 }
 
 async function runDrain(

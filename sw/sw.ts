@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 // Service worker entry, split by job: ./precache (app shell + offline navigation), ./update
-// (updates wait for the user's consent) and ./background-sync (drains the outbox on `sync`).
+// (updates wait for the user's consent), ./device-key (the data key, from an unlocked page) and
+// ./background-sync (drains the outbox on `sync`, only with the key).
 import './precache';
 import './update';
+import './device-key';
 import { registerBackgroundSync, type BackgroundSyncScope } from './background-sync';
+import { hasDataKey } from '../src/storage/sync-api';
 
 declare const self: ServiceWorkerGlobalScope;
 
-registerBackgroundSync(self as unknown as BackgroundSyncScope);
+registerBackgroundSync(self as unknown as BackgroundSyncScope, { unlocked: hasDataKey });

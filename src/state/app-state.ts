@@ -11,6 +11,7 @@ import { createPersonsSlice } from './persons';
 import { createWorkbenchSlice } from './workbench/slice';
 import { createSyncSlice } from './sync-status';
 import { adoptToken, createSessionEndSlice, storedToken } from './session-lifetime';
+import { createDeviceLockSlice } from './device-key';
 
 export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'danger';
@@ -65,6 +66,7 @@ export function createAppState(deps: AppDeps) {
     workbench: createWorkbenchSlice(today),
     sync: createSyncSlice(),
     sessionEnd: createSessionEndSlice(),
+    deviceLock: createDeviceLockSlice(),
   };
 }
 

@@ -10,12 +10,16 @@ import { closeWorkbench } from './workbench/open';
 import { forgetPhotoQualities } from './photo-quality-memo';
 import { revokeBlobUrls } from './blob-urls';
 import { flushPendingLogouts, revokeOnServer } from './server-logout';
+import { forgetDeviceKey, keyAfterLogin, requireEnrollment, restoreDeviceLock } from './device-key';
 
 /** Reads the device id and any stored session; the app can then route. */
 export async function bootSession(state: AppState): Promise<void> {
   try {
+    // Encryption at rest: with a user's key on the device, the reads below wait for the unlock.
+    await restoreDeviceLock(state);
     state.deviceId.value = await getDeviceId();
     state.session.value = (await getSession(Session).catch(() => undefined)) ?? null;
+    if (state.session.value) requireEnrollment(state, state.session.value.user);
   } finally {
     state.booted.value = true;
   }
@@ -36,6 +40,7 @@ export async function login(state: AppState, username: string, password: string)
       message: `这台设备上保存着${previous.user.name}的办件。请${previous.user.name}先同步并在“设置”中退出登录，再换人登录`,
     });
   }
+  await keyAfterLogin(state, session.user, password); // the session is stored sealed
   await saveSession(session);
   state.session.value = session;
   void flushPendingLogouts(state).catch(() => undefined);
@@ -58,6 +63,7 @@ export async function logout(state: AppState): Promise<void> {
 /** Wipes this user's data from the device and returns to the login screen (no server call). */
 export async function endLocalSession(state: AppState): Promise<void> {
   await clearUserData();
+  await forgetDeviceKey(state);
   await forgetPhotoQualities();
   revokeBlobUrls();
   closeWorkbench(state);

@@ -2,6 +2,7 @@
 import { AuditEvent, uuidv7 } from '../domain';
 import { getDb } from './connection';
 import { parseInput, parseRows } from './validate';
+import { openRows } from './sealing';
 
 export type AuditInput = Omit<AuditEvent, 'id' | 'at'> & { id?: string; at?: number };
 
@@ -20,5 +21,6 @@ export async function appendAudit(events: AuditEvent | AuditEvent[]): Promise<vo
 /** A case's timeline, oldest first. */
 export async function listAudit(caseId: string): Promise<AuditEvent[]> {
   const rows = await getDb().audit.where('caseId').equals(caseId).sortBy('at');
+  await openRows(rows);
   return parseRows(AuditEvent, rows, 'audit');
 }

@@ -6,6 +6,7 @@ import { getDb } from './connection';
 import { StorageError } from './errors';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
+import { openRows } from './sealing';
 
 export interface CaseFilter {
   status?: CaseStatus | CaseStatus[];
@@ -103,6 +104,7 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
     const collection = indexedCollection(query, statuses).filter((c) => matches(c, query, statuses));
     rows = (await collection.reverse().sortBy('updatedAt')).slice(offset, offset + limit);
   }
+  await openRows(rows); // one native pass for the page instead of row by row
   return parseRows(Case, rows, 'cases');
 }
 

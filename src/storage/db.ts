@@ -8,11 +8,15 @@ import type { AuditEvent, Case, Decision, Material, Mutation, Person, Rectificat
 import { nameCharKeys } from './name-keys';
 import { runReadyTasks } from './ready-tasks';
 import { ROW_SCHEMA_VERSIONS, rowVersionMiddleware, VERSIONED_TABLES } from './row-versions';
+import { SEAL_ROWS_KEY, sealPendingRows } from './seal-rows';
+import { sealingMiddleware } from './sealing';
+import { hasDataKey, whenUnlocked } from './vault';
 
 export const DB_NAME = 'daiban';
 
-/** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars). */
-export type PersonRow = Person & { initials: string[] };
+/** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars),
+ *  sealed with it; `search` holds their blind-index tokens (sealing.ts computes them). */
+export type PersonRow = Person & { initials: string[]; search?: string[] };
 
 /** Content-addressed file. ArrayBuffer, not Blob: some WebKit versions lose Blobs in IndexedDB. */
 export interface BlobRow {
@@ -116,8 +120,30 @@ export class DaibanDb extends Dexie {
       }
     });
 
+    // Version 4: encryption at rest (sealing.ts). The plaintext name / ID / phone / pinyin indexes
+    // go; persons are found through blind-index tokens (`*search`). The upgrade has no key: rows
+    // stay as they are and are sealed at the first unlock (seal-rows.ts, flag below).
+    this.version(4)
+      .stores({ persons: '&id, villageCode, updatedAt, *search' })
+      .upgrade(async (tx) => {
+        await tx.table<KeyValueRow>('settings').put({ key: SEAL_ROWS_KEY, value: true });
+      });
+
     this.use(rowVersionMiddleware);
-    this.on('ready', (vipDb) => runReadyTasks(vipDb));
+    this.use(sealingMiddleware);
+    // While a user's key is on the device but not unlocked, every query waits here (the page
+    // shows the lock screen); then rows from before v4 are sealed and the other tasks run.
+    // Sticky: runs at every open, also the reopen after a lock (device-lock.ts).
+    this.on(
+      'ready',
+      async (vipDb) => {
+        await whenUnlocked();
+        if (!hasDataKey()) return;
+        await sealPendingRows(vipDb);
+        await runReadyTasks(vipDb);
+      },
+      true,
+    );
   }
 }
 

@@ -1,7 +1,13 @@
 // Storage failures as stable codes with a Chinese message, like every other error in the app.
 
 export type StorageErrorCode =
-  'storage.not_found' | 'storage.conflict' | 'storage.invalid' | 'storage.quota' | 'storage.failed';
+  | 'storage.not_found'
+  | 'storage.conflict'
+  | 'storage.invalid'
+  | 'storage.quota'
+  | 'storage.failed'
+  | 'storage.locked'
+  | 'storage.corrupt';
 
 const MESSAGES: Record<StorageErrorCode, string> = {
   'storage.not_found': '找不到这条记录，可能已被删除',
@@ -9,6 +15,8 @@ const MESSAGES: Record<StorageErrorCode, string> = {
   'storage.invalid': '本机保存的数据格式不正确',
   'storage.quota': '设备存储空间不足，请先同步并清理照片',
   'storage.failed': '保存失败，请重试',
+  'storage.locked': '已锁定：请先输入锁屏密码或登录密码解锁',
+  'storage.corrupt': '本机加密数据已损坏或被改动，无法读取；请发送诊断给管理员',
 };
 
 export class StorageError extends Error {
@@ -23,6 +31,9 @@ export class StorageError extends Error {
 /** Maps what IndexedDB or Dexie throws to a StorageError (StorageErrors pass through). */
 export function toStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
+  // Dexie may wrap what a middleware (sealing.ts) threw.
+  const inner = (error as { inner?: unknown } | null)?.inner;
+  if (inner instanceof StorageError) return inner;
   const names = errorNames(error);
   if (names.includes('QuotaExceededError')) return new StorageError('storage.quota', undefined, { cause: error });
   if (names.includes('ConstraintError')) return new StorageError('storage.conflict', undefined, { cause: error });

@@ -43,6 +43,9 @@
 //  logout       clearUserData() — wipes user tables + session; keeps catalogue and device id
 //               adoptRotatedToken(token, issuedAt, expiresAt?) · rememberLogout · pendingLogouts · forgetLogout
 //  unsent       unsentWork(): { cases, drafts } · exportUserData(meta): Blob (JSON, files as base64)
+//  lock         encryption at rest (vault.ts, sealing.ts): unlockStorage(rawKey) · lockStorage() ·
+//               forgetStorageKey() · hasDataKey() · requireUnlock() · createKeyring() (wrapped keys
+//               in the idb-keyval store `daiban-keys`: enroll, password / PIN unlock, PIN window)
 //  raw          writeTransaction(tables, fn) for a new multi-table action (await only Dexie inside).
 //
 // Service worker / sync: import './storage/sync-api' instead — the same functions minus person
@@ -66,3 +69,4 @@ export * from './catalog';
 export * from './settings';
 export * from './device-problems';
 export * from './user-data';
+export * from './device-lock';

@@ -8,6 +8,7 @@ import { getDb } from './connection';
 import { StorageError } from './errors';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
+import { openRows } from './sealing';
 
 export type MaterialInput = z.input<typeof Material>;
 
@@ -20,6 +21,7 @@ export async function getMaterial(id: string): Promise<Material | undefined> {
 
 export async function listMaterials(caseId: string): Promise<Material[]> {
   const rows = await getDb().materials.where('caseId').equals(caseId).toArray();
+  await openRows(rows);
   return parseRows(Material, rows, 'materials');
 }
 

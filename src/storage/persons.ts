@@ -7,8 +7,10 @@ import { StorageError } from './errors';
 import { completePinyinBackfill } from './pinyin-backfill';
 import { loadSearchKeys } from './pinyin';
 import { onDatabaseReady } from './ready-tasks';
+import { queryToken } from './person-index';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow, parseRows } from './validate';
+import { openRows } from './sealing';
 
 const toPerson = (row: unknown) => parseRow(Person, row, '群众档案', 'persons');
 
@@ -23,8 +25,11 @@ onDatabaseReady(completePinyinBackfill);
 export async function savePerson(input: PersonInput, actor: Actor, deviceId: string): Promise<Person> {
   const person = parseInput(Person, input, '群众档案');
   const initials = await loadSearchKeys(person.name);
+  const idToken = queryToken('id', person.idNumber.toUpperCase());
   return writeTransaction(['persons', 'audit'], async (db) => {
-    const twin = await db.persons.where('idNumber').equals(person.idNumber).first();
+    const twin = (await db.persons.where('search').equals(idToken).toArray()).find(
+      (p) => p.idNumber.toUpperCase() === person.idNumber.toUpperCase(),
+    );
     if (twin && twin.id !== person.id) {
       throw new StorageError('storage.conflict', `身份证号 ${person.idNumber} 已有档案（${twin.name}）`);
     }
@@ -49,7 +54,9 @@ export async function getPerson(id: string): Promise<Person | undefined> {
 }
 
 export async function getPersonByIdNumber(idNumber: string): Promise<Person | undefined> {
-  const row = await getDb().persons.where('idNumber').equals(idNumber.toUpperCase()).first();
+  const id = idNumber.toUpperCase();
+  const rows = await getDb().persons.where('search').equals(queryToken('id', id)).toArray();
+  const row = rows.find((p) => p.idNumber.toUpperCase() === id);
   return row && toPerson(row);
 }
 
@@ -63,16 +70,24 @@ export async function searchPersons(query: string, limit = 20): Promise<Person[]
   if (q === '') return [];
   const db = getDb();
   const found = new Map<string, PersonRow>();
-  const add = (rows: PersonRow[]) => rows.forEach((r) => found.set(r.id, r));
   const cap = limit * 4;
+  // Blind-index lookups (person-index.ts); each hit is checked on the decrypted row, which also
+  // covers queries longer than the indexed prefixes.
+  const add = async (field: Parameters<typeof queryToken>[0], text: string, hit: (p: PersonRow) => boolean) => {
+    const rows = await db.persons.where('search').equals(queryToken(field, text)).limit(cap).toArray();
+    await openRows(rows);
+    for (const r of rows) if (hit(r)) found.set(r.id, r);
+  };
   if (/^\d+[\dxX]?$/.test(q)) {
-    add(await db.persons.where('idNumber').startsWith(q.toUpperCase()).limit(cap).toArray());
-    add(await db.persons.where('phone').startsWith(q).limit(cap).toArray());
+    const id = q.toUpperCase();
+    await add('id', id, (p) => p.idNumber.toUpperCase().startsWith(id));
+    await add('phone', q, (p) => (p.phone ?? '').startsWith(q));
   } else if (/^[a-zA-Z]+$/.test(q)) {
-    add(await db.persons.where('initials').startsWith(q.toLowerCase()).limit(cap).toArray());
+    const key = q.toLowerCase();
+    await add('key', key, (p) => (p.initials ?? []).some((k) => k.startsWith(key)));
   } else {
-    add(await db.persons.where('name').startsWith(q).limit(cap).toArray());
-    if (Array.from(q).length === 1) add(await db.persons.where('initials').equals(q).limit(cap).toArray());
+    await add('name', q, (p) => p.name.startsWith(q));
+    if (Array.from(q).length === 1) await add('key', q, (p) => (p.initials ?? []).includes(q));
   }
   const rank = (p: PersonRow) => (p.name === q ? 0 : 1);
   const sorted = [...found.values()].sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
@@ -94,6 +109,7 @@ export async function listPersons({ villageCode, offset = 0, limit = 50 }: Perso
         offset + limit,
       )
     : await db.persons.orderBy('updatedAt').reverse().offset(offset).limit(limit).toArray();
+  await openRows(rows);
   return parseRows(Person, rows, 'persons');
 }
 

@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './blobs';
 export * from './pull';
 export * from './settings';
+export { hasDataKey, receiveDataKey } from './device-lock';

@@ -7,3 +7,9 @@ export const SYNC_LOCK_NAME = 'daiban-sync';
 export const BACKGROUND_SYNC_TAG = 'daiban-sync';
 /** `type` of the message the service worker posts to pages after a background drain. */
 export const SYNC_REPORT_MESSAGE = 'daiban-sync-report';
+/** Page → service worker: the unlocked data key (`key`: raw bytes), or none (`key` absent: locked). */
+export const DEVICE_KEY_MESSAGE = 'daiban-device-key';
+/** Service worker → pages: "send me the key if you are unlocked" (a restarted worker forgot it). */
+export const DEVICE_KEY_REQUEST = 'daiban-device-key-request';
+/** Service worker → pages: a background sync found the device locked and left the outbox as it was. */
+export const SYNC_LOCKED_MESSAGE = 'daiban-sync-locked';

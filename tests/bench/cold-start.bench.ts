@@ -14,6 +14,8 @@
 //    is already running (service worker alive; a second profile with its own first visit, runs
 //    alternating with the cold ones). Also: JS the page loads on the first visit, and
 //    all JS the service worker precaches, raw and gzip -6 (the server itself does not compress).
+//    The app starts locked (encryption at rest): the probe taps the agent's PIN on the lock
+//    screen, so every figure after the boot screen includes the unlock (PBKDF2 + opening).
 // 2. 10,000 cases (seeded straight into the page's IndexedDB with the browser tests' fixture),
 //    offline, 4× CPU, browser running: navigation to the first painted rows of the home list, and
 //    a status filter (状态 = 已提交) from its change event to the first painted matching row.
@@ -37,6 +39,8 @@ const FIRST_CASES = 200;
 const MANY_CASES = 10_000;
 const VILLAGE = '341822100201'; // agent1's village in the demo county
 const FILTER_STATUS = { value: 'submitted', label: '已提交' } as const;
+/** The lock-screen PIN set at the first visit. */
+const PIN = '246813';
 
 // tsx compiles this file with keepNames: functions sent into the page call a `__name` helper
 // that only exists here. The page gets a no-op one (in every document, before anything else).
@@ -55,7 +59,7 @@ const launch = async (profile: string, offline: boolean): Promise<BrowserContext
 /** A new page with the probe installed and the CPU slowed down, not yet navigated. */
 async function probedPage(context: BrowserContext, clickNewCase: boolean): Promise<Page> {
   const page = await context.newPage();
-  await page.addInitScript(installColdStartProbe, { clickNewCase });
+  await page.addInitScript(installColdStartProbe, { clickNewCase, pin: PIN });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   return page;
@@ -96,6 +100,10 @@ async function firstVisit(profile: string, url: string) {
     await page.getByLabel('密码').fill('daiban123');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('heading', { name: '办件列表' }).waitFor();
+    await page.getByRole('button', { name: '设置锁屏密码' }).click();
+    for (let twice = 0; twice < 2; twice++)
+      for (const d of PIN) await page.getByRole('button', { name: d, exact: true }).click();
+    await page.getByText('锁屏密码已设置').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     const seeded = await seedCases(page, FIRST_CASES, VILLAGE, 'agent1');
     return { scripts: [...scripts], seeded };
@@ -107,6 +115,7 @@ async function firstVisit(profile: string, url: string) {
 async function manyCases(context: BrowserContext, url: string, before: SeedSummary) {
   const seeder = await context.newPage();
   await seeder.goto(`${url}/`);
+  for (const d of PIN) await seeder.getByRole('button', { name: d, exact: true }).click();
   await seeder.getByRole('heading', { name: '办件列表' }).waitFor();
   const added = await seedCases(seeder, MANY_CASES - before.total, VILLAGE, 'agent1');
   await seeder.close();

@@ -15,7 +15,15 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
-import { expectArrivedOnce, freePort, login, pendingCount, startServer, submitCase } from './fixtures/sync-steps';
+import {
+  expectArrivedOnce,
+  freePort,
+  login,
+  pendingCount,
+  startServer,
+  submitCase,
+  unlockAfterReload,
+} from './fixtures/sync-steps';
 
 const HOST = 'daiban.test';
 let server: ChildProcess;
@@ -69,6 +77,7 @@ test('on https://daiban.test the app installs, works offline, hashes photos and 
 
   await context.setOffline(true);
   await page.reload(); // served by the service worker
+  await unlockAfterReload(page);
   await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
   const caseId = await submitCase(page, 0); // three photos hashed in the page, one signature
 

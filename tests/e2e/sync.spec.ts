@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { NetProxy } from '../unit/sync/net-proxy';
-import { expectArrivedOnce, freePort, login, pendingCount, startServer, submitCase } from './fixtures/sync-steps';
+import {
+  expectArrivedOnce,
+  freePort,
+  login,
+  pendingCount,
+  startServer,
+  submitCase,
+  unlockAfterReload,
+} from './fixtures/sync-steps';
 
 // ── 1. Offline, then online ──────────────────────────────────────────────────────────────────
 
@@ -109,6 +117,7 @@ test("an upload cut by a server crash resumes from the server's offset; a reload
       proxy.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/sync/push');
     expect(pushes(restartedAt)).toEqual([]);
     await page.reload();
+    await unlockAfterReload(page);
     await page.goto('/#/sync');
     await expect.poll(() => pendingCount(page), { timeout: 120_000 }).toBe('0');
     // (No push reached the server before the reload, checked above; the proxy's request sniffer

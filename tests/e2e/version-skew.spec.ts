@@ -4,23 +4,17 @@
 //  2. One stored case is damaged (and one written by a "newer" app): the case list shows the
 //     others, the sync screen lists both problems, and the diagnostic reaches the server.
 import { expect, test, type Page } from '@playwright/test';
-import { login, waitForServiceWorker } from './fixtures/app';
+import { login, unlock, waitForServiceWorker } from './fixtures/app';
 
-const VILLAGE_OF_AGENT1 = async (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('daiban');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('session');
-          get.onsuccess = () => {
-            resolve((get.result as { value: { user: { villageCode: string } } }).value.user.villageCode);
-            open.result.close();
-          };
-        };
-      }),
-  );
+/** agent1's village, as 设置 shows it (the stored session is sealed: encryption at rest). */
+const VILLAGE_OF_AGENT1 = async (page: Page) => {
+  await page.goto('/#/settings');
+  const code = page.locator('dt', { hasText: '村（社区）代码' }).locator('xpath=following-sibling::dd[1]');
+  await expect(code).toHaveText(/^\d{12}$/);
+  const village = (await code.textContent())!;
+  await page.goto('/#/');
+  return village;
+};
 
 /** Puts raw rows into the device database, past the app (as a crash or another version would). */
 async function putRawCases(page: Page, rows: unknown[]) {
@@ -81,6 +75,7 @@ test('damaged and newer device rows are skipped, listed, and sent as a diagnosti
     caseRow(ids[2]!, village, 3, { schemaVersion: 99 }),
   ]);
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
   await expect(page.getByText(`DB-${village}-TEST-1`)).toBeVisible();
   await expect(page.getByText(`DB-${village}-TEST-2`)).toHaveCount(0);
@@ -172,12 +167,14 @@ test('a server that refuses this app version stops sync, shows the update banner
     );
   await page.goto('/#/sync');
   await page.reload();
+  await unlock(page);
   await page.getByRole('button', { name: '立即同步' }).click();
   const banner = page.getByTestId('update-banner');
   await expect(banner).toContainText('这个版本太旧');
   await expect(banner.getByRole('button', { name: /更新/ })).toBeVisible();
   await expect(page.getByText('同步已暂停。请点页面上方的“更新”')).toBeVisible();
   await expect(page.getByTestId('pending-count')).toHaveText('1');
-  expect(await outboxRow()).toMatchObject({ state: 'pending' });
+  // Polled: the drain started by the unlock and the one of the click may still be settling.
+  await expect.poll(async () => (await outboxRow())?.state).toBe('pending');
   expect((await outboxRow())?.lastError).toBeUndefined();
 });

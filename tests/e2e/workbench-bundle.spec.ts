@@ -8,8 +8,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { login } from './fixtures/app';
 
 /** Budget for the first screen's JavaScript (raw bytes). Measured 419,924 with one main chunk,
- *  385,317 once the other screens loaded lazily and the first screen imported state directly. */
-const FIRST_SCREEN_JS_BUDGET = 395_000;
+ *  385,317 once the other screens loaded lazily and the first screen imported state directly.
+ *  Raised by exactly what encryption at rest adds (issue 10, measured 394,921 → 428,821, +33,900):
+ *  noble AES-GCM / HMAC / SHA-256 (~15.8 KB), sealing, blind indexes, keyring and the device lock
+ *  (~11 KB), the lock screen and PIN pad (~4.3 KB), idb-keyval now on the first screen (~2.7 KB).
+ *  A later issue redesigns the bundle. */
+const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000;
 const LAZY_CHUNKS =
   /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm|new-case|notice|receipt|person-list|person-edit|person-form|sync-status|settings)-[\w-]+\.js$/;
 

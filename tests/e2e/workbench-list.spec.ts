@@ -1,7 +1,7 @@
 // The case list with 10,000 cases: counted by index, only the rows in view are in the DOM, the
 // far end of the list loads on scroll, and every filter is answered by an indexed query.
 import { expect, test } from '@playwright/test';
-import { login } from './fixtures/app';
+import { login, unlock } from './fixtures/app';
 import { seedCases } from './fixtures/seed-cases';
 
 const TOTAL = 10_000;
@@ -14,6 +14,7 @@ test('10,000 cases: windowed rendering, smooth scrolling, indexed filters', asyn
 
   const t0 = Date.now();
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('case-count')).toHaveText(`共 ${TOTAL} 件`);
   const list = page.getByRole('list', { name: '办件' });
   await expect(list.getByRole('link').first()).toBeVisible();

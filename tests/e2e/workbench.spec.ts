@@ -3,7 +3,7 @@
 // fix them, sign, reload offline and find everything intact, print the one-time notice, submit.
 import { expect, test, type Page } from '@playwright/test';
 import { blurredPhoto, darkPhoto, sharpPhoto } from './fixtures/photos';
-import { createPerson, drawSignature, login, waitForServiceWorker } from './fixtures/app';
+import { createPerson, drawSignature, login, unlock, waitForServiceWorker } from './fixtures/app';
 
 const PERSON = {
   name: '王秀英',
@@ -123,6 +123,7 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
 
   // Reload with no network: everything is still there.
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: ITEM })).toBeVisible();
   await expect(material(page, 'id-card-front').locator('.page')).toHaveCount(1);
   await expect(material(page, 'id-card-back').locator('.page')).toHaveCount(1);

@@ -2,7 +2,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach } from 'vitest';
 import { type Actor, type AuditEvent, type CaseInput, type Mutation, type PersonInput, uuidv7 } from '../../src/domain';
-import { closeDb, DaibanDb, makeAudit, useDb } from '../../src/storage';
+import { closeDb, DaibanDb, forgetStorageKey, makeAudit, unlockStorage, useDb } from '../../src/storage';
 
 export const VILLAGE = '330102001201';
 export const AGENT: Actor = { role: 'agent', id: 'agent-1' };
@@ -11,12 +11,19 @@ export const T0 = 1_750_000_000_000;
 
 let counter = 0;
 
-/** Gives every test its own empty database. */
+/** A fixed data key: storage seals personal fields with it (sealing.ts). */
+export const TEST_KEY = new Uint8Array(32).fill(7);
+
+/** Gives every test its own empty, unlocked database. */
 export function freshDbPerTest(): void {
-  beforeEach(() => {
+  beforeEach(async () => {
     useDb(new DaibanDb(`test-${++counter}-${uuidv7()}`, { indexedDB, IDBKeyRange }));
+    await unlockStorage(TEST_KEY);
   });
-  afterEach(() => closeDb());
+  afterEach(() => {
+    closeDb();
+    forgetStorageKey();
+  });
 }
 
 export function person(over: Partial<PersonInput> = {}): PersonInput {

@@ -1,9 +1,11 @@
-// Opens a database written by app version 1 and checks the v2 and v3 upgrades (tldraw-style migration test).
+// Opens a database written by app version 1 and checks the v2, v3 and v4 upgrades (tldraw-style
+// migration test). The v3 → v4 upgrade (encryption at rest) has its own test in encryption.test.ts.
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, DaibanDb, getDb, getPerson, listCases, searchPersons, useDb } from '../../src/storage';
-import { kase, person, T0 } from './fixtures';
+import { clearDataKey, setDataKey } from '../../src/storage/vault';
+import { kase, person, T0, TEST_KEY } from './fixtures';
 
 // Version 1 exactly as shipped (copied, not imported: db.ts may only grow).
 const V1_STORES = {
@@ -19,7 +21,10 @@ const V1_STORES = {
   syncState: '&key',
 };
 
-afterEach(() => closeDb());
+afterEach(() => {
+  closeDb();
+  clearDataKey();
+});
 
 describe('schema migration v1 → v2', () => {
   it('back-fills person search keys, adds the status+updatedAt index and keeps every row', async () => {
@@ -37,8 +42,9 @@ describe('schema migration v1 → v2', () => {
 
     const db = new DaibanDb(name, { indexedDB, IDBKeyRange });
     useDb(db);
+    setDataKey(TEST_KEY);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).toContain('rectifications');
 
     const rows = await db.persons.toArray();
@@ -71,6 +77,7 @@ describe('schema migration v1 → v2', () => {
     const name = `migration-half-${Date.now()}`;
     // State right after the upgrade transaction committed: name-character keys only, flag set.
     const first = new DaibanDb(name, { indexedDB, IDBKeyRange });
+    setDataKey(TEST_KEY);
     await first.open();
     await first.persons.add({ ...person({ name: '李四' }), initials: ['李', '四'] } as never);
     await first.settings.put({ key: 'migration.pinyinBackfill', value: true });

@@ -8,8 +8,14 @@
 // the 新建办件 screen's heading is in the DOM. Each mark is taken in the animation frame after
 // the DOM change, i.e. the frame that paints it. The click is issued from inside the page so no
 // test-runner round trip is counted.
+//
+// Encryption at rest: a started app is locked (the data key lives in memory only). With `pin`,
+// the probe taps it on the lock screen's pad as soon as the pad is painted, like the agent would;
+// the unlock (PBKDF2 + opening the database) is part of every figure after `unlocked`.
 
 export interface ColdStartMarks {
+  /** The lock screen's PIN pad painted (the PIN is tapped then). */
+  locked?: number;
   /** Case list rendered (heading + count + first loaded row), at the frame that paints it. */
   list?: number;
   /** When the click on 新建办件 was dispatched. */
@@ -33,7 +39,7 @@ declare global {
 }
 
 /** Serialised into the page by Playwright: must not reference anything outside its body. */
-export function installColdStartProbe({ clickNewCase }: { clickNewCase: boolean }): void {
+export function installColdStartProbe({ clickNewCase, pin }: { clickNewCase: boolean; pin?: string }): void {
   if (!location.protocol.startsWith('http')) return;
   const marks: ColdStartMarks = {};
   const LIST_ROW = '[role="list"][aria-label="办件"] a.case-card';
@@ -59,6 +65,17 @@ export function installColdStartProbe({ clickNewCase }: { clickNewCase: boolean 
     observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
     check();
   };
+
+  if (pin) {
+    const key = (d: string) => document.querySelector<HTMLButtonElement>(`.pin-pad__key[aria-label="${d}"]`);
+    whenPainted(
+      () => document.getElementById('lock-title') !== null && key('0') !== null,
+      (t) => {
+        marks.locked = t;
+        for (const d of pin) key(d)?.click();
+      },
+    );
+  }
 
   let resolveListed!: (m: ColdStartMarks) => void, resolveDone!: (m: ColdStartMarks) => void, failDone!: (e: Error) => void;
   const listed = new Promise<ColdStartMarks>((ok) => { resolveListed = ok; });

@@ -1,6 +1,17 @@
 // Bench page for tests/bench/storage.bench.ts: src/storage on Chromium's real (on-disk) IndexedDB.
 import { CASE_STATUSES, type Case, type Mutation, uuidv7 } from '../../../src/domain';
-import { countCases, createCase, DaibanDb, getDb, listCases, makeAudit, submitCase, useDb } from '../../../src/storage';
+import {
+  countCases,
+  createCase,
+  DaibanDb,
+  forgetStorageKey,
+  getDb,
+  listCases,
+  makeAudit,
+  submitCase,
+  unlockStorage,
+  useDb,
+} from '../../../src/storage';
 
 const DB = 'daiban-bench';
 const VILLAGE = '330102001201';
@@ -47,19 +58,30 @@ const withdraw = (caseId: string, at: number): Mutation => ({
   payload: { caseId, reason: '群众不办了' },
 });
 
-async function fresh(): Promise<DaibanDb> {
-  getDb().close();
-  await new DaibanDb(DB).delete();
+/** A fixed data key for the sealed runs (encryption at rest, src/storage/sealing.ts). */
+const KEY = new Uint8Array(32).fill(5);
+
+/** The app's database, sealed (as shipped) or, for the baseline, without the sealing middleware. */
+async function connect(sealed: boolean): Promise<DaibanDb> {
   const db = new DaibanDb(DB);
+  if (!sealed) db.unuse({ stack: 'dbcore', name: 'sealing' });
   useDb(db);
+  if (sealed) await unlockStorage(KEY);
+  else forgetStorageKey();
   await db.open();
   return db;
 }
 
+async function fresh(sealed = false): Promise<DaibanDb> {
+  getDb().close();
+  await new DaibanDb(DB).delete();
+  return connect(sealed);
+}
+
 const api = {
   /** p50/p95 of one user action (case status + audit + outbox row) as ONE transaction. */
-  async oneTransaction(n: number): Promise<number[]> {
-    await fresh();
+  async oneTransaction(n: number, sealed = false): Promise<number[]> {
+    await fresh(sealed);
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const now = Date.now();
@@ -103,8 +125,8 @@ const api = {
     }
     return times;
   },
-  async seedCases(n: number): Promise<number> {
-    const db = await fresh();
+  async seedCases(n: number, sealed = false): Promise<number> {
+    const db = await fresh(sealed);
     const now = Date.now();
     for (let start = 0; start < n; start += 1000) {
       await db.cases.bulkPut(Array.from({ length: Math.min(1000, n - start) }, (_, k) => makeCase(start + k, now)));
@@ -112,11 +134,9 @@ const api = {
     return db.cases.count();
   },
   /** After a page reload: open the database and run the list screen's queries. */
-  async coldList() {
+  async coldList(sealed = false) {
     const t0 = performance.now();
-    const db = new DaibanDb(DB);
-    useDb(db);
-    await db.open();
+    const db = await connect(sealed);
     const t1 = performance.now();
     const returned = await listCases({ status: 'returned', limit: 50 });
     const t2 = performance.now();

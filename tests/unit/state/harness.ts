@@ -1,10 +1,13 @@
 // A headless app state for action tests: fake-indexeddb storage (fresh per test), a router in
 // memory, a fake image pipeline whose metrics the test chooses, and a fixed clock.
+import 'fake-indexeddb/auto'; // globals for idb-keyval (the keyring's store)
 import { afterEach, beforeEach } from 'vitest';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { createStore } from 'idb-keyval';
 import { signal } from '@preact/signals';
 import { uuidv7, type QualityMetrics } from '../../../src/domain';
-import { closeDb, DaibanDb, useDb } from '../../../src/storage';
+import { closeDb, createKeyring, DaibanDb, forgetStorageKey, unlockStorage, useDb } from '../../../src/storage';
+import { useKeyring } from '../../../src/state/device-key';
 import {
   createAppState,
   formatRoute,
@@ -72,16 +75,32 @@ export interface Harness {
   fetchCalls: { url: string; body: unknown }[];
 }
 
-/** Fresh database and a signed-in agent of VILLAGE for every test. */
+/** Data key of the harness's signed-in agent (storage seals with it). */
+export const HARNESS_KEY = new Uint8Array(32).fill(3);
+
+/** A clock tests can move (the keyring's PIN window and the idle lock read it). */
+export const clock = { t: NOW };
+
+/** Fresh database (unlocked) and keyring, and a signed-in agent of VILLAGE for every test. */
 export function useHarness(fetchImpl?: typeof fetch): { get: () => Harness } {
   let h: Harness | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
+    clock.t = NOW;
     useDb(new DaibanDb(`state-${++counter}-${uuidv7()}`, { indexedDB, IDBKeyRange }));
+    await unlockStorage(HARNESS_KEY);
+    // Few PBKDF2 iterations: the iteration count is tested in tests/storage/keyring.test.ts.
+    useKeyring(
+      createKeyring({
+        store: createStore(`keys-${counter}`, 'keys'),
+        now: () => clock.t,
+        policy: { iterations: 1_000 },
+      }),
+    );
     const router = memoryRouter();
     const fetchCalls: Harness['fetchCalls'] = [];
     const state = createAppState({
       router,
-      now: () => NOW,
+      now: () => clock.t,
       processImage: fakeProcess,
       fetch:
         fetchImpl ??
@@ -98,6 +117,10 @@ export function useHarness(fetchImpl?: typeof fetch): { get: () => Harness } {
     };
     h = { state, router, fetchCalls };
   });
-  afterEach(() => closeDb());
+  afterEach(() => {
+    closeDb();
+    forgetStorageKey();
+    useKeyring(undefined);
+  });
   return { get: () => h! };
 }

@@ -75,4 +75,36 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
   });
+
+  it('leaves the outbox untouched while the device is locked and tells open pages', async () => {
+    const { wire, device, ports } = queued(backend());
+    const sw = fakeScope();
+    registerBackgroundSync(sw.scope, { ports, unlocked: () => false, keyWaitMs: 200 });
+    expect(await sw.fire('daiban-sync')).toBe('resolved');
+    expect(wire.log).toHaveLength(0);
+    expect(device.states()).toEqual(['pending']);
+    expect(sw.messages).toEqual([{ type: 'daiban-device-key-request' }, { type: 'daiban-sync-locked' }]);
+  });
+
+  it('a restarted worker asks open pages for the key and drains once it arrives', async () => {
+    const { device, ports } = queued(backend());
+    const sw = fakeScope();
+    let key = false;
+    const scope: BackgroundSyncScope = {
+      ...sw.scope,
+      clients: {
+        matchAll: async () => [
+          {
+            postMessage: (m: unknown) => {
+              sw.messages.push(m);
+              if ((m as { type: string }).type === 'daiban-device-key-request') setTimeout(() => (key = true), 50);
+            },
+          },
+        ],
+      },
+    };
+    registerBackgroundSync(scope, { ports, unlocked: () => key });
+    expect(await sw.fire('daiban-sync')).toBe('resolved');
+    expect(device.states()).toEqual(['done']);
+  });
 });

@@ -7,6 +7,7 @@ import {
   applyPullPage,
   closeDb,
   DaibanDb,
+  forgetStorageKey,
   getBlob,
   makeAudit,
   getCase,
@@ -17,6 +18,7 @@ import {
   pendingCount,
   saveCaseWithMaterials,
   saveSession,
+  unlockStorage,
   useDb,
 } from '../../../src/storage';
 import { drain } from '../../../src/sync/drain';
@@ -25,10 +27,15 @@ import { caseUpdateFor, createStoragePorts } from '../../../src/sync/storage-por
 import { BACKENDS, useBackend, type SyncBackend } from './backends';
 import { makeBlob, makeSubmission, submitMutation, type TestBlob } from './fixtures';
 
-beforeEach(() => {
+// Unlocked, as after the agent's PIN: storage seals what the drain reads and writes.
+beforeEach(async () => {
   useDb(new DaibanDb(`sync-${uuidv7()}`, { indexedDB, IDBKeyRange }));
+  await unlockStorage(new Uint8Array(32).fill(4));
 });
-afterEach(() => closeDb());
+afterEach(() => {
+  closeDb();
+  forgetStorageKey();
+});
 
 const login = (token: string) =>
   saveSession({ token, user: { id: 'agent-1', name: '李代办', role: 'agent' }, loggedInAt: 1 });

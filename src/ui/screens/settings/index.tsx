@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '../../../domain/state-machine';
 import { signOutEverywhere } from '../../../state/sign-out-everywhere';
 import { errorMessage } from '../../../net';
 import { Banner } from '../../components/banner';
+import { lockDevice, showPinSetup } from '../../../state/device-key';
 
 export function SettingsScreen() {
   const state = useAppState();
@@ -16,6 +17,7 @@ export function SettingsScreen() {
   const confirming = useSignal<'logout' | 'everywhere' | null>(null);
   const unsent = useSignal(0);
   const everywhereError = useSignal<string | null>(null);
+  const lock = state.deviceLock.lock.value;
   useEffect(() => {
     void refreshStorageInfo(state);
   }, []);
@@ -55,6 +57,23 @@ export function SettingsScreen() {
             申请长期保存本机数据
           </Button>
         )}
+      </div>
+      <div class="card stack">
+        <h2>锁屏</h2>
+        <p class="muted">
+          本机数据已加密。闲置 15 分钟自动锁定；锁定后用 6 位锁屏密码或登录密码解锁。
+          {lock.locked ? '' : lock.pin ? '已设置锁屏密码。' : '还没有设置锁屏密码。'}
+        </p>
+        <div class="row">
+          <Button
+            onClick={() => {
+              showPinSetup(state, true);
+            }}
+          >
+            {!lock.locked && lock.pin ? '修改锁屏密码' : '设置锁屏密码'}
+          </Button>
+          <Button onClick={() => void lockDevice(state)}>立即锁定</Button>
+        </div>
       </div>
       <div class="card stack">
         <h2>修改密码</h2>

@@ -1,0 +1,37 @@
+// Locking and unlocking the device database (encryption at rest, see sealing.ts and vault.ts).
+// The page calls these from src/state/device-key.ts; the service worker only receives the key.
+import { getDb } from './connection';
+import { runReadyTasks } from './ready-tasks';
+import { sealPendingRows } from './seal-rows';
+import { clearDataKey, setDataKey } from './vault';
+
+export { exportDataKey, hasDataKey, requireUnlock } from './vault';
+export { openRows } from './sealing';
+export { createKeyring, KeyError, LOCK_POLICY, type KeyOwner, type Keyring } from './keyring';
+
+/**
+ * Puts the key in memory. Queries waiting behind the lock go on; rows from before encryption are
+ * sealed (also when the database was already open, e.g. the first login on an upgraded device).
+ */
+export async function unlockStorage(raw: Uint8Array): Promise<void> {
+  setDataKey(raw);
+  const db = getDb();
+  if (db.isOpen()) {
+    await sealPendingRows(db);
+    await runReadyTasks(db);
+  }
+}
+
+/** Forgets the key and closes the database: the next query reopens it and waits for unlock. */
+export function lockStorage(): void {
+  clearDataKey(true);
+  getDb().close({ disableAutoOpen: false });
+}
+
+/** After logout: no key, and nothing waits for one (the login screen opens the database). */
+export function forgetStorageKey(): void {
+  clearDataKey(false);
+}
+
+/** The service worker's copy of the key (posted by the page): no database lifecycle there. */
+export const receiveDataKey = (raw: Uint8Array | undefined): void => (raw ? setDataKey(raw) : clearDataKey(false));

@@ -1,0 +1,87 @@
+// The wrapped data key (keyring.ts): password and PIN unwrap, the PIN window and attempt limit,
+// with an injected clock and a fake-indexeddb idb-keyval store.
+import 'fake-indexeddb/auto';
+import { createStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { createKeyring, KeyError, LOCK_POLICY } from '../../src/storage';
+
+const OWNER = { id: 'u-1', username: 'zhangsan', name: '张三' };
+const HOUR = 3_600_000;
+let n = 0;
+
+/** Few iterations for speed where the iteration count is not the subject. */
+function keyring(clock: { t: number }, iterations = 1_000) {
+  return createKeyring({
+    store: createStore(`keys-${++n}`, 'keys'),
+    now: () => clock.t,
+    policy: { iterations },
+  });
+}
+
+describe('keyring', () => {
+  it('wraps a random key with PBKDF2 (600,000 iterations by default) and unwraps it with the password only', async () => {
+    expect(LOCK_POLICY.iterations).toBeGreaterThanOrEqual(600_000);
+    const clock = { t: 0 };
+    const kr = createKeyring({ store: createStore('keys-default', 'keys'), now: () => clock.t });
+    const raw = await kr.enroll(OWNER, 'correct horse 1');
+    expect(raw).toHaveLength(32);
+    expect(await kr.unlockWithPassword('correct horse 1')).toEqual(raw);
+    const wrong = await kr.unlockWithPassword('correct horse 2').catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(KeyError);
+    expect(wrong).toMatchObject({ code: 'key.wrong_password', message: /密码不正确/ });
+    expect((await kr.status())?.owner).toEqual(OWNER);
+  });
+
+  it('re-wraps the same key for a new password; the old one stops working', async () => {
+    const kr = keyring({ t: 0 });
+    const raw = await kr.enroll(OWNER, 'old-password-1');
+    await kr.rewrapPassword(raw, 'new-password-2');
+    expect(await kr.unlockWithPassword('new-password-2')).toEqual(raw);
+    await expect(kr.unlockWithPassword('old-password-1')).rejects.toMatchObject({ code: 'key.wrong_password' });
+  });
+
+  it('a PIN unlocks within the window after the last password sign-in; after it the PIN copy is deleted', async () => {
+    const clock = { t: 1_000 };
+    const kr = keyring(clock);
+    const raw = await kr.enroll(OWNER, 'pw-1234567');
+    await expect(kr.setPin(raw, '12345')).rejects.toMatchObject({ code: 'key.pin_format' });
+    await kr.setPin(raw, '246810');
+    clock.t += 11 * HOUR;
+    expect(await kr.unlockWithPin('246810')).toEqual(raw);
+    expect((await kr.status())?.pin).toBe(true);
+    clock.t += 2 * HOUR; // 13 h since the password
+    expect((await kr.status())?.pin).toBe(false);
+    await expect(kr.unlockWithPin('246810')).rejects.toMatchObject({ code: 'key.pin_expired' });
+    // A password sign-in starts a new window, but the deleted PIN does not come back.
+    await kr.unlockWithPassword('pw-1234567');
+    await expect(kr.unlockWithPin('246810')).rejects.toMatchObject({ code: 'key.pin_expired' });
+    await kr.setPin(raw, '135790');
+    expect(await kr.unlockWithPin('135790')).toEqual(raw);
+  });
+
+  it('five wrong PINs delete the PIN copy; a right one in between resets the count', async () => {
+    const kr = keyring({ t: 0 });
+    const raw = await kr.enroll(OWNER, 'pw-1234567');
+    await kr.setPin(raw, '111111');
+    for (let i = 0; i < 3; i++)
+      await expect(kr.unlockWithPin('999999')).rejects.toMatchObject({ code: 'key.wrong_pin' });
+    expect((await kr.status())?.pinAttemptsLeft).toBe(2);
+    expect(await kr.unlockWithPin('111111')).toEqual(raw);
+    expect((await kr.status())?.pinAttemptsLeft).toBe(5);
+    const messages: string[] = [];
+    for (let i = 0; i < 4; i++)
+      messages.push(((await kr.unlockWithPin('000000').catch((e: Error) => e)) as Error).message);
+    expect(messages.at(-1)).toMatch(/还可以再试 1 次/);
+    await expect(kr.unlockWithPin('000000')).rejects.toMatchObject({ code: 'key.pin_reset' });
+    await expect(kr.unlockWithPin('111111')).rejects.toMatchObject({ code: 'key.pin_expired' });
+    expect(await kr.unlockWithPassword('pw-1234567')).toEqual(raw);
+  });
+
+  it('forget removes every trace of the key', async () => {
+    const kr = keyring({ t: 0 });
+    await kr.enroll(OWNER, 'pw-1234567');
+    await kr.forget();
+    expect(await kr.status()).toBeUndefined();
+    await expect(kr.unlockWithPassword('pw-1234567')).rejects.toMatchObject({ code: 'key.none' });
+  });
+});
