@@ -11,8 +11,6 @@ import type { AppState } from './app-state';
 import { endLocalSession } from './session-actions';
 import type { EndedSession } from './session-lifetime';
 
-export const ENDED_CODES: ReadonlySet<string> = new Set([ERROR_CODES.authRevoked, ERROR_CODES.authDisabled]);
-
 export function endedReason(code: string): string {
   return code === ERROR_CODES.authDisabled
     ? '该账号已被县级管理员停用。'

@@ -8,7 +8,7 @@ import { loadCaseList } from './case-list';
 import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
-import { endRevokedSession, ENDED_CODES } from './session-end';
+import { ERROR_CODES } from '../domain/api/errors';
 
 export interface SyncConnection {
   start: () => void;
@@ -39,9 +39,11 @@ export function connectSync(
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
-    if (s.needsLogin && s.lastError && ENDED_CODES.has(s.lastError.code)) {
-      // Revoked or disabled: deliver what is queued, then wipe or lock (session-end.ts).
-      void endRevokedSession(state, s.lastError.code);
+    const code = s.lastError?.code;
+    if (s.needsLogin && (code === ERROR_CODES.authRevoked || code === ERROR_CODES.authDisabled)) {
+      // Revoked or disabled: deliver what is queued, then wipe or lock (session-end.ts, loaded
+      // only then: no first-screen bytes for a rare event).
+      void import('./session-end').then((m) => m.endRevokedSession(state, code));
     } else if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
       showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中点“重新登录”，以便继续同步。');
