@@ -293,6 +293,10 @@ export interface Repositories {
     countOverdue(visibility: Visibility, today: string): Promise<number>;
     addRevision(r: RevisionRecord): Promise<void>;
     revisions(caseId: string): Promise<RevisionRecord[]>;
+    /** Records the hash of the case's lookup token, unless it has one already (the receipt's stays). */
+    setLookupHash(id: string, hash: string): Promise<void>;
+    /** Cases with this printed number (normally one) and their lookup hash, for the public page. */
+    withNumber(number: string): Promise<{ record: CaseRecord; lookupHash: string | null }[]>;
   };
   materials: {
     /** Replaces the case's current set of materials; resolves to the number written. */

@@ -201,6 +201,16 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         submittedAt: Number(r.submitted_at),
       }));
     },
+    async setLookupHash(id, hash) {
+      await sql.run(`UPDATE cases SET lookup_hash = ? WHERE id = ? AND lookup_hash IS NULL`, [hash, id]);
+    },
+    async withNumber(number) {
+      const rows = await sql.all<CaseRow & { lookup_hash: string | null }>(
+        `SELECT ${CASE_COLUMNS}, lookup_hash FROM cases WHERE number = ? ORDER BY id LIMIT 10`,
+        [number],
+      );
+      return rows.map((r) => ({ record: toCase(cipher, r), lookupHash: r.lookup_hash }));
+    },
   };
 }
 

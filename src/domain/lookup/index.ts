@@ -1,0 +1,4 @@
+// The public progress lookup (扫码查询办理进度): token, masking and the villager's wording.
+export * from './token';
+export * from './mask';
+export * from './wording';
