@@ -31,14 +31,3 @@ export function normalizeLookupToken(input: string): LookupToken | undefined {
   const t = input.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0');
   return TOKEN_PATTERN.test(t) ? t : undefined;
 }
-
-/** `abcde-fghjk-mnpqr-stvwx`: the token in groups of five, for reading aloud or typing. */
-export const groupLookupToken = (token: string) => token.match(/.{1,5}/g)?.join('-') ?? token;
-
-/** The public page's path for a case: `/q/<number>?t=<token>`. */
-export const lookupPath = (caseNumber: string, token: string) =>
-  `/q/${encodeURIComponent(caseNumber)}?t=${encodeURIComponent(token)}`;
-
-/** The whole link for the QR code: the server's public address (no trailing slash) + path. */
-export const lookupUrl = (baseUrl: string, caseNumber: string, token: string) =>
-  `${baseUrl.replace(/\/+$/, '')}${lookupPath(caseNumber, token)}`;

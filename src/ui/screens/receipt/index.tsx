@@ -6,7 +6,7 @@ import { PrintSheet } from '../../components/print-sheet';
 import { QrCode } from '../../components/qr-code';
 import { Banner } from '../../components/banner';
 import { formatDateCn, formatTime } from '../../format';
-import { groupLookupToken, lookupUrl } from '../../../domain/lookup/token';
+import { groupLookupToken, lookupUrl } from '../../../domain/lookup/link';
 import { refreshLookupBase } from '../../../state/lookup-base';
 
 /**
