@@ -2,6 +2,7 @@
 // link to the public progress page (the same link is printed under it), and that link, opened in
 // a fresh browser with JavaScript off (like a scan in WeChat, no app, no login, no service worker),
 // shows the case's status with the applicant's name masked. A wrong token finds nothing.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { login, pendingCount, submitCase } from './fixtures/sync-steps';
 
@@ -49,5 +50,21 @@ test('the receipt QR link opens the public progress page without JavaScript', as
     await expect(villager.getByRole('heading', { level: 1, name: '没有找到这个办件' })).toBeVisible();
   } finally {
     await phone.close();
+  }
+
+  // Accessibility of the page (axe runs as a script, so this context has JavaScript; still no
+  // service worker and no session), on a phone-sized screen.
+  const checker = await browser.newContext({
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+    viewport: { width: 375, height: 667 },
+  });
+  try {
+    const p = await checker.newPage();
+    await p.goto(link);
+    const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
+  } finally {
+    await checker.close();
   }
 });
