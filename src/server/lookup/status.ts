@@ -17,11 +17,11 @@ export async function findByToken(store: Store, number: string, rawToken: string
   const token = normalizeLookupToken(rawToken);
   // A malformed token still costs one hash and one query, like a wrong one.
   const hash = lookupHash(token ?? rawToken);
-  const rows = await store.cases.withNumber(number);
-  let found: CaseRecord | undefined;
-  for (const row of rows.length > 0 ? rows : [{ record: undefined, lookupHash: null }])
-    if (tokenMatches(hash, row.lookupHash) && token && row.record) found = row.record;
-  return found;
+  const rows = await store.cases.lookupHashes(number);
+  let found: string | undefined;
+  for (const row of rows.length > 0 ? rows : [{ id: undefined, lookupHash: null }])
+    if (tokenMatches(hash, row.lookupHash) && token && row.id) found = row.id;
+  return found === undefined ? undefined : store.cases.get(found);
 }
 
 const targetName = (item: ServiceItem | undefined, target: string) => {
