@@ -10,7 +10,7 @@ declare const self: ServiceWorkerGlobalScope;
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 // Any navigation (deep links, reloads of /#/cases/…) gets the cached shell; the API never does.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/q\//] }));
 // The first install takes control at once so the very first visit is already offline-ready.
 // Later versions still wait in `installed` until the user agrees (see ./update).
 clientsClaim();

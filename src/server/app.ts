@@ -26,6 +26,8 @@ import { createMetrics, installMetrics, timedStore } from './ops/metrics';
 import { registerReadiness } from './ops/readiness';
 import { markRunning } from './ops/running';
 import { sealExistingBlobs } from './blobs/at-rest';
+import { registerLookupRoutes } from './lookup/routes';
+import { requestLogSerializer } from './lookup/log';
 
 /** Push batches carry whole case submissions (JSON, no photos): 8 MB is far above a real one. */
 export const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -57,7 +59,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   }
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // Request lines are logged without lookup tokens (src/server/lookup/log.ts).
+    logger: { level: config.logLevel, serializers: { req: requestLogSerializer } },
     bodyLimit: JSON_BODY_LIMIT,
     return503OnClosing: true,
     frameworkErrors,
@@ -99,6 +102,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(rectificationRoutes, { store, now: config.now });
   await registerDiagnosticRoutes(app);
   await registerAdminRoutes(app, store, config);
+  registerLookupRoutes(app, store, config);
   await installStatic(app, config.staticDir);
   return app;
 }

@@ -87,7 +87,19 @@ export interface ServerConfig {
   tls: TlsSettings;
   /** Encryption at rest: where the master key (key ring) comes from (src/server/crypto). */
   keys: KeySettings;
+  /** The public progress lookup (src/server/lookup). */
+  lookup: LookupSettings;
 }
+
+export interface LookupSettings {
+  /** Lookups per IP per minute, on each of the page and the JSON route. */
+  perMinute: number;
+  /** The address villagers' phones reach this server at (`https://…`, no trailing slash); null = the
+   *  tablet's own address goes on the receipt. */
+  publicUrl: string | null;
+}
+
+export const DEFAULT_LOOKUP_PER_MINUTE = 30;
 
 export interface UploadLimits {
   /** An unfinished upload untouched this long is removed (bytes and row). */
@@ -171,6 +183,16 @@ const Environment = z.object({
   DAIBAN_UPLOAD_PENDING_MB: int(10, 100_000, DEFAULT_UPLOAD_PENDING_MB),
   DAIBAN_IMAGE_MAX_MEGAPIXELS: int(1, 1_000, DEFAULT_PIXEL_LIMITS.maxPixels / 1_000_000),
   DAIBAN_IMAGE_MAX_SIDE: int(100, 100_000, DEFAULT_PIXEL_LIMITS.maxSide),
+  DAIBAN_LOOKUP_PER_MINUTE: int(1, 100_000, DEFAULT_LOOKUP_PER_MINUTE),
+  DAIBAN_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(
+      /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+      'an https:// address without query, e.g. https://daiban.example.gov.cn',
+    )
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
   NODE_ENV: z.string().optional(),
   // Encryption at rest (src/server/crypto).
   DAIBAN_MASTER_KEY: masterKey.optional(),
@@ -289,5 +311,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         .map((k) => Buffer.from(k, 'base64')),
       file: resolve(e.DAIBAN_MASTER_KEY_FILE ?? `${dataDir}/keys/master.key`),
     },
+    lookup: { perMinute: e.DAIBAN_LOOKUP_PER_MINUTE, publicUrl: e.DAIBAN_PUBLIC_URL ?? null },
   };
 }

@@ -151,5 +151,8 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await page.getByRole('link', { name: '办件回执（二维码）' }).click();
   const number = await page.getByTestId('receipt-number').textContent();
   expect(number).toMatch(/^DB-341822100201-\d{8}-[0-9A-F]{2}\d{3}$/);
-  await expect(page.locator(`svg[data-qr="${number}"]`)).toBeVisible();
+  // The QR code is the link to the public progress page: number and the case's lookup token.
+  const qr = page.locator('svg[data-qr]');
+  await expect(qr).toBeVisible();
+  await expect(qr).toHaveAttribute('data-qr', new RegExp(`/q/${number}\\?t=[0-9a-z]{20}$`));
 });

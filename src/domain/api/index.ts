@@ -12,5 +12,6 @@ export * from './diagnostics';
 export * from './ops';
 export * from './admin';
 export * from './account';
+export * from './lookup';
 export * from './route-spec';
 export * from './routes';

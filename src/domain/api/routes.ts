@@ -8,6 +8,7 @@ import { ADMIN_ROUTES } from './admin';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
+import { LOOKUP_ROUTES } from './lookup';
 import { OPS_ROUTES } from './ops';
 import { RECTIFICATION_ROUTES } from './rectifications';
 import { REVIEW_ROUTES } from './review';
@@ -51,4 +52,6 @@ export const API = {
   adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
+  publicCase: LOOKUP_ROUTES.status,
+  publicLookupBase: LOOKUP_ROUTES.base,
 } as const;

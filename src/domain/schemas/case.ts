@@ -1,6 +1,7 @@
 // A case (办件): one service item for one applicant, its materials, and what the agent acknowledged.
 import { z } from 'zod';
 import { Actor, IsoDate, Sha256, Timestamp, Uuid } from './common';
+import { LookupToken } from '../lookup/token';
 
 export const CASE_STATUSES = [
   'draft',
@@ -81,6 +82,9 @@ export const Case = z.object({
   id: Uuid,
   /** Human case number printed on the receipt, e.g. DB-<village>-<yyyymmdd>-<seq>. */
   number: z.string().max(40),
+  /** Printed on the receipt with the number: opens the public progress page. The server keeps
+   *  only its hash (cases.lookup_hash); older cases have none. */
+  lookupToken: LookupToken.optional(),
   itemCode: z.string(),
   itemVersion: z.number().int().positive(),
   applicantId: Uuid,

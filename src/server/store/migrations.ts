@@ -276,6 +276,17 @@ export const MIGRATIONS: Migration[] = [
     ],
     after: chainLegacyAudit,
   },
+  {
+    version: 11,
+    name: 'public progress lookup',
+    statements: () => [
+      // SHA-256 (hex) of the lookup token printed on the receipt; the token itself is never stored.
+      // A hash of 100 random bits needs no key or salt. Null for cases from before.
+      `ALTER TABLE cases ADD COLUMN lookup_hash TEXT`,
+      // The public page finds a case by its printed number.
+      `CREATE INDEX cases_number ON cases (number)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

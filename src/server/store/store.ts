@@ -293,6 +293,11 @@ export interface Repositories {
     countOverdue(visibility: Visibility, today: string): Promise<number>;
     addRevision(r: RevisionRecord): Promise<void>;
     revisions(caseId: string): Promise<RevisionRecord[]>;
+    /** Records the hash of the case's lookup token, unless it has one already (the receipt's stays). */
+    setLookupHash(id: string, hash: string): Promise<void>;
+    /** Ids and lookup hashes of the cases with this printed number (normally one), for the public
+     *  page: nothing is decrypted before a token matches, so a known number costs no more than an unknown one. */
+    lookupHashes(number: string): Promise<{ id: string; lookupHash: string | null }[]>;
   };
   materials: {
     /** Replaces the case's current set of materials; resolves to the number written. */

@@ -2,6 +2,7 @@
 // (typed once, reused everywhere) and the profile's valid ID-card photos already attached.
 import { type Case, type Material, caseNumber, chinaDate, uuidv7 } from '../../domain';
 import { prefillFields } from '../../domain/prefill';
+import { newLookupToken } from '../../domain/lookup/token';
 import { getCaseByNumber, getPerson, getSetting, makeAudit, putSetting, saveCaseWithMaterials } from '../../storage';
 import { z } from 'zod';
 import { requireActor, type AppState } from '../app-state';
@@ -48,6 +49,8 @@ export async function createNewCase(state: AppState, input: NewCaseInput): Promi
   const c: Case = {
     id,
     number: await nextCaseNumber(villageCode, state.deviceId.value, now),
+    // Printed on the receipt with the number (the public progress page); made here, offline.
+    lookupToken: newLookupToken(),
     itemCode: item.code,
     itemVersion: item.version,
     applicantId: applicant.id,

@@ -3,6 +3,7 @@
 // rules. Until synced the case can be recalled to editing.
 import { type Actor, type AuditEvent, type Case, Mutation, type Person, uuidv7 } from '../../domain';
 import { transition } from '../../domain/state-machine';
+import { newLookupToken } from '../../domain/lookup/token';
 import { listCaseOutbox, listMaterials, saveCaseWithMaterials } from '../../storage';
 import { recallQueuedCase } from '../../storage/recall';
 import { requireActor, type AppState } from '../app-state';
@@ -52,7 +53,9 @@ export async function submitOpenCase(state: AppState): Promise<Case> {
   if (kind === 'case.resubmit' && c.baseVersion < 1)
     throw new Error('这个办件没有乡镇的版本号，无法重新提交，请先同步');
 
-  const next: Case = { ...c, status, revision: c.revision + 1, submittedAt: now, updatedAt: now };
+  // A case from before lookup tokens gets one now: the receipt printed after this shows it.
+  const lookupToken = c.lookupToken ?? newLookupToken();
+  const next: Case = { ...c, lookupToken, status, revision: c.revision + 1, submittedAt: now, updatedAt: now };
   const materials = await listMaterials(c.id);
   const entruster: Person | null = wb.entruster.value;
   const mutation = Mutation.parse({

@@ -71,6 +71,10 @@ describe('a new case', () => {
     // A second case the same day gets the next number.
     const c2 = await createNewCase(h.get().state, { itemCode: ITEM, applicantId: p.id });
     expect(c2.number.endsWith('002')).toBe(true);
+    // Each case gets its own lookup token for the receipt, made here, offline.
+    expect(c.lookupToken).toMatch(/^[0-9abcdefghjkmnpqrstvwxyz]{20}$/);
+    expect(c2.lookupToken).toMatch(/^[0-9abcdefghjkmnpqrstvwxyz]{20}$/);
+    expect(c2.lookupToken).not.toBe(c.lookupToken);
   });
 
   it('reuses the profile ID-card photo (with its measured quality) while the card is valid', async () => {
@@ -168,6 +172,9 @@ describe('submit and recall', () => {
     expect(m.kind).toBe('case.submit');
     if (m.kind !== 'case.submit') throw new Error('kind');
     expect(m.payload.case.id).toBe(submitted.id);
+    // The receipt's lookup token goes to the server with the case (it keeps only its hash).
+    expect(m.payload.case.lookupToken).toBe(submitted.lookupToken);
+    expect(m.payload.case.lookupToken).toMatch(/^[0-9a-z]{20}$/);
     expect(m.payload.applicant.name).toBe('王秀英');
     expect(m.payload.materials.map((x) => x.requirementId).sort()).toEqual([
       'entrustment',

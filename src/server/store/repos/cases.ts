@@ -201,6 +201,16 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         submittedAt: Number(r.submitted_at),
       }));
     },
+    async setLookupHash(id, hash) {
+      await sql.run(`UPDATE cases SET lookup_hash = ? WHERE id = ? AND lookup_hash IS NULL`, [hash, id]);
+    },
+    async lookupHashes(number) {
+      const rows = await sql.all<{ id: string; lookup_hash: string | null }>(
+        `SELECT id, lookup_hash FROM cases WHERE number = ? ORDER BY id LIMIT 10`,
+        [number],
+      );
+      return rows.map((r) => ({ id: r.id, lookupHash: r.lookup_hash }));
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { visibilityOf } from '../../auth/user';
 import type { MutationContext } from '../context';
 import { caseScope, loadOwnCase, Rejected, requireAgent, requireCurrentVersion, step, systemActor } from '../../cases';
 import { RetryLater, okResult } from '../outcome';
+import { lookupHash } from '../../lookup/token-hash';
 
 type Submit = Extract<Mutation, { kind: 'case.submit' }>;
 type Resubmit = Extract<Mutation, { kind: 'case.resubmit' }>;
@@ -90,15 +91,17 @@ async function check(ctx: MutationContext, sub: CaseSubmission) {
   return item;
 }
 
-/** The case as the server keeps it: the agent's data with the server's status and counters. */
+/** The case as the server keeps it: the agent's data with the server's status and counters.
+ *  The lookup token is left out: the server keeps only its hash (cases.lookup_hash). */
 function serverCase(
   sub: CaseSubmission,
   c: Pick<CaseRecord, 'status' | 'version' | 'revision'>,
   now: number,
   agentId: string,
 ): Case {
+  const { lookupToken: _token, ...data } = sub.case;
   return {
-    ...sub.case,
+    ...data,
     status: c.status,
     revision: c.revision,
     baseVersion: c.version,
@@ -120,6 +123,8 @@ async function record(
     throw new Rejected('case.inconsistent', '材料编号已被其他办件使用，请重新拍摄后再提交');
   }
   await tx.blobs.linkToCase(c.id, materialBlobs(sub.materials));
+  // The first token sent stays: it is the one printed on the villager's receipt.
+  if (sub.case.lookupToken) await tx.cases.setLookupHash(c.id, lookupHash(sub.case.lookupToken));
   await tx.cases.addRevision({
     caseId: c.id,
     revision: c.revision,

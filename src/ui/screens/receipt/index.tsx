@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { openCase } from '../../../state';
 import { STATUS_LABELS } from '../../../domain/state-machine';
 import { useAppState } from '../../app/context';
@@ -6,14 +6,24 @@ import { PrintSheet } from '../../components/print-sheet';
 import { QrCode } from '../../components/qr-code';
 import { Banner } from '../../components/banner';
 import { formatDateCn, formatTime } from '../../format';
+import { groupLookupToken, lookupUrl } from '../../../domain/lookup/link';
+import { refreshLookupBase } from '../../../state/lookup-base';
 
-/** 办件回执: the case number and a QR code drawn on the device (no network), for the villager to keep. */
+/**
+ * 办件回执: the case number and a QR code drawn on the device (no network), for the villager to
+ * keep. The QR code is the link to the public progress page (number + the case's lookup token);
+ * the link and the token are printed under it for a phone without a scanner.
+ */
 export function ReceiptScreen({ id }: { id: string }) {
   const state = useAppState();
   const wb = state.workbench;
+  const [base, setBase] = useState<string | null>(null);
   useEffect(() => {
     if (wb.record.value?.id !== id) void openCase(state, id);
   }, [id]);
+  useEffect(() => {
+    void refreshLookupBase(state).then(setBase);
+  }, []);
   const c = wb.record.value,
     item = wb.item.value,
     applicant = wb.applicant.value;
@@ -44,12 +54,38 @@ export function ReceiptScreen({ id }: { id: string }) {
           <dt>日期</dt>
           <dd>{formatDateCn(state.today.value)}</dd>
         </dl>
-        <figure style={{ margin: 0, textAlign: 'center' }}>
-          <QrCode text={c.number} label={`办件编号二维码：${c.number}`} size={180} />
-          <figcaption>扫码查询办理进度</figcaption>
-        </figure>
+        {c.lookupToken ? (
+          base !== null && <LookupQr link={lookupUrl(base, c.number, c.lookupToken)} token={c.lookupToken} />
+        ) : (
+          // A case from before lookup tokens (not resubmitted since): its number only.
+          <figure style={{ margin: 0, textAlign: 'center' }}>
+            <QrCode text={c.number} label={`办件编号二维码：${c.number}`} size={180} />
+            <figcaption>办件编号</figcaption>
+          </figure>
+        )}
       </div>
-      <p class="sheet__foot">请妥善保管本回执。查询办理进度、补交材料时请出示办件编号。</p>
+      <p class="sheet__foot">
+        请妥善保管本回执，不要给他人：凭办件编号和查询码可以查看办理进度。补交材料时请出示办件编号。
+      </p>
     </PrintSheet>
+  );
+}
+
+function LookupQr({ link, token }: { link: string; token: string }) {
+  return (
+    <figure style={{ margin: 0, textAlign: 'center', maxWidth: '320px' }}>
+      <QrCode text={link} label="办理进度查询二维码" size={180} />
+      <figcaption>
+        <strong>扫码查询办理进度</strong>
+        <br />
+        没有扫码的手机，可在浏览器输入：
+        <br />
+        <span data-testid="receipt-link" style={{ wordBreak: 'break-all' }}>
+          {link}
+        </span>
+        <br />
+        查询码：<strong data-testid="receipt-token">{groupLookupToken(token)}</strong>
+      </figcaption>
+    </figure>
   );
 }
