@@ -1,10 +1,10 @@
 // GET /api/sync/snapshot: a new or wiped tablet gets back its scope's open cases with what it needs
 // to work on them — and nothing from another village, nothing closed, nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7, type Decision, type Person } from '../../src/domain';
+import { stampPersonEdit, uuidv7, type Decision, type Person } from '../../src/domain';
 import type { SnapshotPage } from '../../src/domain/api/sync';
 import { bearer, login, push, startServer, uploadAll, type TestServer } from './harness';
-import { buildCase, resubmitMutation, submitMutation } from './fixtures';
+import { buildCase, makePerson, resubmitMutation, submitMutation } from './fixtures';
 
 let s: TestServer;
 type Login = Awaited<ReturnType<typeof login>>;
@@ -12,7 +12,12 @@ const who: Record<string, Login> = {};
 const ids: Record<string, string> = {};
 
 async function submit(agent: Login, applicant?: Person) {
-  const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode!, now: s.clock.now, applicant });
+  const built = buildCase({
+    agentId: agent.user.id,
+    villageCode: agent.user.villageCode!,
+    now: s.clock.now,
+    applicant,
+  });
   await uploadAll(s.app, agent.token, built.files);
   const { results } = await push(s.app, agent.token, [submitMutation(built.submission, s.clock.now)]);
   expect(results[0]).toMatchObject({ status: 'ok' });
@@ -140,5 +145,31 @@ describe('snapshot', () => {
     expect(results[0]).toMatchObject({ status: 'ok', version: 3 });
     const after = (await snapshot('agent1')).cases.find((c) => c.case.id === ids.returned)!;
     expect(after.case).toMatchObject({ status: 'resubmitted', baseVersion: 3, revision: 2 });
+  });
+});
+
+describe('a profile edited on two tablets', () => {
+  it('keeps both edits of different fields, and a same-field edit as a visible conflict', async () => {
+    const t = s.clock.now;
+    const original = stampPersonEdit(undefined, makePerson(who.agent1!.user.villageCode!, {}, t), t);
+    await submit(who.agent1!, original);
+    // Tablet A changes the phone, tablet B (which never saw that) the address; each submits a case.
+    const a = stampPersonEdit(original, { ...original, phone: '13900000000', updatedAt: t + 1000 }, t + 1000);
+    const b = stampPersonEdit(original, { ...original, address: '彭村村 15 号', updatedAt: t + 2000 }, t + 2000);
+    await submit(who.agent1!, a);
+    await submit(who.agent1!, b);
+    const stored = () =>
+      snapshot('agent1').then((p) => p.cases.flatMap((c) => c.persons).find((x) => x.id === original.id)!);
+    expect(await stored()).toMatchObject({ phone: '13900000000', address: '彭村村 15 号', conflicts: [] });
+
+    // Both change the phone without seeing each other's value: the later wins, the other stays visible.
+    const a2 = stampPersonEdit(a, { ...a, phone: '13100000000', updatedAt: t + 3000 }, t + 3000);
+    const b2 = stampPersonEdit(b, { ...b, phone: '13200000000', updatedAt: t + 4000 }, t + 4000);
+    await submit(who.agent1!, b2);
+    await submit(who.agent1!, a2);
+    const merged = await stored();
+    expect(merged.phone).toBe('13200000000');
+    expect(merged.address).toBe('彭村村 15 号');
+    expect(merged.conflicts).toEqual([{ field: 'phone', value: '13100000000', at: t + 3000 }]);
   });
 });

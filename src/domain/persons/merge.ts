@@ -50,7 +50,9 @@ function withField(p: Person, f: PersonField, value: unknown): Person {
  */
 export function stampPersonEdit(previous: Person | undefined, next: Person, now: number): Person {
   if (!previous) {
-    const fieldsAt = Object.fromEntries(PERSON_FIELDS.map((f) => [f, { at: now, from: now }]));
+    // A new profile: every field dates from its creation.
+    const t = Math.min(next.createdAt, now);
+    const fieldsAt = Object.fromEntries(PERSON_FIELDS.map((f) => [f, { at: t, from: t }]));
     return { ...next, fieldsAt, conflicts: [] };
   }
   const fieldsAt: Record<string, Stamp> = {};
@@ -74,11 +76,14 @@ export function mergePerson(a: Person, b: Person): Person {
   if (a.id !== b.id) throw new Error('mergePerson: different persons');
   let merged: Person = { ...(a.updatedAt >= b.updatedAt ? a : b) };
   const fieldsAt: Record<string, Stamp> = {};
+  // Per field, the newest value either copy replaced knowingly: older conflicts are settled.
+  const seen: Record<string, Stamp> = {};
   const conflicts = new Map<string, Conflict>();
   for (const c of [...(a.conflicts ?? []), ...(b.conflicts ?? [])]) conflicts.set(conflictKey(c), c);
   for (const f of PERSON_FIELDS) {
     const sa = stampOf(a, f);
     const sb = stampOf(b, f);
+    seen[f] = { at: 0, from: Math.max(sa.from, sb.from) };
     if (same(a[f], b[f])) {
       fieldsAt[f] = { at: Math.max(sa.at, sb.at), from: Math.max(sa.from, sb.from) };
       merged = withField(merged, f, a[f]);
@@ -102,7 +107,7 @@ export function mergePerson(a: Person, b: Person): Person {
     fieldsAt,
     conflicts: openConflicts(
       [...conflicts.values()].sort((x, y) => x.at - y.at || conflictKey(x).localeCompare(conflictKey(y))),
-      fieldsAt,
+      seen,
     ).slice(-20),
   };
 }
