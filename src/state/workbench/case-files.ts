@@ -3,6 +3,7 @@
 import { missingCaseBlobs, storeDownloadedBlob } from '../../storage';
 import { showToast, type AppState } from '../app-state';
 import { fetchBlob } from '../reviewer/blob-urls';
+import { blobsArrived } from '../blob-urls';
 
 /** Fetches the open case's missing files; returns how many were stored. */
 export async function fetchMissingCaseFiles(state: AppState, caseId: string): Promise<number> {
@@ -19,9 +20,12 @@ export async function fetchMissingCaseFiles(state: AppState, caseId: string): Pr
       failure = e instanceof Error ? e.message : String(e);
     }
   }
-  const wb = state.workbench;
-  if (stored > 0 && wb.record.value?.id === caseId) wb.materials.value = [...wb.materials.value];
+  if (stored > 0) blobsArrived.value++;
   if (failure)
-    showToast(state, 'warning', `有 ${missing.length - stored} 张照片没有下载到本机（${failure}）。联网后重新打开办件会再试。`);
+    showToast(
+      state,
+      'warning',
+      `有 ${missing.length - stored} 张照片没有下载到本机（${failure}）。联网后重新打开办件会再试。`,
+    );
   return stored;
 }
