@@ -50,9 +50,9 @@ function serverCase(over: Partial<Case> = {}, p: Person = person() as Person): S
     ...over,
   }) as Case;
   return {
-    case: { fields: {}, acknowledged: [], tolerance: [], revision: 1, baseVersion: 2, ...c },
+    case: { ...c, fields: c.fields ?? {}, acknowledged: c.acknowledged ?? [], tolerance: c.tolerance ?? [] },
     materials: [material(c.id, 'a'.repeat(64))],
-    persons: [{ household: [], ethnicity: '汉族', address: '', ...p }],
+    persons: [{ ...p, household: p.household ?? [], ethnicity: p.ethnicity ?? '汉族', address: p.address ?? '' }],
     decisions: [],
     rectifications: [],
   };
