@@ -10,3 +10,4 @@ export * from './calendar';
 export * from './validators';
 export * from './rules';
 export * from './prefill';
+export * from './persons/merge';

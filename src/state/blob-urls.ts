@@ -1,6 +1,10 @@
 // Object URLs for stored files (thumbnails, viewer, printed notice). Cached per hash for the
 // page's life: the same photo shown in three places is one URL, and files never change.
+import { signal } from '@preact/signals';
 import { getBlob } from '../storage';
+
+/** Bumped when files arrive from the server (a restored case's photos): missing images retry. */
+export const blobsArrived = signal(0);
 
 const urls = new Map<string, Promise<string | undefined>>();
 

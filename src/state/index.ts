@@ -20,7 +20,7 @@ export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
 export { catalogItems, itemCategories } from './catalog-lookup';
 export { indexItems, loadPinyin, searchItems, type IndexedItem } from './item-search';
-export { blobUrl } from './blob-urls';
+export { blobsArrived, blobUrl } from './blob-urls';
 export { openCase } from './workbench/open';
 export { createNewCase } from './workbench/create';
 export { flushCaseSave, setAcknowledged, setField, setMaterialData, setTolerance } from './workbench/edit';

@@ -1,7 +1,7 @@
 // Connects the page's sync scheduler (src/sync) to app state: status → signals, pulled changes →
 // reload what is on screen. Started after login (the drain needs the session token).
 import { createPageSync, type SyncScheduler, type SyncStatus } from '../sync';
-import type { PullSummary } from '../storage';
+import type { PullSummary, RestoreSummary } from '../storage';
 import { showToast, type AppState } from './app-state';
 import { loadPulledCatalog } from './catalog-lookup';
 import { loadCaseList } from './case-list';
@@ -24,11 +24,26 @@ function onPulled(state: AppState, summary: PullSummary): void {
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
 }
 
+/** Cases a restore brought back: the list shows them at once. */
+function onRestored(state: AppState, summary: RestoreSummary): void {
+  const changed = [...summary.added, ...summary.advanced];
+  if (changed.length === 0) return;
+  const open = state.workbench.record.value?.id;
+  if (open && changed.includes(open)) void reloadCase(state);
+  if (state.router.route.value.name === 'cases') void loadCaseList(state);
+}
+
 export function connectSync(
   state: AppState,
-  make: (onPulled: (s: PullSummary) => void) => SyncScheduler = (cb) => createPageSync({ onPulled: cb }),
+  make: (onPulled: (s: PullSummary) => void, onRestored?: (s: RestoreSummary) => void) => SyncScheduler = (
+    cb,
+    restored,
+  ) => createPageSync({ onPulled: cb, onRestored: restored }),
 ): SyncConnection {
-  const scheduler = make((summary) => onPulled(state, summary));
+  const scheduler = make(
+    (summary) => onPulled(state, summary),
+    (summary) => onRestored(state, summary),
+  );
   let unsubscribe: (() => void) | undefined;
   let warnedLogin = false;
   const apply = (s: SyncStatus) => {

@@ -65,6 +65,7 @@ export * from './outbox';
 export * from './decisions';
 export * from './unsent';
 export * from './pull';
+export * from './restore';
 export * from './catalog';
 export * from './settings';
 export * from './device-problems';

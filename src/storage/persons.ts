@@ -1,5 +1,5 @@
 // Person profiles (群众档案): typed once, reused by every case.
-import { type Actor, Person, type PersonInput, type Relation } from '../domain';
+import { type Actor, Person, type PersonInput, type Relation, stampPersonEdit } from '../domain';
 import { makeAudit } from './audit';
 import { getDb } from './connection';
 import type { PersonRow } from './db';
@@ -23,17 +23,19 @@ onDatabaseReady(completePinyinBackfill);
  * same ID number (`storage.conflict`).
  */
 export async function savePerson(input: PersonInput, actor: Actor, deviceId: string): Promise<Person> {
-  const person = parseInput(Person, input, '群众档案');
-  const initials = await loadSearchKeys(person.name);
-  const idToken = queryToken('id', person.idNumber.toUpperCase());
+  const edited = parseInput(Person, input, '群众档案');
+  const initials = await loadSearchKeys(edited.name);
+  const idToken = queryToken('id', edited.idNumber.toUpperCase());
   return writeTransaction(['persons', 'audit'], async (db) => {
     const twin = (await db.persons.where('search').equals(idToken).toArray()).find(
-      (p) => p.idNumber.toUpperCase() === person.idNumber.toUpperCase(),
+      (p) => p.idNumber.toUpperCase() === edited.idNumber.toUpperCase(),
     );
-    if (twin && twin.id !== person.id) {
-      throw new StorageError('storage.conflict', `身份证号 ${person.idNumber} 已有档案（${twin.name}）`);
+    if (twin && twin.id !== edited.id) {
+      throw new StorageError('storage.conflict', `身份证号 ${edited.idNumber} 已有档案（${twin.name}）`);
     }
-    const previous = await db.persons.get(person.id);
+    const previous = await db.persons.get(edited.id);
+    // Per-field edit times: another device's edits of other fields merge in (mergePerson).
+    const person = stampPersonEdit(previous && parseInput(Person, previous, '群众档案'), edited, edited.updatedAt);
     await db.persons.put({ ...person, initials });
     await db.audit.add(
       makeAudit({

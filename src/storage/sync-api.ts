@@ -6,3 +6,4 @@ export * from './blobs';
 export * from './pull';
 export * from './settings';
 export { hasDataKey, receiveDataKey } from './device-lock';
+export * from './restore';

@@ -11,6 +11,7 @@ import { memoryLocks, systemLocks, withSyncLock, type LockManagerLike } from './
 import type { SyncPorts } from './ports';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
+import { downloadBlobs, restoreCases } from './restore';
 import { emptyReport, noteRetry, type DrainOutcome, type DrainReport } from './report';
 
 export interface DrainOptions {
@@ -26,6 +27,8 @@ export interface DrainOptions {
   groupBytes?: number;
   chunkSize?: number;
   pullPageSize?: number;
+  /** Cases per restore page (the server takes at most 50). */
+  restorePageSize?: number;
   maxBatches?: number;
   maxPages?: number;
   skipPull?: boolean;
@@ -97,6 +100,17 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
       groupBytes: options.groupBytes ?? 2 * 1024 * 1024,
       signal: options.signal,
     });
+    if (!options.skipPull && ports.restore) {
+      // A new or wiped device first gets back its open cases (once; resumes if interrupted).
+      await restoreCases({
+        restore: ports.restore,
+        client,
+        report,
+        pageSize: options.restorePageSize ?? 20,
+        maxPages: options.maxPages ?? 500,
+        signal: options.signal,
+      });
+    }
     if (!options.skipPull) {
       await pullChanges({
         pull: ports.pull,
@@ -106,6 +120,9 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
         maxPages: options.maxPages ?? 500,
         signal: options.signal,
       });
+    }
+    if (!options.skipPull && ports.restore?.backgroundDownloads()) {
+      await downloadBlobs(client, ports.restore, await ports.restore.missingBlobs(), report, options.signal);
     }
   } catch (e) {
     if (!(e instanceof RequestError)) throw e;

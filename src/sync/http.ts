@@ -2,7 +2,7 @@
 // one HTTP client (src/net). Every answer is parsed with the route table's schemas; a pull page is
 // read change by change so a newer server's kinds are skipped, not fatal.
 import { BLOB_CONTENT_TYPE, BLOB_ROUTES } from '../domain/api/blobs';
-import { readPullPage, SYNC_ROUTES, type PullPage } from '../domain/api/sync';
+import { readPullPage, SYNC_ROUTES, type PullPage, type SnapshotPage } from '../domain/api/sync';
 import type { Mutation, PushResponse } from '../domain';
 import { createApiClient, RequestError, type ApiClientOptions } from '../net';
 import { MESSAGES, SYNC_NET_MESSAGES } from './errors';
@@ -30,6 +30,10 @@ export interface BlobChunk {
 export interface SyncClient {
   push(deviceId: string, mutations: Mutation[], signal?: AbortSignal): Promise<PushResponse>;
   pull(cursor: number, limit: number, signal?: AbortSignal): Promise<PullPage>;
+  /** One page of the restore snapshot, after the case id `after` (null: from the start). */
+  snapshot(after: string | null, limit: number, signal?: AbortSignal): Promise<SnapshotPage>;
+  /** A stored file's bytes (GET /api/blobs/:sha256, scoped by case on the server). */
+  blob(sha256: string, signal?: AbortSignal): Promise<{ mime: string; data: ArrayBuffer }>;
   blobStatus(sha256: string, signal?: AbortSignal): Promise<BlobStatus>;
   /** Sends one chunk; a 409 throws RequestError code `blob.offset_mismatch` with `details.offset`. */
   blobPatch(sha256: string, chunk: BlobChunk, signal?: AbortSignal): Promise<BlobStatus>;
@@ -62,6 +66,16 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 
     async pull(cursor, limit, signal) {
       return readPullPage(await api.call(SYNC_ROUTES.pull, { query: { cursor, limit } }, signal));
+    },
+
+    snapshot: (after, limit, signal) =>
+      api.call(SYNC_ROUTES.snapshot, { query: { ...(after !== null && { after }), limit } }, signal),
+
+    async blob(sha256, signal) {
+      const res = await api.raw(BLOB_ROUTES.get, { params: { sha256 }, signal });
+      if (!res.ok) throw await api.failure(res);
+      const mime = (res.headers.get('Content-Type') ?? 'application/octet-stream').split(';')[0]!.trim();
+      return { mime, data: await res.arrayBuffer() };
     },
 
     async blobStatus(sha256, signal) {

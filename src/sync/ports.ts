@@ -2,6 +2,7 @@
 // in storage-ports.ts; unit tests pass in-memory fakes. Nothing here knows about Dexie.
 import type { Change, Mutation, PushResult } from '../domain';
 import type { SkippedChange } from '../domain/api';
+import type { SnapshotPage } from '../domain/api/sync';
 import type { SyncIssue } from './errors';
 import type { LocalBlob } from './blob-upload';
 import type { FetchLike } from './http';
@@ -68,6 +69,20 @@ export interface PullPort {
   apply(changes: Change[], cursor: number, skipped: SkippedChange[]): Promise<void>;
 }
 
+/** A new or wiped device's restore (storage/restore.ts), and the files of restored cases. */
+export interface RestorePort {
+  /** null once the restore finished; else the last case id stored (null: from the start). */
+  position(): Promise<{ after: string | null } | null>;
+  /** Stores one snapshot page with the new position, in ONE transaction. */
+  apply(page: SnapshotPage): Promise<void>;
+  /** Hashes of material files the device's cases reference but the device lacks. */
+  missingBlobs(): Promise<string[]>;
+  /** Stores a downloaded file if its bytes match the hash (marked uploaded); false otherwise. */
+  storeBlob(sha256: string, mime: string, data: ArrayBuffer): Promise<boolean>;
+  /** True on Wi-Fi (navigator.connection): files are fetched in the background; else only on open. */
+  backgroundDownloads(): boolean;
+}
+
 export interface SessionPort {
   deviceId(): Promise<string>;
   /** Bearer token of the logged-in user, undefined when logged out. */
@@ -91,4 +106,6 @@ export interface SyncPorts {
   blobs: BlobPort;
   pull: PullPort;
   session: SessionPort;
+  /** Absent: no restore (unit-test fakes, older callers). */
+  restore?: RestorePort;
 }

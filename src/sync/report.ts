@@ -31,6 +31,10 @@ export interface DrainReport {
   pulled: number;
   /** Pulled changes this app could not read (a newer server's kinds), skipped and recorded. */
   skipped: number;
+  /** Cases a restore added or moved forward on this device. */
+  restored?: number;
+  /** Files fetched from the server for restored cases. */
+  blobsDownloaded?: number;
   /** Pull cursor after this drain, when a pull ran. */
   cursor?: number;
   error?: SyncIssue;

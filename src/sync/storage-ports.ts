@@ -7,6 +7,10 @@ import type { PushResult } from '../domain';
 import {
   adoptRotatedToken,
   applyPullPage,
+  applySnapshotPage,
+  missingCaseBlobs,
+  restoreProgress,
+  storeDownloadedBlob,
   getBlob,
   getDeviceId,
   getSession,
@@ -24,6 +28,7 @@ import {
   type CaseUpdate,
   type OutboxEntry,
   type PullSummary,
+  type RestoreSummary,
 } from '../storage/sync-api';
 import type { FetchLike } from './http';
 import type { RotatedToken } from '../net';
@@ -38,6 +43,11 @@ export interface StoragePortsOptions {
   token?: () => Promise<string | undefined>;
   /** Told which cases a pulled page changed (to refresh lists and notify the agent). */
   onPulled?: (summary: PullSummary) => void;
+  /** Told which cases a restore page brought (to refresh the lists). */
+  onRestored?: (summary: RestoreSummary) => void;
+  /** Whether the link is Wi-Fi (files of restored cases download in the background); default:
+   *  navigator.connection where the browser has it, else never (files then come when a case opens). */
+  onWifi?: () => boolean;
   now?: () => number;
 }
 
@@ -131,5 +141,29 @@ export function createStoragePorts(options: StoragePortsOptions = {}): SyncPorts
         options.onPulled?.(summary);
       },
     },
+    restore: {
+      async position() {
+        const progress = await restoreProgress();
+        if (progress?.done) return null;
+        return { after: progress?.after ?? null };
+      },
+      async apply(page) {
+        const summary = await applySnapshotPage(page, now());
+        options.onRestored?.(summary);
+      },
+      missingBlobs: () => missingCaseBlobs(),
+      storeBlob: (sha256, mime, data) => storeDownloadedBlob(sha256, mime, data, now()),
+      backgroundDownloads: options.onWifi ?? onWifi,
+    },
   };
+}
+
+interface NetworkInformationLike {
+  type?: string;
+}
+
+/** Wi-Fi or wired per the Network Information API; false where the browser does not say. */
+export function onWifi(): boolean {
+  const connection = (globalThis.navigator as { connection?: NetworkInformationLike } | undefined)?.connection;
+  return connection?.type === 'wifi' || connection?.type === 'ethernet';
 }

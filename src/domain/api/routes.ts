@@ -29,6 +29,7 @@ export const API = {
   logoutAll: ACCOUNT_ROUTES.logoutAll,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
+  snapshot: SYNC_ROUTES.snapshot,
   blobHead: BLOB_ROUTES.head,
   blobPatch: BLOB_ROUTES.patch,
   blobGet: BLOB_ROUTES.get,

@@ -3,6 +3,10 @@
 // written by a newer server.
 import { z } from 'zod';
 import { Change, MAX_PULL_PAGE, PushRequest, PushResponse } from '../schemas/sync';
+import { Case, Material } from '../schemas/case';
+import { Decision, Rectification } from '../schemas/decision';
+import { Person } from '../schemas/person';
+import { Uuid } from '../schemas/common';
 import { route } from './route-spec';
 
 export const PullQuery = z.object({
@@ -60,8 +64,56 @@ export function readPullPage(page: z.infer<typeof PullPageWire>): PullPage {
   return { changes, skipped, cursor: page.cursor, hasMore: page.hasMore };
 }
 
+/** Cases a restore brings back: still open on the server (not a device-only draft, not closed). */
+export const RESTORE_STATUSES = [
+  'submitted',
+  'in_review',
+  'returned',
+  'resubmitted',
+  'accepted',
+  'accepted_tolerance',
+  'suspended',
+  'completed',
+  'delivered',
+] as const;
+
+export const MAX_SNAPSHOT_PAGE = 50;
+
+/** Keyset paging by case id: `after` is the last id of the previous page, so an interrupted
+ *  restore resumes where it stopped and no case comes twice. */
+export const SnapshotQuery = z.object({
+  after: Uuid.optional(),
+  limit: z.coerce
+    .number()
+    .int('limit 应为整数')
+    .min(1, 'limit 至少为 1')
+    .max(MAX_SNAPSHOT_PAGE, `limit 最多为 ${MAX_SNAPSHOT_PAGE}`)
+    .default(20),
+});
+
+/** One open case with everything a device needs to work on it (photos come later by hash). */
+export const SnapshotCase = z.object({
+  case: Case,
+  materials: z.array(Material),
+  persons: z.array(Person),
+  decisions: z.array(Decision),
+  rectifications: z.array(Rectification),
+});
+export type SnapshotCase = z.infer<typeof SnapshotCase>;
+
+export const SnapshotPage = z.object({
+  cases: z.array(SnapshotCase),
+  /** Last case id of this page, to send as `after`; null when this was the last page. */
+  next: Uuid.nullable(),
+  /** The change feed's head when this page was read: its state includes every change up to it. */
+  asOf: z.number().int().nonnegative(),
+});
+export type SnapshotPage = z.infer<typeof SnapshotPage>;
+
 export const SYNC_ROUTES = {
   push: route({ method: 'POST', path: '/api/sync/push', body: PushRequest, response: PushResponse }),
   /** The answer is read change by change (readPullPage): a newer server's kinds are skipped. */
   pull: route({ method: 'GET', path: '/api/sync/pull', query: PullQuery, response: PullPageWire }),
+  /** A new or wiped device's restore: the caller's open cases as they are now, page by page. */
+  snapshot: route({ method: 'GET', path: '/api/sync/snapshot', query: SnapshotQuery, response: SnapshotPage }),
 } as const;

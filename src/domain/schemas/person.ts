@@ -35,6 +35,13 @@ export const Person = z.object({
   villageCode: z.string().regex(/^\d{12}$/),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** When each field was last edited (`at`) and the time of the value that edit replaced (`from`), so two devices' edits merge field by field (persons/merge.ts). */
+  fieldsAt: z.record(z.string().max(20), z.object({ at: Timestamp, from: Timestamp })).optional(),
+  /** Values a later edit of the same field replaced on another device: shown until the agent resolves them. */
+  conflicts: z
+    .array(z.object({ field: z.string().max(20), value: z.unknown(), at: Timestamp }))
+    .max(20)
+    .optional(),
 });
 export type Person = z.infer<typeof Person>;
 export type PersonInput = z.input<typeof Person>;

@@ -290,6 +290,8 @@ export interface Repositories {
     get(id: string): Promise<CaseRecord | undefined>;
     query(q: CaseQuery): Promise<CaseRecord[]>;
     counts(q: Omit<CaseQuery, 'limit' | 'offset'>): Promise<CaseCounts>;
+    /** Cases in scope with one of `statuses`, by id after `afterId` (keyset paging for a restore). */
+    pageById(visibility: Visibility, statuses: readonly CaseRecord['status'][], afterId: string | null, limit: number): Promise<CaseRecord[]>;
     countOverdue(visibility: Visibility, today: string): Promise<number>;
     addRevision(r: RevisionRecord): Promise<void>;
     revisions(caseId: string): Promise<RevisionRecord[]>;
@@ -377,6 +379,8 @@ export interface Repositories {
     append(scope: Scope, change: NewChange, now: number): Promise<number>;
     /** Changes after `cursor` the caller may see, oldest first; never skips a later commit (see `Store`). */
     after(cursor: number, visibility: Visibility, limit: number): Promise<ChangeRow[]>;
+    /** The newest sequence number (0 when the feed is empty). */
+    head(): Promise<number>;
   };
 }
 

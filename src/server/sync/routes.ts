@@ -1,4 +1,4 @@
-// POST /api/sync/push and GET /api/sync/pull.
+// POST /api/sync/push, GET /api/sync/pull and GET /api/sync/snapshot.
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../domain/api';
 import type { PushResult } from '../../domain';
@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import { serve } from '../http/route';
 import { currentUser, visibilityOf } from '../auth/user';
 import { applyMutation } from './apply';
+import { readSnapshot } from './snapshot';
 
 export async function registerSyncRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
   serve(app, API.push, async ({ body, request }) => {
@@ -34,4 +35,8 @@ export async function registerSyncRoutes(app: FastifyInstance, store: Store, con
     const page = rows.slice(0, limit);
     return { changes: page.map((r) => r.change), cursor: page.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
   });
+
+  serve(app, API.snapshot, async ({ query, request }) =>
+    readSnapshot(store, currentUser(request), query.after ?? null, query.limit),
+  );
 }

@@ -3,6 +3,7 @@ import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage
 import type { AppState } from '../app-state';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
+import { fetchMissingCaseFiles } from './case-files';
 
 async function readCase(id: string) {
   const c = await getCase(id);
@@ -50,6 +51,8 @@ export async function openCase(state: AppState, id: string): Promise<void> {
     }
     const applicant = wb.applicant.value;
     if (!applicant) wb.error.value = '申请人的档案不在本机，无法检查材料';
+    // Restored from the server: its photos come now (in the background, the case is usable meanwhile).
+    void fetchMissingCaseFiles(state, id).catch(() => undefined);
   } catch (e) {
     wb.error.value = e instanceof Error ? e.message : String(e);
   } finally {

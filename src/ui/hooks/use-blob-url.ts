@@ -1,19 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
-import { blobUrl } from '../../state';
+import { blobsArrived, blobUrl } from '../../state';
 
-/** Object URL of a stored file, undefined while loading or when missing. */
+/** Object URL of a stored file, undefined while loading or when missing. A missing file that
+ *  arrives later (downloaded for a restored case) is shown as soon as it is stored. */
 export function useBlobUrl(sha256: string | undefined): string | undefined {
-  const [url, setUrl] = useState<string | undefined>(undefined);
+  const [found, setFound] = useState<{ sha256: string; url: string | undefined } | undefined>(undefined);
+  const missing = !found || found.sha256 !== sha256 || found.url === undefined;
+  // Only a missing file listens to arrivals; a shown one never reloads.
+  const arrivals = missing ? blobsArrived.value : -1;
   useEffect(() => {
+    if (!missing || !sha256) return;
     let live = true;
-    setUrl(undefined);
-    if (sha256)
-      void blobUrl(sha256).then((u) => {
-        if (live) setUrl(u);
-      });
+    void blobUrl(sha256).then((url) => {
+      if (live) setFound({ sha256, url });
+    });
     return () => {
       live = false;
     };
-  }, [sha256]);
-  return url;
+  }, [sha256, missing, arrivals]);
+  return found && found.sha256 === sha256 ? found.url : undefined;
 }

@@ -78,6 +78,8 @@ describe('uploadBlob with a misbehaving server', () => {
     const stuck: SyncClient = {
       push: () => Promise.reject(new Error('unused')),
       pull: () => Promise.reject(new Error('unused')),
+      snapshot: () => Promise.reject(new Error('unused')),
+      blob: () => Promise.reject(new Error('unused')),
       blobStatus: async () => ({ offset: 0, complete: false }),
       blobPatch: async () => ({ offset: 0, complete: false }),
     };
@@ -90,6 +92,8 @@ describe('uploadBlob with a misbehaving server', () => {
     const odd: SyncClient = {
       push: () => Promise.reject(new Error('unused')),
       pull: () => Promise.reject(new Error('unused')),
+      snapshot: () => Promise.reject(new Error('unused')),
+      blob: () => Promise.reject(new Error('unused')),
       blobStatus: async () => ({ offset: 5_000, complete: false }),
       blobPatch: async () => ({ offset: 0, complete: false }),
     };

@@ -59,6 +59,10 @@ export class FakeServer {
     if (method === 'POST' && path === '/api/sync/push') return this.push(JSON.parse(String(init.body)));
     if (method === 'GET' && path === '/api/sync/pull')
       return this.pull(Number(url.searchParams.get('cursor')), Number(url.searchParams.get('limit')));
+    // The fake holds no cases of its own: a restore finds nothing (tests/unit/sync/restore.test.ts
+    // runs it against the real server).
+    if (method === 'GET' && path === '/api/sync/snapshot')
+      return this.reply(method, 200, { cases: [], next: null, asOf: 0 });
     const blob = /^\/api\/blobs\/([0-9a-f]{64})$/.exec(path);
     if (blob && method === 'HEAD') return this.head(blob[1]!);
     if (blob && method === 'PATCH') return this.patch(blob[1]!, new Headers(init.headers), init.body as Uint8Array);

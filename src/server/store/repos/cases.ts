@@ -178,6 +178,14 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         byItem: await group('item_code'),
       };
     },
+    async pageById(visibility, statuses, afterId, limit) {
+      const w = where({ visibility, statuses: [...statuses] });
+      const rows = await sql.all<CaseRow>(
+        `SELECT ${CASE_COLUMNS} FROM cases WHERE ${w.sql}${afterId === null ? '' : ' AND id > ?'} ORDER BY id LIMIT ?`,
+        [...w.params, ...(afterId === null ? [] : [afterId]), limit],
+      );
+      return rows.map((r) => toCase(cipher, r));
+    },
     async countOverdue(visibility, today) {
       const w = where({ visibility, overdueBefore: today });
       return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0);

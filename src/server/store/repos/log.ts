@@ -223,6 +223,9 @@ export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['change
       if (!row) throw new Error('change not appended');
       return Number(row.seq);
     },
+    async head() {
+      return Number((await sql.get<{ n: number | null }>(`SELECT MAX(seq) AS n FROM changes`))?.n ?? 0);
+    },
     async after(cursor, visibility, limit) {
       const v = addressedTo(visibility);
       const rows = await sql.all<{ seq: number; payload: string }>(

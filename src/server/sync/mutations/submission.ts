@@ -11,6 +11,7 @@ import {
   type Person,
 } from '../../../domain';
 import { workingDaysBetween } from '../../../domain/calendar';
+import { mergePerson } from '../../../domain/persons/merge';
 import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
 import { visibilityOf } from '../../auth/user';
@@ -41,13 +42,14 @@ function checkConsistency(sub: CaseSubmission): void {
   if (new Set(sub.materials.map((m) => m.id)).size !== sub.materials.length) throw bad('材料编号重复');
 }
 
-/** People are kept per village: a profile another village owns is never overwritten. */
+/** People are kept per village: a profile another village owns is never overwritten. Two devices'
+ *  copies merge field by field (same field edited on both: kept as a conflict, see mergePerson). */
 async function savePersons(tx: Repositories, people: Person[], villageCode: string, now: number): Promise<void> {
   for (const p of people) {
     const existing = await tx.persons.get(p.id);
     if (existing && existing.villageCode !== villageCode)
       throw new Rejected('scope.forbidden', '该群众档案属于其他村，不能修改');
-    await tx.persons.upsert(p, villageCode, now);
+    await tx.persons.upsert(existing ? mergePerson(existing.person, p) : p, villageCode, now);
   }
 }
 
