@@ -27,6 +27,7 @@ export const API = {
   logoutAll: ACCOUNT_ROUTES.logoutAll,
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
+  live: SYNC_ROUTES.live,
   blobHead: BLOB_ROUTES.head,
   blobPatch: BLOB_ROUTES.patch,
   blobGet: BLOB_ROUTES.get,
