@@ -54,9 +54,13 @@ const ownerOf = (u: Pick<SessionUser, 'id' | 'username' | 'name'>): KeyOwner => 
 function postToWorker(key: Uint8Array | undefined): void {
   const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
   if (!sw) return;
-  const message = key ? { type: DEVICE_KEY_MESSAGE, key } : { type: DEVICE_KEY_MESSAGE };
-  sw.controller?.postMessage(message);
-  void sw.ready.then((r) => r.active?.postMessage(message)).catch(() => undefined);
+  // Each message carries its own copy, taken now: the caller zeroes `key` as soon as this returns,
+  // while the ready.then() post runs later — sharing the array sent the worker a key of zeros, so
+  // its Background Sync could not open the session and never sent anything.
+  const message = () => (key ? { type: DEVICE_KEY_MESSAGE, key: key.slice() } : { type: DEVICE_KEY_MESSAGE });
+  sw.controller?.postMessage(message());
+  const later = message();
+  void sw.ready.then((r) => r.active?.postMessage(later)).catch(() => undefined);
 }
 
 /** Answers a restarted service worker's request for the key, and shows its "locked" report. */

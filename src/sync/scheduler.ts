@@ -26,7 +26,7 @@ export interface SyncStatus {
   nextRunAt?: number;
 }
 
-export type TriggerReason = 'start' | 'online' | 'visible' | 'timer' | 'submit' | 'manual' | 'busy-retry';
+export type TriggerReason = 'start' | 'online' | 'visible' | 'timer' | 'submit' | 'manual' | 'busy-retry' | 'live';
 
 interface Listenable {
   addEventListener(type: string, listener: () => void): void;
@@ -58,6 +58,8 @@ export interface SchedulerOptions {
   env?: SchedulerEnv;
   /** Pull period while all is well and the page is visible. */
   pollMs?: number;
+  /** Pull period while the page is hidden (the live stream is closed then). */
+  hiddenPollMs?: number;
   /** Back-off after failed drains (offline, server unavailable). */
   backoff?: BackoffOptions;
   /** Wait before looking again when another tab or the service worker holds the lock. */
@@ -97,6 +99,7 @@ function browserEnv(): SchedulerEnv {
 export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   const env = options.env ?? browserEnv();
   const pollMs = options.pollMs ?? 5 * 60_000;
+  const hiddenPollMs = Math.max(pollMs, options.hiddenPollMs ?? 5 * 60_000);
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const busyRetryMs = options.busyRetryMs ?? 3_000;
   const listeners = new Set<(s: SyncStatus) => void>();
@@ -156,8 +159,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       patch.needsLogin = false;
       patch.needsUpdate = false;
       // Entries the server asked to retry come back when due; otherwise poll for changes.
-      const jitter = pollMs * 0.2 * env.random();
-      schedule(Math.min(report.retryAt ?? Infinity, now + pollMs - jitter));
+      const period = hidden() ? hiddenPollMs : pollMs;
+      const jitter = period * 0.2 * env.random();
+      schedule(Math.min(report.retryAt ?? Infinity, now + period - jitter));
     } else if (report.outcome === 'busy') {
       schedule(now + busyRetryMs * (0.5 + env.random()));
     } else if (report.outcome === 'auth') {
@@ -200,7 +204,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   }
 
   function requestSync(reason: TriggerReason = 'manual'): Promise<DrainReport | undefined> {
-    const background = reason === 'timer' || reason === 'visible' || reason === 'busy-retry';
+    const background = reason === 'timer' || reason === 'visible' || reason === 'busy-retry' || reason === 'live';
     if (background && env.now() < notBefore) {
       schedule(notBefore);
       return Promise.resolve(undefined);
@@ -224,11 +228,20 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     return current;
   }
 
-  /** The service worker drained in the background: show its result. */
+  /**
+   * The service worker drained in the background. Its success counts as ours (status, next poll).
+   * Its failures only show: they must not push back a retry this page has already timed (the
+   * worker may have failed on a link that is back by now), and an `auth` of the worker's (it has
+   * no key, or a wrong one) is checked by a drain of this page rather than believed.
+   */
   const onWorkerMessage = (event: { data: unknown }) => {
     const data = event.data as { type?: unknown; report?: DrainReport } | null;
     if (data?.type !== SYNC_REPORT_MESSAGE || !data.report) return;
-    if (data.report.outcome !== 'busy') afterRun(data.report);
+    const report = data.report;
+    if (report.outcome === 'done') afterRun(report);
+    else if (report.outcome === 'auth') {
+      if (started && !offline()) void requestSync('busy-retry');
+    } else if (report.outcome !== 'busy') emit({ lastOutcome: report.outcome, lastError: report.error });
     void refresh().catch(() => undefined);
   };
 

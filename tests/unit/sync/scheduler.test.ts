@@ -305,4 +305,41 @@ describe('sync scheduler', () => {
     expect(s.calls).toHaveLength(1);
     scheduler.stop();
   });
+
+  it("a failure the service worker reports does not push back the page's own retry", async () => {
+    const b = fakeEnv();
+    const s = scripted(['offline']);
+    const scheduler = createSyncScheduler({ run: s.run, outbox: s.outbox, env: b.env });
+    scheduler.start();
+    await flush();
+    const due = scheduler.getStatus().nextRunAt!;
+    // The worker failed too (its link was still down): shown, but the page keeps its time.
+    b.fromWorker({
+      type: 'daiban-sync-report',
+      report: { ...emptyReport(0), outcome: 'offline', error: { code: 'net.offline', message: '无网络' } },
+    });
+    await flush();
+    expect(scheduler.getStatus().nextRunAt).toBe(due);
+    expect(scheduler.getStatus().lastError).toMatchObject({ code: 'net.offline' });
+    expect(b.tick()).toBe(due);
+    await flush();
+    expect(s.calls).toHaveLength(2);
+    scheduler.stop();
+  });
+
+  it("the worker's auth failure (no key, or a wrong one) is checked by a drain of the page, not believed", async () => {
+    const b = fakeEnv();
+    const s = scripted(['done', 'done']);
+    const scheduler = createSyncScheduler({ run: s.run, outbox: s.outbox, env: b.env });
+    scheduler.start();
+    await flush();
+    b.fromWorker({
+      type: 'daiban-sync-report',
+      report: { ...emptyReport(0), outcome: 'auth', error: { code: 'auth.required', message: '登录已过期' } },
+    });
+    await flush();
+    expect(s.calls).toHaveLength(2);
+    expect(scheduler.getStatus()).toMatchObject({ needsLogin: false, lastOutcome: 'done' });
+    scheduler.stop();
+  });
 });
