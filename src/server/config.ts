@@ -195,7 +195,7 @@ const Environment = z.object({
   DAIBAN_LIVE_HEARTBEAT_SECONDS: int(1, 300, DEFAULT_LIVE.heartbeatMs / 1000),
   DAIBAN_LIVE_STREAM_MINUTES: int(1, 24 * 60, DEFAULT_LIVE.maxStreamMs / 60_000),
   DAIBAN_LIVE_MAX_STREAMS: int(0, 1_000_000, DEFAULT_LIVE.maxStreams),
-  DAIBAN_LIVE_PER_USER: int(1, 100, DEFAULT_LIVE.maxPerUser),
+  DAIBAN_LIVE_PER_USER: int(1, 100_000, DEFAULT_LIVE.maxPerUser),
   NODE_ENV: z.string().optional(),
   // Encryption at rest (src/server/crypto).
   DAIBAN_MASTER_KEY: masterKey.optional(),

@@ -167,7 +167,7 @@ describe('the live stream', () => {
       expect(res.statusCode).toBe(200);
       await until(() => agent.changed().length > 0);
       const page = await pullAfter(who.agent1!, agent.changed()[0]!.seq - 1);
-      expect(page.changes.some((c) => c.type === 'case.decision' || ('caseId' in c && c.caseId === caseId))).toBe(true);
+      expect(page.changes.some((c) => c.type === 'decision' && c.caseId === caseId)).toBe(true);
       await settle(300);
       expect(neighbour.changed()).toEqual([]);
     } finally {
