@@ -148,6 +148,7 @@ describe('the live stream', () => {
     try {
       await until(() => agent.events.some((e) => e.event === 'ready'));
       await until(() => neighbour.events.some((e) => e.event === 'ready'));
+      const before = (await pullAfter(who.agent1!, 0)).cursor;
       const d: Decision = {
         id: uuidv7(),
         caseId,
@@ -166,8 +167,9 @@ describe('the live stream', () => {
       });
       expect(res.statusCode).toBe(200);
       await until(() => agent.changed().length > 0);
-      const page = await pullAfter(who.agent1!, agent.changed()[0]!.seq - 1);
+      const page = await pullAfter(who.agent1!, before);
       expect(page.changes.some((c) => c.type === 'decision' && c.caseId === caseId)).toBe(true);
+      expect(page.cursor).toBe(agent.changed().at(-1)!.seq);
       await settle(300);
       expect(neighbour.changed()).toEqual([]);
     } finally {
