@@ -12,17 +12,17 @@ import { apiLogin, idNumber, login, signOn, submitCase } from './fixtures/sync-s
 const ITEM = '老年人优待证办理';
 const DEADLINE_MS = 5_000;
 
-/** A small document-like JPEG drawn in the page (640 × 480: quick to check and to send). */
+/** A small document-like JPEG drawn in the page (1000 × 750: the shortest long side the checks accept). */
 async function smallPhoto(page: Page, seed: number) {
   const b64 = await page.evaluate(async (seed) => {
-    const c = new OffscreenCanvas(640, 480);
+    const c = new OffscreenCanvas(1000, 750);
     const ctx = c.getContext('2d')!;
     let s = seed * 7919 + 13;
     const rand = () => (s = (s * 16807) % 2147483647) / 2147483647;
     ctx.fillStyle = '#dcd6c8';
-    ctx.fillRect(0, 0, 640, 480);
+    ctx.fillRect(0, 0, 1000, 750);
     ctx.fillStyle = '#1a1a1a';
-    for (let y = 20; y < 440; y += 16)
+    for (let y = 20; y < 710; y += 16)
       for (let x = 20; x < 600;) {
         const w = 6 + rand() * 30;
         ctx.fillRect(x, y, w, 7);
