@@ -15,6 +15,9 @@ import { installAuthentication } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
+import { memoryNotifier } from './live/notifier';
+import { notifyingStore } from './live/notifying-store';
+import { registerLiveRoutes } from './live/routes';
 import { registerReviewRoutes } from './review/routes';
 import { statsRoutes } from './stats';
 import { rectificationRoutes } from './rectifications';
@@ -43,7 +46,12 @@ declare module 'fastify' {
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
   const metrics = createMetrics();
-  const store = timedStore(await openSqliteStore(config.dbFile, config.keys, config.now()), metrics);
+  // Every committed change is hinted to the live streams of its scope (src/server/live).
+  const notifier = memoryNotifier();
+  const store = notifyingStore(
+    timedStore(await openSqliteStore(config.dbFile, config.keys, config.now()), metrics),
+    notifier,
+  );
   try {
     // Data from before encryption at rest: sealed on the first start of this version, then marked.
     if (!(await store.crypto.existingSealed())) {
@@ -97,6 +105,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await registerAuthRoutes(app, store, config);
   await app.register(async (scope) => registerBlobRoutes(scope, store, config));
   await registerSyncRoutes(app, store, config);
+  registerLiveRoutes(app, notifier, config.live);
   await registerReviewRoutes(app, store, config);
   await app.register(statsRoutes, { store, now: config.now });
   await app.register(rectificationRoutes, { store, now: config.now });

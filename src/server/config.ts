@@ -89,6 +89,8 @@ export interface ServerConfig {
   keys: KeySettings;
   /** The public progress lookup (src/server/lookup). */
   lookup: LookupSettings;
+  /** Live change hints (GET /api/sync/live); DEFAULT_LIVE when unset. */
+  live?: LiveLimits;
 }
 
 export interface LookupSettings {
@@ -100,6 +102,25 @@ export interface LookupSettings {
 }
 
 export const DEFAULT_LOOKUP_PER_MINUTE = 30;
+
+/** The live streams (src/server/live): limits and timing. */
+export interface LiveLimits {
+  /** A comment line this often keeps nginx, NAT and the client's watchdog from closing it. */
+  heartbeatMs: number;
+  /** A stream ends after this; the device reconnects at once (and re-authenticates). */
+  maxStreamMs: number;
+  /** Open streams this process holds at most; beyond, 503 live.busy (devices then poll). */
+  maxStreams: number;
+  /** Open streams per user (one per device). */
+  maxPerUser: number;
+}
+
+export const DEFAULT_LIVE: LiveLimits = {
+  heartbeatMs: 20_000,
+  maxStreamMs: 15 * 60_000,
+  maxStreams: 5_000,
+  maxPerUser: 5,
+};
 
 export interface UploadLimits {
   /** An unfinished upload untouched this long is removed (bytes and row). */
@@ -193,6 +214,10 @@ const Environment = z.object({
     )
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  DAIBAN_LIVE_HEARTBEAT_SECONDS: int(1, 300, DEFAULT_LIVE.heartbeatMs / 1000),
+  DAIBAN_LIVE_STREAM_MINUTES: int(1, 24 * 60, DEFAULT_LIVE.maxStreamMs / 60_000),
+  DAIBAN_LIVE_MAX_STREAMS: int(0, 1_000_000, DEFAULT_LIVE.maxStreams),
+  DAIBAN_LIVE_PER_USER: int(1, 100_000, DEFAULT_LIVE.maxPerUser),
   NODE_ENV: z.string().optional(),
   // Encryption at rest (src/server/crypto).
   DAIBAN_MASTER_KEY: masterKey.optional(),
@@ -293,6 +318,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       headersMs: e.DAIBAN_HEADERS_TIMEOUT_MS,
       keepAliveMs: e.DAIBAN_KEEP_ALIVE_TIMEOUT_MS,
       idleMs: e.DAIBAN_IDLE_TIMEOUT_MS,
+    },
+    live: {
+      heartbeatMs: e.DAIBAN_LIVE_HEARTBEAT_SECONDS * 1000,
+      maxStreamMs: e.DAIBAN_LIVE_STREAM_MINUTES * 60_000,
+      maxStreams: e.DAIBAN_LIVE_MAX_STREAMS,
+      maxPerUser: e.DAIBAN_LIVE_PER_USER,
     },
     now: Date.now,
     tls: loadTlsSettings({

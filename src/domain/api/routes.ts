@@ -30,6 +30,7 @@ export const API = {
   push: SYNC_ROUTES.push,
   pull: SYNC_ROUTES.pull,
   snapshot: SYNC_ROUTES.snapshot,
+  live: SYNC_ROUTES.live,
   blobHead: BLOB_ROUTES.head,
   blobPatch: BLOB_ROUTES.patch,
   blobGet: BLOB_ROUTES.get,

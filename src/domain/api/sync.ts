@@ -109,6 +109,22 @@ export const SnapshotPage = z.object({
   asOf: z.number().int().nonnegative(),
 });
 export type SnapshotPage = z.infer<typeof SnapshotPage>;
+export const LiveQuery = z.object({
+  /** The device's id: one stream per device, a newer one replaces the older. */
+  device: z.string().min(1, 'device 不能为空').max(64, 'device 最多 64 个字符'),
+});
+
+/** Server-sent events on the live stream: hints only, never data (the device pulls). */
+export const LIVE_EVENTS = {
+  /** Sent once the stream is subscribed: changes from now on are hinted, so pull once now. */
+  ready: 'ready',
+  /** `data: {"seq":N}`: a change up to seq N in the device's scope; pull. */
+  changed: 'changed',
+  /** The server ends the stream (its lifetime, shutdown, a newer stream of this device). */
+  bye: 'bye',
+} as const;
+
+export const LiveHint = z.object({ seq: z.number().int().nonnegative() });
 
 export const SYNC_ROUTES = {
   push: route({ method: 'POST', path: '/api/sync/push', body: PushRequest, response: PushResponse }),
@@ -116,4 +132,6 @@ export const SYNC_ROUTES = {
   pull: route({ method: 'GET', path: '/api/sync/pull', query: PullQuery, response: PullPageWire }),
   /** A new or wiped device's restore: the caller's open cases as they are now, page by page. */
   snapshot: route({ method: 'GET', path: '/api/sync/snapshot', query: SnapshotQuery, response: SnapshotPage }),
+  /** A text/event-stream of LIVE_EVENTS (no JSON answer): read with fetch, as it needs the token. */
+  live: route({ method: 'GET', path: '/api/sync/live', query: LiveQuery, response: null }),
 } as const;
