@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACCOUNT_ROUTES } from './account';
 import { ADMIN_ROUTES } from './admin';
+import { ADMIN_CATALOG_ROUTES } from './admin-catalog';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
@@ -50,4 +51,9 @@ export const API = {
   adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
+  adminCatalog: ADMIN_CATALOG_ROUTES.list,
+  adminCatalogVersions: ADMIN_CATALOG_ROUTES.versions,
+  adminCatalogSaveDraft: ADMIN_CATALOG_ROUTES.saveDraft,
+  adminCatalogPublish: ADMIN_CATALOG_ROUTES.publish,
+  adminCatalogWithdraw: ADMIN_CATALOG_ROUTES.withdraw,
 } as const;
