@@ -37,7 +37,7 @@ async function submit(itemCode: string, itemVersion: number, createdAt = s.clock
 
 describe('publishing', () => {
   it('numbers the next version itself, keeps every version unchanged, and feeds tablets and the audit', async () => {
-    const [{ seq: cursor }] = await s.db.all<{ seq: number }>(`SELECT MAX(seq) AS seq FROM changes`);
+    const cursor = (await s.db.all<{ seq: number }>(`SELECT MAX(seq) AS seq FROM changes`))[0]!.seq;
 
     const edited = { ...builtIn('MZ-GLJT'), version: 99, promisedLimitDays: 3 };
     const res = await publish(edited);
