@@ -2,7 +2,7 @@
 // field-level diff against the published version.
 import { describe, expect, it } from 'vitest';
 import { CATALOG, findItem } from '../../../src/catalog';
-import { checkItemText, diffItems } from '../../../src/domain/catalog-edit';
+import { checkItemText, diffItems, previewReport } from '../../../src/domain/catalog-edit';
 
 const gljt = () => structuredClone(findItem('MZ-GLJT')!);
 
@@ -94,5 +94,16 @@ describe('diffItems', () => {
     });
     // Later materials kept their ids: none of them is reported.
     expect(changes.filter((c) => c.path.startsWith('materials.')).length).toBe(2);
+  });
+});
+
+describe('previewReport', () => {
+  it('runs the item rules on a sample case: the age limit of 高龄津贴 decides', () => {
+    const today = '2026-03-02';
+    const old = previewReport(gljt(), { birthDate: '1940-05-12', today });
+    expect(old.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const young = previewReport(gljt(), { birthDate: '1990-05-12', today });
+    expect(young.errors).toBeGreaterThan(0);
+    expect(young.findings.map((f) => f.rule)).toContain('age-range');
   });
 });
