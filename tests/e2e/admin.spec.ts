@@ -3,11 +3,13 @@
 // before anything else, then sees the case list.
 import { expect, test } from '@playwright/test';
 import { createAgent, signIn } from './fixtures/admin-steps';
+import { unlock } from './fixtures/app';
 
 const CSV = ['代码,名称', '341822300000,新桥乡', '341822300201,新桥村', ''].join('\n');
 const BAD_CSV = ['代码,名称', '341822300000,新桥乡', '34182230020,短码村', ''].join('\n');
 
 test('admin imports divisions and creates an agent who must change the one-time password', async ({ browser }) => {
+  test.setTimeout(120_000); // two sign-ins that derive keys (PBKDF2) on a loaded CI machine
   const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const admin = await desk.newPage();
   await admin.goto('/');
@@ -48,6 +50,7 @@ test('admin imports divisions and creates an agent who must change the one-time 
   await expect(agent.locator('#cases-title')).toBeVisible();
 
   await admin.reload();
+  await unlock(admin, 'daiban123'); // the app opens locked after a reload (encryption at rest)
   await expect(admin.getByRole('row', { name: /xinqiao1/ })).toContainText('正常');
   await desk.close();
   await tablet.close();
