@@ -7,7 +7,7 @@
 // A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
 import { join } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Role } from '../src/domain';
@@ -15,6 +15,10 @@ import { CreateUserRequest } from '../src/domain/api';
 import { CLI_ACTOR, auditAdmin } from '../src/server/admin/audit';
 import { auditVerify } from '../src/server/admin/audit-verify';
 import { importDivisions } from '../src/server/admin/divisions-import';
+import { CATALOG } from '../src/catalog';
+import { catalogFile, checkItem, diffItems, readCatalogFile } from '../src/domain/catalog-edit';
+import { publishItem } from '../src/server/admin/catalog';
+import { seedCatalog } from '../src/server/seed/seed';
 import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
 import { loadConfig, type ServerConfig } from '../src/server/config';
 import { ApiFailure } from '../src/server/http/errors';
@@ -229,6 +233,65 @@ export const VERBS: Record<string, Verb> = {
           );
         }
       }
+    },
+  },
+  'catalog:export': {
+    usage: 'catalog:export [--out FILE.json]',
+    summary: 'write the current version of every service item as JSON (stdout or a file)',
+    async run(args, { config, store, print }) {
+      const { values } = options(args, { out: { type: 'string' } });
+      const s = await store();
+      await seedCatalog(s, CATALOG, config.now());
+      const items = await s.catalog.list();
+      const text = JSON.stringify(catalogFile(items, config.now()), null, 2);
+      if (values.out) {
+        writeFileSync(values.out, `${text}\n`);
+        print(`已导出 ${items.length} 个事项 / exported ${items.length} item(s) to ${values.out}`);
+      } else print(text);
+    },
+  },
+  'catalog:import': {
+    usage: 'catalog:import FILE.json [--publish]',
+    summary: 'check every item (schema and rule references); save as drafts, or --publish as new versions',
+    async run(args, { config, store, print }) {
+      const { values, positionals } = options(args, { publish: { type: 'boolean' } }, 1);
+      let text: string;
+      try {
+        text = readFileSync(positionals[0]!, 'utf8');
+      } catch (error) {
+        throw new InputError(`无法读取文件 / cannot read ${positionals[0]}: ${(error as Error).message}`);
+      }
+      const file = readCatalogFile(text);
+      if ('error' in file) throw new InputError(file.error);
+      // All or nothing: every item is checked before any is written.
+      let bad = 0;
+      for (const [i, value] of file.items.entries()) {
+        const checked = checkItem({ ...(value as object), version: 1 });
+        for (const p of checked.problems)
+          print(`#${i + 1} ${(value as { code?: string }).code ?? ''} ${p.path}: ${p.message}`);
+        if (!checked.ok) bad++;
+      }
+      if (bad > 0) throw new InputError(`${bad} 个事项有问题，未导入 / ${bad} invalid item(s), nothing imported`);
+      const s = await store();
+      await seedCatalog(s, CATALOG, config.now());
+      const ctx = { actor: CLI_ACTOR, now: config.now() };
+      let written = 0;
+      for (const value of file.items) {
+        const code = (value as { code: string }).code;
+        const current = await s.catalog.get(code);
+        if (current && diffItems(current, value).length === 0) continue;
+        if (values.publish) {
+          const item = await publishItem(s, ctx, value);
+          print(`已发布 / published ${code} v${item.version}`);
+        } else {
+          await s.catalog.saveDraft({ code, data: value, updatedAt: ctx.now, updatedBy: CLI_ACTOR.id });
+          print(`已存为草稿 / draft saved: ${code}`);
+        }
+        written++;
+      }
+      print(
+        `完成 / done: ${written} 个事项${values.publish ? '已发布' : '存为草稿'}，${file.items.length - written} 个无变化 / unchanged`,
+      );
     },
   },
   'divisions:import': {

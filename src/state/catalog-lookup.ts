@@ -1,26 +1,44 @@
-// The service catalogue as the app sees it: the bundled CATALOG (precached with the app, so it
-// works offline from the first visit) overlaid with newer item versions pulled from the township
-// server into storage.
+// The service catalogue as the app sees it: the bundled CATALOG (version 1 of each item, precached
+// with the app, so it works offline from the first visit) overlaid with the versions the county
+// admin published, pulled from the township server into storage. Every pulled version is kept: a
+// case is handled with the version it was opened with.
 import { signal } from '@preact/signals';
 import type { ServiceItem } from '../domain';
 import { CATALOG, CATEGORIES } from '../catalog';
-import { listCatalog } from '../storage';
+import { listCatalog, listCatalogVersions } from '../storage';
 
 const pulled = signal<ReadonlyMap<string, ServiceItem>>(new Map());
+const versions = signal<ReadonlyMap<string, ServiceItem>>(new Map());
+const versionKey = (code: string, version: number) => `${code}@${version}`;
 
 /** Reads pulled item versions from storage (boot, and after a sync pull). */
 export async function loadPulledCatalog(): Promise<void> {
-  const items = await listCatalog();
+  const [items, all] = await Promise.all([listCatalog(), listCatalogVersions()]);
   pulled.value = new Map(items.map((i) => [i.code, i]));
+  versions.value = new Map(all.map((i) => [versionKey(i.code, i.version), i]));
 }
 
-/** Newest known version of an item. */
+/** Newest known version of an item (it may be withdrawn: check `withdrawn` before a new case). */
 export function lookupItem(code: string): ServiceItem | undefined {
   const bundled = CATALOG.find((i) => i.code === code);
   const newer = pulled.value.get(code);
   if (newer && (!bundled || newer.version >= bundled.version)) return newer;
   return bundled;
 }
+
+/** One version of an item, when this device has it (pulled, or bundled). */
+export function lookupItemVersion(code: string, version: number): ServiceItem | undefined {
+  const stored = versions.value.get(versionKey(code, version));
+  if (stored) return stored;
+  const bundled = CATALOG.find((i) => i.code === code);
+  if (bundled?.version === version) return bundled;
+  const newest = pulled.value.get(code);
+  return newest?.version === version ? newest : undefined;
+}
+
+/** The version a case was opened with; the newest as a fallback when this device never had it. */
+export const itemForCase = (c: { itemCode: string; itemVersion: number }): ServiceItem | undefined =>
+  lookupItemVersion(c.itemCode, c.itemVersion) ?? lookupItem(c.itemCode);
 
 /** Every item, bundled order, with pulled versions in place (and pulled-only items at the end). */
 export function catalogItems(): ServiceItem[] {
@@ -29,6 +47,9 @@ export function catalogItems(): ServiceItem[] {
   for (const [code, item] of overlay) if (!CATALOG.some((i) => i.code === code)) merged.push(item);
   return merged;
 }
+
+/** Items a new case may be opened on (停用 ones are left out). */
+export const openableItems = (): ServiceItem[] => catalogItems().filter((i) => !i.withdrawn);
 
 export const itemTitle = (code: string) => lookupItem(code)?.name ?? `未知事项（${code}）`;
 

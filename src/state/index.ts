@@ -18,7 +18,7 @@ export {
 export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction } from './persons';
 export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
-export { catalogItems, itemCategories } from './catalog-lookup';
+export { itemCategories, openableItems } from './catalog-lookup';
 export { indexItems, loadPinyin, searchItems, type IndexedItem } from './item-search';
 export { blobsArrived, blobUrl } from './blob-urls';
 export { openCase } from './workbench/open';

@@ -57,6 +57,8 @@ export interface KeyValueRow {
 
 export class DaibanDb extends Dexie {
   catalog!: Table<ServiceItem, string>;
+  /** Every pulled version of every item (a case is checked against the one it was opened with). */
+  catalogVersions!: Table<ServiceItem, [string, number]>;
   persons!: Table<PersonRow, string>;
   cases!: Table<Case, string>;
   materials!: Table<Material, string>;
@@ -127,6 +129,15 @@ export class DaibanDb extends Dexie {
       .stores({ persons: '&id, villageCode, updatedAt, *search' })
       .upgrade(async (tx) => {
         await tx.table<KeyValueRow>('settings').put({ key: SEAL_ROWS_KEY, value: true });
+      });
+
+    // Version 7 (numbered after the server migration of the same change, to stay clear of other
+    // branches' numbers): every pulled catalogue version is kept, not only the newest.
+    this.version(7)
+      .stores({ catalogVersions: '&[code+version], code' })
+      .upgrade(async (tx) => {
+        const items = await tx.table<ServiceItem>('catalog').toArray();
+        await tx.table<ServiceItem>('catalogVersions').bulkPut(items);
       });
 
     this.use(rowVersionMiddleware);

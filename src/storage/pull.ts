@@ -31,63 +31,68 @@ export async function applyPullPage({
   skipped = [],
   at = Date.now(),
 }: PullPage): Promise<PullSummary> {
-  return writeTransaction(['cases', 'decisions', 'rectifications', 'catalog', 'audit', 'syncState'], async (db) => {
-    const caseIds = new Set<string>();
-    let catalogItems = 0;
-    for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
-      switch (change.type) {
-        case 'case.status': {
-          const c = await db.cases.get(change.caseId);
-          if (!c || change.version < c.baseVersion) break;
-          await db.cases.put({
-            ...c,
-            status: change.status,
-            baseVersion: change.version,
-            updatedAt: Math.max(c.updatedAt, change.at),
-            ...(change.dueOn ? { dueOn: change.dueOn } : {}),
-            ...(change.acceptedOn ? { acceptedOn: change.acceptedOn } : {}),
-          });
-          if (c.status !== change.status) {
-            await db.audit.add(
-              makeAudit({
-                entity: 'case',
-                entityId: c.id,
-                caseId: c.id,
-                action: 'case.status',
-                from: c.status,
-                to: change.status,
-                actor: { role: 'system', id: 'server' },
-                at: change.at,
-              }),
-            );
+  return writeTransaction(
+    ['cases', 'decisions', 'rectifications', 'catalog', 'catalogVersions', 'audit', 'syncState'],
+    async (db) => {
+      const caseIds = new Set<string>();
+      let catalogItems = 0;
+      for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
+        switch (change.type) {
+          case 'case.status': {
+            const c = await db.cases.get(change.caseId);
+            if (!c || change.version < c.baseVersion) break;
+            await db.cases.put({
+              ...c,
+              status: change.status,
+              baseVersion: change.version,
+              updatedAt: Math.max(c.updatedAt, change.at),
+              ...(change.dueOn ? { dueOn: change.dueOn } : {}),
+              ...(change.acceptedOn ? { acceptedOn: change.acceptedOn } : {}),
+            });
+            if (c.status !== change.status) {
+              await db.audit.add(
+                makeAudit({
+                  entity: 'case',
+                  entityId: c.id,
+                  caseId: c.id,
+                  action: 'case.status',
+                  from: c.status,
+                  to: change.status,
+                  actor: { role: 'system', id: 'server' },
+                  at: change.at,
+                }),
+              );
+            }
+            caseIds.add(c.id);
+            break;
           }
-          caseIds.add(c.id);
-          break;
-        }
-        case 'decision': {
-          await db.decisions.put(parseInput(Decision, change.decision, '审核决定'));
-          const c = await db.cases.get(change.caseId);
-          if (c && change.version > c.baseVersion) await db.cases.update(c.id, { baseVersion: change.version });
-          caseIds.add(change.caseId);
-          break;
-        }
-        case 'rectification':
-          await db.rectifications.put(parseInput(Rectification, change.rectification, '整改'));
-          caseIds.add(change.caseId);
-          break;
-        case 'catalog.item': {
-          const item = parseInput(ServiceItem, change.item, '事项');
-          const stored = await db.catalog.get(item.code);
-          if ((stored?.version ?? 0) < item.version) {
-            await db.catalog.put(item);
-            catalogItems++;
+          case 'decision': {
+            await db.decisions.put(parseInput(Decision, change.decision, '审核决定'));
+            const c = await db.cases.get(change.caseId);
+            if (c && change.version > c.baseVersion) await db.cases.update(c.id, { baseVersion: change.version });
+            caseIds.add(change.caseId);
+            break;
           }
-          break;
+          case 'rectification':
+            await db.rectifications.put(parseInput(Rectification, change.rectification, '整改'));
+            caseIds.add(change.caseId);
+            break;
+          case 'catalog.item': {
+            const item = parseInput(ServiceItem, change.item, '事项');
+            // Every version is kept (open cases use theirs); the newest also becomes the current one.
+            await db.catalogVersions.put(item);
+            const stored = await db.catalog.get(item.code);
+            if ((stored?.version ?? 0) < item.version) {
+              await db.catalog.put(item);
+              catalogItems++;
+            }
+            break;
+          }
         }
       }
-    }
-    await recordSkippedChanges(skipped, at);
-    await setSyncCursor(cursor);
-    return { caseIds: [...caseIds], catalogItems, cursor };
-  });
+      await recordSkippedChanges(skipped, at);
+      await setSyncCursor(cursor);
+      return { caseIds: [...caseIds], catalogItems, cursor };
+    },
+  );
 }

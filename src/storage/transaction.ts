@@ -5,6 +5,7 @@ import { toStorageError } from './errors';
 
 export type TableName =
   | 'catalog'
+  | 'catalogVersions'
   | 'persons'
   | 'cases'
   | 'materials'

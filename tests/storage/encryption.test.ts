@@ -266,7 +266,7 @@ describe('schema migration v3 → v4', () => {
     const db = new DaibanDb(name, { indexedDB, IDBKeyRange });
     useDb(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     expect(await getPerson(p.id)).toMatchObject({ name: '王秀英' });
     expect(dumpText(await rawDump(name))).toContain('330102195001010023');
 

@@ -37,6 +37,7 @@ describe('schema migration v1 → v2', () => {
     const returned = [kase({ status: 'returned', updatedAt: T0 + 1 }), kase({ status: 'returned', updatedAt: T0 + 3 })];
     await v1.table('cases').bulkAdd([...returned, kase({ status: 'draft', updatedAt: T0 + 2 })]);
     await v1.table('settings').put({ key: 'deviceId', value: 'old-device' });
+    await v1.table('catalog').put({ code: 'MZ-GLJT', version: 3, name: '高龄津贴' });
     expect(v1.verno).toBe(1);
     v1.close();
 
@@ -44,8 +45,10 @@ describe('schema migration v1 → v2', () => {
     useDb(db);
     setDataKey(TEST_KEY);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name)).toContain('rectifications');
+    // v7: the stored newest version is also the first entry of the kept versions.
+    expect(await db.catalogVersions.toArray()).toMatchObject([{ code: 'MZ-GLJT', version: 3 }]);
 
     const rows = await db.persons.toArray();
     const keysOf = (id: string) => rows.find((r) => r.id === id)!.initials;

@@ -11,6 +11,7 @@ export * from './rectifications';
 export * from './diagnostics';
 export * from './ops';
 export * from './admin';
+export * from './admin-catalog';
 export * from './account';
 export * from './lookup';
 export * from './route-spec';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ACCOUNT_ROUTES } from './account';
 import { ADMIN_ROUTES } from './admin';
+import { ADMIN_CATALOG_ROUTES } from './admin-catalog';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
@@ -56,4 +57,9 @@ export const API = {
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
   publicCase: LOOKUP_ROUTES.status,
   publicLookupBase: LOOKUP_ROUTES.base,
+  adminCatalog: ADMIN_CATALOG_ROUTES.list,
+  adminCatalogVersions: ADMIN_CATALOG_ROUTES.versions,
+  adminCatalogSaveDraft: ADMIN_CATALOG_ROUTES.saveDraft,
+  adminCatalogPublish: ADMIN_CATALOG_ROUTES.publish,
+  adminCatalogWithdraw: ADMIN_CATALOG_ROUTES.withdraw,
 } as const;

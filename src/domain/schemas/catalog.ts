@@ -175,6 +175,8 @@ export const ServiceItem = z.object({
   rules: z.array(Rule),
   commonReturns: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),
+  /** 停用: no new cases on this version; cases opened on an earlier version go on unchanged. */
+  withdrawn: z.boolean().optional(),
 });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 export type ServiceItemInput = z.input<typeof ServiceItem>;

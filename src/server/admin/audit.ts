@@ -4,9 +4,11 @@ import { uuidv7, type Actor, type AuditEvent } from '../../domain';
 import type { Repositories } from '../store';
 
 export interface AdminEvent {
-  entity: 'user' | 'session' | 'division';
+  entity: 'user' | 'session' | 'division' | 'catalog';
   entityId: string;
   action: string;
+  from?: string;
+  to?: string;
   detail?: string;
 }
 

@@ -6,6 +6,7 @@ import { currentUser, requireRole } from '../auth/user';
 import type { ServerConfig } from '../config';
 import { serve } from '../http/route';
 import type { Store } from '../store';
+import { registerCatalogAdminRoutes } from './catalog-routes';
 import { importDivisions } from './divisions-import';
 import {
   createUser,
@@ -63,4 +64,5 @@ export async function registerAdminRoutes(app: FastifyInstance, store: Store, co
   serve(app, API.adminImportDivisions, async ({ request, body }) =>
     importDivisions(store, admin(request), body.csv, body.dryRun),
   );
+  registerCatalogAdminRoutes(app, store, config);
 }

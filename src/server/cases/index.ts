@@ -3,3 +3,4 @@
 export { caseScope, loadOwnCase, requireAgent, requireCurrentVersion } from './access';
 export { step, systemActor } from './audit';
 export { Rejected } from './rejected';
+export { itemForCase, refuseIfWithdrawn } from './case-item';

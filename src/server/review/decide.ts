@@ -145,7 +145,8 @@ async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, 
       version: current.version,
     });
   }
-  const item = await tx.catalog.get(current.itemCode);
+  const item =
+    (await tx.catalog.version(current.itemCode, current.data.itemVersion)) ?? (await tx.catalog.get(current.itemCode));
   if (!item) throw new ApiFailure(409, 'catalog.unknown_item', '事项已不在事项清单中，请联系县级管理员');
 
   const today = chinaDate(now);

@@ -51,7 +51,7 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     village,
     township,
   ] = await Promise.all([
-    store.catalog.get(c.itemCode),
+    store.catalog.version(c.itemCode, c.data.itemVersion).then((v) => v ?? store.catalog.get(c.itemCode)),
     store.persons.get(c.applicantId),
     c.data.entrusterId ? store.persons.get(c.data.entrusterId) : Promise.resolve(undefined),
     store.materials.forCase(c.id),

@@ -1,5 +1,6 @@
-// First-start data, idempotent: the catalogue (re-synced on every start, a change row per new
-// item version so tablets pull it) and, for the demo, divisions and one login per role.
+// First-start data, idempotent: the built-in catalogue as version 1 of items not yet known (after
+// that the county admin publishes versions; a change row per seeded item so tablets pull it) and,
+// for the demo, divisions and one login per role.
 import type { ServiceItem } from '../../domain';
 import { countyOf, townshipOf, uuidv7 } from '../../domain';
 import type { Store, UserRecord } from '../store';
@@ -10,7 +11,7 @@ export async function seedCatalog(store: Store, items: readonly ServiceItem[], n
   return store.transaction(async (tx) => {
     let changed = 0;
     for (const item of items) {
-      if (!(await tx.catalog.upsert(item, now))) continue;
+      if (!(await tx.catalog.seed(item, now))) continue;
       changed++;
       await tx.changes.append(
         { villageCode: null, townshipCode: null, countyCode: null },

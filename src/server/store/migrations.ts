@@ -277,6 +277,31 @@ export const MIGRATIONS: Migration[] = [
     after: chainLegacyAudit,
   },
   {
+    version: 7,
+    name: 'published catalogue versions',
+    // catalog_items stays the current version of each item; every published version is kept here
+    // (immutable: a case is evaluated against the version it was opened with). Drafts are the
+    // county admin's unpublished edits, one per item.
+    statements: () => [
+      `CREATE TABLE catalog_versions (
+        code TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        published_at BIGINT NOT NULL,
+        published_by TEXT NOT NULL,
+        PRIMARY KEY (code, version)
+      )`,
+      `INSERT INTO catalog_versions (code, version, data, published_at, published_by)
+        SELECT code, version, data, updated_at, 'seed' FROM catalog_items`,
+      `CREATE TABLE catalog_drafts (
+        code TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT NOT NULL
+      )`,
+    ],
+  },
+  {
     version: 11,
     name: 'public progress lookup',
     statements: () => [

@@ -229,6 +229,22 @@ export interface StatsRecords {
   rectifications: Rectification[];
 }
 
+export interface CatalogVersionInfo {
+  version: number;
+  publishedAt: number;
+  /** The admin's user id, 'seed' (built-in version 1) or 'cli'. */
+  publishedBy: string;
+  withdrawn: boolean;
+}
+
+/** The admin's unpublished edit of an item: any JSON (it is checked when published). */
+export interface CatalogDraft {
+  code: string;
+  data: unknown;
+  updatedAt: number;
+  updatedBy: string;
+}
+
 export interface Repositories {
   divisions: {
     upsert(d: DivisionRecord): Promise<void>;
@@ -273,10 +289,21 @@ export interface Repositories {
     prune(before: number): Promise<number>;
   };
   catalog: {
-    /** Inserts or replaces an item; resolves true when it was new or its version changed. */
+    /** Inserts or replaces an item (tests, old seeds); resolves true when it was new or its version changed. */
     upsert(item: ServiceItem, now: number): Promise<boolean>;
+    /** The built-in item as version 1 when the code is not yet known; resolves true when written. */
+    seed(item: ServiceItem, now: number): Promise<boolean>;
+    /** A new version (also the current one); false when that version already exists (never overwritten). */
+    publish(item: ServiceItem, now: number, by: string): Promise<boolean>;
+    /** The current (newest published) version. */
     get(code: string): Promise<ServiceItem | undefined>;
+    /** One published version, as it was published. */
+    version(code: string, version: number): Promise<ServiceItem | undefined>;
+    versions(code: string): Promise<CatalogVersionInfo[]>;
     list(): Promise<ServiceItem[]>;
+    saveDraft(draft: CatalogDraft): Promise<void>;
+    drafts(): Promise<CatalogDraft[]>;
+    deleteDraft(code: string): Promise<void>;
   };
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;

@@ -40,6 +40,7 @@ export async function createNewCase(state: AppState, input: NewCaseInput): Promi
   const user = state.user.value;
   const item = lookupItem(input.itemCode);
   if (!item) throw new Error('找不到这个事项，请重新选择');
+  if (item.withdrawn) throw new Error(`事项“${item.name}”已停用，不能新建办件`);
   const applicant = await getPerson(input.applicantId);
   if (!applicant) throw new Error('找不到申请人的档案');
   if (input.entrusterId === input.applicantId) throw new Error('委托人不能是申请人本人；本人申请时不选委托人');

@@ -6,7 +6,7 @@ import { workingDaysBetween } from '../../domain/calendar';
 import { evaluate } from '../../domain/rules';
 import { isEditableByAgent } from '../../domain/state-machine';
 import type { OutboxEntry } from '../../storage';
-import { lookupItem } from '../catalog-lookup';
+import { itemForCase, lookupItem } from '../catalog-lookup';
 import { flaggedTargets, resubmitBlock, type ReturnScope } from './return-scope';
 
 export interface Capture {
@@ -28,7 +28,14 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   /** A returned case: what the reviewer flagged (only that reopens), else null. */
   const returnScope = signal<ReturnScope | null>(null);
 
-  const item = computed(() => (record.value ? lookupItem(record.value.itemCode) : undefined));
+  // The version the case was opened with: a newer published one never changes an open case.
+  const item = computed(() => (record.value ? itemForCase(record.value) : undefined));
+  /** A newer version of the case's item exists (shown on the workbench; the case keeps its own). */
+  const newerItem = computed(() => {
+    const c = record.value;
+    const newest = c ? lookupItem(c.itemCode) : undefined;
+    return c && newest && newest.version > c.itemVersion ? newest : undefined;
+  });
   const report = computed(() => {
     const c = record.value,
       i = item.value,
@@ -70,6 +77,7 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
     error,
     captures,
     item,
+    newerItem,
     report,
     editable,
     materialByRequirement,

@@ -1,4 +1,4 @@
-// The county admin's desk: users and divisions. Desktop work in its own chunk (agents' tablets
+// The county admin's desk: users, divisions and the service catalogue. Desktop work in its own chunk (agents' tablets
 // never load it); its pages are the app router's `admin` route (src/state/router.ts).
 import { useMemo } from 'preact/hooks';
 import { formatRoute, type AdminPage } from '../../state';
@@ -6,12 +6,14 @@ import { createAdminState } from '../../state/admin';
 import { useAppState } from '../app/context';
 import { UsersScreen } from './users';
 import { DivisionsScreen } from './divisions';
+import { CatalogScreen } from './catalog';
 import '../reviewer/reviewer.css';
 import './admin.css';
 
 const TABS: { page: AdminPage; label: string }[] = [
   { page: { name: 'users' }, label: '用户' },
   { page: { name: 'divisions' }, label: '行政区划' },
+  { page: { name: 'catalog' }, label: '事项清单' },
 ];
 
 export function AdminApp() {
@@ -40,6 +42,7 @@ export function AdminApp() {
       </nav>
       {page.name === 'users' && <UsersScreen state={state} visit={visit} />}
       {page.name === 'divisions' && <DivisionsScreen state={state} visit={visit} />}
+      {page.name === 'catalog' && <CatalogScreen visit={visit} />}
     </div>
   );
 }

@@ -1,10 +1,24 @@
-// The service catalogue as stored on the server: one JSON document per item, newest version only.
+// The service catalogue as stored on the server: `catalog_items` holds the current version of each
+// item, `catalog_versions` every version ever published (never changed once written), and
+// `catalog_drafts` the county admin's unpublished edits.
 import type { ServiceItem } from '../../../domain';
 import type { Sql } from '../sql';
-import type { Repositories } from '../store';
+import type { CatalogDraft, CatalogVersionInfo, Repositories } from '../store';
 import { fromJson, toJson } from './json';
 
 export function catalogRepo(sql: Sql): Repositories['catalog'] {
+  const setCurrent = (item: ServiceItem, data: string, now: number) =>
+    sql.run(
+      `INSERT INTO catalog_items (code, version, data, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (code) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+      [item.code, item.version, data, now],
+    );
+  const addVersion = (item: ServiceItem, data: string, now: number, by: string) =>
+    sql.run(
+      `INSERT INTO catalog_versions (code, version, data, published_at, published_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (code, version) DO NOTHING`,
+      [item.code, item.version, data, now, by],
+    );
   return {
     async upsert(item, now) {
       const current = await sql.get<{ version: number; data: string }>(
@@ -13,21 +27,76 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
       );
       const data = toJson(item);
       if (current && current.data === data) return false;
-      await sql.run(
-        `INSERT INTO catalog_items (code, version, data, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (code) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
-        [item.code, item.version, data, now],
-      );
+      await setCurrent(item, data, now);
+      await addVersion(item, data, now, 'seed');
+      return true;
+    },
+    async seed(item, now) {
+      if (await sql.get(`SELECT code FROM catalog_items WHERE code = ?`, [item.code])) return false;
+      const data = toJson(item);
+      await setCurrent(item, data, now);
+      await addVersion(item, data, now, 'seed');
+      return true;
+    },
+    async publish(item, now, by) {
+      const exists = await sql.get(`SELECT code FROM catalog_versions WHERE code = ? AND version = ?`, [
+        item.code,
+        item.version,
+      ]);
+      if (exists) return false;
+      const data = toJson(item);
+      await addVersion(item, data, now, by);
+      await setCurrent(item, data, now);
       return true;
     },
     async get(code) {
       const row = await sql.get<{ data: string }>(`SELECT data FROM catalog_items WHERE code = ?`, [code]);
       return row && fromJson<ServiceItem>(row.data);
     },
+    async version(code, version) {
+      const row = await sql.get<{ data: string }>(`SELECT data FROM catalog_versions WHERE code = ? AND version = ?`, [
+        code,
+        version,
+      ]);
+      return row && fromJson<ServiceItem>(row.data);
+    },
+    async versions(code) {
+      const rows = await sql.all<{ version: number; published_at: number; published_by: string; data: string }>(
+        `SELECT version, published_at, published_by, data FROM catalog_versions WHERE code = ? ORDER BY version`,
+        [code],
+      );
+      return rows.map((r): CatalogVersionInfo => ({
+        version: Number(r.version),
+        publishedAt: Number(r.published_at),
+        publishedBy: r.published_by,
+        withdrawn: fromJson<ServiceItem>(r.data).withdrawn === true,
+      }));
+    },
     async list() {
       return (await sql.all<{ data: string }>(`SELECT data FROM catalog_items ORDER BY code`)).map((r) =>
         fromJson<ServiceItem>(r.data),
       );
+    },
+    async saveDraft(draft) {
+      await sql.run(
+        `INSERT INTO catalog_drafts (code, data, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (code) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        [draft.code, toJson(draft.data), draft.updatedAt, draft.updatedBy],
+      );
+    },
+    async drafts() {
+      const rows = await sql.all<{ code: string; data: string; updated_at: number; updated_by: string }>(
+        `SELECT code, data, updated_at, updated_by FROM catalog_drafts ORDER BY code`,
+      );
+      return rows.map((r): CatalogDraft => ({
+        code: r.code,
+        data: fromJson<unknown>(r.data),
+        updatedAt: Number(r.updated_at),
+        updatedBy: r.updated_by,
+      }));
+    },
+    async deleteDraft(code) {
+      await sql.run(`DELETE FROM catalog_drafts WHERE code = ?`, [code]);
     },
   };
 }

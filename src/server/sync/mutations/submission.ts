@@ -16,7 +16,17 @@ import { evaluate } from '../../../domain/rules';
 import type { CaseRecord, Repositories } from '../../store';
 import { visibilityOf } from '../../auth/user';
 import type { MutationContext } from '../context';
-import { caseScope, loadOwnCase, Rejected, requireAgent, requireCurrentVersion, step, systemActor } from '../../cases';
+import {
+  caseScope,
+  itemForCase,
+  loadOwnCase,
+  refuseIfWithdrawn,
+  Rejected,
+  requireAgent,
+  requireCurrentVersion,
+  step,
+  systemActor,
+} from '../../cases';
 import { RetryLater, okResult } from '../outcome';
 import { lookupHash } from '../../lookup/token-hash';
 
@@ -58,9 +68,8 @@ async function check(ctx: MutationContext, sub: CaseSubmission) {
   requireAgent(ctx);
   if (sub.case.villageCode !== ctx.user.villageCode) throw new Rejected('scope.forbidden', '只能提交本村的办件');
   checkConsistency(sub);
-  const item = await ctx.tx.catalog.get(sub.case.itemCode);
-  if (!item)
-    throw new Rejected('catalog.unknown_item', `事项“${sub.case.itemCode}”不在本县事项清单中，请更新事项清单后重试`);
+  // Evaluated against the version the case was opened with, not the newest one.
+  const item = await itemForCase(ctx.tx.catalog, sub.case.itemCode, sub.case.itemVersion);
 
   // A file the agent neither uploaded nor may see counts as not uploaded: the device then sends
   // its bytes (proving it holds them), and nobody learns whether someone else stored it.
@@ -145,6 +154,7 @@ async function record(
 export async function applySubmit(ctx: MutationContext, m: Submit) {
   const sub = m.payload;
   await check(ctx, sub);
+  await refuseIfWithdrawn(ctx.tx.catalog, sub.case.itemCode, sub.case.createdAt);
   if (await ctx.tx.cases.get(sub.case.id))
     throw new Rejected('case.exists', '这个办件已经提交过了，如需修改请等待乡镇退回后重新提交');
   const agent = { role: 'agent' as const, id: ctx.user.id };
@@ -181,7 +191,11 @@ export async function applyResubmit(ctx: MutationContext, m: Resubmit) {
   const sub = m.payload;
   const current = await loadOwnCase(ctx, sub.case.id);
   requireCurrentVersion(current, m.baseVersion);
-  if (sub.case.itemCode !== current.itemCode || sub.applicant.id !== current.applicantId) {
+  if (
+    sub.case.itemCode !== current.itemCode ||
+    sub.case.itemVersion !== current.data.itemVersion ||
+    sub.applicant.id !== current.applicantId
+  ) {
     throw new Rejected('case.inconsistent', '重新提交不能更换事项或申请人，请新建办件');
   }
   const agent = { role: 'agent' as const, id: ctx.user.id };

@@ -1,14 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ServiceItem } from '../../../domain';
-import { catalogItems, indexItems, itemCategories, loadPinyin, searchItems, type IndexedItem } from '../../../state';
+import { indexItems, itemCategories, loadPinyin, openableItems, searchItems, type IndexedItem } from '../../../state';
 import { Chip } from '../../components/chip';
 
 /** Search box (name, keyword, pinyin initials) + category chips over the catalogue. */
 export function ItemPicker({ onPick }: { onPick: (item: ServiceItem) => void }) {
   const query = useSignal('');
   const category = useSignal<string | undefined>(undefined);
-  const items = useMemo(() => catalogItems(), []);
+  // 停用 items are not offered: no new case may start on them.
+  const items = useMemo(() => openableItems(), []);
   const index = useSignal<IndexedItem[]>(indexItems(items));
   useEffect(() => {
     // Pinyin search arrives with pinyin-pro (lazy chunk); name and keyword search work at once.

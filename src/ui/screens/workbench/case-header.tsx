@@ -5,6 +5,20 @@ import { Banner } from '../../components/banner';
 import { formatTime } from '../../format';
 import { Icon } from '../../components/icon';
 
+/** The case keeps the item version it was opened with; say so when a newer one is published. */
+function ItemVersionNote() {
+  const wb = useAppState().workbench;
+  const c = wb.record.value!;
+  const newer = wb.newerItem.value;
+  if (!newer) return null;
+  return (
+    <p class="muted" data-testid="item-version-note">
+      本办件按事项第 {c.itemVersion} 版办理；县里已发布第 {newer.version} 版
+      {newer.withdrawn ? '（该事项已停用，不能再新建办件）' : '，新建的办件将使用新版'}。
+    </p>
+  );
+}
+
 export function CaseHeader() {
   const state = useAppState();
   const wb = state.workbench;
@@ -46,6 +60,7 @@ export function CaseHeader() {
           {item.presenceNote ?? ''}
         </Banner>
       )}
+      <ItemVersionNote />
       {c.status === 'queued' && <Banner tone="info">已提交，等待联网同步到乡镇。同步前可以“撤回修改”。</Banner>}
       {outbox && (
         <Banner tone="danger">

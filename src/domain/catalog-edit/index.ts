@@ -1,0 +1,4 @@
+export * from './check';
+export * from './diff';
+export * from './io';
+export * from './preview';

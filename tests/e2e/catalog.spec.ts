@@ -1,0 +1,68 @@
+// The service catalogue as published data: the county admin edits an item in the desk's JSON
+// editor (a broken reference is flagged live, the diff names the change), publishes version 2 and
+// withdraws another item; a tablet that was offline meanwhile picks both up when back online — the
+// new name in the item picker, the withdrawn item gone — and keeps working from its cache.
+import { expect, test } from '@playwright/test';
+import { signIn } from './fixtures/admin-steps';
+import { login } from './fixtures/sync-steps';
+
+const ITEM = '高龄津贴申领';
+const RENAMED = '高龄津贴申领（2027 版）';
+const WITHDRAWN = '生育登记';
+
+test('a catalogue change published at the desk reaches an offline-then-online tablet', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const tabletContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const tablet = await tabletContext.newPage();
+  await login(tablet, 'agent1');
+  await tabletContext.setOffline(true);
+
+  const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const admin = await desk.newPage();
+  await admin.goto('/');
+  await signIn(admin, 'admin', 'daiban123');
+  await admin.goto('/#/admin/catalog');
+  await admin.getByLabel('选择事项').selectOption('MZ-GLJT');
+  const editor = admin.getByLabel(/事项内容（JSON）/);
+  const original = await editor.inputValue();
+  expect(original).toContain(`"name": "${ITEM}"`);
+
+  // Live checks: a rule naming a material that does not exist, then broken JSON.
+  await editor.fill(original.replace('"rules": [', '"rules": [{ "kind": "page-count", "material": "ghost" },'));
+  await expect(admin.getByTestId('catalog-check')).toContainText('规则引用了不存在的材料“ghost”');
+  await expect(admin.getByRole('button', { name: '发布新版本' })).toBeDisabled();
+  await editor.fill(original.slice(0, -3));
+  await expect(admin.getByTestId('catalog-check')).toContainText('JSON 格式有误');
+
+  await editor.fill(original.replace(`"name": "${ITEM}"`, `"name": "${RENAMED}"`));
+  await expect(admin.getByTestId('catalog-check')).toContainText('格式和引用均正确');
+  await expect(admin.getByTestId('catalog-diff').getByRole('row', { name: /name/ })).toContainText(RENAMED);
+  await expect(admin.getByTestId('catalog-preview')).toContainText('示例办件可以提交');
+  await admin.getByRole('button', { name: '发布新版本' }).click();
+  await expect(admin.getByText('已发布第 2 版')).toBeVisible();
+
+  await admin.getByLabel('选择事项').selectOption('WJ-SYDJ');
+  await admin.getByRole('button', { name: '停用事项' }).click();
+  await expect(admin.getByText(/已停用（第 2 版）/)).toBeVisible();
+
+  // The tablet, still offline, works from its cached catalogue.
+  await tablet.goto('/#/cases/new').catch(() => undefined);
+  await tablet.evaluate(() => (location.hash = '#/cases/new'));
+  await tablet.getByLabel('搜索事项').fill('高龄');
+  await expect(tablet.getByRole('button', { name: new RegExp(ITEM) })).toBeVisible();
+  await expect(tablet.getByRole('button', { name: new RegExp(RENAMED.replace(/[()（）]/g, '.')) })).toHaveCount(0);
+
+  // Back online: the sync pulls the new versions.
+  await tabletContext.setOffline(false);
+  await tablet.evaluate(() => (location.hash = '#/sync'));
+  await tablet.getByRole('button', { name: '立即同步' }).click();
+  await expect(tablet.getByRole('button', { name: '立即同步' })).toBeVisible({ timeout: 30_000 });
+  await tablet.evaluate(() => (location.hash = '#/cases/new'));
+  await tablet.getByLabel('搜索事项').fill('高龄');
+  await expect(tablet.getByRole('button', { name: /2027 版/ })).toBeVisible({ timeout: 30_000 });
+  await tablet.getByLabel('搜索事项').fill(WITHDRAWN);
+  await expect(tablet.getByRole('button', { name: new RegExp(WITHDRAWN) })).toHaveCount(0);
+
+  await desk.close();
+  await tabletContext.close();
+});

@@ -1,0 +1,57 @@
+// Published catalogue versions on the tablet: every pulled version is kept (an open case is handled
+// with its own), the newest is what new cases use, and a withdrawn (停用) item is not offered.
+import { describe, expect, it } from 'vitest';
+import type { ServiceItem } from '../../src/domain';
+import { findItem } from '../../src/catalog';
+import { applyPullPage, getCatalogItem, listCatalogVersions } from '../../src/storage';
+import {
+  itemForCase,
+  loadPulledCatalog,
+  lookupItem,
+  lookupItemVersion,
+  openableItems,
+} from '../../src/state/catalog-lookup';
+import { freshDbPerTest } from './fixtures';
+
+freshDbPerTest();
+
+const version = (v: number, over: Partial<ServiceItem> = {}): ServiceItem => ({
+  ...structuredClone(findItem('MZ-GLJT')!),
+  version: v,
+  promisedLimitDays: v,
+  ...over,
+});
+
+describe('catalogue versions on the device', () => {
+  it('keeps every pulled version, and an open case keeps the one it was opened with', async () => {
+    await applyPullPage({
+      changes: [
+        { seq: 1, type: 'catalog.item', item: version(2) },
+        { seq: 2, type: 'catalog.item', item: version(3) },
+      ],
+      cursor: 2,
+    });
+    expect((await getCatalogItem('MZ-GLJT'))!.version).toBe(3);
+    expect((await listCatalogVersions()).map((i) => i.version).sort()).toEqual([2, 3]);
+
+    await loadPulledCatalog();
+    expect(lookupItem('MZ-GLJT')!.promisedLimitDays).toBe(3);
+    expect(lookupItemVersion('MZ-GLJT', 2)!.promisedLimitDays).toBe(2);
+    // Version 1 is the bundled one.
+    expect(lookupItemVersion('MZ-GLJT', 1)).toBe(findItem('MZ-GLJT'));
+    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: 2 })!.version).toBe(2);
+    expect(lookupItemVersion('MZ-GLJT', 9)).toBeUndefined();
+  });
+
+  it('stops offering a withdrawn item for new cases but keeps its versions', async () => {
+    await applyPullPage({
+      changes: [{ seq: 1, type: 'catalog.item', item: version(2, { withdrawn: true }) }],
+      cursor: 1,
+    });
+    await loadPulledCatalog();
+    expect(openableItems().map((i) => i.code)).not.toContain('MZ-GLJT');
+    expect(openableItems().map((i) => i.code)).toContain('YB-LXBX');
+    expect(lookupItem('MZ-GLJT')!.withdrawn).toBe(true);
+    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: 1 })!.withdrawn).toBeUndefined();
+  });
+});
