@@ -1,2 +1,4 @@
 export * from './calendar';
 export { HOLIDAY_YEARS } from './years';
+export * from './arrangement';
+export * from './notice';
