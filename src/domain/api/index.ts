@@ -11,6 +11,7 @@ export * from './rectifications';
 export * from './diagnostics';
 export * from './ops';
 export * from './admin';
+export * from './holidays';
 export * from './account';
 export * from './route-spec';
 export * from './routes';

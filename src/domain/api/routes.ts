@@ -8,6 +8,7 @@ import { ADMIN_ROUTES } from './admin';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
+import { HOLIDAY_ROUTES } from './holidays';
 import { OPS_ROUTES } from './ops';
 import { RECTIFICATION_ROUTES } from './rectifications';
 import { REVIEW_ROUTES } from './review';
@@ -50,4 +51,6 @@ export const API = {
   adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
+  adminHolidays: HOLIDAY_ROUTES.list,
+  adminSaveHolidayYear: HOLIDAY_ROUTES.save,
 } as const;

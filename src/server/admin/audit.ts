@@ -4,7 +4,7 @@ import { uuidv7, type Actor, type AuditEvent } from '../../domain';
 import type { Repositories } from '../store';
 
 export interface AdminEvent {
-  entity: 'user' | 'session' | 'division';
+  entity: 'user' | 'session' | 'division' | 'holiday';
   entityId: string;
   action: string;
   detail?: string;

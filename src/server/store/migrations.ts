@@ -276,6 +276,21 @@ export const MIGRATIONS: Migration[] = [
     ],
     after: chainLegacyAudit,
   },
+  {
+    version: 8,
+    name: 'holiday arrangements',
+    // Each save of a year's arrangement is a new row (version), so earlier ones stay readable.
+    statements: () => [
+      `CREATE TABLE holiday_years (
+        year INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        saved_at BIGINT NOT NULL,
+        saved_by TEXT NOT NULL,
+        PRIMARY KEY (year, version)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

@@ -7,6 +7,8 @@ import type {
   CaseSubmission,
   Change,
   Decision,
+  HolidayArrangement,
+  HolidayYearInput,
   Material,
   Person,
   PushResult,
@@ -277,6 +279,12 @@ export interface Repositories {
     upsert(item: ServiceItem, now: number): Promise<boolean>;
     get(code: string): Promise<ServiceItem | undefined>;
     list(): Promise<ServiceItem[]>;
+  };
+  holidays: {
+    /** The newest version of every year's arrangement, by year. */
+    latest(): Promise<HolidayArrangement[]>;
+    /** Stores a new version of the year; resolves to it (version = previous + 1). */
+    save(input: HolidayYearInput, savedBy: string, now: number): Promise<HolidayArrangement>;
   };
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
