@@ -11,7 +11,7 @@ export type ReviewPage =
   | { name: 'stats' };
 
 /** Pages of the county admin's desk (src/ui/admin), nested under `#/admin`. */
-export type AdminPage = { name: 'users' } | { name: 'divisions' };
+export type AdminPage = { name: 'users' } | { name: 'divisions' } | { name: 'holidays' };
 
 export type Route =
   | { name: 'login' }
@@ -68,6 +68,7 @@ const REVIEW_PAGES: Table<ReviewPage> = [
 const ADMIN_PAGES: Table<AdminPage> = [
   [/^\/?$/, () => ({ name: 'users' })],
   [/^\/divisions$/, () => ({ name: 'divisions' })],
+  [/^\/holidays$/, () => ({ name: 'holidays' })],
 ];
 
 const ROUTES: Table<Route> = [
@@ -143,7 +144,7 @@ export function formatRoute(route: Route): string {
     case 'review':
       return `#/review${formatReviewPage(route.page)}`;
     case 'admin':
-      return route.page.name === 'users' ? '#/admin' : '#/admin/divisions';
+      return route.page.name === 'users' ? '#/admin' : `#/admin/${route.page.name}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -66,6 +66,7 @@ export * from './decisions';
 export * from './unsent';
 export * from './pull';
 export * from './catalog';
+export * from './holidays';
 export * from './settings';
 export * from './device-problems';
 export * from './user-data';
