@@ -4,6 +4,9 @@
 import { expect, test } from '@playwright/test';
 import { login, unlock } from './fixtures/app';
 import { signIn } from './fixtures/admin-steps';
+import { uuidv7 } from '../../src/domain';
+import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
+import { buildCase, sha256, submitMutation } from '../server/fixtures';
 
 const VILLAGE = '341822100201';
 const NOTICE = [
@@ -11,8 +14,70 @@ const NOTICE = [
   '二、春节：2月6日（周六）至14日（周日）放假调休，共9天。2月20日（周六）上班。',
 ].join('\n');
 
-test('a deadline into 2027 is marked until the admin enters 2027 and the tablet syncs', async ({ browser }) => {
-  test.setTimeout(120_000);
+/** Over HTTP: agent1 submits a 30-working-day case, reviewer1 accepts it (due in January 2027). */
+async function acceptedCaseInto2027(base: string): Promise<string> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify(body),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return res.json();
+  };
+  const agent = await post('/api/auth/login', { username: 'agent1', password: 'daiban123' });
+  const reviewer = await post('/api/auth/login', { username: 'reviewer1', password: 'daiban123' });
+  const now = Date.now();
+  const built = buildCase({ itemCode: 'MZ-TKGY', agentId: agent.user.id, villageCode: agent.user.villageCode, now });
+  for (const file of built.files) {
+    const res = await fetch(`${base}/api/blobs/${sha256(file)}`, {
+      method: 'PATCH',
+      headers: {
+        authorization: `Bearer ${agent.token}`,
+        'content-type': BLOB_CONTENT_TYPE,
+        'upload-offset': '0',
+        'upload-length': String(file.length),
+      },
+      body: file,
+    });
+    expect(res.status).toBe(200);
+  }
+  const deviceId = uuidv7();
+  const pushed = await post(
+    '/api/sync/push',
+    { deviceId, mutations: [submitMutation(built.submission, now)] },
+    agent.token,
+  );
+  expect(pushed.results[0].status).toBe('ok');
+  const id = built.submission.case.id;
+  const decision = {
+    id: uuidv7(),
+    caseId: id,
+    kind: 'accept',
+    reasons: [],
+    toleranceDue: [],
+    reviewerId: 'x',
+    decidedAt: now,
+    revision: 1,
+  };
+  const accepted = await post(`/api/review/cases/${id}/decisions`, decision, reviewer.token);
+  expect(accepted.case.dueOn.slice(0, 4)).toBe('2027');
+  return id;
+}
+
+test('a deadline into 2027 is marked until the admin enters 2027 and the tablet syncs', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const reviewedId = await acceptedCaseInto2027(baseURL!);
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await reviewer.goto('/');
+  await signIn(reviewer, 'reviewer1', 'daiban123');
+  await reviewer.goto(`/#/review/cases/${reviewedId}`);
+  await expect(reviewer.getByRole('note').first()).toHaveText(/未含2027年节假日安排/);
+
   const agentContext = await browser.newContext();
   const agent = await agentContext.newPage();
   await agent.goto('/');
@@ -101,6 +166,13 @@ test('a deadline into 2027 is marked until the admin enters 2027 and the tablet 
   await agent.goto('/#/');
   await expect(agent.getByRole('link', { name: /张桂兰/ })).toContainText('办结期限 2027-01-15');
   await expect(agent.getByRole('link', { name: /张桂兰/ }).getByRole('note')).toHaveCount(0, { timeout: 30_000 });
+
+  // The reviewer desk counts on the server, which took the arrangement at once.
+  await reviewer.goto('/#/review');
+  await reviewer.goto(`/#/review/cases/${reviewedId}`);
+  await expect(reviewer.getByText('承诺办结：2027-')).toBeVisible();
+  await expect(reviewer.getByRole('note')).toHaveCount(0);
   await agentContext.close();
   await adminContext.close();
+  await reviewerContext.close();
 });
