@@ -1,6 +1,7 @@
-// Logout must end the session on the server too, or the 30-day token would keep working. The
-// device may be offline when the agent logs out: the token is then remembered (it survives the
-// wipe) and revoked at the next contact — the next app start or login.
+// Logout must end the session on the server too, or the token would keep working. The device may
+// be offline when the agent logs out: the token's SHA-256 is then remembered (it survives the wipe;
+// the token itself does not) and sent to the public revoke route at the next contact — the next
+// app start or login.
 import { AUTH_ROUTES } from '../domain/api/auth';
 import { createApiClient, RequestError } from '../net';
 import { forgetLogout, getSession, pendingLogouts, rememberLogout } from '../storage';
@@ -21,6 +22,18 @@ const logoutWith = (state: AppState, token: string) =>
 /** The server already ended it (401 of any kind): nothing left to revoke. */
 const alreadyEnded = (e: unknown) => e instanceof RequestError && e.kind === 'auth';
 
+const revokeByHash = (state: AppState, tokenHash: string) =>
+  createApiClient({
+    fetch: (input, init) => state.deps.fetch(input, init),
+    now: state.deps.now,
+    timeoutMs: LOGOUT_TIMEOUT_MS,
+  }).call(AUTH_ROUTES.revoke, { body: { tokenHash } });
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** Revokes the signed-in session on the server; if that fails, remembers it for the next contact. */
 export async function revokeOnServer(state: AppState): Promise<void> {
   // The stored token is the newest (rotation writes there first).
@@ -29,18 +42,18 @@ export async function revokeOnServer(state: AppState): Promise<void> {
   try {
     await logoutWith(state, token);
   } catch (e) {
-    if (!alreadyEnded(e)) await rememberLogout(token);
+    if (!alreadyEnded(e)) await rememberLogout(await sha256Hex(token));
   }
 }
 
 /** Sends the logouts made offline; stops at the first that cannot reach the server. */
 export async function flushPendingLogouts(state: AppState): Promise<void> {
-  for (const token of await pendingLogouts()) {
+  for (const tokenHash of await pendingLogouts()) {
     try {
-      await logoutWith(state, token);
-    } catch (e) {
-      if (!alreadyEnded(e)) return;
+      await revokeByHash(state, tokenHash);
+    } catch {
+      return;
     }
-    await forgetLogout(token);
+    await forgetLogout(tokenHash);
   }
 }

@@ -8,7 +8,7 @@ import { parseRow } from './validate';
 export const SETTING_KEYS = {
   deviceId: 'deviceId',
   session: 'session',
-  /** Tokens of logouts made offline: revoked on the server at the next contact. Survives the wipe. */
+  /** SHA-256 of the tokens of logouts made offline: revoked at the next contact. Survives the wipe. */
   pendingLogouts: 'pendingLogouts',
 } as const;
 
@@ -67,26 +67,28 @@ export async function adoptRotatedToken(token: string, issuedAt: number, expires
   });
 }
 
-const tokenList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+const hashList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string' && /^[0-9a-f]{64}$/.test(t)) : [];
 
-/** Logout tokens still to revoke on the server (the device was offline at logout). */
+/** Hashes of logout tokens still to revoke on the server (the device was offline at logout). */
 export async function pendingLogouts(): Promise<string[]> {
-  return tokenList((await getDb().settings.get(SETTING_KEYS.pendingLogouts))?.value);
+  return hashList((await getDb().settings.get(SETTING_KEYS.pendingLogouts))?.value);
 }
 
-export async function rememberLogout(token: string): Promise<void> {
+/** Keeps only the token's SHA-256 (hex): a tablet lost before it reconnects holds no usable token. */
+export async function rememberLogout(tokenHash: string): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.settings, async () => {
-    const list = tokenList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value);
-    if (!list.includes(token)) await db.settings.put({ key: SETTING_KEYS.pendingLogouts, value: [...list, token] });
+    const list = hashList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value);
+    if (!list.includes(tokenHash))
+      await db.settings.put({ key: SETTING_KEYS.pendingLogouts, value: [...list, tokenHash] });
   });
 }
 
-export async function forgetLogout(token: string): Promise<void> {
+export async function forgetLogout(tokenHash: string): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.settings, async () => {
-    const list = tokenList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value).filter((t) => t !== token);
+    const list = hashList((await db.settings.get(SETTING_KEYS.pendingLogouts))?.value).filter((t) => t !== tokenHash);
     if (list.length > 0) await db.settings.put({ key: SETTING_KEYS.pendingLogouts, value: list });
     else await db.settings.delete(SETTING_KEYS.pendingLogouts);
   });

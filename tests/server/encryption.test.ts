@@ -230,6 +230,39 @@ describe('encryption at rest', () => {
     },
   );
 
+  it(
+    'keeps a half-uploaded photo encrypted in .incoming; the upload finishes after a restart',
+    { timeout: 60_000 },
+    async () => {
+      const dir = newDataDir();
+      const config = configFor(dir);
+      const photo = fakeJpeg(200_000);
+      const half = 70_001; // not on a 16-byte block: the second chunk continues mid-block
+      let app = await buildApp(config);
+      const agent = await login(app, 'agent1');
+      expect((await patchBlob(app, agent.token, photo, 0, photo.subarray(0, half))).statusCode).toBe(200);
+      await app.close();
+      const parts = readdirSync(join(config.blobDir, '.incoming'));
+      expect(parts).toHaveLength(1);
+      const onDisk = readFileSync(join(config.blobDir, '.incoming', parts[0]!));
+      for (let at = 0; at + 64 <= half; at += 4096)
+        expect(onDisk.includes(photo.subarray(at, at + 64)), `photo bytes at ${at} in clear`).toBe(false);
+      app = await buildApp(config);
+      try {
+        const token = (await login(app, 'agent1')).token;
+        const head = await app.inject({ method: 'HEAD', url: `/api/blobs/${sha256(photo)}`, headers: bearer(token) });
+        expect(head.headers['upload-offset']).toBe(String(half));
+        const rest = await patchBlob(app, token, photo, half);
+        expect(rest.statusCode, rest.body).toBe(200);
+        expect(rest.headers['upload-complete']).toBe('1');
+        const got = await app.inject({ url: `/api/blobs/${sha256(photo)}`, headers: bearer(token) });
+        expect(got.rawPayload.equals(photo)).toBe(true);
+      } finally {
+        await app.close();
+      }
+    },
+  );
+
   it('finds persons by ID number through the keyed hash', { timeout: 30_000 }, async () => {
     const s = await seed();
     const app = await buildApp(s.config);

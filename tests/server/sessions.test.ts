@@ -1,6 +1,7 @@
 // Session lifetime on the real server with its injectable clock: idle expiry, token rotation with
 // a grace (and a lost answer), logout of the device's whole session, sign-out on all devices, and
 // what a revoked or disabled session may still do (deliver its queued work) and for how long.
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../src/server/config';
@@ -140,6 +141,27 @@ describe('logout', () => {
     expect(audit?.detail).toContain('结束会话 2 个');
     // A new login works as usual.
     expect((await me(s.app, (await login(s.app, 'agent1')).token)).statusCode).toBe(200);
+  });
+
+  it('a logout sent later by hash (public, no token) ends that session; an unknown hash gets the same answer', async () => {
+    const s = await server();
+    const { token } = await login(s.app, 'agent1');
+    const { token: other } = await login(s.app, 'agent1');
+    const revoke = (tokenHash: unknown) =>
+      s.app.inject({ method: 'POST', url: '/api/auth/revoke', payload: { tokenHash } });
+    const unknown = await revoke(createHash('sha256').update('no such token').digest('hex'));
+    expect(unknown.statusCode).toBe(204);
+    const known = await revoke(createHash('sha256').update(token).digest('hex'));
+    expect(known.statusCode).toBe(204);
+    expect(known.body).toBe(unknown.body);
+    const after = await me(s.app, token);
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('auth.invalid_token'); // as after a logout made online
+    expect((await pushRaw(s.app, token, [])).statusCode).toBe(401);
+    expect((await me(s.app, other)).statusCode).toBe(200); // another device's sign-in stays
+    const bad = await revoke(token); // the token itself is not a hash
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toMatch(/^request\./);
   });
 
   it('logout-all needs a session', async () => {

@@ -1,4 +1,4 @@
-// POST /api/auth/login · POST /api/auth/logout · GET /api/auth/me
+// POST /api/auth/login · POST /api/auth/logout · POST /api/auth/revoke · GET /api/auth/me
 import { z } from 'zod';
 import { Role } from '../schemas/common';
 import { route } from './route-spec';
@@ -8,6 +8,13 @@ export const LoginRequest = z.object({
   password: z.string().min(1, '请输入密码').max(200, '密码过长'),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/**
+ * A logout made offline, sent later: only the SHA-256 of the token, so a tablet lost before it
+ * reconnects holds nothing that signs in. Knowing a hash lets one end that session, nothing more.
+ */
+export const RevokeRequest = z.object({ tokenHash: z.string().regex(/^[0-9a-f]{64}$/, '令牌摘要格式不正确') });
+export type RevokeRequest = z.infer<typeof RevokeRequest>;
 
 /** Who is logged in, with the names of their places; what the device keeps after login. */
 export const SessionUser = z.object({
@@ -51,5 +58,6 @@ export const SESSION_TOKEN_HEADERS = {
 export const AUTH_ROUTES = {
   login: route({ method: 'POST', path: '/api/auth/login', body: LoginRequest, response: LoginResponse, public: true }),
   logout: route({ method: 'POST', path: '/api/auth/logout', response: null }),
+  revoke: route({ method: 'POST', path: '/api/auth/revoke', body: RevokeRequest, response: null, public: true }),
   me: route({ method: 'GET', path: '/api/auth/me', response: MeResponse }),
 } as const;

@@ -23,6 +23,7 @@ export const API = {
   ready: OPS_ROUTES.ready,
   login: AUTH_ROUTES.login,
   logout: AUTH_ROUTES.logout,
+  revokeSession: AUTH_ROUTES.revoke,
   me: AUTH_ROUTES.me,
   changePassword: ACCOUNT_ROUTES.changePassword,
   logoutAll: ACCOUNT_ROUTES.logoutAll,

@@ -1,4 +1,4 @@
-// POST /api/auth/login, POST /api/auth/logout, POST /api/auth/logout-all, GET /api/auth/me,
+// POST /api/auth/login, POST /api/auth/logout, POST /api/auth/revoke, POST /api/auth/logout-all, GET /api/auth/me,
 // POST /api/auth/password.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { API, type SessionUser } from '../../domain/api';
@@ -105,6 +105,14 @@ export async function registerAuthRoutes(app: FastifyInstance, store: Store, con
     },
     beforePasswordChange,
   );
+
+  // Public: the device is signed out already and sends only the token's hash (see RevokeRequest).
+  // The same answer whether or not the hash names a session.
+  serve(app, API.revokeSession, async ({ body, reply }) => {
+    const session = await store.sessions.get(body.tokenHash);
+    if (session) await store.sessions.revoke(session.sessionId, config.now(), 'logout');
+    return reply.code(204).send();
+  });
 
   serve(
     app,

@@ -60,12 +60,19 @@ export async function isSealedFile(path: string): Promise<boolean> {
   }
 }
 
-/** Encrypts the plain file `from` into `to` (overwritten) and fsyncs it; `from` is left alone. */
-export async function sealFile(ring: KeyRing, sha256: string, from: string, to: string): Promise<void> {
-  const size = (await stat(from)).size;
+/**
+ * Encrypts `from` — a plain file's path, or the plain bytes themselves (a decrypted upload part) —
+ * into `to` (overwritten) and fsyncs it; a file `from` is left alone.
+ */
+export async function sealFile(ring: KeyRing, sha256: string, from: string | Buffer, to: string): Promise<void> {
+  const size = typeof from === 'string' ? (await stat(from)).size : from.length;
   const dek = randomBytes(KEY_BYTES);
   const prefix = randomBytes(PREFIX_BYTES);
-  const input = await open(from, 'r');
+  const input = typeof from === 'string' ? await open(from, 'r') : undefined;
+  const read = (length: number, position: number) =>
+    input
+      ? readExactly(input, length, position)
+      : Promise.resolve((from as Buffer).subarray(position, position + length));
   const output = await open(to, 'w', 0o600);
   try {
     const { kid, wrapped } = ring.wrap(dek);
@@ -73,7 +80,7 @@ export async function sealFile(ring: KeyRing, sha256: string, from: string, to: 
     const count = Math.max(1, Math.ceil(size / SEGMENT_BYTES));
     for (let i = 0; i < count; i++) {
       const want = Math.min(SEGMENT_BYTES, size - i * SEGMENT_BYTES);
-      const plain = await readExactly(input, want, i * SEGMENT_BYTES);
+      const plain = await read(want, i * SEGMENT_BYTES);
       if (plain.length !== want) throw new Error(`blob ${sha256}: file changed while it was being encrypted`);
       const cipher = createCipheriv('aes-256-gcm', dek, nonce(prefix, i, i === count - 1));
       cipher.setAAD(aad(sha256));
@@ -82,7 +89,7 @@ export async function sealFile(ring: KeyRing, sha256: string, from: string, to: 
     await output.sync();
   } finally {
     dek.fill(0);
-    await input.close();
+    await input?.close();
     await output.close();
   }
 }

@@ -1,18 +1,8 @@
 // Crafted image bytes for the pixel-limit tests: real, well-formed headers (PNG chunks with their
 // CRC, JPEG segments, WebP RIFF chunks) that claim a given size, and one complete decodable PNG
 // bomb. Used by the domain, device and server tests.
-import { deflateSync, crc32 } from 'node:zlib';
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+import { deflateSync } from 'node:zlib';
+import { PNG_SIGNATURE, pngChunk } from '../../../scripts/png-encode';
 
 /**
  * A complete 1-bit grey PNG of `width`×`height` black pixels: every row is a filter

@@ -2,11 +2,13 @@
 // server: logout revokes the server session (or remembers to when offline), rotated tokens are
 // adopted newest-first, and a revoked session delivers its queued case, then wipes — or, when the
 // work cannot be delivered, keeps it and locks to a screen with the count, export and retry.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Mutation } from '../../../src/domain';
 import {
   adoptRotatedToken,
   countCases,
+  getDb,
   getSession,
   makeAudit,
   pendingCount,
@@ -111,17 +113,20 @@ describe('logout', () => {
     expect(await pendingLogouts()).toEqual([]);
   });
 
-  it('offline: wipes as before, remembers the token (across the wipe), revokes it at the next contact', async () => {
+  it('offline: wipes as before, remembers only the token hash (across the wipe), revokes it at the next contact', async () => {
     const state = await signedIn();
     const token = state.session.value!.token;
+    const tokenHash = createHash('sha256').update(token).digest('hex');
     offline = true;
     await logout(state);
     expect(await getSession(Session)).toBeUndefined();
-    expect(await pendingLogouts()).toEqual([token]);
+    expect(await pendingLogouts()).toEqual([tokenHash]);
+    // A tablet lost before it reconnects holds nothing that signs in.
+    expect(JSON.stringify(await getDb().settings.toArray())).not.toContain(token);
     expect(await status(token)).toBe(200); // the server has not heard yet
     // Still offline: nothing lost.
     await flushPendingLogouts(state);
-    expect(await pendingLogouts()).toEqual([token]);
+    expect(await pendingLogouts()).toEqual([tokenHash]);
     offline = false;
     await flushPendingLogouts(state);
     expect(await status(token)).toBe(401);

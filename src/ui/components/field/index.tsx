@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
+import type { Signal } from '@preact/signals';
 import './field.css';
 
 export interface FieldMessages {
@@ -80,6 +81,33 @@ export function TextField({ label, hint, error, warnings, derived, required, val
         />
       )}
     </Field>
+  );
+}
+
+/** A required password input bound to a signal (login, unlock, password change). */
+export function PasswordField({
+  label,
+  hint,
+  value,
+  autoComplete,
+}: {
+  label: string;
+  hint?: string;
+  value: Signal<string>;
+  autoComplete: 'current-password' | 'new-password';
+}) {
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      type="password"
+      value={value.value}
+      onValue={(v) => {
+        value.value = v;
+      }}
+      autoComplete={autoComplete}
+      required
+    />
   );
 }
 

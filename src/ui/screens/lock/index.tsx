@@ -4,7 +4,7 @@
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { unlockWithPassword, unlockWithPin } from '../../../state/device-key';
-import { TextField } from '../../components/field';
+import { PasswordField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
 import { PinPad } from './pin-pad';
@@ -88,28 +88,8 @@ export function LockScreen() {
         </>
       ) : (
         <form class="stack" onSubmit={submitPassword} noValidate>
-          <TextField
-            label="登录密码"
-            type="password"
-            value={password.value}
-            onValue={(v) => {
-              password.value = v;
-            }}
-            autoComplete="current-password"
-            required
-          />
-          {enroll && (
-            <TextField
-              label="再次输入登录密码"
-              type="password"
-              value={again.value}
-              onValue={(v) => {
-                again.value = v;
-              }}
-              autoComplete="current-password"
-              required
-            />
-          )}
+          <PasswordField label="登录密码" value={password} autoComplete="current-password" />
+          {enroll && <PasswordField label="再次输入登录密码" value={again} autoComplete="current-password" />}
           <Button type="submit" variant="primary" block disabled={busy.value}>
             {busy.value ? '正在解锁……' : enroll ? '加密并继续' : '解锁'}
           </Button>

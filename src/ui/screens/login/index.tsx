@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { login } from '../../../state/session-actions';
-import { TextField } from '../../components/field';
+import { PasswordField, TextField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
 import './login.css';
@@ -50,16 +50,7 @@ export function LoginScreen() {
           autoCapitalize="none"
           required
         />
-        <TextField
-          label="密码"
-          type="password"
-          value={password.value}
-          onValue={(v) => {
-            password.value = v;
-          }}
-          autoComplete="current-password"
-          required
-        />
+        <PasswordField label="密码" value={password} autoComplete="current-password" />
         {error.value && <Banner tone="danger">{error.value}</Banner>}
         <Button type="submit" variant="primary" block disabled={busy.value}>
           {busy.value ? '正在登录……' : '登录'}

@@ -3,7 +3,7 @@
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { changePassword } from '../../../state/change-password';
-import { TextField } from '../../components/field';
+import { PasswordField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
 
@@ -52,37 +52,18 @@ export function ChangePasswordScreen({ forced = false }: { forced?: boolean }) {
         <p class="muted">修改后，其他设备上的登录会失效，需要用新密码重新登录。</p>
       )}
       <form class="stack" onSubmit={submit} noValidate>
-        <TextField
+        <PasswordField
           label={forced ? '一次性密码（当前密码）' : '当前密码'}
-          type="password"
-          value={current.value}
-          onValue={(v) => {
-            current.value = v;
-          }}
+          value={current}
           autoComplete="current-password"
-          required
         />
-        <TextField
+        <PasswordField
           label="新密码"
-          type="password"
           hint={`至少 ${MIN_LENGTH} 个字符；不要用生日、手机号、123456789a、woaini1314 这类常见密码`}
-          value={next.value}
-          onValue={(v) => {
-            next.value = v;
-          }}
+          value={next}
           autoComplete="new-password"
-          required
         />
-        <TextField
-          label="再次输入新密码"
-          type="password"
-          value={again.value}
-          onValue={(v) => {
-            again.value = v;
-          }}
-          autoComplete="new-password"
-          required
-        />
+        <PasswordField label="再次输入新密码" value={again} autoComplete="new-password" />
         {error.value && <Banner tone="danger">{error.value}</Banner>}
         {done.value && !forced && <Banner tone="success">密码已修改</Banner>}
         <Button type="submit" variant="primary" block disabled={busy.value}>
