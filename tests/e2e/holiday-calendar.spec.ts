@@ -38,7 +38,7 @@ async function acceptedCaseInto2027(base: string): Promise<string> {
         'upload-offset': '0',
         'upload-length': String(file.length),
       },
-      body: file,
+      body: new Uint8Array(file),
     });
     expect(res.status).toBe(200);
   }

@@ -35,4 +35,3 @@ export function createHolidayState(api: ApiClient) {
     },
   };
 }
-export type HolidayState = ReturnType<typeof createHolidayState>;
