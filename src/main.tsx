@@ -11,6 +11,7 @@ import { bootSession } from './state/session-actions';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { connectSync } from './state/sync-wiring';
 import { loadPulledCatalog } from './state/catalog-lookup';
+import { loadHolidayCalendar } from './state/holiday-calendar';
 import { refreshStorageInfo, requestPersistence } from './state/storage-info';
 import { refreshSyncStatus } from './state/sync-status';
 import { watchDeviceProblems } from './state/device-problems';
@@ -60,6 +61,7 @@ void bootSession(state).then(() => {
   if (!state.session.value && state.router.route.value.name !== 'login')
     state.router.navigate({ name: 'login' }, { replace: true });
   void loadPulledCatalog().catch(() => undefined);
+  void loadHolidayCalendar().catch(() => undefined);
   void refreshStorageInfo(state);
   // Sync runs while someone is signed in (it needs the token), and stops at logout.
   effect(() => {

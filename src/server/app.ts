@@ -24,6 +24,8 @@ import { rectificationRoutes } from './rectifications';
 import { registerDiagnosticRoutes } from './diagnostics/routes';
 import { registerAdminRoutes } from './admin/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
+import { registerHolidayRoutes } from './holidays/routes';
+import { awaitedYear, missingYearWarning, seedHolidayYears } from './holidays/service';
 import { httpServerOptions } from './ops/http-server';
 import { createMetrics, installMetrics, timedStore } from './ops/metrics';
 import { registerReadiness } from './ops/readiness';
@@ -60,6 +62,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
       await store.crypto.markExistingSealed(config.now());
     }
     await seedCatalog(store, CATALOG, config.now());
+    await seedHolidayYears(store, config.now());
     if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
   } catch (error) {
     await store.close();
@@ -112,6 +115,10 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await registerDiagnosticRoutes(app);
   await registerAdminRoutes(app, store, config);
   registerLookupRoutes(app, store, config);
+  await registerHolidayRoutes(app, store, config);
   await installStatic(app, config.staticDir);
+  // From 1 November the log says so while next year's holiday arrangement is missing.
+  const missing = awaitedYear(config.now());
+  if (missing !== undefined) app.log.warn(missingYearWarning(missing));
   return app;
 }

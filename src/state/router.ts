@@ -11,7 +11,7 @@ export type ReviewPage =
   | { name: 'stats' };
 
 /** Pages of the county admin's desk (src/ui/admin), nested under `#/admin`. */
-export type AdminPage = { name: 'users' } | { name: 'divisions' } | { name: 'catalog' };
+export type AdminPage = { name: 'users' } | { name: 'divisions' } | { name: 'catalog' } | { name: 'holidays' };
 
 export type Route =
   | { name: 'login' }
@@ -69,6 +69,7 @@ const ADMIN_PAGES: Table<AdminPage> = [
   [/^\/?$/, () => ({ name: 'users' })],
   [/^\/divisions$/, () => ({ name: 'divisions' })],
   [/^\/catalog$/, () => ({ name: 'catalog' })],
+  [/^\/holidays$/, () => ({ name: 'holidays' })],
 ];
 
 const ROUTES: Table<Route> = [

@@ -4,6 +4,7 @@ import { createPageSync, type SyncScheduler, type SyncStatus } from '../sync';
 import type { PullSummary, RestoreSummary } from '../storage';
 import { showToast, type AppState } from './app-state';
 import { loadPulledCatalog } from './catalog-lookup';
+import { loadHolidayCalendar } from './holiday-calendar';
 import { loadCaseList } from './case-list';
 import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
@@ -18,6 +19,7 @@ export interface SyncConnection {
 
 function onPulled(state: AppState, summary: PullSummary): void {
   if (summary.catalogItems > 0) void loadPulledCatalog();
+  if (summary.holidayYears) void loadHolidayCalendar();
   if (summary.caseIds.length === 0) return;
   const open = state.workbench.record.value?.id;
   if (open && summary.caseIds.includes(open)) void reloadCase(state);

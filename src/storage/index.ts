@@ -67,6 +67,7 @@ export * from './unsent';
 export * from './pull';
 export * from './restore';
 export * from './catalog';
+export * from './holidays';
 export * from './settings';
 export * from './device-problems';
 export * from './user-data';

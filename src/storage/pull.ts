@@ -3,6 +3,7 @@
 import { type Change, Decision, Rectification, ServiceItem } from '../domain';
 import type { SkippedChange } from '../domain/api';
 import { recordSkippedChanges } from './device-problems';
+import { HOLIDAY_YEARS_KEY, mergeHolidayYear } from './holidays';
 import { makeAudit } from './audit';
 import { setSyncCursor } from './settings';
 import { writeTransaction } from './transaction';
@@ -21,6 +22,8 @@ export interface PullSummary {
   /** Cases whose status or decisions changed (the UI refreshes and notifies for these). */
   caseIds: string[];
   catalogItems: number;
+  /** Holiday arrangements newly stored (present only when some were): reinstall the calendar. */
+  holidayYears?: number;
   cursor: number;
 }
 
@@ -36,6 +39,7 @@ export async function applyPullPage({
     async (db) => {
       const caseIds = new Set<string>();
       let catalogItems = 0;
+      let holidayYears = 0;
       for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
         switch (change.type) {
           case 'case.status': {
@@ -88,11 +92,19 @@ export async function applyPullPage({
             }
             break;
           }
+          case 'holiday.year': {
+            const next = mergeHolidayYear((await db.syncState.get(HOLIDAY_YEARS_KEY))?.value, change.arrangement);
+            if (next) {
+              await db.syncState.put({ key: HOLIDAY_YEARS_KEY, value: next });
+              holidayYears++;
+            }
+            break;
+          }
         }
       }
       await recordSkippedChanges(skipped, at);
       await setSyncCursor(cursor);
-      return { caseIds: [...caseIds], catalogItems, cursor };
+      return { caseIds: [...caseIds], catalogItems, cursor, ...(holidayYears > 0 && { holidayYears }) };
     },
   );
 }

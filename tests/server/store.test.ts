@@ -10,6 +10,7 @@ import { openSqliteStore } from '../../src/server/store';
 import { UniqueViolation } from '../../src/server/store/sql';
 import { buildApp } from '../../src/server/app';
 import { keySettings, startServer } from './harness';
+import { HOLIDAY_YEARS } from '../../src/domain/calendar';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -123,7 +124,9 @@ describe('seeding', () => {
       changes: await count('changes'),
       divisions: await count('divisions'),
     };
-    expect(before).toEqual({ users: 9, changes: (await first.app.store.catalog.list()).length, divisions: 9 });
+    // One change per catalogue item and per built-in holiday year (the calendar's seed).
+    const seeded = (await first.app.store.catalog.list()).length + HOLIDAY_YEARS.length;
+    expect(before).toEqual({ users: 9, changes: seeded, divisions: 9 });
     await first.app.close();
     const again = await buildApp(first.config);
     expect({

@@ -12,6 +12,7 @@ export * from './diagnostics';
 export * from './ops';
 export * from './admin';
 export * from './admin-catalog';
+export * from './holidays';
 export * from './account';
 export * from './lookup';
 export * from './route-spec';

@@ -10,6 +10,7 @@ import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
 import { LOOKUP_ROUTES } from './lookup';
+import { HOLIDAY_ROUTES } from './holidays';
 import { OPS_ROUTES } from './ops';
 import { RECTIFICATION_ROUTES } from './rectifications';
 import { REVIEW_ROUTES } from './review';
@@ -62,4 +63,6 @@ export const API = {
   adminCatalogSaveDraft: ADMIN_CATALOG_ROUTES.saveDraft,
   adminCatalogPublish: ADMIN_CATALOG_ROUTES.publish,
   adminCatalogWithdraw: ADMIN_CATALOG_ROUTES.withdraw,
+  adminHolidays: HOLIDAY_ROUTES.list,
+  adminSaveHolidayYear: HOLIDAY_ROUTES.save,
 } as const;

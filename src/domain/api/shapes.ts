@@ -52,6 +52,7 @@ export const DeadlineStatus = z.object({
   overdue: z.boolean(),
   dueSoon: z.boolean(),
   label: z.string(),
+  uncoveredYears: z.array(z.number().int()),
 });
 
 export const ToleranceWindow = z.object({

@@ -23,6 +23,8 @@ export const StatsResponse = z.object({
   today: IsoDate,
   report: StatsReport,
   labels: StatsLabelMaps,
+  /** Years the figures reach into without a holiday arrangement (counted Monday–Friday). */
+  uncoveredYears: z.array(z.number().int()),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 

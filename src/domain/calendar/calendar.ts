@@ -1,6 +1,8 @@
 // Working days (工作日) for time limits: Monday–Friday, minus public holidays, plus the weekend
-// days the State Council moves work to (调休上班). Years without data fall back to plain
-// Monday–Friday: check `calendarCovers(year)` and warn before trusting a far deadline.
+// days the State Council moves work to (调休上班). The arrangements are data: the built-in years
+// are the seed, and `installHolidayYears` puts in what the county admin entered (server store,
+// device cache). Years without data fall back to plain Monday–Friday, and every deadline result
+// names those years (`uncoveredYears`) so the screens can say so instead of staying silent.
 import { parseIsoDate } from '../dates';
 import type { HolidayYear } from './types';
 import { HOLIDAY_YEARS } from './years';
@@ -19,21 +21,52 @@ interface Override {
   working: boolean;
   name: string;
 }
-const overrides = new Map<number, Override>();
-const coveredYears = new Set<number>();
+let overrides = new Map<number, Override>();
+let coveredYears = new Set<number>();
 
-function load(year: HolidayYear) {
-  coveredYears.add(year.year);
+function load(year: HolidayYear, into: Map<number, Override>) {
   for (const h of year.holidays) {
-    for (let d = toDayNumber(h.from); d <= toDayNumber(h.to); d++) overrides.set(d, { working: false, name: h.name });
+    for (let d = toDayNumber(h.from); d <= toDayNumber(h.to); d++) into.set(d, { working: false, name: h.name });
   }
-  for (const w of year.workingWeekends) overrides.set(toDayNumber(w.date), { working: true, name: `${w.for}调休上班` });
+  for (const w of year.workingWeekends) into.set(toDayNumber(w.date), { working: true, name: `${w.for}调休上班` });
 }
-HOLIDAY_YEARS.forEach(load);
+
+/**
+ * Makes these arrangements the calendar, on top of the built-in years (an entered year replaces
+ * the built-in one of the same year). One process holds one calendar: the national one.
+ */
+export function installHolidayYears(years: readonly HolidayYear[]): void {
+  const byYear = new Map<number, HolidayYear>();
+  for (const y of [...HOLIDAY_YEARS, ...years]) byYear.set(y.year, y);
+  const next = new Map<number, Override>();
+  for (const y of [...byYear.values()].sort((a, b) => a.year - b.year)) load(y, next);
+  overrides = next;
+  coveredYears = new Set(byYear.keys());
+}
+installHolidayYears([]);
 
 /** Whether the holiday data knows this year; otherwise only weekends are days off. */
 export const calendarCovers = (year: number) => coveredYears.has(year);
 export const coveredCalendarYears = () => [...coveredYears].sort((a, b) => a - b);
+
+/** Years from `from` to `to` (either order, both included) the holiday data does not know. */
+export function uncoveredYearsBetween(from: string, to: string): number[] {
+  const a = Number(from.slice(0, 4)),
+    b = Number(to.slice(0, 4));
+  const years: number[] = [];
+  for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (!coveredYears.has(y)) years.push(y);
+  return years;
+}
+
+/** The visible mark of a deadline counted without some years' holidays, e.g. 未含2027年节假日安排. */
+export const coverageNote = (uncoveredYears: readonly number[]): string | undefined =>
+  uncoveredYears.length === 0 ? undefined : `未含${uncoveredYears.join('、')}年节假日安排`;
+
+/** `addWorkingDays` with the years it had to count as plain Monday–Friday. */
+export function addWorkingDaysChecked(date: string, n: number): { date: string; uncoveredYears: number[] } {
+  const due = addWorkingDays(date, n);
+  return { date: due, uncoveredYears: uncoveredYearsBetween(date, due) };
+}
 
 function isWorkingDayNumber(n: number): boolean {
   const o = overrides.get(n);
@@ -83,6 +116,8 @@ export interface DeadlineStatus {
   /** Due within 2 working days (today included), not yet overdue. */
   dueSoon: boolean;
   label: string;
+  /** Years between today and the due day without holiday data (counted Monday–Friday). */
+  uncoveredYears: number[];
 }
 
 /**
@@ -91,12 +126,13 @@ export interface DeadlineStatus {
  */
 export function deadlineStatus(dueOn: string, today: string): DeadlineStatus {
   const due = addWorkingDays(dueOn, 0);
+  const uncoveredYears = uncoveredYearsBetween(today, due);
   const t = toDayNumber(today),
     d = toDayNumber(due);
-  if (t === d) return { remaining: 0, overdue: false, dueSoon: true, label: '今日到期' };
+  if (t === d) return { remaining: 0, overdue: false, dueSoon: true, label: '今日到期', uncoveredYears };
   if (t < d) {
     const remaining = workingDaysBetween(today, due);
-    return { remaining, overdue: false, dueSoon: remaining <= 2, label: `剩余${remaining}个工作日` };
+    return { remaining, overdue: false, dueSoon: remaining <= 2, label: `剩余${remaining}个工作日`, uncoveredYears };
   }
   const late = workingDaysBetween(due, today);
   return {
@@ -104,5 +140,6 @@ export function deadlineStatus(dueOn: string, today: string): DeadlineStatus {
     overdue: true,
     dueSoon: false,
     label: late > 0 ? `已超期${late}个工作日` : '已超期',
+    uncoveredYears,
   };
 }

@@ -4,7 +4,19 @@ import { Actor, Timestamp, Uuid } from './common';
 /** Every state change leaves one of these; the reviewer sees them as the case timeline. */
 export const AuditEvent = z.object({
   id: Uuid,
-  entity: z.enum(['case', 'person', 'material', 'decision', 'rating', 'rectification', 'session', 'user', 'division', 'catalog']),
+  entity: z.enum([
+    'case',
+    'person',
+    'material',
+    'decision',
+    'rating',
+    'rectification',
+    'session',
+    'user',
+    'division',
+    'holiday',
+    'catalog',
+  ]),
   entityId: z.string().max(64),
   caseId: Uuid.optional(),
   action: z.string().max(60),

@@ -6,6 +6,7 @@ import { Case, CaseStatus, Material } from './case';
 import { Person } from './person';
 import { Decision, Rating, Rectification } from './decision';
 import { ServiceItem } from './catalog';
+import { HolidayArrangement } from '../calendar/arrangement';
 
 export const MAX_MUTATIONS_PER_PUSH = 50;
 export const MAX_PULL_PAGE = 200;
@@ -102,6 +103,8 @@ export const Change = z.discriminatedUnion('type', [
     rectification: Rectification,
   }),
   z.object({ seq: z.number().int().positive(), type: z.literal('catalog.item'), item: ServiceItem }),
+  /** A year's holiday arrangement (newest version): devices count deadlines with it. */
+  z.object({ seq: z.number().int().positive(), type: z.literal('holiday.year'), arrangement: HolidayArrangement }),
 ]);
 export type Change = z.infer<typeof Change>;
 

@@ -4,7 +4,7 @@ import { uuidv7, type Actor, type AuditEvent } from '../../domain';
 import type { Repositories } from '../store';
 
 export interface AdminEvent {
-  entity: 'user' | 'session' | 'division' | 'catalog';
+  entity: 'user' | 'session' | 'division' | 'catalog' | 'holiday';
   entityId: string;
   action: string;
   from?: string;

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { chinaDate } from '../../domain';
 import { API, type StatsQuery, type StatsResponse } from '../../domain/api';
-import { workingDaysBetween } from '../../domain/calendar';
+import { uncoveredYearsBetween, workingDaysBetween } from '../../domain/calendar';
 import { computeStats, reportCsvRows, toCsv } from '../../domain/stats';
 import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
 import type { Store } from '../store';
@@ -36,7 +36,17 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
       loadLabels(opts.store),
     ]);
     const report = computeStats(input, { workingDaysBetween, today });
-    return { period: { from: period.from, to: period.to }, scope: scopeOf(user), today, report, labels };
+    // Working days are counted from the period's start to its end, today and the latest due date.
+    const last = [period.to, today, ...input.cases.flatMap((c) => (c.dueOn ? [c.dueOn] : []))].sort().at(-1) ?? today;
+    const uncoveredYears = uncoveredYearsBetween(period.from, last);
+    return {
+      period: { from: period.from, to: period.to },
+      scope: scopeOf(user),
+      today,
+      report,
+      labels,
+      uncoveredYears,
+    };
   }
 
   serve(app, API.stats, async ({ query, request }) => build(query, currentUser(request)));

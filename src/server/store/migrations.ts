@@ -302,6 +302,21 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 8,
+    name: 'holiday arrangements',
+    // Each save of a year's arrangement is a new row (version), so earlier ones stay readable.
+    statements: () => [
+      `CREATE TABLE holiday_years (
+        year INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        saved_at BIGINT NOT NULL,
+        saved_by TEXT NOT NULL,
+        PRIMARY KEY (year, version)
+      )`,
+    ],
+  },
+  {
     version: 11,
     name: 'public progress lookup',
     statements: () => [

@@ -8,6 +8,7 @@ import type { Repositories, Store } from './store';
 import { divisionRepo, userRepo } from './repos/accounts';
 import { loginFailureRepo, sessionRepo } from './repos/sessions';
 import { catalogRepo } from './repos/catalog';
+import { holidayRepo } from './repos/holidays';
 import { caseRepo, materialRepo, personRepo } from './repos/cases';
 import { blobRepo } from './repos/blobs';
 import { decisionRepo, ratingRepo, rectificationRepo } from './repos/review';
@@ -22,6 +23,7 @@ export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
     sessions: sessionRepo(sql),
     loginFailures: loginFailureRepo(sql),
     catalog: catalogRepo(sql),
+    holidays: holidayRepo(sql),
     persons: personRepo(sql, cipher),
     cases: caseRepo(sql, cipher),
     materials: materialRepo(sql, cipher),

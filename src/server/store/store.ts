@@ -7,6 +7,8 @@ import type {
   CaseSubmission,
   Change,
   Decision,
+  HolidayArrangement,
+  HolidayYearInput,
   Material,
   Person,
   PushResult,
@@ -304,6 +306,12 @@ export interface Repositories {
     saveDraft(draft: CatalogDraft): Promise<void>;
     drafts(): Promise<CatalogDraft[]>;
     deleteDraft(code: string): Promise<void>;
+  };
+  holidays: {
+    /** The newest version of every year's arrangement, by year. */
+    latest(): Promise<HolidayArrangement[]>;
+    /** Stores a new version of the year; resolves to it (version = previous + 1). */
+    save(input: HolidayYearInput, savedBy: string, now: number): Promise<HolidayArrangement>;
   };
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;

@@ -3,6 +3,7 @@
 // done, and the rectification a bad rating opened. The workbench mounts it above the form.
 import { useEffect, useState } from 'preact/hooks';
 import { deadlineStatus } from '../../domain/calendar';
+import { CalendarMark } from '../components/calendar-mark';
 import type { ServiceItem } from '../../domain/schemas/catalog';
 import type { Case } from '../../domain/schemas/case';
 import { openCase } from '../../state';
@@ -59,6 +60,7 @@ function ToleranceSupply({
       {c.dueOn && (
         <p>
           承诺办结期限：{c.dueOn}（{deadlineStatus(c.dueOn, today).label}）
+          <CalendarMark from={c.acceptedOn} to={c.dueOn} />
         </p>
       )}
       <ul class="tolerance-supply__list">
@@ -73,7 +75,10 @@ function ToleranceSupply({
               data-requirement={t.requirementId}
             >
               <strong>{name(t.requirementId)}</strong>
-              <span>补齐期限 {due}</span>
+              <span>
+                补齐期限 {due}
+                <CalendarMark from={today} to={due} />
+              </span>
               {supplied ? (
                 <span class="ok">已补交（{formatTime(supplied)}）</span>
               ) : (
@@ -181,6 +186,7 @@ export function ReviewLoopPanel() {
       {c.status === 'accepted' && c.dueOn && (
         <Banner tone="info">
           乡镇已受理，承诺 {c.dueOn} 前办结（{deadlineStatus(c.dueOn, today).label}）。
+          <CalendarMark from={c.acceptedOn} to={c.dueOn} />
         </Banner>
       )}
       {done && (c.status === 'completed' || c.status === 'delivered' || c.status === 'rated') && (

@@ -1,4 +1,5 @@
 // 收件箱: the township's cases, most urgent deadline first, with filter chips that show counts.
+import { CalendarMark } from '../components/calendar-mark';
 import { STATUS_LABELS } from '../../domain/state-machine';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { ReviewCaseSummary } from '../../domain/api';
@@ -41,6 +42,7 @@ function Deadline({ c }: { c: ReviewCaseSummary }) {
       {c.deadline.label}
       <br />
       <small class="muted">{c.dueOn}</small>
+      <CalendarMark years={c.deadline.uncoveredYears} />
     </span>
   );
 }

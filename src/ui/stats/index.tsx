@@ -1,5 +1,6 @@
 // Statistics for the township (reviewer) or county (admin): key figures, plain-SVG charts and a
 // CSV download that opens in Excel.
+import { CalendarMark } from '../components/calendar-mark';
 import { useEffect, useState } from 'preact/hooks';
 import { REASON_LABELS } from '../../domain/schemas/decision';
 import { percent, type Share } from '../../domain/stats';
@@ -79,6 +80,12 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
           <p class="muted">
             统计期间：{data.period.from} 至 {data.period.to}（按提交日期）
           </p>
+          {data.uncoveredYears.length > 0 && (
+            <Banner tone="warning">
+              <CalendarMark years={data.uncoveredYears} />
+              工作日按周一至周五计算，这些年份的节假日尚未录入，时长和按时率可能不准。
+            </Banner>
+          )}
           <div class="kpis">
             <Kpi label="提交办件" value={String(r.totals.submitted)} note={`已办结 ${r.totals.completed} 件`} />
             <Kpi

@@ -239,18 +239,21 @@ describe('deadlineStatus', () => {
       overdue: false,
       dueSoon: false,
       label: '剩余3个工作日',
+      uncoveredYears: [],
     });
     expect(deadlineStatus('2025-03-07', '2025-03-05')).toEqual({
       remaining: 2,
       overdue: false,
       dueSoon: true,
       label: '剩余2个工作日',
+      uncoveredYears: [],
     });
     expect(deadlineStatus('2025-10-09', '2025-09-30')).toEqual({
       remaining: 1,
       overdue: false,
       dueSoon: true,
       label: '剩余1个工作日',
+      uncoveredYears: [],
     });
   });
 
@@ -260,6 +263,7 @@ describe('deadlineStatus', () => {
       overdue: false,
       dueSoon: true,
       label: '今日到期',
+      uncoveredYears: [],
     });
   });
 
@@ -269,17 +273,20 @@ describe('deadlineStatus', () => {
       overdue: true,
       dueSoon: false,
       label: '已超期2个工作日',
+      uncoveredYears: [],
     });
     expect(deadlineStatus('2025-09-30', '2025-10-09')).toMatchObject({
       remaining: -1,
       overdue: true,
       label: '已超期1个工作日',
+      uncoveredYears: [],
     });
     expect(deadlineStatus('2025-03-07', '2025-03-08')).toEqual({
       remaining: 0,
       overdue: true,
       dueSoon: false,
       label: '已超期',
+      uncoveredYears: [],
     });
   });
 
@@ -288,6 +295,7 @@ describe('deadlineStatus', () => {
       remaining: 1,
       overdue: false,
       label: '剩余1个工作日',
+      uncoveredYears: [],
     });
     expect(deadlineStatus('2025-10-01', '2025-10-09')).toMatchObject({ remaining: 0, label: '今日到期' });
     expect(deadlineStatus('2025-03-08', '2025-03-10')).toMatchObject({ remaining: 0, label: '今日到期' });

@@ -1,4 +1,5 @@
 // One case on the reviewer's desk: the record on the left, the decision column on the right.
+import { CalendarMark } from '../../components/calendar-mark';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { STATUS_LABELS } from '../../../domain/state-machine';
 import type { ReviewerState } from '../../../state/reviewer';
@@ -83,6 +84,7 @@ export function CaseDetailScreen({
                   class={`deadline ${d.deadline.overdue ? 'deadline--overdue' : d.deadline.dueSoon ? 'deadline--soon' : ''}`}
                 >
                   {d.deadline.label}
+                  <CalendarMark years={d.deadline.uncoveredYears} />
                 </span>
               )}
               {d.item && (

@@ -1,5 +1,6 @@
 // Each required material: its pages (zoomable, loaded from the server), signature, typed data,
 // what the server's pre-check found, tolerance promise, and whether it changed since last time.
+import { CalendarMark } from '../../components/calendar-mark';
 import { Fragment } from 'preact';
 import type { MaterialStatus, Report } from '../../../domain/rules';
 import type { ServiceItem } from '../../../domain/schemas/catalog';
@@ -34,7 +35,10 @@ interface Props {
 function DueLabel({ due, today }: { due: string; today: string }) {
   const s = deadlineStatus(due, today);
   return (
-    <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>（{s.label}）</span>
+    <span class={`deadline ${s.overdue ? 'deadline--overdue' : s.dueSoon ? 'deadline--soon' : ''}`}>
+      （{s.label}）
+      <CalendarMark from={today} to={due} />
+    </span>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { CaseRow, OutboxEntry } from '../../../state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatTime } from '../../format';
+import { CalendarMark } from '../../components/calendar-mark';
 
 /** One row of the case list: status, item, applicant, last change, and its sync state. */
 export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: OutboxEntry | undefined }) {
@@ -30,6 +31,7 @@ export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: 
           {c.number} · 更新于 {formatTime(c.updatedAt)}
           {c.dueOn ? ` · 办结期限 ${c.dueOn}` : ''}
         </span>
+        {c.dueOn && <CalendarMark from={c.acceptedOn} to={c.dueOn} />}
       </span>
     </a>
   );

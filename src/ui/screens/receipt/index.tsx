@@ -8,6 +8,7 @@ import { Banner } from '../../components/banner';
 import { formatDateCn, formatTime } from '../../format';
 import { groupLookupToken, lookupUrl } from '../../../domain/lookup/link';
 import { refreshLookupBase } from '../../../state/lookup-base';
+import { CalendarMark } from '../../components/calendar-mark';
 
 /**
  * 办件回执: the case number and a QR code drawn on the device (no network), for the villager to
@@ -48,7 +49,11 @@ export function ReceiptScreen({ id }: { id: string }) {
           <dt>提交时间</dt>
           <dd>{c.submittedAt ? formatTime(c.submittedAt) : '尚未提交'}</dd>
           <dt>承诺时限</dt>
-          <dd>{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}</dd>
+          <dd>
+            {item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}
+            {c.dueOn && `（${c.dueOn} 前办结）`}
+            {c.dueOn && <CalendarMark from={c.acceptedOn} to={c.dueOn} />}
+          </dd>
           <dt>代办员</dt>
           <dd>{state.user.value?.name ?? ''}</dd>
           <dt>日期</dt>

@@ -1,3 +1,4 @@
+import { CalendarMark } from '../../components/calendar-mark';
 import type { MaterialRequirement } from '../../../domain';
 import { setTolerance } from '../../../state';
 import { addWorkingDays } from '../../../domain/calendar';
@@ -32,6 +33,7 @@ export function ToleranceControl({
       />
       <p id={hintId} class="muted" style={{ margin: 0 }}>
         容缺须申请人签署“容缺承诺书”；逾期未补交的，终止办理。
+        <CalendarMark from={state.today.value} to={latest} />
       </p>
       {promise && (
         <TextField
