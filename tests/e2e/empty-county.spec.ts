@@ -61,18 +61,17 @@ test('empty data dir → CLI creates the first admin → desk imports divisions 
   const agent = await tablet.newPage();
   await agent.goto(base);
   await firstLogin(agent, 'pengcun1', oneTime, 'Pengcun-tea-garden-9');
-  // The agent's session is bound to the imported village, by code and name.
-  const user = await agent.evaluate(
-    () =>
-      new Promise<{ villageCode?: string; villageName?: string }>((resolve) => {
-        const open = indexedDB.open('daiban');
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('session');
-          get.onsuccess = () =>
-            resolve((get.result as { value: { user: { villageCode?: string; villageName?: string } } }).value.user);
-        };
-      }),
-  );
+  // The agent's session is bound to the imported village, by code and name: the tablet shows the
+  // code (its stored session is sealed at rest), the server's sign-in answer carries both.
+  await agent.getByRole('link', { name: '设置' }).click();
+  await expect(agent.getByText('341822100201')).toBeVisible();
+  const signedIn = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'pengcun1', password: 'Pengcun-tea-garden-9' }),
+  });
+  expect(signedIn.status).toBe(200);
+  const { user } = (await signedIn.json()) as { user: { villageCode?: string; villageName?: string } };
   expect(user).toMatchObject({ villageCode: '341822100201', villageName: '彭村村' });
   await desk.close();
   await tablet.close();

@@ -6,7 +6,7 @@
 //     the offset the server kept, and still every case arrives exactly once.
 // Test 2 runs its own server process behind a throttling TCP proxy (tests/unit/sync/net-proxy),
 // so the kill and the slow link apply to the page and the service worker alike.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
@@ -44,13 +44,21 @@ test('three cases prepared offline reach the township exactly once, with every p
 
 // ── 2. Server killed mid-upload, page reloaded mid-drain ─────────────────────────────────────
 
-/** Partial uploads the server holds: <blobDir>/.incoming/<sha256>.<uploader>.part */
+/** An encrypted part starts with a header: "DAIBANP1", key id (12), wrapped key (60), counter (16). */
+const PART_HEADER = { magic: 'DAIBANP1', bytes: 8 + 12 + 60 + 16 };
+
+/** Partial uploads the server holds (<blobDir>/.incoming/<sha256>.<uploader>.part), in file bytes. */
 function partialUploads(dataDir: string): Array<{ sha256: string; bytes: number }> {
   const dir = join(dataDir, 'blobs', '.incoming');
+  const fileBytes = (path: string) => {
+    const size = statSync(path).size;
+    const encrypted = readFileSync(path).subarray(0, 8).toString('latin1') === PART_HEADER.magic;
+    return encrypted ? size - PART_HEADER.bytes : size;
+  };
   try {
     return readdirSync(dir)
       .filter((f) => f.endsWith('.part'))
-      .map((f) => ({ sha256: f.slice(0, 64), bytes: statSync(join(dir, f)).size }));
+      .map((f) => ({ sha256: f.slice(0, 64), bytes: fileBytes(join(dir, f)) }));
   } catch {
     return [];
   }

@@ -12,11 +12,11 @@ import { login } from './fixtures/app';
  *  Raised by exactly what encryption at rest adds (issue 10, measured 394,921 → 428,821, +33,900):
  *  noble AES-GCM / HMAC / SHA-256 (~15.8 KB), sealing, blind indexes, keyring and the device lock
  *  (~11 KB), the lock screen and PIN pad (~4.3 KB), idb-keyval now on the first screen (~2.7 KB).
- *  Raised again by what the session lifetime work adds to every start (issue 10, measured 435,238
- *  with the revoked-session handling already loaded lazily: +6,300): rotated-token adoption in the
+ *  Raised again by what the session lifetime work adds to every start (issue 10, measured 435,437
+ *  with the revoked-session handling already loaded lazily: +6,500): rotated-token adoption in the
  *  one API client and in storage, the session-end slice, the login screen's notice.
  *  Issue 13 redesigns the bundle. */
-const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000 + 6_300;
+const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000 + 6_500;
 const LAZY_CHUNKS =
   /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm|new-case|notice|receipt|person-list|person-edit|person-form|sync-status|settings)-[\w-]+\.js$/;
 
