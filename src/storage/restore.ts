@@ -48,7 +48,17 @@ const blobsOf = (materials: readonly Material[]) =>
 
 export async function applySnapshotPage(page: SnapshotPage, now = Date.now()): Promise<RestoreSummary> {
   const summary: RestoreSummary = { added: [], advanced: [], kept: [], blobs: [] };
-  const tables = ['cases', 'materials', 'persons', 'decisions', 'rectifications', 'outbox', 'audit', 'settings', 'syncState'] as const;
+  const tables = [
+    'cases',
+    'materials',
+    'persons',
+    'decisions',
+    'rectifications',
+    'outbox',
+    'audit',
+    'settings',
+    'syncState',
+  ] as const;
   return writeTransaction([...tables], async (db) => {
     const stored = await db.syncState.get(RESTORE_KEY);
     const progress = stored && parseRow(Progress, stored.value, '恢复进度', 'settings');
@@ -60,7 +70,9 @@ export async function applySnapshotPage(page: SnapshotPage, now = Date.now()): P
     for (const sc of page.cases) {
       const server = parseInput(Case, sc.case, '办件');
       const local = await db.cases.get(server.id);
-      const unsent = (await db.outbox.where('caseId').equals(server.id).toArray()).some((o) => UNSENT.includes(o.state));
+      const unsent = (await db.outbox.where('caseId').equals(server.id).toArray()).some((o) =>
+        UNSENT.includes(o.state),
+      );
       if (!local) {
         await db.cases.put(server);
         await db.materials.bulkPut(sc.materials.map((m) => parseInput(Material, m, '材料')));

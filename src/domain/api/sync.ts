@@ -27,6 +27,15 @@ export const PullPageWire = z.object({
   hasMore: z.boolean(),
 });
 
+/** Change kinds added after protocol 1, by the protocol that introduced them. The previous app
+ *  parsed a whole pull page with a strict schema, so the server leaves these out of its pages (the
+ *  cursor still moves past them). */
+export const CHANGE_KIND_SINCE: Readonly<Partial<Record<Change['type'], number>>> = { 'holiday.year': 2 };
+
+/** Whether a client speaking `protocol` can read changes of this kind. */
+export const changeKindReadableBy = (type: Change['type'], protocol: number): boolean =>
+  (CHANGE_KIND_SINCE[type] ?? 1) <= protocol;
+
 /** A change the device skipped: a kind from a newer server, or a body it cannot read. */
 export interface SkippedChange {
   seq: number | null;

@@ -326,7 +326,12 @@ export interface Repositories {
     query(q: CaseQuery): Promise<CaseRecord[]>;
     counts(q: Omit<CaseQuery, 'limit' | 'offset'>): Promise<CaseCounts>;
     /** Cases in scope with one of `statuses`, by id after `afterId` (keyset paging for a restore). */
-    pageById(visibility: Visibility, statuses: readonly CaseRecord['status'][], afterId: string | null, limit: number): Promise<CaseRecord[]>;
+    pageById(
+      visibility: Visibility,
+      statuses: readonly CaseRecord['status'][],
+      afterId: string | null,
+      limit: number,
+    ): Promise<CaseRecord[]>;
     countOverdue(visibility: Visibility, today: string): Promise<number>;
     addRevision(r: RevisionRecord): Promise<void>;
     revisions(caseId: string): Promise<RevisionRecord[]>;

@@ -1,6 +1,6 @@
 // POST /api/sync/push, GET /api/sync/pull and GET /api/sync/snapshot.
 import type { FastifyInstance } from 'fastify';
-import { API } from '../../domain/api';
+import { API, changeKindReadableBy } from '../../domain/api';
 import type { PushResult } from '../../domain';
 import type { ServerConfig } from '../config';
 import type { Store } from '../store';
@@ -33,7 +33,8 @@ export async function registerSyncRoutes(app: FastifyInstance, store: Store, con
     const { cursor, limit } = query;
     const rows = await store.changes.after(cursor, visibilityOf(user), limit + 1);
     const page = rows.slice(0, limit);
-    return { changes: page.map((r) => r.change), cursor: page.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
+    const readable = page.filter((r) => changeKindReadableBy(r.change.type, request.apiProtocol));
+    return { changes: readable.map((r) => r.change), cursor: page.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
   });
 
   serve(app, API.snapshot, async ({ query, request }) =>
