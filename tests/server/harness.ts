@@ -9,6 +9,7 @@ import { loadConfig, type ServerConfig } from '../../src/server/config';
 import type { KeySettings } from '../../src/server/crypto/key-ring';
 import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
 import type { Mutation, PushResponse } from '../../src/domain';
+import { versionHeaders } from '../../src/domain/api';
 import { sha256 } from './fixtures';
 
 /** Monday 2 March 2026, 10:00 in Beijing: a plain working day. */
@@ -93,7 +94,8 @@ export async function login(app: FastifyInstance, username: string, password = '
   return res.json() as { token: string; user: { id: string; villageCode?: string; townshipCode?: string } };
 }
 
-export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+/** What this app sends with every request: its token and its protocol version. */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}`, ...versionHeaders() });
 
 export function patchBlob(
   app: FastifyInstance,

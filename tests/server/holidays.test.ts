@@ -31,8 +31,15 @@ afterAll(() => s.close());
 
 const call = (app: FastifyInstance, token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   app.inject({ method, url, headers: bearer(token), ...(payload && { payload }) });
-const pullAll = async (token: string) =>
-  (await call(s.app, token, 'GET', '/api/sync/pull?cursor=0&limit=100')).json().changes as Change[];
+async function pullAll(token: string): Promise<Change[]> {
+  const all: Change[] = [];
+  for (let cursor = 0, more = true; more;) {
+    const page = (await call(s.app, token, 'GET', `/api/sync/pull?cursor=${cursor}&limit=200`)).json();
+    all.push(...(page.changes as Change[]));
+    ({ cursor, hasMore: more } = page);
+  }
+  return all;
+}
 
 describe('holiday arrangements', () => {
   it('refuses agents and reviewers (403) and the anonymous (401), writing nothing', async () => {
@@ -83,7 +90,8 @@ describe('holiday arrangements', () => {
     };
     const accepted = await call(s.app, who.reviewer1!.token, 'POST', `/api/review/cases/${id}/decisions`, accept);
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json().case.dueOn.slice(0, 4)).toBe('2027');
+    // Mon 21 Dec + 10 working days, Monday–Friday: 22–25, 28–31 Dec, 1 and 4 Jan.
+    expect(accepted.json().case.dueOn).toBe('2027-01-04');
     const deadline = async () =>
       (await call(s.app, who.reviewer1!.token, 'GET', `/api/review/cases/${id}`)).json().deadline;
     expect((await deadline()).uncoveredYears).toEqual([2027]);
@@ -94,6 +102,17 @@ describe('holiday arrangements', () => {
     const saved = await call(s.app, who.admin!.token, 'POST', '/api/admin/holidays', YEAR_2027);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().arrangement).toMatchObject({ year: 2027, version: 1 });
+    // 1 January is 元旦 now: the same 10 working days end a day later, on the server and, through
+    // a case.status change of the same version, on the agent's tablet; the case's trail says why.
+    const detail = (await call(s.app, who.reviewer1!.token, 'GET', `/api/review/cases/${id}`)).json();
+    expect(detail.case.dueOn).toBe('2027-01-05');
+    const moved = (await pullAll(agent.token)).filter((c) => c.type === 'case.status' && c.caseId === id);
+    expect(moved.at(-1)).toMatchObject({ status: 'accepted', dueOn: '2027-01-05', version: moved.at(-2)!.version });
+    const trail = await s.db.all<{ action: string }>(
+      `SELECT action FROM audit WHERE case_id = ? AND action = 'case.due_moved'`,
+      [id],
+    );
+    expect(trail).toHaveLength(1);
     expect((await deadline()).uncoveredYears).toEqual([]);
     expect((await stats()).uncoveredYears).toEqual([]);
     const list = (await call(s.app, who.admin!.token, 'GET', '/api/admin/holidays')).json();

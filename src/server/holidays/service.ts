@@ -5,14 +5,19 @@ import {
   HOLIDAY_YEARS,
   calendarCovers,
   chinaDate,
+  addWorkingDays,
   installHolidayYears,
+  uuidv7,
   missingNextYear,
+  workingDaysBetween,
   type Actor,
+  type AuditEvent,
   type HolidayArrangement,
   type HolidayYearInput,
 } from '../../domain';
 import { auditAdmin } from '../admin/audit';
-import type { Store } from '../store';
+import { caseScope, systemActor } from '../cases';
+import type { CaseRecord, Repositories, Store } from '../store';
 
 const EVERYONE = { villageCode: null, townshipCode: null, countyCode: null };
 const SEED_ACTOR: Actor = { role: 'system', id: 'seed' };
@@ -51,20 +56,67 @@ export async function saveHolidayYear(
   input: HolidayYearInput,
   now: number,
 ): Promise<HolidayArrangement> {
-  const arrangement = await store.transaction(async (tx) => {
-    const saved = await tx.holidays.save(input, actor.id, now);
-    await tx.changes.append(EVERYONE, { type: 'holiday.year', arrangement: saved }, now);
-    const detail = `第${saved.version}版：${saved.holidays.length}个放假安排，${saved.workingWeekends.length}个调休上班日；${saved.source}`;
-    await auditAdmin(
-      tx,
-      actor,
-      { entity: 'holiday', entityId: String(saved.year), action: 'holiday.save', detail },
+  const arrangement = await store
+    .transaction(async (tx) => {
+      // Each running deadline's length in working days, counted with the calendar it was set with.
+      const running = (await tx.cases.runningThroughYear(input.year)).map((c) => ({
+        c,
+        days: workingDaysBetween(c.acceptedOn!, c.dueOn!),
+      }));
+      const saved = await tx.holidays.save(input, actor.id, now);
+      await tx.changes.append(EVERYONE, { type: 'holiday.year', arrangement: saved }, now);
+      installHolidayYears(await tx.holidays.latest());
+      await moveDueDates(tx, running, now);
+      const detail = `第${saved.version}版：${saved.holidays.length}个放假安排，${saved.workingWeekends.length}个调休上班日；${saved.source}`;
+      await auditAdmin(
+        tx,
+        actor,
+        { entity: 'holiday', entityId: String(saved.year), action: 'holiday.save', detail },
+        now,
+      );
+      return saved;
+    })
+    .finally(() => install(store));
+  return arrangement;
+}
+
+/**
+ * The same number of working days, counted again with the new calendar: a deadline first set
+ * Monday–Friday (未含…年节假日安排) moves past the holidays entered since. The case keeps its
+ * version (nothing the agent or reviewer did changed): devices take the new date from the
+ * case.status change, and the case's audit trail says why it moved.
+ */
+async function moveDueDates(tx: Repositories, running: { c: CaseRecord; days: number }[], now: number): Promise<void> {
+  for (const { c, days } of running) {
+    const dueOn = addWorkingDays(c.acceptedOn!, days);
+    if (dueOn === c.dueOn) continue;
+    await tx.cases.update({ ...c, dueOn, data: { ...c.data, dueOn }, updatedAt: now });
+    const detail = `节假日安排更新：承诺办结日由 ${c.dueOn} 调整为 ${dueOn}`;
+    const event: AuditEvent = {
+      id: uuidv7(now),
+      entity: 'case',
+      entityId: c.id,
+      caseId: c.id,
+      action: 'case.due_moved',
+      detail,
+      actor: systemActor,
+      at: now,
+    };
+    await tx.audit.insert(event, now);
+    await tx.changes.append(
+      caseScope(c),
+      {
+        type: 'case.status',
+        caseId: c.id,
+        status: c.status,
+        version: c.version,
+        at: now,
+        dueOn,
+        acceptedOn: c.acceptedOn!,
+      },
       now,
     );
-    return saved;
-  });
-  await install(store);
-  return arrangement;
+  }
 }
 
 export const listHolidayYears = (store: Store) => install(store);

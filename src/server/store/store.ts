@@ -333,6 +333,9 @@ export interface Repositories {
       limit: number,
     ): Promise<CaseRecord[]>;
     countOverdue(visibility: Visibility, today: string): Promise<number>;
+    /** Accepted, not yet completed cases whose clock runs through `year` (accepted on or before its
+     *  end, due on or after its start): their due dates move when that year's holidays change. */
+    runningThroughYear(year: number): Promise<CaseRecord[]>;
     addRevision(r: RevisionRecord): Promise<void>;
     revisions(caseId: string): Promise<RevisionRecord[]>;
     /** Records the hash of the case's lookup token, unless it has one already (the receipt's stays). */

@@ -9,6 +9,8 @@ import { ownedBy } from './visibility';
 
 /** Statuses in which the promised time limit is running (中止 stops the clock). */
 export const RUNNING_STATUSES = ['accepted', 'accepted_tolerance'] as const;
+/** Statuses whose promised deadline still matters (中止 stands still but resumes on its due date). */
+const CLOCK_RUNNING = [...RUNNING_STATUSES, 'suspended'] as const;
 
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
@@ -189,6 +191,15 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
     async countOverdue(visibility, today) {
       const w = where({ visibility, overdueBefore: today });
       return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0);
+    },
+    async runningThroughYear(year) {
+      const rows = await sql.all<CaseRow>(
+        `SELECT ${CASE_COLUMNS} FROM cases
+         WHERE status IN (${CLOCK_RUNNING.map(() => '?').join(', ')}) AND accepted_on <= ? AND due_on >= ?
+         ORDER BY id`,
+        [...CLOCK_RUNNING, `${year}-12-31`, `${year}-01-01`],
+      );
+      return rows.map((r) => toCase(cipher, r));
     },
     async addRevision(r) {
       await sql.run(
