@@ -15,7 +15,7 @@ export {
   type PersonDraftKey,
   type PersonFormCheck,
 } from './person-form';
-export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction } from './persons';
+export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction, settlePersonConflict } from './persons';
 export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
 export { itemCategories, openableItems } from './catalog-lookup';

@@ -1,7 +1,7 @@
 // 群众档案 state: the list/search screen and the actions that save profiles.
 import { signal } from '@preact/signals';
-import type { Person } from '../domain';
-import { getPerson, listPersons, putBlob, savePerson, searchPersons } from '../storage';
+import type { Person, PersonField } from '../domain';
+import { getPerson, listPersons, putBlob, savePerson, searchPersons, settleConflicts } from '../storage';
 import type { AppState } from './app-state';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
@@ -45,6 +45,11 @@ export const findPersons = (query: string, limit = 8) =>
   query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]);
 
 export const loadPerson = (id: string) => getPerson(id);
+
+/** The agent keeps one value of a field another device also changed: its conflicts close. */
+export async function settlePersonConflict(state: AppState, id: string, field: PersonField, value: unknown) {
+  return settleConflicts(id, field, value, requireActor(state), state.deviceId.value, state.deps.now());
+}
 
 /** Validates and saves the profile (one transaction with its audit event); throws with a Chinese message. */
 export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {

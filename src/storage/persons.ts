@@ -1,8 +1,16 @@
 // Person profiles (群众档案): typed once, reused by every case.
-import { type Actor, Person, type PersonInput, type Relation, stampPersonEdit } from '../domain';
+import {
+  type Actor,
+  Person,
+  type PersonField,
+  type PersonInput,
+  type Relation,
+  settlePersonConflicts,
+  stampPersonEdit,
+} from '../domain';
 import { makeAudit } from './audit';
 import { getDb } from './connection';
-import type { PersonRow } from './db';
+import type { DaibanDb, PersonRow } from './db';
 import { StorageError } from './errors';
 import { completePinyinBackfill } from './pinyin-backfill';
 import { loadSearchKeys } from './pinyin';
@@ -17,6 +25,16 @@ const toPerson = (row: unknown) => parseRow(Person, row, '群众档案', 'person
 // Person search keys written before schema v2 get their pinyin once a page opens the database.
 onDatabaseReady(completePinyinBackfill);
 
+/** A second profile with the same ID number is refused (`storage.conflict`). */
+async function refuseTwin(db: DaibanDb, p: Person, idToken = queryToken('id', p.idNumber.toUpperCase())) {
+  const twin = (await db.persons.where('search').equals(idToken).toArray()).find(
+    (other) => other.idNumber.toUpperCase() === p.idNumber.toUpperCase(),
+  );
+  if (twin && twin.id !== p.id) {
+    throw new StorageError('storage.conflict', `身份证号 ${p.idNumber} 已有档案（${twin.name}）`);
+  }
+}
+
 /**
  * Saves a profile and its audit event in one transaction. Search keys (pinyin initials, name
  * characters) are computed first, outside the transaction. Refuses a second profile with the
@@ -27,12 +45,7 @@ export async function savePerson(input: PersonInput, actor: Actor, deviceId: str
   const initials = await loadSearchKeys(edited.name);
   const idToken = queryToken('id', edited.idNumber.toUpperCase());
   return writeTransaction(['persons', 'audit'], async (db) => {
-    const twin = (await db.persons.where('search').equals(idToken).toArray()).find(
-      (p) => p.idNumber.toUpperCase() === edited.idNumber.toUpperCase(),
-    );
-    if (twin && twin.id !== edited.id) {
-      throw new StorageError('storage.conflict', `身份证号 ${edited.idNumber} 已有档案（${twin.name}）`);
-    }
+    await refuseTwin(db, edited, idToken);
     const previous = await db.persons.get(edited.id);
     // Per-field edit times: another device's edits of other fields merge in (mergePerson).
     const person = stampPersonEdit(previous && parseInput(Person, previous, '群众档案'), edited, edited.updatedAt);
@@ -45,6 +58,32 @@ export async function savePerson(input: PersonInput, actor: Actor, deviceId: str
         actor,
         deviceId,
       }),
+    );
+    return person;
+  });
+}
+
+/**
+ * The agent's answer to a field's conflicts (values another device wrote over): `value` becomes
+ * the field's value and the conflicts close (settlePersonConflicts), with an audit event.
+ */
+export async function settleConflicts(
+  id: string,
+  field: PersonField,
+  value: unknown,
+  actor: Actor,
+  deviceId: string,
+  now = Date.now(),
+): Promise<Person> {
+  const initials = field === 'name' && typeof value === 'string' ? await loadSearchKeys(value) : undefined;
+  return writeTransaction(['persons', 'audit'], async (db) => {
+    const row = await db.persons.get(id);
+    if (!row) throw new StorageError('storage.not_found', '找不到这份档案');
+    const person = parseInput(Person, settlePersonConflicts(toPerson(row), field, value, now), '群众档案');
+    if (field === 'idNumber') await refuseTwin(db, person);
+    await db.persons.put({ ...person, initials: initials ?? row.initials });
+    await db.audit.add(
+      makeAudit({ entity: 'person', entityId: id, action: 'person.conflict_settled', detail: field, actor, deviceId }),
     );
     return person;
   });

@@ -5,6 +5,8 @@ import type { SkippedChange } from '../domain/api';
 import { recordSkippedChanges } from './device-problems';
 import { HOLIDAY_YEARS_KEY, mergeHolidayYear } from './holidays';
 import { makeAudit } from './audit';
+import { PINYIN_BACKFILL_KEY } from './db';
+import { mergeServerPerson } from './server-person';
 import { setSyncCursor } from './settings';
 import { writeTransaction } from './transaction';
 import { parseInput } from './validate';
@@ -35,11 +37,12 @@ export async function applyPullPage({
   at = Date.now(),
 }: PullPage): Promise<PullSummary> {
   return writeTransaction(
-    ['cases', 'decisions', 'rectifications', 'catalog', 'catalogVersions', 'audit', 'syncState'],
+    ['cases', 'persons', 'decisions', 'rectifications', 'catalog', 'catalogVersions', 'audit', 'settings', 'syncState'],
     async (db) => {
       const caseIds = new Set<string>();
       let catalogItems = 0;
       let holidayYears = 0;
+      let newPersons = false;
       for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
         switch (change.type) {
           case 'case.status': {
@@ -92,6 +95,9 @@ export async function applyPullPage({
             }
             break;
           }
+          case 'person':
+            if (await mergeServerPerson(db, change.person)) newPersons = true;
+            break;
           case 'holiday.year': {
             const next = mergeHolidayYear((await db.syncState.get(HOLIDAY_YEARS_KEY))?.value, change.arrangement);
             if (next) {
@@ -102,7 +108,10 @@ export async function applyPullPage({
           }
         }
       }
-      await recordSkippedChanges(skipped, at);
+      if (newPersons) await db.settings.put({ key: PINYIN_BACKFILL_KEY, value: true });
+      // Only with something to record: awaiting an async helper that touches no table lets
+      // fake-indexeddb (unit tests) commit the transaction under the cursor write below.
+      if (skipped.length > 0) await recordSkippedChanges(skipped, at);
       await setSyncCursor(cursor);
       return { caseIds: [...caseIds], catalogItems, cursor, ...(holidayYears > 0 && { holidayYears }) };
     },

@@ -6,11 +6,11 @@
 // server-owned fields (status, version, dates), as a pulled change would. Persons merge field by
 // field (mergePerson). Rows go through the same Dexie tables, so they are sealed at rest.
 import { z } from 'zod';
-import { Case, Decision, Material, mergePerson, Person, Rectification } from '../domain';
+import { Case, Decision, Material, Rectification } from '../domain';
 import type { SnapshotPage } from '../domain/api/sync';
 import { makeAudit } from './audit';
 import { PINYIN_BACKFILL_KEY, type OutboxState } from './db';
-import { nameCharKeys } from './name-keys';
+import { mergeServerPerson } from './server-person';
 import { writeTransaction } from './transaction';
 import { parseInput, parseRow } from './validate';
 import { markBlobUploaded, putBlob } from './blobs';
@@ -110,15 +110,7 @@ export async function applySnapshotPage(page: SnapshotPage, now = Date.now()): P
         // A rectification only goes open → closed: a closed copy is never reopened.
         if (!mine || mine.status === 'open') await db.rectifications.put(rect);
       }
-      for (const p of sc.persons) {
-        const incoming = parseInput(Person, p, '群众档案');
-        const mine = await db.persons.get(incoming.id);
-        const merged = mine ? mergePerson(parseInput(Person, mine, '群众档案'), incoming) : incoming;
-        // Name-character keys now; pinyin keys once a page opens the database (pinyin-backfill.ts),
-        // so the service worker never loads the pinyin library.
-        await db.persons.put({ ...merged, initials: mine?.initials ?? nameCharKeys(merged.name) });
-        if (!mine) newPersons = true;
-      }
+      for (const p of sc.persons) if (await mergeServerPerson(db, p)) newPersons = true;
     }
     if (newPersons) await db.settings.put({ key: PINYIN_BACKFILL_KEY, value: true });
     const next: RestoreProgress = { after: page.next, done: page.next === null, asOf: page.asOf };

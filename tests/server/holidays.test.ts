@@ -106,7 +106,7 @@ describe('holiday arrangements', () => {
     // a case.status change of the same version, on the agent's tablet; the case's trail says why.
     const detail = (await call(s.app, who.reviewer1!.token, 'GET', `/api/review/cases/${id}`)).json();
     expect(detail.case.dueOn).toBe('2027-01-05');
-    const moved = (await pullAll(agent.token)).filter((c) => c.type === 'case.status' && c.caseId === id);
+    const moved = (await pullAll(agent.token)).flatMap((c) => (c.type === 'case.status' && c.caseId === id ? [c] : []));
     expect(moved.at(-1)).toMatchObject({ status: 'accepted', dueOn: '2027-01-05', version: moved.at(-2)!.version });
     const trail = await s.db.all<{ action: string }>(
       `SELECT action FROM audit WHERE case_id = ? AND action = 'case.due_moved'`,

@@ -171,5 +171,25 @@ describe('a profile edited on two tablets', () => {
     expect(merged.phone).toBe('13200000000');
     expect(merged.address).toBe('彭村村 15 号');
     expect(merged.conflicts).toEqual([{ field: 'phone', value: '13100000000', at: t + 3000 }]);
+
+    // The village's tablets take the merged profile from the pull feed; another village never does.
+    const personChanges = async (agent: string) => {
+      const found: Person[] = [];
+      for (let cursor = 0, more = true; more; ) {
+        const res = await s.app.inject({
+          url: `/api/sync/pull?cursor=${cursor}&limit=200`,
+          headers: bearer(who[agent]!.token),
+        });
+        const page = res.json() as { changes: { type: string; person?: Person }[]; cursor: number; hasMore: boolean };
+        for (const c of page.changes) if (c.type === 'person' && c.person!.id === original.id) found.push(c.person!);
+        ({ cursor, hasMore: more } = page);
+      }
+      return found;
+    };
+    const fed = await personChanges('agent1');
+    expect(fed.at(-1)).toEqual(merged);
+    // One per submission that changed the stored profile (the first, then a, b, b2 and a2).
+    expect(fed).toHaveLength(5);
+    expect(await personChanges('agent2')).toEqual([]);
   });
 });

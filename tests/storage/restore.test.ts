@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Case, type Material, type Person, uuidv7 } from '../../src/domain';
 import type { SnapshotCase, SnapshotPage } from '../../src/domain/api/sync';
 import {
+  applyPullPage,
   applySnapshotPage,
   createCase,
   enqueue,
@@ -13,9 +14,11 @@ import {
   getCase,
   getDb,
   getPerson,
+  getPersonByIdNumber,
   listMaterials,
   restoreProgress,
   savePerson,
+  searchPersons,
   storeDownloadedBlob,
   writeTransaction,
 } from '../../src/storage';
@@ -144,6 +147,33 @@ describe('applySnapshotPage', () => {
     const merged = await getPerson(p.id);
     expect(merged?.phone).toBe('13700000000');
     expect(merged?.conflicts).toEqual([{ field: 'phone', value: '13900000000', at: T0 + 1000 }]);
+  });
+});
+
+describe('a profile from the pull feed', () => {
+  it("merges another tablet's edit of a different field, keeping this tablet's unsent edit", async () => {
+    const p = person() as Person;
+    await savePerson(p, AGENT, DEVICE);
+    await savePerson({ ...p, phone: '13900000000', updatedAt: T0 + 1000 }, AGENT, DEVICE);
+    const server = {
+      ...p,
+      address: '新地址 8 号',
+      updatedAt: T0 + 2000,
+      fieldsAt: { address: { at: T0 + 2000, from: T0 } },
+    };
+    await applyPullPage({ changes: [{ seq: 1, type: 'person', person: server }], cursor: 1 });
+    expect(await getPerson(p.id)).toMatchObject({ phone: '13900000000', address: '新地址 8 号', conflicts: [] });
+    // The same change again (a retried page) changes nothing.
+    const before = await getPerson(p.id);
+    await applyPullPage({ changes: [{ seq: 1, type: 'person', person: server }], cursor: 1 });
+    expect(await getPerson(p.id)).toEqual(before);
+  });
+
+  it('stores a profile made on another tablet of the village, findable by name and ID number', async () => {
+    const p = { ...(person() as Person), name: '欧阳秀英' };
+    await applyPullPage({ changes: [{ seq: 1, type: 'person', person: p }], cursor: 1 });
+    expect((await searchPersons('欧阳')).map((x) => x.id)).toEqual([p.id]);
+    expect((await getPersonByIdNumber(p.idNumber))?.id).toBe(p.id);
   });
 });
 

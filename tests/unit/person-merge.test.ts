@@ -1,7 +1,7 @@
 // Two devices edit one profile offline: mergePerson converges both copies, keeps both edits of
 // different fields, and never drops a same-field edit silently (it stays as a visible conflict).
 import { describe, expect, it } from 'vitest';
-import { mergePerson, stampPersonEdit, type Person } from '../../src/domain';
+import { mergePerson, settlePersonConflicts, stampPersonEdit, type Person } from '../../src/domain';
 
 const T0 = Date.parse('2026-03-02T02:00:00Z');
 const base: Person = stampPersonEdit(
@@ -64,6 +64,25 @@ describe('mergePerson', () => {
     expect(settled.conflicts).toEqual([]);
     expect(mergePerson(settled, merged)).toMatchObject({ phone: '13900000000', conflicts: [] });
     expect(mergePerson(a, settled)).toMatchObject({ phone: '13900000000', conflicts: [] });
+  });
+
+  it('keeping the shown value settles the conflict too, here and on a device still holding it', () => {
+    const a = edit(base, { phone: '13900000000' }, T0 + 1000);
+    const b = edit(base, { phone: '13700000000' }, T0 + 2000);
+    const merged = mergePerson(a, b);
+    expect(merged.phone).toBe('13700000000');
+    const kept = settlePersonConflicts(merged, 'phone', '13700000000', T0 + 3000);
+    expect(kept).toMatchObject({ phone: '13700000000', conflicts: [] });
+    expect(mergePerson(merged, kept)).toMatchObject({ phone: '13700000000', conflicts: [] });
+    expect(mergePerson(a, kept)).toMatchObject({ phone: '13700000000', conflicts: [] });
+    // Taking the other device's value instead: it becomes the profile's value everywhere.
+    const taken = settlePersonConflicts(merged, 'phone', '13900000000', T0 + 3000);
+    expect(mergePerson(b, taken)).toMatchObject({ phone: '13900000000', conflicts: [] });
+    // Other fields' conflicts stay open.
+    const two = mergePerson(edit(a, { address: '一组 1 号' }, T0 + 1500), edit(b, { address: '二组 2 号' }, T0 + 2500));
+    expect(settlePersonConflicts(two, 'phone', two.phone, T0 + 3000).conflicts?.map((c) => c.field)).toEqual([
+      'address',
+    ]);
   });
 
   it('profiles from an older app (no stamps) fall back to the newer profile', () => {

@@ -30,7 +30,10 @@ export const PullPageWire = z.object({
 /** Change kinds added after protocol 1, by the protocol that introduced them. The previous app
  *  parsed a whole pull page with a strict schema, so the server leaves these out of its pages (the
  *  cursor still moves past them). */
-export const CHANGE_KIND_SINCE: Readonly<Partial<Record<Change['type'], number>>> = { 'holiday.year': 2 };
+export const CHANGE_KIND_SINCE: Readonly<Partial<Record<Change['type'], number>>> = {
+  'holiday.year': 2,
+  person: 2,
+};
 
 /** Whether a client speaking `protocol` can read changes of this kind. */
 export const changeKindReadableBy = (type: Change['type'], protocol: number): boolean =>

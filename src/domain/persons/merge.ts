@@ -111,3 +111,22 @@ export function mergePerson(a: Person, b: Person): Person {
     ).slice(-20),
   };
 }
+
+/**
+ * The agent settles a field's open conflicts by choosing `value` (the shown one, or a value
+ * another device replaced). The choice is a new edit that has seen every conflicting value, so
+ * the conflicts close here and, once merged, on every device that holds them.
+ */
+export function settlePersonConflicts(p: Person, field: PersonField, value: unknown, now: number): Person {
+  const conflicts = p.conflicts ?? [];
+  const fieldsAt: Record<string, Stamp> = {};
+  for (const f of PERSON_FIELDS) fieldsAt[f] = stampOf(p, f);
+  const seen = Math.max(fieldsAt[field]!.at, ...conflicts.filter((c) => c.field === field).map((c) => c.at));
+  fieldsAt[field] = { at: Math.max(now, seen), from: seen };
+  return {
+    ...withField(p, field, value),
+    updatedAt: Math.max(p.updatedAt, now),
+    fieldsAt,
+    conflicts: openConflicts(conflicts, fieldsAt),
+  };
+}

@@ -105,6 +105,9 @@ export const Change = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int().positive(), type: z.literal('catalog.item'), item: ServiceItem }),
   /** A year's holiday arrangement (newest version): devices count deadlines with it. */
   z.object({ seq: z.number().int().positive(), type: z.literal('holiday.year'), arrangement: HolidayArrangement }),
+  /** A profile as the server holds it after a submission merged it in: the village's other
+   *  devices merge it into theirs (mergePerson), so two devices' edits converge. */
+  z.object({ seq: z.number().int().positive(), type: z.literal('person'), person: Person }),
 ]);
 export type Change = z.infer<typeof Change>;
 

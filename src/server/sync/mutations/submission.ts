@@ -55,11 +55,16 @@ function checkConsistency(sub: CaseSubmission): void {
 /** People are kept per village: a profile another village owns is never overwritten. Two devices'
  *  copies merge field by field (same field edited on both: kept as a conflict, see mergePerson). */
 async function savePersons(tx: Repositories, people: Person[], villageCode: string, now: number): Promise<void> {
+  const scope = { villageCode, townshipCode: townshipOf(villageCode), countyCode: countyOf(villageCode) };
   for (const p of people) {
     const existing = await tx.persons.get(p.id);
     if (existing && existing.villageCode !== villageCode)
       throw new Rejected('scope.forbidden', '该群众档案属于其他村，不能修改');
-    await tx.persons.upsert(existing ? mergePerson(existing.person, p) : p, villageCode, now);
+    const person = existing ? mergePerson(existing.person, p) : p;
+    await tx.persons.upsert(person, villageCode, now);
+    // The village's devices take the merged profile (another device's edits, open conflicts).
+    if (JSON.stringify(person) !== JSON.stringify(existing?.person))
+      await tx.changes.append(scope, { type: 'person', person }, now);
   }
 }
 
