@@ -19,6 +19,7 @@ import {
   restoreProgress,
   savePerson,
   searchPersons,
+  settleConflicts,
   storeDownloadedBlob,
   writeTransaction,
 } from '../../src/storage';
@@ -147,6 +148,13 @@ describe('applySnapshotPage', () => {
     const merged = await getPerson(p.id);
     expect(merged?.phone).toBe('13700000000');
     expect(merged?.conflicts).toEqual([{ field: 'phone', value: '13900000000', at: T0 + 1000 }]);
+    // The agent checks with the villager and keeps this tablet's number: the conflict closes.
+    const settled = await settleConflicts(p.id, 'phone', '13900000000', AGENT, DEVICE, T0 + 3000);
+    expect(settled).toMatchObject({ phone: '13900000000', conflicts: [] });
+    expect(await getPerson(p.id)).toMatchObject({ phone: '13900000000', conflicts: [] });
+    // A later copy of the server's profile (still holding the conflict) does not reopen it.
+    await applySnapshotPage(page([serverCase({}, { ...server, conflicts: merged!.conflicts })]));
+    expect(await getPerson(p.id)).toMatchObject({ phone: '13900000000', conflicts: [] });
   });
 });
 
