@@ -9,6 +9,7 @@ import { login } from './fixtures/sync-steps';
 const ITEM = '高龄津贴申领';
 const RENAMED = '高龄津贴申领（2027 版）';
 const WITHDRAWN = '生育登记';
+const NEW_ITEM = '困难老人临时救助';
 
 test('a catalogue change published at the desk reaches an offline-then-online tablet', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -41,6 +42,27 @@ test('a catalogue change published at the desk reaches an offline-then-online ta
   await admin.getByRole('button', { name: '发布新版本' }).click();
   await expect(admin.getByText('已发布第 2 版')).toBeVisible();
 
+  // The form edits the same JSON: a shorter promised limit shows in the diff; the draft is saved,
+  // then thrown away, and the editor is back on the published version 2.
+  await admin.getByLabel('承诺时限（工作日）').fill('3');
+  await admin.getByLabel('承诺时限（工作日）').blur();
+  await expect(admin.getByTestId('catalog-diff').getByRole('row', { name: /promisedLimitDays/ })).toContainText('3');
+  await admin.getByRole('button', { name: '保存草稿' }).click();
+  await expect(admin.getByText('草稿已保存')).toBeVisible();
+  await admin.getByRole('button', { name: '删除草稿' }).click();
+  await expect(admin.getByText('草稿已删除')).toBeVisible();
+  await expect(admin.getByTestId('catalog-diff')).toContainText('没有改动');
+  await expect(editor).toHaveValue(/"version": 2/);
+
+  // A new item, started from this one and renamed in the form, published as its version 1.
+  await admin.getByLabel('新事项编码').fill('mz-test-new');
+  await admin.getByRole('button', { name: '新建事项' }).click();
+  await admin.getByLabel('事项名称').fill(NEW_ITEM);
+  await admin.getByLabel('事项名称').blur();
+  await expect(admin.getByTestId('catalog-check')).toContainText('格式和引用均正确');
+  await admin.getByRole('button', { name: '发布新事项' }).click();
+  await expect(admin.getByText('已发布第 1 版')).toBeVisible();
+
   await admin.getByLabel('选择事项').selectOption('WJ-SYDJ');
   await admin.getByRole('button', { name: '停用事项' }).click();
   await expect(admin.getByText(/已停用（第 2 版）/)).toBeVisible();
@@ -62,6 +84,8 @@ test('a catalogue change published at the desk reaches an offline-then-online ta
   await expect(tablet.getByRole('button', { name: /2027 版/ })).toBeVisible({ timeout: 30_000 });
   await tablet.getByLabel('搜索事项').fill(WITHDRAWN);
   await expect(tablet.getByRole('button', { name: new RegExp(WITHDRAWN) })).toHaveCount(0);
+  await tablet.getByLabel('搜索事项').fill('临时救助');
+  await expect(tablet.getByRole('button', { name: new RegExp(NEW_ITEM) })).toBeVisible();
 
   await desk.close();
   await tabletContext.close();

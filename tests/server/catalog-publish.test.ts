@@ -101,6 +101,7 @@ describe('publishing', () => {
         await call(s.app, token, 'POST', '/api/admin/catalog/YB-LXBX/withdraw', { withdrawn: true }),
         await call(s.app, token, 'GET', '/api/admin/catalog'),
         await call(s.app, token, 'POST', '/api/admin/catalog/YB-LXBX/draft', { data: {} }),
+        await call(s.app, token, 'POST', '/api/admin/catalog/YB-LXBX/draft/discard'),
       ];
       for (const res of attempts) expect(res.statusCode, `${who} ${res.body}`).toBe(403);
     }
@@ -119,6 +120,23 @@ describe('publishing', () => {
     expect((await call(s.app, admin, 'GET', '/api/admin/catalog')).json().drafts).toHaveLength(1);
     expect((await publish({ ...draft, promisedLimitDays: 1 })).statusCode).toBe(200);
     expect((await call(s.app, admin, 'GET', '/api/admin/catalog')).json().drafts).toEqual([]);
+  });
+
+  it('throws a draft away on request (audited); the published version stays', async () => {
+    await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-LNRYDZ/draft', { data: { name: '半成品' } });
+    const published = await s.app.store.catalog.get('MZ-LNRYDZ');
+    const res = await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-LNRYDZ/draft/discard');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ discarded: true });
+    expect(await s.app.store.catalog.drafts()).toEqual([]);
+    expect(await s.app.store.catalog.get('MZ-LNRYDZ')).toEqual(published);
+    expect((await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-LNRYDZ/draft/discard')).json()).toEqual({
+      discarded: false,
+    });
+    const audit = await s.db.all<{ action: string }>(
+      `SELECT action FROM audit WHERE entity = 'catalog' AND entity_id = 'MZ-LNRYDZ' AND action = 'catalog.draft_discard'`,
+    );
+    expect(audit).toHaveLength(1);
   });
 });
 

@@ -47,6 +47,13 @@ export const ADMIN_CATALOG_ROUTES = {
     body: z.object({ data: ItemJson }),
     response: z.object({ draft: CatalogDraft, problems: z.array(CatalogProblem) }),
   }),
+  /** Throws the draft away (the published version stays as it is). */
+  discardDraft: route({
+    method: 'POST',
+    path: '/api/admin/catalog/:code/draft/discard',
+    params: CodeParams,
+    response: z.object({ discarded: z.boolean() }),
+  }),
   /** Publishes the item as the next version (the server numbers it); invalid items answer 422. */
   publish: route({
     method: 'POST',

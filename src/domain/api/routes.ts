@@ -61,6 +61,7 @@ export const API = {
   adminCatalog: ADMIN_CATALOG_ROUTES.list,
   adminCatalogVersions: ADMIN_CATALOG_ROUTES.versions,
   adminCatalogSaveDraft: ADMIN_CATALOG_ROUTES.saveDraft,
+  adminCatalogDiscardDraft: ADMIN_CATALOG_ROUTES.discardDraft,
   adminCatalogPublish: ADMIN_CATALOG_ROUTES.publish,
   adminCatalogWithdraw: ADMIN_CATALOG_ROUTES.withdraw,
   adminHolidays: HOLIDAY_ROUTES.list,

@@ -6,7 +6,7 @@ import { currentUser, requireRole } from '../auth/user';
 import type { ServerConfig } from '../config';
 import { serve } from '../http/route';
 import type { Store } from '../store';
-import { publishItem, setWithdrawn, type CatalogActor } from './catalog';
+import { discardDraft, publishItem, setWithdrawn, type CatalogActor } from './catalog';
 
 export function registerCatalogAdminRoutes(app: FastifyInstance, store: Store, config: ServerConfig): void {
   const admin = (request: FastifyRequest): CatalogActor => {
@@ -31,6 +31,9 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, store: Store, c
     const checked = checkItem(body.data);
     return { draft: { code: draft.code, data: draft.data, updatedAt: now }, problems: checked.problems };
   });
+  serve(app, API.adminCatalogDiscardDraft, async ({ request, params }) => ({
+    discarded: await discardDraft(store, admin(request), params.code),
+  }));
   serve(app, API.adminCatalogPublish, async ({ request, body }) => ({
     item: await publishItem(store, admin(request), body.item),
   }));

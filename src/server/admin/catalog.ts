@@ -74,3 +74,13 @@ export async function setWithdrawn(store: Store, ctx: CatalogActor, code: string
   const { withdrawn: _drop, ...rest } = current;
   return publishItem(store, ctx, withdrawn ? { ...rest, withdrawn: true } : rest);
 }
+
+/** Throws an unpublished draft away, audited; resolves false when there was none. */
+export async function discardDraft(store: Store, ctx: CatalogActor, code: string): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.catalog.drafts()).some((d) => d.code === code)) return false;
+    await tx.catalog.deleteDraft(code);
+    await auditAdmin(tx, ctx.actor, { entity: 'catalog', entityId: code, action: 'catalog.draft_discard' }, ctx.now);
+    return true;
+  });
+}

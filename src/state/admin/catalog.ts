@@ -60,8 +60,47 @@ export function createCatalogEditorState(api: ApiClient, today: () => string) {
     }
   };
 
+  /** Sets one value inside the item's JSON (the form beside the text edits through this). */
+  const edit = (path: readonly (string | number)[], value: unknown) => {
+    const root = parsed.value;
+    if (typeof root !== 'object' || root === null || path.length === 0) return;
+    const next = structuredClone(root) as Record<string | number, unknown>;
+    let at: Record<string | number, unknown> = next;
+    for (const key of path.slice(0, -1)) {
+      if (at[key] === undefined) at[key] = {}; // e.g. a rule's thresholds left to their defaults
+      const inner = at[key];
+      if (typeof inner !== 'object' || inner === null) return;
+      at = inner as Record<string | number, unknown>;
+    }
+    const last = path.at(-1)!;
+    if (value === undefined) delete at[last];
+    else at[last] = value;
+    text.value = pretty(next);
+  };
+
+  /** A new item, started from a copy of the open one (or the first): unpublished until published. */
+  const newItem = (newCode: string) => {
+    const items = catalog.data.value?.items ?? [];
+    if (!/^[A-Z0-9-]{3,40}$/.test(newCode)) {
+      message.value = { tone: 'danger', text: '事项编码应为 3–40 位大写字母、数字或连字符，例如 MZ-XXBT' };
+      return;
+    }
+    if (items.some((i) => i.code === newCode)) {
+      message.value = { tone: 'danger', text: `事项编码 ${newCode} 已存在，请换一个` };
+      return;
+    }
+    const template = published.value ?? items[0];
+    if (!template) return;
+    const { withdrawn: _w, ...rest } = template;
+    code.value = newCode;
+    text.value = pretty({ ...rest, code: newCode, version: 1, name: `${template.name}（新）` });
+    message.value = { tone: 'success', text: '已按所选事项生成新事项，改好后保存草稿或发布' };
+  };
+
   return {
     catalog,
+    edit,
+    newItem,
     code,
     text,
     birthDate,
@@ -79,6 +118,16 @@ export function createCatalogEditorState(api: ApiClient, today: () => string) {
         if (!current || parsed.value === undefined) throw new Error('JSON 格式有误，不能保存草稿');
         await api.call(ADMIN_CATALOG_ROUTES.saveDraft, { params: { code: current }, body: { data: parsed.value } });
         return '草稿已保存（尚未发布，平板上看不到）';
+      }),
+    discardDraft: () =>
+      act(async () => {
+        const current = code.value;
+        if (!current) throw new Error('请先选择事项');
+        const { discarded } = await api.call(ADMIN_CATALOG_ROUTES.discardDraft, { params: { code: current } });
+        const item = catalog.data.value?.items.find((i) => i.code === current);
+        text.value = item ? pretty(item) : '';
+        if (!item) code.value = null;
+        return discarded ? '草稿已删除，显示已发布的版本' : '没有草稿需要删除';
       }),
     publish: () =>
       act(async () => {

@@ -1,11 +1,13 @@
 // 事项清单: the county admin edits a service item as JSON with live checks (schema and rule
 // references), a field-level diff against the published version and a rules preview on a sample
 // case; then saves a draft, publishes a new version (tablets pull it) or withdraws (停用) the item.
+import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { useAppState } from '../app/context';
 import { createCatalogEditorState, type CatalogEditorState } from '../../state/admin/catalog';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
+import { CatalogForm } from './catalog-form';
 import './catalog.css';
 
 function download(name: string, text: string) {
@@ -123,6 +125,7 @@ export function CatalogScreen({ visit }: { visit: number }) {
   const data = s.catalog.data.value;
   const published = s.published.value;
   const drafts = new Set(data?.drafts.map((d) => d.code));
+  const newCode = useSignal('');
   return (
     <section class="stack catalog-editor" aria-labelledby="catalog-title">
       <h1 id="catalog-title">事项清单</h1>
@@ -135,6 +138,7 @@ export function CatalogScreen({ visit }: { visit: number }) {
           <option value="" disabled>
             请选择
           </option>
+          {s.code.value && !published && <option value={s.code.value}>{s.code.value}（新事项，未发布）</option>}
           {data?.items.map((i) => (
             <option key={i.code} value={i.code}>
               {i.name}（{i.code}，第 {i.version} 版{i.withdrawn ? '，已停用' : ''}
@@ -142,6 +146,29 @@ export function CatalogScreen({ visit }: { visit: number }) {
             </option>
           ))}
         </select>
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            s.newItem(newCode.value.trim().toUpperCase());
+          }}
+        >
+          <label class="field__label" for="catalog-new-code">
+            新事项编码
+          </label>
+          <input
+            id="catalog-new-code"
+            class="field__input"
+            placeholder="如 MZ-XXBT"
+            value={newCode.value}
+            onInput={(e) => {
+              newCode.value = e.currentTarget.value;
+            }}
+          />
+          <Button type="submit" disabled={!data || newCode.value.trim() === ''}>
+            新建事项
+          </Button>
+        </form>
         <Button onClick={() => download('daiban-catalog.json', s.exportText())} disabled={!data}>
           导出全部（JSON）
         </Button>
@@ -167,6 +194,12 @@ export function CatalogScreen({ visit }: { visit: number }) {
       {s.code.value && (
         <div class="catalog-grid">
           <div class="card stack">
+            <details open>
+              <summary>
+                <h2 class="catalog-form__title">常用设置（表格）</h2>
+              </summary>
+              <CatalogForm s={s} />
+            </details>
             <label class="field__label" for="catalog-json">
               事项内容（JSON）{published?.withdrawn ? '——该事项已停用' : ''}
             </label>
@@ -186,9 +219,12 @@ export function CatalogScreen({ visit }: { visit: number }) {
               <Button
                 variant="primary"
                 onClick={() => void s.publish()}
-                disabled={s.busy.value || !s.check.value.ok || s.diff.value.length === 0}
+                disabled={s.busy.value || !s.check.value.ok || (published !== undefined && s.diff.value.length === 0)}
               >
-                发布新版本
+                {published ? '发布新版本' : '发布新事项'}
+              </Button>
+              <Button onClick={() => void s.discardDraft()} disabled={s.busy.value || !drafts.has(s.code.value)}>
+                删除草稿
               </Button>
               <Button onClick={() => void s.setWithdrawn(!published?.withdrawn)} disabled={s.busy.value || !published}>
                 {published?.withdrawn ? '重新启用' : '停用事项'}

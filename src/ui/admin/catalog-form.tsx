@@ -1,0 +1,198 @@
+// The settings a county admin changes most — name, time limits, presence, tolerance, each
+// material's requirement and standard, rule parameters — as a form over the item's JSON: every
+// change goes into the text, so the checks, the diff and the preview follow as they do for typing.
+import type { JSX } from 'preact';
+import type { MaterialRequirement, Rule, ServiceItem } from '../../domain/schemas/catalog';
+import type { CatalogEditorState } from '../../state/admin/catalog';
+
+type Path = readonly (string | number)[];
+
+const REQUIREMENTS = { required: '必须提交', optional: '可选', tolerable: '可容缺（先受理后补交）' } as const;
+const SEVERITIES = { '': '按规则默认', error: '错误（不能提交）', warning: '提醒', info: '说明' } as const;
+const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
+  'age-range': '年龄条件',
+  'photo-quality': '照片质量',
+  'field-format': '格式检查',
+  required: '必填检查',
+  equals: '一致性检查',
+  'not-expired': '有效期检查',
+  'page-count': '页数检查',
+  'signature-present': '签名检查',
+  'field-not-in': '排除条件',
+  'tolerance-allowed': '容缺条件',
+};
+
+const whole = (raw: string): number | undefined => (raw.trim() === '' ? undefined : Math.trunc(Number(raw)));
+
+function NumberInput(props: {
+  s: CatalogEditorState;
+  path: Path;
+  label: string;
+  value: number | undefined;
+  min?: number;
+}) {
+  const id = `cf-${props.path.join('-')}`;
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="field__input"
+        type="number"
+        inputMode="numeric"
+        min={props.min ?? 0}
+        value={props.value ?? ''}
+        onChange={(e) => props.s.edit(props.path, whole(e.currentTarget.value))}
+      />
+    </div>
+  );
+}
+
+function TextInput(props: { s: CatalogEditorState; path: Path; label: string; value: string | undefined }) {
+  const id = `cf-${props.path.join('-')}`;
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="field__input"
+        value={props.value ?? ''}
+        onChange={(e) => props.s.edit(props.path, e.currentTarget.value.trim() || undefined)}
+      />
+    </div>
+  );
+}
+
+function Check(props: { s: CatalogEditorState; path: Path; label: string; checked: boolean }) {
+  return (
+    <label class="catalog-form__check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.s.edit(props.path, e.currentTarget.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
+function Select<K extends string>(props: {
+  s: CatalogEditorState;
+  path: Path;
+  label: string;
+  value: K | undefined;
+  options: Record<K, string>;
+}): JSX.Element {
+  const id = `cf-${props.path.join('-')}`;
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        value={props.value ?? ''}
+        onChange={(e) => props.s.edit(props.path, e.currentTarget.value || undefined)}
+      >
+        {(Object.entries(props.options) as [K, string][]).map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: number }) {
+  const at = (...rest: (string | number)[]) => ['rules', i, ...rest];
+  return (
+    <fieldset class="catalog-form__group">
+      <legend>
+        {RULE_NAMES[rule.kind] ?? rule.kind}
+        {'material' in rule ? `：${rule.material}` : ''}
+      </legend>
+      {rule.kind === 'age-range' && (
+        <div class="row">
+          <NumberInput s={s} path={at('minAge')} label="最小年龄（周岁）" value={rule.minAge} />
+          <NumberInput s={s} path={at('maxAge')} label="最大年龄（周岁）" value={rule.maxAge} min={1} />
+        </div>
+      )}
+      {rule.kind === 'photo-quality' && (
+        <div class="row">
+          <NumberInput
+            s={s}
+            path={at('thresholds', 'minLongEdge')}
+            label="长边至少（像素）"
+            value={rule.thresholds?.minLongEdge}
+            min={1}
+          />
+          <NumberInput
+            s={s}
+            path={at('thresholds', 'minSharpness')}
+            label="清晰度至少"
+            value={rule.thresholds?.minSharpness}
+          />
+        </div>
+      )}
+      <Select s={s} path={at('severity')} label="不满足时" value={rule.severity ?? ''} options={SEVERITIES} />
+    </fieldset>
+  );
+}
+
+function MaterialRow({ s, m, i }: { s: CatalogEditorState; m: MaterialRequirement; i: number }) {
+  return (
+    <fieldset class="catalog-form__group">
+      <legend>材料 {i + 1}</legend>
+      <TextInput s={s} path={['materials', i, 'name']} label="材料名称" value={m.name} />
+      <Select
+        s={s}
+        path={['materials', i, 'requirement']}
+        label="提交要求"
+        value={m.requirement}
+        options={REQUIREMENTS}
+      />
+      <TextInput s={s} path={['materials', i, 'standard']} label="标准（写在一次性告知单上）" value={m.standard} />
+    </fieldset>
+  );
+}
+
+/** The form shows once the text is a valid item; while it is not, the text is the editor. */
+export function CatalogForm({ s }: { s: CatalogEditorState }) {
+  const c = s.check.value;
+  if (!c.ok) return <p class="muted">改正 JSON 中的问题后，可在这里用表格修改常用设置。</p>;
+  const item: ServiceItem = c.item;
+  return (
+    <div class="stack catalog-form" data-testid="catalog-form">
+      <TextInput s={s} path={['name']} label="事项名称" value={item.name} />
+      <div class="row">
+        <NumberInput s={s} path={['legalLimitDays']} label="法定时限（工作日）" value={item.legalLimitDays} />
+        <NumberInput s={s} path={['promisedLimitDays']} label="承诺时限（工作日）" value={item.promisedLimitDays} />
+      </div>
+      <Check s={s} path={['requiresPresence']} label="申请人须本人到场" checked={item.requiresPresence} />
+      {item.requiresPresence && <TextInput s={s} path={['presenceNote']} label="到场说明" value={item.presenceNote} />}
+      <Check s={s} path={['toleranceAllowed']} label="允许容缺受理" checked={item.toleranceAllowed} />
+      {item.toleranceAllowed && (
+        <NumberInput
+          s={s}
+          path={['maxToleranceDays']}
+          label="容缺补交最长（工作日，≤ 20）"
+          value={item.maxToleranceDays}
+          min={1}
+        />
+      )}
+      <h3>材料清单</h3>
+      {item.materials.map((m, i) => (
+        <MaterialRow key={m.id} s={s} m={m} i={i} />
+      ))}
+      <h3>预审规则</h3>
+      {item.rules.map((r, i) => (
+        <RuleParams key={i} s={s} rule={r} i={i} />
+      ))}
+    </div>
+  );
+}
