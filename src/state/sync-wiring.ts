@@ -21,7 +21,7 @@ function onPulled(state: AppState, summary: PullSummary): void {
   if (summary.catalogItems > 0) void loadPulledCatalog();
   if (summary.holidayYears) void loadHolidayCalendar();
   if (summary.caseIds.length === 0) return;
-  const open = state.workbench.record.value?.id;
+  const open = state.workbench.openId.value;
   if (open && summary.caseIds.includes(open)) void reloadCase(state);
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
 }
@@ -30,7 +30,7 @@ function onPulled(state: AppState, summary: PullSummary): void {
 function onRestored(state: AppState, summary: RestoreSummary): void {
   const changed = [...summary.added, ...summary.advanced];
   if (changed.length === 0) return;
-  const open = state.workbench.record.value?.id;
+  const open = state.workbench.openId.value;
   if (open && changed.includes(open)) void reloadCase(state);
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
 }

@@ -19,6 +19,11 @@ async function readCase(id: string) {
 }
 
 export async function openCase(state: AppState, id: string): Promise<void> {
+  state.workbench.openId.value = id;
+  await readIntoWorkbench(state, id);
+}
+
+async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
   const wb = state.workbench;
   wb.loading.value = true;
   wb.error.value = null;
@@ -27,11 +32,13 @@ export async function openCase(state: AppState, id: string): Promise<void> {
     // in the write queue, so no photo or signature write lands between reading and showing it;
     // typing that lands meanwhile is flushed and the case read again. If typing cannot be written
     // (the case changed status on the server), the stored copy wins.
-    let result: 'shown' | 'missing' | 'typed' = 'typed';
+    let result: 'shown' | 'missing' | 'typed' | 'stale' = 'typed';
     for (let attempt = 0; result === 'typed'; attempt++) {
       await flushCaseSave(state).catch(() => undefined);
       result = await queueWrite(state, async () => {
+        if (wb.openId.value !== id) return 'stale';
         const read = await readCase(id);
+        if (wb.openId.value !== id) return 'stale'; // another case was opened meanwhile
         if (!read) return 'missing';
         if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';
         wb.applicant.value = read.applicant ?? null;
@@ -44,6 +51,7 @@ export async function openCase(state: AppState, id: string): Promise<void> {
         return 'shown';
       });
     }
+    if (result === 'stale') return;
     if (result === 'missing') {
       wb.record.value = null;
       wb.error.value = '找不到这个办件，可能已被删除或属于其他账号';
@@ -60,15 +68,16 @@ export async function openCase(state: AppState, id: string): Promise<void> {
   }
 }
 
-/** Re-reads the open case (after sync changed it). */
+/** Re-reads the open case (after sync changed it): the one the screen shows, not an earlier one. */
 export async function reloadCase(state: AppState): Promise<void> {
-  const id = state.workbench.record.value?.id;
-  if (id) await openCase(state, id);
+  const id = state.workbench.openId.value;
+  if (id) await readIntoWorkbench(state, id);
 }
 
 export function closeWorkbench(state: AppState): void {
   const wb = state.workbench;
   forgetPendingWrites(state);
+  wb.openId.value = null;
   wb.record.value = null;
   wb.applicant.value = null;
   wb.entruster.value = null;

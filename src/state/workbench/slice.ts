@@ -17,6 +17,9 @@ export interface Capture {
 
 export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   const record = signal<Case | null>(null);
+  /** The case the screen asked for: a read that finishes after another case was opened (a
+   *  reload after a pull, a slow first read) is dropped instead of replacing it. */
+  const openId = signal<string | null>(null);
   const applicant = signal<Person | null>(null);
   const entruster = signal<Person | null>(null);
   const materials = signal<Material[]>([]);
@@ -68,6 +71,7 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   );
 
   return {
+    openId,
     record,
     applicant,
     entruster,

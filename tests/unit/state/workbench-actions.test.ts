@@ -23,6 +23,7 @@ import {
   signMaterial,
   submitOpenCase,
 } from '../../../src/state';
+import { reloadCase } from '../../../src/state/workbench/open';
 import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 
 const h = useHarness();
@@ -267,5 +268,24 @@ describe('capture progress', () => {
     await addPhotos(state, 'photo', [photo(SHARP)]);
     late?.(1);
     expect(state.workbench.captures.value['photo']).toBeUndefined();
+  });
+});
+
+describe('opening cases while a sync reloads one', () => {
+  it('a reload triggered while another case opens never brings back the case shown before', async () => {
+    const { state } = h.get();
+    const { c: first, p } = await openNewCase();
+    const second = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
+    // The agent opens the second case; before its read lands, a pull that touched the first one
+    // asks for a reload (the first is still on the screen's record).
+    expect(state.workbench.record.value?.id).toBe(first.id);
+    const open = openCase(state, second.id);
+    const reload = reloadCase(state);
+    await Promise.all([open, reload]);
+    expect(state.workbench.record.value?.id).toBe(second.id);
+    expect(state.workbench.loading.value).toBe(false);
+    // A reload with nothing else going on re-reads the case on the screen.
+    await reloadCase(state);
+    expect(state.workbench.record.value?.id).toBe(second.id);
   });
 });
