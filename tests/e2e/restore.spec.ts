@@ -1,10 +1,11 @@
 // Restore on a new tablet: an agent's case is returned by the township while the agent switches to
 // a fresh browser profile (a new or wiped tablet). After login the returned case is back in the
 // list; opening it downloads its photos; the agent fixes it and resubmits from the new tablet, and
-// the reviewer sees the second revision.
-import { expect, test } from '@playwright/test';
+// the reviewer sees the second revision. The old tablet, offline meanwhile, had corrected the
+// applicant's phone number differently: back online it shows both values and the agent keeps one.
+import { expect, test, type Page } from '@playwright/test';
 import { uuidv7 } from '../../src/domain';
-import { apiLogin, login, pendingCount, photo, submitCase } from './fixtures/sync-steps';
+import { apiLogin, login, photo, submitCase } from './fixtures/sync-steps';
 
 test('a new tablet gets back the returned case, its photos, and resubmits it', async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
@@ -14,13 +15,19 @@ test('a new tablet gets back the returned case, its photos, and resubmits it', a
   const oldPage = await old.newPage();
   await login(oldPage, 'agent1');
   const caseId = await submitCase(oldPage, 0);
-  await oldPage.goto('/#/sync');
-  await expect.poll(() => pendingCount(oldPage), { timeout: 60_000 }).toBe('0');
-  await old.close();
-
-  // ── The township returns it: the portrait side of the ID card is blurred. ──
   const reviewer = await apiLogin(base, 'reviewer1');
   const auth = { authorization: `Bearer ${reviewer}`, 'content-type': 'application/json' };
+  // The township holds it (the sync screen's count may still show its last reading).
+  await expect
+    .poll(async () => (await fetch(`${base}/api/review/cases/${caseId}`, { headers: auth })).status, {
+      timeout: 60_000,
+    })
+    .toBe(200);
+  // The old tablet, now without signal, corrects the applicant's phone number.
+  await old.setOffline(true);
+  await editPhone(oldPage, OLD_PHONE);
+
+  // ── The township returns it: the portrait side of the ID card is blurred. ──
   const returned = await fetch(`${base}/api/review/cases/${caseId}/decisions`, {
     method: 'POST',
     headers: auth,
@@ -53,7 +60,9 @@ test('a new tablet gets back the returned case, its photos, and resubmits it', a
   const reasons = page.getByRole('region', { name: '退回补正原因' });
   await expect(reasons.locator('[data-target="id-card-front"]')).toContainText('照片模糊');
 
-  // ── Fix and resubmit from the new tablet. ──
+  // ── Fix and resubmit from the new tablet; it corrects the same phone number differently. ──
+  await editPhone(page, NEW_PHONE);
+  await page.goto(`/#/cases/${caseId}`);
   const front = page.locator('[data-material="id-card-front"] [data-page="1"] img');
   const before = await front.getAttribute('src');
   await page.getByLabel('重拍：居民身份证（人像面） 第 1 页').setInputFiles(await photo(page, 99));
@@ -61,13 +70,51 @@ test('a new tablet gets back the returned case, its photos, and resubmits it', a
   await expect(page.getByTestId('return-block')).toHaveCount(0);
   await expect(page.getByText('预审通过，可以提交。')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '补正后重新提交' }).click();
-  await page.goto('/#/sync');
-  await expect.poll(() => pendingCount(page), { timeout: 60_000 }).toBe('0');
+  await expect(page.getByText('待同步').first()).toBeVisible();
 
   // ── The reviewer sees the second revision, with the new photo. ──
-  const detail = (await (await fetch(`${base}/api/review/cases/${caseId}`, { headers: auth })).json()) as {
-    case: { status: string; revision: number; version: number };
-  };
-  expect(detail.case).toMatchObject({ status: 'resubmitted', revision: 2, version: 3 });
+  const detail = async () =>
+    (
+      (await (await fetch(`${base}/api/review/cases/${caseId}`, { headers: auth })).json()) as {
+        case: { status: string; revision: number; version: number };
+      }
+    ).case;
+  await expect.poll(detail, { timeout: 60_000 }).toMatchObject({ status: 'resubmitted', revision: 2, version: 3 });
   await fresh.close();
+
+  // ── The old tablet comes back: the newer edit shows, its own stays visible until chosen. ──
+  await old.setOffline(false);
+  await oldPage.evaluate(() => (location.hash = '#/sync'));
+  await oldPage.getByRole('button', { name: '立即同步' }).click();
+  const conflict = oldPage.getByRole('region', { name: '这份档案在两台设备上都改过' });
+  // The profile screen reads the profile when it opens: open it again until the pull has landed.
+  await expect(async () => {
+    await oldPage.evaluate(() => (location.hash = '#/persons'));
+    await oldPage
+      .getByRole('link', { name: /周一妹/ })
+      .first()
+      .click();
+    await expect(conflict).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(conflict).toContainText(`现在是「${NEW_PHONE}」`);
+  await expect(conflict).toContainText(`另一次修改是「${OLD_PHONE}」`);
+  await conflict.getByRole('button', { name: `改用「${OLD_PHONE}」` }).click();
+  await expect(conflict).toBeHidden();
+  await expect(oldPage.getByLabel('手机号')).toHaveValue(OLD_PHONE);
+  await old.close();
 });
+
+const OLD_PHONE = '13922222222';
+const NEW_PHONE = '13911111111';
+
+/** Changes the phone number of 周一妹 (the case's applicant) on the profile screen. */
+async function editPhone(page: Page, phone: string) {
+  await page.evaluate(() => (location.hash = '#/persons'));
+  await page
+    .getByRole('link', { name: /周一妹/ })
+    .first()
+    .click();
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByRole('button', { name: '保存档案' }).click();
+  await expect(page.getByText('已保存 周一妹 的档案')).toBeVisible();
+}

@@ -51,8 +51,8 @@ export function PersonConflicts({ person, onSettled }: { person: Person; onSettl
   return (
     <section class="stack person-conflicts" aria-labelledby="conflicts-title">
       <Banner tone="warning">
-        <h2 id="conflicts-title">另一台设备也修改了这份档案</h2>
-        <p>下面的项目两边填的不一样，请向群众核实后保留正确的一项。</p>
+        <h2 id="conflicts-title">这份档案在两台设备上都改过</h2>
+        <p>下面的项目两次修改填的不一样，请向群众核实后保留正确的一项。</p>
       </Banner>
       {error.value && (
         <p class="error-text" role="alert">
@@ -66,15 +66,15 @@ export function PersonConflicts({ person, onSettled }: { person: Person; onSettl
           return (
             <li key={`${c.field}|${c.at}`} class="card stack">
               <p>
-                <strong>{label}</strong>：现在是「{shown(field, person[field])}」；另一台设备在 {formatTime(c.at)}{' '}
-                填的是「{shown(field, c.value)}」
+                <strong>{label}</strong>：现在是「{shown(field, person[field])}」；{formatTime(c.at)} 的另一次修改是「
+                {shown(field, c.value)}」
               </p>
               <div class="row">
                 <Button disabled={busy.value} onClick={() => void settle(field, person[field])}>
                   保留现在的{label}
                 </Button>
                 <Button variant="primary" disabled={busy.value} onClick={() => void settle(field, c.value)}>
-                  改用另一台设备的{label}
+                  改用「{shown(field, c.value)}」
                 </Button>
               </div>
             </li>
