@@ -175,7 +175,7 @@ describe('a profile edited on two tablets', () => {
     // The village's tablets take the merged profile from the pull feed; another village never does.
     const personChanges = async (agent: string) => {
       const found: Person[] = [];
-      for (let cursor = 0, more = true; more; ) {
+      for (let cursor = 0, more = true; more;) {
         const res = await s.app.inject({
           url: `/api/sync/pull?cursor=${cursor}&limit=200`,
           headers: bearer(who[agent]!.token),
