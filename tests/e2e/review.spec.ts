@@ -125,13 +125,16 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  const agent = await login(tablet, 'agent1');
-  const reviewer = await login(desk, 'reviewer1');
+  // The second township: its statistics and inbox hold only this test's case (other specs work
+  // in the first).
+  const agent = await login(tablet, 'agent4');
+  const reviewer = await login(desk, 'reviewer2');
   // Other specs leave cases waiting in this township: the inbox count must go up by this one.
   await reviewer.goto('/#/review');
   const waiting = reviewer.getByRole('button', { name: /待审核/ });
   await expect(waiting).toHaveText(/\d+/);
   const before = Number((await waiting.textContent())!.replace(/\D/g, ''));
+  await reviewer.goto('/#/review/stats'); // so the inbox loads afresh when the reviewer comes back
 
   // ── The agent prepares a 临时救助 case; the hardship proof is tolerated (容缺). ──
   await agent.goto('/#/cases/new');

@@ -25,7 +25,7 @@ test('the main screens have no serious or critical accessibility violations', as
   await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
   await expectNoSeriousViolations(page, '登录');
 
-  await login(page);
+  await login(page, 'agent5'); // a village no other spec works in: its list starts empty
   await expectNoSeriousViolations(page, '办件列表（空）');
 
   await createPerson(page, {
@@ -43,7 +43,8 @@ test('the main screens have no serious or critical accessibility violations', as
   await expect(page.getByRole('heading', { name: '修改群众档案' })).toBeVisible();
 
   await page.getByRole('link', { name: '群众档案' }).click();
-  await expect(page.getByText('最近更新的 1 份档案')).toBeVisible();
+  // Profiles of the village's open cases came back with them (restore): at least this one.
+  await expect(page.getByText(/最近更新的 \d+ 份档案/)).toBeVisible();
   await expectNoSeriousViolations(page, '群众档案列表');
 
   await page.getByRole('link', { name: '新建办件' }).first().click();
