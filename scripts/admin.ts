@@ -22,7 +22,7 @@ import { seedCatalog } from '../src/server/seed/seed';
 import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
 import { loadConfig, type ServerConfig } from '../src/server/config';
 import { ApiFailure } from '../src/server/http/errors';
-import { openSqliteStore, type Store, type UserRecord } from '../src/server/store';
+import { openStore, type Store, type UserRecord } from '../src/server/store';
 import { encryptExisting, keyStatus, rotateKeys } from '../src/server/admin/keys';
 import { KeyError } from '../src/server/crypto/key-ring';
 
@@ -455,7 +455,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     store: async () => {
       if (!opened) {
         mkdirSync(config.dataDir, { recursive: true });
-        opened = await openSqliteStore(config.dbFile, config.keys, config.now());
+        opened = await openStore(config, config.now());
       }
       return opened;
     },
