@@ -48,6 +48,28 @@ export function inspectPostgres(url: string): DbInspector {
   };
 }
 
+/**
+ * A writable connection of its own to a server's database: what someone with access to the
+ * database (not the app) could do, for tests that tamper with rows.
+ */
+export async function rawWrite(config: ServerConfig, sql: string, params: (string | number)[] = []): Promise<void> {
+  if (config.databaseUrl) {
+    const db = openPostgres(config.databaseUrl, { poolSize: 2 });
+    try {
+      await db.run(sql, params);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  const db = new Database(config.dbFile);
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
 /** Key settings as the server's defaults would give for the data folder `dir`: a key file there. */
 export const keySettings = (dir: string): KeySettings => ({
   masterKey: null,
