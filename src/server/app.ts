@@ -50,10 +50,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const metrics = createMetrics();
   // Every committed change is hinted to the live streams of its scope (src/server/live).
   const notifier = memoryNotifier();
-  const store = notifyingStore(
-    timedStore(await openStore(config, config.now()), metrics),
-    notifier,
-  );
+  const store = notifyingStore(timedStore(await openStore(config, config.now()), metrics), notifier);
   try {
     // Data from before encryption at rest: sealed on the first start of this version, then marked.
     if (!(await store.crypto.existingSealed())) {

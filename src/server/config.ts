@@ -267,7 +267,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = String(i.path[0]);
-        return `${name}=${JSON.stringify(present[name] ?? '')}: ${i.message}`;
+        // A database address may carry its password: never echoed.
+        const shown = name === 'DATABASE_URL' ? '…' : JSON.stringify(present[name] ?? '');
+        return `${name}=${shown}: ${i.message}`;
       }),
     );
   }
