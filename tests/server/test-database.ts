@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** The maintenance database's address, or null for SQLite. */
-export const TEST_DATABASE_URL = process.env.DAIBAN_TEST_DATABASE_URL || null;
+const TEST_DATABASE_URL = process.env.DAIBAN_TEST_DATABASE_URL || null;
 export const onPostgres = TEST_DATABASE_URL !== null;
 
 export interface TestDatabase {
