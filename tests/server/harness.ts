@@ -92,7 +92,7 @@ export interface TestServer {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'daiban-server-'));
   const clock = { now: MONDAY };
-  const database = onPostgres ? await createTestDatabase() : null;
+  const database = onPostgres ? await createTestDatabase({ migrated: true }) : null;
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     ...(database && { databaseUrl: database.url, databasePoolSize: 4 }),

@@ -104,8 +104,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       const client = await pool.connect();
       let broken: unknown;
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+        // One round trip (simple protocol: both statements in one message).
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
         const result = await work(executor(client));
         await client.query('COMMIT');
         return result;

@@ -29,7 +29,7 @@ export async function startRealServer(
   overrides: Partial<ServerConfig> = {},
   dir = mkdtempSync(join(tmpdir(), 'daiban-sync-')),
 ): Promise<RunningServer> {
-  const database = onPostgres ? await createTestDatabase() : null;
+  const database = onPostgres ? await createTestDatabase({ migrated: true }) : null;
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     ...(database && { databaseUrl: database.url, databasePoolSize: 4 }),
