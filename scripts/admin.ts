@@ -22,7 +22,7 @@ import { seedCatalog } from '../src/server/seed/seed';
 import { createUser, divisionCodeOf, resetPassword, setDisabled, type AdminContext } from '../src/server/admin/users';
 import { loadConfig, type ServerConfig } from '../src/server/config';
 import { ApiFailure } from '../src/server/http/errors';
-import { openSqliteStore, type Store, type UserRecord } from '../src/server/store';
+import { openStore, type Store, type UserRecord } from '../src/server/store';
 import { encryptExisting, keyStatus, rotateKeys } from '../src/server/admin/keys';
 import { KeyError } from '../src/server/crypto/key-ring';
 
@@ -102,6 +102,9 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('gb18030').decode(bytes);
   }
 }
+
+const POSTGRES_BACKUP =
+  '数据库为 PostgreSQL：请用 pg_dump / pg_restore 备份数据库，并另行备份文件目录 / DATABASE_URL is set: back up PostgreSQL with pg_dump and the blob folder separately';
 
 /** A refused backup or restore (non-empty target, damaged file) is bad input: exit 1. */
 async function backupOrInput<T>(task: () => Promise<T>): Promise<T> {
@@ -350,6 +353,7 @@ export const VERBS: Record<string, Verb> = {
     summary: 'consistent copy of the database, blobs and CA into DIR (while the server runs), with a manifest',
     async run(args, { config, store, print }) {
       const { positionals } = options(args, {}, 1);
+      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
       // The key ring lets the backup check every sealed blob against its hash (keys stay out of it).
       const ring = existsSync(config.dbFile) ? await keyOrInput(async () => (await store()).crypto.ring) : undefined;
       const manifest = await backupOrInput(() =>
@@ -372,6 +376,7 @@ export const VERBS: Record<string, Verb> = {
     summary: 'fill an empty data dir (DAIBAN_DATA_DIR) from a backup, after checking every file against its manifest',
     async run(args, { config, print }) {
       const { positionals } = options(args, {}, 1);
+      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
       const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir));
       print(`已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
       print(
@@ -455,7 +460,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     store: async () => {
       if (!opened) {
         mkdirSync(config.dataDir, { recursive: true });
-        opened = await openSqliteStore(config.dbFile, config.keys, config.now());
+        opened = await openStore(config, config.now());
       }
       return opened;
     },

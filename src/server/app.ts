@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { CATALOG } from '../catalog';
 import type { ServerConfig } from './config';
-import { openSqliteStore, type Store } from './store';
+import { openStore, type Store } from './store';
 import { frameworkErrors, installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
@@ -50,10 +50,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   const metrics = createMetrics();
   // Every committed change is hinted to the live streams of its scope (src/server/live).
   const notifier = memoryNotifier();
-  const store = notifyingStore(
-    timedStore(await openSqliteStore(config.dbFile, config.keys, config.now()), metrics),
-    notifier,
-  );
+  const store = notifyingStore(timedStore(await openStore(config, config.now()), metrics), notifier);
   try {
     // Data from before encryption at rest: sealed on the first start of this version, then marked.
     if (!(await store.crypto.existingSealed())) {

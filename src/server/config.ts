@@ -55,7 +55,12 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** The SQLite file (the embedded default); unused when `databaseUrl` is set. */
   dbFile: string;
+  /** PostgreSQL (`postgres://…`, DATABASE_URL) instead of the SQLite file; null = SQLite. */
+  databaseUrl: string | null;
+  /** Connections in the PostgreSQL pool. */
+  databasePoolSize: number;
   blobDir: string;
   staticDir: string;
   /** Seed the demo county, villages and logins on first start. */
@@ -179,6 +184,12 @@ const Environment = z.object({
   HOST: text.default('0.0.0.0'),
   DAIBAN_DATA_DIR: text.default('data'),
   DAIBAN_DB: text.optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL address, e.g. postgres://daiban:secret@db.example:5432/daiban')
+    .optional(),
+  DAIBAN_DB_POOL: int(2, 1_000, 10),
   DAIBAN_BLOB_DIR: text.optional(),
   DAIBAN_STATIC_DIR: text.default('dist'),
   DAIBAN_DEMO: flag('1'),
@@ -256,7 +267,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const name = String(i.path[0]);
-        return `${name}=${JSON.stringify(present[name] ?? '')}: ${i.message}`;
+        // A database address may carry its password: never echoed.
+        const shown = name === 'DATABASE_URL' ? '…' : JSON.stringify(present[name] ?? '');
+        return `${name}=${shown}: ${i.message}`;
       }),
     );
   }
@@ -280,6 +293,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: e.HOST,
     dataDir,
     dbFile: resolve(e.DAIBAN_DB ?? `${dataDir}/daiban.sqlite`),
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DAIBAN_DB_POOL,
     blobDir: resolve(e.DAIBAN_BLOB_DIR ?? `${dataDir}/blobs`),
     staticDir: resolve(e.DAIBAN_STATIC_DIR),
     seedDemo: e.DAIBAN_DEMO,

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_VERSION } from '../../src/domain/api';
 import { buildServer } from '../../scripts/build-server.mjs';
+import { onPostgres } from './test-database';
 
 // Inside the repository, so the bundle's bare imports (fastify, better-sqlite3, …) resolve from
 // its node_modules as they do from dist-server/.
@@ -47,7 +48,8 @@ function run(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-describe('the compiled server', () => {
+// The compiled bundle on its own SQLite data folder; the SQLite run covers it.
+describe.skipIf(onPostgres)('the compiled server', () => {
   it('runs with plain node and reports ready with its versions', { timeout: 60_000 }, async () => {
     const port = await freePort();
     const server = run({

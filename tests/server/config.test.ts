@@ -162,6 +162,18 @@ describe('loadConfig', () => {
     ).toContain('DAIBAN_MASTER_KEY_PREVIOUS=');
   });
 
+  it('chooses PostgreSQL by DATABASE_URL (SQLite without it), and never echoes the address', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    const c = loadConfig({ DATABASE_URL: 'postgres://daiban:secret@db:5432/daiban', DAIBAN_DB_POOL: '20' });
+    expect(c.databaseUrl).toBe('postgres://daiban:secret@db:5432/daiban');
+    expect(c.databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/daiban' }).databaseUrl).toBe('postgresql://db/daiban');
+    const message = problems({ DATABASE_URL: 'mysql://root:hunter2@db/daiban', DAIBAN_DB_POOL: '1' });
+    expect(message).toMatch(/DATABASE_URL=…: a PostgreSQL address/);
+    expect(message).toMatch(/DAIBAN_DB_POOL="1"/);
+    expect(message).not.toContain('hunter2');
+  });
+
   it('refuses a headers timeout longer than the request timeout', () => {
     expect(problems({ DAIBAN_REQUEST_TIMEOUT_MS: '5000', DAIBAN_HEADERS_TIMEOUT_MS: '6000' })).toContain(
       'DAIBAN_HEADERS_TIMEOUT_MS',

@@ -1,4 +1,5 @@
-// A real app on a temporary data folder: real SQLite file, real blob directory, a movable clock.
+// A real app on a temporary data folder: real SQLite file (or a fresh PostgreSQL database when
+// DAIBAN_TEST_DATABASE_URL is set, see test-database.ts), real blob directory, a movable clock.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,14 +12,16 @@ import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
 import type { Mutation, PushResponse } from '../../src/domain';
 import { versionHeaders } from '../../src/domain/api';
 import { sha256 } from './fixtures';
+import { openPostgres } from '../../src/server/store/postgres';
+import { createTestDatabase, onPostgres } from './test-database';
 
 /** Monday 2 March 2026, 10:00 in Beijing: a plain working day. */
 export const MONDAY = Date.parse('2026-03-02T02:00:00Z');
 export const DAY = 86_400_000;
 
 /**
- * A read-only look at a server's SQLite file for assertions (the app itself exposes only its
- * Store, and the app's code reads and writes through the repositories).
+ * A read-only look at a server's database for assertions (the app itself exposes only its
+ * Store, and the app's code reads and writes through the repositories). Portable SQL with `?`.
  */
 export interface DbInspector {
   get<T>(sql: string, params?: (string | number)[]): Promise<T | undefined>;
@@ -35,6 +38,38 @@ export function inspectDb(file: string): DbInspector {
   };
 }
 
+/** The same look at a PostgreSQL database (its own small pool; reads only). */
+export function inspectPostgres(url: string): DbInspector {
+  const db = openPostgres(url, { poolSize: 2 });
+  return {
+    get: (sql, params) => db.get(sql, params),
+    all: (sql, params) => db.all(sql, params),
+    close: () => void db.close(),
+  };
+}
+
+/**
+ * A writable connection of its own to a server's database: what someone with access to the
+ * database (not the app) could do, for tests that tamper with rows.
+ */
+export async function rawWrite(config: ServerConfig, sql: string, params: (string | number)[] = []): Promise<void> {
+  if (config.databaseUrl) {
+    const db = openPostgres(config.databaseUrl, { poolSize: 2 });
+    try {
+      await db.run(sql, params);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  const db = new Database(config.dbFile);
+  try {
+    db.prepare(sql).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
 /** Key settings as the server's defaults would give for the data folder `dir`: a key file there. */
 export const keySettings = (dir: string): KeySettings => ({
   masterKey: null,
@@ -44,7 +79,7 @@ export const keySettings = (dir: string): KeySettings => ({
 
 export interface TestServer {
   app: FastifyInstance;
-  /** Read-only SQL on the app's database file, for assertions. */
+  /** Read-only SQL on the app's database (SQLite file or PostgreSQL), for assertions. */
   db: DbInspector;
   config: ServerConfig;
   dir: string;
@@ -57,8 +92,10 @@ export interface TestServer {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'daiban-server-'));
   const clock = { now: MONDAY };
+  const database = onPostgres ? await createTestDatabase({ migrated: true }) : null;
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
+    ...(database && { databaseUrl: database.url, databasePoolSize: 4 }),
     passwordCost: 10,
     logLevel: 'silent',
     checkResponses: true,
@@ -67,7 +104,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     ...overrides,
   };
   const app = await buildApp(config);
-  const db = inspectDb(config.dbFile);
+  const db = config.databaseUrl ? inspectPostgres(config.databaseUrl) : inspectDb(config.dbFile);
   const server: TestServer = {
     app,
     db,
@@ -82,6 +119,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     close: async () => {
       db.close();
       await server.app.close();
+      await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,6 +11,7 @@ import { UniqueViolation } from '../../src/server/store/sql';
 import { buildApp } from '../../src/server/app';
 import { keySettings, startServer } from './harness';
 import { HOLIDAY_YEARS } from '../../src/domain/calendar';
+import { onPostgres } from './test-database';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -22,7 +23,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('sqlite store', () => {
+// The SQLite adapter itself (PostgreSQL's: postgres.test.ts).
+describe.skipIf(onPostgres)('sqlite store', () => {
   it('opens in WAL mode with synchronous=FULL and foreign keys on', async () => {
     const file = tempFile();
     const db = openSqlite(file);

@@ -8,7 +8,7 @@ import { pendingBlobs, rewrapBlobs, sealExistingBlobs } from '../blobs/at-rest';
 import type { ServerConfig } from '../config';
 import { KeyError, newKey, readKeyFile, writeKeyFile } from '../crypto/key-ring';
 import { runningServer } from '../ops/running';
-import { openSqliteStore, type Store } from '../store';
+import { openStore, type Store } from '../store';
 
 export interface KeyStatus {
   source: string;
@@ -65,7 +65,7 @@ export async function rotateKeys(config: ServerConfig): Promise<RotationReport> 
     // A key file that still holds older keys is a rotation that stopped: finish it, no new key.
     if (!resumed) writeKeyFile(file, newKey(), [current], config.now());
   }
-  const store = await openSqliteStore(config.dbFile, config.keys, config.now());
+  const store = await openStore(config, config.now());
   let rows: number;
   let blobs: number;
   const ring = store.crypto.ring;

@@ -344,6 +344,9 @@ export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATI
   const t = types(db.dialect);
   for (const m of migrations.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version)) {
     await db.transaction(async (tx) => {
+      // Another server process (PostgreSQL) may have applied it meanwhile: transactions run one
+      // at a time, so this check inside the transaction is final.
+      if (await tx.get(`SELECT version FROM schema_version WHERE version = ?`, [m.version])) return;
       for (const statement of m.statements(t)) await tx.run(statement);
       await m.after?.(tx);
       await tx.run(`INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)`, [

@@ -1,5 +1,6 @@
-// The real township server (buildApp) on a random local port with SQLite in a temp folder, the
-// demo county seeded, and helpers to log in and read what a reviewer sees.
+// The real township server (buildApp) on a random local port with SQLite in a temp folder (or a
+// fresh PostgreSQL database when DAIBAN_TEST_DATABASE_URL is set), the demo county seeded, and
+// helpers to log in and read what a reviewer sees.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from '../../../src/domain';
 import { buildApp } from '../../../src/server/app';
 import { loadConfig, type ServerConfig } from '../../../src/server/config';
+import { createTestDatabase, onPostgres } from '../../server/test-database';
 
 export const AGENT_VILLAGE = '341822100201'; // agent1's village (彭村村, 桃州镇)
 
@@ -27,8 +29,10 @@ export async function startRealServer(
   overrides: Partial<ServerConfig> = {},
   dir = mkdtempSync(join(tmpdir(), 'daiban-sync-')),
 ): Promise<RunningServer> {
+  const database = onPostgres ? await createTestDatabase({ migrated: true }) : null;
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
+    ...(database && { databaseUrl: database.url, databasePoolSize: 4 }),
     passwordCost: 10,
     logLevel: 'silent',
     checkResponses: true,
@@ -83,6 +87,7 @@ export async function startRealServer(
       const closing = app.close();
       app.server.closeAllConnections();
       await closing;
+      await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,135 @@
+// PostgreSQL behind the Sql adapter (node-postgres pool). Reads outside a transaction go to the
+// pool (each its own READ COMMITTED statement: committed data only). Writes run in transactions
+// on one client, serialised in this process by a mutex and across processes by one advisory lock.
+//
+// Why one lock for every write transaction (see the contract above `Store` in store.ts):
+// - "Transactions behave as if run one at a time": handlers read a case's version or status, check
+//   it, then write. Holding one lock from the start of the transaction to its commit makes that
+//   read-check-write safe without changing any repository.
+// - The pull cursor: `changes.seq` comes from a sequence at INSERT, not at COMMIT. Two concurrent
+//   writers could take seq 10 and 11 and commit 11 first; a pull reading `seq > 9` then would hand
+//   out 11 and the client's cursor would skip 10 for good. Under the lock, seq values are taken
+//   and committed in the same order, and PostgreSQL makes a commit visible before it releases the
+//   transaction's locks, so every snapshot sees a prefix of the feed.
+// A finer-grained scheme later (writers of different cases in parallel) would need: per-case row
+// locks (`SELECT … FOR UPDATE` on the case and the audit chain head) or SERIALIZABLE with retry of
+// `work`, AND a committed high-water mark for the feed (record `pg_current_xact_id()` with each
+// change and serve only rows below `pg_snapshot_xmin(pg_current_snapshot())`), or a short lock
+// taken only around `changes.append` … commit.
+import pg from 'pg';
+import { Mutex } from './mutex';
+import { UniqueViolation, type Sql, type SqlDatabase, type SqlValue } from './sql';
+
+/** The advisory lock key every write transaction holds (any constant; "daiban" in ASCII). */
+const WRITE_LOCK_KEY = 0x646169_62616e;
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** 64-bit integers (BIGINT columns, COUNT, SUM) as numbers, as SQLite gives them; BigInt past 2^53. */
+const parseInteger = (text: string): number | bigint => {
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : BigInt(text);
+};
+const types = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === INT8) return parseInteger;
+    if (oid === NUMERIC) return (text: string) => (/^-?\d+$/.test(text) ? parseInteger(text) : Number(text));
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+/** `?` placeholders numbered `$1`, `$2`…, outside quoted strings and identifiers. Cached per text. */
+const numbered = new Map<string, string>();
+export function numberPlaceholders(sql: string): string {
+  let out = numbered.get(sql);
+  if (out !== undefined) return out;
+  let n = 0;
+  let quote: string | null = null;
+  out = '';
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else out += ch === '?' ? `$${++n}` : ch;
+  }
+  if (numbered.size < 5_000) numbered.set(sql, out);
+  return out;
+}
+
+function translate(error: unknown): unknown {
+  if ((error as { code?: string }).code === '23505') return new UniqueViolation((error as Error).message);
+  return error;
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+function executor(target: Queryable): Sql {
+  const query = async <T>(sql: string, params: readonly SqlValue[] = []) => {
+    try {
+      return await target.query<T & pg.QueryResultRow>(numberPlaceholders(sql), params as unknown[]);
+    } catch (error) {
+      throw translate(error);
+    }
+  };
+  return {
+    all: async <T>(sql: string, params?: readonly SqlValue[]) => (await query<T>(sql, params)).rows as T[],
+    get: async <T>(sql: string, params?: readonly SqlValue[]) => (await query<T>(sql, params)).rows[0] as T | undefined,
+    run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+  };
+}
+
+/** A statement that only reads (safe on any pool connection outside a transaction). */
+const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+
+export interface PostgresOptions {
+  /** Connections in the pool (one of them at a time holds the write transaction). */
+  poolSize?: number;
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, options.poolSize ?? 10), types });
+  // An idle client's error (server restart, network) must not crash the process; the next query fails instead.
+  pool.on('error', () => undefined);
+  const reader = executor(pool);
+  // One transaction of this process at a time: a waiting transaction holds no pool client, so
+  // reads (and `work` awaiting a read outside its transaction) always find one.
+  const lock = new Mutex();
+
+  const transaction = <T>(work: (tx: Sql) => Promise<T>): Promise<T> =>
+    lock.run(async () => {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        // One round trip (simple protocol: both statements in one message).
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+        const result = await work(executor(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError; // the connection is unusable: do not return it to the pool
+        }
+        throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    });
+
+  return {
+    dialect: 'postgres',
+    all: (sql, params) => (isRead(sql) ? reader.all(sql, params) : transaction((tx) => tx.all(sql, params))),
+    get: (sql, params) => (isRead(sql) ? reader.get(sql, params) : transaction((tx) => tx.get(sql, params))),
+    // A single write outside a transaction is its own small transaction, serialised with the others.
+    run: (sql, params) => transaction((tx) => tx.run(sql, params)),
+    transaction,
+    close: async () => {
+      await lock.run(() => pool.end());
+    },
+  };
+}
