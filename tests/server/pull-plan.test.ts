@@ -23,7 +23,11 @@ beforeAll(async () => {
   await s.app.store.transaction(async (tx) => {
     for (let i = 0; i < 600; i++) {
       const scope = i % 37 === 0 ? everyone : villages[i % villages.length]!;
-      await tx.changes.append(scope, { type: 'case.status', caseId: `case-${i}`, status: 'submitted', version: 1 }, i);
+      await tx.changes.append(
+        scope,
+        { type: 'case.status', caseId: `case-${i}`, status: 'submitted', version: 1, at: i },
+        i,
+      );
     }
   });
 });
