@@ -30,15 +30,15 @@ test('the main screens have no serious or critical accessibility violations', as
 
   await createPerson(page, {
     name: '李桂芳',
-    idNumber: '11010519491231002X',
+    idNumber: '110105194912310046', // its own: other specs leave open cases whose applicants a fresh tablet gets back
     issuedOn: '2016-06-01',
     phone: '13812345678',
     address: '某村 3 组',
   });
-  await page.getByRole('form', { name: '群众档案' }).getByLabel('身份证号').fill('110105194912310021');
+  await page.getByRole('form', { name: '群众档案' }).getByLabel('身份证号').fill('110105194912310041');
   await page.getByRole('form', { name: '群众档案' }).getByLabel('住址').focus(); // shows the ID error state
   await expectNoSeriousViolations(page, '新建群众档案（含错误提示）');
-  await page.getByRole('form', { name: '群众档案' }).getByLabel('身份证号').fill('11010519491231002X');
+  await page.getByRole('form', { name: '群众档案' }).getByLabel('身份证号').fill('110105194912310046');
   await page.getByRole('button', { name: '保存档案' }).click();
   await expect(page.getByRole('heading', { name: '修改群众档案' })).toBeVisible();
 

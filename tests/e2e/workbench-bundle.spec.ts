@@ -15,8 +15,12 @@ import { login } from './fixtures/app';
  *  Raised again by what the session lifetime work adds to every start (issue 10, measured 435,437
  *  with the revoked-session handling already loaded lazily: +6,500): rotated-token adoption in the
  *  one API client and in storage, the session-end slice, the login screen's notice.
+ *  Raised by what live published data adds to every start (issue 11, measured 452,400: +17,000):
+ *  the live channel (a fetch-read event stream with back-off and watchdog), the restore client and
+ *  its merge, the field-level profile merge the pull now applies, the pulled holiday arrangements
+ *  and catalogue versions, and their schemas in the sync contract.
  *  Issue 13 redesigns the bundle. */
-const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000 + 6_500;
+const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000 + 6_500 + 17_000;
 const LAZY_CHUNKS =
   /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm|new-case|notice|receipt|person-list|person-edit|person-form|sync-status|settings)-[\w-]+\.js$/;
 
