@@ -8,6 +8,7 @@ import { openStore, type Store } from './store';
 import { frameworkErrors, installErrorHandling } from './http/errors';
 import { installSecurity } from './http/security';
 import { installStatic } from './http/static';
+import { installCompression } from './http/compression';
 import { serve } from './http/route';
 import { installVersionCheck } from './http/version';
 import { API } from '../domain/api';
@@ -90,6 +91,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   app.addHook('onClose', async () => unmark());
 
   installErrorHandling(app);
+  await installCompression(app);
   // API answers are per user and change constantly: never cached by the browser or the SW.
   app.addHook('onSend', async (request, reply) => {
     if (request.routeOptions.url?.startsWith('/api/') && !reply.hasHeader('Cache-Control'))

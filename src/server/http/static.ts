@@ -25,7 +25,11 @@ export async function installStatic(app: FastifyInstance, staticDir: string): Pr
       wildcard: false,
       cacheControl: false,
       preCompressed: true, // .br / .gz written by scripts/precompress.mjs at build time
-      setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlFor(path)),
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', cacheControlFor(path));
+        // The same URL is sent as .br, .gz or plain by Accept-Encoding: a shared cache must know.
+        res.setHeader('Vary', 'Accept-Encoding');
+      },
     });
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {

@@ -31,6 +31,17 @@ export function notifyingStore(store: Store, notifier: ChangeNotifier): Store {
               return seq;
             },
           },
+          // A savepoint rolled back takes its hints with it (a mutation of a push that failed).
+          async savepoint(inner) {
+            const before = new Map(pending);
+            try {
+              return await tx.savepoint(inner);
+            } catch (error) {
+              pending.clear();
+              for (const [key, hint] of before) pending.set(key, hint);
+              throw error;
+            }
+          },
         }),
       );
       for (const hint of pending.values()) notifier.publish(hint);

@@ -327,6 +327,19 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX cases_number ON cases (number)`,
     ],
   },
+  {
+    version: 12,
+    name: 'pull page by one index range',
+    // A pull page reads the caller's rows and the rows addressed to everyone, each as a range of
+    // its own index from the cursor on (repos/log.ts `changes.after`): county callers had no index,
+    // and the everyone rows were found by scanning the whole feed after the cursor.
+    statements: () => [
+      `CREATE INDEX changes_county ON changes (county_code, seq)`,
+      // Partial: only the few rows for everyone (catalogue, calendar) are in it.
+      `CREATE INDEX changes_everyone ON changes (village_code, township_code, county_code, seq)
+        WHERE village_code IS NULL AND township_code IS NULL AND county_code IS NULL`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

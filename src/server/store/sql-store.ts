@@ -5,6 +5,7 @@ import type { KeyRing } from '../crypto/key-ring';
 import { existingSealed, markExistingSealed, pendingRows, rewrapAll, sealExisting } from './at-rest';
 import type { Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
+import { savepoints } from './savepoint';
 import { divisionRepo, userRepo } from './repos/accounts';
 import { loginFailureRepo, sessionRepo } from './repos/sessions';
 import { catalogRepo } from './repos/catalog';
@@ -57,7 +58,7 @@ export function sqlStore(
       rewrap: () => rewrapAll(db, cipher.ring),
       pending: () => pendingRows(db, cipher.ring),
     },
-    transaction: (work) => db.transaction((tx) => work(repositories(tx, cipher))),
+    transaction: (work) => db.transaction((tx) => work({ ...repositories(tx, cipher), savepoint: savepoints(tx) })),
     schemaVersion: async () =>
       (await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`))?.v ?? 0,
     close: () => db.close(),

@@ -504,10 +504,20 @@ export interface StoreCrypto {
   pending(): Promise<{ clear: number; olderKey: number }>;
 }
 
+/** The repositories of one open write transaction. */
+export interface Transaction extends Repositories {
+  /**
+   * Runs `work` in a savepoint: when it throws, only the writes it made are undone and the error
+   * is thrown again; the transaction goes on and still commits the rest (a push applies a batch
+   * in one transaction, one savepoint per mutation). One at a time; they may nest.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
+}
+
 export interface Store extends Repositories {
   crypto: StoreCrypto;
   /** One write transaction: all of it commits, or none of it (see the contract above). */
-  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** The newest migration applied to the database (a query: it also proves the database answers). */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

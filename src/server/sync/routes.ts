@@ -1,30 +1,23 @@
 // POST /api/sync/push, GET /api/sync/pull and GET /api/sync/snapshot.
 import type { FastifyInstance } from 'fastify';
 import { API, changeKindReadableBy } from '../../domain/api';
-import type { PushResult } from '../../domain';
 import type { ServerConfig } from '../config';
 import type { Store } from '../store';
 import { serve } from '../http/route';
 import { currentUser, visibilityOf } from '../auth/user';
-import { applyMutation } from './apply';
+import { applyBatch } from './apply';
 import { readSnapshot } from './snapshot';
 
 export async function registerSyncRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
   serve(app, API.push, async ({ body, request }) => {
-    const user = currentUser(request);
-    const results: PushResult[] = [];
-    // In order: a later mutation may depend on an earlier one (submit, then withdraw).
-    for (const m of body.mutations) {
-      results.push(
-        await applyMutation(m, {
-          store,
-          user,
-          deviceId: body.deviceId,
-          now: config.now(),
-          log: (err) => request.log.error({ err }, 'mutation failed'),
-        }),
-      );
-    }
+    // One write transaction for the whole batch, a savepoint per mutation (sync/apply.ts).
+    const results = await applyBatch(body.mutations, {
+      store,
+      user: currentUser(request),
+      deviceId: body.deviceId,
+      now: config.now(),
+      log: (err) => request.log.error({ err }, 'mutation failed'),
+    });
     return { results };
   });
 

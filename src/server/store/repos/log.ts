@@ -7,7 +7,7 @@ import { SEALED } from '../at-rest';
 import type { Sql } from '../sql';
 import type { AuditChainRow, Repositories } from '../store';
 import { fromJson, openJson, sealJson, toJson } from './json';
-import { addressedTo } from './visibility';
+import { EVERYONE, ownedBy } from './visibility';
 
 const ROW_COLUMNS = `seq, id, case_id, entity, entity_id, action, at, data, chain, chain_seq, prev_hash, hash, server_at`;
 
@@ -227,10 +227,16 @@ export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['change
       return Number((await sql.get<{ n: number | null }>(`SELECT MAX(seq) AS n FROM changes`))?.n ?? 0);
     },
     async after(cursor, visibility, limit) {
-      const v = addressedTo(visibility);
+      // Two index ranges from the cursor on — the caller's division's rows, (x_code, seq), and the
+      // rows for everyone, changes_everyone — merged in seq order and cut at `limit`: a page costs
+      // the same from any cursor in any size of feed (an OR would scan every row after the cursor).
+      const own = ownedBy(visibility);
       const rows = await sql.all<{ seq: number; payload: string }>(
-        `SELECT seq, payload FROM changes WHERE seq > ? AND ${v.sql} ORDER BY seq LIMIT ?`,
-        [cursor, ...v.params, limit],
+        `SELECT seq, payload FROM changes WHERE ${own.sql} AND seq > ?
+         UNION ALL
+         SELECT seq, payload FROM changes WHERE ${EVERYONE} AND seq > ?
+         ORDER BY seq LIMIT ?`,
+        [...own.params, cursor, cursor, limit],
       );
       return rows.map((r) => ({
         seq: Number(r.seq),

@@ -15,9 +15,8 @@ export function ownedBy(v: Visibility, alias = ''): Clause {
   return { sql: `${col('county_code')} = ?`, params: [v.countyCode] };
 }
 
-/** Rows addressed to a division or to everyone (all scope columns null): the change feed. */
-export function addressedTo(v: Visibility): Clause {
-  const everyone = `(village_code IS NULL AND township_code IS NULL AND county_code IS NULL)`;
-  const own = ownedBy(v);
-  return { sql: `(${own.sql} OR ${everyone})`, params: own.params };
-}
+/**
+ * Rows addressed to everyone in the deployment (catalogue, calendar): every scope column null. The
+ * same words as the partial index `changes_everyone` (migration 12), so the planner can use it.
+ */
+export const EVERYONE = 'village_code IS NULL AND township_code IS NULL AND county_code IS NULL';
