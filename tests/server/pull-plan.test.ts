@@ -8,6 +8,7 @@ import type { Scope, Visibility } from '../../src/server/store';
 import type { Sql, SqlValue } from '../../src/server/store/sql';
 import { changeRepo } from '../../src/server/store/repos/log';
 import { startServer, type TestServer } from './harness';
+import { onPostgres } from './test-database';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -56,7 +57,8 @@ async function statementOf(visibility: Visibility, cursor: number, limit: number
   return seen!;
 }
 
-describe('changes.after', () => {
+// EXPLAIN QUERY PLAN is SQLite's; the PostgreSQL run covers the same query's results elsewhere.
+describe.skipIf(onPostgres)('changes.after', () => {
   it.each(VISIBILITIES)('reads index ranges only, for %o', async (visibility) => {
     const { sql, params } = await statementOf(visibility, 300, 200);
     const plan = await s.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as (string | number)[]);
