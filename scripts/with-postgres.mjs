@@ -30,6 +30,14 @@ function binDir() {
   }
   return '';
 }
+// A fresh Debian machine run as root (the README's `npm test`): install the server first, as
+// scripts/ensure-browser.mjs does for Chromium.
+if (!binDir() && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+  console.log('Installing Debian postgresql for the server tests on PostgreSQL…');
+  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql'], {
+    stdio: 'inherit',
+  });
+}
 const bin = (name) => (binDir() ? join(binDir(), name) : name);
 
 const asRoot = process.getuid?.() === 0;
