@@ -15,9 +15,15 @@ declare module 'fastify' {
   }
 }
 
+/** An answer already serialised as JSON (a pull page joined from stored JSON text): sent as it is,
+ *  and checked against the contract like any other where answers are checked. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 export type RouteHandler<S extends RouteSpec> = (
   args: RouteArgs<S> & { request: FastifyRequest; reply: FastifyReply },
-) => Promise<S['response'] extends z.ZodType ? z.input<S['response']> : unknown>;
+) => Promise<(S['response'] extends z.ZodType ? z.input<S['response']> : unknown) | JsonText>;
 
 const parsePart = (schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body') =>
   schema === undefined ? undefined : parseInput(schema, value ?? (where === 'query' ? {} : value), where);
@@ -44,7 +50,7 @@ export function serve<S extends RouteSpec>(
       } as RouteArgs<S> & { request: FastifyRequest; reply: FastifyReply };
       const answer = await handler(args);
       if (spec.response && app.checkResponses && answer !== reply) {
-        const checked = spec.response.safeParse(answer);
+        const checked = spec.response.safeParse(answer instanceof JsonText ? JSON.parse(answer.text) : answer);
         if (!checked.success) {
           request.log.error(
             { route: spec.path, issues: checked.error.issues.slice(0, 5) },
@@ -53,7 +59,9 @@ export function serve<S extends RouteSpec>(
           throw new ApiFailure(500, 'server.contract', '服务器返回的数据不符合接口约定，请联系管理员');
         }
       }
-      return answer;
+      if (!(answer instanceof JsonText)) return answer;
+      void reply.type('application/json; charset=utf-8');
+      return answer.text;
     },
   });
 }

@@ -177,6 +177,12 @@ export interface ChangeRow {
   seq: number;
   change: Change;
 }
+/** A change as the feed stores it: its JSON text (seq included), not parsed. */
+export interface ChangeText {
+  seq: number;
+  type: Change['type'];
+  json: string;
+}
 export type NewChange = Change extends infer C ? (C extends { seq: number } ? Omit<C, 'seq'> : never) : never;
 
 export interface CaseQuery {
@@ -422,6 +428,8 @@ export interface Repositories {
     append(scope: Scope, change: NewChange, now: number): Promise<number>;
     /** Changes after `cursor` the caller may see, oldest first; never skips a later commit (see `Store`). */
     after(cursor: number, visibility: Visibility, limit: number): Promise<ChangeRow[]>;
+    /** The same rows as `after`, as JSON text: a pull page goes out without a parse and a stringify. */
+    afterText(cursor: number, visibility: Visibility, limit: number): Promise<ChangeText[]>;
     /** The newest sequence number (0 when the feed is empty). */
     head(): Promise<number>;
   };

@@ -210,7 +210,30 @@ export function mutationRepo(sql: Sql, cipher: RecordCipher): Repositories['muta
   };
 }
 
+/** A stored payload (a JSON object without seq) with its seq added as the last member. */
+export function withSeq(payload: string, seq: number): string {
+  if (!payload.endsWith('}') || payload.length < 3) throw new Error(`change ${seq}: payload is not a JSON object`);
+  return `${payload.slice(0, -1)},"seq":${seq}}`;
+}
+
 export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['changes'] {
+  const afterText: Repositories['changes']['afterText'] = async (cursor, visibility, limit) => {
+    // Two index ranges from the cursor on — the caller's division's rows, (x_code, seq), and the
+    // rows for everyone, changes_everyone — merged in seq order and cut at `limit`: a page costs
+    // the same from any cursor in any size of feed (an OR would scan every row after the cursor).
+    const own = ownedBy(visibility);
+    const rows = await sql.all<{ seq: number; type: Change['type']; payload: string }>(
+      `SELECT seq, type, payload FROM changes WHERE ${own.sql} AND seq > ?
+       UNION ALL
+       SELECT seq, type, payload FROM changes WHERE ${EVERYONE} AND seq > ?
+       ORDER BY seq LIMIT ?`,
+      [...own.params, cursor, cursor, limit],
+    );
+    return rows.map((r) => {
+      const seq = Number(r.seq);
+      return { seq, type: r.type, json: withSeq(cipher.open(SEALED.changes, r.payload), seq) };
+    });
+  };
   return {
     async append(scope, change, now) {
       const caseId = 'caseId' in change ? change.caseId : null;
@@ -227,21 +250,11 @@ export function changeRepo(sql: Sql, cipher: RecordCipher): Repositories['change
       return Number((await sql.get<{ n: number | null }>(`SELECT MAX(seq) AS n FROM changes`))?.n ?? 0);
     },
     async after(cursor, visibility, limit) {
-      // Two index ranges from the cursor on — the caller's division's rows, (x_code, seq), and the
-      // rows for everyone, changes_everyone — merged in seq order and cut at `limit`: a page costs
-      // the same from any cursor in any size of feed (an OR would scan every row after the cursor).
-      const own = ownedBy(visibility);
-      const rows = await sql.all<{ seq: number; payload: string }>(
-        `SELECT seq, payload FROM changes WHERE ${own.sql} AND seq > ?
-         UNION ALL
-         SELECT seq, payload FROM changes WHERE ${EVERYONE} AND seq > ?
-         ORDER BY seq LIMIT ?`,
-        [...own.params, cursor, cursor, limit],
-      );
-      return rows.map((r) => ({
-        seq: Number(r.seq),
-        change: { ...openJson<Omit<Change, 'seq'>>(cipher, SEALED.changes, r.payload), seq: Number(r.seq) } as Change,
+      return (await afterText(cursor, visibility, limit)).map((r) => ({
+        seq: r.seq,
+        change: fromJson<Change>(r.json),
       }));
     },
+    afterText,
   };
 }
