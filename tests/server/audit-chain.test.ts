@@ -237,6 +237,39 @@ describe('chaining at the store', () => {
     await after.close();
   });
 
+  it('chains events written together (insertAll) exactly as one by one: same links, same hashes', async () => {
+    const caseA = uuidv7();
+    const caseB = uuidv7();
+    const events = [
+      event(caseA, 1000, 'submit'),
+      event(caseA, 1001, 'sync-accepted'),
+      event(undefined, 1002, 'create'),
+      event(caseB, 1003, 'submit'),
+      event(caseA, 1004, 'accept'),
+      event(caseA, 1005, 'complete'),
+    ];
+    const one = await openSqliteStore(join(dir, 'one-by-one.db'), keySettings(dir));
+    const together = await openSqliteStore(join(dir, 'together.db'), keySettings(dir));
+    try {
+      // A head to continue from; the same events in both stores (the hashes cover them).
+      const head = event(caseA, 500, 'note');
+      await one.audit.insert(head, 600);
+      await together.audit.insert(head, 600);
+      await together.transaction((tx) => tx.audit.insertAll(events, 2000));
+      for (const e of events) await one.audit.insert(e, 2000);
+      const links = async (s: typeof one, chain: string) =>
+        (await s.audit.chainRows(chain)).map((r) => [r.id, r.chainSeq, r.prevHash, r.hash, r.serverAt]);
+      for (const chain of [caseA, caseB, 'admin'])
+        expect(await links(together, chain)).toEqual(await links(one, chain));
+      expect((await together.audit.chainRows(caseA)).map((r) => r.chainSeq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await together.audit.chainHead(caseA)).toMatchObject({ seq: 5 });
+      expect(await verifyAllAudit(together)).toEqual({ chains: 3, events: 7, breaks: [] });
+    } finally {
+      await one.close();
+      await together.close();
+    }
+  });
+
   it('keeps one chain linear under concurrent writers, and refuses to fork from a stale head', async () => {
     const store = await openSqliteStore(join(dir, 'busy.db'), keySettings(dir));
     const caseA = uuidv7();

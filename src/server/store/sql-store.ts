@@ -48,7 +48,11 @@ export function sqlStore(
   return {
     ...outside,
     // An audit event reads its chain's head and writes after it: never outside a transaction.
-    audit: { ...outside.audit, insert: (e, serverAt) => db.transaction((tx) => auditRepo(tx).insert(e, serverAt)) },
+    audit: {
+      ...outside.audit,
+      insert: (e, serverAt) => db.transaction((tx) => auditRepo(tx).insert(e, serverAt)),
+      insertAll: (events, serverAt) => db.transaction((tx) => auditRepo(tx).insertAll(events, serverAt)),
+    },
     crypto: {
       ring: cipher.ring,
       createdKeyFile,

@@ -410,6 +410,8 @@ export interface Repositories {
      * (see "The audit chains" below); outside `transaction` it opens its own.
      */
     insert(e: AuditEvent, serverAt: number): Promise<void>;
+    /** Several events in order, as `insert` one by one would chain them: one head read and write per chain. */
+    insertAll(events: readonly AuditEvent[], serverAt: number): Promise<void>;
     /** The case's events as recorded, oldest first, with the server's time where known. */
     forCase(caseId: string): Promise<(AuditEvent & { serverAt?: number })[]>;
     /** Every row of a chain, plus rows that claim its case without being in it, in `seq` order. */

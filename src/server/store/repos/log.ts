@@ -46,44 +46,67 @@ const toRow = (r: RowColumns): AuditChainRow => ({
 });
 
 /**
- * The next link of `chain` after its head: moves the head (compare-and-set, so two writers that
- * read the same head cannot both succeed) and returns the link. Runs inside the caller's
- * transaction, before the row itself is written.
+ * The next links of `chain` after its head, one per event in order: moves the head once
+ * (compare-and-set, so two writers that read the same head cannot both succeed) and returns the
+ * links. Runs inside the caller's transaction, before the rows themselves are written.
  */
-async function advance(sql: Sql, chain: string, link: (chainSeq: number, prevHash: string) => string) {
+async function advance<E>(
+  sql: Sql,
+  chain: string,
+  events: readonly E[],
+  link: (e: E, chainSeq: number, prevHash: string) => string,
+) {
   const head = await sql.get<{ last_seq: number; last_hash: string }>(
     `SELECT last_seq, last_hash FROM audit_chains WHERE chain = ?`,
     [chain],
   );
-  const chainSeq = head ? Number(head.last_seq) + 1 : 1;
-  const prevHash = head?.last_hash ?? GENESIS;
-  const hash = link(chainSeq, prevHash);
+  const start = head ? Number(head.last_seq) : 0;
+  let prevHash = head?.last_hash ?? GENESIS;
+  const links = events.map((e, i) => {
+    const chainSeq = start + i + 1;
+    const hash = link(e, chainSeq, prevHash);
+    const l = { chainSeq, prevHash, hash };
+    prevHash = hash;
+    return l;
+  });
+  const last = links.at(-1);
+  if (!last) return links;
   if (!head) {
-    await sql.run(`INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES (?, ?, ?)`, [chain, chainSeq, hash]);
+    await sql.run(`INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES (?, ?, ?)`, [
+      chain,
+      last.chainSeq,
+      last.hash,
+    ]);
   } else if (
     (await sql.run(`UPDATE audit_chains SET last_seq = ?, last_hash = ? WHERE chain = ? AND last_seq = ?`, [
-      chainSeq,
-      hash,
+      last.chainSeq,
+      last.hash,
       chain,
-      chainSeq - 1,
+      start,
     ])) !== 1
   ) {
     throw new Error(`audit chain ${chain} moved during this transaction: refusing to fork it`);
   }
-  return { chainSeq, prevHash, hash };
+  return links;
 }
 
+const AUDIT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
 export function auditRepo(sql: Sql): Repositories['audit'] {
-  return {
-    async insert(e, serverAt) {
-      const chain = chainOf(e.caseId);
-      const { chainSeq, prevHash, hash } = await advance(sql, chain, (chainSeq, prevHash) =>
+  const insertAll: Repositories['audit']['insertAll'] = async (events, serverAt) => {
+    // Consecutive events of the same chain (a mutation's steps) share one head read and write.
+    for (let i = 0; i < events.length;) {
+      const chain = chainOf(events[i]!.caseId);
+      let j = i + 1;
+      while (j < events.length && chainOf(events[j]!.caseId) === chain) j++;
+      const run = events.slice(i, j);
+      const links = await advance(sql, chain, run, (e, chainSeq, prevHash) =>
         eventHash({ chain, chainSeq, prevHash, serverAt }, e),
       );
       await sql.run(
         `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at, chain, chain_seq, prev_hash, hash, server_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
+         VALUES ${run.map(() => AUDIT_ROW).join(', ')}`,
+        run.flatMap((e, k) => [
           e.id,
           e.caseId ?? null,
           e.entity,
@@ -92,13 +115,18 @@ export function auditRepo(sql: Sql): Repositories['audit'] {
           toJson(e),
           e.at,
           chain,
-          chainSeq,
-          prevHash,
-          hash,
+          links[k]!.chainSeq,
+          links[k]!.prevHash,
+          links[k]!.hash,
           serverAt,
-        ],
+        ]),
       );
-    },
+      i = j;
+    }
+  };
+  return {
+    insert: (e, serverAt) => insertAll([e], serverAt),
+    insertAll,
     async forCase(caseId) {
       const rows = await sql.all<{ data: string; server_at: number | null }>(
         `SELECT data, server_at FROM audit WHERE case_id = ? ORDER BY seq`,
@@ -160,14 +188,14 @@ export async function chainLegacyAudit(sql: Sql): Promise<number> {
       } catch {
         event = r.data; // chained as it is; audit:verify reports it unreadable
       }
-      const link = await advance(sql, chain, (chainSeq, prevHash) =>
-        eventHash({ chain, chainSeq, prevHash, serverAt: null }, event),
+      const [link] = await advance(sql, chain, [event], (e, chainSeq, prevHash) =>
+        eventHash({ chain, chainSeq, prevHash, serverAt: null }, e),
       );
       await sql.run(`UPDATE audit SET chain = ?, chain_seq = ?, prev_hash = ?, hash = ? WHERE seq = ?`, [
         chain,
-        link.chainSeq,
-        link.prevHash,
-        link.hash,
+        link!.chainSeq,
+        link!.prevHash,
+        link!.hash,
         r.seq,
       ]);
       after = Number(r.seq);

@@ -148,7 +148,7 @@ async function record(
     mutationId: m.id,
     submittedAt: now,
   });
-  for (const e of events) await tx.audit.insert(e, now);
+  await tx.audit.insertAll(events, now);
   await tx.changes.append(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },
