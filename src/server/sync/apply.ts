@@ -4,9 +4,9 @@
 // tab, concurrent drain) finds the stored result instead; a mutation that is refused or fails
 // undoes only its own savepoint, and the others keep their results. One commit per push, not per
 // mutation, is what makes a 50-mutation batch cheap (one fsync).
-import { chinaDate, type Mutation, type PushResult } from '../../domain';
+import { chinaDate, type Mutation, type PushResult, type ServiceItem } from '../../domain';
 import type { AuthUser } from '../auth/user';
-import type { Store, Transaction } from '../store';
+import type { Repositories, Store, Transaction } from '../store';
 import { TransactionLost } from '../store/savepoint';
 import { UniqueViolation } from '../store/sql';
 import type { MutationContext } from './context';
@@ -90,9 +90,29 @@ function failed(m: Mutation, error: unknown, o: ApplyOptions): Attempt {
   return serverError(m.id);
 }
 
+/**
+ * The catalogue as one batch reads it: each item and version is read (and parsed) once per push,
+ * not once per mutation. Sound inside the batch's transaction: no push mutation writes the
+ * catalogue, and a write transaction sees no other writer's commits.
+ */
+function batchCatalog(catalog: Repositories['catalog']): Repositories['catalog'] {
+  const seen = new Map<string, ServiceItem | undefined>();
+  const once = async (key: string, read: () => Promise<ServiceItem | undefined>) => {
+    if (seen.has(key)) return seen.get(key);
+    const item = await read();
+    seen.set(key, item);
+    return item;
+  };
+  return {
+    ...catalog,
+    get: (code) => once(`current:${code}`, () => catalog.get(code)),
+    version: (code, version) => once(`${version}:${code}`, () => catalog.version(code, version)),
+  };
+}
+
 /** One mutation in the batch's transaction, in its own savepoint. */
-async function attempt(tx: Transaction, m: Mutation, o: ApplyOptions): Promise<Attempt> {
-  const ctx = { tx, user: o.user, deviceId: o.deviceId, now: o.now, today: chinaDate(o.now) };
+async function attempt(tx: Transaction, repos: Repositories, m: Mutation, o: ApplyOptions): Promise<Attempt> {
+  const ctx = { tx: repos, user: o.user, deviceId: o.deviceId, now: o.now, today: chinaDate(o.now) };
   try {
     return await tx.savepoint(() => once(tx, m, o, () => handle(ctx, m)));
   } catch (error) {
@@ -124,7 +144,8 @@ export async function applyBatch(mutations: readonly Mutation[], o: ApplyOptions
   try {
     attempts = await o.store.transaction(async (tx) => {
       const out: Attempt[] = [];
-      for (const m of mutations) out.push(await attempt(tx, m, o));
+      const repos = { ...tx, catalog: batchCatalog(tx.catalog) };
+      for (const m of mutations) out.push(await attempt(tx, repos, m, o));
       return out;
     });
   } catch (error) {
