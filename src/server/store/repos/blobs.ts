@@ -97,10 +97,13 @@ export function blobRepo(sql: Sql): Repositories['blobs'] {
       return unique.filter((h) => !usableHashes.has(h));
     },
     async linkToCase(caseId, hashes) {
-      for (const h of new Set(hashes)) {
+      // A statement per 500 files, not per file (well under every driver's parameter limit).
+      const unique = [...new Set(hashes)];
+      for (let i = 0; i < unique.length; i += 500) {
+        const part = unique.slice(i, i + 500);
         await sql.run(
-          `INSERT INTO case_blobs (case_id, sha256) VALUES (?, ?) ON CONFLICT (case_id, sha256) DO NOTHING`,
-          [caseId, h],
+          `INSERT INTO case_blobs (case_id, sha256) VALUES ${part.map(() => '(?, ?)').join(', ')} ON CONFLICT (case_id, sha256) DO NOTHING`,
+          part.flatMap((h) => [caseId, h]),
         );
       }
     },
