@@ -48,6 +48,27 @@ describe('case.submit', () => {
     ]);
   });
 
+  it("refuses a submission that reuses another case's material id, and leaves that case's material as it was", async () => {
+    const first = await preparedCase();
+    expect((await push(s.app, a1.token, [submitMutation(first.submission, s.clock.now)])).results[0]!.status).toBe(
+      'ok',
+    );
+    const taken = first.submission.materials[0]!;
+    const before = await s.db.get<{ data: string; case_id: string }>(
+      'SELECT data, case_id FROM materials WHERE id = ?',
+      [taken.id],
+    );
+    const second = await preparedCase();
+    const own = second.submission.materials[0]!;
+    second.submission.materials[0] = { ...own, id: taken.id };
+    const m = submitMutation(second.submission, s.clock.now);
+    const { results } = await push(s.app, a1.token, [m]);
+    expect(results[0]).toMatchObject({ id: m.id, status: 'rejected', code: 'case.inconsistent' });
+    expect(await s.db.get('SELECT data, case_id FROM materials WHERE id = ?', [taken.id])).toEqual(before);
+    expect(await count('SELECT COUNT(*) AS n FROM cases WHERE id = ?', [second.submission.case.id])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM materials WHERE case_id = ?', [second.submission.case.id])).toBe(0);
+  });
+
   it('answers a replay with the stored result and applies nothing twice', async () => {
     const { submission } = await preparedCase();
     const m = submitMutation(submission, s.clock.now);
