@@ -69,6 +69,36 @@ describe('case.submit', () => {
     expect(await count('SELECT COUNT(*) AS n FROM materials WHERE case_id = ?', [second.submission.case.id])).toBe(0);
   });
 
+  it('does not rewrite an applicant sent again unchanged, nor announce it to the village again', async () => {
+    const first = await preparedCase();
+    const applicant = first.submission.applicant;
+    expect((await push(s.app, a1.token, [submitMutation(first.submission, s.clock.now)])).results[0]!.status).toBe(
+      'ok',
+    );
+    // The second copy is merged with the stored one (the stored profile may change form once).
+    const second = await preparedCase(a1, { applicant });
+    expect((await push(s.app, a1.token, [submitMutation(second.submission, s.clock.now)])).results[0]!.status).toBe(
+      'ok',
+    );
+    const stored = await s.db.get<{ data: string }>('SELECT data FROM persons WHERE id = ?', [applicant.id]);
+    const personChanges = () => count(`SELECT COUNT(*) AS n FROM changes WHERE type = 'person'`);
+    const before = await personChanges();
+    const again = await preparedCase(a1, { applicant });
+    expect((await push(s.app, a1.token, [submitMutation(again.submission, s.clock.now)])).results[0]!.status).toBe(
+      'ok',
+    );
+    // Sealing again would give another ciphertext (a new iv): the very same text means no write.
+    expect(await s.db.get('SELECT data FROM persons WHERE id = ?', [applicant.id])).toEqual(stored);
+    expect(await personChanges()).toBe(before);
+    // A changed profile is written and announced.
+    const moved = await preparedCase(a1, { applicant: { ...applicant, phone: '13900001111' } });
+    expect((await push(s.app, a1.token, [submitMutation(moved.submission, s.clock.now)])).results[0]!.status).toBe(
+      'ok',
+    );
+    expect(await s.db.get('SELECT data FROM persons WHERE id = ?', [applicant.id])).not.toEqual(stored);
+    expect(await personChanges()).toBe(before + 1);
+  });
+
   it('answers a replay with the stored result and applies nothing twice', async () => {
     const { submission } = await preparedCase();
     const m = submitMutation(submission, s.clock.now);

@@ -61,10 +61,11 @@ async function savePersons(tx: Repositories, people: Person[], villageCode: stri
     if (existing && existing.villageCode !== villageCode)
       throw new Rejected('scope.forbidden', '该群众档案属于其他村，不能修改');
     const person = existing ? mergePerson(existing.person, p) : p;
+    // A profile sent again unchanged (every submission carries its applicant) is not rewritten.
+    if (existing && JSON.stringify(person) === JSON.stringify(existing.person)) continue;
     await tx.persons.upsert(person, villageCode, now);
     // The village's devices take the merged profile (another device's edits, open conflicts).
-    if (JSON.stringify(person) !== JSON.stringify(existing?.person))
-      await tx.changes.append(scope, { type: 'person', person }, now);
+    await tx.changes.append(scope, { type: 'person', person }, now);
   }
 }
 
