@@ -35,7 +35,15 @@ export interface RecordCipher {
 
 const b64 = (b: Buffer) => b.toString('base64url');
 const unb64 = (s: string) => Buffer.from(s, 'base64url');
-const aad = (label: string) => Buffer.from(`daiban:${label}`);
+const aads = new Map<string, Buffer>();
+/** The AAD of a column label (a handful of labels: made once each; never modified by its users). */
+const aad = (label: string) => {
+  let a = aads.get(label);
+  if (a) return a;
+  a = Buffer.from(`daiban:${label}`);
+  if (aads.size < 64) aads.set(label, a);
+  return a;
+};
 
 export const isSealed = (stored: string): boolean => stored.startsWith(ENVELOPE_PREFIX);
 
