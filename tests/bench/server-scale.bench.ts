@@ -66,7 +66,12 @@ function send(url: string, headers: Record<string, string>, body?: string): Prom
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while idle (the seeding takes a while): sent again
+      // on a new socket, as Node's documentation advises; nothing reached the server.
+      if (req.reusedSocket && error.code === 'ECONNRESET') send(url, headers, body).then(resolve, reject);
+      else reject(error);
+    });
     req.end(body);
   });
 }
