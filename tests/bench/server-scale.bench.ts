@@ -68,7 +68,8 @@ function send(url: string, headers: Record<string, string>, body?: string): Prom
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       // A kept-alive socket the server closed while idle (the seeding takes a while): sent again
-      // on a new socket, as Node's documentation advises; nothing reached the server.
+      // on a new socket, as Node's documentation advises for idempotent requests (pulls are; a
+      // push sent twice is answered from the stored results).
       if (req.reusedSocket && error.code === 'ECONNRESET') send(url, headers, body).then(resolve, reject);
       else reject(error);
     });
