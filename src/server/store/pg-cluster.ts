@@ -45,22 +45,33 @@ export function pgCluster({
     local.run(name, async () => {
       const client = await lockPool.connect();
       const key = lockKey(name);
+      // A checked-out client's error event has no listener in pg-pool: without this one, a lost
+      // connection would end the process. The lock is gone with the connection; `work` runs on.
       let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
+      const release = () => {
+        client.removeListener('error', onError);
+        client.release(broken);
+      };
       try {
         await client.query(`SELECT pg_advisory_lock(${NAMED_LOCK_CLASS}, $1)`, [key]);
       } catch (error) {
-        client.release(error as Error);
+        broken = error as Error;
+        release();
         throw error;
       }
       try {
         return await work();
       } finally {
-        try {
-          await client.query(`SELECT pg_advisory_unlock(${NAMED_LOCK_CLASS}, $1)`, [key]);
-        } catch (error) {
-          broken = error as Error; // dropping the connection releases the lock
+        if (!broken) {
+          try {
+            await client.query(`SELECT pg_advisory_unlock(${NAMED_LOCK_CLASS}, $1)`, [key]);
+          } catch (error) {
+            broken = error as Error; // dropping the connection releases the lock
+          }
         }
-        client.release(broken);
+        release();
       }
     });
 
