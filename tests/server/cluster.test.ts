@@ -178,6 +178,16 @@ describe.skipIf(!onPostgres)('LISTEN/NOTIFY between processes', () => {
     expect(heard).toEqual(['one', 'two']);
   });
 
+  it('a process that cannot LISTEN does not start: the notifier says why', async () => {
+    const url = new URL(database!.url);
+    url.port = '1'; // nothing listens there
+    const db = openPostgres(url.toString(), { poolSize: 2 });
+    opened.push(db);
+    await expect(
+      clusterNotifier(db.cluster, { head: async () => 0, warn: () => undefined, readyMs: 1_000 }),
+    ).rejects.toThrow('could not LISTEN on PostgreSQL within 1 s');
+  });
+
   it('live hints: a hint published by one process reaches the streams of its scope in the others, once', async () => {
     const [a, b] = [await processDb(), await processDb()];
     let head = 0;

@@ -44,12 +44,15 @@ export interface ClusterNotifierOptions {
   /** The feed's newest seq (store.changes.head), told to every stream after a reconnect. */
   head: () => Promise<number>;
   warn: (message: string, error?: unknown) => void;
+  /** How long the start waits for the first LISTEN (the start fails after it). */
+  readyMs?: number;
 }
 
 /** Resolves once this process listens (a hint committed after that reaches its streams). */
 export async function clusterNotifier(cluster: Cluster, options: ClusterNotifierOptions): Promise<ClusterNotifier> {
   const local = memoryNotifier();
   const self = randomUUID();
+  const readyMs = options.readyMs ?? 30_000;
   const listening: Listening = cluster.listen(CHANGES_CHANNEL, {
     message(payload) {
       const m = parse(payload);
@@ -64,7 +67,21 @@ export async function clusterNotifier(cluster: Cluster, options: ClusterNotifier
       );
     },
   });
-  await listening.ready;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`live: could not LISTEN on PostgreSQL within ${readyMs / 1000} s`)),
+      readyMs,
+    );
+  });
+  try {
+    await Promise.race([listening.ready, timeout]);
+  } catch (error) {
+    await listening.close();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   return {
     publish(hint) {
       local.publish(hint);
