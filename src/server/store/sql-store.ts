@@ -3,7 +3,7 @@
 import type { RecordCipher } from '../crypto/envelope';
 import type { KeyRing } from '../crypto/key-ring';
 import { existingSealed, markExistingSealed, pendingRows, rewrapAll, sealExisting } from './at-rest';
-import type { Sql, SqlDatabase } from './sql';
+import type { Dialect, Sql, SqlDatabase } from './sql';
 import type { Repositories, Store } from './store';
 import { savepoints } from './savepoint';
 import { divisionRepo, userRepo } from './repos/accounts';
@@ -18,7 +18,7 @@ import { statsRepo } from './repos/stats';
 import { rateLimitRepo } from './repos/rate-limits';
 
 /** Personal data is sealed and opened by `cipher` at this boundary (store/at-rest.ts lists the columns). */
-export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
+export function repositories(sql: Sql, cipher: RecordCipher, dialect: Dialect = 'sqlite'): Repositories {
   return {
     divisions: divisionRepo(sql),
     users: userRepo(sql),
@@ -36,7 +36,7 @@ export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
     stats: statsRepo(sql, cipher),
     audit: auditRepo(sql),
     mutations: mutationRepo(sql, cipher),
-    changes: changeRepo(sql, cipher),
+    changes: changeRepo(sql, cipher, dialect),
   };
 }
 
@@ -45,7 +45,7 @@ export function sqlStore(
   cipher: RecordCipher & { readonly ring: KeyRing },
   createdKeyFile = false,
 ): Store {
-  const outside = repositories(db, cipher);
+  const outside = repositories(db, cipher, db.dialect);
   return {
     ...outside,
     // An audit event reads its chain's head and writes after it: never outside a transaction.
@@ -63,7 +63,8 @@ export function sqlStore(
       rewrap: () => rewrapAll(db, cipher.ring),
       pending: () => pendingRows(db, cipher.ring),
     },
-    transaction: (work) => db.transaction((tx) => work({ ...repositories(tx, cipher), savepoint: savepoints(tx) })),
+    transaction: (work) =>
+      db.transaction((tx) => work({ ...repositories(tx, cipher, db.dialect), savepoint: savepoints(tx) })),
     cluster: db.cluster,
     rateLimits: rateLimitRepo(db.cluster.direct),
     schemaVersion: async () =>
