@@ -56,12 +56,17 @@ const listIsNext = (s: AppState) =>
  *  any other screen (a deep link, a reviewer's desk). Waits through login and the lock screen. */
 function signedInScreenUp(): Promise<void> {
   return new Promise((resolve) => {
-    void firstRowsDrawn().then(resolve);
-    const dispose = effect(() => {
-      if (state.session.value && !state.deviceLock.lock.value.locked && !listIsNext(state)) {
-        queueMicrotask(() => dispose());
-        void idle().then(resolve);
-      }
+    let dispose = () => undefined as void;
+    const up = () => {
+      queueMicrotask(() => dispose()); // also when the effect's first run already decides
+      resolve();
+    };
+    void firstRowsDrawn().then(up);
+    dispose = effect(() => {
+      // On the login route a fresh session is about to navigate to its home: not up yet.
+      const route = state.router.route.value.name;
+      if (state.session.value && !state.deviceLock.lock.value.locked && route !== 'login' && !listIsNext(state))
+        void idle().then(up);
     });
   });
 }
@@ -77,7 +82,7 @@ void bootSession(state).then(async () => {
     swStarted = true;
     (await import('./background-sw')).startServiceWorker(state);
   };
-  if (!state.session.value) void idle().then(startServiceWorker);
+  if (!state.session.value || state.router.route.value.name === 'login') void idle().then(startServiceWorker);
   await signedInScreenUp();
   void startServiceWorker();
   (await import('./background')).startSync(state);
