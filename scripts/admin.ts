@@ -5,7 +5,7 @@
 // Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password) or a broken audit
 // chain (audit:verify), 2 usage error.
 // A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,9 @@ import { ApiFailure } from '../src/server/http/errors';
 import { openStore, type Store, type UserRecord } from '../src/server/store';
 import { encryptExisting, keyStatus, rotateKeys } from '../src/server/admin/keys';
 import { KeyError } from '../src/server/crypto/key-ring';
+import { MoveError, moveToPostgres } from '../src/server/store/move-to-postgres';
+import { formatComparison } from '../src/server/store/table-copy';
+import { runningServer } from '../src/server/ops/running';
 
 /** Wrong command line: exit 2 with the verb's usage. */
 class UsageError extends Error {}
@@ -384,6 +387,47 @@ export const VERBS: Record<string, Verb> = {
       );
     },
   },
+  'migrate:to-postgres': {
+    usage: 'migrate:to-postgres [--from FILE.sqlite] [--to postgres://…]',
+    summary:
+      'copy the SQLite database (DAIBAN_DB) into an empty PostgreSQL database (DATABASE_URL), verified table by table',
+    async run(args, { config, print }) {
+      const { values } = options(args, { from: { type: 'string' }, to: { type: 'string' } });
+      const from = resolve(values.from ?? config.dbFile);
+      const to = values.to ?? config.databaseUrl;
+      if (!to) throw new UsageError('give --to postgres://… or set DATABASE_URL');
+      // Writes after the copy would stay behind in SQLite.
+      const running = runningServer(from === config.dbFile ? config.dataDir : dirname(from));
+      if (running !== null)
+        throw new MoveError(
+          'migrate.server-running',
+          `服务器（进程 ${running}）仍在使用该数据库，请先停止服务器 / a server (pid ${running}) is running on this database: stop it first`,
+        );
+      print(`源 / from: ${from}`);
+      print(`目标 / to:   ${to.replace(/(:\/\/[^:@/]+:)[^@]+@/, '$1…@')}`);
+      try {
+        const report = await moveToPostgres({ from, to, keys: config.keys, print });
+        for (const line of formatComparison(report.comparison)) print(line);
+        print(
+          `${report.alreadyCopied ? '已校验 / verified' : '已复制并校验 / copied and verified'}: ${report.comparison.length} 张表 tables, ${report.rows} 行 rows; 用时 / duration ${(report.durationMs / 1000).toFixed(1)} s`,
+        );
+        if (report.audit)
+          print(
+            `操作记录校验通过 / audit chains intact on PostgreSQL: ${report.audit.events} events in ${report.audit.chains} chains`,
+          );
+      } catch (error) {
+        if (error instanceof MoveError && error.comparison)
+          for (const line of formatComparison(error.comparison)) print(line);
+        throw error;
+      }
+      print(
+        `附件文件不在数据库中：文件目录 ${config.blobDir} 保持原位，PostgreSQL 上的服务器须使用同一目录（DAIBAN_BLOB_DIR）/ blob files are not in the database: leave ${config.blobDir} where it is and give the server on PostgreSQL the same folder`,
+      );
+      print(
+        `加密数据按原样复制：PostgreSQL 上的服务器须使用同一主密钥（${config.keys.masterKey ? 'DAIBAN_MASTER_KEY' : config.keys.file}）/ encrypted data was copied as is: start the server on PostgreSQL with the same master key`,
+      );
+    },
+  },
   'keys:status': {
     usage: 'keys:status',
     summary: 'encryption at rest: the master key in use, and rows or blobs still in clear or under an older key',
@@ -476,6 +520,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (error instanceof KeyError) {
       console.error(`错误 / error: encryption at rest: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof MoveError) {
+      console.error(`错误 / error: ${error.message} (${error.code})`);
       return 1;
     }
     if (error instanceof InputError || error instanceof ApiFailure) {
