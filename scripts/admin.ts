@@ -4,7 +4,7 @@
 // running server sees its changes at once (a disabled user's next request gets 401).
 // Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password) or a broken audit
 // chain (audit:verify), 2 usage error.
-// A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
+// A verb is one entry of VERBS: `{ usage, summary, run }`.
 import { dirname, join, resolve } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -105,9 +105,6 @@ function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('gb18030').decode(bytes);
   }
 }
-
-const POSTGRES_BACKUP =
-  '数据库为 PostgreSQL：请用 pg_dump / pg_restore 备份数据库，并另行备份文件目录 / DATABASE_URL is set: back up PostgreSQL with pg_dump and the blob folder separately';
 
 /** A refused backup or restore (non-empty target, damaged file) is bad input: exit 1. */
 async function backupOrInput<T>(task: () => Promise<T>): Promise<T> {
@@ -356,13 +353,17 @@ export const VERBS: Record<string, Verb> = {
     summary: 'consistent copy of the database, blobs and CA into DIR (while the server runs), with a manifest',
     async run(args, { config, store, print }) {
       const { positionals } = options(args, {}, 1);
-      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
       // The key ring lets the backup check every sealed blob against its hash (keys stay out of it).
-      const ring = existsSync(config.dbFile) ? await keyOrInput(async () => (await store()).crypto.ring) : undefined;
+      const ring =
+        config.databaseUrl || existsSync(config.dbFile)
+          ? await keyOrInput(async () => (await store()).crypto.ring)
+          : undefined;
       const manifest = await backupOrInput(() =>
         backup({ ...config, tlsDir: join(config.dataDir, 'tls'), ring }, positionals[0]!),
       );
-      print(`已备份 / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+      print(
+        `已备份${config.databaseUrl ? ' PostgreSQL' : ''} / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`,
+      );
     },
   },
   'backup:verify': {
@@ -376,12 +377,16 @@ export const VERBS: Record<string, Verb> = {
   },
   restore: {
     usage: 'restore DIR',
-    summary: 'fill an empty data dir (DAIBAN_DATA_DIR) from a backup, after checking every file against its manifest',
+    summary:
+      'fill an empty data dir (DAIBAN_DATA_DIR), and with DATABASE_URL an empty PostgreSQL database, from a backup, after checking every file against its manifest',
     async run(args, { config, print }) {
       const { positionals } = options(args, {}, 1);
-      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
-      const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir));
-      print(`已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+      const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir, config.databaseUrl));
+      print(
+        config.databaseUrl
+          ? `已恢复到 PostgreSQL / restored into PostgreSQL (DATABASE_URL), blobs into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`
+          : `已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`,
+      );
       print(
         `请把主密钥文件放回 / put the master key file back at ${config.keys.file} (or set DAIBAN_MASTER_KEY) before starting`,
       );
