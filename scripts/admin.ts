@@ -126,6 +126,8 @@ async function keyOrInput<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
 const ROLE_LABEL = { agent: '代办员', reviewer: '乡镇审核员', admin: '县级管理员' } as const;
 
 export const VERBS: Record<string, Verb> = {
@@ -414,7 +416,11 @@ export const VERBS: Record<string, Verb> = {
         const report = await moveToPostgres({ from, to, keys: config.keys, print });
         for (const line of formatComparison(report.comparison)) print(line);
         print(
-          `${report.alreadyCopied ? '已校验 / verified' : '已复制并校验 / copied and verified'}: ${report.comparison.length} 张表 tables, ${report.rows} 行 rows; 用时 / duration ${(report.durationMs / 1000).toFixed(1)} s`,
+          `${report.alreadyCopied ? '已校验 / verified' : '已复制并校验 / copied and verified'}: ${report.comparison.length} 张表 tables, ${report.rows} 行 rows; 用时 / duration ${seconds(report.durationMs)} s`,
+        );
+        const p = report.phases;
+        print(
+          `  准备 prepare ${seconds(p.prepareMs)} s, 复制 copy ${seconds(p.copyMs)} s, 校验 verify ${seconds(p.verifyMs)} s, 操作记录 audit ${seconds(p.auditMs)} s`,
         );
         if (report.audit)
           print(

@@ -162,7 +162,7 @@ describe.skipIf(!onPostgres)('backup and restore on PostgreSQL', () => {
     await run('cp', ['-r', backupDir, copy]);
     const file = join(copy, 'daiban.sqlite');
     const bytes = readFileSync(file);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     writeFileSync(file, bytes);
     const target = await createTestDatabase();
     databases.push(target);

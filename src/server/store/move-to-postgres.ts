@@ -67,6 +67,8 @@ export interface MoveReport {
   alreadyCopied: boolean;
   rows: number;
   durationMs: number;
+  /** Where the time went: snapshot and migrations, the copy, reading the target back, audit. */
+  phases: { prepareMs: number; copyMs: number; verifyMs: number; auditMs: number };
   audit: { events: number; chains: number } | null;
 }
 
@@ -170,6 +172,13 @@ function openSource(file: string, shapes: TableShape[]): Database.Database {
 export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> {
   const print = options.print ?? (() => undefined);
   const started = performance.now();
+  const phases = { prepareMs: 0, copyMs: 0, verifyMs: 0, auditMs: 0 };
+  let mark = started;
+  const lap = (phase: keyof typeof phases) => {
+    const now = performance.now();
+    phases[phase] += now - mark;
+    mark = now;
+  };
   const dir = mkdtempSync(join(tmpdir(), 'daiban-move-'));
   let client: pg.Client | undefined;
   try {
@@ -186,6 +195,7 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
         `目标数据库的结构版本 ${unknown.join(', ')} 比本程序新 / the target has schema version(s) ${unknown.join(', ')} this code does not know`,
       );
     const source = openSource(sourceFile, shapes);
+    lap('prepareMs');
     try {
       const holding = await targetRows(client, shapes);
       let comparison: TableComparison[];
@@ -215,12 +225,14 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
             },
           });
           await client.query('COMMIT');
+          lap('copyMs');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
           throw error;
         }
         comparison = compareDigests(copied, await hashPostgres(client, shapes));
       }
+      lap('verifyMs');
       const rows = comparison.reduce((n, c) => n + c.target.rows, 0);
       if (comparison.some((c) => !c.same))
         throw new MoveError(
@@ -229,7 +241,8 @@ export async function moveToPostgres(options: MoveOptions): Promise<MoveReport> 
           comparison,
         );
       const audit = options.keys ? await verifyTargetAudit(options, sourceFile) : null;
-      return { comparison, alreadyCopied, rows, durationMs: performance.now() - started, audit };
+      lap('auditMs');
+      return { comparison, alreadyCopied, rows, durationMs: performance.now() - started, phases, audit };
     } finally {
       source.close();
     }
