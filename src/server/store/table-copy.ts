@@ -7,7 +7,8 @@
 // The check: per table, the row count and a SHA-256 over its rows ordered by primary key, each
 // side computed from what that side returns. Values are normalised by the column's PostgreSQL
 // type so both drivers' answers compare equal: integers as decimal text (SQLite and PostgreSQL
-// both), booleans as 0/1 (SQLite stores them so), JSON re-serialised with sorted keys, bytes as
+// both), booleans as 0/1 (SQLite stores them so), JSON (read as text on both sides) parsed and
+// re-serialised with sorted keys (jsonb keeps its own key order and spacing), bytes as
 // hex, text as is, NULL apart from every text. Text keys sort with the "C" collation on
 // PostgreSQL: by bytes, as SQLite's default BINARY collation does.
 import { createHash } from 'node:crypto';
@@ -229,8 +230,11 @@ const kindOf = (s: TableShape, column: string) => s.columns.find((c) => c.name =
 
 const sqliteSelect = (s: TableShape) =>
   `SELECT ${columnList(s)} FROM ${ident(s.name)} ORDER BY ${sortColumns(s).map(ident).join(', ')}`;
+/** JSON columns come back as their text, as SQLite holds them (the driver would parse them). */
 const postgresSelect = (s: TableShape) =>
-  `SELECT ${columnList(s)} FROM ${ident(s.name)} ORDER BY ${sortColumns(s)
+  `SELECT ${s.columns.map((c) => (c.kind === 'json' ? `${ident(c.name)}::text` : ident(c.name))).join(', ')} FROM ${ident(s.name)} ORDER BY ${sortColumns(
+    s,
+  )
     .map((c) => (kindOf(s, c) === 'text' ? `${ident(c)} COLLATE "C"` : ident(c)))
     .join(', ')}`;
 
@@ -338,10 +342,9 @@ async function insertPostgres(client: pg.ClientBase, s: TableShape, rows: unknow
   }
 }
 
-const toSqlite = (kind: ColumnKind, v: unknown): unknown => {
+const toSqlite = (v: unknown): unknown => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (kind === 'json' && typeof v === 'object' && !Buffer.isBuffer(v)) return JSON.stringify(v);
   return v;
 };
 
@@ -417,7 +420,7 @@ export async function copyPostgresToSqlite(
       `INSERT INTO ${ident(s.name)} (${columnList(s)}) VALUES (${s.columns.map(() => '?').join(', ')})`,
     );
     const write = (rows: unknown[][]) => {
-      for (const r of rows) insert.run(...r.map((v, j) => toSqlite(s.columns[j]!.kind, v)));
+      for (const r of rows) insert.run(...r.map(toSqlite));
     };
     const whole: unknown[][] = [];
     for await (const rows of postgresRows(client, s)) {
