@@ -1,5 +1,7 @@
 // GET /api/review/cases: the township's work queue — filtered, sorted by due date, with the
-// numbers each filter chip shows (counted over the whole scope, not the filtered page).
+// numbers each filter chip shows (counted over the whole scope, not the filtered page). Costs
+// O(page), not O(township): the page is read in index order and the counts are sums of the
+// case_counts cells (store/repos/cases.ts, migration 13).
 import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
 import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';
@@ -8,7 +10,11 @@ import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
 
-function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
+function filters(
+  q: ReviewListQuery,
+  visibility: Visibility,
+  today: string,
+): Omit<CaseQuery, 'limit' | 'offset' | 'after'> {
   const statuses = q.tolerancePending
     ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s))
     : q.status;
@@ -30,7 +36,7 @@ export async function listForReview(
   const today = chinaDate(now);
   const where = filters(q, visibility, today);
   const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
-    store.cases.query({ ...where, limit: q.limit, offset: q.offset }),
+    store.cases.query({ ...where, limit: q.limit, offset: q.offset, ...(q.after && { after: q.after }) }),
     store.cases.counts(where),
     store.cases.counts({ visibility }),
     store.cases.countOverdue(visibility, today),
@@ -61,6 +67,7 @@ export async function listForReview(
     today,
     cases: await Promise.all(rows.map(summarise)),
     total: filtered.total,
+    next: rows.length === q.limit ? (rows.at(-1)?.queueKey ?? null) : null,
     counts: {
       total: all.total,
       awaitingReview: AWAITING_REVIEW.reduce((n, s) => n + (all.byStatus[s] ?? 0), 0),

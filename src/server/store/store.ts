@@ -89,6 +89,8 @@ export interface CaseRecord {
   resumeStatus: CaseStatus | null;
   submittedAt: number | null;
   updatedAt: number;
+  /** Its place in the inbox order (migration 13), on cases read by `cases.query`. */
+  queueKey?: string;
 }
 
 export interface RevisionRecord {
@@ -188,6 +190,8 @@ export interface CaseQuery {
   overdueBefore?: string;
   limit: number;
   offset: number;
+  /** Keyset paging: only cases after this one in the inbox order (its `queueKey`). */
+  after?: string;
 }
 
 export interface CaseCounts {
@@ -323,8 +327,11 @@ export interface Repositories {
     insert(c: CaseRecord): Promise<void>;
     update(c: CaseRecord): Promise<void>;
     get(id: string): Promise<CaseRecord | undefined>;
+    /** A page of the inbox: earliest due first, dateless cases after the dated ones, each group
+     *  by arrival (the `queue_key` order, migration 13). Cost grows with offset + limit only. */
     query(q: CaseQuery): Promise<CaseRecord[]>;
-    counts(q: Omit<CaseQuery, 'limit' | 'offset'>): Promise<CaseCounts>;
+    /** From the `case_counts` cells (the overdue filter: from the overdue cases' index range). */
+    counts(q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>): Promise<CaseCounts>;
     /** Cases in scope with one of `statuses`, by id after `afterId` (keyset paging for a restore). */
     pageById(
       visibility: Visibility,

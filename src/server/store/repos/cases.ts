@@ -1,9 +1,16 @@
 // Persons, cases, their revisions and their current materials.
-import type { Case, CaseSubmission, Material, Person } from '../../../domain';
+import {
+  CASE_STATUSES,
+  type Case,
+  type CaseStatus,
+  type CaseSubmission,
+  type Material,
+  type Person,
+} from '../../../domain';
 import type { RecordCipher } from '../../crypto/envelope';
 import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
-import type { CaseQuery, CaseRecord, Repositories } from '../store';
+import type { CaseCounts, CaseQuery, CaseRecord, Repositories, Visibility } from '../store';
 import { openJson, sealJson } from './json';
 import { ownedBy } from './visibility';
 
@@ -34,6 +41,7 @@ interface CaseRow {
   resume_status: CaseRecord['resumeStatus'];
   submitted_at: number | null;
   updated_at: number;
+  queue_key?: string;
 }
 
 const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
@@ -55,6 +63,7 @@ const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   resumeStatus: r.resume_status,
   submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
   updatedAt: Number(r.updated_at),
+  ...(r.queue_key !== undefined && { queueKey: r.queue_key }),
 });
 
 const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
@@ -77,7 +86,9 @@ const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.updatedAt,
 ];
 
-function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: SqlValue[] } {
+type CaseFilter = Omit<CaseQuery, 'limit' | 'offset' | 'after'>;
+
+function where(q: CaseFilter): { sql: string; params: SqlValue[] } {
   const scope = ownedBy(q.visibility);
   const parts = [scope.sql];
   const params: SqlValue[] = [...scope.params];
@@ -94,11 +105,107 @@ function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: S
     params.push(q.itemCode);
   }
   if (q.overdueBefore) {
-    parts.push(`due_on < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
+    // queue_key starts with the due date ('9999-99-99' when none): below today = due before today.
+    parts.push(`queue_key < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
     params.push(q.overdueBefore, ...RUNNING_STATUSES);
   }
   return { sql: parts.join(' AND '), params };
 }
+
+/**
+ * One status's slice of the inbox, as a range of one queue index (migration 13) read in
+ * queue_key order: the village index when a village is chosen, else the scope's (with the item
+ * when one is chosen). The scope is then still checked on each row, written so that the planner
+ * cannot take it for the leading column of another index (`|| ''`).
+ */
+function queueRange(q: CaseFilter, status: CaseStatus, after: string | null): { sql: string; params: SqlValue[] } {
+  const [column, value] = scopeOf(q.visibility);
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (q.villageCode) {
+    parts.push('village_code = ?', `${column} || '' = ?`, 'status = ?');
+    params.push(q.villageCode, value, status);
+    if (q.itemCode) {
+      parts.push('item_code = ?');
+      params.push(q.itemCode);
+    }
+  } else {
+    parts.push(`${column} = ?`);
+    params.push(value);
+    if (q.itemCode) {
+      parts.push('item_code = ?');
+      params.push(q.itemCode);
+    }
+    parts.push('status = ?');
+    params.push(status);
+  }
+  if (q.overdueBefore) {
+    parts.push('queue_key < ?');
+    params.push(q.overdueBefore);
+  }
+  if (after !== null) {
+    parts.push('queue_key > ?');
+    params.push(after);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The column and value of a visibility (the same rule as `ownedBy`). */
+const scopeOf = (v: Visibility): [string, string] =>
+  'villageCode' in v
+    ? ['village_code', v.villageCode]
+    : 'townshipCode' in v
+      ? ['township_code', v.townshipCode]
+      : ['county_code', v.countyCode];
+
+/** The statuses a filter can match, each read as its own index range. */
+function queueStatuses(q: CaseFilter): CaseStatus[] {
+  const wanted = q.statuses ?? CASE_STATUSES;
+  return [...new Set(wanted)].filter(
+    (s) => CASE_STATUSES.includes(s) && (!q.overdueBefore || (RUNNING_STATUSES as readonly string[]).includes(s)),
+  );
+}
+
+/** The case id at the end of a queue_key. */
+const idOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
+
+interface CountRow {
+  status: string;
+  village_code: string;
+  item_code: string;
+  n: number;
+}
+
+function sumCounts(rows: CountRow[]): CaseCounts {
+  const counts: CaseCounts = { total: 0, byStatus: {}, byVillage: {}, byItem: {} };
+  const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n === 0) continue;
+    counts.total += n;
+    add(counts.byStatus, r.status, n);
+    add(counts.byVillage, r.village_code, n);
+    add(counts.byItem, r.item_code, n);
+  }
+  return counts;
+}
+
+/** The key of a `case_counts` row: what the inbox counts cases by. */
+type CountKey = Pick<CaseRecord, 'townshipCode' | 'villageCode' | 'itemCode' | 'status' | 'countyCode'>;
+const sameCountKey = (a: CountKey, b: CountKey) =>
+  a.townshipCode === b.townshipCode &&
+  a.villageCode === b.villageCode &&
+  a.itemCode === b.itemCode &&
+  a.status === b.status &&
+  a.countyCode === b.countyCode;
+
+/** Adds `by` to the counter of `k`'s cell (created at `by` when new). */
+const bump = (sql: Sql, k: CountKey, by: 1 | -1) =>
+  sql.run(
+    `INSERT INTO case_counts (township_code, village_code, item_code, status, county_code, n) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (township_code, village_code, item_code, status) DO UPDATE SET n = case_counts.n + excluded.n`,
+    [k.townshipCode, k.villageCode, k.itemCode, k.status, k.countyCode, by],
+  );
 
 export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['persons'] {
   const toEntry = (row: { village_code: string; data: string }) => ({
@@ -132,6 +239,8 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
 
 export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] {
   return {
+    // Every case write keeps case_counts exact in the same transaction (all callers write cases
+    // inside `store.transaction`): +1 for a new case, -1/+1 when a case moves to another cell.
     async insert(c) {
       await sql.run(
         `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(cipher, c)
@@ -139,46 +248,105 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
           .join(', ')})`,
         [c.id, ...caseValues(cipher, c)],
       );
+      await bump(sql, c, 1);
     },
     async update(c) {
-      await sql.run(
+      const before = await sql.get<{
+        township_code: string;
+        village_code: string;
+        item_code: string;
+        status: CaseStatus;
+        county_code: string;
+      }>(`SELECT township_code, village_code, item_code, status, county_code FROM cases WHERE id = ?`, [c.id]);
+      const changed = await sql.run(
         `UPDATE cases SET number = ?, item_code = ?, village_code = ?, township_code = ?, county_code = ?, agent_id = ?, applicant_id = ?,
            status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
            submitted_at = ?, updated_at = ?
          WHERE id = ?`,
         [...caseValues(cipher, c), c.id],
       );
+      if (!before || changed === 0) return;
+      const old: CountKey = {
+        townshipCode: before.township_code,
+        villageCode: before.village_code,
+        itemCode: before.item_code,
+        status: before.status,
+        countyCode: before.county_code,
+      };
+      if (sameCountKey(old, c)) return;
+      await bump(sql, old, -1);
+      await bump(sql, c, 1);
     },
     async get(id) {
       const row = await sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
       return row && toCase(cipher, row);
     },
     async query(q) {
-      const w = where(q);
-      // Earliest due first; cases not yet accepted (no due date) by arrival, after the dated ones.
-      const rows = await sql.all<CaseRow>(
-        `SELECT ${CASE_COLUMNS} FROM cases WHERE ${w.sql}
-         ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, submitted_at, id LIMIT ? OFFSET ?`,
-        [...w.params, q.limit, q.offset],
+      // Each status's first offset+limit keys, read in index order from its own range; merged
+      // here (queue_key is unique, so the order is total) and cut to the page. Then only the
+      // page's rows are read in full. A page costs O(statuses × (offset + limit)), not O(scope).
+      const want = q.offset + q.limit;
+      const ranges = await Promise.all(
+        queueStatuses(q).map((status) => {
+          const r = queueRange(q, status, q.after ?? null);
+          return sql.all<{ queue_key: string }>(
+            `SELECT queue_key FROM cases WHERE ${r.sql} ORDER BY queue_key LIMIT ?`,
+            [...r.params, want],
+          );
+        }),
       );
-      return rows.map((r) => toCase(cipher, r));
+      const keys = ranges
+        .flat()
+        .map((r) => r.queue_key)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .slice(q.offset, want);
+      if (keys.length === 0) return [];
+      const rows = await sql.all<CaseRow>(
+        `SELECT ${CASE_COLUMNS}, queue_key FROM cases WHERE id IN (${keys.map(() => '?').join(', ')})`,
+        keys.map(idOfKey),
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return keys.flatMap((k) => {
+        const row = byId.get(idOfKey(k));
+        return row ? [toCase(cipher, row)] : [];
+      });
     },
     async counts(q) {
-      const w = where(q);
-      const group = async (column: string) => {
-        const rows = await sql.all<{ k: string; n: number }>(
-          `SELECT ${column} AS k, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY ${column}`,
-          w.params,
+      if (q.overdueBefore) {
+        // Overdue depends on today, which no counter knows: counted from the index range of the
+        // overdue cases (few: each is a promise broken), O(overdue).
+        const w = where(q);
+        return sumCounts(
+          await sql.all<CountRow>(
+            `SELECT status, village_code, item_code, COUNT(*) AS n FROM cases WHERE ${w.sql}
+             GROUP BY status, village_code, item_code`,
+            w.params,
+          ),
         );
-        return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
-      };
-      const byStatus = await group('status');
-      return {
-        total: Object.values(byStatus).reduce((a, b) => a + b, 0),
-        byStatus,
-        byVillage: await group('village_code'),
-        byItem: await group('item_code'),
-      };
+      }
+      // Sums of the scope's counter cells: as many rows as (village, item, status) combinations
+      // in use, whatever the number of cases.
+      const scope = ownedBy(q.visibility);
+      const parts = [scope.sql];
+      const params: SqlValue[] = [...scope.params];
+      if (q.statuses?.length) {
+        parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+        params.push(...q.statuses);
+      }
+      if (q.villageCode) {
+        parts.push('village_code = ?');
+        params.push(q.villageCode);
+      }
+      if (q.itemCode) {
+        parts.push('item_code = ?');
+        params.push(q.itemCode);
+      }
+      return sumCounts(
+        await sql.all<CountRow>(
+          `SELECT status, village_code, item_code, n FROM case_counts WHERE ${parts.join(' AND ')}`,
+          params,
+        ),
+      );
     },
     async pageById(visibility, statuses, afterId, limit) {
       const w = where({ visibility, statuses: [...statuses] });
