@@ -3,11 +3,19 @@
 // of submissions and decisions (valid and refused) through the real routes, `case_counts` equals a
 // plain GROUP BY of the cases table, and every inbox page, count and cursor walk equals what a
 // plain filter and sort of all cases (computed here, in JavaScript) gives. Runs on both engines.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_STATUSES, uuidv7, type CaseStatus, type Decision } from '../../src/domain';
 import type { CaseQuery, CaseRecord, Store, Visibility } from '../../src/server/store';
+import { migrate, MIGRATIONS } from '../../src/server/store/migrations';
+import { openPostgres } from '../../src/server/store/postgres';
+import type { SqlDatabase } from '../../src/server/store/sql';
+import { openSqlite } from '../../src/server/store/sqlite';
 import { bearer, DAY, login, push, startServer, uploadAll, type TestServer } from './harness';
 import { buildCase, makePerson, submitMutation } from './fixtures';
+import { createTestDatabase, onPostgres } from './test-database';
 
 let s: TestServer;
 let store: Store;
@@ -354,5 +362,78 @@ describe('case counters through the real routes', () => {
     expect(body.cases.map((c: { id: string }) => c.id)).toEqual(waiting.sort(inboxOrder).map((c) => c.id));
     expect(body.counts.total).toBe(cases.length);
     expect(body.counts.byStatus).toEqual(expectedCounts({ visibility: { townshipCode: township } }, cases).byStatus);
+  });
+});
+
+describe('migration 13 on a database that already holds cases', () => {
+  /** An empty database of the engine under test. */
+  async function emptyDatabase(): Promise<{ db: SqlDatabase; done: () => Promise<void> }> {
+    if (onPostgres) {
+      const database = await createTestDatabase();
+      const db = openPostgres(database.url, { poolSize: 2 });
+      return { db, done: () => db.close().then(() => database.drop()) };
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'daiban-m13-'));
+    const db = openSqlite(join(dir, 'old.db'));
+    return { db, done: () => db.close().then(() => rmSync(dir, { recursive: true, force: true })) };
+  }
+
+  it('counts the cases there were and orders them by the new key', async () => {
+    const { db, done } = await emptyDatabase();
+    try {
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 13),
+      );
+      await db.run(`INSERT INTO divisions (code, name, level, parent_code) VALUES ('C1', '县', 'county', NULL)`);
+      await db.run(
+        `INSERT INTO users (id, username, name, role, village_code, township_code, county_code, password_hash, created_at)
+         VALUES ('u1', 'u1', 'u1', 'agent', NULL, NULL, 'C1', 'x', 1)`,
+      );
+      await db.run(`INSERT INTO persons (id, village_code, data, updated_at) VALUES ('p1', 'V11', '{}', 1)`);
+      const rnd = random(99);
+      const places = [
+        ['V11', 'T1'],
+        ['V12', 'T1'],
+        ['V21', 'T2'],
+      ] as const;
+      for (let i = 0; i < 60; i++) {
+        const [village, township] = rnd.pick(places);
+        const due = rnd.pick([null, '2026-03-02', '2026-03-11', '2026-04-01']);
+        const submitted = rnd.next() < 0.1 ? null : 1_772_000_000_000 + Math.floor(rnd.next() * 4) * 1000;
+        await db.run(
+          `INSERT INTO cases (id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id,
+             status, version, revision, data, due_on, submitted_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, 'C1', 'u1', 'p1', ?, 1, 1, '{}', ?, ?, 1)`,
+          [uuidv7(), `N${i}`, rnd.pick(['A-1', 'B-2']), village, township, rnd.pick(CASE_STATUSES), due, submitted],
+        );
+      }
+      const before = await db.all<PlainCase>(
+        'SELECT id, township_code, village_code, item_code, county_code, status, due_on, submitted_at FROM cases',
+      );
+      await migrate(db);
+
+      const grouped = new Map<string, number>();
+      for (const c of before) {
+        const cell = `${c.township_code}/${c.village_code}/${c.item_code}/${c.status}/${c.county_code}`;
+        grouped.set(cell, (grouped.get(cell) ?? 0) + 1);
+      }
+      const counters = await db.all<{ cell: string; n: number }>(
+        `SELECT township_code || '/' || village_code || '/' || item_code || '/' || status || '/' || county_code AS cell, n
+         FROM case_counts`,
+      );
+      expect(new Map(counters.map((r) => [r.cell, Number(r.n)]))).toEqual(grouped);
+
+      const ordered = await db.all<{ id: string }>(
+        `SELECT id FROM cases WHERE township_code = 'T1' ORDER BY queue_key`,
+      );
+      const expected = before
+        .map((c) => ({ ...c, submitted_at: c.submitted_at === null ? null : Number(c.submitted_at) }))
+        .filter((c) => c.township_code === 'T1')
+        .sort(inboxOrder);
+      expect(ordered.map((r) => r.id)).toEqual(expected.map((c) => c.id));
+    } finally {
+      await done();
+    }
   });
 });
