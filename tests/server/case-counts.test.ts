@@ -155,6 +155,7 @@ async function expectInboxExact(visibilities: Visibility[], villages: string[], 
       const label = JSON.stringify(q);
       const expected = cases.filter((c) => matches(q, c)).sort(inboxOrder);
       expect(await store.cases.counts(q), label).toEqual(expectedCounts(q, cases));
+      expect(await store.cases.total(q), label).toBe(expected.length);
       for (const [offset, limit] of [
         [0, 7],
         [5, 10],

@@ -5,7 +5,7 @@
 import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
 import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';
-import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
+import type { CaseQuery, QueuedCase, Store, Visibility } from '../store';
 
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
@@ -37,7 +37,7 @@ export async function listForReview(
   const where = filters(q, visibility, today);
   const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
     store.cases.query({ ...where, limit: q.limit, offset: q.offset, ...(q.after && { after: q.after }) }),
-    store.cases.counts(where),
+    store.cases.total(where),
     store.cases.counts({ visibility }),
     store.cases.countOverdue(visibility, today),
     store.catalog.list(),
@@ -45,14 +45,15 @@ export async function listForReview(
   ]);
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
   const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
-  const summarise = async (c: CaseRecord): Promise<ReviewCaseSummary> => ({
+  const applicants = await store.persons.getMany(rows.map((c) => c.applicantId));
+  const summarise = (c: QueuedCase): ReviewCaseSummary => ({
     id: c.id,
     number: c.number,
     itemCode: c.itemCode,
     itemName: itemNames.get(c.itemCode) ?? c.itemCode,
     villageCode: c.villageCode,
     villageName: placeNames.get(c.villageCode) ?? c.villageCode,
-    applicantName: (await store.persons.get(c.applicantId))?.person.name ?? '',
+    applicantName: applicants.get(c.applicantId)?.name ?? '',
     status: c.status,
     version: c.version,
     revision: c.revision,
@@ -61,12 +62,12 @@ export async function listForReview(
     dueOn: c.dueOn,
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
-    tolerancePending: c.status === 'accepted_tolerance' ? c.data.tolerance.filter((t) => !t.suppliedAt).length : 0,
+    tolerancePending: c.tolerance?.filter((t) => !t.suppliedAt).length ?? 0,
   });
   return {
     today,
-    cases: await Promise.all(rows.map(summarise)),
-    total: filtered.total,
+    cases: rows.map(summarise),
+    total: filtered,
     next: rows.length === q.limit ? (rows.at(-1)?.queueKey ?? null) : null,
     counts: {
       total: all.total,

@@ -10,7 +10,7 @@ import {
 import type { RecordCipher } from '../../crypto/envelope';
 import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
-import type { CaseCounts, CaseQuery, CaseRecord, Repositories, Visibility } from '../store';
+import type { CaseCounts, CaseQuery, CaseRecord, QueuedCase, Repositories, Visibility } from '../store';
 import { openJson, sealJson } from './json';
 import { ownedBy } from './visibility';
 
@@ -21,6 +21,11 @@ const CLOCK_RUNNING = [...RUNNING_STATUSES, 'suspended'] as const;
 
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
+
+/** The inbox's columns: the sealed body only where its tolerance list is needed. */
+const QUEUE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version,
+  revision, CASE WHEN status = 'accepted_tolerance' THEN data END AS data, due_on, accepted_on, suspended_on, resume_status,
+  submitted_at, updated_at, queue_key`;
 
 interface CaseRow {
   id: string;
@@ -41,10 +46,9 @@ interface CaseRow {
   resume_status: CaseRecord['resumeStatus'];
   submitted_at: number | null;
   updated_at: number;
-  queue_key?: string;
 }
 
-const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
+const columnsOf = (r: Omit<CaseRow, 'data'>): Omit<CaseRecord, 'data'> => ({
   id: r.id,
   number: r.number,
   itemCode: r.item_code,
@@ -56,15 +60,28 @@ const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   status: r.status,
   version: Number(r.version),
   revision: Number(r.revision),
-  data: openJson<Case>(cipher, SEALED.cases, r.data),
   dueOn: r.due_on,
   acceptedOn: r.accepted_on,
   suspendedOn: r.suspended_on,
   resumeStatus: r.resume_status,
   submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
   updatedAt: Number(r.updated_at),
-  ...(r.queue_key !== undefined && { queueKey: r.queue_key }),
 });
+
+const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
+  ...columnsOf(r),
+  data: openJson<Case>(cipher, SEALED.cases, r.data),
+});
+
+type QueueRow = Omit<CaseRow, 'data'> & { data: string | null; queue_key: string };
+
+function toQueued(cipher: RecordCipher, r: QueueRow): QueuedCase {
+  return {
+    ...columnsOf(r),
+    queueKey: r.queue_key,
+    tolerance: r.data === null ? null : openJson<Case>(cipher, SEALED.cases, r.data).tolerance,
+  };
+}
 
 const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.number,
@@ -190,6 +207,26 @@ function sumCounts(rows: CountRow[]): CaseCounts {
   return counts;
 }
 
+/** The `case_counts` cells a filter (without the overdue one) covers. */
+function countCells(q: CaseFilter): { sql: string; params: SqlValue[] } {
+  const scope = ownedBy(q.visibility);
+  const parts = [scope.sql, 'n <> 0'];
+  const params: SqlValue[] = [...scope.params];
+  if (q.statuses?.length) {
+    parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.villageCode) {
+    parts.push('village_code = ?');
+    params.push(q.villageCode);
+  }
+  if (q.itemCode) {
+    parts.push('item_code = ?');
+    params.push(q.itemCode);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
 /** The key of a `case_counts` row: what the inbox counts cases by. */
 type CountKey = Pick<CaseRecord, 'townshipCode' | 'villageCode' | 'itemCode' | 'status' | 'countyCode'>;
 const sameCountKey = (a: CountKey, b: CountKey) =>
@@ -226,6 +263,15 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
         [id],
       );
       return row && toEntry(row);
+    },
+    async getMany(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await sql.all<{ id: string; data: string }>(
+        `SELECT id, data FROM persons WHERE id IN (${unique.map(() => '?').join(', ')})`,
+        unique,
+      );
+      return new Map(rows.map((r) => [r.id, openJson<Person>(cipher, SEALED.persons, r.data)]));
     },
     async withIdNumber(idNumber, villageCode) {
       const rows = await sql.all<{ village_code: string; data: string }>(
@@ -301,14 +347,14 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .slice(q.offset, want);
       if (keys.length === 0) return [];
-      const rows = await sql.all<CaseRow>(
-        `SELECT ${CASE_COLUMNS}, queue_key FROM cases WHERE id IN (${keys.map(() => '?').join(', ')})`,
+      const rows = await sql.all<QueueRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM cases WHERE id IN (${keys.map(() => '?').join(', ')})`,
         keys.map(idOfKey),
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys.flatMap((k) => {
         const row = byId.get(idOfKey(k));
-        return row ? [toCase(cipher, row)] : [];
+        return row ? [toQueued(cipher, row)] : [];
       });
     },
     async counts(q) {
@@ -324,28 +370,37 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
           ),
         );
       }
-      // Sums of the scope's counter cells: as many rows as (village, item, status) combinations
-      // in use, whatever the number of cases.
-      const scope = ownedBy(q.visibility);
-      const parts = [scope.sql];
-      const params: SqlValue[] = [...scope.params];
-      if (q.statuses?.length) {
-        parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
-        params.push(...q.statuses);
+      // Sums of the scope's counter cells: as many as (village, item, status) combinations in
+      // use, whatever the number of cases; summed by the database (fewer rows to hand over).
+      const cells = countCells(q);
+      const by = async (column: string) =>
+        Object.fromEntries(
+          (
+            await sql.all<{ k: string; n: number }>(
+              `SELECT ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
+              cells.params,
+            )
+          ).map((r) => [r.k, Number(r.n)]),
+        );
+      const byStatus = await by('status');
+      return {
+        total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+        byStatus,
+        byVillage: await by('village_code'),
+        byItem: await by('item_code'),
+      };
+    },
+    async total(q) {
+      if (q.overdueBefore) {
+        const w = where(q);
+        return Number(
+          (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0,
+        );
       }
-      if (q.villageCode) {
-        parts.push('village_code = ?');
-        params.push(q.villageCode);
-      }
-      if (q.itemCode) {
-        parts.push('item_code = ?');
-        params.push(q.itemCode);
-      }
-      return sumCounts(
-        await sql.all<CountRow>(
-          `SELECT status, village_code, item_code, n FROM case_counts WHERE ${parts.join(' AND ')}`,
-          params,
-        ),
+      const cells = countCells(q);
+      return Number(
+        (await sql.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM case_counts WHERE ${cells.sql}`, cells.params))
+          ?.n ?? 0,
       );
     },
     async pageById(visibility, statuses, afterId, limit) {
