@@ -183,6 +183,17 @@ function queueStatuses(q: CaseFilter): CaseStatus[] {
   );
 }
 
+/**
+ * `?` marks for `IN (…)` over non-empty `values`, padded to a power of two by repeating the last
+ * one: a handful of statement texts for SQLite's statement cache instead of one per length.
+ */
+function inList(values: readonly string[]): { marks: string; params: string[] } {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const params = [...values, ...Array<string>(size - values.length).fill(values.at(-1)!)];
+  return { marks: params.map(() => '?').join(', '), params };
+}
+
 /** The case id at the end of a queue_key. */
 const idOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 
@@ -267,9 +278,10 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
     async getMany(ids) {
       const unique = [...new Set(ids)];
       if (unique.length === 0) return new Map();
+      const list = inList(unique);
       const rows = await sql.all<{ id: string; data: string }>(
-        `SELECT id, data FROM persons WHERE id IN (${unique.map(() => '?').join(', ')})`,
-        unique,
+        `SELECT id, data FROM persons WHERE id IN (${list.marks})`,
+        list.params,
       );
       return new Map(rows.map((r) => [r.id, openJson<Person>(cipher, SEALED.persons, r.data)]));
     },
@@ -347,9 +359,10 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .slice(q.offset, want);
       if (keys.length === 0) return [];
+      const list = inList(keys.map(idOfKey));
       const rows = await sql.all<QueueRow>(
-        `SELECT ${QUEUE_COLUMNS} FROM cases WHERE id IN (${keys.map(() => '?').join(', ')})`,
-        keys.map(idOfKey),
+        `SELECT ${QUEUE_COLUMNS} FROM cases WHERE id IN (${list.marks})`,
+        list.params,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys.flatMap((k) => {
