@@ -16,7 +16,8 @@ import { installAuthentication } from './auth/authenticate';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBlobRoutes } from './blobs/routes';
 import { registerSyncRoutes } from './sync/routes';
-import { memoryNotifier } from './live/notifier';
+import { clusterNotifier } from './live/cluster-notifier';
+import { memoryNotifier, type ChangeNotifier } from './live/notifier';
 import { notifyingStore } from './live/notifying-store';
 import { registerLiveRoutes } from './live/routes';
 import { registerReviewRoutes } from './review/routes';
@@ -49,20 +50,35 @@ declare module 'fastify' {
 export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   mkdirSync(config.blobDir, { recursive: true });
   const metrics = createMetrics();
-  // Every committed change is hinted to the live streams of its scope (src/server/live).
-  const notifier = memoryNotifier();
-  const store = notifyingStore(timedStore(await openStore(config, config.now()), metrics), notifier);
+  const opened = await openStore(config, config.now());
+  // Every committed change is hinted to the live streams of its scope (src/server/live); on
+  // PostgreSQL also to those of the other server processes (LISTEN/NOTIFY).
+  let warn: (message: string, error?: unknown) => void = () => undefined;
+  let notifier: ChangeNotifier & { close?: () => Promise<void> };
   try {
-    // Data from before encryption at rest: sealed on the first start of this version, then marked.
-    if (!(await store.crypto.existingSealed())) {
-      await store.crypto.sealExisting();
-      await sealExistingBlobs(config.blobDir, store.crypto.ring);
-      await store.crypto.markExistingSealed(config.now());
-    }
-    await seedCatalog(store, CATALOG, config.now());
-    await seedHolidayYears(store, config.now());
-    if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
+    notifier = opened.cluster.shared
+      ? await clusterNotifier(opened.cluster, { head: () => opened.changes.head(), warn: (m, e) => warn(m, e) })
+      : memoryNotifier();
   } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  const store = notifyingStore(timedStore(opened, metrics), notifier);
+  try {
+    // Several processes may start at once on one database and blob folder: one at a time here.
+    await store.cluster.exclusive('startup', async () => {
+      // Data from before encryption at rest: sealed on the first start of this version, then marked.
+      if (!(await store.crypto.existingSealed())) {
+        await store.crypto.sealExisting();
+        await sealExistingBlobs(config.blobDir, store.crypto.ring);
+        await store.crypto.markExistingSealed(config.now());
+      }
+      await seedCatalog(store, CATALOG, config.now());
+      await seedHolidayYears(store, config.now());
+      if (config.seedDemo) await seedDemo(store, config.passwordCost, config.now());
+    });
+  } catch (error) {
+    await notifier.close?.();
     await store.close();
     throw error;
   }
@@ -86,7 +102,12 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   app.decorate('routeList', routeList);
   app.decorate('store', store);
   app.decorate('checkResponses', config.checkResponses);
-  app.addHook('onClose', () => store.close());
+  warn = (message, error) => app.log.warn({ err: error }, message);
+  // Stop listening before the database closes.
+  app.addHook('onClose', async () => {
+    await notifier.close?.();
+    await store.close();
+  });
   const unmark = markRunning(config.dataDir);
   app.addHook('onClose', async () => unmark());
 
@@ -99,7 +120,11 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   });
   installMetrics(app, metrics, { token: config.metricsToken, trustProxy: config.trustProxy, now: config.now });
   installVersionCheck(app);
-  await installSecurity(app, config.rateLimits);
+  await installSecurity(
+    app,
+    config.rateLimits,
+    store.cluster.shared ? { repo: store.rateLimits, now: config.now } : undefined,
+  );
   installAuthentication(app, store, config.now, config.sessions);
 
   serve(app, API.health, async () => ({ ok: true as const }), { config: { rateLimit: false } });

@@ -12,7 +12,6 @@ import type { Store, UploadRecord, Visibility } from '../store';
 import { ApiFailure, conflict, unprocessable } from '../http/errors';
 import { BlobFiles } from './blob-files';
 import { crashPoint } from './crash-point';
-import { KeyedMutex } from './keyed-mutex';
 import { sniffMime, SNIFF_BYTES } from './sniff';
 
 export interface UploadState {
@@ -78,7 +77,11 @@ const done = (size: number): UploadState => ({ offset: size, length: size, compl
 const SWEEP_BATCH = 100;
 
 export class BlobUploads {
-  private readonly locks = new KeyedMutex();
+  /**
+   * One file's lock: its uploads, finishing and sweeping take turns — across every server process
+   * sharing the database and the blob folder (PostgreSQL advisory lock), or in this one (SQLite).
+   */
+  private readonly locks: { run<T>(sha256: string, work: () => Promise<T>): Promise<T> };
   readonly files: BlobFiles;
 
   constructor(
@@ -88,6 +91,7 @@ export class BlobUploads {
     private readonly now: () => number,
   ) {
     this.files = new BlobFiles(root, store.crypto.ring);
+    this.locks = { run: (sha256, work) => store.cluster.exclusive(`blob:${sha256}`, work) };
   }
 
   /** What the caller may know: a readable file, their own unfinished upload, or nothing (missing). */

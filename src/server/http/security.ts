@@ -5,7 +5,9 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { RateLimits } from '../config';
 import { bearerToken, hashToken } from '../auth/tokens';
+import type { RateLimitRepo } from '../store';
 import { ApiFailure } from './errors';
+import { sharedRateLimitStore } from './shared-rate-limit';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -31,7 +33,16 @@ function rateKey(request: FastifyRequest): string {
   return token ? `t:${hashToken(token)}` : `ip:${request.ip}`;
 }
 
-export async function installSecurity(app: FastifyInstance, limits: RateLimits): Promise<void> {
+/**
+ * Rate limits count in memory, or in the database (`shared`) when several server processes share
+ * it (PostgreSQL): then every route's limit, the login and lookup limits included, is one count
+ * over all of them.
+ */
+export async function installSecurity(
+  app: FastifyInstance,
+  limits: RateLimits,
+  shared?: { repo: RateLimitRepo; now: () => number },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
@@ -41,6 +52,7 @@ export async function installSecurity(app: FastifyInstance, limits: RateLimits):
     max: limits.apiPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateKey,
+    ...(shared && { store: sharedRateLimitStore(shared.repo, shared.now) }),
     // Static files are cheap and cached; only the API counts. Keyed on the matched route, never the
     // raw URL: an absolute-form request line (`POST http://host/api/…`) or a percent-encoded path
     // (`/%61pi/…`) routes to the same handler and must count the same.

@@ -1,7 +1,6 @@
 // "Something in your scope changed": the server's hint to open live streams (GET /api/sync/live).
-// Behind an interface so a PostgreSQL LISTEN/NOTIFY notifier (several server processes) can
-// replace this in-process one: `publish` becomes NOTIFY, and each process feeds its own
-// subscribers from LISTEN. Hints carry a scope and a seq, never data: the device pulls.
+// Behind an interface: with several server processes on PostgreSQL, `cluster-notifier.ts` wraps
+// this in-process one with LISTEN/NOTIFY. Hints carry a scope and a seq, never data: the device pulls.
 import type { Scope, Visibility } from '../store';
 
 export interface ChangeHint {

@@ -11,6 +11,7 @@ import { sqlStore } from './sql-store';
 import type { Store } from './store';
 
 export type * from './store';
+export type { Cluster, Listening } from './sql';
 export { LATEST_SCHEMA_VERSION } from './migrations';
 export { describeSnapshot, snapshotSqlite } from './snapshot';
 

@@ -386,6 +386,21 @@ export const MIGRATIONS: Migration[] = [
         GROUP BY township_code, village_code, item_code, status`,
     ],
   },
+  {
+    version: 15,
+    name: 'rate limits shared by server processes',
+    // Request counters of the API and lookup limits on PostgreSQL, where several server processes
+    // must count into one window (store/repos/rate-limits.ts). SQLite servers count in memory.
+    statements: () => [
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        hits BIGINT NOT NULL,
+        window_end BIGINT NOT NULL
+      )`,
+      // Pruning ended windows.
+      `CREATE INDEX rate_limits_end ON rate_limits (window_end)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

@@ -18,6 +18,7 @@
 // taken only around `changes.append` … commit.
 import pg from 'pg';
 import { Mutex } from './mutex';
+import { pgCluster } from './pg-cluster';
 import { UniqueViolation, type Sql, type SqlDatabase, type SqlValue } from './sql';
 
 /** The advisory lock key every write transaction holds (any constant; "daiban" in ASCII). */
@@ -88,10 +89,13 @@ const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
 export interface PostgresOptions {
   /** Connections in the pool (one of them at a time holds the write transaction). */
   poolSize?: number;
+  /** Connections holding named locks (`cluster.exclusive`, per blob upload); default half the pool. */
+  lockConnections?: number;
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, options.poolSize ?? 10), types });
+  const poolSize = Math.max(2, options.poolSize ?? 10);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   // An idle client's error (server restart, network) must not crash the process; the next query fails instead.
   pool.on('error', () => undefined);
   const reader = executor(pool);
@@ -121,6 +125,14 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       }
     });
 
+  const cluster = pgCluster({
+    url,
+    pool,
+    lockConnections: options.lockConnections ?? Math.max(2, Math.ceil(poolSize / 2)),
+    // Each statement its own transaction, straight on the pool: atomic counters need no write lock.
+    direct: reader,
+  });
+
   return {
     dialect: 'postgres',
     all: (sql, params) => (isRead(sql) ? reader.all(sql, params) : transaction((tx) => tx.all(sql, params))),
@@ -128,7 +140,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
     // A single write outside a transaction is its own small transaction, serialised with the others.
     run: (sql, params) => transaction((tx) => tx.run(sql, params)),
     transaction,
+    cluster,
     close: async () => {
+      await cluster.end();
       await lock.run(() => pool.end());
     },
   };

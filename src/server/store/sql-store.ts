@@ -15,6 +15,7 @@ import { blobRepo } from './repos/blobs';
 import { decisionRepo, ratingRepo, rectificationRepo } from './repos/review';
 import { auditRepo, changeRepo, mutationRepo } from './repos/log';
 import { statsRepo } from './repos/stats';
+import { rateLimitRepo } from './repos/rate-limits';
 
 /** Personal data is sealed and opened by `cipher` at this boundary (store/at-rest.ts lists the columns). */
 export function repositories(sql: Sql, cipher: RecordCipher): Repositories {
@@ -59,6 +60,8 @@ export function sqlStore(
       pending: () => pendingRows(db, cipher.ring),
     },
     transaction: (work) => db.transaction((tx) => work({ ...repositories(tx, cipher), savepoint: savepoints(tx) })),
+    cluster: db.cluster,
+    rateLimits: rateLimitRepo(db.cluster.direct),
     schemaVersion: async () =>
       (await db.get<{ v: number | null }>(`SELECT MAX(version) AS v FROM schema_version`))?.v ?? 0,
     close: () => db.close(),

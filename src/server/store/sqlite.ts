@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { localCluster } from './local-cluster';
 import { Mutex } from './mutex';
 import { UniqueViolation, type Sql, type SqlDatabase, type SqlValue } from './sql';
 
@@ -75,7 +76,7 @@ export function openSqlite(file: string): SqlDatabase {
   const isRead = (sql: string) => reader.prepare(sql).readonly;
   const viaWriter = <T>(fn: () => T) => lock.run(async () => fn());
 
-  return {
+  const db: Omit<SqlDatabase, 'cluster'> = {
     dialect: 'sqlite',
     all: async (sql, params) => (isRead(sql) ? reader.all(sql, params) : viaWriter(() => writer.all(sql, params))),
     get: async (sql, params) => (isRead(sql) ? reader.get(sql, params) : viaWriter(() => writer.get(sql, params))),
@@ -99,4 +100,5 @@ export function openSqlite(file: string): SqlDatabase {
       });
     },
   };
+  return { ...db, cluster: localCluster(db) };
 }

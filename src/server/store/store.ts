@@ -19,6 +19,7 @@ import type {
   ServiceItem,
 } from '../../domain';
 import type { KeyRing } from '../crypto/key-ring';
+import type { Cluster } from './sql';
 
 export type DivisionLevel = 'county' | 'township' | 'village';
 export interface DivisionRecord {
@@ -534,8 +535,22 @@ export interface Transaction extends Repositories {
   savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/** A request counter per key over a fixed window (rate limits shared by every server process). */
+export interface RateLimitRepo {
+  /** Counts one request; a window ended by `now` starts again at 1. */
+  hit(key: string, now: number, windowMs: number): Promise<{ hits: number; resetAt: number }>;
+  /** The count so far without counting (0 when the window has ended). */
+  peek(key: string, now: number): Promise<{ hits: number; resetAt: number }>;
+  /** Forgets windows ended by `now`; resolves to rows removed. */
+  prune(now: number): Promise<number>;
+}
+
 export interface Store extends Repositories {
   crypto: StoreCrypto;
+  /** Locks, messages and statements shared by every server process on this database. */
+  cluster: Cluster;
+  /** Outside any transaction (each hit is one atomic statement, never waiting for the write lock). */
+  rateLimits: RateLimitRepo;
   /** One write transaction: all of it commits, or none of it (see the contract above). */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** The newest migration applied to the database (a query: it also proves the database answers). */

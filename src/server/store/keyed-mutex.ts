@@ -1,5 +1,5 @@
-// One lock per key (a blob hash): two tablets uploading the same photo append in turn.
-import { Mutex } from '../store/mutex';
+// One lock per key in this process (a blob hash): two tablets uploading the same photo append in turn.
+import { Mutex } from './mutex';
 
 export class KeyedMutex {
   private readonly locks = new Map<string, { mutex: Mutex; users: number }>();
