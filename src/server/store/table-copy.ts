@@ -84,6 +84,9 @@ export async function postgresTables(client: pg.ClientBase): Promise<TableShape[
        FROM information_schema.columns c
        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
       WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+        -- A generated column (cases.queue_key, migration 13) is computed by each database from the
+        -- others: never copied (PostgreSQL refuses values for it; SQLite's table_info omits it).
+        AND c.is_generated = 'NEVER'
       ORDER BY c.table_name, c.ordinal_position`,
   );
   const constraints = await client.query<{
