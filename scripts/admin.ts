@@ -4,8 +4,8 @@
 // running server sees its changes at once (a disabled user's next request gets 401).
 // Exit codes: 0 done, 1 refused input (bad file, unknown user, weak password) or a broken audit
 // chain (audit:verify), 2 usage error.
-// A verb is one entry of VERBS: `{ usage, summary, run }` (backup/restore can be added the same way).
-import { join } from 'node:path';
+// A verb is one entry of VERBS: `{ usage, summary, run }`.
+import { dirname, join, resolve } from 'node:path';
 import { BackupError, backup, restore, verifyBackup } from '../src/server/ops/backup';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,9 @@ import { ApiFailure } from '../src/server/http/errors';
 import { openStore, type Store, type UserRecord } from '../src/server/store';
 import { encryptExisting, keyStatus, rotateKeys } from '../src/server/admin/keys';
 import { KeyError } from '../src/server/crypto/key-ring';
+import { MoveError, moveToPostgres } from '../src/server/store/move-to-postgres';
+import { formatComparison } from '../src/server/store/table-copy';
+import { runningServer } from '../src/server/ops/running';
 
 /** Wrong command line: exit 2 with the verb's usage. */
 class UsageError extends Error {}
@@ -103,9 +106,6 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
-const POSTGRES_BACKUP =
-  '数据库为 PostgreSQL：请用 pg_dump / pg_restore 备份数据库，并另行备份文件目录 / DATABASE_URL is set: back up PostgreSQL with pg_dump and the blob folder separately';
-
 /** A refused backup or restore (non-empty target, damaged file) is bad input: exit 1. */
 async function backupOrInput<T>(task: () => Promise<T>): Promise<T> {
   try {
@@ -125,6 +125,8 @@ async function keyOrInput<T>(task: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 const ROLE_LABEL = { agent: '代办员', reviewer: '乡镇审核员', admin: '县级管理员' } as const;
 
@@ -353,13 +355,17 @@ export const VERBS: Record<string, Verb> = {
     summary: 'consistent copy of the database, blobs and CA into DIR (while the server runs), with a manifest',
     async run(args, { config, store, print }) {
       const { positionals } = options(args, {}, 1);
-      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
       // The key ring lets the backup check every sealed blob against its hash (keys stay out of it).
-      const ring = existsSync(config.dbFile) ? await keyOrInput(async () => (await store()).crypto.ring) : undefined;
+      const ring =
+        config.databaseUrl || existsSync(config.dbFile)
+          ? await keyOrInput(async () => (await store()).crypto.ring)
+          : undefined;
       const manifest = await backupOrInput(() =>
         backup({ ...config, tlsDir: join(config.dataDir, 'tls'), ring }, positionals[0]!),
       );
-      print(`已备份 / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+      print(
+        `已备份${config.databaseUrl ? ' PostgreSQL' : ''} / backed up to ${positionals[0]}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`,
+      );
     },
   },
   'backup:verify': {
@@ -373,14 +379,63 @@ export const VERBS: Record<string, Verb> = {
   },
   restore: {
     usage: 'restore DIR',
-    summary: 'fill an empty data dir (DAIBAN_DATA_DIR) from a backup, after checking every file against its manifest',
+    summary:
+      'fill an empty data dir (DAIBAN_DATA_DIR), and with DATABASE_URL an empty PostgreSQL database, from a backup, after checking every file against its manifest',
     async run(args, { config, print }) {
       const { positionals } = options(args, {}, 1);
-      if (config.databaseUrl) throw new InputError(POSTGRES_BACKUP);
-      const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir));
-      print(`已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`);
+      const manifest = await backupOrInput(() => restore(positionals[0]!, config.dataDir, config.databaseUrl));
+      print(
+        config.databaseUrl
+          ? `已恢复到 PostgreSQL / restored into PostgreSQL (DATABASE_URL), blobs into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`
+          : `已恢复 / restored into ${config.dataDir}: ${manifest.cases.length} cases, ${manifest.blobs.length} blobs`,
+      );
       print(
         `请把主密钥文件放回 / put the master key file back at ${config.keys.file} (or set DAIBAN_MASTER_KEY) before starting`,
+      );
+    },
+  },
+  'migrate:to-postgres': {
+    usage: 'migrate:to-postgres [--from FILE.sqlite] [--to postgres://…]',
+    summary:
+      'copy the SQLite database (DAIBAN_DB) into an empty PostgreSQL database (DATABASE_URL), verified table by table',
+    async run(args, { config, print }) {
+      const { values } = options(args, { from: { type: 'string' }, to: { type: 'string' } });
+      const from = resolve(values.from ?? config.dbFile);
+      const to = values.to ?? config.databaseUrl;
+      if (!to) throw new UsageError('give --to postgres://… or set DATABASE_URL');
+      // Writes after the copy would stay behind in SQLite.
+      const running = runningServer(from === config.dbFile ? config.dataDir : dirname(from));
+      if (running !== null)
+        throw new MoveError(
+          'migrate.server-running',
+          `服务器（进程 ${running}）仍在使用该数据库，请先停止服务器 / a server (pid ${running}) is running on this database: stop it first`,
+        );
+      print(`源 / from: ${from}`);
+      print(`目标 / to:   ${to.replace(/(:\/\/[^:@/]+:)[^@]+@/, '$1…@')}`);
+      try {
+        const report = await moveToPostgres({ from, to, keys: config.keys, print });
+        for (const line of formatComparison(report.comparison)) print(line);
+        print(
+          `${report.alreadyCopied ? '已校验 / verified' : '已复制并校验 / copied and verified'}: ${report.comparison.length} 张表 tables, ${report.rows} 行 rows; 用时 / duration ${seconds(report.durationMs)} s`,
+        );
+        const p = report.phases;
+        print(
+          `  准备 prepare ${seconds(p.prepareMs)} s, 复制 copy ${seconds(p.copyMs)} s, 校验 verify ${seconds(p.verifyMs)} s, 操作记录 audit ${seconds(p.auditMs)} s`,
+        );
+        if (report.audit)
+          print(
+            `操作记录校验通过 / audit chains intact on PostgreSQL: ${report.audit.events} events in ${report.audit.chains} chains`,
+          );
+      } catch (error) {
+        if (error instanceof MoveError && error.comparison)
+          for (const line of formatComparison(error.comparison)) print(line);
+        throw error;
+      }
+      print(
+        `附件文件不在数据库中：文件目录 ${config.blobDir} 保持原位，PostgreSQL 上的服务器须使用同一目录（DAIBAN_BLOB_DIR）/ blob files are not in the database: leave ${config.blobDir} where it is and give the server on PostgreSQL the same folder`,
+      );
+      print(
+        `加密数据按原样复制：PostgreSQL 上的服务器须使用同一主密钥（${config.keys.masterKey ? 'DAIBAN_MASTER_KEY' : config.keys.file}）/ encrypted data was copied as is: start the server on PostgreSQL with the same master key`,
       );
     },
   },
@@ -476,6 +531,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     if (error instanceof KeyError) {
       console.error(`错误 / error: encryption at rest: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof MoveError) {
+      console.error(`错误 / error: ${error.message} (${error.code})`);
       return 1;
     }
     if (error instanceof InputError || error instanceof ApiFailure) {

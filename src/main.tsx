@@ -1,23 +1,17 @@
-// Entry: wires the app state to the browser (router, network, image worker, sync, service worker)
-// and renders. Everything here is glue; the logic lives in src/state.
+// Entry: renders the first screen (login, lock, or the case list) with only what it needs, then
+// loads the rest in the background (background-sw.ts: the service worker; background.ts: sync,
+// catalogue, calendar).
+// Everything here is glue; the logic lives in src/state. Issue 13: the first screen's JavaScript
+// has a gzip budget (tests/e2e/workbench-bundle.spec.ts): import state modules directly, never
+// the src/state or src/storage barrels, and nothing that carries zod, the catalogue or the rules.
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { App } from './ui/app';
-// Direct module imports, not the src/state barrel: the barrel also carries the workbench actions
-// and the rules engine, which the first screen does not need (they load with the workbench).
-import { createAppState } from './state/app-state';
+import { createAppState, type AppState } from './state/app-state';
 import { createRouter } from './state/router';
-import { bootSession } from './state/session-actions';
+import { bootSession } from './state/session-boot';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
-import { connectSync } from './state/sync-wiring';
-import { loadPulledCatalog } from './state/catalog-lookup';
-import { loadHolidayCalendar } from './state/holiday-calendar';
-import { refreshStorageInfo, requestPersistence } from './state/storage-info';
-import { refreshSyncStatus } from './state/sync-status';
-import { watchDeviceProblems } from './state/device-problems';
-import { processImage } from './workers/image/bridge';
-import { registerServiceWorker } from './pwa/register';
-import { onAppInstalled } from './pwa/storage-quota';
+import { firstRowsDrawn } from './state/first-rows';
 import { chinaDate } from './domain/dates';
 import './ui/theme.css';
 
@@ -25,10 +19,9 @@ const state = createAppState({
   router: createRouter(window),
   fetch: (input, init) => window.fetch(input, init),
   now: () => Date.now(),
-  processImage,
+  // The image worker and its bridge load with the first photo.
+  processImage: async (file, options, ctl) => (await import('./workers/image/bridge')).processImage(file, options, ctl),
 });
-const sync = connectSync(state);
-state.deps.syncNow = () => sync.requestSync();
 
 state.online.value = navigator.onLine;
 window.addEventListener('online', () => {
@@ -42,38 +35,57 @@ setInterval(() => {
   state.today.value = chinaDate(Date.now());
 }, 60_000);
 
-const workbox = registerServiceWorker({
-  onUpdateReady: (apply) => {
-    state.updateReady.value = apply;
-  },
-});
-state.deps.checkForUpdate = async () => {
-  await workbox?.update();
-};
-watchDeviceProblems(state);
 // Encryption at rest: the service worker gets the key from this page; idle pages lock.
 serveKeyToWorker(state);
 watchIdle(state, window);
-// Chrome grants persistent storage to installed apps: ask again right after install.
-onAppInstalled(() => void requestPersistence(state).then(() => refreshStorageInfo(state)));
 
-void bootSession(state).then(() => {
+const idle = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2_000 });
+    else setTimeout(resolve, 200);
+  });
+
+/** The agent's case list will be the screen: it is drawn once its first rows are. */
+const listIsNext = (s: AppState) =>
+  s.session.value?.user.role === 'agent' &&
+  !s.session.value.user.mustChangePassword &&
+  !s.sessionEnd.ended.value &&
+  s.router.route.value.name === 'cases';
+
+/** Resolves when the signed-in first screen is up: the case list's first rows, or idle time on
+ *  any other screen (a deep link, a reviewer's desk). Waits through login and the lock screen. */
+function signedInScreenUp(): Promise<void> {
+  return new Promise((resolve) => {
+    let dispose = () => undefined as void;
+    const up = () => {
+      queueMicrotask(() => dispose()); // also when the effect's first run already decides
+      resolve();
+    };
+    void firstRowsDrawn().then(up);
+    dispose = effect(() => {
+      // On the login route a fresh session is about to navigate to its home: not up yet.
+      const route = state.router.route.value.name;
+      if (state.session.value && !state.deviceLock.lock.value.locked && route !== 'login' && !listIsNext(state))
+        void idle().then(up);
+    });
+  });
+}
+
+void bootSession(state).then(async () => {
   if (!state.session.value && state.router.route.value.name !== 'login')
     state.router.navigate({ name: 'login' }, { replace: true });
-  void loadPulledCatalog().catch(() => undefined);
-  void loadHolidayCalendar().catch(() => undefined);
-  void refreshStorageInfo(state);
-  // Sync runs while someone is signed in (it needs the token), and stops at logout.
-  effect(() => {
-    // Not while a one-time password awaits its change: the server refuses everything else.
-    // Nor while the device is locked: the outbox is sealed (the lock screen says 解锁后同步).
-    if (state.session.value && !state.session.value.user.mustChangePassword && !state.deviceLock.lock.value.locked) {
-      void refreshSyncStatus(state).catch(() => undefined);
-      sync.start();
-    } else {
-      sync.stop();
-    }
-  });
+  // The service worker installs the app shell for offline use: on the login screen at the first
+  // idle time (the agent is typing), otherwise once the first screen is up, with sync.
+  let swStarted = false;
+  const startServiceWorker = async () => {
+    if (swStarted) return;
+    swStarted = true;
+    (await import('./background-sw')).startServiceWorker(state);
+  };
+  if (!state.session.value || state.router.route.value.name === 'login') void idle().then(startServiceWorker);
+  await signedInScreenUp();
+  void startServiceWorker();
+  (await import('./background')).startSync(state);
 });
 
 render(<App state={state} />, document.getElementById('app')!);

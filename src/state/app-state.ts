@@ -1,17 +1,38 @@
 // The app's state as signals (Preact signals guide): createAppState() builds them; actions live
 // in separate modules and take the state as their first argument. Components read `.value`.
 import { computed, signal } from '@preact/signals';
-import { type Actor, chinaDate } from '../domain';
-import { createApiClient } from '../net';
+import type { Actor } from '../domain/schemas/common';
+import { chinaDate } from '../domain/dates';
+import type { ApiClient, ApiClientOptions } from '../net/client';
 import type { AppDeps } from './deps';
 import type { Session } from './session';
 import type { StorageEstimateInfo } from '../pwa/storage-quota';
 import { createCaseListSlice } from './case-list';
-import { createPersonsSlice } from './persons';
+import { createPersonsSlice } from './persons-slice';
 import { createWorkbenchSlice } from './workbench/slice';
-import { createSyncSlice } from './sync-status';
+import { createSyncSlice } from './sync-slice';
 import { adoptToken, createSessionEndSlice, storedToken } from './session-lifetime';
 import { createDeviceLockSlice } from './device-key';
+
+/**
+ * The API client, fetched with its contract schemas on the first call: the first screen (the case
+ * list, offline) makes none. Every method is asynchronous, so callers cannot tell the difference.
+ */
+function lazyApiClient(options: ApiClientOptions): ApiClient {
+  let client: Promise<ApiClient> | undefined;
+  const get = () =>
+    (client ??= import('../net/client')
+      .then((m) => m.createApiClient(options))
+      .catch((e: unknown) => {
+        client = undefined;
+        throw e;
+      }));
+  return {
+    call: async (spec, input, signal) => (await get()).call(spec, input, signal),
+    raw: async (spec, init) => (await get()).raw(spec, init),
+    failure: async (res) => (await get()).failure(res),
+  };
+}
 
 export interface Toast {
   tone: 'info' | 'success' | 'warning' | 'danger';
@@ -35,7 +56,7 @@ export function createAppState(deps: AppDeps) {
 
   const user = computed(() => session.value?.user ?? null);
   /** The one HTTP client of the screens (sync builds its own in the drain, page or worker). */
-  const api = createApiClient({
+  const api = lazyApiClient({
     fetch: (input, init) => deps.fetch(input, init),
     // Storage first: sync (page or service worker) may have stored a rotated token meanwhile.
     token: async () => (session.value ? ((await storedToken()) ?? session.value.token) : undefined),

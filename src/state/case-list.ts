@@ -1,11 +1,13 @@
 // 办件列表 state: a filtered, paged window over possibly 10,000 cases. The count comes first
 // (index-only when possible), then pages of rows load as the virtual list scrolls to them.
+// First screen: storage's list reads only (no schema, no pinyin), the generated item names.
 import { signal } from '@preact/signals';
-import { type Case, type CaseStatus } from '../domain';
-import { addWorkingDays } from '../domain/calendar';
-import { countCases, getPerson, listCases, type CaseFilter } from '../storage';
+import type { Case, CaseStatus } from '../domain/schemas/case';
+import { addWorkingDays } from '../domain/calendar/calendar';
+import { countCases, listCases, type CaseFilter } from '../storage/cases';
+import { personNames } from '../storage/person-names';
 import type { AppState } from './app-state';
-import { itemTitle } from './catalog-lookup';
+import { itemTitle, loadPulledNames } from './catalog-names';
 
 export const CASE_PAGE_SIZE = 100;
 /** "Due soon" = due within this many working days (overdue included). */
@@ -84,7 +86,10 @@ export async function loadCaseList(
   state.caseList.loading.value = true;
   state.caseList.error.value = null;
   try {
-    const total = await countCases(toStorageFilter(filter, state.today.value));
+    const [total] = await Promise.all([
+      countCases(toStorageFilter(filter, state.today.value)),
+      loadPulledNames().catch(() => undefined), // the bundled names stand in
+    ]);
     if (gen !== p.generation) return;
     state.caseList.total.value = total;
     state.caseList.rows.value = new Array<CaseRow | undefined>(total);
@@ -111,13 +116,12 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
       (async () => {
         try {
           const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
-          const rows = await Promise.all(
-            cases.map(async (c): Promise<CaseRow> => ({
-              case: c,
-              itemName: itemTitle(c.itemCode),
-              applicantName: await personName(p.names, c.applicantId),
-            })),
-          );
+          await lookUpNames(p.names, cases);
+          const rows = cases.map((c): CaseRow => ({
+            case: c,
+            itemName: itemTitle(c.itemCode),
+            applicantName: p.names.get(c.applicantId) ?? MISSING_PERSON,
+          }));
           if (gen !== p.generation) return;
           const next = state.caseList.rows.value.slice();
           rows.forEach((r, i) => {
@@ -134,10 +138,12 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
   await Promise.all(jobs);
 }
 
-async function personName(names: Map<string, string>, id: string): Promise<string> {
-  const known = names.get(id);
-  if (known) return known;
-  const name = (await getPerson(id))?.name ?? '（档案缺失）';
-  names.set(id, name);
-  return name;
+const MISSING_PERSON = '（档案缺失）';
+
+/** Adds the page's applicants not yet known to `names`, in one read. */
+async function lookUpNames(names: Map<string, string>, cases: readonly Case[]): Promise<void> {
+  const missing = cases.map((c) => c.applicantId).filter((id) => !names.has(id));
+  if (missing.length === 0) return;
+  const found = await personNames(missing);
+  for (const id of missing) names.set(id, found.get(id) ?? MISSING_PERSON);
 }

@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import type { ServiceItem } from '../domain';
 import { CATALOG, CATEGORIES } from '../catalog';
 import { listCatalog, listCatalogVersions } from '../storage';
+import { setPulledNames } from './catalog-names';
 
 const pulled = signal<ReadonlyMap<string, ServiceItem>>(new Map());
 const versions = signal<ReadonlyMap<string, ServiceItem>>(new Map());
@@ -15,6 +16,7 @@ const versionKey = (code: string, version: number) => `${code}@${version}`;
 export async function loadPulledCatalog(): Promise<void> {
   const [items, all] = await Promise.all([listCatalog(), listCatalogVersions()]);
   pulled.value = new Map(items.map((i) => [i.code, i]));
+  setPulledNames(items);
   versions.value = new Map(all.map((i) => [versionKey(i.code, i.version), i]));
 }
 
@@ -51,7 +53,7 @@ export function catalogItems(): ServiceItem[] {
 /** Items a new case may be opened on (停用 ones are left out). */
 export const openableItems = (): ServiceItem[] => catalogItems().filter((i) => !i.withdrawn);
 
-export const itemTitle = (code: string) => lookupItem(code)?.name ?? `未知事项（${code}）`;
+export { itemTitle } from './catalog-names';
 
 export const itemCategories = (): readonly string[] => {
   const extra = catalogItems()

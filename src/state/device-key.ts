@@ -2,18 +2,10 @@
 // is unwrapped with the password or a PIN (keyring.ts), handed to storage and the service
 // worker, and dropped again on lock (idle, or the agent's choice) and logout.
 import { signal } from '@preact/signals';
-import {
-  createKeyring,
-  exportDataKey,
-  forgetStorageKey,
-  hasDataKey,
-  KeyError,
-  type KeyOwner,
-  type Keyring,
-  lockStorage,
-  requireUnlock,
-  unlockStorage,
-} from '../storage';
+// The storage modules themselves, not the barrel: this runs on the first screen.
+import { createKeyring, KeyError, type KeyOwner, type Keyring } from '../storage/keyring';
+import { exportDataKey, hasDataKey, requireUnlock } from '../storage/vault';
+import { forgetStorageKey, lockStorage, unlockStorage } from '../storage/device-lock';
 import { DEVICE_KEY_MESSAGE, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE } from '../sync/names';
 import type { SessionUser } from '../domain/api/auth';
 

@@ -1,25 +1,11 @@
 // 群众档案 state: the list/search screen and the actions that save profiles.
-import { signal } from '@preact/signals';
 import type { Person, PersonField } from '../domain';
 import { getPerson, listPersons, putBlob, savePerson, searchPersons, settleConflicts } from '../storage';
 import type { AppState } from './app-state';
+export { resetPersons } from './persons-slice';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
 import { checkPersonDraft, personFromDraft, type PersonDraft } from './person-form';
-
-export function createPersonsSlice() {
-  return {
-    query: signal(''),
-    /** Search hits, or the most recent profiles when the query is empty. */
-    results: signal<Person[]>([]),
-    loading: signal(false),
-  };
-}
-
-export function resetPersons(state: AppState): void {
-  state.persons.query.value = '';
-  state.persons.results.value = [];
-}
 
 let searchSeq = 0;
 

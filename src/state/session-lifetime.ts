@@ -2,9 +2,8 @@
 // state of a session the server ended (revoked, account disabled) — the login screen's notice, or
 // the locked screen while unsent work is still on the device (session-end.ts acts on it).
 import { signal, type Signal } from '@preact/signals';
-import { z } from 'zod';
-import type { RotatedToken } from '../net';
-import { adoptRotatedToken, getSession } from '../storage';
+import type { RotatedToken } from '../net/client';
+import { adoptRotatedToken, getStoredSession } from '../storage/settings';
 import type { Session } from './session';
 
 export interface EndedSession {
@@ -30,10 +29,11 @@ export function createSessionEndSlice() {
   };
 }
 
-const StoredToken = z.looseObject({ token: z.string().min(1) });
-
 /** The token stored on the device (the newest: rotation writes there first). */
-export const storedToken = async () => (await getSession(StoredToken).catch(() => undefined))?.token;
+export async function storedToken(): Promise<string | undefined> {
+  const stored = (await getStoredSession().catch(() => undefined)) as { token?: unknown } | undefined;
+  return typeof stored?.token === 'string' && stored.token.length > 0 ? stored.token : undefined;
+}
 
 /** Stores a rotated token (newest wins) and, when it was taken, shows it in the session signal. */
 export async function adoptToken(session: Signal<Session | null>, r: RotatedToken): Promise<void> {

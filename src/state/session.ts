@@ -2,7 +2,8 @@
 // the agent keeps working offline; only the first login needs the network.
 import { z } from 'zod';
 import { AUTH_ROUTES, SessionUser } from '../domain/api/auth';
-import { RequestError, type ApiClient } from '../net';
+import { RequestError } from '../net/errors';
+import type { ApiClient } from '../net/client';
 
 export const Session = z.object({
   token: z.string().min(1),

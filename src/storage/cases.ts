@@ -1,11 +1,10 @@
-// Cases (办件): list, count and read by index; write one case with its audit event.
+// Cases (办件): list and count by index, for the case list (the first screen). No schema here:
+// rows are validated when written (case-rows.ts, the pull), so a list read stays cheap.
 import Dexie, { type Collection } from 'dexie';
-import { type AuditEvent, Case, type CaseInput, type CaseStatus } from '../domain';
-import { appendAudit } from './audit';
+import type { Case, CaseStatus } from '../domain/schemas/case';
 import { getDb } from './connection';
-import { StorageError } from './errors';
-import { writeTransaction } from './transaction';
-import { parseInput, parseRow, parseRows } from './validate';
+import { readRows } from './validate';
+import { STATUS_LABELS } from '../domain/state-machine/labels';
 import { openRows } from './sealing';
 
 export interface CaseFilter {
@@ -21,38 +20,6 @@ export interface CaseFilter {
 export interface CaseQuery extends CaseFilter {
   offset?: number;
   limit?: number;
-}
-
-const toCase = (row: unknown) => parseRow(Case, row, '办件', 'cases');
-
-export async function getCase(id: string): Promise<Case | undefined> {
-  const row = await getDb().cases.get(id);
-  return row && toCase(row);
-}
-
-export async function getCaseByNumber(number: string): Promise<Case | undefined> {
-  const row = await getDb().cases.where('number').equals(number).first();
-  return row && toCase(row);
-}
-
-/** Adds a new case with its audit event; `storage.conflict` if the id exists. */
-export async function createCase(input: CaseInput, audit: AuditEvent | AuditEvent[]): Promise<Case> {
-  const c = parseInput(Case, input, '办件');
-  return writeTransaction(['cases', 'audit'], async (db) => {
-    await db.cases.add(c);
-    await appendAudit(audit);
-    return c;
-  });
-}
-
-/** Replaces a case and appends its audit event(s), in one transaction. */
-export async function saveCase(input: CaseInput, audit: AuditEvent | AuditEvent[] = []): Promise<Case> {
-  const c = parseInput(Case, input, '办件');
-  return writeTransaction(['cases', 'audit'], async (db) => {
-    await db.cases.put(c);
-    await appendAudit(audit);
-    return c;
-  });
 }
 
 /** Statuses the filter allows, or undefined for "any". */
@@ -105,7 +72,18 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
     rows = (await collection.reverse().sortBy('updatedAt')).slice(offset, offset + limit);
   }
   await openRows(rows); // one native pass for the page instead of row by row
-  return parseRows(Case, rows, 'cases');
+  return readRows(rows, 'cases', listedCaseProblems); // validated when written (case-rows.ts, pull)
+}
+
+/** What the list relies on, checked without the schema (a damaged row is skipped and reported). */
+function listedCaseProblems(c: Case): string[] {
+  const paths: string[] = [];
+  if (typeof c.id !== 'string') paths.push('id');
+  if (!Object.hasOwn(STATUS_LABELS, c.status)) paths.push('status');
+  if (typeof c.updatedAt !== 'number') paths.push('updatedAt');
+  if (typeof c.itemCode !== 'string') paths.push('itemCode');
+  if (typeof c.applicantId !== 'string') paths.push('applicantId');
+  return paths;
 }
 
 /** Newest `n` cases over several statuses: walks [status+updatedAt] backwards per status, merges. */
@@ -136,16 +114,4 @@ export async function countCases(filter: CaseFilter = {}): Promise<number> {
   return indexedCollection(filter, statuses)
     .filter((c) => matches(c, filter, statuses))
     .count();
-}
-
-/** Deletes a draft with its materials (files are collected later by deleteOrphanBlobs). */
-export async function deleteDraftCase(caseId: string, audit: AuditEvent): Promise<void> {
-  await writeTransaction(['cases', 'materials', 'audit'], async (db) => {
-    const c = await db.cases.get(caseId);
-    if (!c) throw new StorageError('storage.not_found', '找不到这个办件');
-    if (c.status !== 'draft') throw new StorageError('storage.conflict', '只有草稿可以删除');
-    await db.materials.where('caseId').equals(caseId).delete();
-    await db.cases.delete(caseId);
-    await appendAudit(audit);
-  });
 }

@@ -3,7 +3,7 @@
 import { ServiceItem } from '../domain';
 import { getDb } from './connection';
 import type { DaibanDb } from './db';
-import { parseInput, parseRow, parseRows } from './validate';
+import { parseInput, parseRow, readRows } from './validate';
 
 /** Keeps the version and makes it the newest when it is (joins the caller's transaction). */
 export async function storeCatalogItem(db: DaibanDb, item: ServiceItem): Promise<boolean> {
@@ -30,11 +30,12 @@ export async function getCatalogItem(code: string): Promise<ServiceItem | undefi
   return row && parseRow(ServiceItem, row, '事项', 'catalog');
 }
 
+/** Stored items (validated when stored: putCatalogItems, the pull). */
 export async function listCatalog(): Promise<ServiceItem[]> {
-  return parseRows(ServiceItem, await getDb().catalog.toArray(), 'catalog');
+  return readRows(await getDb().catalog.toArray(), 'catalog');
 }
 
 /** Every stored version of every item. */
 export async function listCatalogVersions(): Promise<ServiceItem[]> {
-  return parseRows(ServiceItem, await getDb().catalogVersions.toArray(), 'catalog');
+  return readRows(await getDb().catalogVersions.toArray(), 'catalog');
 }

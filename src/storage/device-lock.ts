@@ -5,9 +5,9 @@ import { runReadyTasks } from './ready-tasks';
 import { sealPendingRows } from './seal-rows';
 import { clearDataKey, setDataKey } from './vault';
 
-export { exportDataKey, hasDataKey, requireUnlock } from './vault';
+export { hasDataKey } from './vault';
 export { openRows } from './sealing';
-export { createKeyring, KeyError, LOCK_POLICY, type KeyOwner, type Keyring } from './keyring';
+export { createKeyring, KeyError, LOCK_POLICY } from './keyring';
 
 /**
  * Puts the key in memory. Queries waiting behind the lock go on; rows from before encryption are

@@ -58,6 +58,8 @@ export { writeTransaction } from './transaction';
 export * from './audit';
 export * from './persons';
 export * from './cases';
+export * from './case-rows';
+export * from './person-names';
 export * from './case-actions';
 export * from './materials';
 export * from './blobs';

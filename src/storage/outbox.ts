@@ -9,11 +9,13 @@
 import Dexie from 'dexie';
 import { type Case, type CaseStatus, Mutation } from '../domain';
 import { getDb } from './connection';
-import type { OutboxError, OutboxRow, OutboxState } from './db';
+import type { OutboxError, OutboxRow } from './db';
 import { StorageError } from './errors';
 import { parseInput } from './validate';
+import { OPEN_STATES } from './outbox-reads';
 
 export type OutboxEntry = OutboxRow;
+export { listProblems, pendingCount } from './outbox-reads';
 
 /** The case a mutation is about (every mutation kind concerns exactly one case). */
 export function mutationCaseId(m: Mutation): string {
@@ -47,8 +49,6 @@ export async function enqueue(mutation: Mutation, now = Date.now()): Promise<Out
   await getDb().outbox.add(row);
   return row;
 }
-
-const OPEN_STATES: OutboxState[] = ['pending', 'sending', 'failed'];
 
 /**
  * Up to `limit` entries due at `now`, oldest first. Per case, order is kept: an entry waits while
@@ -159,17 +159,6 @@ export async function dismissRejected(id: string, now = Date.now()): Promise<voi
   const row = await mustGet(id);
   if (row.state !== 'rejected') throw new StorageError('storage.conflict', '只有被退回的同步记录可以关闭');
   await setState(id, { state: 'done', updatedAt: now });
-}
-
-/** Entries not yet accepted by the server (pending, sending or failed). */
-export async function pendingCount(): Promise<number> {
-  return getDb().outbox.where('state').anyOf(OPEN_STATES).count();
-}
-
-/** What the agent must see: failed entries (with the last error) and rejections, oldest first. */
-export async function listProblems(): Promise<OutboxEntry[]> {
-  const rows = await getDb().outbox.where('state').anyOf(['failed', 'rejected']).toArray();
-  return rows.sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /** A case's outbox entries, oldest first (the case page shows their state). */

@@ -1,5 +1,5 @@
 // Device settings (device id, signed-in session) and sync state (pull cursor), as named keys.
-import { uuidv7 } from '../domain';
+import { uuidv7 } from '../domain/ids';
 import type { z } from 'zod';
 import { getDb } from './connection';
 import { parseRow } from './validate';
@@ -47,6 +47,8 @@ export async function deleteSetting(key: string): Promise<void> {
 /** The signed-in session; its shape is the caller's (validated with the schema it passes). */
 export const getSession = <S extends z.ZodType>(schema: S) => getSetting(SETTING_KEYS.session, schema);
 export const saveSession = (session: unknown) => putSetting(SETTING_KEYS.session, session);
+/** The stored session as written (validated then, by the login); the caller checks its shape. */
+export const getStoredSession = async (): Promise<unknown> => (await getDb().settings.get(SETTING_KEYS.session))?.value;
 export const clearSession = () => deleteSetting(SETTING_KEYS.session);
 
 /**

@@ -1,7 +1,9 @@
-// Rows read from IndexedDB are checked against the domain schemas: a device may hold data written
-// by an older app version, or a row damaged by a crash or a newer app (after a downgrade). A bad
-// row is skipped and reported (device-problems.ts: the sync and settings screens list it, the
-// agent can send a diagnostic); it never fails a whole list.
+// Rows are validated against the domain schemas when they are written (parseInput, and the sync
+// contract for pulled rows). A row read by key is checked again (parseRow): a device may hold data
+// written by an older app version, or a row damaged by a crash or a newer app (after a downgrade).
+// A list is not parsed row by row on every read (issue 13: that cost ~100 ms at start): it only
+// skips and reports rows a newer app wrote (readRows). A bad row is reported (device-problems.ts:
+// the sync and settings screens list it, the agent can send a diagnostic); it never fails a list.
 import type { z } from 'zod';
 import { noteRowProblem } from './device-problems';
 import { StorageError } from './errors';
@@ -49,6 +51,27 @@ export function parseRows<S extends z.ZodType>(schema: S, rows: unknown[], sourc
     if (value !== undefined) out.push(value);
   }
   return out;
+}
+
+/**
+ * A list read without a schema: rows were validated when written. Rows a newer app wrote (a
+ * downgrade) are skipped and reported, and so are rows failing `check` — a few plain tests of the
+ * fields the list relies on (returns the failing paths) — the rest are returned in order.
+ */
+export function readRows<T>(rows: readonly T[], source: VersionedTable, check?: (row: T) => string[]): T[] {
+  const known = ROW_SCHEMA_VERSIONS[source];
+  return rows.filter((row) => {
+    const version = rowSchemaVersion(row);
+    const seenAt = Date.now();
+    if (version > known) {
+      noteRowProblem({ code: 'row.newer', source, key: rowKey(row), schemaVersion: version, paths: [], seenAt });
+      return false;
+    }
+    const paths = check?.(row) ?? [];
+    if (paths.length === 0) return true;
+    noteRowProblem({ code: 'row.invalid', source, key: rowKey(row), schemaVersion: version, paths, seenAt });
+    return false;
+  });
 }
 
 /** Validates what a caller asks to save (a programming error if it fails: the UI validates first). */

@@ -1,5 +1,5 @@
 // Display formatting (Chinese conventions, China time whatever the device's zone).
-import { chinaDateTime } from '../domain';
+import { chinaDateTime } from '../domain/dates';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} 字节`;

@@ -1,39 +1,69 @@
 // What the tablet downloads for its first screen (login, then the case list): the app's own code
-// and the libraries it cannot start without (Preact, Dexie, zod, workbox-window, Comlink), but
-// not the workbench, the other agent screens (new case, persons, notice, receipt, sync, settings),
-// the signature pad, the QR code, pinyin or the reviewer desk: those arrive as their own chunks
-// when first used (and are precached by the service worker for offline use,
-// which tests/e2e/workbench.spec.ts exercises offline).
+// and the libraries it cannot start without (Preact, signals, Dexie, the row-sealing crypto), but
+// not zod, the catalogue, the rules engine, the workbench, the other screens, the signature pad,
+// the QR code, pinyin or the desks: those arrive as their own chunks when first used (and are
+// precached by the service worker for offline use, which tests/e2e/workbench.spec.ts exercises
+// offline). Background work (sync engine, service-worker registration, the image worker bridge)
+// loads after the first rows are on screen: the app marks that moment ('daiban:first-rows') and
+// the budget counts every script requested before it.
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { login } from './fixtures/app';
+import { login, unlock } from './fixtures/app';
 
-/** Budget for the first screen's JavaScript (raw bytes). Measured 419,924 with one main chunk,
- *  385,317 once the other screens loaded lazily and the first screen imported state directly.
- *  Raised by exactly what encryption at rest adds (issue 10, measured 394,921 → 428,821, +33,900):
- *  noble AES-GCM / HMAC / SHA-256 (~15.8 KB), sealing, blind indexes, keyring and the device lock
- *  (~11 KB), the lock screen and PIN pad (~4.3 KB), idb-keyval now on the first screen (~2.7 KB).
- *  Raised again by what the session lifetime work adds to every start (issue 10, measured 435,437
- *  with the revoked-session handling already loaded lazily: +6,500): rotated-token adoption in the
- *  one API client and in storage, the session-end slice, the login screen's notice.
- *  Raised by what live published data adds to every start (issue 11, measured 452,400: +17,000):
- *  the live channel (a fetch-read event stream with back-off and watchdog), the restore client and
- *  its merge, the field-level profile merge the pull now applies, the pulled holiday arrangements
- *  and catalogue versions, and their schemas in the sync contract.
- *  Issue 13 redesigns the bundle. */
-const FIRST_SCREEN_JS_BUDGET = 395_000 + 34_000 + 6_500 + 17_000;
+/**
+ * Budgets for the first screen's JavaScript, gzip bytes of the scripts as served (level 9).
+ * Before issue 13, login then the case list took 150,245 bytes gzip (452,563 raw, 8 files):
+ * zod with its JSON-Schema code, the whole catalogue, the rules engine, sync, workbench state and
+ * the image-worker bridge all loaded at start. Issue 13 (measured 2026-12-02):
+ *  - login, then the case list: 104,925 (of which the login's own code is ~30 KB: the API client
+ *    and the contract's zod schemas, which validate the server's answer; fetched only on submit);
+ *  - the everyday start (stored session, unlock, case list): 71,829, 7 files — Dexie (~29 KB),
+ *    Preact + signals (~8.4 KB), the row-sealing crypto (~8 KB), the app's first screen.
+ * The issue's target is 60 KB for both: what is left is listed in the issue 13 report (the list
+ * read without Dexie, the login answer checked without classic zod).
+ */
+const FIRST_SCREEN_GZIP_BUDGET = 105 * 1024;
+const COLD_START_GZIP_BUDGET = 72 * 1024;
+// Lazily loaded screens and the code they bring: the image bridge, the whole catalogue
+// (catalog-lookup), the workbench state (open) and the agent's decision reads (agent-side).
 const LAZY_CHUNKS =
-  /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm|new-case|notice|receipt|person-list|person-edit|person-form|sync-status|settings)-[\w-]+\.js$/;
+  /\/assets\/(signature_pad|qrcode|workbench-screen|reviewer|esm|new-case|notice|receipt|person-list|person-edit|person-form|sync-status|settings|bridge|shared-catalog-lookup|shared-open|shared-agent-side)-[\w-]+\.js$/;
+/** The sync engine's background chunk (background-sw.js, the service worker's registration, may be in). */
+const SYNC_CHUNK = /\/background-(?!sw-)[\w-]+\.js$/;
 
-function recordScripts(page: Page): Map<string, number> {
-  const scripts = new Map<string, number>();
+function recordScripts(page: Page): Map<string, Buffer> {
+  const scripts = new Map<string, Buffer>();
   page.on('response', async (r) => {
     if (!r.url().endsWith('.js') || r.url().includes('/sw.js') || r.url().includes('.worker-')) return;
-    scripts.set(new URL(r.url()).pathname, (await r.body().catch(() => Buffer.alloc(0))).length);
+    scripts.set(new URL(r.url()).pathname, await r.body().catch(() => Buffer.alloc(0)));
   });
   return scripts;
 }
 
-test('the first screen loads no lazy chunk and stays within its JavaScript budget; the workbench arrives on first use', async ({
+/** Waits until no new script has arrived for a second (the live stream keeps the network busy). */
+async function quiet(scripts: Map<string, Buffer>, page: Page): Promise<void> {
+  for (let seen = -1; seen !== scripts.size;) {
+    seen = scripts.size;
+    await page.waitForTimeout(1_000);
+  }
+}
+
+const gzipBytes = (body: Buffer) => gzipSync(body, { level: 9 }).length;
+
+/** Paths of the scripts the page requested before the first rows of the case list were drawn. */
+async function scriptsBeforeFirstRows(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => performance.getEntriesByName('daiban:first-rows', 'mark').length > 0);
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('daiban:first-rows', 'mark')[0]!.startTime;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime <= mark && new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => !p.endsWith('/sw.js') && !p.includes('.worker-'));
+  });
+}
+
+test('the first screen loads no lazy chunk and stays within its gzip JavaScript budget; the workbench arrives on first use', async ({
   browser,
   baseURL,
 }) => {
@@ -41,21 +71,45 @@ test('the first screen loads no lazy chunk and stays within its JavaScript budge
   const page = await context.newPage();
   const scripts = recordScripts(page);
   await page.goto('/');
+  // An agent types for a few seconds: what the login screen loads meanwhile (the service worker's
+  // registration) is in, as on a tablet.
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await quiet(scripts, page);
   await login(page);
-  // The live stream stays open, so the network is never idle: wait until no script has arrived
-  // for a second.
-  await page.waitForLoadState('load');
-  for (let seen = -1; seen !== scripts.size;) {
-    seen = scripts.size;
-    await page.waitForTimeout(1_000);
-  }
+  const first = await scriptsBeforeFirstRows(page);
+  // Every response body is in before it is measured.
+  await expect.poll(() => first.every((path) => scripts.has(path))).toBe(true);
 
-  const first = [...scripts.entries()];
-  expect(first.filter(([path]) => LAZY_CHUNKS.test(path)).map(([path]) => path)).toEqual([]);
-  const total = first.reduce((sum, [, bytes]) => sum + bytes, 0);
-  console.log(`first screen JavaScript: ${first.length} files, ${total} bytes`);
-  expect(total).toBeGreaterThan(0);
-  expect(total).toBeLessThanOrEqual(FIRST_SCREEN_JS_BUDGET);
+  const sized = first.map((path) => ({ path, raw: scripts.get(path)!.length, gzip: gzipBytes(scripts.get(path)!) }));
+  const gzip = sized.reduce((sum, s) => sum + s.gzip, 0);
+  const raw = sized.reduce((sum, s) => sum + s.raw, 0);
+  console.log(`first screen JavaScript: ${first.length} files, ${gzip} bytes gzip (${raw} raw)`);
+  for (const s of sized) console.log(`  ${s.path}  ${s.gzip} gzip  ${s.raw} raw`);
+  expect(first.filter((path) => LAZY_CHUNKS.test(path) || SYNC_CHUNK.test(path))).toEqual([]);
+  expect(gzip).toBeGreaterThan(0);
+  expect(gzip).toBeLessThanOrEqual(FIRST_SCREEN_GZIP_BUDGET);
+
+  // What follows in the background once the rows are drawn (sync, service worker): logged only.
+  await quiet(scripts, page);
+  expect([...scripts.keys()].some((path) => SYNC_CHUNK.test(path))).toBe(true); // sync did start
+  const settled = [...scripts.values()];
+  console.log(
+    `after background loading: ${settled.length} files, ${settled.reduce((s, b) => s + gzipBytes(b), 0)} bytes gzip`,
+  );
+
+  // The everyday start: the app reopens offline-capable with the session stored, locked (the data
+  // key lives in memory only); unlocking leads to the case list. No login code, no zod.
+  await page.reload();
+  await unlock(page);
+  const cold = await scriptsBeforeFirstRows(page);
+  await expect.poll(() => cold.every((path) => scripts.has(path))).toBe(true);
+  const coldGzip = cold.reduce((sum, path) => sum + gzipBytes(scripts.get(path)!), 0);
+  console.log(`cold start to the case list: ${cold.length} files, ${coldGzip} bytes gzip`);
+  expect(cold.filter((path) => LAZY_CHUNKS.test(path))).toEqual([]);
+  expect(coldGzip).toBeLessThanOrEqual(COLD_START_GZIP_BUDGET);
+  // Not a byte of zod (its error class names survive minification), nor the sync engine.
+  expect(cold.filter((path) => scripts.get(path)!.includes('ZodError'))).toEqual([]);
+  expect(cold.filter((path) => SYNC_CHUNK.test(path))).toEqual([]);
 
   // Opening a case fetches the workbench chunk (and still not the signature pad: no signature yet).
   await page.goto('/#/cases/01890000-0000-7000-8000-000000000000');

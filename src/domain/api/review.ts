@@ -45,6 +45,11 @@ export const ReviewListQuery = z.object({
   tolerancePending: flag.optional(),
   limit: z.coerce.number().int().min(1, 'limit 至少为 1').max(200, 'limit 最多为 200').default(50),
   offset: z.coerce.number().int().nonnegative('offset 不能为负').default(0),
+  /** Keyset paging: the `next` of the page before (cheaper than a deep offset). */
+  after: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}|9999-99-99)\|\d{16}\|[0-9a-f-]{36}$/, '翻页标记格式不正确')
+    .optional(),
 });
 export type ReviewListQuery = z.output<typeof ReviewListQuery>;
 
@@ -75,6 +80,8 @@ export const ReviewCaseList = z.object({
   cases: z.array(ReviewCaseSummary),
   /** Cases matching the filters (for paging). */
   total: z.number().int(),
+  /** Pass as `after` for the page that follows; null when this page is not full (the last). */
+  next: z.string().nullable(),
   counts: z.object({
     total: z.number().int(),
     awaitingReview: z.number().int(),

@@ -11,6 +11,11 @@
 //   <backup>/blobs/ab/cd/<sha256>
 //   <backup>/tls/<file>            when given: the server's own CA and certificate (data/tls)
 //
+// On PostgreSQL (`databaseUrl`) the database part is the same SQLite file, written by copying every
+// table from one consistent PostgreSQL snapshot (store/postgres-dump.ts, checked table by table);
+// restore with `databaseUrl` copies it into an empty PostgreSQL database (store/move-to-postgres.ts,
+// one transaction, verified). So a backup taken on either database restores onto either.
+//
 // Personal data is encrypted at rest (src/server/crypto): a backup holds it encrypted, and never
 // the master key — that is kept apart, and a restore needs it back (README, encryption at rest).
 import { createHash } from 'node:crypto';
@@ -22,6 +27,8 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { APP_VERSION } from '../../domain/api';
 import { describeSnapshot, snapshotSqlite } from '../store';
+import { MoveError, moveToPostgres } from '../store/move-to-postgres';
+import { DumpError, dumpPostgres } from '../store/postgres-dump';
 import { isSealedFile, plainSha256 } from '../crypto/blob-cipher';
 import type { KeyRing } from '../crypto/key-ring';
 
@@ -45,6 +52,8 @@ export const BackupManifest = z.object({
   createdAt: z.string(),
   app: z.string(),
   schemaVersion: z.number().int(),
+  /** Where the backup was taken; absent = SQLite (backups from before PostgreSQL). */
+  database: z.literal('postgres').optional(),
   files: z.array(BackupFile).min(1),
   /** Every case in the database copy, with its version: what a restore must bring back. */
   cases: z.array(z.object({ id: z.string(), version: z.number().int() })),
@@ -110,6 +119,8 @@ async function fsync(path: string): Promise<void> {
 export async function backup(
   source: {
     dbFile: string;
+    /** PostgreSQL instead of `dbFile`. */
+    databaseUrl?: string | null;
     blobDir: string;
     /** The server's own CA and certificate (data/tls): without them, a restore makes every tablet
      *  install a new CA. Copied when the folder exists. */
@@ -124,11 +135,19 @@ export async function backup(
 ): Promise<BackupManifest> {
   const target = resolve(dir);
   if (!isEmptyOrMissing(target)) throw new BackupError(`backup folder ${target} is not empty`);
-  if (!existsSync(source.dbFile)) throw new BackupError(`no database at ${source.dbFile}`);
+  if (!source.databaseUrl && !existsSync(source.dbFile)) throw new BackupError(`no database at ${source.dbFile}`);
   await mkdir(target, { recursive: true });
 
   const dbCopy = join(target, DATABASE_FILE);
-  snapshotSqlite(source.dbFile, dbCopy);
+  if (source.databaseUrl) {
+    try {
+      await dumpPostgres(source.databaseUrl, dbCopy);
+    } catch (error) {
+      for (const entry of readdirSync(target)) await rm(join(target, entry), { recursive: true, force: true });
+      if (error instanceof DumpError) throw new BackupError(`PostgreSQL: ${error.message}`);
+      throw error;
+    }
+  } else snapshotSqlite(source.dbFile, dbCopy);
   await fsync(dbCopy);
   const contents = describeSnapshot(dbCopy);
   const files: BackupManifest['files'] = [{ path: DATABASE_FILE, ...(await hashFile(dbCopy)) }];
@@ -162,6 +181,7 @@ export async function backup(
     createdAt: new Date(now()).toISOString(),
     app: APP_VERSION,
     schemaVersion: contents.schemaVersion,
+    ...(source.databaseUrl && { database: 'postgres' as const }),
     files,
     cases: contents.cases,
     blobs: contents.blobs,
@@ -202,9 +222,11 @@ export async function verifyBackup(dir: string): Promise<BackupManifest> {
 /**
  * Restores the backup in `dir` into `dataDir`, which must be missing or empty (a restore never
  * mixes with live data). Every hash is checked before anything is written and again on the
- * copies; on any fault the data folder is left empty.
+ * copies; on any fault the data folder is left empty. With `databaseUrl`, the database goes into
+ * that PostgreSQL database instead (which must hold no data; all or nothing, verified table by
+ * table) and the data folder gets the blobs and the CA.
  */
-export async function restore(dir: string, dataDir: string): Promise<BackupManifest> {
+export async function restore(dir: string, dataDir: string, databaseUrl?: string | null): Promise<BackupManifest> {
   const root = resolve(dir);
   const target = resolve(dataDir);
   if (!isEmptyOrMissing(target))
@@ -214,10 +236,15 @@ export async function restore(dir: string, dataDir: string): Promise<BackupManif
   await mkdir(target, { recursive: true });
   try {
     for (const file of manifest.files) {
+      if (databaseUrl && file.path === DATABASE_FILE) continue;
       const copied = await copyHashed(onDisk(root, file.path), onDisk(target, file.path));
       if (copied.sha256 !== file.sha256) throw new BackupError(`backup file ${file.path} changed while restoring`);
     }
     await mkdir(join(target, BLOB_FOLDER), { recursive: true });
+    if (databaseUrl) {
+      await restoreIntoPostgres(onDisk(root, DATABASE_FILE), databaseUrl, manifest);
+      return manifest;
+    }
     const restored = describeSnapshot(join(target, DATABASE_FILE));
     if (restored.cases.length !== manifest.cases.length || restored.blobs.length !== manifest.blobs.length)
       throw new BackupError('the restored database does not hold what the manifest lists');
@@ -226,4 +253,18 @@ export async function restore(dir: string, dataDir: string): Promise<BackupManif
     throw error;
   }
   return manifest;
+}
+
+async function restoreIntoPostgres(file: string, databaseUrl: string, manifest: BackupManifest): Promise<void> {
+  try {
+    const report = await moveToPostgres({ from: file, to: databaseUrl });
+    const cases = report.comparison.find((c) => c.table === 'cases');
+    if (report.alreadyCopied)
+      throw new BackupError('the PostgreSQL database already holds this backup: restore only into an empty one');
+    if (cases?.target.rows !== manifest.cases.length)
+      throw new BackupError('the restored database does not hold what the manifest lists');
+  } catch (error) {
+    if (error instanceof MoveError) throw new BackupError(`${error.message} (${error.code})`);
+    throw error;
+  }
 }

@@ -1,14 +1,20 @@
 // GET /api/review/cases: the township's work queue — filtered, sorted by due date, with the
-// numbers each filter chip shows (counted over the whole scope, not the filtered page).
+// numbers each filter chip shows (counted over the whole scope, not the filtered page). Costs
+// O(page), not O(township): the page is read in index order and the counts are sums of the
+// case_counts cells (store/repos/cases.ts, migration 13).
 import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
 import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';
-import type { CaseQuery, CaseRecord, Store, Visibility } from '../store';
+import type { CaseQuery, QueuedCase, Store, Visibility } from '../store';
 
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
 
-function filters(q: ReviewListQuery, visibility: Visibility, today: string): Omit<CaseQuery, 'limit' | 'offset'> {
+function filters(
+  q: ReviewListQuery,
+  visibility: Visibility,
+  today: string,
+): Omit<CaseQuery, 'limit' | 'offset' | 'after'> {
   const statuses = q.tolerancePending
     ? ['accepted_tolerance' as const].filter((s) => !q.status || q.status.includes(s))
     : q.status;
@@ -30,8 +36,8 @@ export async function listForReview(
   const today = chinaDate(now);
   const where = filters(q, visibility, today);
   const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
-    store.cases.query({ ...where, limit: q.limit, offset: q.offset }),
-    store.cases.counts(where),
+    store.cases.query({ ...where, limit: q.limit, offset: q.offset, ...(q.after && { after: q.after }) }),
+    store.cases.total(where),
     store.cases.counts({ visibility }),
     store.cases.countOverdue(visibility, today),
     store.catalog.list(),
@@ -39,14 +45,15 @@ export async function listForReview(
   ]);
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
   const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
-  const summarise = async (c: CaseRecord): Promise<ReviewCaseSummary> => ({
+  const applicants = await store.persons.getMany(rows.map((c) => c.applicantId));
+  const summarise = (c: QueuedCase): ReviewCaseSummary => ({
     id: c.id,
     number: c.number,
     itemCode: c.itemCode,
     itemName: itemNames.get(c.itemCode) ?? c.itemCode,
     villageCode: c.villageCode,
     villageName: placeNames.get(c.villageCode) ?? c.villageCode,
-    applicantName: (await store.persons.get(c.applicantId))?.person.name ?? '',
+    applicantName: applicants.get(c.applicantId)?.name ?? '',
     status: c.status,
     version: c.version,
     revision: c.revision,
@@ -55,12 +62,13 @@ export async function listForReview(
     dueOn: c.dueOn,
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
-    tolerancePending: c.status === 'accepted_tolerance' ? c.data.tolerance.filter((t) => !t.suppliedAt).length : 0,
+    tolerancePending: c.tolerance?.filter((t) => !t.suppliedAt).length ?? 0,
   });
   return {
     today,
-    cases: await Promise.all(rows.map(summarise)),
-    total: filtered.total,
+    cases: rows.map(summarise),
+    total: filtered,
+    next: rows.length === q.limit ? (rows.at(-1)?.queueKey ?? null) : null,
     counts: {
       total: all.total,
       awaitingReview: AWAITING_REVIEW.reduce((n, s) => n + (all.byStatus[s] ?? 0), 0),

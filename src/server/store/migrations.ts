@@ -7,12 +7,21 @@ import type { Dialect, Sql, SqlDatabase } from './sql';
 interface DialectTypes {
   /** Auto-incrementing 64-bit key: the pull cursor. */
   serialKey: string;
+  /** Text compared byte by byte, as JavaScript's `<` does (PostgreSQL's default follows the locale). */
+  byteText: string;
+  /** How a column computed from others is kept: SQLite can add only VIRTUAL ones (indexable),
+   *  PostgreSQL 12-17 only STORED ones. */
+  generated: string;
 }
 
 const types = (dialect: Dialect): DialectTypes =>
   dialect === 'sqlite'
-    ? { serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT' }
-    : { serialKey: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' };
+    ? { serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT', byteText: 'TEXT', generated: 'VIRTUAL' }
+    : {
+        serialKey: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+        byteText: 'TEXT COLLATE "C"',
+        generated: 'STORED',
+      };
 
 export interface Migration {
   version: number;
@@ -338,6 +347,43 @@ export const MIGRATIONS: Migration[] = [
       // Partial: only the few rows for everyone (catalogue, calendar) are in it.
       `CREATE INDEX changes_everyone ON changes (village_code, township_code, county_code, seq)
         WHERE village_code IS NULL AND township_code IS NULL AND county_code IS NULL`,
+    ],
+  },
+  {
+    version: 13,
+    name: 'reviewer inbox by index and counters',
+    // The reviewer inbox read a township's whole queue to sort it (ORDER BY an expression) and to
+    // count it (GROUP BY): its cost grew with the township. Now (repos/cases.ts):
+    //  - `queue_key` is the inbox order in one unique, indexable value: due date (dateless cases
+    //    last), then arrival, then id. Computed by the database, so no write path can forget it.
+    //    A page is a LIMIT read of (scope, status, queue_key) index ranges; "overdue" is the range
+    //    queue_key < today.
+    //  - `case_counts` holds how many cases each (township, village, item, status) has, kept by
+    //    the case repository in the transaction of every case write; chip counts sum its rows.
+    statements: (t) => [
+      `ALTER TABLE cases ADD COLUMN queue_key ${t.byteText} GENERATED ALWAYS AS (
+        COALESCE(due_on, '9999-99-99') || '|' || CAST(COALESCE(submitted_at, 0) + 1000000000000000 AS TEXT) || '|' || id
+      ) ${t.generated}`,
+      `CREATE INDEX cases_queue_township ON cases (township_code, status, queue_key)`,
+      `CREATE INDEX cases_queue_township_item ON cases (township_code, item_code, status, queue_key)`,
+      `CREATE INDEX cases_queue_village ON cases (village_code, status, queue_key)`,
+      `CREATE INDEX cases_queue_county ON cases (county_code, status, queue_key)`,
+      // Their leading columns are those of the first two above: they would only cost writes.
+      `DROP INDEX cases_township`,
+      `DROP INDEX cases_village`,
+      `CREATE TABLE case_counts (
+        township_code TEXT NOT NULL,
+        village_code TEXT NOT NULL,
+        item_code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        county_code TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (township_code, village_code, item_code, status)
+      )`,
+      `CREATE INDEX case_counts_county ON case_counts (county_code)`,
+      `INSERT INTO case_counts (township_code, village_code, item_code, status, county_code, n)
+        SELECT township_code, village_code, item_code, status, MAX(county_code), COUNT(*) FROM cases
+        GROUP BY township_code, village_code, item_code, status`,
     ],
   },
   {

@@ -22,7 +22,7 @@ import { pgCluster } from './pg-cluster';
 import { UniqueViolation, type Sql, type SqlDatabase, type SqlValue } from './sql';
 
 /** The advisory lock key every write transaction holds (any constant; "daiban" in ASCII). */
-const WRITE_LOCK_KEY = 0x646169_62616e;
+export const WRITE_LOCK_KEY = 0x646169_62616e;
 
 const INT8 = 20;
 const NUMERIC = 1700;

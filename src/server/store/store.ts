@@ -92,6 +92,17 @@ export interface CaseRecord {
   updatedAt: number;
 }
 
+/**
+ * A case as the inbox lists it: its columns without the sealed body (opening it costs more than
+ * the rest of the row), except the tolerance list of a case accepted with tolerance.
+ */
+export type QueuedCase = Omit<CaseRecord, 'data'> & {
+  /** Its place in the inbox order (migration 13): pass as `CaseQuery.after` for what follows. */
+  queueKey: string;
+  /** Only for status accepted_tolerance, else null. */
+  tolerance: Case['tolerance'] | null;
+};
+
 export interface RevisionRecord {
   caseId: string;
   revision: number;
@@ -195,6 +206,8 @@ export interface CaseQuery {
   overdueBefore?: string;
   limit: number;
   offset: number;
+  /** Keyset paging: only cases after this one in the inbox order (its `queueKey`). */
+  after?: string;
 }
 
 export interface CaseCounts {
@@ -323,6 +336,8 @@ export interface Repositories {
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
     get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
+    /** Several at once (one read), by id; unknown ids are left out. */
+    getMany(ids: readonly string[]): Promise<Map<string, Person>>;
     /** Persons with this ID number (equality through the keyed hash `id_number_hash`), optionally in one village. */
     withIdNumber(idNumber: string, villageCode?: string): Promise<{ person: Person; villageCode: string }[]>;
   };
@@ -330,8 +345,13 @@ export interface Repositories {
     insert(c: CaseRecord): Promise<void>;
     update(c: CaseRecord): Promise<void>;
     get(id: string): Promise<CaseRecord | undefined>;
-    query(q: CaseQuery): Promise<CaseRecord[]>;
-    counts(q: Omit<CaseQuery, 'limit' | 'offset'>): Promise<CaseCounts>;
+    /** A page of the inbox: earliest due first, dateless cases after the dated ones, each group
+     *  by arrival (the `queue_key` order, migration 13). Cost grows with offset + limit only. */
+    query(q: CaseQuery): Promise<QueuedCase[]>;
+    /** From the `case_counts` cells (the overdue filter: from the overdue cases' index range). */
+    counts(q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>): Promise<CaseCounts>;
+    /** `counts(q).total` alone (one sum). */
+    total(q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>): Promise<number>;
     /** Cases in scope with one of `statuses`, by id after `afterId` (keyset paging for a restore). */
     pageById(
       visibility: Visibility,

@@ -1,9 +1,11 @@
 // Opening and closing a case on the workbench.
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
 import type { AppState } from '../app-state';
+import { clearWorkbench } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
 import { fetchMissingCaseFiles } from './case-files';
+import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
 async function readCase(id: string) {
   const c = await getCase(id);
@@ -75,15 +77,6 @@ export async function reloadCase(state: AppState): Promise<void> {
 }
 
 export function closeWorkbench(state: AppState): void {
-  const wb = state.workbench;
   forgetPendingWrites(state);
-  wb.openId.value = null;
-  wb.record.value = null;
-  wb.applicant.value = null;
-  wb.entruster.value = null;
-  wb.materials.value = [];
-  wb.outbox.value = [];
-  wb.returnScope.value = null;
-  wb.captures.value = {};
-  wb.error.value = null;
+  clearWorkbench(state);
 }

@@ -1,18 +1,46 @@
 // The open case (办件工作台): the case, its people and materials as signals, and the live
 // pre-validation report computed from them — every edit re-runs the rules, no button needed.
+// The slice is part of every app state, but the rules engine, the catalogue and the return-scope
+// logic are not on the first screen: the derived values read them through `logic`, which
+// logic.ts fills when the workbench code loads (open.ts imports it); until then nothing is open.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { Case, Material, Person } from '../../domain';
-import { workingDaysBetween } from '../../domain/calendar';
-import { evaluate } from '../../domain/rules';
-import { isEditableByAgent } from '../../domain/state-machine';
+import type { Case, Material, Person, ServiceItem } from '../../domain';
+import type { Report } from '../../domain/rules';
 import type { OutboxEntry } from '../../storage';
-import { itemForCase, lookupItem } from '../catalog-lookup';
-import { flaggedTargets, resubmitBlock, type ReturnScope } from './return-scope';
+import type { FlaggedTarget, ReturnScope } from './return-scope';
 
 export interface Capture {
   /** 0–1, or undefined before the worker reports. */
   progress: number | undefined;
   label: string;
+}
+
+/** What the derived values need, provided by logic.ts with the workbench code. */
+export interface WorkbenchLogic {
+  itemForCase: (c: Case) => ServiceItem | undefined;
+  lookupItem: (code: string) => ServiceItem | undefined;
+  evaluate: (input: {
+    item: ServiceItem;
+    caseData: Case;
+    applicant: Person;
+    materials: Material[];
+    today: string;
+  }) => Report;
+  isEditableByAgent: (status: Case['status']) => boolean;
+  flaggedTargets: (
+    scope: ReturnScope,
+    c: Case,
+    materials: Material[],
+    item: ServiceItem | undefined,
+  ) => FlaggedTarget[];
+  resubmitBlock: (scope: ReturnScope | null, targets: readonly FlaggedTarget[]) => string | null;
+}
+
+const logic = signal<WorkbenchLogic | null>(null);
+
+/** Called once by logic.ts when the workbench code loads. */
+export function provideWorkbenchLogic(l: WorkbenchLogic): void {
+  logic.value = l;
 }
 
 export function createWorkbenchSlice(today: ReadonlySignal<string>) {
@@ -32,42 +60,39 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
   const returnScope = signal<ReturnScope | null>(null);
 
   // The version the case was opened with: a newer published one never changes an open case.
-  const item = computed(() => (record.value ? itemForCase(record.value) : undefined));
+  const item = computed(() => (record.value && logic.value ? logic.value.itemForCase(record.value) : undefined));
   /** A newer version of the case's item exists (shown on the workbench; the case keeps its own). */
   const newerItem = computed(() => {
     const c = record.value;
-    const newest = c ? lookupItem(c.itemCode) : undefined;
+    const newest = c ? logic.value?.lookupItem(c.itemCode) : undefined;
     return c && newest && newest.version > c.itemVersion ? newest : undefined;
   });
   const report = computed(() => {
     const c = record.value,
       i = item.value,
-      a = applicant.value;
-    if (!c || !i || !a) return null;
-    return evaluate({
-      item: i,
-      caseData: c,
-      applicant: a,
-      materials: materials.value,
-      today: today.value,
-      workingDaysBetween,
-    });
+      a = applicant.value,
+      l = logic.value;
+    if (!c || !i || !a || !l) return null;
+    return l.evaluate({ item: i, caseData: c, applicant: a, materials: materials.value, today: today.value });
   });
   /** Fields and materials can change (a queued case must be recalled first). */
   const editable = computed(() => {
     const s = record.value?.status;
-    return s !== undefined && s !== 'queued' && isEditableByAgent(s);
+    return s !== undefined && s !== 'queued' && !!logic.value?.isEditableByAgent(s);
   });
   const materialByRequirement = computed(() => new Map(materials.value.map((m) => [m.requirementId, m] as const)));
   /** The flagged materials and fields, with the reviewer's reasons and whether each was changed. */
   const returnTargets = computed(() => {
     const scope = returnScope.value,
-      c = record.value;
-    return scope && c?.status === 'returned' ? flaggedTargets(scope, c, materials.value, item.value) : [];
+      c = record.value,
+      l = logic.value;
+    return scope && l && c?.status === 'returned' ? l.flaggedTargets(scope, c, materials.value, item.value) : [];
   });
   /** Why 补正后重新提交 is not possible yet (null: the flagged items are all changed). */
   const returnBlock = computed(() =>
-    record.value?.status === 'returned' ? resubmitBlock(returnScope.value, returnTargets.value) : null,
+    record.value?.status === 'returned'
+      ? (logic.value?.resubmitBlock(returnScope.value, returnTargets.value) ?? null)
+      : null,
   );
 
   return {
@@ -94,4 +119,18 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
       timer: undefined as ReturnType<typeof setTimeout> | undefined,
     },
   };
+}
+
+/** Empties the workbench (close, logout); pending writes are the edit module's to drop first. */
+export function clearWorkbench(state: { workbench: ReturnType<typeof createWorkbenchSlice> }): void {
+  const wb = state.workbench;
+  wb.openId.value = null;
+  wb.record.value = null;
+  wb.applicant.value = null;
+  wb.entruster.value = null;
+  wb.materials.value = [];
+  wb.outbox.value = [];
+  wb.returnScope.value = null;
+  wb.captures.value = {};
+  wb.error.value = null;
 }

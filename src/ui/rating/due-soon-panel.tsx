@@ -1,27 +1,38 @@
 // The agent's "即将到期" list, self-loading from the device: mount it on the case list screen.
+// Its reading code (decisions, the catalogue for material names) loads after the list's first
+// rows are drawn: the panel is secondary to them.
 import { useEffect, useState } from 'preact/hooks';
-import { loadDueSoon } from '../../state/reviewer/agent-side';
 import type { DueEntry } from '../../state/reviewer/due-soon';
-import { lookupItem } from '../../state/catalog-lookup';
+import type { ServiceItem } from '../../domain/schemas/catalog';
+import { firstRowsDrawn } from '../../state/first-rows';
 import { useAppState } from '../app/context';
 import { DueSoonList } from './due-soon-list';
 
+interface Loaded {
+  entries: DueEntry[];
+  lookupItem: (code: string) => ServiceItem | undefined;
+}
+
 export function DueSoonPanel() {
   const state = useAppState();
-  const [entries, setEntries] = useState<DueEntry[] | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const today = state.today.value;
   const lastSync = state.sync.lastSyncAt.value;
   useEffect(() => {
     let live = true;
-    loadDueSoon(state).then(
-      (e) => live && setEntries(e),
-      () => live && setEntries([]),
-    );
+    firstRowsDrawn()
+      .then(() => Promise.all([import('../../state/reviewer/agent-side'), import('../../state/catalog-lookup')]))
+      .then(async ([side, catalog]) => ({ entries: await side.loadDueSoon(state), lookupItem: catalog.lookupItem }))
+      .then(
+        (l) => live && setLoaded(l),
+        () => live && setLoaded(null),
+      );
     return () => {
       live = false;
     };
   }, [today, lastSync]);
-  if (!entries || entries.length === 0) return null;
+  if (!loaded || loaded.entries.length === 0) return null;
+  const { entries, lookupItem } = loaded;
   return (
     <div class="card">
       <DueSoonList

@@ -1,9 +1,16 @@
 // Persons, cases, their revisions and their current materials.
-import type { Case, CaseSubmission, Material, Person } from '../../../domain';
+import {
+  CASE_STATUSES,
+  type Case,
+  type CaseStatus,
+  type CaseSubmission,
+  type Material,
+  type Person,
+} from '../../../domain';
 import type { RecordCipher } from '../../crypto/envelope';
 import { SEALED } from '../at-rest';
 import type { Sql, SqlValue } from '../sql';
-import type { CaseQuery, CaseRecord, Repositories } from '../store';
+import type { CaseCounts, CaseQuery, CaseRecord, QueuedCase, Repositories, Visibility } from '../store';
 import { openJson, sealJson } from './json';
 import { ownedBy } from './visibility';
 
@@ -14,6 +21,11 @@ const CLOCK_RUNNING = [...RUNNING_STATUSES, 'suspended'] as const;
 
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
+
+/** The inbox's columns: the sealed body only where its tolerance list is needed. */
+const QUEUE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version,
+  revision, CASE WHEN status = 'accepted_tolerance' THEN data END AS data, due_on, accepted_on, suspended_on, resume_status,
+  submitted_at, updated_at, queue_key`;
 
 interface CaseRow {
   id: string;
@@ -36,7 +48,7 @@ interface CaseRow {
   updated_at: number;
 }
 
-const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
+const columnsOf = (r: Omit<CaseRow, 'data'>): Omit<CaseRecord, 'data'> => ({
   id: r.id,
   number: r.number,
   itemCode: r.item_code,
@@ -48,7 +60,6 @@ const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   status: r.status,
   version: Number(r.version),
   revision: Number(r.revision),
-  data: openJson<Case>(cipher, SEALED.cases, r.data),
   dueOn: r.due_on,
   acceptedOn: r.accepted_on,
   suspendedOn: r.suspended_on,
@@ -56,6 +67,21 @@ const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
   updatedAt: Number(r.updated_at),
 });
+
+const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
+  ...columnsOf(r),
+  data: openJson<Case>(cipher, SEALED.cases, r.data),
+});
+
+type QueueRow = Omit<CaseRow, 'data'> & { data: string | null; queue_key: string };
+
+function toQueued(cipher: RecordCipher, r: QueueRow): QueuedCase {
+  return {
+    ...columnsOf(r),
+    queueKey: r.queue_key,
+    tolerance: r.data === null ? null : openJson<Case>(cipher, SEALED.cases, r.data).tolerance,
+  };
+}
 
 const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.number,
@@ -77,7 +103,9 @@ const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.updatedAt,
 ];
 
-function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: SqlValue[] } {
+type CaseFilter = Omit<CaseQuery, 'limit' | 'offset' | 'after'>;
+
+function where(q: CaseFilter): { sql: string; params: SqlValue[] } {
   const scope = ownedBy(q.visibility);
   const parts = [scope.sql];
   const params: SqlValue[] = [...scope.params];
@@ -94,11 +122,138 @@ function where(q: Omit<CaseQuery, 'limit' | 'offset'>): { sql: string; params: S
     params.push(q.itemCode);
   }
   if (q.overdueBefore) {
-    parts.push(`due_on < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
+    // queue_key starts with the due date ('9999-99-99' when none): below today = due before today.
+    parts.push(`queue_key < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
     params.push(q.overdueBefore, ...RUNNING_STATUSES);
   }
   return { sql: parts.join(' AND '), params };
 }
+
+/**
+ * One status's slice of the inbox, as a range of one queue index (migration 13) read in
+ * queue_key order: the village index when a village is chosen, else the scope's (with the item
+ * when one is chosen). The scope is then still checked on each row, written so that the planner
+ * cannot take it for the leading column of another index (`|| ''`).
+ */
+function queueRange(q: CaseFilter, status: CaseStatus, after: string | null): { sql: string; params: SqlValue[] } {
+  const [column, value] = scopeOf(q.visibility);
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (q.villageCode) {
+    parts.push('village_code = ?', `${column} || '' = ?`, 'status = ?');
+    params.push(q.villageCode, value, status);
+    if (q.itemCode) {
+      parts.push('item_code = ?');
+      params.push(q.itemCode);
+    }
+  } else {
+    parts.push(`${column} = ?`);
+    params.push(value);
+    if (q.itemCode) {
+      parts.push('item_code = ?');
+      params.push(q.itemCode);
+    }
+    parts.push('status = ?');
+    params.push(status);
+  }
+  if (q.overdueBefore) {
+    parts.push('queue_key < ?');
+    params.push(q.overdueBefore);
+  }
+  if (after !== null) {
+    parts.push('queue_key > ?');
+    params.push(after);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The column and value of a visibility (the same rule as `ownedBy`). */
+const scopeOf = (v: Visibility): [string, string] =>
+  'villageCode' in v
+    ? ['village_code', v.villageCode]
+    : 'townshipCode' in v
+      ? ['township_code', v.townshipCode]
+      : ['county_code', v.countyCode];
+
+/** The statuses a filter can match, each read as its own index range. */
+function queueStatuses(q: CaseFilter): CaseStatus[] {
+  const wanted = q.statuses ?? CASE_STATUSES;
+  return [...new Set(wanted)].filter(
+    (s) => CASE_STATUSES.includes(s) && (!q.overdueBefore || (RUNNING_STATUSES as readonly string[]).includes(s)),
+  );
+}
+
+/**
+ * `?` marks for `IN (…)` over non-empty `values`, padded to a power of two by repeating the last
+ * one: a handful of statement texts for SQLite's statement cache instead of one per length.
+ */
+function inList(values: readonly string[]): { marks: string; params: string[] } {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const params = [...values, ...Array<string>(size - values.length).fill(values.at(-1)!)];
+  return { marks: params.map(() => '?').join(', '), params };
+}
+
+/** The case id at the end of a queue_key. */
+const idOfKey = (key: string) => key.slice(key.lastIndexOf('|') + 1);
+
+interface CountRow {
+  status: string;
+  village_code: string;
+  item_code: string;
+  n: number;
+}
+
+function sumCounts(rows: CountRow[]): CaseCounts {
+  const counts: CaseCounts = { total: 0, byStatus: {}, byVillage: {}, byItem: {} };
+  const add = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (n === 0) continue;
+    counts.total += n;
+    add(counts.byStatus, r.status, n);
+    add(counts.byVillage, r.village_code, n);
+    add(counts.byItem, r.item_code, n);
+  }
+  return counts;
+}
+
+/** The `case_counts` cells a filter (without the overdue one) covers. */
+function countCells(q: CaseFilter): { sql: string; params: SqlValue[] } {
+  const scope = ownedBy(q.visibility);
+  const parts = [scope.sql, 'n <> 0'];
+  const params: SqlValue[] = [...scope.params];
+  if (q.statuses?.length) {
+    parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.villageCode) {
+    parts.push('village_code = ?');
+    params.push(q.villageCode);
+  }
+  if (q.itemCode) {
+    parts.push('item_code = ?');
+    params.push(q.itemCode);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The key of a `case_counts` row: what the inbox counts cases by. */
+type CountKey = Pick<CaseRecord, 'townshipCode' | 'villageCode' | 'itemCode' | 'status' | 'countyCode'>;
+const sameCountKey = (a: CountKey, b: CountKey) =>
+  a.townshipCode === b.townshipCode &&
+  a.villageCode === b.villageCode &&
+  a.itemCode === b.itemCode &&
+  a.status === b.status &&
+  a.countyCode === b.countyCode;
+
+/** Adds `by` to the counter of `k`'s cell (created at `by` when new). */
+const bump = (sql: Sql, k: CountKey, by: 1 | -1) =>
+  sql.run(
+    `INSERT INTO case_counts (township_code, village_code, item_code, status, county_code, n) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (township_code, village_code, item_code, status) DO UPDATE SET n = case_counts.n + excluded.n`,
+    [k.townshipCode, k.villageCode, k.itemCode, k.status, k.countyCode, by],
+  );
 
 export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['persons'] {
   const toEntry = (row: { village_code: string; data: string }) => ({
@@ -120,6 +275,16 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
       );
       return row && toEntry(row);
     },
+    async getMany(ids) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const list = inList(unique);
+      const rows = await sql.all<{ id: string; data: string }>(
+        `SELECT id, data FROM persons WHERE id IN (${list.marks})`,
+        list.params,
+      );
+      return new Map(rows.map((r) => [r.id, openJson<Person>(cipher, SEALED.persons, r.data)]));
+    },
     async withIdNumber(idNumber, villageCode) {
       const rows = await sql.all<{ village_code: string; data: string }>(
         `SELECT village_code, data FROM persons WHERE id_number_hash = ?${villageCode ? ' AND village_code = ?' : ''} ORDER BY id`,
@@ -132,6 +297,8 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
 
 export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] {
   return {
+    // Every case write keeps case_counts exact in the same transaction (all callers write cases
+    // inside `store.transaction`): +1 for a new case, -1/+1 when a case moves to another cell.
     async insert(c) {
       await sql.run(
         `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(cipher, c)
@@ -139,46 +306,115 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
           .join(', ')})`,
         [c.id, ...caseValues(cipher, c)],
       );
+      await bump(sql, c, 1);
     },
     async update(c) {
-      await sql.run(
+      const before = await sql.get<{
+        township_code: string;
+        village_code: string;
+        item_code: string;
+        status: CaseStatus;
+        county_code: string;
+      }>(`SELECT township_code, village_code, item_code, status, county_code FROM cases WHERE id = ?`, [c.id]);
+      const changed = await sql.run(
         `UPDATE cases SET number = ?, item_code = ?, village_code = ?, township_code = ?, county_code = ?, agent_id = ?, applicant_id = ?,
            status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
            submitted_at = ?, updated_at = ?
          WHERE id = ?`,
         [...caseValues(cipher, c), c.id],
       );
+      if (!before || changed === 0) return;
+      const old: CountKey = {
+        townshipCode: before.township_code,
+        villageCode: before.village_code,
+        itemCode: before.item_code,
+        status: before.status,
+        countyCode: before.county_code,
+      };
+      if (sameCountKey(old, c)) return;
+      await bump(sql, old, -1);
+      await bump(sql, c, 1);
     },
     async get(id) {
       const row = await sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
       return row && toCase(cipher, row);
     },
     async query(q) {
-      const w = where(q);
-      // Earliest due first; cases not yet accepted (no due date) by arrival, after the dated ones.
-      const rows = await sql.all<CaseRow>(
-        `SELECT ${CASE_COLUMNS} FROM cases WHERE ${w.sql}
-         ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, submitted_at, id LIMIT ? OFFSET ?`,
-        [...w.params, q.limit, q.offset],
+      // Each status's first offset+limit keys, read in index order from its own range; merged
+      // here (queue_key is unique, so the order is total) and cut to the page. Then only the
+      // page's rows are read in full. A page costs O(statuses × (offset + limit)), not O(scope).
+      const want = q.offset + q.limit;
+      const ranges = await Promise.all(
+        queueStatuses(q).map((status) => {
+          const r = queueRange(q, status, q.after ?? null);
+          return sql.all<{ queue_key: string }>(
+            `SELECT queue_key FROM cases WHERE ${r.sql} ORDER BY queue_key LIMIT ?`,
+            [...r.params, want],
+          );
+        }),
       );
-      return rows.map((r) => toCase(cipher, r));
+      const keys = ranges
+        .flat()
+        .map((r) => r.queue_key)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .slice(q.offset, want);
+      if (keys.length === 0) return [];
+      const list = inList(keys.map(idOfKey));
+      const rows = await sql.all<QueueRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM cases WHERE id IN (${list.marks})`,
+        list.params,
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return keys.flatMap((k) => {
+        const row = byId.get(idOfKey(k));
+        return row ? [toQueued(cipher, row)] : [];
+      });
     },
     async counts(q) {
-      const w = where(q);
-      const group = async (column: string) => {
-        const rows = await sql.all<{ k: string; n: number }>(
-          `SELECT ${column} AS k, COUNT(*) AS n FROM cases WHERE ${w.sql} GROUP BY ${column}`,
-          w.params,
+      if (q.overdueBefore) {
+        // Overdue depends on today, which no counter knows: counted from the index range of the
+        // overdue cases (few: each is a promise broken), O(overdue).
+        const w = where(q);
+        return sumCounts(
+          await sql.all<CountRow>(
+            `SELECT status, village_code, item_code, COUNT(*) AS n FROM cases WHERE ${w.sql}
+             GROUP BY status, village_code, item_code`,
+            w.params,
+          ),
         );
-        return Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
-      };
-      const byStatus = await group('status');
+      }
+      // Sums of the scope's counter cells: as many as (village, item, status) combinations in
+      // use, whatever the number of cases; summed by the database (fewer rows to hand over).
+      const cells = countCells(q);
+      const by = async (column: string) =>
+        Object.fromEntries(
+          (
+            await sql.all<{ k: string; n: number }>(
+              `SELECT ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
+              cells.params,
+            )
+          ).map((r) => [r.k, Number(r.n)]),
+        );
+      const byStatus = await by('status');
       return {
         total: Object.values(byStatus).reduce((a, b) => a + b, 0),
         byStatus,
-        byVillage: await group('village_code'),
-        byItem: await group('item_code'),
+        byVillage: await by('village_code'),
+        byItem: await by('item_code'),
       };
+    },
+    async total(q) {
+      if (q.overdueBefore) {
+        const w = where(q);
+        return Number(
+          (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0,
+        );
+      }
+      const cells = countCells(q);
+      return Number(
+        (await sql.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM case_counts WHERE ${cells.sql}`, cells.params))
+          ?.n ?? 0,
+      );
     },
     async pageById(visibility, statuses, afterId, limit) {
       const w = where({ visibility, statuses: [...statuses] });

@@ -1,5 +1,5 @@
-import { coverageNote, uncoveredYearsBetween } from '../../../domain/calendar';
-import { calendarRevision } from '../../../state/holiday-calendar';
+import { coverageNote, uncoveredYearsBetween } from '../../../domain/calendar/calendar';
+import { calendarRevision } from '../../../state/calendar-revision';
 import './calendar-mark.css';
 
 /**

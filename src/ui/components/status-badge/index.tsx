@@ -1,5 +1,5 @@
-import type { CaseStatus } from '../../../domain';
-import { STATUS_LABELS } from '../../../domain/state-machine';
+import type { CaseStatus } from '../../../domain/schemas/case';
+import { STATUS_LABELS } from '../../../domain/state-machine/labels';
 import './status-badge.css';
 
 const TONE: Record<CaseStatus, 'neutral' | 'info' | 'warning' | 'danger' | 'success'> = {

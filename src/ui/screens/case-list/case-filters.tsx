@@ -1,15 +1,22 @@
 import { useSignal } from '@preact/signals';
-import { CASE_STATUSES, type CaseStatus } from '../../../domain/schemas/case';
-import { STATUS_LABELS } from '../../../domain/state-machine';
-import { catalogItems } from '../../../state/catalog-lookup';
+import type { CaseStatus } from '../../../domain/schemas/case';
+import { STATUS_LABELS } from '../../../domain/state-machine/labels';
+import { itemNameOptions } from '../../../state/catalog-names';
 import { loadCaseList, type CaseListFilter } from '../../../state/case-list';
 import { useAppState } from '../../app/context';
 import { Chip } from '../../components/chip';
 import { SelectField } from '../../components/field';
 import { Button } from '../../components/button';
-import { PersonPicker } from '../../components/person-picker';
+import { lazyScreen } from '../../app/lazy-screen';
 
-const STATUS_OPTIONS = CASE_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+// Searching profiles needs the person store and pinyin: loaded when the agent asks for it.
+const PersonPicker = lazyScreen(
+  () => import('../../components/person-picker').then((m) => m.PersonPicker),
+  '查找申请人',
+);
+
+// STATUS_LABELS lists every status in the schema's order (CASE_STATUSES, kept off the first screen).
+const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as CaseStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
 /** Status, due soon, returned, item, applicant: each maps to an indexed storage query. */
 export function CaseFilters() {
@@ -17,7 +24,7 @@ export function CaseFilters() {
   const f = state.caseList.filter.value;
   const pickApplicant = useSignal(false);
   const apply = (next: CaseListFilter) => void loadCaseList(state, next);
-  const itemOptions = catalogItems().map((i) => ({ value: i.code, label: i.name }));
+  const itemOptions = itemNameOptions();
   return (
     <div class="filters card" role="search" aria-label="筛选办件">
       <div class="filters__chips">

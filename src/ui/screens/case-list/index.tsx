@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
 import { ensureCaseRows, loadCaseList } from '../../../state/case-list';
-import { refreshSyncStatus } from '../../../state/sync-status';
+import { refreshSyncStatus } from '../../../state/sync-slice';
+import { markFirstRows } from '../../../state/first-rows';
 import { LinkButton } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { VirtualList } from '../../components/virtual-list';
@@ -23,6 +24,11 @@ export function CaseListScreen() {
     void loadCaseList(state);
     void refreshSyncStatus(state);
   }, []);
+  useEffect(() => {
+    // The first rows (or the empty state) are on screen after this frame: background work waits
+    // for it (state/first-rows.ts).
+    if (!loading.value) requestAnimationFrame(markFirstRows);
+  }, [loading.value]);
   const problems = state.sync.problemCases.value;
   const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== false);
   return (

@@ -1,6 +1,5 @@
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { login } from '../../../state/session-actions';
 import { PasswordField, TextField } from '../../components/field';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
@@ -19,6 +18,8 @@ export function LoginScreen() {
     busy.value = true;
     error.value = null;
     try {
+      // The login code (API client, contract schemas, key enrolment) loads when it is used.
+      const { login } = await import('../../../state/session-login');
       await login(state, username.value, password.value);
       state.sessionEnd.notice.value = null;
       // Home for everyone: agents get the case list, reviewers and admins the desk (see RouteView).

@@ -1,0 +1,37 @@
+// Item names for the case list (the first screen): the bundled names (a small module generated at
+// build time) overlaid with the names of the versions the county published, read from storage
+// without the item schema (items are validated when stored). catalog-lookup.ts keeps the full
+// items for the workbench and refreshes these names when it reads them.
+import { signal } from '@preact/signals';
+import { CATALOG_NAMES, type ItemName } from '../catalog/names';
+import { getDb } from '../storage/connection';
+import { readRows } from '../storage/validate';
+
+const pulled = signal<ReadonlyMap<string, ItemName>>(new Map());
+
+/** The stored (pulled) items' names; also called by catalog-lookup.ts with the items it read. */
+export function setPulledNames(items: readonly ItemName[]): void {
+  pulled.value = new Map(items.map((i) => [i.code, { code: i.code, version: i.version, name: i.name }]));
+}
+
+/** Reads the pulled items' names from storage (the case list, before its first rows). */
+export async function loadPulledNames(): Promise<void> {
+  setPulledNames(readRows(await getDb().catalog.toArray(), 'catalog'));
+}
+
+/** Newest known name: a pulled version at least as new as the bundled one wins. */
+function nameOf(code: string): string | undefined {
+  const bundled = CATALOG_NAMES.find((i) => i.code === code);
+  const newer = pulled.value.get(code);
+  if (newer && (!bundled || newer.version >= bundled.version)) return newer.name;
+  return bundled?.name;
+}
+
+export const itemTitle = (code: string) => nameOf(code) ?? `未知事项（${code}）`;
+
+/** Every item (bundled order, then pulled-only ones) as filter options. */
+export function itemNameOptions(): Array<{ value: string; label: string }> {
+  const codes = [...CATALOG_NAMES.map((i) => i.code)];
+  for (const code of pulled.value.keys()) if (!codes.includes(code)) codes.push(code);
+  return codes.map((code) => ({ value: code, label: itemTitle(code) }));
+}

@@ -1,0 +1,41 @@
+// Start-up: the device lock, the device id and the stored session, read without the session
+// schema (the login validated the session when it stored it; session-actions.ts, loaded when
+// someone logs in or out). The app can then route.
+import type { AppState } from './app-state';
+import type { Session } from './session';
+import { getDeviceId, getStoredSession, pendingLogouts } from '../storage/settings';
+import { requireEnrollment, restoreDeviceLock } from './device-key';
+
+/** The stored session if it has what the app relies on (a damaged one means: log in again). */
+export function storedSession(value: unknown): Session | null {
+  const s = value as Partial<Session> | null | undefined;
+  const u = s?.user;
+  const ok =
+    typeof s?.token === 'string' &&
+    s.token.length > 0 &&
+    typeof s.loggedInAt === 'number' &&
+    typeof u?.id === 'string' &&
+    typeof u.name === 'string' &&
+    (u.role === 'agent' || u.role === 'reviewer' || u.role === 'admin');
+  return ok ? (s as Session) : null;
+}
+
+/** Reads the device id and any stored session; the app can then route. */
+export async function bootSession(state: AppState): Promise<void> {
+  try {
+    // Encryption at rest: with a user's key on the device, the reads below wait for the unlock.
+    await restoreDeviceLock(state);
+    state.deviceId.value = await getDeviceId();
+    state.session.value = storedSession(await getStoredSession().catch(() => undefined));
+    if (state.session.value) requireEnrollment(state, state.session.value.user);
+  } finally {
+    state.booted.value = true;
+  }
+  void flushLogoutsIfAny(state).catch(() => undefined);
+}
+
+/** Logouts made offline are revoked now; their code (the API client) loads only if there are any. */
+export async function flushLogoutsIfAny(state: AppState): Promise<void> {
+  if ((await pendingLogouts()).length === 0) return;
+  await (await import('./server-logout')).flushPendingLogouts(state);
+}

@@ -1,0 +1,33 @@
+// What the agent sees about sync, as signals (sync-status.ts reads storage into them).
+import { computed, signal } from '@preact/signals';
+import type { DiagnosticItem } from '../domain/api';
+import type { OutboxEntry } from '../storage';
+import { getLastSyncAt } from '../storage/settings';
+import { listProblems, pendingCount } from '../storage/outbox-reads';
+
+export function createSyncSlice() {
+  const problems = signal<OutboxEntry[]>([]);
+  return {
+    /** Unsent entries; null until storage has been read, so nobody is told "0" too early. */
+    pending: signal<number | null>(null),
+    lastSyncAt: signal<number | undefined>(undefined),
+    problems,
+    /** Cases with a failed or rejected mutation: their cards show it. */
+    problemCases: computed(() => new Map(problems.value.map((p) => [p.caseId, p] as const))),
+    /** Set by the sync module while a drain runs. */
+    running: signal(false),
+    /** The server refused this app's protocol (426): only an update lets sync go on. */
+    needsUpdate: signal(false),
+    /** Stored rows this app could not read and pulled changes it skipped (device-problems.ts). */
+    deviceProblems: signal<DiagnosticItem[]>([]),
+    sendingDiagnostic: signal(false),
+  };
+}
+
+/** Reads the unsent count, the last sync and the problems from storage. */
+export async function refreshSyncStatus(state: { sync: ReturnType<typeof createSyncSlice> }): Promise<void> {
+  const [pending, lastSyncAt, problems] = await Promise.all([pendingCount(), getLastSyncAt(), listProblems()]);
+  state.sync.pending.value = pending;
+  state.sync.lastSyncAt.value = lastSyncAt;
+  state.sync.problems.value = problems;
+}

@@ -1,0 +1,174 @@
+// The reviewer inbox costs O(page), not O(township): each statement `cases.query`, `cases.counts`
+// and `cases.countOverdue` send is read as an index range in the order asked for — no table scan
+// and no temporary b-tree sorting the scope — and the chip counts read the counter table, not the
+// cases. Shown by the database's own plan on the server's database: SQLite's EXPLAIN QUERY PLAN,
+// and PostgreSQL's EXPLAIN (with sequential scans priced out, as a table of millions would be).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseQuery, Visibility } from '../../src/server/store';
+import type { Sql, SqlValue } from '../../src/server/store/sql';
+import { caseRepo } from '../../src/server/store/repos/cases';
+import { openPostgres } from '../../src/server/store/postgres';
+import { startServer, type TestServer } from './harness';
+import { onPostgres } from './test-database';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startServer();
+});
+afterAll(() => s.close());
+
+interface Statement {
+  sql: string;
+  params: readonly SqlValue[];
+}
+
+const KEY = '2026-03-10|1001772000000000|0190a0b0-0000-7000-8000-000000000001';
+
+/** The statements a repository call sends, captured on the way to the database. */
+async function statementsOf(call: (repo: ReturnType<typeof caseRepo>) => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const recorder: Sql = {
+    all: async <T>(sql: string, params: readonly SqlValue[] = []) => {
+      seen.push({ sql, params });
+      // A key from each range, so that the page's rows are asked for too (and none come back).
+      return (/^SELECT queue_key FROM/.test(sql) ? [{ queue_key: KEY }] : []) as T[];
+    },
+    get: async (sql, params = []) => {
+      seen.push({ sql, params });
+      return undefined;
+    },
+    run: async () => 0,
+  };
+  const cipher = {} as Parameters<typeof caseRepo>[1]; // never reached: no case rows come back
+  await call(caseRepo(recorder, cipher));
+  return seen;
+}
+
+const TOWN: Visibility = { townshipCode: '341822100000' };
+const COUNTY: Visibility = { countyCode: '341822' };
+const VILLAGE = '341822100201';
+const ITEM = 'MZ-GLJT';
+const AWAITING = ['submitted', 'resubmitted', 'in_review'] as const;
+
+/** The inbox's queries, and the queue index each must read. */
+const PAGES: { name: string; q: CaseQuery; index: string }[] = [
+  {
+    name: 'township, awaiting review',
+    q: { visibility: TOWN, statuses: [...AWAITING], limit: 200, offset: 0 },
+    index: 'cases_queue_township',
+  },
+  { name: 'township, every status', q: { visibility: TOWN, limit: 50, offset: 10 }, index: 'cases_queue_township' },
+  {
+    name: 'township, after a cursor',
+    q: { visibility: TOWN, statuses: ['accepted'], limit: 50, offset: 0, after: KEY },
+    index: 'cases_queue_township',
+  },
+  {
+    name: 'township, overdue',
+    q: { visibility: TOWN, overdueBefore: '2026-03-10', limit: 50, offset: 0 },
+    index: 'cases_queue_township',
+  },
+  {
+    name: 'township, one village',
+    q: { visibility: TOWN, villageCode: VILLAGE, statuses: [...AWAITING], limit: 50, offset: 0 },
+    index: 'cases_queue_village',
+  },
+  {
+    name: 'township, one item',
+    q: { visibility: TOWN, itemCode: ITEM, statuses: [...AWAITING], limit: 50, offset: 0 },
+    index: 'cases_queue_township_item',
+  },
+  {
+    name: 'township, village and item',
+    q: { visibility: TOWN, villageCode: VILLAGE, itemCode: ITEM, limit: 50, offset: 0 },
+    index: 'cases_queue_village',
+  },
+  {
+    name: 'county (admin)',
+    q: { visibility: COUNTY, statuses: ['accepted_tolerance'], limit: 50, offset: 0 },
+    index: 'cases_queue_county',
+  },
+];
+
+const COUNTS: { name: string; call: (r: ReturnType<typeof caseRepo>) => Promise<unknown>; reads: string }[] = [
+  { name: 'chips of a township', call: (r) => r.counts({ visibility: TOWN }), reads: 'case_counts' },
+  { name: 'chips of a county', call: (r) => r.counts({ visibility: COUNTY }), reads: 'case_counts' },
+  {
+    name: 'filtered total',
+    call: (r) => r.total({ visibility: TOWN, statuses: [...AWAITING], villageCode: VILLAGE, itemCode: ITEM }),
+    reads: 'case_counts',
+  },
+  { name: 'overdue count', call: (r) => r.countOverdue(TOWN, '2026-03-10'), reads: 'cases' },
+  { name: 'overdue total', call: (r) => r.total({ visibility: TOWN, overdueBefore: '2026-03-10' }), reads: 'cases' },
+];
+
+describe.skipIf(onPostgres)('inbox query plans (SQLite)', () => {
+  const plan = async (st: Statement) =>
+    (await s.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${st.sql}`, st.params as (string | number)[])).map(
+      (p) => p.detail,
+    );
+
+  it.each(PAGES)('a page ($name) reads $index ranges in order, then the page rows by id', async ({ q, index }) => {
+    const statements = await statementsOf((r) => r.query(q));
+    const ranges = statements.filter((st) => st.sql.startsWith('SELECT queue_key'));
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const st of ranges) {
+      const details = (await plan(st)).join('\n');
+      expect(details).toMatch(new RegExp(`^SEARCH cases USING (COVERING )?INDEX ${index} \\(`));
+      expect(details).not.toMatch(/TEMP B-TREE|SCAN /);
+    }
+    const rows = statements.filter((st) => !st.sql.startsWith('SELECT queue_key'));
+    expect(rows).toHaveLength(1);
+    const details = (await plan(rows[0]!)).join('\n');
+    expect(details).toMatch(/^SEARCH cases USING INDEX sqlite_autoindex_cases_1 \(id=\?\)/);
+    expect(details).not.toMatch(/SCAN /);
+  });
+
+  it.each(COUNTS)('$name: index ranges of $reads, no scan', async ({ call, reads }) => {
+    for (const st of await statementsOf(call)) {
+      const details = await plan(st);
+      const searches = details.filter((d) => !d.startsWith('USE TEMP B-TREE FOR GROUP BY'));
+      // The counter cells of a scope are grouped in a temporary b-tree: a few thousand at most.
+      // (SQLite reads queue_key, a VIRTUAL column, from the row: one lookup per overdue case.)
+      if (reads === 'cases') expect(details).toHaveLength(1);
+      expect(searches.join('\n')).toMatch(
+        reads === 'cases'
+          ? /^SEARCH cases USING INDEX cases_queue_township \(township_code=\? AND status=\? AND queue_key<\?\)$/
+          : /^SEARCH case_counts USING INDEX (sqlite_autoindex_case_counts_1|case_counts_county) \((township|county)_code=\?.*\)$/,
+      );
+    }
+  });
+});
+
+describe.skipIf(!onPostgres)('inbox query plans (PostgreSQL)', () => {
+  /** EXPLAIN with sequential scans priced out: on a test's tiny tables the planner would scan. */
+  const plan = async (st: Statement) => {
+    const db = openPostgres(s.config.databaseUrl!, { poolSize: 1 });
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.run('SET LOCAL enable_seqscan = off');
+        const rows = await tx.all<{ 'QUERY PLAN': string }>(`EXPLAIN ${st.sql}`, st.params);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+    } finally {
+      await db.close();
+    }
+  };
+
+  it.each(PAGES)('a page ($name) reads $index in order, without sorting', async ({ q, index }) => {
+    const statements = await statementsOf((r) => r.query(q));
+    for (const st of statements.filter((st) => st.sql.startsWith('SELECT queue_key'))) {
+      const details = await plan(st);
+      expect(details).toMatch(new RegExp(`Index (Only )?Scan using ${index} on cases`));
+      expect(details).not.toMatch(/Sort|Seq Scan/);
+    }
+  });
+
+  it.each(COUNTS)('$name reads $reads by index', async ({ call, reads }) => {
+    for (const st of await statementsOf(call)) {
+      const details = await plan(st);
+      expect(details).toMatch(new RegExp(`(Index|Index Only|Bitmap Heap) Scan (using \\w+ )?on ${reads}\\b`));
+      expect(details).not.toMatch(/Seq Scan/);
+    }
+  });
+});
