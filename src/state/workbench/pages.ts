@@ -91,11 +91,17 @@ export async function addPhotos(state: AppState, requirementId: string, files: r
       files.length > 1 ? `正在处理第 ${i + 1}/${files.length} 张` : '正在处理照片',
     );
     const now = state.deps.now();
+    const elsewhere = photoAlreadyIn(state, img.sha256, requirementId);
+    // Set inside the write: the material as it is when the write runs decides (same photo = no page).
+    let duplicate: number | undefined;
     await writeMaterial(
       state,
       requirementId,
-      (m) =>
-        m.pages.some((p) => p.sha256 === img.sha256) ? undefined : { ...m, pages: [...m.pages, pageOf(img, now)] },
+      (m) => {
+        const at = m.pages.findIndex((p) => p.sha256 === img.sha256);
+        duplicate = at >= 0 ? at : undefined;
+        return at >= 0 ? undefined : { ...m, pages: [...m.pages, pageOf(img, now)] };
+      },
       {
         blobs: [{ sha256: img.sha256, mime: img.mime, data: img.data }],
         audit: makeAudit({
@@ -110,8 +116,23 @@ export async function addPhotos(state: AppState, requirementId: string, files: r
         }),
       },
     );
+    if (duplicate !== undefined)
+      showToast(state, 'warning', `这张照片已经添加过：在「${requirement.name}」第 ${duplicate + 1} 页，没有重复添加`);
+    else if (elsewhere)
+      showToast(state, 'warning', `这张照片也在「${elsewhere.name}」第 ${elsewhere.page} 页中，请确认没有拍错材料`);
     await attachToProfileIfMissing(state, requirement, img);
   }
+}
+
+/** Another material of this case that already has the photo (same SHA-256), and on which page. */
+function photoAlreadyIn(state: AppState, sha256: string, exceptRequirement: string) {
+  const wb = state.workbench;
+  for (const r of wb.item.value?.materials ?? []) {
+    if (r.id === exceptRequirement) continue;
+    const at = wb.materialByRequirement.value.get(r.id)?.pages.findIndex((p) => p.sha256 === sha256) ?? -1;
+    if (at >= 0) return { name: r.name, page: at + 1 };
+  }
+  return undefined;
 }
 
 /** Retake: the new photo takes the old page's place (same position, old file left for cleanup). */

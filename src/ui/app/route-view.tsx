@@ -65,9 +65,9 @@ export function RouteView() {
     case 'persons':
       return <PersonListScreen />;
     case 'person-new':
-      return <PersonEditScreen />;
+      return <PersonEditScreen key="new" />;
     case 'person':
-      return <PersonEditScreen id={route.id} />;
+      return <PersonEditScreen key={route.id} id={route.id} />;
     case 'sync':
       return <SyncStatusScreen />;
     case 'settings':
