@@ -5,8 +5,13 @@ import './virtual-list.css';
 
 interface Props<T> {
   items: readonly T[];
-  /** Every row is exactly this tall (px); the layout depends on it. */
+  /** Every row is exactly this tall (px); the layout depends on it. With `probe`, the minimum. */
   rowHeight: number;
+  /**
+   * A worst-case row, rendered hidden at the rows' width: its measured height becomes the row
+   * height, so rows fit their content at every width and font size (and follow resizes).
+   */
+  probe?: ComponentChildren;
   label: string;
   getKey: (item: T, index: number) => string;
   renderRow: (item: T, index: number) => ComponentChildren;
@@ -19,8 +24,20 @@ interface Props<T> {
  * Renders only the rows in view, so 10,000 items cost as much as 20. The container scrolls;
  * rows are absolutely positioned inside a spacer as tall as the whole list.
  */
-export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, overscan = 4, onRange }: Props<T>) {
+export function VirtualList<T>({
+  items,
+  rowHeight: minRowHeight,
+  probe,
+  label,
+  getKey,
+  renderRow,
+  overscan = 4,
+  onRange,
+}: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
+  const probeRef = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState(0);
+  const rowHeight = Math.max(minRowHeight, measured);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const frame = useRef(0);
@@ -34,6 +51,15 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, ove
     return () => ro.disconnect();
   }, []);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useLayoutEffect(() => {
+    const el = probeRef.current;
+    if (!el) return;
+    const measure = () => setMeasured(Math.ceil(el.getBoundingClientRect().height));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [probe !== undefined]);
 
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
@@ -71,6 +97,11 @@ export function VirtualList<T>({ items, rowHeight, label, getKey, renderRow, ove
       data-count={items.length}
     >
       <div role="list" aria-label={label} class="vlist__spacer" style={{ height: `${items.length * rowHeight}px` }}>
+        {probe !== undefined && (
+          <div ref={probeRef} class="vlist__row vlist__probe" aria-hidden="true">
+            {probe}
+          </div>
+        )}
         {rows}
       </div>
     </div>

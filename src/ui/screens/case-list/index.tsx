@@ -9,12 +9,15 @@ import { VirtualList } from '../../components/virtual-list';
 import { EmptyState } from '../../components/empty-state';
 import { Banner } from '../../components/banner';
 import { CaseFilters } from './case-filters';
-import { CaseCard } from './case-card';
+import { CaseCard, CaseCardProbe } from './case-card';
 import { DueSoonPanel } from '../../rating/due-soon-panel';
 import './case-list.css';
 
-/** Row height is fixed: the virtual list positions rows by it (see case-list.css). */
-const ROW_HEIGHT = 136;
+/**
+ * The least row height; the list measures the tallest card (CaseCardProbe) at the current width
+ * and font size and uses that, so no line of a card is ever cut or covered (see case-list.css).
+ */
+const MIN_ROW_HEIGHT = 136;
 
 /** 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000 cases. */
 export function CaseListScreen() {
@@ -59,7 +62,8 @@ export function CaseListScreen() {
       ) : (
         <VirtualList
           items={rows.value}
-          rowHeight={ROW_HEIGHT}
+          rowHeight={MIN_ROW_HEIGHT}
+          probe={<CaseCardProbe like={rows.value.find((r) => r !== undefined)} />}
           label="办件"
           getKey={(row, i) => row?.case.id ?? `loading-${i}`}
           onRange={(start, end) => void ensureCaseRows(state, start, end)}
