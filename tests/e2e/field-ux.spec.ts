@@ -166,7 +166,7 @@ test('case cards show 事项, applicant, status and dates without cuts or overla
       await expect(card.getByText(item!, { exact: true })).toBeVisible();
       await expect(card.getByText(who!, { exact: true })).toBeVisible();
     }
-    await page.screenshot({ path: info.outputPath(`case-list-${width}.png`) });
+    await page.screenshot({ path: info.outputPath(`case-list-${width}.png`), fullPage: true });
   }
 });
 
