@@ -15,7 +15,7 @@ export {
   type PersonDraftKey,
   type PersonFormCheck,
 } from './person-form';
-export { editForRoute, newPersonDraft, openPersonEdit, personRouteKey, type PersonEdit } from './person-edit';
+export { editForRoute, openPersonEdit, type PersonEdit } from './person-edit';
 export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction, settlePersonConflict } from './persons';
 export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';

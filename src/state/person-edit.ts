@@ -7,14 +7,14 @@ import { draftFromPerson, emptyPersonDraft, type PersonDraft } from './person-fo
 import { loadPerson } from './persons';
 
 /** `new` for #/persons/new, the person id otherwise. */
-export const personRouteKey = (id: string | undefined) => id ?? 'new';
+const personRouteKey = (id: string | undefined) => id ?? 'new';
 
 export type PersonEdit =
   | { routeKey: string; kind: 'new' | 'existing'; draft: PersonDraft; stored: Person | null }
   | { routeKey: string; kind: 'missing' };
 
 /** An empty profile with its own fresh id: saving it can only create, and saving again updates it. */
-export function newPersonDraft(state: AppState): PersonDraft {
+function newPersonDraft(state: AppState): PersonDraft {
   return { ...emptyPersonDraft(state.user.value?.villageCode ?? ''), id: uuidv7(state.deps.now()) };
 }
 
