@@ -5,10 +5,14 @@
 // Runs in the page, the service worker and Node (tests, bench): only fetch, Headers, AbortSignal.
 // The route-spec, errors and version modules only, never the api barrel: the client must not pull
 // every route's schemas into the first screen.
-import { ApiError, ERROR_CODE_HEADER, ERROR_CODES } from '../domain/api/errors';
+// No classic zod either (the login path of the first screen uses this client): error bodies are
+// checked by hand (answer-checks.ts), and the login's answer too (callChecked).
+import type { ApiError } from '../domain/api/errors';
+import { checkApiError, type Checked } from '../domain/api/answer-checks';
+import { ERROR_CODE_HEADER, ERROR_CODES } from '../domain/api/error-codes';
 import { fillPath, queryString, type RouteInput, type RouteResponse, type RouteSpec } from '../domain/api/route-spec';
 import { versionHeaders } from '../domain/api/version';
-import { SESSION_TOKEN_HEADERS } from '../domain/api/auth';
+import { SESSION_TOKEN_HEADERS } from '../domain/api/auth-light';
 import { MESSAGES, RequestError, toRequestError, type Messages } from './errors';
 import { parseRetryAfter } from './retry-after';
 
@@ -60,11 +64,24 @@ export interface RawInit {
 export interface ApiClient {
   /** Calls a JSON route and returns its parsed answer (undefined for routes without JSON). */
   call<S extends RouteSpec>(spec: S, input: RouteInput<S>, signal?: AbortSignal): Promise<RouteResponse<S>>;
+  /**
+   * Calls a JSON route whose answer is checked by a hand-written function instead of a zod schema
+   * (the login of the first screen: answer-checks.ts, held equal to the schema by a test).
+   */
+  callChecked<T>(
+    spec: Endpoint,
+    input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
+    check: (data: unknown) => Checked<T>,
+    signal?: AbortSignal,
+  ): Promise<T>;
   /** Sends a request of a route and returns the raw response, whatever its status (files, uploads). */
-  raw(spec: RouteSpec, init?: RawInit): Promise<Response>;
+  raw(spec: Endpoint, init?: RawInit): Promise<Response>;
   /** A non-2xx response as a RequestError, keeping the server's code, message and details. */
   failure(res: Response): Promise<RequestError>;
 }
+
+/** A route's method, path and reach, without its schemas. */
+export type Endpoint = Pick<RouteSpec, 'method' | 'path' | 'public'>;
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -82,7 +99,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const now = options.now ?? Date.now;
   const messages = options.messages ?? MESSAGES;
 
-  async function raw(spec: RouteSpec, init: RawInit = {}): Promise<Response> {
+  async function raw(spec: Endpoint, init: RawInit = {}): Promise<Response> {
     const headers: Record<string, string> = { ...versionHeaders(), ...init.headers };
     if (!spec.public) {
       const token = await options.token?.();
@@ -112,7 +129,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     let body: ApiError | undefined;
     const text = await res.text().catch(() => '');
     try {
-      const parsed = ApiError.safeParse(JSON.parse(text));
+      const parsed = checkApiError(JSON.parse(text));
       if (parsed.success) body = parsed.data;
     } catch {
       /* empty or not JSON: a HEAD answer, a proxy or captive portal page */
@@ -149,25 +166,26 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     );
   }
 
-  async function call<S extends RouteSpec>(
-    spec: S,
-    input: RouteInput<S>,
+  /** Sends a JSON request; the answer's JSON (undefined when `json` is false), checked by `check`. */
+  async function send<T>(
+    spec: Endpoint,
+    input: { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown },
+    check: ((data: unknown) => Checked<T>) | null,
     signal?: AbortSignal,
-  ): Promise<RouteResponse<S>> {
-    const parts = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
-    const hasBody = parts.body !== undefined;
+  ): Promise<T | undefined> {
+    const hasBody = input.body !== undefined;
     const res = await raw(spec, {
-      params: parts.params,
-      query: parts.query,
+      params: input.params,
+      query: input.query,
       headers: hasBody ? { 'content-type': 'application/json' } : {},
-      body: hasBody ? JSON.stringify(parts.body) : undefined,
+      body: hasBody ? JSON.stringify(input.body) : undefined,
       signal,
     });
     if (!res.ok) throw await failure(res);
-    if (spec.response === null) {
+    if (check === null) {
       // Drain the (empty) body so the connection can be reused.
       await res.arrayBuffer().catch(() => undefined);
-      return undefined as RouteResponse<S>;
+      return undefined;
     }
     let data: unknown;
     try {
@@ -183,16 +201,40 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       }
       throw toRequestError(e, messages);
     }
-    const parsed = spec.response.safeParse(data);
+    const parsed = check(data);
     if (!parsed.success) {
       throw new RequestError(
         'protocol',
         { code: 'protocol.schema', message: messages.protocol },
-        { status: res.status, details: parsed.error.issues },
+        { status: res.status, details: parsed.issues },
       );
     }
-    return parsed.data as RouteResponse<S>;
+    return parsed.data;
   }
 
-  return { call, raw, failure };
+  async function call<S extends RouteSpec>(
+    spec: S,
+    input: RouteInput<S>,
+    signal?: AbortSignal,
+  ): Promise<RouteResponse<S>> {
+    const schema = spec.response;
+    const check =
+      schema &&
+      ((data: unknown): Checked<unknown> => {
+        const parsed = schema.safeParse(data);
+        return parsed.success ? parsed : { success: false, issues: parsed.error.issues };
+      });
+    return (await send(spec, input as Parameters<typeof send>[1], check, signal)) as RouteResponse<S>;
+  }
+
+  async function callChecked<T>(
+    spec: Endpoint,
+    input: Parameters<typeof send>[1],
+    check: (data: unknown) => Checked<T>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return (await send(spec, input, check, signal)) as T;
+  }
+
+  return { call, callChecked, raw, failure };
 }

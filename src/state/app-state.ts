@@ -29,6 +29,7 @@ function lazyApiClient(options: ApiClientOptions): ApiClient {
       }));
   return {
     call: async (spec, input, signal) => (await get()).call(spec, input, signal),
+    callChecked: async (spec, input, check, signal) => (await get()).callChecked(spec, input, check, signal),
     raw: async (spec, init) => (await get()).raw(spec, init),
     failure: async (res) => (await get()).failure(res),
   };

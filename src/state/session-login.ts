@@ -1,9 +1,10 @@
 // Online login, loaded when the agent submits the login form (the API client and the contract's
-// schemas are not on the first screen). The session is validated here, when it is stored: the
-// app's start reads it as it is (session-boot.ts).
+// schemas are not on the first screen). The session is validated here, when it is stored (the
+// login answer checked by hand, login-request.ts): the app's start reads it as it is
+// (session-boot.ts).
 import type { AppState } from './app-state';
 import { RequestError } from '../net/errors';
-import { requestLogin, Session } from './session';
+import { requestLogin } from './login-request';
 import { saveSession } from '../storage/settings';
 import { refreshStorageInfo, requestPersistence } from './storage-info';
 import { keyAfterLogin } from './device-key';
@@ -24,7 +25,7 @@ export async function login(state: AppState, username: string, password: string)
     });
   }
   await keyAfterLogin(state, session.user, password); // the session is stored sealed
-  await saveSession(Session.parse(session)); // validated when written: boot reads it as it is
+  await saveSession(session); // checked when written (the login answer): boot reads it as it is
   state.session.value = session;
   void flushLogoutsIfAny(state).catch(() => undefined);
   // Chrome grants persistence to engaged/installed apps: ask now that the agent is committed.

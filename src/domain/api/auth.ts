@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Role } from '../schemas/common';
 import { route } from './route-spec';
+import { LOGIN_ENDPOINT } from './auth-light';
 
 export const LoginRequest = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
@@ -39,24 +40,17 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
+/** Checked by hand in the first screen's login (checkLoginResponse in answer-checks.ts, held equal by a test). */
 export const LoginResponse = z.object({ token: z.string().min(1), user: SessionUser, expiresAt: z.number().int() });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const MeResponse = z.object({ user: SessionUser });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-/**
- * A rotated session token rides on any authenticated answer in these headers (lower case). The
- * client keeps the one with the newest issue time; the previous token keeps working for a grace.
- */
-export const SESSION_TOKEN_HEADERS = {
-  token: 'x-session-token',
-  issuedAt: 'x-session-issued-at',
-  expiresAt: 'x-session-expires-at',
-} as const;
+export { SESSION_TOKEN_HEADERS } from './auth-light';
 
 export const AUTH_ROUTES = {
-  login: route({ method: 'POST', path: '/api/auth/login', body: LoginRequest, response: LoginResponse, public: true }),
+  login: route({ ...LOGIN_ENDPOINT, body: LoginRequest, response: LoginResponse }),
   logout: route({ method: 'POST', path: '/api/auth/logout', response: null }),
   revoke: route({ method: 'POST', path: '/api/auth/revoke', body: RevokeRequest, response: null, public: true }),
   me: route({ method: 'GET', path: '/api/auth/me', response: MeResponse }),
