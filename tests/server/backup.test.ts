@@ -81,7 +81,7 @@ function runAdminBackup(dataDir: string, target: string): Promise<{ code: number
   });
 }
 
-// Backups copy the SQLite file (VACUUM INTO); PostgreSQL is backed up with its own tools (README).
+// SQLite backups (VACUUM INTO); PostgreSQL backups and restores are tested in backup-postgres.test.ts.
 describe.skipIf(onPostgres)('backup under write load, then restore', () => {
   it('restores every case and blob the manifest lists, intact', { timeout: 120_000 }, async () => {
     const live = await startRealServer({ now: () => MONDAY });
@@ -173,7 +173,7 @@ describe.skipIf(onPostgres)('backup under write load, then restore', () => {
   });
 });
 
-// Backups copy the SQLite file (VACUUM INTO); PostgreSQL is backed up with its own tools (README).
+// SQLite backups (VACUUM INTO); PostgreSQL backups and restores are tested in backup-postgres.test.ts.
 describe.skipIf(onPostgres)('restore refuses', () => {
   async function smallBackup(): Promise<string> {
     const s = await startRealServer({ now: () => MONDAY });
