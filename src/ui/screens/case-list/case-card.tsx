@@ -86,9 +86,13 @@ export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: 
 // Longer than two lines at any width: the probe always reserves the 事项's two lines.
 const PROBE_ITEM = '城乡居民最低生活保障待遇申请及家庭经济状况核对授权'.repeat(3);
 
+/** A case number as wide as `number` or wider (wide glyphs), never the real one: the probe is
+ *  in the DOM, and a real number there would be found twice by search and by tests. */
+const widerNumber = (number: string) => number.replace(/[0-9]/g, '8').replace(/[A-Za-z]/g, 'W');
+
 /**
  * The tallest card the list can show, measured hidden to size the rows: a 2-line 事项, a sync
- * warning and the calendar mark, with the first loaded row's number and dates (same format in all).
+ * warning and the calendar mark, with a number shaped like the first loaded row's.
  */
 export function CaseCardProbe({ like }: { like: CaseRow | undefined }) {
   const c = like?.case;
@@ -98,8 +102,8 @@ export function CaseCardProbe({ like }: { like: CaseRow | undefined }) {
         status="accepted_tolerance"
         itemName={PROBE_ITEM}
         applicantName="阿依古丽·买买提"
-        number={c?.number ?? 'DB-000000000000-20260101-XXXX-0000'}
-        updatedAt={c?.updatedAt ?? Date.UTC(2026, 11, 31, 15, 59)}
+        number={widerNumber(c?.number ?? 'DB-000000000000-20260101-XXXX-0000')}
+        updatedAt={Date.UTC(2026, 11, 31, 15, 59)}
         dueOn="2026-12-31"
         sync="rejected"
         calendarYears={[2099]}
