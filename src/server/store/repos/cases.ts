@@ -105,7 +105,8 @@ const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
 
 type CaseFilter = Omit<CaseQuery, 'limit' | 'offset' | 'after'>;
 
-function where(q: CaseFilter): { sql: string; params: SqlValue[] } {
+/** Scope, statuses, village and item: the filter terms `cases` and `case_counts` share. */
+function filterTerms(q: CaseFilter): { parts: string[]; params: SqlValue[] } {
   const scope = ownedBy(q.visibility);
   const parts = [scope.sql];
   const params: SqlValue[] = [...scope.params];
@@ -121,6 +122,11 @@ function where(q: CaseFilter): { sql: string; params: SqlValue[] } {
     parts.push('item_code = ?');
     params.push(q.itemCode);
   }
+  return { parts, params };
+}
+
+function where(q: CaseFilter): { sql: string; params: SqlValue[] } {
+  const { parts, params } = filterTerms(q);
   if (q.overdueBefore) {
     // queue_key starts with the due date ('9999-99-99' when none): below today = due before today.
     parts.push(`queue_key < ? AND status IN (${RUNNING_STATUSES.map(() => '?').join(', ')})`);
@@ -220,22 +226,8 @@ function sumCounts(rows: CountRow[]): CaseCounts {
 
 /** The `case_counts` cells a filter (without the overdue one) covers. */
 function countCells(q: CaseFilter): { sql: string; params: SqlValue[] } {
-  const scope = ownedBy(q.visibility);
-  const parts = [scope.sql, 'n <> 0'];
-  const params: SqlValue[] = [...scope.params];
-  if (q.statuses?.length) {
-    parts.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
-    params.push(...q.statuses);
-  }
-  if (q.villageCode) {
-    parts.push('village_code = ?');
-    params.push(q.villageCode);
-  }
-  if (q.itemCode) {
-    parts.push('item_code = ?');
-    params.push(q.itemCode);
-  }
-  return { sql: parts.join(' AND '), params };
+  const { parts, params } = filterTerms(q);
+  return { sql: [...parts, 'n <> 0'].join(' AND '), params };
 }
 
 /** The key of a `case_counts` row: what the inbox counts cases by. */
