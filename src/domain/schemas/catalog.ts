@@ -68,13 +68,17 @@ export type FormField = z.infer<typeof FormField>;
 export const PhotoThresholds = z.object({
   minLongEdge: z.number().int().positive().default(1000),
   minShortEdge: z.number().int().positive().optional(),
-  /** Variance of the Laplacian on the ≤ 1 MP grey copy; below = blurred. */
+  /** Variance of the Laplacian on the ≤ 1 MP grey copy; below = looks blurred (a warning). */
   minSharpness: z.number().nonnegative().default(60),
+  /** Below this the text is unreadable (an error); calibrated in tests/e2e/photo-calibration.spec.ts. */
+  hardMinSharpness: z.number().nonnegative().default(40),
+  /** Camera shake: the weakest direction's detail over the strongest's; below = smeared (an error). */
+  minIsotropy: z.number().min(0).max(1).default(0.1),
   /** Mean grey level 0–255. */
   minMean: z.number().min(0).max(255).default(60),
   maxMean: z.number().min(0).max(255).default(225),
-  /** Share of pixels at 0–4 or 251–255. */
-  maxClipped: z.number().min(0).max(1).default(0.25),
+  /** Share of pixels at 0–4 or 251–255 (a glare spot over 12 % of a document hides text: calibration spec). */
+  maxClipped: z.number().min(0).max(1).default(0.12),
 });
 export type PhotoThresholds = z.infer<typeof PhotoThresholds>;
 

@@ -134,8 +134,14 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
           <NumberInput
             s={s}
             path={at('thresholds', 'minSharpness')}
-            label="清晰度至少"
+            label="清晰度低于此值提醒"
             value={rule.thresholds?.minSharpness}
+          />
+          <NumberInput
+            s={s}
+            path={at('thresholds', 'hardMinSharpness')}
+            label="清晰度低于此值不能提交"
+            value={rule.thresholds?.hardMinSharpness}
           />
         </div>
       )}
