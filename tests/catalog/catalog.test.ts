@@ -33,6 +33,8 @@ function refsOf(rule: Rule): { values: ValueRef[]; materials: string[] } {
       return { values: [], materials: [rule.material] };
     case 'tolerance-allowed':
       return { values: [], materials: rule.commitmentMaterial ? [rule.commitmentMaterial] : [] };
+    case 'code-part':
+      return { values: [rule.ref, rule.equals, rule.when?.ref].filter((r) => r !== undefined), materials: [] };
   }
 }
 
@@ -47,6 +49,7 @@ const FORMAT_FITS: Record<FieldFormat, FieldType[]> = {
   'person-name': ['name'],
   'business-name': ['business-name'],
   date: ['date'],
+  'disability-card': ['disability-card'],
 };
 /** The field type a profile value must be shown in. */
 const PROFILE_TYPES: Record<PersonFieldKey, FieldType[]> = {

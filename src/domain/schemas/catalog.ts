@@ -46,6 +46,7 @@ export const FieldType = z.enum([
   'bank-card',
   'uscc',
   'business-name',
+  'disability-card',
   'number',
   'select',
 ]);
@@ -118,8 +119,13 @@ export const FieldFormat = z.enum([
   'person-name',
   'business-name',
   'date',
+  'disability-card',
 ]);
 export type FieldFormat = z.infer<typeof FieldFormat>;
+
+/** A part of a structured number that a `code-part` rule reads (see rules/code-parts.ts). */
+export const CodePart = z.enum(['disability-id-number', 'disability-category', 'disability-grade']);
+export type CodePart = z.infer<typeof CodePart>;
 
 const ruleBase = {
   /** Overrides the kind's default severity (e.g. make a soft check a warning). */
@@ -152,6 +158,19 @@ export const Rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signature-present'), material: z.string(), ...ruleBase }),
   /** A field's value must not be one of these (e.g. already in employee insurance). */
   z.object({ kind: z.literal('field-not-in'), ref: ValueRef, values: z.array(z.string()).min(1), ...ruleBase }),
+  /**
+   * A part of a number (e.g. the grade in a 残疾人证号) must be one of `values` and/or equal the value at
+   * `equals`; with `when`, only while that value is one of its `values` (e.g. 申请护理补贴).
+   */
+  z.object({
+    kind: z.literal('code-part'),
+    ref: ValueRef,
+    part: CodePart,
+    values: z.array(z.string()).min(1).optional(),
+    equals: ValueRef.optional(),
+    when: z.object({ ref: ValueRef, values: z.array(z.string()).min(1) }).optional(),
+    ...ruleBase,
+  }),
   /** Tolerated materials: item allows it, the material is tolerable, a promise date within limits, a signed commitment. */
   z.object({ kind: z.literal('tolerance-allowed'), commitmentMaterial: z.string().optional(), ...ruleBase }),
 ]);
