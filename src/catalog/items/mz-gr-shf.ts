@@ -1,5 +1,5 @@
 // 孤儿、事实无人抚养儿童基本生活费: the guardian applies for the child (the child is the profile)
-// at the town; the town reviews and the county 民政 confirms, 15 working days each.
+// at the town; the town reviews and the county 民政 confirms. Limits: typical guide.
 import { addressField, idNumberField, nameField, phoneField, sexField } from '../common/fields';
 import { GUARDIAN_FIELDS, GUARDIAN_RULES, guardianIdCard } from '../common/guardian';
 import { ID_CARD, entrustment, hukou, signedForm } from '../common/materials';

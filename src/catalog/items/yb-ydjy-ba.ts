@@ -1,6 +1,6 @@
 // 基本医疗保险跨省异地就医备案: filed with the insured's own 医保经办机构; long-term residents
 // file on a personal promise (承诺制) instead of residence proof, referrals attach the transfer
-// record. Usually done on the spot.
+// record. Limits: typical guide (on the spot at the window, one working day online).
 import { APPLICANT_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, signedForm } from '../common/materials';
 import { APPLICANT_RULES, captureRules, field, idCardNotExpired, onMaterial, person, sameValue } from '../common/rules';
