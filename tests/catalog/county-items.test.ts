@@ -64,8 +64,8 @@ describe('the catalogue after issue 15', () => {
 
   it('gives every rule marked as local policy a source note', () => {
     const local = CATALOG.flatMap((i) => i.rules.filter((r) => r.local).map((r) => [i.code, r] as const));
-    // At least the two local caps added here: the rehabilitation age and the orphan/特困 overlap.
-    expect(local.map(([code]) => code)).toEqual(expect.arrayContaining(['CL-ETKF', 'MZ-GR-SHF']));
+    // At least the local parameters added here: rehabilitation age, orphan/特困 overlap, 建档立卡, repeat 危房 aid.
+    expect(local.map(([code]) => code)).toEqual(expect.arrayContaining(['CL-ETKF', 'MZ-GR-SHF', 'TY-YDZ', 'ZF-WFGZ']));
     for (const [code, rule] of local) expect(rule.source, `${code} ${rule.kind}`).toMatch(/\p{Script=Han}{2}/u);
   });
 

@@ -362,7 +362,7 @@ describe('退役军人优待证申领 (TY-YDZ)', () => {
     build({
       code: 'TY-YDZ',
       age: 'at45',
-      fields: { ...applicantFields(applicant('at45')), holderType: 'veteran' },
+      fields: { ...applicantFields(applicant('at45')), holderType: 'veteran', profiled: 'yes' },
       data: { 'discharge-certificate': { name: '王秀英' } },
     });
   it('passes a good case', () => expectClean(good()));
@@ -380,6 +380,7 @@ describe('退役军人优待证申领 (TY-YDZ)', () => {
     ));
   it('不属于发放对象', () =>
     expectError(setField(good(), 'holderType', 'other'), 'value.not_allowed', field('holderType')));
+  it('尚未建档立卡', () => expectError(setField(good(), 'profiled', 'no'), 'value.not_allowed', field('profiled')));
   it('身份证已过期', () =>
     expectError(expiredIdCard(good()), 'idcard.expired', {
       type: 'case',
