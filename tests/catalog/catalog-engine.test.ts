@@ -22,7 +22,8 @@ const idFor = (birth: string, seq = '002') => {
 };
 
 function personAged(age: number): Person {
-  const birthDate = addYears('1950-04-12', 76 - age);
+  // Born 1950-03-01: exactly `age` completed years on TODAY (2026-03-10).
+  const birthDate = addYears('1950-03-01', 76 - age);
   return {
     id: '0195f000-0000-7000-8000-000000000002',
     name: '王秀英',

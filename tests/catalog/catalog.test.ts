@@ -68,8 +68,8 @@ const PROFILE_TYPES: Record<PersonFieldKey, FieldType[]> = {
 };
 
 describe('catalogue', () => {
-  it('has at least 15 items, each valid against the schema', () => {
-    expect(CATALOG.length).toBeGreaterThanOrEqual(15);
+  it('has at least 30 items, each valid against the schema', () => {
+    expect(CATALOG.length).toBeGreaterThanOrEqual(30);
     expect(CATALOG.length).toBe(CATALOG_INPUTS.length);
     for (const input of CATALOG_INPUTS) expect(() => ServiceItem.parse(input), input.code).not.toThrow();
     expect(CATALOG_VERSION).toBeGreaterThanOrEqual(Math.max(...CATALOG.map((i) => i.version)));

@@ -132,6 +132,10 @@ const ruleBase = {
   severity: z.enum(['error', 'warning', 'info']).optional(),
   /** Overrides the kind's default Chinese message. */
   message: z.string().optional(),
+  /** Where the rule's parameter comes from (a document and article), shown to reviewers and admins. */
+  source: z.string().optional(),
+  /** The parameter is local policy (an amount, age cap or deadline a county sets), not national law. */
+  local: z.boolean().optional(),
 };
 
 export const Rule = z.discriminatedUnion('kind', [
@@ -198,6 +202,8 @@ export const ServiceItem = z.object({
   rules: z.array(Rule),
   commonReturns: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),
+  /** The national or provincial documents the item rests on (e.g. 《特困人员认定办法》民发〔2021〕43号). */
+  source: z.string().optional(),
   /** 停用: no new cases on this version; cases opened on an earlier version go on unchanged. */
   withdrawn: z.boolean().optional(),
 });
