@@ -18,6 +18,7 @@ const STATUS_TEXT: Record<MaterialStatus, string> = {
   warnings: '有提醒',
   errors: '有错误',
   tolerated: '容缺',
+  'not-needed': '无需提供（已选另一种）',
 };
 const REQUIREMENT_TEXT = { required: '必交', optional: '选交', tolerable: '可容缺' } as const;
 
