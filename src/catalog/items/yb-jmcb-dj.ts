@@ -2,7 +2,7 @@
 // Identity is proved by the ID card or by the 户口簿 (newborns and children without a card, who
 // also bring the 出生医学证明): an alternative, so a newborn is not asked for an ID card.
 import { APPLICANT_FIELDS } from '../common/fields';
-import { ID_CARD, entrustment, hukou, signedForm } from '../common/materials';
+import { ID_CARD, entrustment, hukou, idCardOrHukou, signedForm } from '../common/materials';
 import { APPLICANT_RULES, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
@@ -61,16 +61,7 @@ export const item: ServiceItemInput = {
     },
   ],
   materials,
-  alternatives: [
-    {
-      id: 'identity',
-      label: '身份证明',
-      groups: [
-        { label: '居民身份证（人像面和国徽面）', materials: ['id-card-front', 'id-card-back'] },
-        { label: '居民户口簿（新生儿另附出生医学证明）', materials: ['hukou', 'birth-certificate'] },
-      ],
-    },
-  ],
+  alternatives: [idCardOrHukou('居民户口簿（新生儿另附出生医学证明）', ['birth-certificate'])],
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,

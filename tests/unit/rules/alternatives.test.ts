@@ -233,3 +233,28 @@ describe('城乡居民医保参保 (YB-JMCB-DJ): a newborn enrols with 户口簿
     expect(r.materials['hukou']?.status).toBe('not-needed');
   });
 });
+
+describe('老年人优待证 (MZ-LNRYDZ): 身份证或户口簿', () => {
+  const item = findItem('MZ-LNRYDZ')!;
+  const elder = applicant({ idCard: undefined }); // born 1970: 60+ on the date below
+  const today = '2031-06-02';
+  const fields = { name: elder.name, sex: 'M', idNumber: elder.idNumber, phone: elder.phone, address: elder.address };
+  const common = [
+    material('photo', { pages: [page({ width: 1200, height: 1600 }, 5)] }),
+    material('entrustment', { signed: true }),
+  ];
+
+  it('passes with the 户口簿 instead of the ID card', () => {
+    const hukou = material('hukou', { pages: pages(2), data: { name: elder.name, idNumber: elder.idNumber } });
+    const r = run(item, { applicant: elder, today, fields, materials: [hukou, ...common] });
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.canSubmit).toBe(true);
+  });
+
+  it('asks for one of them, once, when neither is given', () => {
+    const r = run(item, { applicant: elder, today, fields, materials: common });
+    expect(r.findings.filter((f) => f.rule === 'material-missing').map((f) => f.message)).toEqual([
+      '身份证明：请提供以下之一：居民身份证（人像面和国徽面）；或 居民户口簿（户主页、本人页）',
+    ]);
+  });
+});
