@@ -4,6 +4,9 @@ import type { MaterialAlternative, MaterialRequirement, ServiceItem } from '../s
 import { finding } from './findings';
 import type { Finding } from './types';
 
+/** `case` target ref of the one finding that names an alternative's choice. */
+export const alternativeRef = (id: string) => `alternative.${id}`;
+
 export interface AlternativeState {
   alternative: MaterialAlternative;
   /** Index of each complete group, in catalogue order. */
@@ -70,7 +73,7 @@ export function alternativeFindings(
         'material.choose_one',
         'error',
         `${a.label}：请提供以下之一：${choice}${rest}`,
-        { type: 'case', ref: `alternative.${a.id}` },
+        { type: 'case', ref: alternativeRef(a.id) },
         'material-missing',
       ),
     );
@@ -110,4 +113,14 @@ export function alternativeProblems(item: Pick<ServiceItem, 'alternatives' | 'ma
     });
   });
   return problems;
+}
+
+const GIVEN_STATES: ReadonlySet<string> = new Set(['captured', 'passes', 'warnings', 'errors', 'tolerated']);
+
+/** The same view rebuilt from a report's material states (checklist, notice, reviewer). */
+export function alternativesFromReport(
+  item: Pick<ServiceItem, 'alternatives' | 'materials'>,
+  materials: Readonly<Record<string, { status: string }>>,
+): AlternativesView {
+  return alternativesView(item, (id) => GIVEN_STATES.has(materials[id]?.status ?? 'missing'));
 }

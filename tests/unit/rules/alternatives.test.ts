@@ -238,7 +238,7 @@ describe('老年人优待证 (MZ-LNRYDZ): 身份证或户口簿', () => {
   const item = findItem('MZ-LNRYDZ')!;
   const elder = applicant({ idCard: undefined }); // born 1970: 60+ on the date below
   const today = '2031-06-02';
-  const fields = { name: elder.name, sex: 'M', idNumber: elder.idNumber, phone: elder.phone, address: elder.address };
+  const fields = { name: elder.name, sex: 'M', idNumber: elder.idNumber, phone: '13812345678', address: elder.address };
   const common = [
     material('photo', { pages: [page({ width: 1200, height: 1600 }, 5)] }),
     material('entrustment', { signed: true }),
