@@ -66,10 +66,11 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
     '已提供“居民身份证（人像面）”，选这一种还缺“居民身份证（国徽面）”',
   );
 
-  // A blurred back side and a dark portrait are flagged on their page.
+  // A blurred back side and a dark portrait are flagged on their page; a photo with no edge at all
+  // is beyond the hard blur threshold: an error, not a warning to tick away.
   await material(page, 'id-card-back').getByLabel('从相册选择：居民身份证（国徽面）').setInputFiles(blurredPhoto());
   await expect(material(page, 'id-card-back').locator('[data-code="photo.blurred"]')).toBeVisible({ timeout: 30_000 });
-  await expect(status(page, 'id-card-back')).toHaveText('有提醒');
+  await expect(status(page, 'id-card-back')).toHaveText('有问题');
   await expect(material(page, 'id-card-back').getByRole('progressbar')).toHaveCount(0);
   await expect(material(page, 'id-card-back').getByText(/正在处理/)).toHaveCount(0);
   await material(page, 'photo').getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(darkPhoto());
