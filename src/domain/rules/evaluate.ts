@@ -10,6 +10,7 @@ import { RULE_EVALUATORS } from './registry';
 import { dataFieldFindings, formFieldFindings } from './structure/form-fields';
 import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
+import { profileDriftFindings } from './structure/profile-drift';
 import type { EvaluationInput, Finding, Report, RuleEvaluator } from './types';
 
 function ruleFindings(rule: Rule, materials: readonly string[], ctx: EvaluationContext): Finding[] {
@@ -47,6 +48,7 @@ export function evaluate(input: EvaluationInput): Report {
     ...formFieldFindings(ctx),
     ...dataFieldFindings(ctx),
   );
+  collected.push(...profileDriftFindings(ctx, collected));
 
   const findings = sortFindings(dedupeByKey(collected), ctx.fieldOrder, ctx.materialOrder);
   const acknowledged = new Set(input.caseData.acknowledged);
