@@ -46,6 +46,7 @@ const FORMAT_FITS: Record<FieldFormat, FieldType[]> = {
   'bank-card': ['bank-card'],
   'person-name': ['name'],
   'business-name': ['business-name'],
+  'business-scope': ['textarea', 'text'],
   date: ['date'],
 };
 /** The field type a profile value must be shown in. */

@@ -8,6 +8,7 @@ import { materialStates } from './material-states';
 import { ruleMaterials } from './references';
 import { RULE_EVALUATORS } from './registry';
 import { dataFieldFindings, formFieldFindings } from './structure/form-fields';
+import { householdPageFindings } from './structure/household-pages';
 import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
 import { profileDriftFindings } from './structure/profile-drift';
@@ -45,6 +46,7 @@ export function evaluate(input: EvaluationInput): Report {
   collected.push(
     ...materialPresenceFindings(ctx),
     ...pageCountFindings(ctx),
+    ...householdPageFindings(ctx),
     ...formFieldFindings(ctx),
     ...dataFieldFindings(ctx),
   );

@@ -94,22 +94,21 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
                 ))}
               </div>
             )}
-            {rows.map(
-              (m) =>
-                m.signature && (
-                  <figure key={m.signature.sha256} class="page">
-                    <ServerPhoto
-                      blobs={blobs}
-                      sha256={m.signature.sha256}
-                      alt={`${req.name} 签名`}
-                      onOpen={(url) => onZoom(url, `${req.name} 签名`)}
-                    />
-                    <figcaption>
-                      {m.signature.signerName} 签名于 {formatTime(m.signature.signedAt)}
-                    </figcaption>
-                  </figure>
-                ),
-            )}
+            {rows
+              .flatMap((m) => [...(m.signature ? [m.signature] : []), ...(m.signatures ?? [])])
+              .map((s) => (
+                <figure key={s.sha256} class="page">
+                  <ServerPhoto
+                    blobs={blobs}
+                    sha256={s.sha256}
+                    alt={`${req.name} ${s.signerName}签名`}
+                    onOpen={(url) => onZoom(url, `${req.name} ${s.signerName}签名`)}
+                  />
+                  <figcaption>
+                    {s.signerName} 签名于 {formatTime(s.signedAt)}
+                  </figcaption>
+                </figure>
+              ))}
             {rows.some((m) => m.licenceRef) && (
               <p>
                 电子证照：
@@ -129,9 +128,9 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
                 ))}
               </dl>
             )}
-            {pages.length === 0 && !rows.some((m) => m.signature || m.licenceRef) && !promise && (
-              <p class="muted">未提交</p>
-            )}
+            {pages.length === 0 &&
+              !rows.some((m) => m.signature || m.signatures?.length || m.licenceRef) &&
+              !promise && <p class="muted">未提交</p>}
             {promise && (
               <p class={promise.suppliedAt ? 'ok' : 'deadline--soon'}>
                 容缺：承诺 {promise.promisedBy} 前补齐{promise.dueBy ? `，补齐期限 ${promise.dueBy}` : ''}
