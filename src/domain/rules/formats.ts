@@ -9,6 +9,7 @@ import {
   validateBusinessName,
   validateBusinessScope,
   validateDate,
+  validateDisabilityCard,
   validateDivisionCode,
   validateIdNumber,
   validateMobile,
@@ -44,6 +45,8 @@ export function checkFormat(
       return validateBusinessScope(value);
     case 'date':
       return validateDate(value);
+    case 'disability-card':
+      return validateDisabilityCard(value, today);
   }
 }
 
@@ -87,5 +90,7 @@ export function checkFieldValue(
       return validateUscc(value);
     case 'business-name':
       return validateBusinessName(value, place ? { place } : {});
+    case 'disability-card':
+      return validateDisabilityCard(value, today);
   }
 }

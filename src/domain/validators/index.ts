@@ -11,3 +11,4 @@ export * from './bank-card';
 export * from './person-name';
 export * from './business-name';
 export * from './business-scope';
+export * from './disability-card';
