@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Change, PullResponse, PushResponse, uuidv7 } from '../../src/domain';
 import { LoginResponse, PROTOCOL_VERSION } from '../../src/domain/api';
 import { createSyncClient } from '../../src/sync/http';
+import { CATALOG } from '../../src/catalog';
+import type { ServiceItem } from '../../src/domain';
+import { seedCatalog } from '../../src/server/seed/seed';
 import { startRealServer, type RunningServer } from '../unit/sync/real-server';
 
 interface Exchange {
@@ -26,9 +29,20 @@ const recording = JSON.parse(readFileSync(new URL('./fixtures/protocol-1-session
 const recorded = (method: string, path: string) =>
   recording.exchanges.filter((e) => e.method === method && e.path.startsWith(path));
 
+/** The built-in catalogue the recorded app and server had (all items at version 1). */
+const catalogV1 = JSON.parse(
+  readFileSync(new URL('./fixtures/catalog-v1.json', import.meta.url), 'utf8'),
+) as ServiceItem[];
+
 let server: RunningServer;
 beforeAll(async () => {
   server = await startRealServer();
+  // A server that ran the previous app's catalogue and was then updated: its version-1 items are
+  // stored, then this app's start-up seeding raises them to the new built-in versions.
+  const store = server.app.store;
+  const now = Date.now();
+  for (const item of catalogV1) await store.catalog.publish(item, now, 'seed');
+  await seedCatalog(store, CATALOG, now);
 });
 afterAll(() => server.close());
 

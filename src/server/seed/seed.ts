@@ -1,5 +1,6 @@
-// First-start data, idempotent: the built-in catalogue as version 1 of items not yet known (after
-// that the county admin publishes versions; a change row per seeded item so tablets pull it) and,
+// Start-up data, idempotent: the built-in catalogue — items not yet known, and newer built-in
+// versions of items the county has not published its own versions of (after that the county admin
+// publishes versions; a change row per seeded item so tablets pull it) and,
 // for the demo, divisions and one login per role.
 import type { ServiceItem } from '../../domain';
 import { countyOf, townshipOf, uuidv7 } from '../../domain';

@@ -313,7 +313,7 @@ export interface Repositories {
   catalog: {
     /** Inserts or replaces an item (tests, old seeds); resolves true when it was new or its version changed. */
     upsert(item: ServiceItem, now: number): Promise<boolean>;
-    /** The built-in item as version 1 when the code is not yet known; resolves true when written. */
+    /** The built-in item when the code is not yet known, or a newer built-in version while every stored version is built-in (never over a county's own); resolves true when written. */
     seed(item: ServiceItem, now: number): Promise<boolean>;
     /** A new version (also the current one); false when that version already exists (never overwritten). */
     publish(item: ServiceItem, now: number, by: string): Promise<boolean>;

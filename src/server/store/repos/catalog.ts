@@ -1,10 +1,20 @@
 // The service catalogue as stored on the server: `catalog_items` holds the current version of each
 // item, `catalog_versions` every version ever published (never changed once written), and
 // `catalog_drafts` the county admin's unpublished edits.
-import type { ServiceItem } from '../../../domain';
+import { ServiceItem } from '../../../domain/schemas/catalog';
 import type { Sql } from '../sql';
 import type { CatalogDraft, CatalogVersionInfo, Repositories } from '../store';
 import { fromJson, toJson } from './json';
+
+/**
+ * Items are read through the schema: one stored by an earlier app lacks properties added since
+ * (alternatives, limit units…), and the schema's defaults fill them in as that app meant them.
+ */
+const readItem = (data: string): ServiceItem => ServiceItem.parse(fromJson<unknown>(data));
+
+/** Published versions never change: each is parsed once per process (callers never mutate items). */
+const versionCache = new Map<string, ServiceItem>();
+const VERSION_CACHE_MAX = 2_000;
 
 export function catalogRepo(sql: Sql): Repositories['catalog'] {
   const setCurrent = (item: ServiceItem, data: string, now: number) =>
@@ -32,7 +42,19 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
       return true;
     },
     async seed(item, now) {
-      if (await sql.get(`SELECT code FROM catalog_items WHERE code = ?`, [item.code])) return false;
+      const current = await sql.get<{ version: number }>(`SELECT version FROM catalog_items WHERE code = ?`, [
+        item.code,
+      ]);
+      if (current) {
+        // An app update may ship a newer built-in version. It replaces the current one only while
+        // the county has not published its own versions of the item (every stored version is the
+        // app's): a county's edit is never overwritten. Older versions stay, for cases made on them.
+        if (item.version <= current.version) return false;
+        const own = await sql.get(`SELECT version FROM catalog_versions WHERE code = ? AND published_by <> 'seed'`, [
+          item.code,
+        ]);
+        if (own) return false;
+      }
       const data = toJson(item);
       await setCurrent(item, data, now);
       await addVersion(item, data, now, 'seed');
@@ -51,14 +73,22 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
     },
     async get(code) {
       const row = await sql.get<{ data: string }>(`SELECT data FROM catalog_items WHERE code = ?`, [code]);
-      return row && fromJson<ServiceItem>(row.data);
+      return row && readItem(row.data);
     },
     async version(code, version) {
       const row = await sql.get<{ data: string }>(`SELECT data FROM catalog_versions WHERE code = ? AND version = ?`, [
         code,
         version,
       ]);
-      return row && fromJson<ServiceItem>(row.data);
+      if (!row) return undefined;
+      // Keyed by the stored text itself: two databases in one process never alias.
+      let item = versionCache.get(row.data);
+      if (!item) {
+        if (versionCache.size >= VERSION_CACHE_MAX) versionCache.clear();
+        item = readItem(row.data);
+        versionCache.set(row.data, item);
+      }
+      return item;
     },
     async versions(code) {
       const rows = await sql.all<{ version: number; published_at: number; published_by: string; data: string }>(
@@ -74,7 +104,7 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
     },
     async list() {
       return (await sql.all<{ data: string }>(`SELECT data FROM catalog_items ORDER BY code`)).map((r) =>
-        fromJson<ServiceItem>(r.data),
+        readItem(r.data),
       );
     },
     async saveDraft(draft) {
