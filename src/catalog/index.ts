@@ -23,7 +23,7 @@ import { item as ybJmcbDj } from './items/yb-jmcb-dj';
 import { item as ybLxbx } from './items/yb-lxbx';
 
 /** Bump when any item changes (each item also bumps its own `version`). */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 /** Categories in the order the item picker shows them. */
 export const CATEGORIES = [

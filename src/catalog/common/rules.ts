@@ -33,9 +33,24 @@ export function sameValue(left: ValueRef, right: ValueRef, message: string): Rul
   return { kind: 'equals', left, right, message };
 }
 
-/** Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message states the age found. */
-export function ageRange(minAge: number | undefined, maxAge?: number): RuleInput {
-  return { kind: 'age-range', ...(minAge !== undefined && { minAge }), ...(maxAge !== undefined && { maxAge }) };
+/** Where a rule's parameters come from; a local one (county or province policy) says so. */
+export interface RuleSource {
+  source: string;
+  local?: boolean;
+}
+
+/**
+ * Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message
+ * states the age found; every age condition names its source (the catalogue test checks it).
+ */
+export function ageRange(minAge: number | undefined, maxAge: number | undefined, from: RuleSource): RuleInput {
+  return {
+    kind: 'age-range',
+    ...(minAge !== undefined && { minAge }),
+    ...(maxAge !== undefined && { maxAge }),
+    source: from.source,
+    ...(from.local !== undefined && { local: from.local }),
+  };
 }
 
 /**

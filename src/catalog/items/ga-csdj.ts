@@ -1,5 +1,7 @@
 // 出生登记 (新生儿落户) at the 派出所: on the spot (typical); parents should report within a month.
 // The applicant profile is the reporting parent; the child's data is typed on the form.
+// 户口登记条例 §7: 婴儿出生后一个月以内申报. Late registration is still taken (no refusal for lateness;
+// the 派出所 asks for an explanation), so being late is a warning that says what to bring.
 import { APPLICANT_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou } from '../common/materials';
 import {
@@ -46,7 +48,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'GA-CSDJ',
-  version: 1,
+  version: 2,
   name: '出生登记（新生儿落户）',
   category: '户籍证件',
   agency: '县公安局（户籍所在地派出所）',
@@ -83,6 +85,16 @@ export const item: ServiceItemInput = {
     { kind: 'field-format', ref: field('motherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('fatherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('childBirthDate'), format: 'date' },
+    {
+      kind: 'date-window',
+      ref: field('childBirthDate'),
+      within: { amount: 1, unit: 'months' },
+      severity: 'warning',
+      source:
+        '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内，由户主、亲属、抚养人或者邻居向婴儿常住地户口登记机关申报出生登记',
+      lateAdvice:
+        '超过一个月仍可申报出生登记，但须由申报人写明逾期申报的原因（签字），派出所可能另行核查；请提醒申请人一并带上',
+    },
     sameValue(
       onMaterial('birth-certificate', 'childName'),
       field('childName'),

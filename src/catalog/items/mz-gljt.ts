@@ -37,7 +37,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-GLJT',
-  version: 1,
+  version: 2,
   name: '高龄津贴申领',
   category: '养老服务',
   agency: '县民政局（村委会初审、乡镇审核）',
@@ -51,7 +51,10 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(80),
+    ageRange(80, undefined, {
+      local: true,
+      source: '本省高龄津贴制度：80周岁以上（各地起始年龄不同，请县管理员核对并填写本省文件名称和文号）',
+    }),
     matchesApplicant('hukou'),
     sameValue(
       onMaterial('bank-card', 'holderName'),

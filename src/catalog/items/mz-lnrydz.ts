@@ -14,7 +14,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-LNRYDZ',
-  version: 1,
+  version: 2,
   name: '老年人优待证办理',
   category: '养老服务',
   agency: '县民政局（老龄工作委员会办公室）',
@@ -27,7 +27,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(60),
+    ageRange(60, undefined, { source: '《中华人民共和国老年人权益保障法》第二条：老年人是指六十周岁以上的公民' }),
     matchesApplicant('hukou'),
     ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
   ],

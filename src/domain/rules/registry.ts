@@ -2,6 +2,7 @@
 // kind to the catalogue schema means: one file in kinds/ and one line here.
 import type { RuleKind } from '../schemas/catalog';
 import { ageRange } from './kinds/age-range';
+import { dateWindow } from './kinds/date-window';
 import { equals } from './kinds/equals';
 import { fieldFormat } from './kinds/field-format';
 import { fieldNotIn } from './kinds/field-not-in';
@@ -19,6 +20,7 @@ export const RULE_EVALUATORS: { readonly [K in RuleKind]: RuleEvaluator<K> } = {
   equals,
   'age-range': ageRange,
   'not-expired': notExpired,
+  'date-window': dateWindow,
   'photo-quality': photoQuality,
   'page-count': pageCount,
   'signature-present': signaturePresent,
