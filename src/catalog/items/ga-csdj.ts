@@ -89,7 +89,6 @@ export const item: ServiceItemInput = {
       kind: 'date-window',
       ref: field('childBirthDate'),
       within: { amount: 1, unit: 'months' },
-      severity: 'warning',
       source:
         '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内，由户主、亲属、抚养人或者邻居向婴儿常住地户口登记机关申报出生登记',
       lateAdvice:

@@ -117,7 +117,6 @@ export const item: ServiceItemInput = {
       kind: 'date-window',
       ref: field('deathDate'),
       within: { amount: 3, unit: 'months' },
-      severity: 'warning',
       local: true,
       source:
         '本县城乡居民养老保险经办规定：参保人死亡后3个月内申领丧葬补助金（各地为30日至3个月不等，请县管理员核对并填写本县文件名称和文号）',

@@ -117,7 +117,6 @@ export const item: ServiceItemInput = {
       ref: field('dischargeDate'),
       fallback: field('admissionDate'),
       within: { amount: 12, unit: 'months' },
-      severity: 'warning',
       local: true,
       source:
         '本县医保经办规定：自出院（门诊为就诊）之日起12个月内申请零星报销（各地期限不同，请县管理员核对并填写本县文件名称和文号）',
