@@ -50,7 +50,8 @@ export async function publicStatus(store: Store, c: CaseRecord, now: number): Pr
     submittedOn: c.submittedAt === null ? null : chinaDate(c.submittedAt),
     acceptedOn: c.acceptedOn,
     dueOn: c.dueOn,
-    promisedWorkingDays: item && item.limitUnit === 'working-days' ? item.promisedLimitDays : null,
+    // Items stored before limits had a unit are not re-parsed: no unit means working days.
+    promisedWorkingDays: item && (item.limitUnit ?? 'working-days') === 'working-days' ? item.promisedLimitDays : null,
     promisedLimit: item ? limitLabel(item) : null,
     deadlineLabel: c.dueOn && RUNNING.has(c.status) ? deadlineStatus(c.dueOn, today).label : null,
     completedOn: completed ? chinaDate(completed.createdAt) : null,
