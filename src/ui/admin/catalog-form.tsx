@@ -22,7 +22,7 @@ const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
   'tolerance-allowed': '容缺条件',
   'date-window': '期限条件',
 };
-const LIMIT_UNITS = { 'working-days': '工作日', 'calendar-days': '自然日（日历日）' } as const;
+const LIMIT_UNITS = { 'working-days': '工作日', 'calendar-days': '自然日' } as const;
 const SPAN_UNITS = { days: '日', months: '个月', years: '年' } as const;
 
 const whole = (raw: string): number | undefined => (raw.trim() === '' ? undefined : Math.trunc(Number(raw)));
