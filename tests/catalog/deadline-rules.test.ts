@@ -62,7 +62,7 @@ describe('出生登记 within one month of birth (户口登记条例 §7)', () =
       target: { type: 'field', key: 'childBirthDate' },
     });
     expect(late!.message).toContain('最后一天 2026-04-02');
-    expect(late!.message).toContain('逾期申报的原因');
+    expect(late!.message).toContain('逾期申报出生登记情况说明');
     expect(late!.message).toContain('户口登记条例');
   });
 

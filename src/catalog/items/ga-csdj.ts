@@ -43,6 +43,17 @@ const materials: MaterialInput[] = [
     pagesMax: 2,
     standard: '拍持证人页和登记信息页；非婚生育的按当地规定提供说明',
   },
+  {
+    // Only for a birth reported after the month of 户口登记条例 §7 (the date-window rule says so).
+    id: 'late-statement',
+    name: '逾期申报出生登记情况说明',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'optional',
+    pagesMin: 1,
+    pagesMax: 2,
+    standard: '出生超过一个月才申报的，由申报人手写逾期原因并签字；一个月内申报的不需要',
+  },
   entrustment,
 ];
 
@@ -92,7 +103,7 @@ export const item: ServiceItemInput = {
       source:
         '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内，由户主、亲属、抚养人或者邻居向婴儿常住地户口登记机关申报出生登记',
       lateAdvice:
-        '超过一个月仍可申报出生登记，但须由申报人写明逾期申报的原因（签字），派出所可能另行核查；请提醒申请人一并带上',
+        '超过一个月仍可申报出生登记，但须由申报人写明逾期申报的原因并签字，拍照上传到“逾期申报出生登记情况说明”，派出所可能另行核查',
     },
     sameValue(
       onMaterial('birth-certificate', 'childName'),
