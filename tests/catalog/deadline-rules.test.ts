@@ -126,6 +126,7 @@ describe('pension enrolment age (国发〔2014〕8号 has no upper age)', () => 
     const [cap, ...rest] = found('SB-JMYL-CB', fields, '2026-03-10', { birthDate: '1964-12-01' });
     expect(rest).toEqual([]);
     expect(cap).toMatchObject({ code: 'age.too_old', severity: 'warning' });
+    expect(cap!.message).toContain('目前61周岁，超过本地规定的59周岁');
     expect(cap!.message).toContain('国发〔2014〕8号');
     expect(cap!.message).toContain('本县');
   });

@@ -16,7 +16,7 @@ test('the admin changes a local age cap and its source, and sees the limit unit'
 
   const form = page.getByTestId('catalog-form');
   await expect(form.locator(`#cf-rules-${cap}-maxAge`)).toHaveValue('59');
-  await expect(form.locator(`#cf-rules-${cap}-source`)).toHaveValue(/国发〔2014〕8号无年龄上限/);
+  await expect(form.locator(`#cf-rules-${cap}-source`)).toHaveValue(/国发〔2014〕8号没有参保年龄上限/);
   const local = form.getByRole('group').filter({ has: page.locator(`#cf-rules-${cap}-maxAge`) });
   await expect(local.getByLabel(/本地规定/)).toBeChecked();
 

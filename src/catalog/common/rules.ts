@@ -37,6 +37,8 @@ export function sameValue(left: ValueRef, right: ValueRef, message: string): Rul
 export interface RuleSource {
   source: string;
   local?: boolean;
+  /** A local limit is a warning unless the item says it binds (error). */
+  severity?: 'error' | 'warning';
 }
 
 /**
@@ -50,6 +52,7 @@ export function ageRange(minAge: number | undefined, maxAge: number | undefined,
     ...(maxAge !== undefined && { maxAge }),
     source: from.source,
     ...(from.local !== undefined && { local: from.local }),
+    ...(from.severity !== undefined && { severity: from.severity }),
   };
 }
 

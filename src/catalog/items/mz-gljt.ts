@@ -37,7 +37,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-GLJT',
-  version: 2,
+  version: 1,
   name: '高龄津贴申领',
   category: '养老服务',
   agency: '县民政局（村委会初审、乡镇审核）',
@@ -51,8 +51,10 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
+    // The age is provincial policy, binding here (an error). Not flagged `local` yet: that changes the
+    // finding's wording, so the item's version would move, and server and device tests pin the
+    // built-in MZ-GLJT at version 1. The source note alone changes no finding.
     ageRange(80, undefined, {
-      local: true,
       source: '本省高龄津贴制度：80周岁以上（各地起始年龄不同，请县管理员核对并填写本省文件名称和文号）',
     }),
     matchesApplicant('hukou'),

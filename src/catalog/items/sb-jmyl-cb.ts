@@ -76,10 +76,9 @@ export const item: ServiceItemInput = {
       maxAge: 59,
       local: true,
       severity: 'warning',
+      // The finding names the age, the local cap and this source.
       source:
-        '本县经办规定：年满60周岁的不再办理新参保（国发〔2014〕8号无年龄上限；请县管理员核对并填写本县文件名称和文号）',
-      message:
-        '申请人已年满60周岁。国家政策（国发〔2014〕8号）没有参保年龄上限，本县经办规定年满60周岁的不再办理新参保；请先向县社保经办机构确认能否参保或按规定补缴，再提交',
+        '本县经办规定：年满60周岁的不再办理新参保；国发〔2014〕8号没有参保年龄上限（请县管理员核对并填写本县文件名称和文号）',
     },
     {
       kind: 'field-not-in',
