@@ -43,16 +43,17 @@ export interface RuleSource {
 
 /**
  * Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message
- * states the age found; every age condition names its source (the catalogue test checks it).
+ * states the age found; every age condition names its source, here or spread in beside it (the
+ * catalogue test checks it).
  */
-export function ageRange(minAge: number | undefined, maxAge: number | undefined, from: RuleSource): RuleInput {
+export function ageRange(minAge: number | undefined, maxAge?: number, from?: RuleSource): RuleInput {
   return {
     kind: 'age-range',
     ...(minAge !== undefined && { minAge }),
     ...(maxAge !== undefined && { maxAge }),
-    source: from.source,
-    ...(from.local !== undefined && { local: from.local }),
-    ...(from.severity !== undefined && { severity: from.severity }),
+    ...(from && { source: from.source }),
+    ...(from?.local !== undefined && { local: from.local }),
+    ...(from?.severity !== undefined && { severity: from.severity }),
   };
 }
 

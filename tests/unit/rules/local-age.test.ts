@@ -1,5 +1,5 @@
-// A local age limit (county or province policy) is a warning naming its source unless the item
-// makes it binding; a national one keeps the kind's error and wording.
+// A local age limit (county or province policy) names its source; it binds (an error) unless the
+// item makes it a warning; a national one keeps the kind's wording.
 import { describe, expect, it } from 'vitest';
 import { applicant, makeItem, only, run } from './fixtures';
 
@@ -7,18 +7,16 @@ import { applicant, makeItem, only, run } from './fixtures';
 const rule = { kind: 'age-range' as const, maxAge: 50, source: '本县规定（测试文件）' };
 
 describe('local age limits', () => {
-  it('a local cap is a warning that names the age, the cap and the source', () => {
-    const f = only(run(makeItem({ rules: [{ ...rule, local: true }] })), 'age.too_old');
+  it('a local cap made a warning names the age, the cap and the source', () => {
+    const f = only(run(makeItem({ rules: [{ ...rule, local: true, severity: 'warning' }] })), 'age.too_old');
     expect(f.severity).toBe('warning');
     expect(f.message).toBe(
       '申请人目前55周岁，超过本地规定的50周岁（依据：本县规定（测试文件））；这是本地规定，请先向经办机构确认能否办理，再提交',
     );
   });
 
-  it('a binding local minimum stays an error and says the villager cannot apply yet', () => {
-    const item = makeItem({
-      rules: [{ kind: 'age-range', minAge: 60, local: true, severity: 'error', source: '省文件' }],
-    });
+  it('a local minimum binds by default: an error that says the villager cannot apply yet', () => {
+    const item = makeItem({ rules: [{ kind: 'age-range', minAge: 60, local: true, source: '省文件' }] });
     const f = only(run(item), 'age.too_young');
     expect(f.severity).toBe('error');
     expect(f.message).toMatch(/^申请人目前55周岁，未满本地规定的60周岁（依据：省文件）；不符合本地办理条件/);
