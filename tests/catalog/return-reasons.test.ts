@@ -152,9 +152,9 @@ function expectFinding(
 }
 const expectError = (input: EvaluationInput, code: string, target: Partial<Record<string, unknown>>) =>
   expectFinding('error', input, code, target);
-/** A blurred photo is a warning (the agent may judge it readable), never silently accepted. */
+/** An unreadably blurred photo (below the hard threshold) is an error: the township would return it. */
 const expectBlurred = (input: EvaluationInput, id: string) =>
-  expectFinding('warning', input, 'photo.blurred', { type: 'material', id, page: 1 });
+  expectFinding('error', input, 'photo.blurred', { type: 'material', id, page: 1 });
 
 const row = (input: EvaluationInput, id: string) => {
   const m = input.materials.find((x) => x.requirementId === id);

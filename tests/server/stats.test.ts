@@ -190,6 +190,7 @@ beforeAll(async () => {
       toleranceAllowed: true,
       maxToleranceDays: 20,
       fields: [],
+      alternatives: [],
       materials: [
         {
           id: 'id-card',
