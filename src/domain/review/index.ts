@@ -1,1 +1,3 @@
 export * from './tolerance-window';
+export * from './limit-label';
+export * from './time-limit';

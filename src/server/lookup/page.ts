@@ -60,14 +60,7 @@ export function statusPage(s: PublicCaseStatus): string {
     ['申请人', s.applicant],
     ['提交日期', day(s.submittedOn)],
     ['受理日期', day(s.acceptedOn)],
-    [
-      '承诺时限',
-      s.promisedWorkingDays === null
-        ? null
-        : s.promisedWorkingDays === 0
-          ? '即办'
-          : `${s.promisedWorkingDays} 个工作日`,
-    ],
+    ['承诺时限', s.promisedLimit],
     ['应办结日期', s.dueOn && `${day(s.dueOn)}${s.deadlineLabel ? `（${s.deadlineLabel}）` : ''}`],
     ['办结日期', day(s.completedOn)],
     ['最近更新', day(s.updatedOn)],

@@ -10,14 +10,15 @@ import {
   type ServiceItem,
   type TolerancePromise,
 } from '../../domain';
-import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
+import { workingDaysBetween } from '../../domain/calendar';
+import { daysBetween } from '../../domain/dates';
 import type { CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { CaseRecord, Repositories, Store } from '../store';
 import { ApiFailure, conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { caseScope, Rejected, step } from '../cases';
-import { checkToleranceDue, toleranceWindow } from '../../domain/review';
+import { checkToleranceDue, dueDateFor, resumedDueDate, toleranceWindow } from '../../domain/review';
 import type { DecisionOutcome } from '../../domain/api';
 
 const ACTIONS: Record<Decision['kind'], CaseAction> = {
@@ -52,7 +53,7 @@ function returnDetail(d: Decision): string {
 function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today: string): TolerancePromise[] {
   if (!item.toleranceAllowed) throw unprocessable('tolerance.not_allowed', `“${item.name}”不允许容缺受理`);
   if (d.toleranceDue.length === 0) throw unprocessable('tolerance.none', '请选择容缺的材料并填写补齐期限');
-  const window = toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays);
+  const window = toleranceWindow(today, item, item.maxToleranceDays);
   const seen = new Set<string>();
   const problems: { requirementId: string; message: string }[] = [];
   for (const due of d.toleranceDue) {
@@ -89,11 +90,11 @@ function applyKind(
 ): Partial<CaseRecord> & { detail?: string; to?: CaseStatus } {
   switch (d.kind) {
     case 'accept':
-      return { acceptedOn: today, dueOn: addWorkingDays(today, item.promisedLimitDays) };
+      return { acceptedOn: today, dueOn: dueDateFor(item, today) };
     case 'accept-with-tolerance':
       return {
         acceptedOn: today,
-        dueOn: addWorkingDays(today, item.promisedLimitDays),
+        dueOn: dueDateFor(item, today),
         data: { ...c.data, tolerance: tolerancePromises(d, item, c, today) },
       };
     case 'return':
@@ -103,12 +104,17 @@ function applyKind(
     case 'suspend':
       return { suspendedOn: today, resumeStatus: c.status, ...(d.note !== undefined && { detail: d.note }) };
     case 'resume': {
-      // 中止 stops the clock: the due date moves by the working days the case stood still.
-      const stood = c.suspendedOn ? Math.max(0, workingDaysBetween(c.suspendedOn, today)) : 0;
+      // 中止 stops the clock: the due date moves by the days (in the item's unit) the case stood still.
+      const stood = c.suspendedOn
+        ? {
+            workingDays: Math.max(0, workingDaysBetween(c.suspendedOn, today)),
+            calendarDays: Math.max(0, daysBetween(c.suspendedOn, today)),
+          }
+        : { workingDays: 0, calendarDays: 0 };
       return {
         suspendedOn: null,
         resumeStatus: null,
-        dueOn: c.dueOn && stood > 0 ? addWorkingDays(c.dueOn, stood) : c.dueOn,
+        dueOn: c.dueOn && stood.calendarDays > 0 ? resumedDueDate(item, c.dueOn, stood) : c.dueOn,
         to: c.resumeStatus ?? 'accepted',
       };
     }

@@ -122,8 +122,7 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
-    toleranceWindow:
-      item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
+    toleranceWindow: item?.toleranceAllowed && pending ? toleranceWindow(today, item, item.maxToleranceDays) : null,
     suspendedOn: c.suspendedOn,
   };
 }

@@ -14,6 +14,7 @@ import { ReportSection } from './report';
 import { RevisionsSection } from './revisions';
 import { TimelineSection } from './timeline';
 import { ZoomViewer } from './zoom-viewer';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 export function CaseDetailScreen({
   state,
@@ -89,7 +90,8 @@ export function CaseDetailScreen({
               )}
               {d.item && (
                 <span class="muted">
-                  承诺时限 {d.item.promisedLimitDays} 个工作日{d.item.requiresPresence ? ' · 须本人到场' : ''}
+                  承诺时限 {limitLabel(d.item)}
+                  {d.item.requiresPresence ? ' · 须本人到场' : ''}
                 </span>
               )}
             </div>

@@ -4,6 +4,7 @@ import { useAppState } from '../../app/context';
 import { PrintSheet } from '../../components/print-sheet';
 import { Banner } from '../../components/banner';
 import { formatDateCn } from '../../format';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 /** 一次性告知单 (printable A4): everything still missing or to fix and how, listed once. */
 export function NoticeScreen({ id }: { id: string }) {
@@ -35,8 +36,7 @@ export function NoticeScreen({ id }: { id: string }) {
         <dd>{item.agency}</dd>
         <dt>承诺时限</dt>
         <dd>
-          {item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}（法定 {item.legalLimitDays}{' '}
-          个工作日），自材料齐全受理之日起计算
+          {limitLabel(item)}（法定 {limitLabel(item, 'legal')}），自材料齐全受理之日起计算
         </dd>
       </dl>
       {notice.complete ? (
