@@ -1,1 +1,4 @@
 export * from './tolerance-window';
+export * from './acceptance-window';
+export * from './return-close';
+export * from './tolerance-expiry';
