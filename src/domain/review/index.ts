@@ -2,3 +2,4 @@ export * from './tolerance-window';
 export * from './acceptance-window';
 export * from './return-close';
 export * from './tolerance-expiry';
+export * from './follow-up';

@@ -10,7 +10,9 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { Store } from '../store';
 import { notFound } from '../http/errors';
-import { toleranceWindow } from '../../domain/review';
+import { acceptanceWindow, returnCloseWindow, toleranceWindow } from '../../domain/review';
+import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../config';
+import { returnedOn } from './decide';
 import type { ReviewCaseDetail } from '../../domain/api';
 import { verifyCaseAudit } from '../audit/verify';
 
@@ -24,17 +26,41 @@ const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
   ['deliver', 'deliver'],
   ['terminate', 'terminate'],
   ['confirm-supplied', 'confirm-supplied'],
+  ['refuse', 'refuse'],
+  ['close-returned', 'close-returned'],
+  ['follow-up', 'follow-up'],
+  ['archive', 'archive'],
 ];
 
-const allowedFor = (status: CaseStatus, user: AuthUser, toleranceAllowed: boolean): DecisionKind[] =>
+const allowedFor = (
+  status: CaseStatus,
+  user: AuthUser,
+  toleranceAllowed: boolean,
+  returnClosable: boolean,
+): DecisionKind[] =>
   user.role === 'reviewer'
     ? DECISION_ACTIONS.filter(
         ([kind, action]) =>
-          canTransition(status, action, 'reviewer') && (kind !== 'accept-with-tolerance' || toleranceAllowed),
+          canTransition(status, action, 'reviewer') &&
+          (kind !== 'accept-with-tolerance' || toleranceAllowed) &&
+          (kind !== 'close-returned' || returnClosable),
       ).map(([k]) => k)
     : [];
 
-export async function caseDetail(store: Store, user: AuthUser, id: string, now: number): Promise<ReviewCaseDetail> {
+/** Waiting for the township's first answer: §32's five working days run. */
+export const AWAITING_DECISION: readonly CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
+
+/** The day the materials being decided on arrived (the latest revision). */
+export const receivedOn = (c: { receivedAt?: number | null; submittedAt: number | null; updatedAt: number }) =>
+  chinaDate(c.receivedAt ?? c.submittedAt ?? c.updatedAt);
+
+export async function caseDetail(
+  store: Store,
+  user: AuthUser,
+  id: string,
+  now: number,
+  lifecycle: LifecycleSettings = DEFAULT_LIFECYCLE,
+): Promise<ReviewCaseDetail> {
   const c = await store.cases.get(id);
   if (!c || !canSee(user, c)) throw notFound('case.not_found', '办件不存在或不在本辖区');
   const today = chinaDate(now);
@@ -68,7 +94,9 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
       ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween })
       : null;
   const acknowledged = new Set(c.data.acknowledged);
-  const pending = c.status === 'submitted' || c.status === 'resubmitted' || c.status === 'in_review';
+  const pending = AWAITING_DECISION.includes(c.status);
+  const returnWindow =
+    c.status === 'returned' ? returnCloseWindow(returnedOn(c), lifecycle.returnCloseDays, today) : null;
   return {
     today,
     case: {
@@ -103,11 +131,13 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
       : { ok: true },
     rating: rating ?? null,
     rectifications,
-    allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),
+    allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false, returnWindow?.closable ?? false),
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
     toleranceWindow:
       item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
     suspendedOn: c.suspendedOn,
+    acceptanceWindow: pending ? acceptanceWindow(receivedOn(c), today) : null,
+    returnWindow,
   };
 }

@@ -401,6 +401,17 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX rate_limits_end ON rate_limits (window_end)`,
     ],
   },
+  {
+    version: 16,
+    name: 'cases: when the current revision arrived',
+    // 行政许可法 §32's five working days to accept, refuse or return run from the arrival of the
+    // materials being decided on: a resubmission restarts them, submitted_at (the first) does not.
+    statements: () => [
+      `ALTER TABLE cases ADD COLUMN received_at BIGINT`,
+      `UPDATE cases SET received_at = COALESCE(
+        (SELECT MAX(r.submitted_at) FROM case_revisions r WHERE r.case_id = cases.id), submitted_at)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */
