@@ -29,7 +29,8 @@ export function outcomeStats(cases: readonly StatsCase[], decisions: readonly St
   const ids = new Set(cases.map((c) => c.id));
   const submitted = cases.filter((c) => c.submittedOn).length;
   const lastCall = new Map<string, NonNullable<StatsDecision['followUp']>>();
-  for (const d of decisions) if (d.kind === 'follow-up' && d.followUp && ids.has(d.caseId)) lastCall.set(d.caseId, d.followUp);
+  for (const d of decisions)
+    if (d.kind === 'follow-up' && d.followUp && ids.has(d.caseId)) lastCall.set(d.caseId, d.followUp);
   const calls = [...lastCall.values()];
   const reached = calls.filter((f) => f.reached);
   return {

@@ -142,7 +142,10 @@ function applyKind(
       const basis = d.legalBasis?.trim();
       if (!reason) throw unprocessable('decision.note_required', '不予受理必须写明原因');
       if (!basis)
-        throw unprocessable('decision.legal_basis_required', '不予受理必须写明法律依据，如《行政许可法》第三十二条第一款第二项');
+        throw unprocessable(
+          'decision.legal_basis_required',
+          '不予受理必须写明法律依据，如《行政许可法》第三十二条第一款第二项',
+        );
       return { detail: `${reason}（依据：${basis}）` };
     }
     case 'close-returned': {
@@ -155,7 +158,8 @@ function applyKind(
           w,
         );
       return {
-        detail: d.note?.trim() || `${w.returnedOn} 退回补正后 ${lifecycle.returnCloseDays} 个工作日内未重新提交，办件关闭`,
+        detail:
+          d.note?.trim() || `${w.returnedOn} 退回补正后 ${lifecycle.returnCloseDays} 个工作日内未重新提交，办件关闭`,
       };
     }
     case 'expire-tolerance':

@@ -65,7 +65,7 @@ export async function expireOverdueTolerance(
     const counties = [...new Set((await store.divisions.list()).map((d) => countyOf(d.code)))].sort();
     const terminated: string[] = [];
     for (const countyCode of counties) {
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const page = await store.cases.pageById({ countyCode }, ['accepted_tolerance'], after, PAGE);
         for (const c of page) {
           // Cheap check on the page first; the transaction re-reads and re-checks.

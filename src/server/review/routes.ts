@@ -23,7 +23,8 @@ export async function registerReviewRoutes(app: FastifyInstance, store: Store, c
   const sweep = async () => {
     try {
       const terminated = await expireOverdueTolerance(store, lifecycle, config.now());
-      if (terminated.length > 0) app.log.info({ cases: terminated }, 'terminated cases with overdue tolerance promises');
+      if (terminated.length > 0)
+        app.log.info({ cases: terminated }, 'terminated cases with overdue tolerance promises');
     } catch (error) {
       app.log.error({ err: error }, 'tolerance expiry failed');
     }
