@@ -243,6 +243,8 @@ async function applyDecision(
   const today = chinaDate(now);
   const decision: Decision = { ...input, reviewerId: user.id };
   const { detail, to, ...changes } = applyKind(decision, current, item, today, now, lifecycle);
+  // The agent's tablet shows the decision's note: a closing without one carries the generated reason.
+  if (decision.kind === 'close-returned' && !decision.note?.trim() && detail) decision.note = detail;
   let moved;
   try {
     moved = step(
