@@ -11,6 +11,9 @@ export function startServiceWorker(state: AppState): void {
     onUpdateReady: (apply) => {
       state.updateReady.value = apply;
     },
+    onOffline: (readiness) => {
+      state.offline.value = readiness;
+    },
   });
   state.deps.checkForUpdate = async () => {
     await workbox?.update();

@@ -21,13 +21,25 @@ import { item as scGtgshSl } from './items/sc-gtgsh-sl';
 import { item as wjSydj } from './items/wj-sydj';
 import { item as ybJmcbDj } from './items/yb-jmcb-dj';
 import { item as ybLxbx } from './items/yb-lxbx';
+import { item as clEtkf } from './items/cl-etkf';
+import { item as mzGrShf } from './items/mz-gr-shf';
+import { item as mzYljz } from './items/mz-yljz';
+import { item as nyGdlb } from './items/ny-gdlb';
+import { item as nyNybxLp } from './items/ny-nybx-lp';
+import { item as rsJycyz } from './items/rs-jycyz';
+import { item as sbJmylDy } from './items/sb-jmyl-dy';
+import { item as tyYdz } from './items/ty-ydz';
+import { item as wjJlfz } from './items/wj-jlfz';
+import { item as ybYdjyBa } from './items/yb-ydjy-ba';
+import { item as zfWfgz } from './items/zf-wfgz';
 
 /** Bump when any item changes (each item also bumps its own `version`). */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 /** Categories in the order the item picker shows them. */
 export const CATEGORIES = [
   '社会保障',
+  '就业创业',
   '医疗保障',
   '社会救助',
   '养老服务',
@@ -37,6 +49,7 @@ export const CATEGORIES = [
   '市场主体',
   '住房',
   '农业农村',
+  '退役军人服务',
 ] as const;
 
 export const CATALOG_INPUTS: readonly ServiceItemInput[] = [
@@ -59,6 +72,18 @@ export const CATALOG_INPUTS: readonly ServiceItemInput[] = [
   scGtgshSl,
   gjjTq,
   nyZjdSq,
+  // Issue 15: items county lists of 村级代办事项 hold beyond the first nineteen.
+  sbJmylDy,
+  rsJycyz,
+  ybYdjyBa,
+  mzYljz,
+  mzGrShf,
+  clEtkf,
+  wjJlfz,
+  zfWfgz,
+  nyGdlb,
+  nyNybxLp,
+  tyYdz,
 ];
 
 function parseItem(input: ServiceItemInput): ServiceItem {

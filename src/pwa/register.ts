@@ -6,8 +6,12 @@ import { Workbox } from 'workbox-window';
 export interface ServiceWorkerHooks {
   /** A new version is installed and waiting; call `apply` when the user agrees. */
   onUpdateReady: (apply: () => void) => void;
-  /** The app shell is cached: the app now works offline. */
-  onOfflineReady?: () => void;
+  /**
+   * Offline readiness: 'ready' at once when a worker already controls the page (its install cached
+   * the shell), else 'preparing' until the first install ends — 'just-ready', or 'failed' if the
+   * download broke off (the worker turned redundant without activating).
+   */
+  onOffline?: (readiness: 'preparing' | 'just-ready' | 'ready' | 'failed') => void;
 }
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -18,6 +22,7 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
   // syntax such as `import.meta` (a dynamic import on the SW's path brings Vite's preload helper):
   // tests/e2e/pwa.spec.ts fails if the worker no longer installs.
   const wb = new Workbox(url);
+  hooks.onOffline?.(navigator.serviceWorker.controller ? 'ready' : 'preparing');
   let reloading = false;
   const apply = () => {
     wb.addEventListener('controlling', () => {
@@ -29,7 +34,10 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
   };
   wb.addEventListener('waiting', () => hooks.onUpdateReady(apply));
   wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) hooks.onOfflineReady?.();
+    if (!event.isUpdate) hooks.onOffline?.('just-ready');
+  });
+  wb.addEventListener('redundant', (event) => {
+    if (!event.isUpdate && !navigator.serviceWorker.controller) hooks.onOffline?.('failed');
   });
   void wb.register().then(() => {
     // Tablets stay open for days: look for a new version now and then, and when shown again.

@@ -41,6 +41,12 @@ export interface Toast {
   at: number;
 }
 
+/**
+ * unknown: no service worker (yet) · preparing: the first download of the app's files is running ·
+ * just-ready: it finished during this visit (say so once) · ready: cached · failed: it broke off.
+ */
+export type OfflineReadiness = 'unknown' | 'preparing' | 'just-ready' | 'ready' | 'failed';
+
 export function createAppState(deps: AppDeps) {
   const session = signal<Session | null>(null);
   /** false until the stored session has been read (avoids flashing the login screen). */
@@ -49,6 +55,8 @@ export function createAppState(deps: AppDeps) {
   const online = signal(true);
   /** Set when a new version waits; calling it applies the update (after the user agreed). */
   const updateReady = signal<(() => void) | null>(null);
+  /** Whether the app shell is cached for offline use (see pwa/register.ts). */
+  const offline = signal<OfflineReadiness>('unknown');
   const storageInfo = signal<StorageEstimateInfo | undefined>(undefined);
   const persisted = signal<boolean | undefined>(undefined);
   const toast = signal<Toast | null>(null);
@@ -77,6 +85,7 @@ export function createAppState(deps: AppDeps) {
     deviceId,
     online,
     updateReady,
+    offline,
     storageInfo,
     persisted,
     toast,

@@ -3,6 +3,7 @@
 import { type Person, type PersonInput, type Relation, uuidv7 } from '../domain';
 import {
   checkIdCardExpiry,
+  type DivisionList,
   idCardValidUntil,
   validateBankCard,
   validateDate,
@@ -35,7 +36,13 @@ export type PersonDraftKey =
 export interface PersonFormCheck {
   errors: Partial<Record<PersonDraftKey, string>>;
   warnings: Partial<Record<PersonDraftKey, string[]>>;
-  derived: { birthDate?: string; sex?: 'M' | 'F'; idCardValidUntil?: string | 'long-term'; idNumber?: string };
+  derived: {
+    birthDate?: string;
+    sex?: 'M' | 'F';
+    idCardValidUntil?: string | 'long-term';
+    idNumber?: string;
+    divisionCode?: string;
+  };
   ok: boolean;
 }
 
@@ -69,8 +76,8 @@ export const draftFromPerson = (p: Person): PersonDraft => ({
   createdAt: p.createdAt,
 });
 
-/** Every message the form shows; `ok` when nothing blocks saving. */
-export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck {
+/** Every message the form shows; `ok` when nothing blocks saving. `divisions`: the county's list, if the device has it. */
+export function checkPersonDraft(d: PersonDraft, today: string, divisions?: DivisionList): PersonFormCheck {
   const errors: PersonFormCheck['errors'] = {};
   const warnings: PersonFormCheck['warnings'] = {};
   const derived: PersonFormCheck['derived'] = {};
@@ -94,9 +101,12 @@ export function checkPersonDraft(d: PersonDraft, today: string): PersonFormCheck
     if (!phone.ok) errors.phone = phone.error.message;
     else warn('phone', phone.warnings);
   }
-  const division = validateDivisionCode(d.divisionCode, 12);
+  const division = validateDivisionCode(d.divisionCode, 12, divisions);
   if (!division.ok) errors.divisionCode = division.error.message;
-  else warn('divisionCode', division.warnings);
+  else {
+    warn('divisionCode', division.warnings);
+    derived.divisionCode = division.value.code;
+  }
 
   if (d.idCardIssuedOn.trim()) {
     const issued = validateDate(d.idCardIssuedOn);
@@ -143,7 +153,7 @@ export function personFromDraft(
     ethnicity: d.ethnicity.trim() || '汉族',
     ...(phone?.ok && { phone: phone.value }),
     address: d.address.trim(),
-    divisionCode: d.divisionCode.trim(),
+    divisionCode: check.derived.divisionCode ?? d.divisionCode.trim(),
     ...(issuedOn &&
       check.derived.idCardValidUntil && {
         idCard: {

@@ -4,12 +4,15 @@ import type { DiagnosticItem } from '../domain/api';
 import type { OutboxEntry } from '../storage';
 import { getLastSyncAt } from '../storage/settings';
 import { listProblems, pendingCount } from '../storage/outbox-reads';
+import { countCases } from '../storage/cases';
 
 export function createSyncSlice() {
   const problems = signal<OutboxEntry[]>([]);
   return {
     /** Unsent entries; null until storage has been read, so nobody is told "0" too early. */
     pending: signal<number | null>(null),
+    /** Cases the township returned for correction (退回补正): the agent's next job, badged in the menu. */
+    returned: signal<number | null>(null),
     lastSyncAt: signal<number | undefined>(undefined),
     problems,
     /** Cases with a failed or rejected mutation: their cards show it. */
@@ -24,10 +27,16 @@ export function createSyncSlice() {
   };
 }
 
-/** Reads the unsent count, the last sync and the problems from storage. */
+/** Reads the unsent count, the returned cases, the last sync and the problems from storage. */
 export async function refreshSyncStatus(state: { sync: ReturnType<typeof createSyncSlice> }): Promise<void> {
-  const [pending, lastSyncAt, problems] = await Promise.all([pendingCount(), getLastSyncAt(), listProblems()]);
+  const [pending, returned, lastSyncAt, problems] = await Promise.all([
+    pendingCount(),
+    countCases({ returned: true }),
+    getLastSyncAt(),
+    listProblems(),
+  ]);
   state.sync.pending.value = pending;
+  state.sync.returned.value = returned;
   state.sync.lastSyncAt.value = lastSyncAt;
   state.sync.problems.value = problems;
 }

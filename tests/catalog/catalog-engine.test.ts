@@ -22,7 +22,8 @@ const idFor = (birth: string, seq = '002') => {
 };
 
 function personAged(age: number): Person {
-  const birthDate = addYears('1950-04-12', 76 - age);
+  // Born 1950-03-01: exactly `age` completed years on TODAY (2026-03-10).
+  const birthDate = addYears('1950-03-01', 76 - age);
   return {
     id: '0195f000-0000-7000-8000-000000000002',
     name: '王秀英',
@@ -91,6 +92,10 @@ function completeCase(item: ServiceItem, options: { skip?: (id: string) => boole
   const data: Record<string, Record<string, string>> = {};
   for (const m of item.materials)
     data[m.id] = Object.fromEntries(m.dataFields.map((f) => [f.key, sampleValue(f, item)]));
+  // A 残疾人证号 is the holder's ID number + category + grade: 1 视力, 1 一级 (each select's first option).
+  for (const m of item.materials)
+    for (const f of m.dataFields) if (f.type === 'disability-card') data[m.id]![f.key] = `${applicant.idNumber}11`;
+  for (const f of item.fields) if (f.type === 'disability-card') fields[f.key] = `${applicant.idNumber}11`;
   // Make every equals rule hold: copy the right-hand value into the left-hand side.
   const read = (r: ValueRef) =>
     r.source === 'field'

@@ -1,5 +1,5 @@
-// Issue 14, items 1, 3 and 9, as an agent meets them: the case list shows every line of every card
-// at phone, tablet and desk widths; #/persons/new after a profile is an empty new profile (no
+// Issue 14, items 1, 3, 7 and 9, as an agent meets them: the case list shows every line of every card
+// at phone, tablet and desk widths, and the phone's menu is a bottom tab bar; #/persons/new after a profile is an empty new profile (no
 // overwrite); picking the same photo twice says so.
 import { expect, test, type Page } from '@playwright/test';
 import { sharpPhoto } from './fixtures/photos';
@@ -167,8 +167,30 @@ test('case cards show 事项, applicant, status and dates without cuts or overla
       await expect(card.getByText(who!, { exact: true })).toBeVisible();
     }
     await page.screenshot({ path: info.outputPath(`case-list-${width}.png`), fullPage: true });
+    if (width === 390) await expectPhoneTabBar(page, 390, 844);
   }
 });
+
+/**
+ * Issue 14 item 7: on a phone every menu entry sits in a bottom tab bar inside the screen (not in a
+ * bar that scrolls sideways), ≥ 44 px, and 办件 carries the count of returned cases — the 40 seeded
+ * cases cycle through 6 statuses, the 4th being 退回补正: indexes 3, 9, …, 39 make 7.
+ */
+async function expectPhoneTabBar(page: Page, width: number, height: number) {
+  const nav = page.getByRole('navigation', { name: '主菜单' });
+  for (const name of ['办件', '新建办件', '群众档案', '同步', '设置']) {
+    const box = (await nav.getByRole('link', { name: new RegExp(`^${name}`) }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width + 0.5);
+    expect(box.y + box.height).toBeLessThanOrEqual(height + 0.5);
+    expect(box.y).toBeGreaterThan(height - 100);
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+  }
+  await expect(nav.getByRole('link', { name: /^办件/ })).toHaveAccessibleName(/^办件\s*7\s*件退回$/);
+  // The bar never hides the last card: the page's bottom padding clears it.
+  const pad = await page.locator('#main').evaluate((m) => parseFloat(getComputedStyle(m).paddingBottom));
+  expect(pad).toBeGreaterThanOrEqual(60);
+}
 
 test('the same photo picked twice: the material keeps one page and the agent is told', async ({ page }) => {
   await page.goto('/');

@@ -36,11 +36,19 @@ test('the manifest lists PNG icons of the declared sizes, including maskable one
 test('after the first visit the app opens offline, on any deep link', async ({ page, context }) => {
   await page.goto('/');
   await waitForServiceWorker(page);
+  // The first visit says when the app's files are in: from then on the agent may leave signal.
+  const ready = page.getByTestId('offline-banner').filter({ hasText: '已可离线使用' });
+  await expect(ready).toBeVisible();
+  await ready.getByRole('button', { name: '知道了' }).click();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
   await context.setOffline(true);
   await page.goto('/some/deep/link#/cases/new');
-  await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
+  // Already cached: no warning and no second announcement.
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
   // The API is never answered from the cache.
   const api = await page.evaluate(() =>
     fetch('/api/health').then(
@@ -56,7 +64,7 @@ test('a new version waits until the agent taps the update banner, then takes ove
   try {
     await page.goto(app.url);
     await waitForServiceWorker(page);
-    await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
     const banner = page.getByRole('button', { name: '发现新版本，点击更新' });
     await expect(banner).toHaveCount(0);
 
@@ -81,7 +89,7 @@ test('a new version waits until the agent taps the update banner, then takes ove
     expect(
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting ?? null)),
     ).toBeNull();
-    await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
     await expect(banner).toHaveCount(0);
   } finally {
     await app.close();

@@ -320,6 +320,10 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(agent.getByText(/已办结：准予临时救助/)).toBeVisible();
   await agent.getByRole('button', { name: /请群众评价/ }).click();
   const rating = agent.getByRole('form', { name: '好差评' });
+  // Faces are drawn (many tablets lack a colour-emoji font and would show empty boxes): five SVG
+  // faces, and no emoji anywhere in the form.
+  await expect(rating.getByRole('radiogroup', { name: '满意程度' }).locator('svg.rating-face')).toHaveCount(5);
+  expect(await rating.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
   await rating
     .getByRole('radiogroup', { name: '满意程度' })
     .getByRole('radio', { name: /非常不满意/ })

@@ -22,7 +22,7 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
 test('the main screens have no serious or critical accessibility violations', async ({ page }) => {
   test.setTimeout(180_000); // eight screens, each with an axe pass, plus a key derivation at login
   await page.goto('/');
-  await expect(page.getByRole('heading', { name: '代办员登录' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
   await expectNoSeriousViolations(page, '登录');
 
   await login(page, 'agent5'); // a village no other spec works in: its list starts empty

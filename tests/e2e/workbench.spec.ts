@@ -29,7 +29,7 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
 
   // From here on the village has no signal.
   await context.setOffline(true);
-  await expect(page.getByRole('status').filter({ hasText: '离线' }).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '离线：数据先存在本机' })).toBeVisible();
 
   // 群众档案: typed once; birth date and sex come from the ID number, validity from the issue date.
   await createPerson(page, PERSON);

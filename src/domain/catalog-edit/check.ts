@@ -12,7 +12,7 @@ export interface ItemProblem {
 
 export type ItemCheck = { ok: true; item: ServiceItem; problems: [] } | { ok: false; problems: ItemProblem[] };
 
-const REF_KEYS = ['ref', 'left', 'right', 'at'] as const;
+const REF_KEYS = ['ref', 'left', 'right', 'at', 'equals'] as const;
 
 function refProblems(item: ServiceItem, ref: ValueRef, path: string): ItemProblem[] {
   if (ref.source === 'field') {
@@ -38,8 +38,10 @@ function ruleProblems(item: ServiceItem, rule: Rule, i: number): ItemProblem[] {
     const ref = record[key] as ValueRef | undefined;
     if (ref && typeof ref === 'object') problems.push(...refProblems(item, ref, `${path}.${key}`));
   }
+  if (rule.kind === 'code-part' && rule.when) problems.push(...refProblems(item, rule.when.ref, `${path}.when.ref`));
   // Materials named by a value reference were reported above.
   const viaRefs = new Set(REF_KEYS.map((k) => (record[k] as { material?: string } | undefined)?.material));
+  if (rule.kind === 'code-part' && rule.when?.ref.source === 'material') viaRefs.add(rule.when.ref.material);
   for (const id of ruleMaterials(rule)) {
     if (!viaRefs.has(id) && !item.materials.some((m) => m.id === id)) {
       problems.push({ path: `${path}.material`, message: `规则引用了不存在的材料“${id}”` });
@@ -51,6 +53,9 @@ function ruleProblems(item: ServiceItem, rule: Rule, i: number): ItemProblem[] {
       problems.push({ path: `${path}.commitmentMaterial`, message: `承诺书材料“${rule.commitmentMaterial}”不存在` });
     else if (m.kind !== 'signature')
       problems.push({ path: `${path}.commitmentMaterial`, message: `承诺书材料“${m.name}”应为签名类材料` });
+  }
+  if (rule.kind === 'code-part' && !rule.values && !rule.equals) {
+    problems.push({ path, message: '证号分段检查至少要有“允许的值”（values）或“应一致的值”（equals）' });
   }
   if (
     rule.kind === 'age-range' &&

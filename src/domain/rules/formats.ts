@@ -7,6 +7,7 @@ import {
   validateBankCard,
   validateBusinessName,
   validateDate,
+  validateDisabilityCard,
   validateDivisionCode,
   validateIdNumber,
   validateMobile,
@@ -34,6 +35,8 @@ export function checkFormat(format: FieldFormat, value: string, today: string): 
       return validateBusinessName(value);
     case 'date':
       return validateDate(value);
+    case 'disability-card':
+      return validateDisabilityCard(value, today);
   }
 }
 
@@ -72,5 +75,7 @@ export function checkFieldValue(field: FormField, value: string, today: string):
       return validateUscc(value);
     case 'business-name':
       return validateBusinessName(value);
+    case 'disability-card':
+      return validateDisabilityCard(value, today);
   }
 }

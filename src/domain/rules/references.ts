@@ -17,6 +17,9 @@ export function checkItemReferences(item: ServiceItem): string[] {
     for (const id of ruleMaterials(rule)) {
       if (!requirements.has(id)) problems.push(`${item.code} rule #${i} (${rule.kind}) names unknown material "${id}"`);
     }
+    if (rule.kind === 'code-part' && !rule.values && !rule.equals) {
+      problems.push(`${item.code} rule #${i} (code-part) has neither values nor equals: it checks nothing`);
+    }
     if (rule.kind === 'tolerance-allowed' && rule.commitmentMaterial) {
       const kind = requirements.get(rule.commitmentMaterial)?.kind;
       if (kind !== undefined && kind !== 'signature') {

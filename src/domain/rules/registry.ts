@@ -2,6 +2,7 @@
 // kind to the catalogue schema means: one file in kinds/ and one line here.
 import type { RuleKind } from '../schemas/catalog';
 import { ageRange } from './kinds/age-range';
+import { codePart } from './kinds/code-part';
 import { equals } from './kinds/equals';
 import { fieldFormat } from './kinds/field-format';
 import { fieldNotIn } from './kinds/field-not-in';
@@ -24,4 +25,5 @@ export const RULE_EVALUATORS: { readonly [K in RuleKind]: RuleEvaluator<K> } = {
   'signature-present': signaturePresent,
   'field-not-in': fieldNotIn,
   'tolerance-allowed': toleranceAllowed,
+  'code-part': codePart,
 };

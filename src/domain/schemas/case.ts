@@ -37,6 +37,8 @@ export const QualityMetrics = z.object({
   mean: z.number().min(0).max(255),
   /** Share of pixels clipped to black or white. */
   clipped: z.number().min(0).max(1),
+  /** Weakest direction's detail over the strongest's (camera shake → 0); absent on pages measured before it existed. */
+  isotropy: z.number().min(0).max(1).optional(),
 });
 export type QualityMetrics = z.infer<typeof QualityMetrics>;
 

@@ -46,6 +46,7 @@ export const FieldType = z.enum([
   'bank-card',
   'uscc',
   'business-name',
+  'disability-card',
   'number',
   'select',
 ]);
@@ -68,13 +69,17 @@ export type FormField = z.infer<typeof FormField>;
 export const PhotoThresholds = z.object({
   minLongEdge: z.number().int().positive().default(1000),
   minShortEdge: z.number().int().positive().optional(),
-  /** Variance of the Laplacian on the ≤ 1 MP grey copy; below = blurred. */
+  /** Variance of the Laplacian on the ≤ 1 MP grey copy; below = looks blurred (a warning). */
   minSharpness: z.number().nonnegative().default(60),
+  /** Below this the text is unreadable (an error); calibrated in tests/e2e/photo-calibration.spec.ts. */
+  hardMinSharpness: z.number().nonnegative().default(40),
+  /** Camera shake: the weakest direction's detail over the strongest's; below = smeared (an error). */
+  minIsotropy: z.number().min(0).max(1).default(0.1),
   /** Mean grey level 0–255. */
   minMean: z.number().min(0).max(255).default(60),
   maxMean: z.number().min(0).max(255).default(225),
-  /** Share of pixels at 0–4 or 251–255. */
-  maxClipped: z.number().min(0).max(1).default(0.25),
+  /** Share of pixels at 0–4 or 251–255 (a glare spot over 12 % of a document hides text: calibration spec). */
+  maxClipped: z.number().min(0).max(1).default(0.12),
 });
 export type PhotoThresholds = z.infer<typeof PhotoThresholds>;
 
@@ -114,14 +119,23 @@ export const FieldFormat = z.enum([
   'person-name',
   'business-name',
   'date',
+  'disability-card',
 ]);
 export type FieldFormat = z.infer<typeof FieldFormat>;
+
+/** A part of a structured number that a `code-part` rule reads (see rules/code-parts.ts). */
+export const CodePart = z.enum(['disability-id-number', 'disability-category', 'disability-grade']);
+export type CodePart = z.infer<typeof CodePart>;
 
 const ruleBase = {
   /** Overrides the kind's default severity (e.g. make a soft check a warning). */
   severity: z.enum(['error', 'warning', 'info']).optional(),
   /** Overrides the kind's default Chinese message. */
   message: z.string().optional(),
+  /** Where the rule's parameter comes from (a document and article), shown to reviewers and admins. */
+  source: z.string().optional(),
+  /** The parameter is local policy (an amount, age cap or deadline a county sets), not national law. */
+  local: z.boolean().optional(),
 };
 
 export const Rule = z.discriminatedUnion('kind', [
@@ -148,6 +162,19 @@ export const Rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signature-present'), material: z.string(), ...ruleBase }),
   /** A field's value must not be one of these (e.g. already in employee insurance). */
   z.object({ kind: z.literal('field-not-in'), ref: ValueRef, values: z.array(z.string()).min(1), ...ruleBase }),
+  /**
+   * A part of a number (e.g. the grade in a 残疾人证号) must be one of `values` and/or equal the value at
+   * `equals`; with `when`, only while that value is one of its `values` (e.g. 申请护理补贴).
+   */
+  z.object({
+    kind: z.literal('code-part'),
+    ref: ValueRef,
+    part: CodePart,
+    values: z.array(z.string()).min(1).optional(),
+    equals: ValueRef.optional(),
+    when: z.object({ ref: ValueRef, values: z.array(z.string()).min(1) }).optional(),
+    ...ruleBase,
+  }),
   /** Tolerated materials: item allows it, the material is tolerable, a promise date within limits, a signed commitment. */
   z.object({ kind: z.literal('tolerance-allowed'), commitmentMaterial: z.string().optional(), ...ruleBase }),
 ]);
@@ -175,6 +202,8 @@ export const ServiceItem = z.object({
   rules: z.array(Rule),
   commonReturns: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),
+  /** The national or provincial documents the item rests on (e.g. 《特困人员认定办法》民发〔2021〕43号). */
+  source: z.string().optional(),
   /** 停用: no new cases on this version; cases opened on an earlier version go on unchanged. */
   withdrawn: z.boolean().optional(),
 });

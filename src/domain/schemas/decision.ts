@@ -89,11 +89,11 @@ export const Decision = z.object({
 export type Decision = z.infer<typeof Decision>;
 
 export const RATING_LEVELS = [
-  { level: 5, label: '非常满意', face: '😄' },
-  { level: 4, label: '满意', face: '🙂' },
-  { level: 3, label: '基本满意', face: '😐' },
-  { level: 2, label: '不满意', face: '🙁' },
-  { level: 1, label: '非常不满意', face: '😠' },
+  { level: 5, label: '非常满意' },
+  { level: 4, label: '满意' },
+  { level: 3, label: '基本满意' },
+  { level: 2, label: '不满意' },
+  { level: 1, label: '非常不满意' },
 ] as const;
 
 const SubRating = z.number().int().min(1).max(5);

@@ -10,3 +10,4 @@ export * from './mobile';
 export * from './bank-card';
 export * from './person-name';
 export * from './business-name';
+export * from './disability-card';

@@ -20,6 +20,12 @@ export function toHalfWidth(input: string): string {
   return out;
 }
 
+/**
+ * Dots people type (or OCR reads) for the U+00B7 separator of a minority name like 阿依古丽·买买提:
+ * • ・ ‧ ． ･ ∙ ⋅ ⸱ (U+2E31) ﹒ (U+FE52) 。 (U+3002) and the ASCII full stop.
+ */
+export const NAME_DOT_LOOK_ALIKES = /[\u2022\u30FB\u2027\uFF0E\uFF65\u2219\u22C5\u2E31\uFE52\u3002.]/gu;
+
 /** Half-width, without any white space or dashes: the form in which numbers are checked. */
 export const compactNumber = (input: string) => toHalfWidth(input).replace(/[\s-]+/g, '');
 

@@ -1,10 +1,8 @@
 // Personal names as written on the ID card: Han characters, with a middle dot (U+00B7) between the
 // parts of an ethnic-minority name. `[\u4e00-\u9fa5]` would wrongly reject 刘䶮 and 王𬌗.
 import { invalid, valid, type Validation } from '../result';
-import { codePointLength } from './normalise';
+import { NAME_DOT_LOOK_ALIKES, codePointLength } from './normalise';
 
-/** Dots people type for the name separator: • ・ ‧ ． ･ ∙ ⋅ and the ASCII full stop. */
-const LOOK_ALIKE_DOTS = /[\u2022\u30FB\u2027\uFF0E\uFF65\u2219\u22C5.]/gu;
 const MIDDLE_DOT = '\u00B7';
 const NAME = /^\p{Script=Han}+(?:\u00B7\p{Script=Han}+)*$/u;
 const MIN_LENGTH = 2;
@@ -12,7 +10,7 @@ const MIN_LENGTH = 2;
 export const PERSON_NAME_MAX_LENGTH = 40;
 
 export function normalisePersonName(input: string): string {
-  return input.normalize('NFC').replace(LOOK_ALIKE_DOTS, MIDDLE_DOT).trim();
+  return input.normalize('NFC').replace(NAME_DOT_LOOK_ALIKES, MIDDLE_DOT).trim();
 }
 
 export function validatePersonName(input: string): Validation<string> {

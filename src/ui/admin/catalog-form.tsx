@@ -20,6 +20,7 @@ const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
   'signature-present': '签名检查',
   'field-not-in': '排除条件',
   'tolerance-allowed': '容缺条件',
+  'code-part': '证号分段检查',
 };
 
 const whole = (raw: string): number | undefined => (raw.trim() === '' ? undefined : Math.trunc(Number(raw)));
@@ -62,6 +63,27 @@ function TextInput(props: { s: CatalogEditorState; path: Path; label: string; va
         class="field__input"
         value={props.value ?? ''}
         onChange={(e) => props.s.edit(props.path, e.currentTarget.value.trim() || undefined)}
+      />
+    </div>
+  );
+}
+
+/** A list of short values (e.g. allowed grades 1, 2), typed with commas or 、 between them. */
+function ListInput(props: { s: CatalogEditorState; path: Path; label: string; value: readonly string[] | undefined }) {
+  const id = `cf-${props.path.join('-')}`;
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="field__input"
+        value={props.value?.join('，') ?? ''}
+        onChange={(e) => {
+          const list = e.currentTarget.value.split(/[,，、\s]+/u).filter((v) => v !== '');
+          props.s.edit(props.path, list.length > 0 ? list : undefined);
+        }}
       />
     </div>
   );
@@ -134,10 +156,19 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
           <NumberInput
             s={s}
             path={at('thresholds', 'minSharpness')}
-            label="清晰度至少"
+            label="清晰度低于此值提醒"
             value={rule.thresholds?.minSharpness}
           />
+          <NumberInput
+            s={s}
+            path={at('thresholds', 'hardMinSharpness')}
+            label="清晰度低于此值不能提交"
+            value={rule.thresholds?.hardMinSharpness}
+          />
         </div>
+      )}
+      {rule.kind === 'code-part' && rule.values && (
+        <ListInput s={s} path={at('values')} label="允许的值（用逗号分隔，如残疾等级 1，2）" value={rule.values} />
       )}
       <Select s={s} path={at('severity')} label="不满足时" value={rule.severity ?? ''} options={SEVERITIES} />
     </fieldset>

@@ -16,23 +16,37 @@ const DESK_LINKS: typeof LINKS = [
   { href: '#/settings', label: '设置', icon: 'gear', match: ['settings'] },
 ];
 
+/** A count on a menu entry: the number, and what it counts (hidden on the phone's tab bar, still read aloud). */
+function Badge({ n, unit, bad }: { n: number; unit: string; bad?: boolean }) {
+  return (
+    <span class={`nav__badge${bad ? ' nav__badge--bad' : ''}`}>
+      {n}
+      <span class="nav__badge-unit"> {unit}</span>
+    </span>
+  );
+}
+
+/** The main menu: a bar under the header on tablets and desks, a bottom tab bar on phones (nav-bar.css). */
 export function NavBar() {
   const state = useAppState();
   const current = state.router.route.value.name;
   const links = state.user.value?.role === 'agent' ? LINKS : DESK_LINKS;
   const pending = state.sync.pending.value ?? 0;
   const problems = state.sync.problems.value.length;
+  const returned = state.sync.returned.value ?? 0;
   return (
-    <nav class="nav no-print" aria-label="主菜单">
+    <nav class="nav no-print" aria-label="主菜单" style={{ '--nav-links': links.length }}>
       {links.map((l) => (
         <a key={l.href} href={l.href} class="nav__link" aria-current={l.match.includes(current) ? 'page' : undefined}>
           <Icon name={l.icon} />
-          {l.label}
-          {l.href === '#/sync' && (pending > 0 || problems > 0) && (
-            <span class={`nav__badge${problems ? ' nav__badge--bad' : ''}`}>
-              {problems ? `${problems} 个问题` : `${pending} 待同步`}
-            </span>
-          )}
+          <span class="nav__label">{l.label}</span>
+          {l.href === '#/' && returned > 0 && <Badge n={returned} unit="件退回" bad />}
+          {l.href === '#/sync' &&
+            (problems > 0 ? (
+              <Badge n={problems} unit="个问题" bad />
+            ) : (
+              pending > 0 && <Badge n={pending} unit="待同步" />
+            ))}
         </a>
       ))}
     </nav>

@@ -3,6 +3,8 @@
 import { useState } from 'preact/hooks';
 import { RATING_LEVELS, isBadRating } from '../../domain/schemas/decision';
 import type { RatingInput } from '../../state/rating';
+import { Button } from '../components/button';
+import { RatingFace } from './rating-face';
 
 const SUB_RATINGS = [
   { key: 'efficiency', label: '办事效率' },
@@ -67,9 +69,7 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
             class={`rating-level${level === r.level ? ' selected' : ''}${r.level <= 2 ? ' bad' : ''}`}
             onClick={() => pickLevel(r.level)}
           >
-            <span class="rating-face" aria-hidden="true">
-              {r.face}
-            </span>
+            <RatingFace level={r.level} />
             <span>{r.label}</span>
           </button>
         ))}
@@ -91,7 +91,7 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
                   class={`rating-sub-option${sub[key] === r.level ? ' selected' : ''}`}
                   onClick={() => setSub({ ...sub, [key]: r.level })}
                 >
-                  {r.face}
+                  <RatingFace level={r.level} size={36} />
                 </button>
               ))}
             </div>
@@ -108,14 +108,10 @@ export function RatingForm({ applicantName, itemName, onSubmit, onCancel }: Prop
         </p>
       )}
       <div class="actions">
-        {onCancel && (
-          <button type="button" class="secondary" onClick={onCancel}>
-            稍后再评
-          </button>
-        )}
-        <button type="submit" class="primary big" disabled={busy}>
+        {onCancel && <Button onClick={onCancel}>稍后再评</Button>}
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? '正在保存…' : '提交评价'}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -118,7 +118,7 @@ function Rate({ c }: { c: Case }) {
   if (!open)
     return (
       <Button variant="primary" block onClick={() => setOpen(true)}>
-        😀 请群众评价（好差评）
+        请群众评价（好差评）
       </Button>
     );
   return (

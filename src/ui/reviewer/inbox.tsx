@@ -66,20 +66,34 @@ function Deadline({ c }: { c: ReviewCaseSummary }) {
   );
 }
 
-/** 即将到期: accepted cases overdue or due within two working days, whatever the filters. */
+/** 已超期 and 即将到期: accepted cases overdue or due within two working days, whatever the filters — in two strips, since overdue ones need a different call. */
 function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (id: string) => void }) {
-  if (cases.length === 0) return null;
+  const overdue = cases.filter((c) => c.deadline!.overdue);
+  const soon = cases.filter((c) => !c.deadline!.overdue);
   return (
-    <section class="due-strip" aria-label="即将到期">
-      <strong>即将到期（{cases.length}）</strong>
+    <>
+      <DueStrip title="已超期" cases={overdue} onOpen={onOpen} overdue />
+      <DueStrip title="即将到期" cases={soon} onOpen={onOpen} />
+    </>
+  );
+}
+
+function DueStrip(p: { title: string; cases: ReviewCaseSummary[]; onOpen: (id: string) => void; overdue?: boolean }) {
+  if (p.cases.length === 0) return null;
+  const tone = p.overdue ? 'overdue' : 'soon';
+  return (
+    <section class={`due-strip due-strip--${tone}`} aria-label={p.title}>
+      <strong>
+        {p.title}（{p.cases.length}）
+      </strong>
       <ul>
-        {cases.map((c) => (
-          <li key={c.id} class={c.deadline!.overdue ? 'row--overdue' : 'row--soon'}>
+        {p.cases.map((c) => (
+          <li key={c.id} class={`row--${tone}`}>
             <a
               href={caseHref(c.id)}
               onClick={(e) => {
                 e.preventDefault();
-                onOpen(c.id);
+                p.onOpen(c.id);
               }}
             >
               {c.number}
@@ -87,9 +101,7 @@ function DueSoonStrip({ cases, onOpen }: { cases: ReviewCaseSummary[]; onOpen: (
             <span>
               {c.applicantName} · {c.itemName}
             </span>
-            <span class={`deadline ${c.deadline!.overdue ? 'deadline--overdue' : 'deadline--soon'}`}>
-              {c.deadline!.label}
-            </span>
+            <span class={`deadline deadline--${tone}`}>{c.deadline!.label}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 // 差评整改: every bad rating opens an item with a deadline; the township calls the villager back
 // and closes it with what was said and done.
 import { useState } from 'preact/hooks';
+import { RatingFace } from '../rating/rating-face';
 import { RATING_LEVELS } from '../../domain/schemas/decision';
 import type { RectificationItem, RectificationsSlice } from '../../state/reviewer/rectifications';
 import { Banner } from '../components/banner';
@@ -61,7 +62,7 @@ function Row({
         <span>{villageName(item.villageCode)}</span>
         {level && (
           <span class="rect__rating">
-            {level.face} {level.label}
+            <RatingFace level={level.level} size={24} /> {level.label}
           </span>
         )}
         <span class="muted">整改期限 {r.dueBy}</span>

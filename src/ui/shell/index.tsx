@@ -3,6 +3,7 @@ import { useAppState } from '../app/context';
 import { NavBar } from '../nav-bar';
 import { UpdateBanner } from '../update-banner';
 import { InsecureBanner } from '../insecure-banner';
+import { OfflineBanner } from '../offline-banner';
 import { Toast } from '../toast';
 import './shell.css';
 
@@ -29,6 +30,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       </header>
       <InsecureBanner />
       <UpdateBanner />
+      <OfflineBanner />
       {user && <NavBar />}
       <main id="main" class="shell-main" tabIndex={-1}>
         {children}

@@ -14,7 +14,7 @@ export function UpdateBanner() {
   if (!apply && !required) return null;
   const pending = state.sync.pending.value ?? 0;
   return (
-    <div class="no-print" style={{ padding: '8px 16px' }} data-testid="update-banner">
+    <div class="no-print shell-banner" data-testid="update-banner">
       <Banner tone={required ? 'warning' : 'info'}>
         {required ? (
           <span>

@@ -3,6 +3,8 @@
 //   sharpness: variance of the 4-neighbour Laplacian — edges give large responses, blur kills them
 //   mean:      average grey 0–255 — too dark / too bright
 //   clipped:   share of pixels at ≤ 4 or ≥ 251 — burnt-out or crushed areas (glare on a card)
+//   isotropy:  weakest direction's detail over the strongest's — camera shake smears one direction
+//              only, which the Laplacian (it sums both axes) does not see
 
 export const CLIP_LOW = 4;
 export const CLIP_HIGH = 251;
@@ -54,12 +56,45 @@ export function clippedShare(grey: ArrayLike<number>): number {
   return clipped / grey.length;
 }
 
+/**
+ * Second differences along the four directions (─ │ ╲ ╱); the ratio of the smallest mean square to
+ * the largest. Text has strokes every way (≈ 0.3–1); a shaken photo keeps its detail across the
+ * shake and loses it along it (→ 0). 1 for a flat image: nothing is smeared.
+ */
+export function isotropy(grey: ArrayLike<number>, width: number, height: number): number {
+  if (width < 3 || height < 3) return 1;
+  const e = [0, 0, 0, 0];
+  for (let y = 1; y < height - 1; y++) {
+    const row = y * width;
+    for (let x = 1; x < width - 1; x++) {
+      const i = row + x;
+      const c = 2 * grey[i]!;
+      const h = grey[i - 1]! + grey[i + 1]! - c;
+      const v = grey[i - width]! + grey[i + width]! - c;
+      const d1 = grey[i - width - 1]! + grey[i + width + 1]! - c;
+      const d2 = grey[i - width + 1]! + grey[i + width - 1]! - c;
+      e[0]! += h * h;
+      e[1]! += v * v;
+      e[2]! += d1 * d1;
+      e[3]! += d2 * d2;
+    }
+  }
+  const max = Math.max(...e);
+  return max === 0 ? 1 : Math.min(...e) / max;
+}
+
 export interface GreyMetrics {
   sharpness: number;
   mean: number;
   clipped: number;
+  isotropy: number;
 }
 
 export function greyMetrics(grey: ArrayLike<number>, width: number, height: number): GreyMetrics {
-  return { sharpness: laplacianVariance(grey, width, height), mean: meanGrey(grey), clipped: clippedShare(grey) };
+  return {
+    sharpness: laplacianVariance(grey, width, height),
+    mean: meanGrey(grey),
+    clipped: clippedShare(grey),
+    isotropy: isotropy(grey, width, height),
+  };
 }

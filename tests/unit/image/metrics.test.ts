@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clippedShare, greyMetrics, laplacianVariance, meanGrey, toGrey } from '../../../src/workers/image/metrics';
+import {
+  clippedShare,
+  greyMetrics,
+  isotropy,
+  laplacianVariance,
+  meanGrey,
+  toGrey,
+} from '../../../src/workers/image/metrics';
 import { fitArea, fitLongEdge } from '../../../src/workers/image/sizing';
 
 const W = 64,
@@ -106,5 +113,45 @@ describe('sizing', () => {
     expect(s.width * s.height).toBeGreaterThan(990_000);
     expect(s.width / s.height).toBeCloseTo(4 / 3, 2);
     expect(fitArea({ width: 640, height: 480 }, 1_000_000)).toEqual({ width: 640, height: 480 });
+  });
+});
+
+describe('isotropy', () => {
+  /** Horizontal smear: each pixel the mean of `len` pixels to its left (camera shake sideways). */
+  const smearX = (g: Uint8Array, len: number) =>
+    image((x, y) => {
+      let s = 0;
+      for (let k = 0; k < len; k++) s += g[y * W + Math.max(0, x - k)]!;
+      return Math.round(s / len);
+    });
+  /** Black and white 2 × 2 cells in a fixed pseudo-random order: detail along every direction. */
+  const cells = image((x, y) => (((Math.floor(x / 2) * 73 + Math.floor(y / 2) * 151) * 2654435761) >>> 31 ? 255 : 0));
+
+  it('is 1 for a flat image and high for detail in every direction', () => {
+    expect(
+      isotropy(
+        image(() => 90),
+        W,
+        H,
+      ),
+    ).toBe(1);
+    expect(isotropy(cells, W, H)).toBeGreaterThan(0.2); // well above the shake threshold (0.1)
+  });
+
+  it('is 0 for vertical stripes only (no change down a column)', () => {
+    // Second differences down a column are all 0; across a row they are not.
+    expect(
+      isotropy(
+        image((x) => (x % 4 < 2 ? 0 : 255)),
+        W,
+        H,
+      ),
+    ).toBe(0);
+  });
+
+  it('falls when the same image is smeared sideways, while the Laplacian still sees edges', () => {
+    const shaken = smearX(cells, 9);
+    expect(isotropy(shaken, W, H)).toBeLessThan(0.1);
+    expect(laplacianVariance(shaken, W, H)).toBeGreaterThan(1000);
   });
 });

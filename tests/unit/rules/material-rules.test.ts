@@ -27,7 +27,9 @@ describe('photo-quality', () => {
 
   it.each([
     [{ width: 900, height: 700 }, 'photo.resolution', 'error'],
-    [{ sharpness: 20 }, 'photo.blurred', 'warning'],
+    [{ sharpness: 50 }, 'photo.blurred', 'warning'],
+    [{ sharpness: 20 }, 'photo.blurred', 'error'],
+    [{ isotropy: 0.03 }, 'photo.blurred', 'error'],
     [{ mean: 40 }, 'photo.dark', 'warning'],
     [{ mean: 240 }, 'photo.bright', 'warning'],
     [{ clipped: 0.4 }, 'photo.clipped', 'warning'],
@@ -47,16 +49,31 @@ describe('photo-quality', () => {
   });
 
   it('writes the concrete advice with the page number', () => {
-    const r = withPage(page(), page({ sharpness: 10 }, 2));
-    expect(only(r, 'photo.blurred').message).toBe('身份证正面第2页照片模糊，请在光线充足处重新拍摄，保持手机稳定');
-    expect(r.materials['id-card-front']?.status).toBe('warnings');
+    const soft = withPage(page(), page({ sharpness: 50 }, 2));
+    expect(only(soft, 'photo.blurred').message).toBe(
+      '身份证正面第2页照片有些模糊，请放大看看字迹是否清楚；看不清就对准文件重新拍摄，拍时双手拿稳',
+    );
+    expect(soft.materials['id-card-front']?.status).toBe('warnings');
+    const unreadable = withPage(page(), page({ sharpness: 10 }, 2));
+    expect(only(unreadable, 'photo.blurred').message).toBe(
+      '身份证正面第2页照片太模糊，字迹看不清，乡镇会退回。请对准文件、等画面清楚后再拍，拍时双手拿稳',
+    );
+    expect(unreadable.materials['id-card-front']?.status).toBe('errors');
+    const shaken = withPage(page({ isotropy: 0.02 }));
+    expect(only(shaken, 'photo.blurred').message).toBe(
+      '身份证正面第1页拍照时手机晃动，字迹有拖影，乡镇会退回。请双手拿稳、手肘靠在桌上，重新拍摄',
+    );
+  });
+
+  it('does not hold pages measured before isotropy existed against it', () => {
+    expect(withPage(page({ isotropy: undefined })).findings).toEqual([]);
   });
 
   it('reports each problem of a page, and unmeasured pages', () => {
     const r = withPage(page({ width: 640, height: 480, sharpness: 5, mean: 20, clipped: 0.6 }), page(null, 2));
     expect(keys(r)).toEqual([
-      'photo.resolution@material:id-card-front#1',
       'photo.blurred@material:id-card-front#1',
+      'photo.resolution@material:id-card-front#1',
       'photo.clipped@material:id-card-front#1',
       'photo.dark@material:id-card-front#1',
       'photo.unmeasured@material:id-card-front#2',

@@ -161,7 +161,7 @@ export function realisticProblemInput(): EvaluationInput {
     applicant: person,
     fields: { ...cleanFields, phone: '1381234567', bankCard: '6222020200112233445' },
     materials: [
-      material('id-card-front', { pages: [shot({ sharpness: 20 })] }),
+      material('id-card-front', { pages: [shot({ sharpness: 50 })] }),
       material('id-card-back', { pages: [shot()] }),
       material('hukou', { pages: [shot(), shot({ mean: 30 })], data: { name: '张山', idNumber: APPLICANT_ID_NUMBER } }),
       material('application', { pages: [shot(), shot(), shot(), shot(), shot(), shot()] }),

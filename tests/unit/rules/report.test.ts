@@ -17,7 +17,7 @@ const photoItem = makeItem({
   ],
   rules: [{ kind: 'photo-quality', material: 'id-card-front' }],
 });
-const blurred = [material('id-card-front', { pages: [page({ sharpness: 10 })] })];
+const blurred = [material('id-card-front', { pages: [page({ sharpness: 50 })] })];
 
 describe('acknowledgments and canSubmit', () => {
   it('an unacknowledged warning blocks submission; acknowledging its key unblocks it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Person } from '../../../src/domain';
+import { divisionList } from '../../../src/domain/validators';
 import { checkPersonDraft, emptyPersonDraft, personFromDraft } from '../../../src/state/person-form';
 
 const TODAY = '2025-06-01';
@@ -73,6 +74,26 @@ describe('person form checks', () => {
       phone: '13812345678',
       idCard: { validUntil: 'long-term', frontPhoto: 'a'.repeat(64) },
     });
+  });
+  // Issue 15, defect 1: villagers of 东莞 (441900…) and of 360113005400 could not be saved.
+  it('saves villagers whose real codes the first version refused, stored as 12 plain digits', () => {
+    for (const [typed, stored] of [
+      ['441900 003 001', '441900003001'],
+      ['360113-005-400', '360113005400'],
+      ['４６０４００１００２０１', '460400100201'],
+    ] as const) {
+      const d = draft({ divisionCode: typed });
+      const p = personFromDraft(d, checkPersonDraft(d, TODAY), VILLAGE, 1_700_000_000_000);
+      expect(p?.divisionCode, typed).toBe(stored);
+      expect(Person.parse(p).divisionCode).toBe(stored);
+    }
+  });
+  it("refuses a code missing from the county's division list when the device has it", () => {
+    const list = divisionList(['110105001000', '110105001201']);
+    expect(checkPersonDraft(draft(), TODAY, list).ok).toBe(true);
+    expect(checkPersonDraft(draft({ divisionCode: '110105001202' }), TODAY, list).errors.divisionCode).toMatch(
+      /行政区划列表中没有/,
+    );
   });
   it('gives nothing to save while there are errors', () => {
     const d = draft({ name: '' });

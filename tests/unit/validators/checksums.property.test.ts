@@ -67,14 +67,21 @@ describe('ID number checksum (property)', () => {
 });
 
 const ORG_BODY_CHARS = [...USCC_CHARSET];
+/** Authority + organisation type pairs of GB 32100-2015's table (written out here, not imported). */
+const USCC_KINDS = [
+  ...['11', '12', '13', '19', '21', '29', '31', '32', '33', '34', '35', '39', '41', '49'],
+  ...['51', '52', '53', '59', '61', '62', '69', '71', '72', '79', '81', '89', '91', '92', '93'],
+  ...['A1', 'A9', 'N1', 'N2', 'N3', 'N9', 'Y1'],
+];
 const validUscc = fc
   .record({
-    prefix: fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 8, maxLength: 8 }),
+    kind: fc.constantFrom(...USCC_KINDS),
+    rest: fc.array(fc.constantFrom(...USCC_CHARSET), { minLength: 6, maxLength: 6 }),
     body: fc.array(fc.constantFrom(...ORG_BODY_CHARS), { minLength: 8, maxLength: 8 }),
   })
-  .map(({ prefix, body }) => {
+  .map(({ kind, rest, body }) => {
     const orgBody = body.join('');
-    const first17 = prefix.join('') + orgBody + organisationCodeCheckCharacter(orgBody);
+    const first17 = kind + rest.join('') + orgBody + organisationCodeCheckCharacter(orgBody);
     return first17 + usccCheckCharacter(first17);
   });
 

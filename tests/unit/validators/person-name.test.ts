@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePersonName, validatePersonName } from '../../../src/domain/validators';
+import { comparable } from '../../../src/domain/rules/kinds/compare';
 import { outcome, value } from './helpers';
 
 describe('normalisePersonName', () => {
   it.each(['\u2022', '\u30FB', '\u2027', '\uFF0E', '\u00B7', '•', '・', '‧', '．', '.'])('maps %j to U+00B7', (dot) => {
     expect(normalisePersonName(` 买买提${dot}艾力 `)).toBe('买买提\u00B7艾力');
+  });
+});
+
+// Issue 15, defect 10: three more dots seen in typed and scanned minority names.
+describe('dot look-alikes U+2E31, U+FE52 and 。', () => {
+  it.each([
+    ['阿依古丽\u2E31买买提', 'U+2E31 word separator middle dot'],
+    ['阿依古丽\uFE52买买提', 'U+FE52 small full stop'],
+    ['阿依古丽。买买提', 'U+3002 ideographic full stop'],
+  ])('%j (%s) becomes 阿依古丽·买买提', (typed) => {
+    expect(normalisePersonName(typed)).toBe('阿依古丽\u00B7买买提');
+    expect(value(validatePersonName(typed))).toBe('阿依古丽\u00B7买买提');
+  });
+
+  it('still refuses such a dot at the start or end', () => {
+    expect(outcome(validatePersonName('阿依古丽。'))).toBe('name.dot');
+    expect(outcome(validatePersonName('\u2E31买买提'))).toBe('name.dot');
+  });
+
+  it('lets the name on a document match the profile whichever dot was typed', () => {
+    expect(comparable('阿依古丽\uFE52买买提')).toBe(comparable('阿依古丽·买买提'));
+    expect(comparable('阿依古丽\u2E31买买提')).toBe(comparable('阿依古丽·买买提'));
+    expect(comparable('阿依古丽。买买提')).toBe(comparable('阿依古丽·买买提'));
   });
 });
 

@@ -1,4 +1,5 @@
 // Comparison that ignores how a value was typed: width, spaces, letter case and name-dot variants.
-const DOTS = /[\u2022\u30FB\u2027\uFF0E\uFF65\u2219\u22C5.]/gu;
+import { NAME_DOT_LOOK_ALIKES } from '../../validators/normalise';
 
-export const comparable = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '').replace(DOTS, '\u00B7').toUpperCase();
+export const comparable = (s: string) =>
+  s.normalize('NFKC').replace(/\s+/gu, '').replace(NAME_DOT_LOOK_ALIKES, '\u00B7').toUpperCase();

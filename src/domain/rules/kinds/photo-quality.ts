@@ -12,8 +12,14 @@ interface PageProblem {
   advice: string;
 }
 
-/** Resolution is objective (error); blur and exposure are heuristics the agent may overrule (warning). */
-function pageProblems(q: QualityMetrics, t: PhotoThresholds): PageProblem[] {
+/**
+ * Resolution is objective (error). Blur has two thresholds (calibrated on made photos:
+ * tests/e2e/photo-calibration.spec.ts): below the hard one the text is unreadable and the township
+ * would return it (error); between the two the agent looks and may overrule (warning). Camera shake
+ * smears one direction only, so it is told by isotropy, not sharpness (error). Exposure is a
+ * heuristic (warning).
+ */
+export function photoProblems(q: QualityMetrics, t: PhotoThresholds): PageProblem[] {
   const problems: PageProblem[] = [];
   const longEdge = Math.max(q.width, q.height),
     shortEdge = Math.min(q.width, q.height);
@@ -24,11 +30,23 @@ function pageProblems(q: QualityMetrics, t: PhotoThresholds): PageProblem[] {
       advice: `照片分辨率太低（${q.width}×${q.height}像素，长边至少需要${t.minLongEdge}像素），请靠近文件、使用手机原相机重新拍摄`,
     });
   }
-  if (q.sharpness < t.minSharpness) {
+  if (q.sharpness < t.hardMinSharpness) {
+    problems.push({
+      code: 'photo.blurred',
+      severity: 'error',
+      advice: '照片太模糊，字迹看不清，乡镇会退回。请对准文件、等画面清楚后再拍，拍时双手拿稳',
+    });
+  } else if (q.isotropy !== undefined && q.isotropy < t.minIsotropy) {
+    problems.push({
+      code: 'photo.blurred',
+      severity: 'error',
+      advice: '拍照时手机晃动，字迹有拖影，乡镇会退回。请双手拿稳、手肘靠在桌上，重新拍摄',
+    });
+  } else if (q.sharpness < t.minSharpness) {
     problems.push({
       code: 'photo.blurred',
       severity: 'warning',
-      advice: '照片模糊，请在光线充足处重新拍摄，保持手机稳定',
+      advice: '照片有些模糊，请放大看看字迹是否清楚；看不清就对准文件重新拍摄，拍时双手拿稳',
     });
   }
   if (q.mean < t.minMean) {
@@ -72,7 +90,7 @@ export const photoQuality: RuleEvaluator<'photo-quality'> = {
         );
         return;
       }
-      for (const p of pageProblems(page.quality, rule.thresholds)) {
+      for (const p of photoProblems(page.quality, rule.thresholds)) {
         out.push(finding(p.code, p.severity, `${name}第${n}页${p.advice}`, target, 'photo-quality'));
       }
     });

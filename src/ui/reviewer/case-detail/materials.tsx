@@ -121,12 +121,15 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
             )}
             {Object.keys(data).length > 0 && (
               <dl class="material__data">
-                {Object.entries(data).map(([k, v]) => (
-                  <Fragment key={k}>
-                    <dt>{('dataFields' in req ? req.dataFields.find((f) => f.key === k)?.label : undefined) ?? k}</dt>
-                    <dd>{v}</dd>
-                  </Fragment>
-                ))}
+                {Object.entries(data).map(([k, v]) => {
+                  const f = 'dataFields' in req ? req.dataFields.find((x) => x.key === k) : undefined;
+                  return (
+                    <Fragment key={k}>
+                      <dt>{f?.label ?? k}</dt>
+                      <dd>{f?.options?.find((o) => o.value === v)?.label ?? v}</dd>
+                    </Fragment>
+                  );
+                })}
               </dl>
             )}
             {pages.length === 0 && !rows.some((m) => m.signature || m.licenceRef) && !promise && (

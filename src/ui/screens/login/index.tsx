@@ -33,12 +33,16 @@ export function LoginScreen() {
 
   return (
     <section class="login card stack" aria-labelledby="login-title">
-      <h1 id="login-title">代办通 · {current ? '重新登录' : '代办员登录'}</h1>
+      <h1 id="login-title">代办通 · {current ? '重新登录' : '登录'}</h1>
       {state.sessionEnd.notice.value && <Banner tone="warning">{state.sessionEnd.notice.value}</Banner>}
       {current ? (
         <p class="muted">{current.user.name}，请重新输入密码以继续同步。本机的档案和办件都会保留。</p>
       ) : (
-        <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>
+        <>
+          {/* One door for every role: the account decides what opens after login. */}
+          <p>代办员、网格员、乡镇审核人员和管理员都在这里登录。</p>
+          <p class="muted">第一次登录需要联网。登录后，没有信号也能继续办件，有信号时自动同步。</p>
+        </>
       )}
       <form class="stack" onSubmit={submit} noValidate>
         <TextField

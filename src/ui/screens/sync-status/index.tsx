@@ -7,6 +7,14 @@ import { Banner } from '../../components/banner';
 import { EmptyState } from '../../components/empty-state';
 import { formatTime } from '../../format';
 
+const OFFLINE_LABELS = {
+  unknown: '正在检查……',
+  preparing: '正在下载离线文件，请保持有信号',
+  'just-ready': '已就绪：没有信号也能使用',
+  ready: '已就绪：没有信号也能使用',
+  failed: '离线文件不完整：请在有信号时刷新页面',
+} as const;
+
 /** 同步状态: unsent count, last sync, and every problem with what to do about it. */
 export function SyncStatusScreen() {
   const state = useAppState();
@@ -22,6 +30,8 @@ export function SyncStatusScreen() {
         <dl class="kv">
           <dt>网络</dt>
           <dd>{state.online.value ? '在线' : '离线'}</dd>
+          <dt>离线使用</dt>
+          <dd data-testid="offline-readiness">{OFFLINE_LABELS[state.offline.value]}</dd>
           <dt>待同步</dt>
           <dd>
             <strong data-testid="pending-count">{pending.value ?? '…'}</strong> 条
