@@ -74,8 +74,9 @@ export function DecisionPanel({
     outcome.case.id === detail.case.id &&
     (outcome.decision.kind === 'accept' || outcome.decision.kind === 'accept-with-tolerance');
   const accepted =
-    ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated'].includes(detail.case.status) &&
-    detail.case.acceptedOn;
+    ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated', 'followed_up'].includes(
+      detail.case.status,
+    ) && detail.case.acceptedOn;
 
   const open = (kind: DecisionKind) => {
     input.current = { kind };
