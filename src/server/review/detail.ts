@@ -4,6 +4,7 @@
 // chain verifies.
 import { chinaDate, type CaseStatus, type DecisionKind } from '../../domain';
 import { deadlineStatus, workingDaysBetween } from '../../domain/calendar';
+import { countyOf, placeNamesOf, townshipOf, type PlaceNames } from '../../domain/divisions';
 import { evaluate } from '../../domain/rules';
 import { canTransition, type CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
@@ -54,6 +55,20 @@ export const AWAITING_DECISION: readonly CaseStatus[] = ['submitted', 'resubmitt
 export const receivedOn = (c: { receivedAt?: number | null; submittedAt: number | null; updatedAt: number }) =>
   chinaDate(c.receivedAt ?? c.submittedAt ?? c.updatedAt);
 
+/** The applicant's place names from the imported divisions (a 个体户 name is checked against its county). */
+async function applicantPlace(store: Store, divisionCode: string): Promise<PlaceNames> {
+  const codes = [
+    `${divisionCode.slice(0, 2)}0000`,
+    `${divisionCode.slice(0, 4)}00`,
+    countyOf(divisionCode),
+    townshipOf(divisionCode),
+    divisionCode,
+  ];
+  const rows = await Promise.all(codes.map((code) => store.divisions.get(code)));
+  const names = new Map(rows.flatMap((r) => (r ? [[r.code, r.name] as const] : [])));
+  return placeNamesOf(divisionCode, (code) => names.get(code));
+}
+
 export async function caseDetail(
   store: Store,
   user: AuthUser,
@@ -89,9 +104,10 @@ export async function caseDetail(
     store.divisions.get(c.villageCode),
     store.divisions.get(c.townshipCode),
   ]);
+  const place = applicant ? await applicantPlace(store, applicant.person.divisionCode) : {};
   const report =
     item && applicant
-      ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween })
+      ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, place, workingDaysBetween })
       : null;
   const acknowledged = new Set(c.data.acknowledged);
   const pending = AWAITING_DECISION.includes(c.status);
