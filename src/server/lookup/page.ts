@@ -29,7 +29,7 @@ ul{padding-left:1.25rem}li{margin:.4rem 0}
 .note{border-top:1px solid #000;margin-top:2rem;padding-top:.5rem;font-size:.9rem}
 `.trim();
 
-const DONE = new Set(['completed', 'delivered', 'rated']);
+const DONE = new Set(['completed', 'delivered', 'rated', 'followed_up']);
 const ATTENTION = new Set(['returned', 'accepted_tolerance', 'suspended']);
 
 function shell(title: string, body: string): string {
