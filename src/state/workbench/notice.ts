@@ -2,6 +2,12 @@
 // Law §32: tell everything at once). Built from the live report; pure.
 import type { Case, MaterialRequirement, ServiceItem } from '../../domain';
 import type { Finding, Report } from '../../domain/rules';
+import {
+  villagerAskForCase,
+  villagerAskForField,
+  villagerAskForMaterial,
+  type VillagerAsk,
+} from '../../domain/rules/villager';
 
 export const HANDLING_LABELS: Record<MaterialRequirement['handling'], string> = {
   'original-kept': '收原件',
@@ -19,10 +25,15 @@ export interface NoticeLine {
   severity: 'error' | 'warning';
   /** 容缺: supply by this date. */
   promisedBy?: string;
+  /** The same line in the villager's words (what to bring, why); null when only the agent has work to do. */
+  forVillager: VillagerAsk | null;
 }
 
 export interface Notice {
+  /** Everything still to fix, in the agent's words (the workbench view). */
   lines: NoticeLine[];
+  /** The lines the villager must act on: what the printed/shown notice lists. */
+  villagerLines: (NoticeLine & { forVillager: VillagerAsk })[];
   /** Nothing to tell: the case is complete. */
   complete: boolean;
 }
@@ -48,13 +59,20 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
         how,
         severity: 'warning',
         promisedBy: promise.promisedBy,
+        forVillager: villagerAskForMaterial(r, [], promise.promisedBy),
       });
       continue;
     }
     const fs = state.findings.filter(relevant);
     if (state.status === 'missing' && r.requirement === 'optional' && fs.length === 0) continue;
     if (fs.length === 0) continue;
-    lines.push({ what: r.name, problems: fs.map((f) => f.message), how, severity: worst(fs) });
+    lines.push({
+      what: r.name,
+      problems: fs.map((f) => f.message),
+      how,
+      severity: worst(fs),
+      forVillager: villagerAskForMaterial(r, fs),
+    });
   }
 
   const byField = new Map<string, Finding[]>();
@@ -71,13 +89,27 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
         problems: fs.map((f) => f.message),
         how: field.hint ?? '请按证件和实际情况填写',
         severity: worst(fs),
+        forVillager: villagerAskForField(field, field.label, fs),
       });
   }
   for (const [key, fs] of byField) {
     if (!item.fields.some((f) => f.key === key))
-      lines.push({ what: key, problems: fs.map((f) => f.message), how: '', severity: worst(fs) });
+      lines.push({
+        what: key,
+        problems: fs.map((f) => f.message),
+        how: '',
+        severity: worst(fs),
+        forVillager: villagerAskForField(undefined, key, fs),
+      });
   }
   if (other.length)
-    lines.push({ what: '其他', problems: other.map((f) => f.message), how: '', severity: worst(other) });
-  return { lines, complete: lines.length === 0 };
+    lines.push({
+      what: '其他',
+      problems: other.map((f) => f.message),
+      how: '',
+      severity: worst(other),
+      forVillager: villagerAskForCase(other),
+    });
+  const villagerLines = lines.filter((l): l is NoticeLine & { forVillager: VillagerAsk } => l.forVillager !== null);
+  return { lines, villagerLines, complete: lines.length === 0 };
 }

@@ -232,6 +232,9 @@ describe('one-time notice', () => {
     const back = notice.lines.find((l) => l.what === '居民身份证（国徽面）')!;
     expect(back.problems.join()).toContain('模糊');
     expect(back.how).toContain('验原件、收复印件');
+    // The villager's line says what to bring and why, without the agent's camera advice.
+    expect(back.forVillager).toEqual({ reasons: ['已拍的照片模糊，看不清字'], ask: '请带上您的居民身份证原件' });
+    expect(notice.villagerLines.map((l) => l.what)).toContain('居民身份证（国徽面）');
     expect(notice.complete).toBe(false);
   });
 });
