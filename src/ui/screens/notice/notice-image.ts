@@ -27,7 +27,7 @@ interface Line {
 
 const font = (r: Run) => `${r.bold ? '700 ' : ''}${r.size}px ${FONT}`;
 
-function wrap(ctx: CanvasRenderingContext2D, r: Run, maxWidth: number): string[] {
+function wrapLines(ctx: CanvasRenderingContext2D, r: Run, maxWidth: number): string[] {
   ctx.font = font(r);
   const out: string[] = [];
   let line = '';
@@ -67,7 +67,7 @@ export function drawNotice(canvas: HTMLCanvasElement, doc: NoticeDoc): void {
   let y = PAD;
   for (const r of runs(doc)) {
     y += r.gapBefore ?? 0;
-    for (const text of wrap(ctx, r, WIDTH - 2 * PAD - (r.indent ?? 0))) {
+    for (const text of wrapLines(ctx, r, WIDTH - 2 * PAD - (r.indent ?? 0))) {
       lines.push({ text, run: r, y });
       y += Math.round(r.size * 1.5);
     }
