@@ -27,6 +27,20 @@ const CN_DIGITS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'
 /** 1 → 一 … 10 → 十, then digits: for reading aloud "第一项". */
 export const ordinalCn = (n: number) => (n >= 1 && n <= 10 ? CN_DIGITS[n - 1]! : String(n));
 
+/** Two sides of one ID card ask for the same card: one item, so the villager is not asked twice. */
+export function mergeSameAsk(items: readonly NoticeDocItem[]): NoticeDocItem[] {
+  const byAsk = new Map<string, NoticeDocItem>();
+  for (const it of items) {
+    const seen = byAsk.get(it.ask);
+    if (!seen) byAsk.set(it.ask, { ...it, reasons: [...it.reasons] });
+    else {
+      seen.what = `${seen.what}、${it.what}`;
+      for (const r of it.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
+    }
+  }
+  return [...byAsk.values()];
+}
+
 export function noticeDoc(args: {
   item: ServiceItem;
   c: Pick<Case, 'number' | 'villageCode'>;
@@ -38,11 +52,9 @@ export function noticeDoc(args: {
 }): NoticeDoc {
   const { item, c, notice, applicantName, agentName, villageName, today } = args;
   const place = villageName ? `${villageName}便民服务站` : `村级代办服务点（${c.villageCode}）`;
-  const items = notice.villagerLines.map((l) => ({
-    what: l.what,
-    reasons: l.forVillager.reasons,
-    ask: l.forVillager.ask,
-  }));
+  const items = mergeSameAsk(
+    notice.villagerLines.map((l) => ({ what: l.what, reasons: l.forVillager.reasons, ask: l.forVillager.ask })),
+  );
   const intro = notice.complete
     ? '经预审，您的申请材料已齐全、符合要求，无需补正。'
     : items.length === 0
