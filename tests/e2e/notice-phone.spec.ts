@@ -32,15 +32,18 @@ test('the one-time notice on a phone: readable, in the villager words, A4 in pri
   await page.getByRole('button', { name: '开始办件' }).click();
   await expect(page.getByRole('heading', { name: ITEM })).toBeVisible();
 
-  // A typical case: the ID back, the portrait photo and the signed mandate still missing.
+  // A typical case: proof of identity, the portrait photo and the signed mandate still missing.
   await page.setViewportSize(PHONE);
   const caseHash = await page.evaluate(() => location.hash);
   await page.goto(`/${caseHash}/notice`);
   const sheet = page.getByRole('article', { name: '一次性告知单' });
   await expect(sheet.getByRole('heading', { name: '一次性告知单' })).toBeVisible();
   const list = sheet.getByTestId('notice-table');
-  await expect(list).toContainText('居民身份证（国徽面）');
-  await expect(list.getByText('请带上您的居民身份证原件')).toHaveCount(1); // both sides of one card: asked once
+  // 身份证或户口簿: one item, any one of them.
+  await expect(list).toContainText('身份证明（以下之一）');
+  await expect(list).toContainText('请带上下面任意一种材料');
+  await expect(list.getByRole('list', { name: '以下任选一种' })).toContainText('或 居民户口簿');
+  await expect(list).toContainText('请带上您的近期免冠1寸照片');
   await expect(list).toContainText('请您本人到场，在“代办委托书”上签名');
   await expect(sheet).toContainText(`找代办员`);
   // The agent's instructions stay in the workbench.
@@ -140,7 +143,7 @@ test('the one-time notice on a phone: readable, in the villager words, A4 in pri
   await page.getByRole('button', { name: '朗读' }).click();
   const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.join(''));
   expect(spoken).toContain(`申请人：${PERSON.name}`);
-  expect(spoken).toContain('第一项，居民身份证（人像面）、居民身份证（国徽面）');
+  expect(spoken).toContain('第一项，身份证明（以下之一）。还没有提供。请带上下面任意一种材料：居民身份证');
   expect(spoken).toContain('请您本人到场，在“代办委托书”上签名');
   const cancelledBefore = await page.evaluate(() => (window as unknown as { cancelled: number }).cancelled);
   await page.getByRole('button', { name: '停止' }).click();

@@ -9,6 +9,8 @@ import type { Finding } from './types';
 export interface VillagerAsk {
   reasons: string[];
   ask: string;
+  /** 以下之一: the villager brings any one of these (labels already in the villager's words). */
+  choices?: string[];
 }
 
 /** `YYYY-MM-DD` → 2026年12月2日 (no leading zeros, as written by hand). */
@@ -101,6 +103,11 @@ export function villagerAskForMaterial(
       findings.some((f) => f.code === 'date.expired'),
     ),
   };
+}
+
+/** An alternative (ID card or 户口簿…) none of whose groups is complete: bring any one of them. */
+export function villagerAskForChoice(groupLabels: readonly string[]): VillagerAsk {
+  return { reasons: ['还没有提供'], ask: '请带上下面任意一种材料', choices: [...groupLabels] };
 }
 
 function fieldAsk(field: FormField | undefined, label: string): string {

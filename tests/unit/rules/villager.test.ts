@@ -6,6 +6,7 @@ import { finding } from '../../../src/domain/rules/findings';
 import {
   documentName,
   villagerAskForCase,
+  villagerAskForChoice,
   villagerAskForField,
   villagerAskForMaterial,
 } from '../../../src/domain/rules/villager';
@@ -220,5 +221,15 @@ describe('villagerAskForCase', () => {
     });
     const info = finding('material.tolerated', 'info', '容缺受理', { type: 'case' }, 'material-missing');
     expect(villagerAskForCase([info])).toBeNull();
+  });
+});
+
+describe('villagerAskForChoice', () => {
+  it('asks for any one group, by the labels the catalogue writes for villagers', () => {
+    expect(villagerAskForChoice(['居民身份证', '户口簿（新生儿另附出生医学证明）'])).toEqual({
+      reasons: ['还没有提供'],
+      ask: '请带上下面任意一种材料',
+      choices: ['居民身份证', '户口簿（新生儿另附出生医学证明）'],
+    });
   });
 });

@@ -57,3 +57,31 @@ describe('isMandarinVoice', () => {
     for (const lang of ['zh-TW', 'zh-HK', 'yue-HK', 'en-US', 'ja-JP']) expect(isMandarinVoice(lang)).toBe(false);
   });
 });
+
+describe('a choice (以下之一) on the notice', () => {
+  it('is never merged with another line and is read with 或者 between the choices', () => {
+    const choice = {
+      what: '身份证明（以下之一）',
+      reasons: ['还没有提供'],
+      ask: '请带上下面任意一种材料',
+      choices: ['居民身份证', '户口簿'],
+    };
+    expect(mergeSameAsk([choice, { ...choice, what: '婚姻状况证明（以下之一）' }])).toHaveLength(2);
+    const doc: NoticeDoc = {
+      title: '一次性告知单',
+      number: 'DB-2',
+      meta: [
+        ['申请人', '孙桂芝'],
+        ['申请事项', '城乡居民医保参保登记'],
+      ],
+      intro: '经预审……',
+      items: [choice],
+      where: '',
+      agent: [],
+      foot: '',
+    };
+    expect(noticeSpeech(doc).split('\n')[2]).toBe(
+      '第一项，身份证明（以下之一）。还没有提供。请带上下面任意一种材料：居民身份证；或者户口簿。',
+    );
+  });
+});

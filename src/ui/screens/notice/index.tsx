@@ -154,6 +154,16 @@ function NoticeSheet({ doc, backHref }: { doc: NoticeDoc; backHref: string }) {
                 <h2 class="notice__what">{it.what}</h2>
                 {it.reasons.length > 0 && <p class="notice__why">{it.reasons.join('；')}</p>}
                 <p class="notice__ask">{it.ask}</p>
+                {it.choices && (
+                  <ol class="sheet__choices notice__choices" aria-label="以下任选一种">
+                    {it.choices.map((text, j) => (
+                      <li key={text}>
+                        {j > 0 && <strong>或 </strong>}
+                        {text}
+                      </li>
+                    ))}
+                  </ol>
+                )}
               </li>
             ))}
           </ol>

@@ -8,6 +8,8 @@ export interface NoticeDocItem {
   what: string;
   reasons: string[];
   ask: string;
+  /** 以下之一: any one of these will do. */
+  choices?: string[];
 }
 
 export interface NoticeDoc {
@@ -30,15 +32,23 @@ export const ordinalCn = (n: number) => (n >= 1 && n <= 10 ? CN_DIGITS[n - 1]! :
 /** Two sides of one ID card ask for the same card: one item, so the villager is not asked twice. */
 export function mergeSameAsk(items: readonly NoticeDocItem[]): NoticeDocItem[] {
   const byAsk = new Map<string, NoticeDocItem>();
+  const out: NoticeDocItem[] = [];
   for (const it of items) {
+    if (it.choices) {
+      out.push(it); // each choice line is its own question
+      continue;
+    }
     const seen = byAsk.get(it.ask);
-    if (!seen) byAsk.set(it.ask, { ...it, reasons: [...it.reasons] });
-    else {
+    if (!seen) {
+      const copy = { ...it, reasons: [...it.reasons] };
+      byAsk.set(it.ask, copy);
+      out.push(copy);
+    } else {
       seen.what = `${seen.what}、${it.what}`;
       for (const r of it.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
     }
   }
-  return [...byAsk.values()];
+  return out;
 }
 
 export function noticeDoc(args: {
@@ -53,7 +63,12 @@ export function noticeDoc(args: {
   const { item, c, notice, applicantName, agentName, villageName, today } = args;
   const place = villageName ? `${villageName}便民服务站` : `村级代办服务点（${c.villageCode}）`;
   const items = mergeSameAsk(
-    notice.villagerLines.map((l) => ({ what: l.what, reasons: l.forVillager.reasons, ask: l.forVillager.ask })),
+    notice.villagerLines.map((l) => ({
+      what: l.what,
+      reasons: l.forVillager.reasons,
+      ask: l.forVillager.ask,
+      ...(l.forVillager.choices ? { choices: l.forVillager.choices } : {}),
+    })),
   );
   const intro = notice.complete
     ? '经预审，您的申请材料已齐全、符合要求，无需补正。'
@@ -91,7 +106,8 @@ export function noticeDoc(args: {
 export function noticeSpeech(doc: NoticeDoc): string {
   const parts = [`${doc.title}。申请人：${doc.meta[0]![1]}。申请事项：${doc.meta[1]![1]}。`, doc.intro];
   doc.items.forEach((it, i) => {
-    parts.push(`第${ordinalCn(i + 1)}项，${it.what}。${it.reasons.join('，')}。${it.ask}。`);
+    const tail = it.choices ? `：${it.choices.join('；或者')}。` : '。';
+    parts.push(`第${ordinalCn(i + 1)}项，${it.what}。${it.reasons.join('，')}。${it.ask}${tail}`);
   });
   if (doc.where) parts.push(doc.where);
   if (doc.presence) parts.push(doc.presence);

@@ -52,6 +52,7 @@ function runs(doc: NoticeDoc): Run[] {
     out.push({ text: `${i + 1}. ${it.what}`, size: 42, bold: true, gapBefore: 28 });
     if (it.reasons.length) out.push({ text: it.reasons.join('；'), size: 38, color: '#333', indent: 48 });
     out.push({ text: it.ask, size: 42, indent: 48, gapBefore: 4 });
+    it.choices?.forEach((c, j) => out.push({ text: `${j > 0 ? '或 ' : ''}${c}`, size: 40, indent: 96 }));
   });
   if (doc.where) out.push({ text: doc.where, size: 40, bold: true, gapBefore: 32 });
   if (doc.presence) out.push({ text: doc.presence, size: 40, gapBefore: 16 });
