@@ -71,3 +71,13 @@ export const chinaDateTime = (ms: number) =>
 
 /** The timestamp of 00:00 China time on a `YYYY-MM-DD` day. */
 export const chinaMidnight = (s: string) => toUtcMs(s) - CHINA_OFFSET_MS;
+
+/** Same day N months later; a day the month lacks falls back to its last day (民法典 §202). */
+export function addMonths(s: string, n: number): string {
+  const d = parseIsoDate(s);
+  if (!d) throw new RangeError(`not a date: ${s}`);
+  const index = d.year * 12 + (d.month - 1) + n;
+  const year = Math.floor(index / 12),
+    month = (index % 12) + 1;
+  return formatYmd({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+}

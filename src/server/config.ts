@@ -96,7 +96,21 @@ export interface ServerConfig {
   lookup: LookupSettings;
   /** Live change hints (GET /api/sync/live); DEFAULT_LIVE when unset. */
   live?: LiveLimits;
+  /** Case life-cycle clocks (src/server/review/lifecycle-job.ts); DEFAULT_LIFECYCLE when unset. */
+  lifecycle?: LifecycleSettings;
 }
+
+/** The case life-cycle clocks (issue 15): local policy, so configurable. */
+export interface LifecycleSettings {
+  /** Working days after a 容缺 due day before the server terminates the case (终止告知). */
+  toleranceGraceDays: number;
+  /** Working days a returned case (退回补正) waits before the reviewer may close it. */
+  returnCloseDays: number;
+  /** How often the server looks for overdue tolerance promises (also at every start). */
+  sweepMs: number;
+}
+
+export const DEFAULT_LIFECYCLE: LifecycleSettings = { toleranceGraceDays: 5, returnCloseDays: 20, sweepMs: 3_600_000 };
 
 export interface LookupSettings {
   /** Lookups per IP per minute, on each of the page and the JSON route. */
@@ -229,6 +243,9 @@ const Environment = z.object({
   DAIBAN_LIVE_STREAM_MINUTES: int(1, 24 * 60, DEFAULT_LIVE.maxStreamMs / 60_000),
   DAIBAN_LIVE_MAX_STREAMS: int(0, 1_000_000, DEFAULT_LIVE.maxStreams),
   DAIBAN_LIVE_PER_USER: int(1, 100_000, DEFAULT_LIVE.maxPerUser),
+  DAIBAN_TOLERANCE_GRACE_DAYS: int(0, 60, DEFAULT_LIFECYCLE.toleranceGraceDays),
+  DAIBAN_RETURN_CLOSE_DAYS: int(1, 250, DEFAULT_LIFECYCLE.returnCloseDays),
+  DAIBAN_LIFECYCLE_SWEEP_MINUTES: int(1, 24 * 60, DEFAULT_LIFECYCLE.sweepMs / 60_000),
   NODE_ENV: z.string().optional(),
   // Encryption at rest (src/server/crypto).
   DAIBAN_MASTER_KEY: masterKey.optional(),
@@ -339,6 +356,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       maxStreamMs: e.DAIBAN_LIVE_STREAM_MINUTES * 60_000,
       maxStreams: e.DAIBAN_LIVE_MAX_STREAMS,
       maxPerUser: e.DAIBAN_LIVE_PER_USER,
+    },
+    lifecycle: {
+      toleranceGraceDays: e.DAIBAN_TOLERANCE_GRACE_DAYS,
+      returnCloseDays: e.DAIBAN_RETURN_CLOSE_DAYS,
+      sweepMs: e.DAIBAN_LIFECYCLE_SWEEP_MINUTES * 60_000,
     },
     now: Date.now,
     tls: loadTlsSettings({

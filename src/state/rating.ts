@@ -13,7 +13,8 @@ export interface RatingInput {
 }
 
 /** Statuses a case can be rated in (after 办结 or 送达). */
-export const RATABLE_STATUSES = ['completed', 'delivered'] as const;
+/** The villager may still rate after the township's follow-up call (回访). */
+export const RATABLE_STATUSES = ['completed', 'delivered', 'followed_up'] as const;
 
 export async function createRating(state: AppState, caseId: string, input: RatingInput): Promise<Rating> {
   const actor = requireActor(state);

@@ -27,6 +27,11 @@ function refsOf(rule: Rule): { values: ValueRef[]; materials: string[] } {
       return { values: [rule.left, rule.right], materials: [] };
     case 'age-range':
       return { values: rule.at ? [rule.at] : [], materials: [] };
+    case 'date-window':
+      return {
+        values: [rule.ref, ...(rule.fallback ? [rule.fallback] : []), ...(rule.until ? [rule.until] : [])],
+        materials: [],
+      };
     case 'photo-quality':
     case 'page-count':
     case 'signature-present':
@@ -257,7 +262,10 @@ describe('item facts', () => {
       .map((r) => [r.minAge, r.maxAge]);
 
   it('encodes the age limits', () => {
-    expect(ages('SB-JMYL-CB')).toEqual([[16, 59]]);
+    expect(ages('SB-JMYL-CB')).toEqual([
+      [16, undefined],
+      [undefined, 59],
+    ]);
     expect(ages('MZ-GLJT')).toEqual([[80, undefined]]);
     expect(ages('MZ-LNRYDZ')).toEqual([[60, undefined]]);
   });

@@ -99,6 +99,29 @@ describe('holiday arrangements', () => {
       (await call(s.app, who.reviewer1!.token, 'GET', '/api/stats?from=2026-12-01&to=2026-12-31')).json();
     expect((await stats()).uncoveredYears).toEqual([2027]);
 
+    // A 居民身份证补领 counts 30 calendar days: Mon 21 Dec + 30 = Wed 20 Jan 2027, a working day
+    // either way. Recounted as 22 working days it would move to 21 Jan once 元旦 is known.
+    const sfz = buildCase({
+      itemCode: 'GA-SFZ-BL',
+      agentId: agent.user.id,
+      villageCode: agent.user.villageCode!,
+      now: DEC_21,
+    });
+    await uploadAll(s.app, agent.token, sfz.files);
+    expect((await push(s.app, agent.token, [submitMutation(sfz.submission, DEC_21)])).results[0]).toMatchObject({
+      status: 'ok',
+    });
+    const sfzId = sfz.submission.case.id;
+    const sfzAccept = { ...accept, id: uuidv7(), caseId: sfzId };
+    const sfzAccepted = await call(
+      s.app,
+      who.reviewer1!.token,
+      'POST',
+      `/api/review/cases/${sfzId}/decisions`,
+      sfzAccept,
+    );
+    expect(sfzAccepted.json().case.dueOn).toBe('2027-01-20');
+
     const saved = await call(s.app, who.admin!.token, 'POST', '/api/admin/holidays', YEAR_2027);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().arrangement).toMatchObject({ year: 2027, version: 1 });
@@ -113,6 +136,7 @@ describe('holiday arrangements', () => {
       [id],
     );
     expect(trail).toHaveLength(1);
+    expect((await s.app.store.cases.get(sfzId))?.dueOn).toBe('2027-01-20');
     expect((await deadline()).uncoveredYears).toEqual([]);
     expect((await stats()).uncoveredYears).toEqual([]);
     const list = (await call(s.app, who.admin!.token, 'GET', '/api/admin/holidays')).json();

@@ -96,6 +96,7 @@ describe('public progress lookup', () => {
       acceptedOn: null,
       dueOn: null,
       promisedWorkingDays: 10,
+      promisedLimit: '10 个工作日',
       deadlineLabel: null,
       completedOn: null,
       stillNeeded: [],

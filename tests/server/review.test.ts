@@ -350,7 +350,8 @@ describe('decision flow', () => {
     ]);
     expect(end.rating).toMatchObject({ level: 2 });
     expect(end.rectifications).toEqual([expect.objectContaining({ status: 'open', dueBy: '2026-03-17' })]);
-    expect(end.allowedDecisions).toEqual([]);
+    // After the rating only the township's 回访 and 归档 remain (issue 15).
+    expect(end.allowedDecisions).toEqual(['follow-up', 'archive']);
     const tail = (
       await s.app.inject({ url: `/api/sync/pull?cursor=${cursorBefore}`, headers: bearer(agent.token) })
     ).json() as PullResponse;

@@ -185,6 +185,7 @@ beforeAll(async () => {
       agency: '民政',
       legalLimitDays: 30,
       promisedLimitDays: 15,
+      limitUnit: 'working-days',
       requiresPresence: false,
       toleranceAllowed: true,
       maxToleranceDays: 20,

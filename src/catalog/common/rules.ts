@@ -33,9 +33,28 @@ export function sameValue(left: ValueRef, right: ValueRef, message: string): Rul
   return { kind: 'equals', left, right, message };
 }
 
-/** Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message states the age found. */
-export function ageRange(minAge: number | undefined, maxAge?: number): RuleInput {
-  return { kind: 'age-range', ...(minAge !== undefined && { minAge }), ...(maxAge !== undefined && { maxAge }) };
+/** Where a rule's parameters come from; a local one (county or province policy) says so. */
+export interface RuleSource {
+  source: string;
+  local?: boolean;
+  /** A local limit is a warning unless the item says it binds (error). */
+  severity?: 'error' | 'warning';
+}
+
+/**
+ * Age in completed years, both bounds inclusive ("under 60" is maxAge 59). The engine's message
+ * states the age found; every age condition names its source, here or spread in beside it (the
+ * catalogue test checks it).
+ */
+export function ageRange(minAge: number | undefined, maxAge?: number, from?: RuleSource): RuleInput {
+  return {
+    kind: 'age-range',
+    ...(minAge !== undefined && { minAge }),
+    ...(maxAge !== undefined && { maxAge }),
+    ...(from && { source: from.source }),
+    ...(from?.local !== undefined && { local: from.local }),
+    ...(from?.severity !== undefined && { severity: from.severity }),
+  };
 }
 
 /**

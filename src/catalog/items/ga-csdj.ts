@@ -1,5 +1,7 @@
 // 出生登记 (新生儿落户) at the 派出所: on the spot (typical); parents should report within a month.
 // The applicant profile is the reporting parent; the child's data is typed on the form.
+// 户口登记条例 §7: 婴儿出生后一个月以内申报. Late registration is still taken (no refusal for lateness;
+// the 派出所 asks for an explanation), so being late is a warning that says what to bring.
 import { APPLICANT_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou } from '../common/materials';
 import {
@@ -41,12 +43,23 @@ const materials: MaterialInput[] = [
     pagesMax: 2,
     standard: '拍持证人页和登记信息页；非婚生育的按当地规定提供说明',
   },
+  {
+    // Only for a birth reported after the month of 户口登记条例 §7 (the date-window rule says so).
+    id: 'late-statement',
+    name: '逾期申报出生登记情况说明',
+    kind: 'document-photo',
+    handling: 'original-kept',
+    requirement: 'optional',
+    pagesMin: 1,
+    pagesMax: 2,
+    standard: '出生超过一个月才申报的，由申报人手写逾期原因并签字；一个月内申报的不需要',
+  },
   entrustment,
 ];
 
 export const item: ServiceItemInput = {
   code: 'GA-CSDJ',
-  version: 1,
+  version: 2,
   name: '出生登记（新生儿落户）',
   category: '户籍证件',
   agency: '县公安局（户籍所在地派出所）',
@@ -83,6 +96,15 @@ export const item: ServiceItemInput = {
     { kind: 'field-format', ref: field('motherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('fatherIdNumber'), format: 'id-number' },
     { kind: 'field-format', ref: field('childBirthDate'), format: 'date' },
+    {
+      kind: 'date-window',
+      ref: field('childBirthDate'),
+      within: { amount: 1, unit: 'months' },
+      source:
+        '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内，由户主、亲属、抚养人或者邻居向婴儿常住地户口登记机关申报出生登记',
+      lateAdvice:
+        '超过一个月仍可申报出生登记，但须由申报人写明逾期申报的原因并签字，拍照上传到“逾期申报出生登记情况说明”，派出所可能另行核查',
+    },
     sameValue(
       onMaterial('birth-certificate', 'childName'),
       field('childName'),

@@ -1,5 +1,6 @@
 // 居民身份证补领 (lost or stolen card): the person must come for photo and fingerprints.
-// 居民身份证法 §10 allows 60 calendar days; stored in working days (about 42).
+// 居民身份证法 §12: the card is issued within 60 days (calendar days, not working days) of the
+// application; the promise (30 日) is counted in the same unit.
 import { APPLICANT_FIELDS } from '../common/fields';
 import { entrustment, hukou } from '../common/materials';
 import { APPLICANT_RULES, captureRules, matchesApplicant } from '../common/rules';
@@ -9,12 +10,13 @@ const materials: MaterialInput[] = [hukou('own'), entrustment];
 
 export const item: ServiceItemInput = {
   code: 'GA-SFZ-BL',
-  version: 1,
+  version: 2,
   name: '居民身份证补领',
   category: '户籍证件',
   agency: '县公安局（户籍所在地派出所）',
-  legalLimitDays: 42,
-  promisedLimitDays: 20,
+  legalLimitDays: 60,
+  promisedLimitDays: 30,
+  limitUnit: 'calendar-days',
   requiresPresence: true,
   presenceNote: '须本人到派出所现场拍摄人像照片并采集指纹；补领工本费40元',
   toleranceAllowed: false,

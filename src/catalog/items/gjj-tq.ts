@@ -1,4 +1,6 @@
 // 住房公积金提取: decision within 3 days (住房公积金管理条例 §25); paid to the applicant's own card.
+// The reasons are §24's: leaving a job is one only together with 完全丧失劳动能力 (§24(三));
+// a local rule for 离职 (e.g. 离职满半年) would be a separate option with its own source.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, bankCardPhoto, entrustment } from '../common/materials';
 import {
@@ -24,14 +26,14 @@ const materials: MaterialInput[] = [
     pagesMin: 1,
     pagesMax: 10,
     standard:
-      '退休的提供退休证或退休审批表；离职的提供解除劳动关系证明；购房的提供购房合同和付款凭证；租房的提供租赁备案证明',
+      '退休的提供退休证或退休审批表；完全丧失劳动能力并终止劳动关系的，提供劳动能力鉴定结论（完全丧失劳动能力）和终止劳动关系证明，两者都要；购房的提供购房合同和付款凭证；租房的提供租赁备案证明',
   },
   entrustment,
 ];
 
 export const item: ServiceItemInput = {
   code: 'GJJ-TQ',
-  version: 1,
+  version: 2,
   name: '住房公积金提取',
   category: '住房',
   agency: '市住房公积金管理中心（县管理部）',
@@ -50,7 +52,8 @@ export const item: ServiceItemInput = {
       required: true,
       options: [
         { value: 'retire', label: '离休、退休' },
-        { value: 'leave', label: '与单位终止劳动关系' },
+        // §24(三): both conditions; leaving a job alone is not a reason (version 1 offered it).
+        { value: 'disabled-left', label: '完全丧失劳动能力，并与单位终止劳动关系' },
         { value: 'buy', label: '购买自住住房' },
         { value: 'rent', label: '租赁自住住房' },
         { value: 'repay', label: '偿还购房贷款本息' },
@@ -67,6 +70,6 @@ export const item: ServiceItemInput = {
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的卡号与银行卡照片上的卡号不一致'),
     ...captureRules(materials),
   ],
-  commonReturns: ['银行卡不是本人名下', '提取原因证明材料不全'],
+  commonReturns: ['银行卡不是本人名下', '提取原因证明材料不全', '仅终止劳动关系、未完全丧失劳动能力，不符合提取条件'],
   keywords: ['公积金', '公积金提取', '取公积金', 'gjj', 'gjjtq', 'qgjj'],
 };

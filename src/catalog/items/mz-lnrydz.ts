@@ -28,7 +28,7 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(60),
+    ageRange(60, undefined, { source: '《中华人民共和国老年人权益保障法》第二条：老年人是指六十周岁以上的公民' }),
     matchesApplicant('hukou'),
     ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
   ],

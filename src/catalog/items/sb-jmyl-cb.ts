@@ -1,7 +1,10 @@
 // 城乡居民基本养老保险参保登记: the village takes it, the county social insurance answers in 3 wd.
+// 国发〔2014〕8号 §3 sets the lower age (16) and no upper age; the cap at 60 is local practice
+// (many counties enrol people over 60 only under their own 补缴 rules), so it is a warning with
+// its source, and the county admin changes it in the catalogue.
 import { APPLICANT_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou, signedForm } from '../common/materials';
-import { APPLICANT_RULES, ageRange, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
+import { APPLICANT_RULES, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
@@ -13,7 +16,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-JMYL-CB',
-  version: 1,
+  version: 2,
   name: '城乡居民基本养老保险参保登记',
   category: '社会保障',
   agency: '县社会保险事业管理中心（乡镇、村代办）',
@@ -61,7 +64,22 @@ export const item: ServiceItemInput = {
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
-    ageRange(16, 59), // 年满16周岁、未满60周岁
+    {
+      kind: 'age-range',
+      minAge: 16,
+      source:
+        '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）第三条：年满16周岁（不含在校学生）',
+    },
+    {
+      // 未满60周岁 — local; "under 60" is maxAge 59.
+      kind: 'age-range',
+      maxAge: 59,
+      local: true,
+      severity: 'warning',
+      // The finding names the age, the local cap and this source.
+      source:
+        '本县经办规定：年满60周岁的不再办理新参保；国发〔2014〕8号没有参保年龄上限（请县管理员核对并填写本县文件名称和文号）',
+    },
     {
       kind: 'field-not-in',
       ref: field('identity'),
@@ -78,6 +96,11 @@ export const item: ServiceItemInput = {
     matchesApplicant('hukou', 'idNumber'),
     ...captureRules(materials),
   ],
-  commonReturns: ['全日制在校学生不能参保', '已参加职工基本养老保险', '年龄不在16至60周岁之间'],
+  commonReturns: [
+    '全日制在校学生不能参保',
+    '已参加职工基本养老保险',
+    '未满16周岁',
+    '年满60周岁（本县规定，须经办机构确认）',
+  ],
   keywords: ['养老保险', '居民养老', '养老参保', '新农保', 'ylbx', 'jmyl', 'ylcb', 'xnb'],
 };

@@ -45,7 +45,15 @@ export const item: ServiceItemInput = {
     },
   ],
   materials,
-  rules: [...APPLICANT_RULES, idCardNotExpired, ageRange(60), ...captureRules(materials, { 'face-photo': FACE_PHOTO })],
+  rules: [
+    ...APPLICANT_RULES,
+    idCardNotExpired,
+    ageRange(60, undefined, {
+      source:
+        '《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）第六条：年满60周岁可按月领取养老保险待遇',
+    }),
+    ...captureRules(materials, { 'face-photo': FACE_PHOTO }),
+  ],
   commonReturns: ['高龄老人人脸识别比对不通过', '超过12个月未认证，待遇已暂停发放'],
   keywords: ['生存认证', '资格认证', '养老金认证', '刷脸', 'scrz', 'zgrz', 'yljrz'],
 };

@@ -1,5 +1,6 @@
 // 城乡居民养老保险注销登记 with 丧葬补助金 and 个人账户余额继承: the heir applies.
-// Village takes it, town reviews, county approves; the claim window is local (30 days–3 months).
+// Village takes it, town reviews, county approves; the 丧葬补助金 claim window is local (30 days to
+// 3 months after death): a date-window rule with its source, a warning by default.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, hukou, signedForm, toleranceCommitment } from '../common/materials';
 import {
@@ -63,7 +64,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-JMYL-ZX',
-  version: 1,
+  version: 2,
   name: '城乡居民养老保险注销登记（丧葬补助金、个人账户余额继承）',
   category: '社会保障',
   agency: '县社会保险事业管理中心（村代办、乡镇审核、县审批）',
@@ -112,6 +113,15 @@ export const item: ServiceItemInput = {
     ),
     sameValue(onMaterial('bank-account', 'holderName'), person('name'), '收款账户必须是继承人本人名下的账户'),
     { kind: 'field-format', ref: onMaterial('bank-account', 'cardNumber'), format: 'bank-card' },
+    {
+      kind: 'date-window',
+      ref: field('deathDate'),
+      within: { amount: 3, unit: 'months' },
+      local: true,
+      source:
+        '本县城乡居民养老保险经办规定：参保人死亡后3个月内申领丧葬补助金（各地为30日至3个月不等，请县管理员核对并填写本县文件名称和文号）',
+      lateAdvice: '超过本地规定期限的，可能不能领取丧葬补助金，个人账户余额仍可继承；请向申请人说明，并写明逾期原因',
+    },
     TOLERANCE_RULE,
     ...captureRules(materials),
   ],

@@ -1,4 +1,6 @@
 // 医保零星报销 (手工报销 of costs not settled directly, e.g. treatment away from home): 20–30 wd.
+// The claim deadline is local (most places: within 12 months of discharge, or of the visit for
+// outpatient care); it is data with its source, and a late claim is a warning, not a refusal here.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, entrustment, toleranceCommitment } from '../common/materials';
 import {
@@ -75,7 +77,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'YB-LXBX',
-  version: 1,
+  version: 2,
   name: '医保零星报销',
   category: '医疗保障',
   agency: '县医疗保障局（医疗保障经办机构）',
@@ -110,6 +112,17 @@ export const item: ServiceItemInput = {
     sameValue(onMaterial('bank-account', 'holderName'), person('name'), '报销款只能支付到参保人本人名下账户'),
     { kind: 'field-format', ref: onMaterial('bank-account', 'cardNumber'), format: 'bank-card' },
     { kind: 'field-format', ref: field('bankCard'), format: 'bank-card' },
+    {
+      kind: 'date-window',
+      ref: field('dischargeDate'),
+      fallback: field('admissionDate'),
+      within: { amount: 12, unit: 'months' },
+      local: true,
+      source:
+        '本县医保经办规定：自出院（门诊为就诊）之日起12个月内申请零星报销（各地期限不同，请县管理员核对并填写本县文件名称和文号）',
+      lateAdvice:
+        '超过本地规定的报销申请期限，医保经办机构可能不予报销；请申请人写明逾期原因，或先向县医保局确认后再提交',
+    },
     TOLERANCE_RULE,
     ...captureRules(materials),
   ],

@@ -22,10 +22,12 @@ export const PublicCaseStatus = z.object({
   statusText: z.string(),
   submittedOn: IsoDate.nullable(),
   acceptedOn: IsoDate.nullable(),
-  /** The promised deadline (working days from acceptance; 中止 moves it). */
+  /** The promised deadline (the promised limit from acceptance, in its unit; 中止 moves it). */
   dueOn: IsoDate.nullable(),
-  /** The item's promised limit in working days (0 = 即办). */
+  /** The item's promised limit when it counts working days (0 = 即办); null for calendar days. */
   promisedWorkingDays: z.number().int().nonnegative().nullable(),
+  /** The promised limit with its unit: 即办, 20 个工作日, 30 个自然日. */
+  promisedLimit: z.string().nullable(),
   /** e.g. 剩余3个工作日, while the clock runs. */
   deadlineLabel: z.string().nullable(),
   completedOn: IsoDate.nullable(),

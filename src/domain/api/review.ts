@@ -53,6 +53,19 @@ export const ReviewListQuery = z.object({
 });
 export type ReviewListQuery = z.output<typeof ReviewListQuery>;
 
+/** 行政许可法 §32: five working days from receipt to accept, refuse or return (src/domain/review). */
+export const AcceptanceWindow = z.object({
+  receivedOn: IsoDate,
+  decideBy: IsoDate,
+  /** Working days left (0 on the last day); negative = overdue by that many. */
+  remaining: z.number().int(),
+  /** Past the window: by law the application counts as accepted from receipt. */
+  overdue: z.boolean(),
+});
+
+/** When a returned case that never came back may be closed (DAIBAN_RETURN_CLOSE_DAYS). */
+export const ReturnCloseWindow = z.object({ returnedOn: IsoDate, closableFrom: IsoDate, closable: z.boolean() });
+
 export const ReviewCaseSummary = z.object({
   id: Uuid,
   number: z.string(),
@@ -70,6 +83,8 @@ export const ReviewCaseSummary = z.object({
   deadline: DeadlineStatus.nullable(),
   /** Tolerated materials not yet supplied. */
   tolerancePending: z.number().int(),
+  /** While the township has not answered yet (submitted, resubmitted, in review), else null. */
+  acceptanceWindow: AcceptanceWindow.nullable(),
 });
 export type ReviewCaseSummary = z.infer<typeof ReviewCaseSummary>;
 
@@ -145,6 +160,9 @@ export const ReviewCaseDetail = z.object({
   /** Where tolerance due dates may fall if accepted with tolerance today. */
   toleranceWindow: ToleranceWindow.nullable(),
   suspendedOn: IsoDate.nullable(),
+  acceptanceWindow: AcceptanceWindow.nullable(),
+  /** Only for a returned case. */
+  returnWindow: ReturnCloseWindow.nullable(),
 });
 export type ReviewCaseDetail = z.infer<typeof ReviewCaseDetail>;
 

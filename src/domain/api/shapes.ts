@@ -91,6 +91,14 @@ export const StatsReport = z.object({
     closed: z.number().int(),
     closedOnTime: Share,
   }),
+  outcomes: z.object({
+    refused: Share,
+    terminated: z.number().int(),
+    toleranceExpired: z.number().int(),
+    returnClosed: z.number().int(),
+    followUps: z.object({ total: z.number().int(), reached: Share, satisfied: Share }),
+    archived: z.number().int(),
+  }),
 });
 
 sameType<z.infer<typeof Finding>, FindingType>(true);

@@ -87,6 +87,8 @@ export const RESTORE_STATUSES = [
   'suspended',
   'completed',
   'delivered',
+  // Still open for the villager's rating after the township's 回访.
+  'followed_up',
 ] as const;
 
 export const MAX_SNAPSHOT_PAGE = 50;

@@ -13,7 +13,7 @@ export interface ItemProblem {
 
 export type ItemCheck = { ok: true; item: ServiceItem; problems: [] } | { ok: false; problems: ItemProblem[] };
 
-const REF_KEYS = ['ref', 'left', 'right', 'at', 'equals'] as const;
+const REF_KEYS = ['ref', 'left', 'right', 'at', 'equals', 'fallback', 'until'] as const;
 
 function refProblems(item: ServiceItem, ref: ValueRef, path: string): ItemProblem[] {
   if (ref.source === 'field') {
@@ -65,6 +65,9 @@ function ruleProblems(item: ServiceItem, rule: Rule, i: number): ItemProblem[] {
     rule.minAge > rule.maxAge
   ) {
     problems.push({ path: `${path}.minAge`, message: '最小年龄不能大于最大年龄' });
+  }
+  if (rule.local && !rule.source) {
+    problems.push({ path: `${path}.source`, message: '本地规定的规则须写明依据（文件名称和文号）' });
   }
   return problems;
 }

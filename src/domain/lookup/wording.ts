@@ -17,4 +17,7 @@ export const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
   rated: '已经办结并送达，感谢您的评价。',
   terminated: '办理已经终止。详情请问村代办员。',
   withdrawn: '申请已经撤回。',
+  refused: '申请不予受理（不属于受理范围或不符合申请条件），原因和依据已告知村代办员。',
+  followed_up: '已经办结并送达，乡镇已经回访。',
+  archived: '办件已经归档。',
 };

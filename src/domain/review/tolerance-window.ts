@@ -3,13 +3,15 @@
 // at least 2 working days before the promised time limit runs out, so the case can still finish.
 // The reviewer's form and the server check the same window.
 import { addWorkingDays, isWorkingDay } from '../calendar';
+import type { ItemLimits } from './limit-label';
+import { dueDateFor } from './time-limit';
 
 export const TOLERANCE_MARGIN_DAYS = 2;
 /** 容缺 due dates fall at most 20 working days after acceptance. */
 export const MAX_TOLERANCE_DAYS = 20;
 
 export interface ToleranceWindow {
-  /** The case deadline if accepted today: acceptedOn + promised limit in working days. */
+  /** The case deadline if accepted today: acceptedOn + the promised limit in its unit. */
   caseDueOn: string;
   earliest: string;
   latest: string;
@@ -19,10 +21,11 @@ export interface ToleranceWindow {
 
 export function toleranceWindow(
   acceptedOn: string,
-  promisedLimitDays: number,
+  /** The item's limits, or a promised limit in working days. */
+  limits: ItemLimits | number,
   maxToleranceDays: number,
 ): ToleranceWindow {
-  const caseDueOn = addWorkingDays(acceptedOn, promisedLimitDays);
+  const caseDueOn = typeof limits === 'number' ? addWorkingDays(acceptedOn, limits) : dueDateFor(limits, acceptedOn);
   const earliest = addWorkingDays(acceptedOn, 1);
   const byWindow = addWorkingDays(acceptedOn, Math.min(maxToleranceDays, MAX_TOLERANCE_DAYS));
   const byLimit = addWorkingDays(caseDueOn, -TOLERANCE_MARGIN_DAYS);

@@ -3,6 +3,7 @@
 import type { RuleKind } from '../schemas/catalog';
 import { ageRange } from './kinds/age-range';
 import { codePart } from './kinds/code-part';
+import { dateWindow } from './kinds/date-window';
 import { equals } from './kinds/equals';
 import { fieldFormat } from './kinds/field-format';
 import { fieldNotIn } from './kinds/field-not-in';
@@ -20,6 +21,7 @@ export const RULE_EVALUATORS: { readonly [K in RuleKind]: RuleEvaluator<K> } = {
   equals,
   'age-range': ageRange,
   'not-expired': notExpired,
+  'date-window': dateWindow,
   'photo-quality': photoQuality,
   'page-count': pageCount,
   'signature-present': signaturePresent,

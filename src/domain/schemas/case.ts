@@ -19,6 +19,10 @@ export const CASE_STATUSES = [
   'rated',
   'terminated',
   'withdrawn',
+  // Issue 15: 不予受理, 回访 and 归档 as statuses of their own.
+  'refused',
+  'followed_up',
+  'archived',
 ] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;

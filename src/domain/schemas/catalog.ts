@@ -161,11 +161,22 @@ const ruleBase = {
   severity: z.enum(['error', 'warning', 'info']).optional(),
   /** Overrides the kind's default Chinese message. */
   message: z.string().optional(),
-  /** Where the rule's parameter comes from (a document and article), shown to reviewers and admins. */
-  source: z.string().optional(),
+  /** Where the rule's parameters come from (a document and article, in Chinese: 国发〔2014〕8号 第三条…), shown to reviewers and admins. */
+  source: z.string().trim().min(1).optional(),
   /** The parameter is local policy (an amount, age cap or deadline a county sets), not national law. */
   local: z.boolean().optional(),
 };
+
+/** A span of calendar time; months and years end on the same day of the month (民法典 §201–203). */
+export const CalendarSpan = z.object({
+  amount: z.number().int().positive(),
+  unit: z.enum(['days', 'months', 'years']),
+});
+export type CalendarSpan = z.infer<typeof CalendarSpan>;
+
+/** How an item's time limits count: working days (行政许可法 §82) unless a law names calendar days. */
+export const LimitUnit = z.enum(['working-days', 'calendar-days']);
+export type LimitUnit = z.infer<typeof LimitUnit>;
 
 export const Rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field-format'), ref: ValueRef, format: FieldFormat, ...ruleBase }),
@@ -191,6 +202,20 @@ export const Rule = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('signature-present'), material: z.string(), ...ruleBase }),
   /** A field's value must not be one of these (e.g. already in employee insurance). */
   z.object({ kind: z.literal('field-not-in'), ref: ValueRef, values: z.array(z.string()).min(1), ...ruleBase }),
+  /**
+   * A date (`ref`, or `fallback` when it is empty) must lie at most `within` before `until`
+   * (default: today, the day the case is prepared) — claim and registration deadlines.
+   */
+  z.object({
+    kind: z.literal('date-window'),
+    ref: ValueRef,
+    fallback: ValueRef.optional(),
+    until: ValueRef.optional(),
+    within: CalendarSpan,
+    /** What the agent should do when it is late (appended to the computed message). */
+    lateAdvice: z.string().optional(),
+    ...ruleBase,
+  }),
   /**
    * A part of a number (e.g. the grade in a 残疾人证号) must be one of `values` and/or equal the value at
    * `equals`; with `when`, only while that value is one of its `values` (e.g. 申请护理补贴).
@@ -218,9 +243,11 @@ export const ServiceItem = z.object({
   name: z.string().min(2),
   category: z.string().min(1),
   agency: z.string().min(1),
-  /** Working days; 0 = on the spot (即办). */
+  /** In `limitUnit`; 0 = on the spot (即办). */
   legalLimitDays: z.number().int().nonnegative(),
   promisedLimitDays: z.number().int().nonnegative(),
+  /** The unit of both limits: working days unless the law names calendar days (居民身份证法 §12: 60日). */
+  limitUnit: LimitUnit.default('working-days'),
   requiresPresence: z.boolean(),
   presenceNote: z.string().optional(),
   toleranceAllowed: z.boolean(),

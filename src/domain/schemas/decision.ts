@@ -43,6 +43,12 @@ export const DecisionKind = z.enum([
   'deliver',
   'terminate',
   'confirm-supplied',
+  'refuse',
+  'close-returned',
+  /** Written by the server's job, never by a reviewer: a tolerance promise overdue past the grace period. */
+  'expire-tolerance',
+  'follow-up',
+  'archive',
 ]);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 
@@ -50,6 +56,18 @@ export const Delivery = z.discriminatedUnion('method', [
   z.object({ method: z.literal('post'), trackingNumber: z.string().min(4).max(40) }),
   z.object({ method: z.literal('collect'), servicePoint: z.string().min(1).max(100) }),
 ]);
+
+/** 回访: the follow-up call's outcome (distinct from the villager's 好差评 rating). */
+export const FollowUp = z
+  .object({
+    reached: z.boolean(),
+    /** Asked only when the applicant was reached. */
+    satisfied: z.boolean().optional(),
+    note: z.string().max(500).default(''),
+  })
+  .refine((f) => f.reached || f.satisfied === undefined, { message: '未联系上申请人时不能填写是否满意' })
+  .refine((f) => !f.reached || f.satisfied !== undefined, { message: '联系上申请人时请选择是否满意' });
+export type FollowUp = z.infer<typeof FollowUp>;
 
 export const Decision = z.object({
   id: Uuid,
@@ -60,6 +78,9 @@ export const Decision = z.object({
   outcome: z.string().max(500).optional(),
   delivery: Delivery.optional(),
   note: z.string().max(1000).optional(),
+  /** 不予受理: the legal basis cited with the reason (e.g. 《中华人民共和国行政许可法》第三十二条第一款第二项). */
+  legalBasis: z.string().max(200).optional(),
+  followUp: FollowUp.optional(),
   reviewerId: z.string().max(64),
   decidedAt: Timestamp,
   /** The case revision this decision was made on. */

@@ -19,6 +19,11 @@ export const CASE_ACTIONS = [
   'rate',
   'terminate',
   'withdraw',
+  'refuse',
+  'close-returned',
+  'expire-tolerance',
+  'follow-up',
+  'archive',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -41,6 +46,11 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   rate: '评价',
   terminate: '终止',
   withdraw: '撤回申请',
+  refuse: '不予受理',
+  'close-returned': '逾期未补正关闭',
+  'expire-tolerance': '容缺逾期终止',
+  'follow-up': '回访',
+  archive: '归档',
 };
 
 export type ActorRole = 'agent' | 'reviewer' | 'admin' | 'system';

@@ -17,4 +17,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   rated: '已评价',
   terminated: '终止',
   withdrawn: '已撤回',
+  refused: '不予受理',
+  followed_up: '已回访',
+  archived: '已归档',
 };

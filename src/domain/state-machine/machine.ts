@@ -88,5 +88,6 @@ const EDITABLE: ReadonlySet<CaseStatus> = new Set(['draft', 'ready', 'queued', '
 /** The agent may still change fields and materials (a queued case is recalled first by the UI). */
 export const isEditableByAgent = (status: CaseStatus) => EDITABLE.has(status);
 
-export const TERMINAL_STATUSES: readonly CaseStatus[] = ['rated', 'terminated', 'withdrawn'];
+/** Only an archived case has no way out: rated, terminated, refused and withdrawn ones are still archived. */
+export const TERMINAL_STATUSES: readonly CaseStatus[] = ['archived'];
 export const isTerminal = (status: CaseStatus) => TERMINAL_STATUSES.includes(status);

@@ -1,4 +1,4 @@
-// The case life cycle as data (委托 → 受理 → 办理 → 送达 → 回访). The machine in ./machine.ts only
+// The case life cycle as data (委托 → 受理 → 办理 → 送达 → 回访 → 归档). The machine in ./machine.ts only
 // reads this table; the UI, server and tests read it too.
 import type { CaseStatus } from '../schemas/case';
 import type { ActorRole, CaseAction } from './actions';
@@ -59,10 +59,22 @@ export const TRANSITIONS: readonly Transition[] = [
   // 办结, 送达, 回访.
   ...rows(['accepted'], 'completed', 'complete', REVIEWER),
   ...rows(['completed'], 'delivered', 'deliver', ['reviewer', 'agent']),
-  ...rows(['completed', 'delivered'], 'rated', 'rate', AGENT),
+  // The villager's 好差评 may still come after the township's follow-up call.
+  ...rows(['completed', 'delivered', 'followed_up'], 'rated', 'rate', AGENT),
+  // 回访: the township calls the applicant after delivery (reached or not, satisfied or not).
+  ...rows(['delivered', 'rated'], 'followed_up', 'follow-up', REVIEWER),
   // 终止 (e.g. a tolerance promise not kept) and withdrawal by the applicant through the agent.
   ...rows(['in_review', 'accepted', 'accepted_tolerance', 'suspended'], 'terminated', 'terminate', REVIEWER, {
     requiresDetail: true,
   }),
   ...rows(['draft', 'ready', 'queued', 'submitted', 'returned'], 'withdrawn', 'withdraw', AGENT),
+  // 不予受理 (行政许可法 §32(1)(2)): not within this office's remit or not eligible — a written
+  // reason and its legal basis, distinct from 终止 of a case that was accepted.
+  ...rows(['submitted', 'resubmitted', 'in_review'], 'refused', 'refuse', REVIEWER, { requiresDetail: true }),
+  // A returned case never brought back: the reviewer closes it once the configured wait has passed.
+  ...rows(['returned'], 'terminated', 'close-returned', REVIEWER, { requiresDetail: true }),
+  // A tolerance promise overdue past the grace period: the server's job terminates the case.
+  ...rows(['accepted_tolerance'], 'terminated', 'expire-tolerance', SYSTEM, { requiresDetail: true }),
+  // 归档: the file is closed once nothing more will happen to it.
+  ...rows(['rated', 'followed_up', 'refused', 'terminated', 'withdrawn'], 'archived', 'archive', REVIEWER),
 ];

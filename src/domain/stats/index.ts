@@ -5,6 +5,7 @@ export * from './handling-time';
 export * from './on-time';
 export * from './returns';
 export * from './ratings';
+export * from './outcomes';
 export * from './report';
 export * from './csv';
 export * from './report-csv';

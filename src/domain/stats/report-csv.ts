@@ -69,6 +69,14 @@ export function reportCsvRows(
   const rect = report.rectifications;
   rows.push(['差评整改', '未办结', rect.open, rect.total, '', `其中逾期 ${rect.overdue} 件`]);
   rows.push(shareRow('差评整改', '已办结（按期）', rect.closedOnTime, '回访后办结'));
+  const o = report.outcomes;
+  rows.push(shareRow('办件结果', '不予受理', o.refused, '行政许可法第三十二条，占提交办件'));
+  rows.push(['办件结果', '终止（审核员决定）', o.terminated, '', '', '']);
+  rows.push(['办件结果', '终止（容缺逾期未补齐）', o.toleranceExpired, '', '', '系统按宽限期自动终止']);
+  rows.push(['办件结果', '关闭（退回后逾期未补正）', o.returnClosed, '', '', '']);
+  rows.push(shareRow('回访', '联系上', o.followUps.reached, '以最近一次回访为准'));
+  rows.push(shareRow('回访', '满意', o.followUps.satisfied, '占联系上的'));
+  rows.push(['归档', '已归档', o.archived, '', '', '']);
   return rows;
 }
 

@@ -3,6 +3,7 @@
 import { casesByItem, casesByStatus } from './counts';
 import { handlingTime, type HandlingTime } from './handling-time';
 import { onTimeRate } from './on-time';
+import { outcomeStats, type OutcomeStats } from './outcomes';
 import { ratingStats, rectificationStats, type RatingStats, type RectificationStats } from './ratings';
 import { returnStats, type ReturnStats } from './returns';
 import type { Share, StatsInput, WorkingDaysBetween } from './types';
@@ -16,6 +17,7 @@ export interface StatsReport {
   returns: ReturnStats;
   ratings: RatingStats;
   rectifications: RectificationStats;
+  outcomes: OutcomeStats;
 }
 
 export interface StatsOptions {
@@ -40,5 +42,6 @@ export function computeStats(input: StatsInput, options: StatsOptions): StatsRep
     returns: returnStats(cases, decisions),
     ratings: ratingStats(ratings),
     rectifications: rectificationStats(rectifications, options.today),
+    outcomes: outcomeStats(cases, decisions),
   };
 }

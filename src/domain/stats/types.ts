@@ -24,6 +24,8 @@ export interface StatsDecision {
   /** Reason codes of a `return` decision (one entry per flagged material or field). */
   reasonCodes: ReasonCode[];
   decidedOn: string;
+  /** The outcome of a `follow-up` decision (回访). */
+  followUp?: { reached: boolean; satisfied?: boolean };
 }
 
 export interface StatsRating {

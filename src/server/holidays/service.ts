@@ -14,6 +14,7 @@ import {
   type AuditEvent,
   type HolidayArrangement,
   type HolidayYearInput,
+  type LimitUnit,
 } from '../../domain';
 import { auditAdmin } from '../admin/audit';
 import { caseScope, systemActor } from '../cases';
@@ -58,11 +59,20 @@ export async function saveHolidayYear(
 ): Promise<HolidayArrangement> {
   const arrangement = await store
     .transaction(async (tx) => {
-      // Each running deadline's length in working days, counted with the calendar it was set with.
-      const running = (await tx.cases.runningThroughYear(input.year)).map((c) => ({
-        c,
-        days: workingDaysBetween(c.acceptedOn!, c.dueOn!),
-      }));
+      // Each running deadline's length in working days, counted with the calendar it was set with;
+      // null for items counted in calendar days, whose due date only moves off a new day off.
+      const running: { c: CaseRecord; days: number | null }[] = [];
+      const units = new Map<string, LimitUnit>();
+      for (const c of await tx.cases.runningThroughYear(input.year)) {
+        const key = `${c.itemCode}@${c.data.itemVersion}`;
+        let unit = units.get(key);
+        if (unit === undefined) {
+          const item = (await tx.catalog.version(c.itemCode, c.data.itemVersion)) ?? (await tx.catalog.get(c.itemCode));
+          unit = item?.limitUnit ?? 'working-days';
+          units.set(key, unit);
+        }
+        running.push({ c, days: unit === 'working-days' ? workingDaysBetween(c.acceptedOn!, c.dueOn!) : null });
+      }
       const saved = await tx.holidays.save(input, actor.id, now);
       await tx.changes.append(EVERYONE, { type: 'holiday.year', arrangement: saved }, now);
       installHolidayYears(await tx.holidays.latest());
@@ -81,14 +91,19 @@ export async function saveHolidayYear(
 }
 
 /**
- * The same number of working days, counted again with the new calendar: a deadline first set
+ * The same number of working days, counted again with the new calendar (calendar-day limits: the
+ * same day, moved to the next working day if it became a day off): a deadline first set
  * Monday–Friday (未含…年节假日安排) moves past the holidays entered since. The case keeps its
  * version (nothing the agent or reviewer did changed): devices take the new date from the
  * case.status change, and the case's audit trail says why it moved.
  */
-async function moveDueDates(tx: Repositories, running: { c: CaseRecord; days: number }[], now: number): Promise<void> {
+async function moveDueDates(
+  tx: Repositories,
+  running: { c: CaseRecord; days: number | null }[],
+  now: number,
+): Promise<void> {
   for (const { c, days } of running) {
-    const dueOn = addWorkingDays(c.acceptedOn!, days);
+    const dueOn = days === null ? addWorkingDays(c.dueOn!, 0) : addWorkingDays(c.acceptedOn!, days);
     if (dueOn === c.dueOn) continue;
     await tx.cases.update({ ...c, dueOn, data: { ...c.data, dueOn }, updatedAt: now });
     const detail = `节假日安排更新：承诺办结日由 ${c.dueOn} 调整为 ${dueOn}`;

@@ -29,7 +29,7 @@ ul{padding-left:1.25rem}li{margin:.4rem 0}
 .note{border-top:1px solid #000;margin-top:2rem;padding-top:.5rem;font-size:.9rem}
 `.trim();
 
-const DONE = new Set(['completed', 'delivered', 'rated']);
+const DONE = new Set(['completed', 'delivered', 'rated', 'followed_up']);
 const ATTENTION = new Set(['returned', 'accepted_tolerance', 'suspended']);
 
 function shell(title: string, body: string): string {
@@ -60,14 +60,7 @@ export function statusPage(s: PublicCaseStatus): string {
     ['申请人', s.applicant],
     ['提交日期', day(s.submittedOn)],
     ['受理日期', day(s.acceptedOn)],
-    [
-      '承诺时限',
-      s.promisedWorkingDays === null
-        ? null
-        : s.promisedWorkingDays === 0
-          ? '即办'
-          : `${s.promisedWorkingDays} 个工作日`,
-    ],
+    ['承诺时限', s.promisedLimit],
     ['应办结日期', s.dueOn && `${day(s.dueOn)}${s.deadlineLabel ? `（${s.deadlineLabel}）` : ''}`],
     ['办结日期', day(s.completedOn)],
     ['最近更新', day(s.updatedOn)],

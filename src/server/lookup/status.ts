@@ -4,6 +4,7 @@
 // left out (they may name people); return reasons show their fixed label.
 import { chinaDate, REASON_LABELS, type ServiceItem } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
+import { limitLabel } from '../../domain/review/limit-label';
 import { STATUS_LABELS } from '../../domain/state-machine';
 import { maskName, normalizeLookupToken, PUBLIC_STATUS_TEXT } from '../../domain/lookup';
 import type { PublicCaseStatus } from '../../domain/api/lookup';
@@ -49,7 +50,9 @@ export async function publicStatus(store: Store, c: CaseRecord, now: number): Pr
     submittedOn: c.submittedAt === null ? null : chinaDate(c.submittedAt),
     acceptedOn: c.acceptedOn,
     dueOn: c.dueOn,
-    promisedWorkingDays: item?.promisedLimitDays ?? null,
+    // Items stored before limits had a unit are not re-parsed: no unit means working days.
+    promisedWorkingDays: item && (item.limitUnit ?? 'working-days') === 'working-days' ? item.promisedLimitDays : null,
+    promisedLimit: item ? limitLabel(item) : null,
     deadlineLabel: c.dueOn && RUNNING.has(c.status) ? deadlineStatus(c.dueOn, today).label : null,
     completedOn: completed ? chinaDate(completed.createdAt) : null,
     stillNeeded: owed.map((t) => ({ name: targetName(item, t.requirementId), dueBy: t.dueBy ?? t.promisedBy })),

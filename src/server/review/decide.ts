@@ -10,15 +10,25 @@ import {
   type ServiceItem,
   type TolerancePromise,
 } from '../../domain';
-import { addWorkingDays, workingDaysBetween } from '../../domain/calendar';
+import { workingDaysBetween } from '../../domain/calendar';
+import { daysBetween } from '../../domain/dates';
 import type { CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { CaseRecord, Repositories, Store } from '../store';
 import { ApiFailure, conflict, forbidden, notFound, unprocessable } from '../http/errors';
 import { caseScope, Rejected, step } from '../cases';
-import { checkToleranceDue, toleranceWindow } from '../../domain/review';
+import {
+  checkToleranceDue,
+  dueDateFor,
+  followUpSummary,
+  resumedDueDate,
+  returnCloseWindow,
+  toleranceWindow,
+} from '../../domain/review';
 import type { DecisionOutcome } from '../../domain/api';
+import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../config';
+import type { Step } from '../cases/audit';
 
 const ACTIONS: Record<Decision['kind'], CaseAction> = {
   accept: 'accept',
@@ -30,7 +40,15 @@ const ACTIONS: Record<Decision['kind'], CaseAction> = {
   deliver: 'deliver',
   terminate: 'terminate',
   'confirm-supplied': 'confirm-supplied',
+  refuse: 'refuse',
+  'close-returned': 'close-returned',
+  'expire-tolerance': 'expire-tolerance',
+  'follow-up': 'follow-up',
+  archive: 'archive',
 };
+
+/** A returned case is not touched on the server until it comes back: its last update is the return. */
+export const returnedOn = (c: Pick<CaseRecord, 'updatedAt'>) => chinaDate(c.updatedAt);
 
 const summary = (c: CaseRecord): DecisionOutcome['case'] => ({
   id: c.id,
@@ -52,7 +70,7 @@ function returnDetail(d: Decision): string {
 function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today: string): TolerancePromise[] {
   if (!item.toleranceAllowed) throw unprocessable('tolerance.not_allowed', `“${item.name}”不允许容缺受理`);
   if (d.toleranceDue.length === 0) throw unprocessable('tolerance.none', '请选择容缺的材料并填写补齐期限');
-  const window = toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays);
+  const window = toleranceWindow(today, item, item.maxToleranceDays);
   const seen = new Set<string>();
   const problems: { requirementId: string; message: string }[] = [];
   for (const due of d.toleranceDue) {
@@ -86,14 +104,15 @@ function applyKind(
   item: ServiceItem,
   today: string,
   now: number,
+  lifecycle: LifecycleSettings,
 ): Partial<CaseRecord> & { detail?: string; to?: CaseStatus } {
   switch (d.kind) {
     case 'accept':
-      return { acceptedOn: today, dueOn: addWorkingDays(today, item.promisedLimitDays) };
+      return { acceptedOn: today, dueOn: dueDateFor(item, today) };
     case 'accept-with-tolerance':
       return {
         acceptedOn: today,
-        dueOn: addWorkingDays(today, item.promisedLimitDays),
+        dueOn: dueDateFor(item, today),
         data: { ...c.data, tolerance: tolerancePromises(d, item, c, today) },
       };
     case 'return':
@@ -103,12 +122,17 @@ function applyKind(
     case 'suspend':
       return { suspendedOn: today, resumeStatus: c.status, ...(d.note !== undefined && { detail: d.note }) };
     case 'resume': {
-      // 中止 stops the clock: the due date moves by the working days the case stood still.
-      const stood = c.suspendedOn ? Math.max(0, workingDaysBetween(c.suspendedOn, today)) : 0;
+      // 中止 stops the clock: the due date moves by the days (in the item's unit) the case stood still.
+      const stood = c.suspendedOn
+        ? {
+            workingDays: Math.max(0, workingDaysBetween(c.suspendedOn, today)),
+            calendarDays: Math.max(0, daysBetween(c.suspendedOn, today)),
+          }
+        : { workingDays: 0, calendarDays: 0 };
       return {
         suspendedOn: null,
         resumeStatus: null,
-        dueOn: c.dueOn && stood > 0 ? addWorkingDays(c.dueOn, stood) : c.dueOn,
+        dueOn: c.dueOn && stood.calendarDays > 0 ? resumedDueDate(item, c.dueOn, stood) : c.dueOn,
         to: c.resumeStatus ?? 'accepted',
       };
     }
@@ -125,52 +149,53 @@ function applyKind(
       return {
         data: { ...c.data, tolerance: c.data.tolerance.map((t) => (t.suppliedAt ? t : { ...t, suppliedAt: now })) },
       };
+    case 'refuse': {
+      // 行政许可法 §32(1)(2): the applicant is told why and under which provision, in writing.
+      const reason = d.note?.trim();
+      const basis = d.legalBasis?.trim();
+      if (!reason) throw unprocessable('decision.note_required', '不予受理必须写明原因');
+      if (!basis)
+        throw unprocessable(
+          'decision.legal_basis_required',
+          '不予受理必须写明法律依据，如《行政许可法》第三十二条第一款第二项',
+        );
+      return { detail: `${reason}（依据：${basis}）` };
+    }
+    case 'close-returned': {
+      if (c.status !== 'returned') return { detail: d.note ?? '' }; // the state machine refuses it
+      const w = returnCloseWindow(returnedOn(c), lifecycle.returnCloseDays, today);
+      if (!w.closable)
+        throw unprocessable(
+          'decision.return_wait',
+          `退回补正后须等满 ${lifecycle.returnCloseDays} 个工作日，${w.closableFrom} 起才能关闭`,
+          w,
+        );
+      return {
+        detail:
+          d.note?.trim() || `${w.returnedOn} 退回补正后 ${lifecycle.returnCloseDays} 个工作日内未重新提交，办件关闭`,
+      };
+    }
+    case 'expire-tolerance':
+      // Only the server's job writes this kind (lifecycle-job.ts); decide() refuses it before here.
+      return {};
+    case 'follow-up':
+      if (!d.followUp) throw unprocessable('decision.follow_up_required', '回访必须填写是否联系上申请人及结果');
+      return { detail: followUpSummary(d.followUp) };
+    case 'archive':
+      return {};
   }
 }
 
-async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, now: number): Promise<DecisionOutcome> {
-  const prior = await tx.decisions.get(input.id);
-  if (prior) {
-    if (prior.decision.caseId !== input.caseId || prior.decision.kind !== input.kind)
-      throw conflict('decision.id_conflict', '决定编号已被另一个决定使用，请刷新后重试');
-    const c = await tx.cases.get(input.caseId);
-    if (!c) throw notFound('case.not_found', '办件不存在');
-    return { decision: prior.decision, case: { ...summary(c), version: prior.versionAfter }, replayed: true };
-  }
-  const current = await tx.cases.get(input.caseId);
-  if (!current || !canSee(user, current)) throw notFound('case.not_found', '办件不存在或不在本乡镇');
-  if (input.revision !== current.revision) {
-    throw conflict('decision.stale_revision', `办件已更新为第 ${current.revision} 次提交，请刷新后重新审核`, {
-      revision: current.revision,
-      version: current.version,
-    });
-  }
-  const item =
-    (await tx.catalog.version(current.itemCode, current.data.itemVersion)) ?? (await tx.catalog.get(current.itemCode));
-  if (!item) throw new ApiFailure(409, 'catalog.unknown_item', '事项已不在事项清单中，请联系县级管理员');
-
-  const today = chinaDate(now);
-  const decision: Decision = { ...input, reviewerId: user.id };
-  const { detail, to, ...changes } = applyKind(decision, current, item, today, now);
-  let moved;
-  try {
-    moved = step(
-      current.id,
-      current.status,
-      ACTIONS[decision.kind],
-      { role: 'reviewer', id: user.id },
-      { at: now, ...(detail !== undefined && { detail }), ...(to && { to }) },
-    );
-  } catch (error) {
-    if (!(error instanceof Rejected)) throw error;
-    const needsDetail = decision.kind === 'suspend' || decision.kind === 'terminate';
-    if (needsDetail && !decision.note?.trim())
-      throw unprocessable(
-        'decision.note_required',
-        decision.kind === 'suspend' ? '中止必须写明原因' : '终止必须写明原因',
-      );
-    throw conflict(error.code, error.message);
-  }
+/** Writes a decision's effects: the case row, the decision, its audit event and the two change
+ *  rows that carry both to the agent's tablet. Shared with the server's own decisions. */
+export async function recordDecision(
+  tx: Repositories,
+  current: CaseRecord,
+  changes: Partial<CaseRecord>,
+  moved: Step,
+  decision: Decision,
+  now: number,
+): Promise<CaseRecord> {
   const c: CaseRecord = { ...current, ...changes, status: moved.status, version: current.version + 1, updatedAt: now };
   c.data = {
     ...c.data,
@@ -198,10 +223,77 @@ async function applyDecision(tx: Repositories, input: Decision, user: AuthUser, 
     },
     now,
   );
+  return c;
+}
+
+async function applyDecision(
+  tx: Repositories,
+  input: Decision,
+  user: AuthUser,
+  now: number,
+  lifecycle: LifecycleSettings,
+): Promise<DecisionOutcome> {
+  const prior = await tx.decisions.get(input.id);
+  if (prior) {
+    if (prior.decision.caseId !== input.caseId || prior.decision.kind !== input.kind)
+      throw conflict('decision.id_conflict', '决定编号已被另一个决定使用，请刷新后重试');
+    const c = await tx.cases.get(input.caseId);
+    if (!c) throw notFound('case.not_found', '办件不存在');
+    return { decision: prior.decision, case: { ...summary(c), version: prior.versionAfter }, replayed: true };
+  }
+  const current = await tx.cases.get(input.caseId);
+  if (!current || !canSee(user, current)) throw notFound('case.not_found', '办件不存在或不在本乡镇');
+  if (input.revision !== current.revision) {
+    throw conflict('decision.stale_revision', `办件已更新为第 ${current.revision} 次提交，请刷新后重新审核`, {
+      revision: current.revision,
+      version: current.version,
+    });
+  }
+  const item =
+    (await tx.catalog.version(current.itemCode, current.data.itemVersion)) ?? (await tx.catalog.get(current.itemCode));
+  if (!item) throw new ApiFailure(409, 'catalog.unknown_item', '事项已不在事项清单中，请联系县级管理员');
+
+  const today = chinaDate(now);
+  const decision: Decision = { ...input, reviewerId: user.id };
+  const { detail, to, ...changes } = applyKind(decision, current, item, today, now, lifecycle);
+  // The agent's tablet shows the decision's note: a closing without one carries the generated reason.
+  if (decision.kind === 'close-returned' && !decision.note?.trim() && detail) decision.note = detail;
+  let moved;
+  try {
+    moved = step(
+      current.id,
+      current.status,
+      ACTIONS[decision.kind],
+      { role: 'reviewer', id: user.id },
+      { at: now, ...(detail !== undefined && { detail }), ...(to && { to }) },
+    );
+  } catch (error) {
+    if (!(error instanceof Rejected)) throw error;
+    const needsDetail = decision.kind === 'suspend' || decision.kind === 'terminate';
+    if (needsDetail && !decision.note?.trim())
+      throw unprocessable(
+        'decision.note_required',
+        decision.kind === 'suspend' ? '中止必须写明原因' : '终止必须写明原因',
+      );
+    throw conflict(error.code, error.message);
+  }
+  const c = await recordDecision(tx, current, changes, moved, decision, now);
   return { decision, case: summary(c), replayed: false };
 }
 
-export async function decide(store: Store, input: Decision, user: AuthUser, now: number): Promise<DecisionOutcome> {
+export async function decide(
+  store: Store,
+  input: Decision,
+  user: AuthUser,
+  now: number,
+  lifecycle: LifecycleSettings = DEFAULT_LIFECYCLE,
+): Promise<DecisionOutcome> {
   if (user.role !== 'reviewer') throw forbidden('只有乡镇审核员可以作出审核决定');
-  return store.transaction((tx) => applyDecision(tx, input, user, now));
+  if (input.kind === 'expire-tolerance')
+    throw new ApiFailure(
+      403,
+      'decision.system_only',
+      '容缺逾期终止由系统按期限自动执行；如需提前终止，请选择“终止”并写明原因',
+    );
+  return store.transaction((tx) => applyDecision(tx, input, user, now, lifecycle));
 }

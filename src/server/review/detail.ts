@@ -11,7 +11,9 @@ import type { AuthUser } from '../auth/user';
 import { canSee } from '../auth/user';
 import type { Store } from '../store';
 import { notFound } from '../http/errors';
-import { toleranceWindow } from '../../domain/review';
+import { acceptanceWindow, returnCloseWindow, toleranceWindow } from '../../domain/review';
+import { DEFAULT_LIFECYCLE, type LifecycleSettings } from '../config';
+import { returnedOn } from './decide';
 import type { ReviewCaseDetail } from '../../domain/api';
 import { verifyCaseAudit } from '../audit/verify';
 
@@ -25,15 +27,33 @@ const DECISION_ACTIONS: [DecisionKind, CaseAction][] = [
   ['deliver', 'deliver'],
   ['terminate', 'terminate'],
   ['confirm-supplied', 'confirm-supplied'],
+  ['refuse', 'refuse'],
+  ['close-returned', 'close-returned'],
+  ['follow-up', 'follow-up'],
+  ['archive', 'archive'],
 ];
 
-const allowedFor = (status: CaseStatus, user: AuthUser, toleranceAllowed: boolean): DecisionKind[] =>
+const allowedFor = (
+  status: CaseStatus,
+  user: AuthUser,
+  toleranceAllowed: boolean,
+  returnClosable: boolean,
+): DecisionKind[] =>
   user.role === 'reviewer'
     ? DECISION_ACTIONS.filter(
         ([kind, action]) =>
-          canTransition(status, action, 'reviewer') && (kind !== 'accept-with-tolerance' || toleranceAllowed),
+          canTransition(status, action, 'reviewer') &&
+          (kind !== 'accept-with-tolerance' || toleranceAllowed) &&
+          (kind !== 'close-returned' || returnClosable),
       ).map(([k]) => k)
     : [];
+
+/** Waiting for the township's first answer: §32's five working days run. */
+export const AWAITING_DECISION: readonly CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
+
+/** The day the materials being decided on arrived (the latest revision). */
+export const receivedOn = (c: { receivedAt?: number | null; submittedAt: number | null; updatedAt: number }) =>
+  chinaDate(c.receivedAt ?? c.submittedAt ?? c.updatedAt);
 
 /** The applicant's place names from the imported divisions (a 个体户 name is checked against its county). */
 async function applicantPlace(store: Store, divisionCode: string): Promise<PlaceNames> {
@@ -49,7 +69,13 @@ async function applicantPlace(store: Store, divisionCode: string): Promise<Place
   return placeNamesOf(divisionCode, (code) => names.get(code));
 }
 
-export async function caseDetail(store: Store, user: AuthUser, id: string, now: number): Promise<ReviewCaseDetail> {
+export async function caseDetail(
+  store: Store,
+  user: AuthUser,
+  id: string,
+  now: number,
+  lifecycle: LifecycleSettings = DEFAULT_LIFECYCLE,
+): Promise<ReviewCaseDetail> {
   const c = await store.cases.get(id);
   if (!c || !canSee(user, c)) throw notFound('case.not_found', '办件不存在或不在本辖区');
   const today = chinaDate(now);
@@ -84,7 +110,9 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
       ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, place, workingDaysBetween })
       : null;
   const acknowledged = new Set(c.data.acknowledged);
-  const pending = c.status === 'submitted' || c.status === 'resubmitted' || c.status === 'in_review';
+  const pending = AWAITING_DECISION.includes(c.status);
+  const returnWindow =
+    c.status === 'returned' ? returnCloseWindow(returnedOn(c), lifecycle.returnCloseDays, today) : null;
   return {
     today,
     case: {
@@ -119,11 +147,12 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
       : { ok: true },
     rating: rating ?? null,
     rectifications,
-    allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false),
+    allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false, returnWindow?.closable ?? false),
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
-    toleranceWindow:
-      item?.toleranceAllowed && pending ? toleranceWindow(today, item.promisedLimitDays, item.maxToleranceDays) : null,
+    toleranceWindow: item?.toleranceAllowed && pending ? toleranceWindow(today, item, item.maxToleranceDays) : null,
     suspendedOn: c.suspendedOn,
+    acceptanceWindow: pending ? acceptanceWindow(receivedOn(c), today) : null,
+    returnWindow,
   };
 }

@@ -6,6 +6,8 @@ import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
 import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';
 import type { CaseQuery, QueuedCase, Store, Visibility } from '../store';
+import { acceptanceWindow } from '../../domain/review';
+import { AWAITING_DECISION, receivedOn } from './detail';
 
 /** Waiting for the township to look at them. */
 export const AWAITING_REVIEW: CaseStatus[] = ['submitted', 'resubmitted', 'in_review'];
@@ -63,6 +65,7 @@ export async function listForReview(
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
     tolerancePending: c.tolerance?.filter((t) => !t.suppliedAt).length ?? 0,
+    acceptanceWindow: AWAITING_DECISION.includes(c.status) ? acceptanceWindow(receivedOn(c), today) : null,
   });
   return {
     today,

@@ -17,6 +17,7 @@ export async function loadStatsInput(
     kind: d.kind,
     reasonCodes: d.reasonCodes,
     decidedOn: chinaDate(d.createdAt),
+    ...(d.followUp && { followUp: d.followUp }),
   }));
   // 办结 day: the last complete decision (server time, not the reviewer's clock).
   const completedOn = new Map<string, string>();

@@ -401,6 +401,41 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX rate_limits_end ON rate_limits (window_end)`,
     ],
   },
+  {
+    version: 16,
+    name: 'cases: when the current revision arrived',
+    // 行政许可法 §32's five working days to accept, refuse or return run from the arrival of the
+    // materials being decided on: a resubmission restarts them, submitted_at (the first) does not.
+    statements: () => [
+      `ALTER TABLE cases ADD COLUMN received_at BIGINT`,
+      `UPDATE cases SET received_at = COALESCE(
+        (SELECT MAX(r.submitted_at) FROM case_revisions r WHERE r.case_id = cases.id), submitted_at)`,
+    ],
+  },
+  {
+    version: 17,
+    name: 'decisions by the server itself',
+    // The server terminates a case whose 容缺 promise is overdue (review/lifecycle-job.ts): its
+    // decision has reviewer_id 'system', which is no user. The table is rebuilt without the
+    // reference to users (portable: no ALTER … DROP CONSTRAINT in SQLite); nothing refers to it.
+    statements: () => [
+      `CREATE TABLE decisions_v17 (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        kind TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        reviewer_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        version_after INTEGER NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `INSERT INTO decisions_v17 (id, case_id, kind, revision, reviewer_id, data, version_after, created_at)
+        SELECT id, case_id, kind, revision, reviewer_id, data, version_after, created_at FROM decisions`,
+      `DROP TABLE decisions`,
+      `ALTER TABLE decisions_v17 RENAME TO decisions`,
+      `CREATE INDEX decisions_case ON decisions (case_id)`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

@@ -90,6 +90,9 @@ export interface CaseRecord {
   resumeStatus: CaseStatus | null;
   submittedAt: number | null;
   updatedAt: number;
+  /** When the current revision's materials arrived (行政许可法 §32's five days run from it);
+   *  unset = `submittedAt` (a first submission). Migration 16. */
+  receivedAt?: number | null;
 }
 
 /**
@@ -246,7 +249,13 @@ export interface StatsRecords {
     dueOn: string | null;
   }[];
   /** Oldest first (server time, then id). */
-  decisions: { caseId: string; kind: Decision['kind']; reasonCodes: ReasonCode[]; createdAt: number }[];
+  decisions: {
+    caseId: string;
+    kind: Decision['kind'];
+    reasonCodes: ReasonCode[];
+    createdAt: number;
+    followUp?: { reached: boolean; satisfied?: boolean };
+  }[];
   ratings: { caseId: string; level: number }[];
   rectifications: Rectification[];
 }

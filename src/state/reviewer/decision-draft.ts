@@ -38,6 +38,10 @@ export interface DecisionFormInput {
   outcome?: string;
   delivery?: { method: 'post'; trackingNumber: string } | { method: 'collect'; servicePoint: string };
   note?: string;
+  /** 不予受理: the provision cited. */
+  legalBasis?: string;
+  /** 回访: reached the applicant, and (if so) satisfied or not. */
+  followUp?: { reached: boolean; satisfied?: boolean };
 }
 
 export interface DraftProblem {
@@ -82,6 +86,15 @@ export function checkDecisionInput(input: DecisionFormInput, window?: ToleranceW
       if (!input.note?.trim())
         problems.push({ field: 'note', message: input.kind === 'suspend' ? '请写明中止原因' : '请写明终止原因' });
       break;
+    case 'refuse':
+      if (!input.note?.trim()) problems.push({ field: 'note', message: '请写明不予受理的原因' });
+      if (!input.legalBasis?.trim()) problems.push({ field: 'legalBasis', message: '请写明不予受理的法律依据' });
+      break;
+    case 'follow-up':
+      if (!input.followUp) problems.push({ field: 'followUp', message: '请选择是否联系上申请人' });
+      else if (input.followUp.reached && input.followUp.satisfied === undefined)
+        problems.push({ field: 'followUp', message: '请选择申请人是否满意' });
+      break;
     default:
       break;
   }
@@ -117,6 +130,15 @@ export function buildDecision(id: string, ctx: DecisionContext, input: DecisionF
         ? { method: 'post', trackingNumber: input.delivery.trackingNumber.trim() }
         : { method: 'collect', servicePoint: input.delivery.servicePoint.trim() }),
     note: input.note?.trim() || undefined,
+    legalBasis: input.kind === 'refuse' ? input.legalBasis?.trim() || undefined : undefined,
+    followUp:
+      input.kind === 'follow-up' && input.followUp
+        ? {
+            reached: input.followUp.reached,
+            ...(input.followUp.reached && { satisfied: input.followUp.satisfied }),
+            note: input.note?.trim() ?? '',
+          }
+        : undefined,
     reviewerId: ctx.reviewerId,
     decidedAt: now,
     revision: ctx.revision,

@@ -4,6 +4,13 @@ import type { Case, MaterialRequirement, ServiceItem } from '../../domain';
 import { alternativeRef, alternativesFromReport } from '../../domain/rules/alternatives';
 import type { Finding, Report } from '../../domain/rules';
 import type { MaterialGroup } from '../../domain/schemas/catalog';
+import {
+  villagerAskForCase,
+  villagerAskForChoice,
+  villagerAskForField,
+  villagerAskForMaterial,
+  type VillagerAsk,
+} from '../../domain/rules/villager';
 
 export const HANDLING_LABELS: Record<MaterialRequirement['handling'], string> = {
   'original-kept': '收原件',
@@ -23,10 +30,15 @@ export interface NoticeLine {
   promisedBy?: string;
   /** 以下之一: each group that would do, with its standards (printed with 或 between them). */
   choices?: string[];
+  /** The same line in the villager's words (what to bring, why); null when only the agent has work to do. */
+  forVillager: VillagerAsk | null;
 }
 
 export interface Notice {
+  /** Everything still to fix, in the agent's words (the workbench view). */
   lines: NoticeLine[];
+  /** The lines the villager must act on: what the printed/shown notice lists. */
+  villagerLines: (NoticeLine & { forVillager: VillagerAsk })[];
   /** Nothing to tell: the case is complete. */
   complete: boolean;
 }
@@ -71,6 +83,7 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
         how: `以下任选一种：${a.groups.map((g) => g.label).join('；或 ')}`,
         choices: a.groups.map((g) => choiceText(item, g)),
         severity: worst([choice]),
+        forVillager: villagerAskForChoice(a.groups.map((g) => g.label)),
       });
     }
     const promise = c.tolerance.find((t) => t.requirementId === r.id && !t.suppliedAt);
@@ -82,13 +95,20 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
         how,
         severity: 'warning',
         promisedBy: promise.promisedBy,
+        forVillager: villagerAskForMaterial(r, [], promise.promisedBy),
       });
       continue;
     }
     const fs = state.findings.filter(relevant);
     if (state.status === 'missing' && r.requirement === 'optional' && fs.length === 0) continue;
     if (fs.length === 0) continue;
-    lines.push({ what: r.name, problems: fs.map((f) => f.message), how, severity: worst(fs) });
+    lines.push({
+      what: r.name,
+      problems: fs.map((f) => f.message),
+      how,
+      severity: worst(fs),
+      forVillager: villagerAskForMaterial(r, fs),
+    });
   }
 
   const byField = new Map<string, Finding[]>();
@@ -105,13 +125,27 @@ export function buildNotice(item: ServiceItem, c: Pick<Case, 'tolerance' | 'ackn
         problems: fs.map((f) => f.message),
         how: field.hint ?? '请按证件和实际情况填写',
         severity: worst(fs),
+        forVillager: villagerAskForField(field, field.label, fs),
       });
   }
   for (const [key, fs] of byField) {
     if (!item.fields.some((f) => f.key === key))
-      lines.push({ what: key, problems: fs.map((f) => f.message), how: '', severity: worst(fs) });
+      lines.push({
+        what: key,
+        problems: fs.map((f) => f.message),
+        how: '',
+        severity: worst(fs),
+        forVillager: villagerAskForField(undefined, key, fs),
+      });
   }
   if (other.length)
-    lines.push({ what: '其他', problems: other.map((f) => f.message), how: '', severity: worst(other) });
-  return { lines, complete: lines.length === 0 };
+    lines.push({
+      what: '其他',
+      problems: other.map((f) => f.message),
+      how: '',
+      severity: worst(other),
+      forVillager: villagerAskForCase(other),
+    });
+  const villagerLines = lines.filter((l): l is NoticeLine & { forVillager: VillagerAsk } => l.forVillager !== null);
+  return { lines, villagerLines, complete: lines.length === 0 };
 }

@@ -1,5 +1,5 @@
 // The settings a county admin changes most — name, time limits, presence, tolerance, each
-// material's requirement and standard, rule parameters — as a form over the item's JSON: every
+// material's requirement and standard, rule parameters with their source and local flag — as a form over the item's JSON: every
 // change goes into the text, so the checks, the diff and the preview follow as they do for typing.
 import type { JSX } from 'preact';
 import type { MaterialAlternative, MaterialRequirement, Rule, ServiceItem } from '../../domain/schemas/catalog';
@@ -21,8 +21,11 @@ const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
   'signature-present': '签名检查',
   'field-not-in': '排除条件',
   'tolerance-allowed': '容缺条件',
+  'date-window': '期限条件',
   'code-part': '证号分段检查',
 };
+const LIMIT_UNITS = { 'working-days': '工作日', 'calendar-days': '自然日' } as const;
+const SPAN_UNITS = { days: '日', months: '个月', years: '年' } as const;
 
 const whole = (raw: string): number | undefined => (raw.trim() === '' ? undefined : Math.trunc(Number(raw)));
 
@@ -145,6 +148,12 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
           <NumberInput s={s} path={at('maxAge')} label="最大年龄（周岁）" value={rule.maxAge} min={1} />
         </div>
       )}
+      {rule.kind === 'date-window' && (
+        <div class="row">
+          <NumberInput s={s} path={at('within', 'amount')} label="期限" value={rule.within.amount} min={1} />
+          <Select s={s} path={at('within', 'unit')} label="期限单位" value={rule.within.unit} options={SPAN_UNITS} />
+        </div>
+      )}
       {rule.kind === 'photo-quality' && (
         <div class="row">
           <NumberInput
@@ -172,6 +181,8 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
         <ListInput s={s} path={at('values')} label="允许的值（用逗号分隔，如残疾等级 1，2）" value={rule.values} />
       )}
       <Select s={s} path={at('severity')} label="不满足时" value={rule.severity ?? ''} options={SEVERITIES} />
+      <Check s={s} path={at('local')} label="本地规定（非国家法律法规，县里可调整）" checked={rule.local === true} />
+      <TextInput s={s} path={at('source')} label="依据（文件名称、文号和条款）" value={rule.source} />
     </fieldset>
   );
 }
@@ -280,12 +291,14 @@ export function CatalogForm({ s }: { s: CatalogEditorState }) {
   const c = s.check.value;
   if (!c.ok) return <p class="muted">改正 JSON 中的问题后，可在这里用表格修改常用设置。</p>;
   const item: ServiceItem = c.item;
+  const unit = LIMIT_UNITS[item.limitUnit];
   return (
     <div class="stack catalog-form" data-testid="catalog-form">
       <TextInput s={s} path={['name']} label="事项名称" value={item.name} />
       <div class="row">
-        <NumberInput s={s} path={['legalLimitDays']} label="法定时限（工作日）" value={item.legalLimitDays} />
-        <NumberInput s={s} path={['promisedLimitDays']} label="承诺时限（工作日）" value={item.promisedLimitDays} />
+        <NumberInput s={s} path={['legalLimitDays']} label={`法定时限（${unit}）`} value={item.legalLimitDays} />
+        <NumberInput s={s} path={['promisedLimitDays']} label={`承诺时限（${unit}）`} value={item.promisedLimitDays} />
+        <Select s={s} path={['limitUnit']} label="时限单位" value={item.limitUnit} options={LIMIT_UNITS} />
       </div>
       <Check s={s} path={['requiresPresence']} label="申请人须本人到场" checked={item.requiresPresence} />
       {item.requiresPresence && <TextInput s={s} path={['presenceNote']} label="到场说明" value={item.presenceNote} />}

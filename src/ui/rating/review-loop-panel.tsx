@@ -6,6 +6,7 @@ import { deadlineStatus } from '../../domain/calendar';
 import { CalendarMark } from '../components/calendar-mark';
 import type { ServiceItem } from '../../domain/schemas/catalog';
 import type { Case } from '../../domain/schemas/case';
+import type { Decision } from '../../domain/schemas/decision';
 import { openCase } from '../../state';
 import { showToast } from '../../state/app-state';
 import { createRating, RATABLE_STATUSES } from '../../state/rating';
@@ -150,6 +151,19 @@ function openTarget(target: string): void {
   )?.focus({ preventScroll: true });
 }
 
+const ENDING_TITLES: Partial<Record<Decision['kind'], string>> = {
+  refuse: '乡镇不予受理',
+  terminate: '乡镇已终止办理',
+  'expire-tolerance': '容缺材料逾期未补齐，办件已终止',
+  'close-returned': '退回补正后逾期未重新提交，办件已关闭',
+};
+
+/** The decision that ended a refused or terminated case, with its written reason (终止告知). */
+function endingDecision(status: Case['status'], decisions: readonly Decision[]): Decision | undefined {
+  if (status !== 'refused' && status !== 'terminated') return undefined;
+  return decisions.filter((d) => ENDING_TITLES[d.kind] !== undefined && d.note).at(-1);
+}
+
 export function ReviewLoopPanel() {
   const state = useAppState();
   const c = state.workbench.record.value;
@@ -172,6 +186,7 @@ export function ReviewLoopPanel() {
   const returned = c.status === 'returned' ? latestReturn(notes.decisions) : undefined;
   const targets = state.workbench.returnTargets.value;
   const done = notes.decisions.filter((d) => d.kind === 'complete').at(-1);
+  const ending = endingDecision(c.status, notes.decisions);
   return (
     <div class="review-loop stack">
       {returned && (
@@ -189,7 +204,15 @@ export function ReviewLoopPanel() {
           <CalendarMark from={c.acceptedOn} to={c.dueOn} />
         </Banner>
       )}
-      {done && (c.status === 'completed' || c.status === 'delivered' || c.status === 'rated') && (
+      {ending && (
+        <Banner tone="danger">
+          <span data-ending={ending.kind}>
+            {ENDING_TITLES[ending.kind]}：{ending.note}
+            {ending.legalBasis && `（依据：${ending.legalBasis}）`}
+          </span>
+        </Banner>
+      )}
+      {done && ['completed', 'delivered', 'rated', 'followed_up'].includes(c.status) && (
         <Banner tone="success">
           已办结：{done.outcome}
           {done.delivery &&

@@ -1,5 +1,5 @@
 // 受理单 (acceptance slip), printed on A4 and handed to the villager through the agent: what was
-// accepted, when, by whom, and by when the result is promised (in working days). An accepted-with-
+// accepted, when, by whom, and by when the result is promised (in the item's unit). An accepted-with-
 // tolerance case lists each missing material with its due date and the consequence (容缺受理通知).
 export interface SlipData {
   caseNumber: string;
@@ -10,7 +10,8 @@ export interface SlipData {
   townshipName: string;
   reviewerName: string;
   acceptedOn: string;
-  promisedLimitDays: number;
+  /** The promised limit with its unit: 20 个工作日, 30 个自然日, 即办. */
+  promisedLimit: string;
   dueOn: string;
   materials: { name: string; pages: number }[];
   tolerance: { name: string; dueBy: string }[];
@@ -50,7 +51,7 @@ export function AcceptanceSlip({ data, onPrint }: { data: SlipData; onPrint?: ()
             <td>{data.acceptedOn}</td>
             <th>承诺时限</th>
             <td>
-              {data.promisedLimitDays} 个工作日（{data.dueOn} 前办结）
+              {data.promisedLimit}（{data.dueOn} 前办结）
             </td>
           </tr>
         </tbody>

@@ -18,8 +18,10 @@ const STATUS_FILTERS: { label: string; statuses: CaseStatus[] | undefined }[] = 
   { label: '容缺受理', statuses: ['accepted_tolerance'] },
   { label: '退回补正', statuses: ['returned'] },
   { label: '中止', statuses: ['suspended'] },
-  { label: '办结', statuses: ['completed', 'delivered', 'rated'] },
+  { label: '办结', statuses: ['completed', 'delivered', 'rated', 'followed_up'] },
+  { label: '不予受理', statuses: ['refused'] },
   { label: '终止', statuses: ['terminated'] },
+  { label: '已归档', statuses: ['archived'] },
   { label: '全部', statuses: undefined },
 ];
 
@@ -28,13 +30,30 @@ const sameStatuses = (a: CaseStatus[] | undefined, b: CaseStatus[] | undefined) 
 
 /** Open cases first by deadline (overdue on top), then cases waiting for review by submission time. */
 function byUrgency(a: ReviewCaseSummary, b: ReviewCaseSummary): number {
-  const da = a.deadline?.remaining ?? Number.POSITIVE_INFINITY;
-  const db = b.deadline?.remaining ?? Number.POSITIVE_INFINITY;
+  const da = a.deadline?.remaining ?? a.acceptanceWindow?.remaining ?? Number.POSITIVE_INFINITY;
+  const db = b.deadline?.remaining ?? b.acceptanceWindow?.remaining ?? Number.POSITIVE_INFINITY;
   if (da !== db) return da - db;
   return (a.submittedAt ?? 0) - (b.submittedAt ?? 0);
 }
 
+/** 行政许可法 §32: five working days from receipt to accept, refuse or return. */
+function AcceptanceClock({ w }: { w: NonNullable<ReviewCaseSummary['acceptanceWindow']> }) {
+  const tone = w.overdue ? 'deadline--overdue' : w.remaining <= 1 ? 'deadline--soon' : '';
+  return (
+    <span class={`deadline ${tone}`} data-acceptance-window={w.overdue ? 'overdue' : 'running'}>
+      {w.overdue
+        ? `受理决定超期 ${-w.remaining} 个工作日（依法视为受理）`
+        : w.remaining === 0
+          ? '今日须作受理决定'
+          : `受理决定剩 ${w.remaining} 个工作日`}
+      <br />
+      <small class="muted">收到 {w.receivedOn}</small>
+    </span>
+  );
+}
+
 function Deadline({ c }: { c: ReviewCaseSummary }) {
+  if (!c.deadline && c.acceptanceWindow) return <AcceptanceClock w={c.acceptanceWindow} />;
   if (!c.deadline) return <span class="muted">{c.dueOn ?? '受理后计时'}</span>;
   const tone = c.deadline.overdue ? 'deadline--overdue' : c.deadline.dueSoon ? 'deadline--soon' : '';
   return (
@@ -208,7 +227,13 @@ export function InboxScreen({
               {rows.map((c) => (
                 <tr
                   key={c.id}
-                  class={c.deadline?.overdue ? 'row--overdue' : c.deadline?.dueSoon ? 'row--soon' : ''}
+                  class={
+                    c.deadline?.overdue || c.acceptanceWindow?.overdue
+                      ? 'row--overdue'
+                      : c.deadline?.dueSoon
+                        ? 'row--soon'
+                        : ''
+                  }
                   data-case={c.id}
                 >
                   <td>

@@ -5,6 +5,7 @@ import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { AcceptanceSlip, type SlipData } from './acceptance-slip';
+import { limitLabel } from '../../domain/review/limit-label';
 
 export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: string; onBack: () => void }) {
   const app = useAppState();
@@ -38,7 +39,7 @@ export function SlipScreen({ state, id, onBack }: { state: ReviewerState; id: st
     townshipName: d.case.townshipName,
     reviewerName: app.user.value?.name ?? '',
     acceptedOn: d.case.acceptedOn,
-    promisedLimitDays: d.item?.promisedLimitDays ?? 0,
+    promisedLimit: d.item ? limitLabel(d.item) : '',
     dueOn: d.case.dueOn,
     materials: [...new Set(d.materials.map((m) => m.requirementId))]
       .sort((a, b) => order(a) - order(b))

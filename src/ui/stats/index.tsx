@@ -100,6 +100,16 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
               note={`${r.returns.overall.count}/${r.returns.overall.total}`}
             />
             <Kpi
+              label="不予受理"
+              value={`${r.outcomes.refused.count} 件`}
+              note={`终止 ${r.outcomes.terminated + r.outcomes.toleranceExpired + r.outcomes.returnClosed} 件，归档 ${r.outcomes.archived} 件`}
+            />
+            <Kpi
+              label="回访满意率"
+              value={`${percent(r.outcomes.followUps.satisfied)}%`}
+              note={`回访 ${r.outcomes.followUps.total} 件，联系上 ${r.outcomes.followUps.reached.count} 件`}
+            />
+            <Kpi
               label="差评率"
               value={`${percent(r.ratings.bad)}%`}
               note={`整改未办结 ${r.rectifications.open} 件，逾期 ${r.rectifications.overdue} 件`}
@@ -109,6 +119,16 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
             <BarChart
               title="按状态"
               bars={r.byStatus.map((s) => ({ label: label(data.labels.statuses, s.key), value: s.count }))}
+            />
+            <BarChart
+              title="办件结果"
+              bars={[
+                { label: '不予受理', value: r.outcomes.refused.count },
+                { label: '终止（审核员决定）', value: r.outcomes.terminated },
+                { label: '终止（容缺逾期未补齐）', value: r.outcomes.toleranceExpired },
+                { label: '关闭（退回后逾期未补正）', value: r.outcomes.returnClosed },
+                { label: '已归档', value: r.outcomes.archived },
+              ]}
             />
             <BarChart
               title="按事项"

@@ -53,6 +53,19 @@ completed deliver reviewer → delivered
 completed deliver agent → delivered
 completed rate agent → rated
 delivered rate agent → rated
+followed_up rate agent → rated
+delivered follow-up reviewer → followed_up
+rated follow-up reviewer → followed_up
+submitted refuse reviewer → refused !
+resubmitted refuse reviewer → refused !
+in_review refuse reviewer → refused !
+returned close-returned reviewer → terminated !
+accepted_tolerance expire-tolerance system → terminated !
+rated archive reviewer → archived
+followed_up archive reviewer → archived
+refused archive reviewer → archived
+terminated archive reviewer → archived
+withdrawn archive reviewer → archived
 in_review terminate reviewer → terminated !
 accepted terminate reviewer → terminated !
 accepted_tolerance terminate reviewer → terminated !
@@ -100,6 +113,10 @@ describe('transition table', () => {
     for (const s of CASE_STATUSES) expect(STATUS_LABELS[s]).toMatch(/\p{Script=Han}/u);
     expect(STATUS_LABELS.accepted_tolerance).toBe('容缺受理');
     expect(STATUS_LABELS.completed).toBe('办结');
+    expect(STATUS_LABELS.refused).toBe('不予受理');
+    expect(STATUS_LABELS.terminated).toBe('终止');
+    expect(STATUS_LABELS.followed_up).toBe('已回访');
+    expect(STATUS_LABELS.archived).toBe('已归档');
   });
 
   it('leaves terminal statuses with no way out and every other status with one', () => {
@@ -107,7 +124,7 @@ describe('transition table', () => {
       const out = TRANSITIONS.some((t) => t.from === s);
       expect(isTerminal(s)).toBe(!out);
     }
-    expect([...TERMINAL_STATUSES].sort()).toEqual(['rated', 'terminated', 'withdrawn']);
+    expect([...TERMINAL_STATUSES].sort()).toEqual(['archived']);
   });
 
   it('reaches every status from draft', () => {
@@ -229,6 +246,23 @@ describe('context requirements', () => {
     expect(err?.message).toBe('“终止”必须写明原因');
   });
 
+  it('needs a written reason to refuse, to close a returned case and to expire a tolerance promise', () => {
+    expect(problem(() => transition('submitted', 'refuse', reviewer, ctxBase))).toBe('detail-required');
+    expect(problem(() => transition('returned', 'close-returned', reviewer, ctxBase))).toBe('detail-required');
+    expect(problem(() => transition('accepted_tolerance', 'expire-tolerance', system, ctxBase))).toBe(
+      'detail-required',
+    );
+    // 不予受理 is a decision on an application, not on an accepted case: that is 终止.
+    expect(problem(() => transition('accepted', 'refuse', reviewer, { ...ctxBase, detail: '不符合条件' }))).toBe(
+      'no-such-transition',
+    );
+    expect(
+      problem(() => transition('accepted_tolerance', 'expire-tolerance', reviewer, { ...ctxBase, detail: 'x' })),
+    ).toBe('role-not-allowed');
+    expect(problem(() => transition('delivered', 'archive', agent, ctxBase))).toBe('no-such-transition');
+    expect(problem(() => transition('rated', 'archive', agent, ctxBase))).toBe('role-not-allowed');
+  });
+
   it('omits optional event fields that were not given', () => {
     const { event } = transition('draft', 'precheck-pass', system, {
       caseId: ctxBase.caseId,
@@ -252,8 +286,15 @@ describe('helpers', () => {
       'return',
       'accept',
       'accept-with-tolerance',
+      'refuse',
     ]);
     expect(allowedActions('submitted', 'agent')).toEqual(['withdraw']);
+    expect(allowedActions('returned', 'reviewer')).toEqual(['close-returned']);
+    expect(allowedActions('accepted_tolerance', 'reviewer')).not.toContain('expire-tolerance');
+    expect(allowedActions('accepted_tolerance', 'system')).toEqual(['expire-tolerance']);
+    expect(allowedActions('delivered', 'reviewer')).toEqual(['follow-up']);
+    expect(allowedActions('delivered', 'agent')).toEqual(['rate']);
+    expect(allowedActions('archived', 'reviewer')).toEqual([]);
     expect(allowedActions('completed', 'agent')).toEqual(['deliver', 'rate']);
     for (const s of CASE_STATUSES) expect(allowedActions(s, 'admin')).toEqual([]);
   });

@@ -238,6 +238,14 @@ describe('one-time notice', () => {
     const back = notice.lines.find((l) => l.what === '居民身份证（国徽面）')!;
     expect(back.problems.join()).toContain('模糊');
     expect(back.how).toContain('验原件、收复印件');
+    // The villager's line says what to bring and why, without the agent's camera advice.
+    expect(back.forVillager).toEqual({ reasons: ['已拍的照片模糊，看不清字'], ask: '请带上您的居民身份证原件' });
+    expect(notice.villagerLines.map((l) => l.what)).toContain('居民身份证（国徽面）');
+    expect(choice.forVillager).toEqual({
+      reasons: ['还没有提供'],
+      ask: '请带上下面任意一种材料',
+      choices: ['居民身份证（人像面和国徽面）', '居民户口簿（户主页、本人页）'],
+    });
     expect(notice.complete).toBe(false);
   });
 });

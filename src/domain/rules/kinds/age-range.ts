@@ -1,5 +1,5 @@
 // The applicant's age (completed years, from the profile's birth date) must lie in min..max,
-// both inclusive, at today or at the date a ValueRef names.
+// both inclusive, at today or at the date a ValueRef names. A local limit names its source.
 import { ageAt, parseIsoDate } from '../../dates';
 import { finding } from '../findings';
 import type { RuleEvaluator } from '../types';
@@ -26,6 +26,25 @@ export const ageRange: RuleEvaluator<'age-range'> = {
     if (at === undefined || !parseIsoDate(at)) return [];
     const age = ageAt(birthDate, at);
     const when = rule.at ? `在「${ctx.label(rule.at)}」${at} 时` : '目前';
+    // A local limit (county or province policy, not national law) names its source. It binds (an
+    // error) unless the item makes it a warning, as where national law has no such limit: then the
+    // agent checks with the agency instead of turning the villager away.
+    if (rule.local) {
+      const basis = rule.source ? `（依据：${rule.source}）` : '';
+      const bound =
+        rule.minAge !== undefined && age < rule.minAge
+          ? { code: 'age.too_young', text: `未满本地规定的${rule.minAge}周岁` }
+          : rule.maxAge !== undefined && age > rule.maxAge
+            ? { code: 'age.too_old', text: `超过本地规定的${rule.maxAge}周岁` }
+            : undefined;
+      if (!bound) return [];
+      const advice =
+        rule.severity === 'warning' || rule.severity === 'info'
+          ? '这是本地规定，请先向经办机构确认能否办理，再提交'
+          : '不符合本地办理条件，请核对出生日期，确认无误请告知申请人暂不能办理';
+      const message = `申请人${when}${age}周岁，${bound.text}${basis}；${advice}`;
+      return [finding(bound.code, 'error', message, target, 'age-range')];
+    }
     if (rule.minAge !== undefined && age < rule.minAge) {
       const message = `申请人${when}${age}周岁，未满${rule.minAge}周岁，不符合办理条件；请核对出生日期，确认无误请告知申请人暂不能办理`;
       return [finding('age.too_young', 'error', message, target, 'age-range')];

@@ -20,12 +20,12 @@ export const RUNNING_STATUSES = ['accepted', 'accepted_tolerance'] as const;
 const CLOCK_RUNNING = [...RUNNING_STATUSES, 'suspended'] as const;
 
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
-  data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at`;
+  data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at, received_at`;
 
 /** The inbox's columns: the sealed body only where its tolerance list is needed. */
 const QUEUE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version,
   revision, CASE WHEN status = 'accepted_tolerance' THEN data END AS data, due_on, accepted_on, suspended_on, resume_status,
-  submitted_at, updated_at, queue_key`;
+  submitted_at, updated_at, received_at, queue_key`;
 
 interface CaseRow {
   id: string;
@@ -46,6 +46,7 @@ interface CaseRow {
   resume_status: CaseRecord['resumeStatus'];
   submitted_at: number | null;
   updated_at: number;
+  received_at: number | null;
 }
 
 const columnsOf = (r: Omit<CaseRow, 'data'>): Omit<CaseRecord, 'data'> => ({
@@ -66,6 +67,7 @@ const columnsOf = (r: Omit<CaseRow, 'data'>): Omit<CaseRecord, 'data'> => ({
   resumeStatus: r.resume_status,
   submittedAt: r.submitted_at === null ? null : Number(r.submitted_at),
   updatedAt: Number(r.updated_at),
+  receivedAt: r.received_at === null ? null : Number(r.received_at),
 });
 
 const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
@@ -101,6 +103,7 @@ const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
   c.resumeStatus,
   c.submittedAt,
   c.updatedAt,
+  c.receivedAt ?? c.submittedAt,
 ];
 
 type CaseFilter = Omit<CaseQuery, 'limit' | 'offset' | 'after'>;
@@ -311,7 +314,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       const changed = await sql.run(
         `UPDATE cases SET number = ?, item_code = ?, village_code = ?, township_code = ?, county_code = ?, agent_id = ?, applicant_id = ?,
            status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
-           submitted_at = ?, updated_at = ?
+           submitted_at = ?, updated_at = ?, received_at = ?
          WHERE id = ?`,
         [...caseValues(cipher, c), c.id],
       );

@@ -54,12 +54,21 @@ export function statsRepo(sql: Sql, cipher: RecordCipher): Repositories['stats']
           acceptedOn: r.accepted_on,
           dueOn: r.due_on,
         })),
-        decisions: decisionRows.map((r) => ({
-          caseId: r.case_id,
-          kind: r.kind,
-          reasonCodes: (openJson<Decision>(cipher, SEALED.decisions, r.data).reasons ?? []).map((x) => x.code),
-          createdAt: Number(r.created_at),
-        })),
+        decisions: decisionRows.map((r) => {
+          const d = openJson<Decision>(cipher, SEALED.decisions, r.data);
+          return {
+            caseId: r.case_id,
+            kind: r.kind,
+            reasonCodes: (d.reasons ?? []).map((x) => x.code),
+            createdAt: Number(r.created_at),
+            ...(d.followUp && {
+              followUp: {
+                reached: d.followUp.reached,
+                ...(d.followUp.satisfied !== undefined && { satisfied: d.followUp.satisfied }),
+              },
+            }),
+          };
+        }),
         ratings: ratingRows.map((r) => ({ caseId: r.case_id, level: Number(r.level) })),
         rectifications: rectRows.map((r) => openJson<Rectification>(cipher, SEALED.rectifications, r.data)),
       };

@@ -222,6 +222,8 @@ export async function applyResubmit(ctx: MutationContext, m: Resubmit) {
     number: sub.case.number,
     data: serverCase(sub, counters, ctx.now, current.agentId),
     submittedAt: current.submittedAt,
+    // The corrected materials arrived now: §32's five days to decide start again.
+    receivedAt: ctx.now,
     updatedAt: ctx.now,
   };
   await ctx.tx.cases.update(c);

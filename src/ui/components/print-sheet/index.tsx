@@ -8,10 +8,16 @@ export function PrintSheet({
   title,
   backHref,
   children,
+  className,
+  actions,
 }: {
   title: string;
   backHref: string;
   children: ComponentChildren;
+  /** Extra class on the sheet (e.g. a screen layout that is not A4). */
+  className?: string;
+  /** Extra screen-only toolbar buttons. */
+  actions?: ComponentChildren;
 }) {
   return (
     <div class="print-page">
@@ -24,8 +30,9 @@ export function PrintSheet({
           <Icon name="printer" />
           打印{title}
         </Button>
+        {actions}
       </div>
-      <article class="sheet" aria-label={title}>
+      <article class={className ? `sheet ${className}` : 'sheet'} aria-label={title}>
         {children}
       </article>
     </div>

@@ -18,6 +18,9 @@ const TONE: Record<CaseStatus, 'neutral' | 'info' | 'warning' | 'danger' | 'succ
   rated: 'success',
   terminated: 'danger',
   withdrawn: 'neutral',
+  refused: 'danger',
+  followed_up: 'success',
+  archived: 'neutral',
 };
 
 export function StatusBadge({ status }: { status: CaseStatus }) {

@@ -2,6 +2,7 @@
 import { CalendarMark } from '../../components/calendar-mark';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { STATUS_LABELS } from '../../../domain/state-machine';
+import { acceptanceWindowLabel } from '../../../domain/review/acceptance-window';
 import type { ReviewerState } from '../../../state/reviewer';
 import { diffRevisions } from '../../../state/reviewer/revision-diff';
 import { latestReturn } from '../../../state/reviewer/returned';
@@ -14,6 +15,7 @@ import { ReportSection } from './report';
 import { RevisionsSection } from './revisions';
 import { TimelineSection } from './timeline';
 import { ZoomViewer } from './zoom-viewer';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 export function CaseDetailScreen({
   state,
@@ -87,9 +89,26 @@ export function CaseDetailScreen({
                   <CalendarMark years={d.deadline.uncoveredYears} />
                 </span>
               )}
+              {d.acceptanceWindow && (
+                <span
+                  class={`deadline ${d.acceptanceWindow.overdue ? 'deadline--overdue' : d.acceptanceWindow.remaining <= 1 ? 'deadline--soon' : ''}`}
+                  data-acceptance-window={d.acceptanceWindow.overdue ? 'overdue' : 'running'}
+                >
+                  {acceptanceWindowLabel(d.acceptanceWindow)}
+                </span>
+              )}
+              {d.returnWindow && (
+                <span class="muted">
+                  {d.returnWindow.returnedOn} 退回补正
+                  {d.returnWindow.closable
+                    ? '，已满等待期，可关闭'
+                    : `，${d.returnWindow.closableFrom} 起未重新提交可关闭`}
+                </span>
+              )}
               {d.item && (
                 <span class="muted">
-                  承诺时限 {d.item.promisedLimitDays} 个工作日{d.item.requiresPresence ? ' · 须本人到场' : ''}
+                  承诺时限 {limitLabel(d.item)}
+                  {d.item.requiresPresence ? ' · 须本人到场' : ''}
                 </span>
               )}
             </div>

@@ -11,12 +11,14 @@ import { CompleteForm } from './complete-form';
 import { DECISION_LABELS, DECISION_ORDER } from './labels';
 import { ReturnForm } from './return-form';
 import { ToleranceForm } from './tolerance-form';
+import { FollowUpForm, RefuseForm, ReturnCloseNote } from './lifecycle-forms';
 
 const CONFIRM_TEXT: Partial<Record<DecisionKind, string>> = {
   accept: '材料齐全、符合要求，予以受理。受理后可打印受理单。',
   resume: '恢复办理：中止的天数不计入承诺时限。',
   'confirm-supplied': '容缺材料已全部补齐，转为正常受理。',
   deliver: '办理结果已送达申请人。',
+  archive: '办件材料和记录归档，归档后不再有任何操作。',
 };
 
 /** “确认受理”, “确认退回补正”…; “确认已补齐” already says it. */
@@ -38,7 +40,15 @@ function NoteField({ kind, value, onValue }: { kind: DecisionKind; value: string
         </div>
       )}
       <label class="stack">
-        {kind === 'suspend' ? '中止原因（必填）' : kind === 'terminate' ? '终止原因（必填）' : '备注（可不填）'}
+        {kind === 'suspend'
+          ? '中止原因（必填）'
+          : kind === 'terminate'
+            ? '终止原因（必填）'
+            : kind === 'refuse'
+              ? '不予受理原因（必填，将告知申请人）'
+              : kind === 'follow-up'
+                ? '回访记录（可不填）'
+                : '备注（可不填）'}
         <textarea rows={2} maxLength={1000} value={value} onInput={(e) => onValue(e.currentTarget.value)} />
       </label>
     </div>
@@ -64,8 +74,9 @@ export function DecisionPanel({
     outcome.case.id === detail.case.id &&
     (outcome.decision.kind === 'accept' || outcome.decision.kind === 'accept-with-tolerance');
   const accepted =
-    ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated'].includes(detail.case.status) &&
-    detail.case.acceptedOn;
+    ['accepted', 'accepted_tolerance', 'suspended', 'completed', 'delivered', 'rated', 'followed_up'].includes(
+      detail.case.status,
+    ) && detail.case.acceptedOn;
 
   const open = (kind: DecisionKind) => {
     input.current = { kind };
@@ -89,7 +100,13 @@ export function DecisionPanel({
           {kinds.map((k) => (
             <Button
               key={k}
-              variant={k === 'terminate' ? 'danger' : k === 'accept' || k === 'complete' ? 'primary' : 'secondary'}
+              variant={
+                k === 'terminate' || k === 'refuse' || k === 'close-returned'
+                  ? 'danger'
+                  : k === 'accept' || k === 'complete'
+                    ? 'primary'
+                    : 'secondary'
+              }
               onClick={() => open(k)}
             >
               {DECISION_LABELS[k]}
@@ -136,6 +153,21 @@ export function DecisionPanel({
               }}
             />
           )}
+          {pending.kind === 'refuse' && (
+            <RefuseForm
+              onBasis={(legalBasis) => {
+                input.current = { ...input.current, legalBasis };
+              }}
+            />
+          )}
+          {pending.kind === 'follow-up' && (
+            <FollowUpForm
+              onFollowUp={(followUp) => {
+                input.current = { ...input.current, followUp };
+              }}
+            />
+          )}
+          {pending.kind === 'close-returned' && detail.returnWindow && <ReturnCloseNote window={detail.returnWindow} />}
           <NoteField kind={pending.kind} value={note} onValue={setNote} />
           {slice.problems.value.length > 0 && (
             <ul class="field__error" role="alert">
@@ -151,7 +183,11 @@ export function DecisionPanel({
             </Button>
             <Button
               type="submit"
-              variant={pending.kind === 'terminate' ? 'danger' : 'primary'}
+              variant={
+                pending.kind === 'terminate' || pending.kind === 'refuse' || pending.kind === 'close-returned'
+                  ? 'danger'
+                  : 'primary'
+              }
               disabled={slice.sending.value}
             >
               {slice.sending.value ? '正在提交…' : slice.sendError.value ? '重试' : submitLabel(pending.kind)}
@@ -172,6 +208,7 @@ export function DecisionPanel({
                 )}
                 {d.outcome && <span>：{d.outcome}</span>}
                 {d.note && <span>（{d.note}）</span>}
+                {d.legalBasis && <span>依据：{d.legalBasis}</span>}
               </li>
             ))}
           </ol>

@@ -10,6 +10,11 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   deliver: '送达',
   terminate: '终止',
   'confirm-supplied': '确认已补齐',
+  refuse: '不予受理',
+  'close-returned': '逾期未补正，关闭办件',
+  'expire-tolerance': '容缺逾期终止（系统）',
+  'follow-up': '回访',
+  archive: '归档',
 };
 
 /** Order of the buttons: the usual next step first, the drastic ones last. */
@@ -20,7 +25,11 @@ export const DECISION_ORDER: DecisionKind[] = [
   'confirm-supplied',
   'complete',
   'deliver',
+  'follow-up',
+  'archive',
   'resume',
   'suspend',
+  'close-returned',
+  'refuse',
   'terminate',
 ];

@@ -12,6 +12,7 @@ import { PersonForm } from '../../person-form';
 import { ItemPicker } from './item-picker';
 import { ChosenPerson } from './chosen-person';
 import './new-case.css';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 /** 新建办件: item → applicant (existing or new profile) → optional entrusting person → workbench. */
 export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
@@ -82,8 +83,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
               <div class="chosen__text">
                 <strong>{item.value.name}</strong>
                 <span class="muted">
-                  {item.value.agency} · 承诺时限{' '}
-                  {item.value.promisedLimitDays === 0 ? '即办' : `${item.value.promisedLimitDays} 个工作日`}
+                  {item.value.agency} · 承诺时限 {limitLabel(item.value)}
                 </span>
               </div>
               <Button

@@ -3,6 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { ServiceItem } from '../../../domain';
 import { indexItems, itemCategories, loadPinyin, openableItems, searchItems, type IndexedItem } from '../../../state';
 import { Chip } from '../../components/chip';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 /** Search box (name, keyword, pinyin initials) + category chips over the catalogue. */
 export function ItemPicker({ onPick }: { onPick: (item: ServiceItem) => void }) {
@@ -70,7 +71,7 @@ export function ItemPicker({ onPick }: { onPick: (item: ServiceItem) => void }) 
                 {i.category} · {i.agency}
               </span>
               <span class="item-option__tags">
-                <span>承诺时限：{i.promisedLimitDays === 0 ? '即办' : `${i.promisedLimitDays} 个工作日`}</span>
+                <span>承诺时限：{limitLabel(i)}</span>
                 {i.requiresPresence && <span class="tag tag--warn">须本人到场</span>}
                 {i.toleranceAllowed && <span class="tag">可容缺受理</span>}
               </span>

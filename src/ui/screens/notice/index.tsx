@@ -1,11 +1,17 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { buildNotice, openCase } from '../../../state';
 import { useAppState } from '../../app/context';
 import { PrintSheet } from '../../components/print-sheet';
 import { Banner } from '../../components/banner';
-import { formatDateCn } from '../../format';
+import { Button } from '../../components/button';
+import { noticeDoc, noticeSpeech, type NoticeDoc } from './notice-doc';
+import { speak, stopSpeaking, useMandarinVoice } from './speech';
+import './notice.css';
 
-/** 一次性告知单 (printable A4): everything still missing or to fix and how, listed once. */
+/**
+ * 一次性告知单: everything the villager still has to bring, and why, listed once. Flowing text on
+ * screens (read on a phone, shown full-screen, saved as an image for WeChat, read aloud); A4 in print.
+ */
 export function NoticeScreen({ id }: { id: string }) {
   const state = useAppState();
   const wb = state.workbench;
@@ -19,100 +25,175 @@ export function NoticeScreen({ id }: { id: string }) {
   if (!c || c.id !== id || !item || !report || !applicant) {
     return wb.error.value ? <Banner tone="danger">{wb.error.value}</Banner> : <p aria-busy="true">正在生成告知单……</p>;
   }
-  const notice = buildNotice(item, c, report);
   const user = state.user.value;
-  const today = state.today.value;
+  const doc = noticeDoc({
+    item,
+    c,
+    notice: buildNotice(item, c, report),
+    applicantName: applicant.name,
+    agentName: user?.name ?? '',
+    villageName: user?.villageName,
+    today: state.today.value,
+  });
+  return <NoticeSheet doc={doc} backHref={`#/cases/${id}`} />;
+}
+
+type Full = 'api' | 'overlay' | null;
+
+function NoticeSheet({ doc, backHref }: { doc: NoticeDoc; backHref: string }) {
+  const [full, setFull] = useState<Full>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
+  const voice = useMandarinVoice();
+
+  useEffect(() => {
+    const onChange = () => {
+      if (!document.fullscreenElement) setFull((f) => (f === 'api' ? null : f));
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setFull((f) => (f === 'overlay' ? null : f));
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const enterFull = async () => {
+    const el = document.querySelector<HTMLElement>('article.notice');
+    if (el && document.fullscreenEnabled && typeof el.requestFullscreen === 'function') {
+      try {
+        await el.requestFullscreen();
+        setFull('api');
+        return;
+      } catch {
+        // Refused (iOS Safari on a phone has no element fullscreen): cover the viewport instead.
+      }
+    }
+    setFull('overlay');
+  };
+  const exitFull = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    setFull(null);
+  };
+  const save = async () => {
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const { saveNoticeImage } = await import('./notice-image');
+      await saveNoticeImage(doc);
+    } catch (e) {
+      setSaveError(`图片没有保存成功：${(e as Error).message}。可以改用打印或全屏显示给群众拍照。`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const read = () => {
+    if (!voice) return;
+    setReading(true);
+    speak(noticeSpeech(doc), voice, () => setReading(false));
+  };
+  const stop = () => {
+    stopSpeaking();
+    setReading(false);
+  };
+
+  const actions = (
+    <>
+      <Button onClick={() => void enterFull()}>全屏显示</Button>
+      <Button onClick={() => void save()} disabled={saving} aria-busy={saving}>
+        {saving ? '正在生成图片……' : '保存为图片'}
+      </Button>
+      {voice &&
+        (reading ? (
+          <Button variant="primary" onClick={stop}>
+            停止
+          </Button>
+        ) : (
+          <Button onClick={read}>朗读</Button>
+        ))}
+    </>
+  );
+
   return (
-    <PrintSheet title="一次性告知单" backHref={`#/cases/${id}`}>
-      <h1>一次性告知单</h1>
-      <p class="sheet__sub">编号：{c.number}</p>
-      <dl class="sheet__meta">
-        <dt>申请人</dt>
-        <dd>{applicant.name}</dd>
-        <dt>申请事项</dt>
-        <dd>{item.name}</dd>
-        <dt>实施机构</dt>
-        <dd>{item.agency}</dd>
-        <dt>承诺时限</dt>
-        <dd>
-          {item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}（法定 {item.legalLimitDays}{' '}
-          个工作日），自材料齐全受理之日起计算
-        </dd>
-      </dl>
-      {notice.complete ? (
-        <p data-testid="notice-complete">
-          <strong>经预审，您的申请材料已齐全、符合要求，无需补正。</strong>
+    <>
+      {saveError && <Banner tone="danger">{saveError}</Banner>}
+      <PrintSheet
+        title="一次性告知单"
+        backHref={backHref}
+        className={`notice${full ? ' notice--full' : ''}${full === 'overlay' ? ' notice--overlay' : ''}`}
+        actions={actions}
+      >
+        {full && (
+          <div class="no-print notice__exit">
+            <Button variant="primary" onClick={exitFull}>
+              退出全屏
+            </Button>
+          </div>
+        )}
+        <h1>{doc.title}</h1>
+        <p class="sheet__sub">编号：{doc.number}</p>
+        <dl class="notice__meta">
+          {doc.meta.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <p class="notice__intro" data-testid={doc.items.length ? undefined : 'notice-complete'}>
+          <strong>{doc.intro}</strong>
         </p>
-      ) : (
-        <>
-          <p>
-            经预审，您申请的事项还需补齐或更正以下 <strong>{notice.lines.length}</strong>{' '}
-            项内容。本单已一次性告知全部需补正的内容：
-          </p>
-          <table data-testid="notice-table">
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">材料或内容</th>
-                <th scope="col">存在问题</th>
-                <th scope="col">补正要求</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notice.lines.map((l, i) => (
-                <tr key={l.what}>
-                  <td>{i + 1}</td>
-                  <td>{l.what}</td>
-                  <td>
-                    {l.problems.map((p) => (
-                      <div key={p}>{p}</div>
+        {doc.items.length > 0 && (
+          <ol class="notice__items" data-testid="notice-table">
+            {doc.items.map((it) => (
+              <li key={it.what}>
+                <h2 class="notice__what">{it.what}</h2>
+                {it.reasons.length > 0 && <p class="notice__why">{it.reasons.join('；')}</p>}
+                <p class="notice__ask">{it.ask}</p>
+                {it.choices && (
+                  <ol class="sheet__choices notice__choices" aria-label="以下任选一种">
+                    {it.choices.map((text, j) => (
+                      <li key={text}>
+                        {j > 0 && <strong>或 </strong>}
+                        {text}
+                      </li>
                     ))}
-                    {l.promisedBy && (
-                      <div>
-                        <strong>承诺于 {formatDateCn(l.promisedBy)} 前补交</strong>
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {l.choices ? (
-                      <ol class="sheet__choices" aria-label="以下任选一种">
-                        {l.choices.map((text, j) => (
-                          <li key={text}>
-                            {j > 0 && <strong>或 </strong>}
-                            {text}
-                          </li>
-                        ))}
-                      </ol>
-                    ) : (
-                      l.how
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-      {item.requiresPresence && (
-        <p>
-          <strong>注意：</strong>本事项须申请人本人到场办理。{item.presenceNote ?? ''}
-        </p>
-      )}
-      <div class="sheet__sign">
-        <div>
-          <p>代办员：{user?.name ?? ''}</p>
-          <p>村级代办服务点：{user?.villageName ? `${user.villageName}便民服务站` : c.villageCode}</p>
-          <p>告知日期：{formatDateCn(today)}</p>
+                  </ol>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {doc.where && (
+          <p class="notice__where">
+            <strong>{doc.where}</strong>
+          </p>
+        )}
+        {doc.presence && (
+          <p>
+            <strong>{doc.presence}</strong>
+          </p>
+        )}
+        <div class="sheet__sign notice__sign">
+          <div>
+            {doc.agent.map(([k, v]) => (
+              <p key={k}>
+                {k}：{v}
+              </p>
+            ))}
+          </div>
+          <div>
+            <p>申请人（签收）：</p>
+            <p style={{ borderBottom: '1px solid #000', height: '2em' }} />
+            <p>日期：　　　年　　月　　日</p>
+          </div>
         </div>
-        <div>
-          <p>申请人（签收）：</p>
-          <p style={{ borderBottom: '1px solid #000', height: '2em' }} />
-          <p>日期：　　　年　　月　　日</p>
-        </div>
-      </div>
-      <p class="sheet__foot">
-        依据《中华人民共和国行政许可法》第三十二条，申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容。
-      </p>
-    </PrintSheet>
+        <p class="sheet__foot">{doc.foot}</p>
+      </PrintSheet>
+    </>
   );
 }

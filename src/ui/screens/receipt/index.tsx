@@ -9,6 +9,7 @@ import { formatDateCn, formatTime } from '../../format';
 import { groupLookupToken, lookupUrl } from '../../../domain/lookup/link';
 import { refreshLookupBase } from '../../../state/lookup-base';
 import { CalendarMark } from '../../components/calendar-mark';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 /**
  * 办件回执: the case number and a QR code drawn on the device (no network), for the villager to
@@ -50,7 +51,7 @@ export function ReceiptScreen({ id }: { id: string }) {
           <dd>{c.submittedAt ? formatTime(c.submittedAt) : '尚未提交'}</dd>
           <dt>承诺时限</dt>
           <dd>
-            {item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}
+            {limitLabel(item)}
             {c.dueOn && `（${c.dueOn} 前办结）`}
             {c.dueOn && <CalendarMark from={c.acceptedOn} to={c.dueOn} />}
           </dd>

@@ -4,6 +4,7 @@ import { LinkButton } from '../../components/button';
 import { Banner } from '../../components/banner';
 import { formatTime } from '../../format';
 import { Icon } from '../../components/icon';
+import { limitLabel } from '../../../domain/review/limit-label';
 
 /** The case keeps the item version it was opened with; say so when a newer one is published. */
 function ItemVersionNote() {
@@ -48,11 +49,7 @@ export function CaseHeader() {
           </span>
         )}
         <span class="muted">更新于 {formatTime(c.updatedAt)}</span>
-        {item && (
-          <span class="muted">
-            承诺时限：{item.promisedLimitDays === 0 ? '即办' : `${item.promisedLimitDays} 个工作日`}
-          </span>
-        )}
+        {item && <span class="muted">承诺时限：{limitLabel(item)}</span>}
       </div>
       {item?.requiresPresence && (
         <Banner tone="warning">
