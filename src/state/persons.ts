@@ -6,6 +6,7 @@ export { resetPersons } from './persons-slice';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
 import { checkPersonDraft, personFromDraft, type PersonDraft } from './person-form';
+import { divisionListFor } from './county-divisions';
 
 let searchSeq = 0;
 
@@ -41,7 +42,8 @@ export async function settlePersonConflict(state: AppState, id: string, field: P
 export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {
   const actor = requireActor(state);
   const now = state.deps.now();
-  const check = checkPersonDraft(draft, state.today.value);
+  // The county's list where this device has one: a code missing from it is refused offline too.
+  const check = checkPersonDraft(draft, state.today.value, await divisionListFor(state));
   const villageCode = state.user.value?.villageCode ?? draft.divisionCode;
   const input = personFromDraft(draft, check, villageCode, now);
   if (!input) throw new Error('档案中还有需要改正的地方，请看红色提示');

@@ -10,6 +10,7 @@ import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
 import { ERROR_CODES } from '../domain/api/errors';
+import { refreshDivisionsLater } from './county-divisions';
 
 export interface SyncConnection {
   start: () => void;
@@ -55,6 +56,8 @@ export function connectSync(
     state.sync.needsUpdate.value = s.needsUpdate;
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
+    // Online and the round went through: a changed division list comes along (at most every 30 min).
+    if (s.lastOutcome === 'done') refreshDivisionsLater(state);
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
     const code = s.lastError?.code;
     if (s.needsLogin && (code === ERROR_CODES.authRevoked || code === ERROR_CODES.authDisabled)) {

@@ -27,11 +27,7 @@ export async function countyDivisions(repos: Pick<Repositories, 'divisions'>, co
 export async function checkPersonDivision(repos: Pick<Repositories, 'divisions'>, person: Person): Promise<void> {
   const known = await repos.divisions.inCounty(countyOf(person.divisionCode));
   if (known.length === 0) return;
-  const check = validateDivisionCode(
-    person.divisionCode,
-    12,
-    divisionList(known.map((d) => d.code)),
-  );
+  const check = validateDivisionCode(person.divisionCode, 12, divisionList(known.map((d) => d.code)));
   if (check.ok) return;
   if (check.error.code === 'division.unknown')
     throw new Rejected(
