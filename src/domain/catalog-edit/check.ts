@@ -2,6 +2,7 @@
 // engine needs (every rule's field, material and data field must exist). Messages are in Chinese,
 // each with the JSON path it is about, so the editor can show them live.
 import { ServiceItem, type Rule, type ValueRef } from '../schemas/catalog';
+import { alternativeProblems } from '../rules/alternatives';
 import { ruleMaterials } from '../rules/references';
 
 export interface ItemProblem {
@@ -93,6 +94,7 @@ export function itemReferenceProblems(item: ServiceItem): ItemProblem[] {
     ),
   ];
   item.rules.forEach((rule, i) => problems.push(...ruleProblems(item, rule, i)));
+  problems.push(...alternativeProblems(item));
   item.materials.forEach((m, i) => {
     if (m.pagesMin > m.pagesMax)
       problems.push({ path: `materials.${i}.pagesMin`, message: '最少页数不能大于最多页数' });

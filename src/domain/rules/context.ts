@@ -3,6 +3,7 @@
 import type { Material } from '../schemas/case';
 import type { FormField, MaterialRequirement, PersonFieldKey, ServiceItem, ValueRef } from '../schemas/catalog';
 import type { Person } from '../schemas/person';
+import { alternativesView, type AlternativesView } from './alternatives';
 import { PERSON_FIELD_LABELS } from './labels';
 import type { CapturedMaterial, EvaluationInput, FindingTarget } from './types';
 
@@ -17,6 +18,10 @@ export interface EvaluationContext {
   captured(id: string): CapturedMaterial | undefined;
   /** Tolerance is claimed and accepted for this requirement (see isTolerated). */
   tolerated(id: string): boolean;
+  /** Captured or tolerated. */
+  given(id: string): boolean;
+  /** The item's 或 choices as captured so far. */
+  readonly alternatives: AlternativesView;
   /** Trimmed value; undefined when empty or absent. */
   value(ref: ValueRef): string | undefined;
   label(ref: ValueRef): string;
@@ -87,18 +92,23 @@ export function createContext(input: EvaluationInput): EvaluationContext {
   const captured = new Map<string, CapturedMaterial>();
   for (const r of item.materials) captured.set(r.id, mergeMaterials(r, rowsByRequirement.get(r.id) ?? []));
 
+  const tolerated = (id: string) => {
+    const c = captured.get(id);
+    return c !== undefined && isTolerated(input, c.requirement, c.present);
+  };
+  const given = (id: string) => (captured.get(id)?.present ?? false) || tolerated(id);
+
   const ctx: EvaluationContext = {
     input,
+    alternatives: alternativesView(item, given),
+    given,
     item,
     today: input.today,
     fieldOrder,
     materialOrder,
     requirement: (id) => requirements.get(id),
     captured: (id) => captured.get(id),
-    tolerated: (id) => {
-      const c = captured.get(id);
-      return c !== undefined && isTolerated(input, c.requirement, c.present);
-    },
+    tolerated,
     field: (key) => fields.get(key),
     value(ref) {
       switch (ref.source) {

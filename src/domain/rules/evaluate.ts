@@ -7,6 +7,7 @@ import { dedupeByKey, finding, sortFindings } from './findings';
 import { materialStates } from './material-states';
 import { ruleMaterials } from './references';
 import { RULE_EVALUATORS } from './registry';
+import { ruleSubjects } from './rule-subjects';
 import { dataFieldFindings, formFieldFindings } from './structure/form-fields';
 import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
@@ -37,6 +38,8 @@ export function evaluate(input: EvaluationInput): Report {
   const collected: Finding[] = [];
   // Explicit rules first: on a shared key the author's severity and wording win over the structure's.
   for (const rule of input.item.rules) {
+    const subjects = ruleSubjects(input.item, rule);
+    if (subjects.length > 0 && subjects.every((id) => ctx.alternatives.notNeeded(id))) continue;
     const materials = ruleMaterials(rule);
     for (const id of materials) checked.add(id);
     collected.push(...ruleFindings(rule, materials, ctx));

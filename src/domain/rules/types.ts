@@ -38,12 +38,13 @@ export interface Finding {
   rule: RuleKind | 'material-missing';
 }
 
-export type MaterialStatus = 'missing' | 'captured' | 'passes' | 'warnings' | 'errors' | 'tolerated';
+export type MaterialStatus = 'missing' | 'captured' | 'passes' | 'warnings' | 'errors' | 'tolerated' | 'not-needed';
 
 /**
  * missing: nothing captured · tolerated: missing under an accepted tolerance claim ·
  * errors / warnings: its worst finding · passes: captured, checked by a rule or its data fields,
- * nothing found · captured: captured, but no rule checks its content.
+ * nothing found · captured: captured, but no rule checks its content · not-needed: absent, and another
+ * group of its alternative (或) is complete.
  */
 export interface MaterialState {
   status: MaterialStatus;

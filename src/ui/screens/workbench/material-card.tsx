@@ -22,6 +22,7 @@ export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
   warnings: '有提醒',
   errors: '有问题',
   tolerated: '容缺',
+  'not-needed': '无需提供（已选另一种）',
 };
 const REQUIREMENT_LABELS = { required: '必交', optional: '可选', tolerable: '必交（可容缺）' } as const;
 
