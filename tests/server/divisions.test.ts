@@ -136,6 +136,16 @@ describe('pushed profiles are checked against the imported list', () => {
     }
   });
 
+  it('refuses a code that is not a 12-digit division code (person.division_invalid), whatever the county', async () => {
+    // 6 digits (a county), town 600 (unassigned by GB/T 10114), village 000.
+    for (const code of ['341822', '341822600201', '110101001000']) {
+      const { result, applicant } = await submit(code, MONDAY + 15);
+      expect(result, code).toMatchObject({ status: 'rejected', code: 'person.division_invalid' });
+      expect(result.message).toMatch(/行政区划代码.*撤回修改/);
+      expect(await stored(applicant.id)).toBe(0);
+    }
+  });
+
   it('accepts the code once the admin imports it, and the list version changes', async () => {
     const before = (await get(s.app, who.agent1!.token)).json().version as string;
     const csv = 'code,name\n341822400000,广德经济开发区\n341822400401,开发区社区\n';

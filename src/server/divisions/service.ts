@@ -20,23 +20,25 @@ export async function countyDivisions(repos: Pick<Repositories, 'divisions'>, co
 }
 
 /**
- * Refuses (Rejected `person.division_unknown`) a profile whose 12-digit division code lies in a
- * county that has an imported list on this server but is not in it. A county without a list
- * (another province's migrant worker) is checked for structure only, as on the device.
+ * Refuses a profile whose division code is not a well-formed 12-digit code
+ * (`person.division_invalid`, as the device's form checks), or lies in a county that has an
+ * imported list on this server but is not in it (`person.division_unknown`). A county without a
+ * list (a migrant from another province) is checked for structure only, as on the device.
  */
 export async function checkPersonDivision(repos: Pick<Repositories, 'divisions'>, person: Person): Promise<void> {
-  const known = await repos.divisions.inCounty(countyOf(person.divisionCode));
+  const structure = validateDivisionCode(person.divisionCode, 12);
+  if (!structure.ok)
+    throw new Rejected(
+      'person.division_invalid',
+      `${person.name}的档案中，行政区划代码 ${person.divisionCode} 有误：${structure.error.message}。请先点“撤回修改”，在群众档案中改正后重新提交`,
+    );
+  const known = await repos.divisions.inCounty(countyOf(structure.value.code));
   if (known.length === 0) return;
-  const check = validateDivisionCode(person.divisionCode, 12, divisionList(known.map((d) => d.code)));
-  if (check.ok) return;
-  if (check.error.code === 'division.unknown')
+  const listed = validateDivisionCode(structure.value.code, 12, divisionList(known.map((d) => d.code)));
+  if (!listed.ok)
     throw new Rejected(
       'person.division_unknown',
       `${person.name}的档案中，行政区划代码 ${person.divisionCode} 不在本县导入的行政区划列表中。` +
         `请先点“撤回修改”，在群众档案中改为正确的村（社区）代码后重新提交；如该村确属本县，请联系县级管理员导入最新的行政区划列表`,
     );
-  throw new Rejected(
-    'person.division_invalid',
-    `${person.name}的档案中，行政区划代码 ${person.divisionCode} 有误：${check.error.message}。请先点“撤回修改”，改正档案后重新提交`,
-  );
 }
