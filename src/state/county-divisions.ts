@@ -33,10 +33,3 @@ export async function divisionListFor(state: Pick<AppState, 'user'>): Promise<Di
     };
   return memo.list;
 }
-
-/** Asks the server for a newer list in the background (after login, after a sync round); never throws. */
-export function refreshDivisionsLater(state: AppState, force = false): void {
-  void import('./county-divisions-fetch')
-    .then((m) => m.refreshCountyDivisions(state, { force }))
-    .catch(() => undefined);
-}

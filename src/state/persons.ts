@@ -6,7 +6,7 @@ export { resetPersons } from './persons-slice';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
 import { checkPersonDraft, personFromDraft, type PersonDraft } from './person-form';
-import { divisionListFor } from './county-divisions';
+import type { DivisionList } from '../domain/validators/division-code';
 
 let searchSeq = 0;
 
@@ -38,12 +38,15 @@ export async function settlePersonConflict(state: AppState, id: string, field: P
   return settleConflicts(id, field, value, requireActor(state), state.deviceId.value, state.deps.now());
 }
 
-/** Validates and saves the profile (one transaction with its audit event); throws with a Chinese message. */
-export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {
+/**
+ * Validates and saves the profile (one transaction with its audit event); throws with a Chinese
+ * message. `divisions`: the county's list where the device has one (county-divisions.ts; the form
+ * reads it, so this first-screen module does not load it): a code missing from it is refused.
+ */
+export async function savePersonDraft(state: AppState, draft: PersonDraft, divisions?: DivisionList): Promise<Person> {
   const actor = requireActor(state);
   const now = state.deps.now();
-  // The county's list where this device has one: a code missing from it is refused offline too.
-  const check = checkPersonDraft(draft, state.today.value, await divisionListFor(state));
+  const check = checkPersonDraft(draft, state.today.value, divisions);
   const villageCode = state.user.value?.villageCode ?? draft.divisionCode;
   const input = personFromDraft(draft, check, villageCode, now);
   if (!input) throw new Error('档案中还有需要改正的地方，请看红色提示');

@@ -9,7 +9,6 @@ import { saveSession } from '../storage/settings';
 import { refreshStorageInfo, requestPersistence } from './storage-info';
 import { keyAfterLogin } from './device-key';
 import { flushLogoutsIfAny } from './session-boot';
-import { refreshDivisionsLater } from './county-divisions';
 
 /**
  * Online login; throws a RequestError with a Chinese message. Also renews an expired token: the same
@@ -29,8 +28,6 @@ export async function login(state: AppState, username: string, password: string)
   await saveSession(session); // checked when written (the login answer): boot reads it as it is
   state.session.value = session;
   void flushLogoutsIfAny(state).catch(() => undefined);
-  // The county's division list, for the person form's offline check (a 304 when unchanged).
-  refreshDivisionsLater(state, true);
   // Chrome grants persistence to engaged/installed apps: ask now that the agent is committed.
   void requestPersistence(state).then(() => refreshStorageInfo(state));
 }

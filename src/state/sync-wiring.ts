@@ -10,7 +10,6 @@ import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
 import { ERROR_CODES } from '../domain/api/errors';
-import { refreshDivisionsLater } from './county-divisions';
 
 export interface SyncConnection {
   start: () => void;
@@ -49,6 +48,7 @@ export function connectSync(
   );
   let unsubscribe: (() => void) | undefined;
   let warnedLogin = false;
+  let checkedDivisions = false;
   const apply = (s: SyncStatus) => {
     state.sync.pending.value = s.pending;
     state.sync.running.value = s.running;
@@ -56,8 +56,15 @@ export function connectSync(
     state.sync.needsUpdate.value = s.needsUpdate;
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
-    // Online and the round went through: a changed division list comes along (at most every 30 min).
-    if (s.lastOutcome === 'done') refreshDivisionsLater(state);
+    // Online and the round went through: a changed division list comes along, always after a
+    // start (a login), else at most every 30 minutes (county-divisions-fetch.ts, loaded only now).
+    if (s.lastOutcome === 'done') {
+      const force = !checkedDivisions;
+      checkedDivisions = true;
+      void import('./county-divisions-fetch')
+        .then((m) => m.refreshCountyDivisions(state, { force }))
+        .catch(() => undefined);
+    }
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
     const code = s.lastError?.code;
     if (s.needsLogin && (code === ERROR_CODES.authRevoked || code === ERROR_CODES.authDisabled)) {
@@ -73,6 +80,7 @@ export function connectSync(
   };
   return {
     start() {
+      checkedDivisions = false;
       unsubscribe ??= scheduler.onStatus(apply);
       scheduler.start();
     },

@@ -8,6 +8,8 @@ import { divisionListFor } from '../../../src/state/county-divisions';
 import { DIVISIONS_CHECK_INTERVAL_MS, refreshCountyDivisions } from '../../../src/state/county-divisions-fetch';
 import { readCountyDivisions, writeCountyDivisions } from '../../../src/storage/county-divisions';
 import { countPersons } from '../../../src/storage';
+import { connectSync } from '../../../src/state/sync-wiring';
+import type { SyncScheduler, SyncStatus } from '../../../src/sync';
 import { bearer, login, startServer, type TestServer } from '../../server/harness';
 import { clock, NOW, useHarness, VILLAGE } from './harness';
 
@@ -48,7 +50,50 @@ const draft = (divisionCode: string) => ({
   divisionCode,
 });
 
+/** A scheduler of the test's own: it reports the outcomes the test says (as in sync-ended.test.ts). */
+function fakeScheduler() {
+  let listener: ((s: SyncStatus) => void) | undefined;
+  let status: SyncStatus = { pending: 0, running: false, problems: [], needsLogin: false, needsUpdate: false };
+  const scheduler: SyncScheduler = {
+    start: () => undefined,
+    stop: () => undefined,
+    requestSync: async () => undefined,
+    refresh: async () => undefined,
+    onStatus: (l) => {
+      listener = l;
+      l(status);
+      return () => (listener = undefined);
+    },
+    getStatus: () => status,
+  };
+  const report = (patch: Partial<SyncStatus>) => {
+    status = { ...status, ...patch };
+    listener?.(status);
+  };
+  return { scheduler, report };
+}
+
 describe('county division list on the device', () => {
+  it('is fetched by the first sync round after sync starts (a login), then with If-None-Match', async () => {
+    const state = signIn();
+    const fake = fakeScheduler();
+    const sync = connectSync(state, () => fake.scheduler);
+    sync.start();
+    expect(statuses).toEqual([]);
+    fake.report({ lastOutcome: 'done' });
+    await expect.poll(async () => (await readCountyDivisions())?.countyCode).toBe('341822');
+    expect(statuses).toEqual([200]);
+    // The next rounds within 30 minutes ask nothing; a new start (login, unlock) asks once: 304.
+    fake.report({ lastOutcome: 'done', lastSuccessAt: NOW + 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(statuses).toEqual([200]);
+    sync.stop();
+    sync.start();
+    fake.report({ lastOutcome: 'done', lastSuccessAt: NOW + 2 });
+    await expect.poll(() => statuses).toEqual([200, 304]);
+    sync.stop();
+  });
+
   it('checks structure only while no list is stored', async () => {
     const state = signIn();
     expect(await divisionListFor(state)).toBeUndefined();
@@ -57,7 +102,7 @@ describe('county division list on the device', () => {
     expect(await countPersons()).toBe(1);
   });
 
-  it('fetches the list after login, then refuses a code missing from it offline, in Chinese', async () => {
+  it('once fetched, refuses a code missing from the list offline, in Chinese', async () => {
     const state = signIn();
     expect(await refreshCountyDivisions(state, { force: true })).toBe('updated');
     expect(statuses).toEqual([200]);
@@ -72,11 +117,12 @@ describe('county division list on the device', () => {
     expect(check.errors.divisionCode).toBe(
       `本县的行政区划列表中没有代码 ${NOT_LISTED}，请从列表中选择或核对后重新填写`,
     );
-    await expect(savePersonDraft(state, draft(NOT_LISTED))).rejects.toThrow('需要改正');
+    // As the form saves: with the list it reads from storage.
+    await expect(savePersonDraft(state, draft(NOT_LISTED), list)).rejects.toThrow('需要改正');
     expect(await countPersons()).toBe(0);
     // Listed codes and other counties' codes (no list here: structure only) still save.
-    await savePersonDraft(state, draft(LISTED));
-    await savePersonDraft(state, { ...draft('110101001001'), idNumber: '110105199506010024', name: '李芳' });
+    await savePersonDraft(state, draft(LISTED), list);
+    await savePersonDraft(state, { ...draft('110101001001'), idNumber: '110105199506010024', name: '李芳' }, list);
     expect(await countPersons()).toBe(2);
   });
 
