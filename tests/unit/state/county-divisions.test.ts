@@ -23,7 +23,7 @@ beforeAll(async () => {
   server = await startServer();
   agentToken = (await login(server.app, 'agent1')).token;
   baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
-});
+}, 60_000); // a real server (PostgreSQL when DAIBAN_TEST_DATABASE_URL is set) among many test files
 afterAll(() => server.close());
 
 const h = useHarness(async (url, init) => {
