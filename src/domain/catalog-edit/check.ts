@@ -98,6 +98,13 @@ export function itemReferenceProblems(item: ServiceItem): ItemProblem[] {
   item.materials.forEach((m, i) => {
     if (m.pagesMin > m.pagesMax)
       problems.push({ path: `materials.${i}.pagesMin`, message: '最少页数不能大于最多页数' });
+    if (m.signers === 'household-adults' && m.kind !== 'signature')
+      problems.push({ path: `materials.${i}.signers`, message: '只有签名类材料（signature）可以要求家庭成员逐一签名' });
+    if (m.householdPages && m.kind !== 'document-photo')
+      problems.push({
+        path: `materials.${i}.householdPages`,
+        message: '只有拍照类材料（document-photo）可以按家庭人数核对页数',
+      });
   });
   if (item.promisedLimitDays > item.legalLimitDays) {
     problems.push({ path: 'promisedLimitDays', message: '承诺时限不能长于法定时限' });

@@ -1,6 +1,6 @@
 // Everything a rule needs to read, prepared once per evaluation: requirements and captured
 // materials by id, and ValueRef resolution (value, Chinese label, finding target).
-import type { Material } from '../schemas/case';
+import { materialSignatures, type Material, type Signature } from '../schemas/case';
 import type { FormField, MaterialRequirement, PersonFieldKey, ServiceItem, ValueRef } from '../schemas/catalog';
 import type { Person } from '../schemas/person';
 import { alternativesView, type AlternativesView } from './alternatives';
@@ -50,13 +50,17 @@ function mergeMaterials(requirement: MaterialRequirement, rows: readonly Materia
   const first = rows[0];
   const pages = rows.length === 1 && first ? first.pages : rows.flatMap((m) => m.pages);
   const signature = rows.find((m) => m.signature)?.signature;
+  // One signature per signer: a later row's signature of the same person replaces an earlier one.
+  const bySigner = new Map<string, Signature>();
+  for (const s of rows.flatMap(materialSignatures)) bySigner.set(s.personId ?? `main:${s.sha256}`, s);
+  const signatures = rows.length === 1 && first ? materialSignatures(first) : [...bySigner.values()];
   const licenceRef = rows.find((m) => m.licenceRef?.trim())?.licenceRef?.trim();
   const data =
     rows.length === 1 && first ? first.data : (Object.assign({}, ...rows.map((m) => m.data)) as Record<string, string>);
   const hasData = Object.values(data).some((v) => v.trim() !== '');
   const present =
-    pages.length > 0 || signature !== undefined || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
-  return { requirement, pages, signature, licenceRef, data, present };
+    pages.length > 0 || signatures.length > 0 || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
+  return { requirement, pages, signature, signatures, licenceRef, data, present };
 }
 
 /** Tolerated: missing, tolerable, the item allows tolerance, and the case claims it. */

@@ -9,8 +9,10 @@ import { ruleMaterials } from './references';
 import { RULE_EVALUATORS } from './registry';
 import { ruleSubjects } from './rule-subjects';
 import { dataFieldFindings, formFieldFindings } from './structure/form-fields';
+import { householdPageFindings } from './structure/household-pages';
 import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
+import { profileDriftFindings } from './structure/profile-drift';
 import type { EvaluationInput, Finding, Report, RuleEvaluator } from './types';
 
 function ruleFindings(rule: Rule, materials: readonly string[], ctx: EvaluationContext): Finding[] {
@@ -47,9 +49,11 @@ export function evaluate(input: EvaluationInput): Report {
   collected.push(
     ...materialPresenceFindings(ctx),
     ...pageCountFindings(ctx),
+    ...householdPageFindings(ctx),
     ...formFieldFindings(ctx),
     ...dataFieldFindings(ctx),
   );
+  collected.push(...profileDriftFindings(ctx, collected));
 
   const findings = sortFindings(dedupeByKey(collected), ctx.fieldOrder, ctx.materialOrder);
   const acknowledged = new Set(input.caseData.acknowledged);

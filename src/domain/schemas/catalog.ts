@@ -98,6 +98,12 @@ export const MaterialRequirement = z.object({
   profilePhoto: z.enum(['id-card-front', 'id-card-back']).optional(),
   /** Data typed from the document, checked against the profile by `equals` rules. */
   dataFields: z.array(FormField).default([]),
+  /** Who must sign a signature material: the applicant (absent = applicant), or the applicant and
+   *  every adult of the household (e.g. 低保's 家庭经济状况核查授权书). */
+  signers: z.enum(['applicant', 'household-adults']).optional(),
+  /** A 户口簿 of the whole household: its 首页 plus one 常住人口登记卡 page per member, compared
+   *  with the applicant's household (a warning when pages are fewer). */
+  householdPages: z.boolean().optional(),
 });
 export type MaterialRequirement = z.infer<typeof MaterialRequirement>;
 
@@ -140,6 +146,7 @@ export const FieldFormat = z.enum([
   'bank-card',
   'person-name',
   'business-name',
+  'business-scope',
   'date',
   'disability-card',
 ]);

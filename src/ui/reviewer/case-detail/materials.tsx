@@ -121,22 +121,21 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
                 ))}
               </div>
             )}
-            {rows.map(
-              (m) =>
-                m.signature && (
-                  <figure key={m.signature.sha256} class="page">
-                    <ServerPhoto
-                      blobs={blobs}
-                      sha256={m.signature.sha256}
-                      alt={`${req.name} 签名`}
-                      onOpen={(url) => onZoom(url, `${req.name} 签名`)}
-                    />
-                    <figcaption>
-                      {m.signature.signerName} 签名于 {formatTime(m.signature.signedAt)}
-                    </figcaption>
-                  </figure>
-                ),
-            )}
+            {rows
+              .flatMap((m) => [...(m.signature ? [m.signature] : []), ...(m.signatures ?? [])])
+              .map((s) => (
+                <figure key={s.sha256} class="page">
+                  <ServerPhoto
+                    blobs={blobs}
+                    sha256={s.sha256}
+                    alt={`${req.name} ${s.signerName}签名`}
+                    onOpen={(url) => onZoom(url, `${req.name} ${s.signerName}签名`)}
+                  />
+                  <figcaption>
+                    {s.signerName} 签名于 {formatTime(s.signedAt)}
+                  </figcaption>
+                </figure>
+              ))}
             {rows.some((m) => m.licenceRef) && (
               <p>
                 电子证照：
@@ -160,7 +159,7 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
               </dl>
             )}
             {pages.length === 0 &&
-              !rows.some((m) => m.signature || m.licenceRef) &&
+              !rows.some((m) => m.signature || m.signatures?.length || m.licenceRef) &&
               !promise &&
               state?.status !== 'not-needed' && <p class="muted">未提交</p>}
             {promise && (

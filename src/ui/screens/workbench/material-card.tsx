@@ -8,6 +8,7 @@ import { Banner } from '../../components/banner';
 import { FindingList } from './finding-list';
 import { PageList } from './page-list';
 import { SignatureSection } from './signature-section';
+import { HouseholdSignatures } from './household-signatures';
 import { MaterialData } from './material-data';
 import { ToleranceControl } from './tolerance-control';
 import type { DeleteTarget } from './material-list';
@@ -125,6 +126,8 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
       {r.kind === 'signature' &&
         (isDormantCommitment ? (
           <p class="muted">只有登记了容缺材料时，才需要申请人签署。</p>
+        ) : r.signers === 'household-adults' ? (
+          <HouseholdSignatures requirement={r} editable={editable} />
         ) : (
           <SignatureSection requirement={r} editable={editable} />
         ))}
