@@ -10,6 +10,7 @@ import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
 import { ERROR_CODES } from '../domain/api/errors';
+import { refreshCountyDivisions } from './county-divisions-fetch';
 
 export interface SyncConnection {
   start: () => void;
@@ -57,13 +58,11 @@ export function connectSync(
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
     // Online and the round went through: a changed division list comes along, always after a
-    // start (a login), else at most every 30 minutes (county-divisions-fetch.ts, loaded only now).
+    // start (a login), else at most every 30 minutes (county-divisions-fetch.ts).
     if (s.lastOutcome === 'done') {
       const force = !checkedDivisions;
       checkedDivisions = true;
-      void import('./county-divisions-fetch')
-        .then((m) => m.refreshCountyDivisions(state, { force }))
-        .catch(() => undefined);
+      void refreshCountyDivisions(state, { force }).catch(() => undefined);
     }
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
     const code = s.lastError?.code;

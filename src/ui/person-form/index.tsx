@@ -1,7 +1,8 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Person } from '../../domain';
-import { checkPersonDraft, savePersonDraft, type AppState, type PersonDraft } from '../../state';
+import { checkPersonDraft, savePersonDraft, type PersonDraft } from '../../state';
+import { divisionListFor } from '../../state/county-divisions';
 import type { DivisionList } from '../../domain/validators/division-code';
 import { useAppState } from '../app/context';
 import { TextField } from '../components/field';
@@ -19,10 +20,6 @@ interface Props {
   saveLabel?: string;
 }
 
-/** The county's division list stored on this device, if any (loaded apart: the lazy screens' preload lists stay short). */
-const storedDivisions = (state: AppState) =>
-  import('../../state/county-divisions').then((m) => m.divisionListFor(state));
-
 /** Create/edit a profile with live checks; derived values (birth date, sex, validity) shown as typed. */
 export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Props) {
   const state = useAppState();
@@ -33,7 +30,7 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
   /** The county's division list, once read from storage: a code missing from it is an error. */
   const divisions = useSignal<DivisionList | undefined>(undefined);
   useEffect(() => {
-    void storedDivisions(state).then((list) => (divisions.value = list));
+    void divisionListFor(state).then((list) => (divisions.value = list));
   }, []);
   const check = useComputed(() => checkPersonDraft(draft.value, state.today.value, divisions.value));
 
@@ -59,7 +56,7 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
     saving.value = true;
     try {
       // The list as stored now (the one read at opening may not have arrived yet).
-      onSaved(await savePersonDraft(state, draft.value, await storedDivisions(state)));
+      onSaved(await savePersonDraft(state, draft.value, await divisionListFor(state)));
     } catch (x) {
       error.value = x instanceof Error ? x.message : String(x);
     } finally {
