@@ -27,6 +27,7 @@ import { registerDiagnosticRoutes } from './diagnostics/routes';
 import { registerAdminRoutes } from './admin/routes';
 import { seedCatalog, seedDemo } from './seed/seed';
 import { registerHolidayRoutes } from './holidays/routes';
+import { registerDivisionRoutes } from './divisions/routes';
 import { awaitedYear, missingYearWarning, seedHolidayYears } from './holidays/service';
 import { httpServerOptions } from './ops/http-server';
 import { createMetrics, installMetrics, timedStore } from './ops/metrics';
@@ -140,6 +141,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await registerAdminRoutes(app, store, config);
   registerLookupRoutes(app, store, config);
   await registerHolidayRoutes(app, store, config);
+  registerDivisionRoutes(app, store);
   await installStatic(app, config.staticDir);
   // From 1 November the log says so while next year's holiday arrangement is missing.
   const missing = awaitedYear(config.now());

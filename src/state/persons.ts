@@ -6,6 +6,7 @@ export { resetPersons } from './persons-slice';
 import { requireActor } from './app-state';
 import { rememberPhotoQuality } from './photo-quality-memo';
 import { checkPersonDraft, personFromDraft, type PersonDraft } from './person-form';
+import type { DivisionList } from '../domain/validators/division-code';
 
 let searchSeq = 0;
 
@@ -37,11 +38,15 @@ export async function settlePersonConflict(state: AppState, id: string, field: P
   return settleConflicts(id, field, value, requireActor(state), state.deviceId.value, state.deps.now());
 }
 
-/** Validates and saves the profile (one transaction with its audit event); throws with a Chinese message. */
-export async function savePersonDraft(state: AppState, draft: PersonDraft): Promise<Person> {
+/**
+ * Validates and saves the profile (one transaction with its audit event); throws with a Chinese
+ * message. `divisions`: the county's list where the device has one (county-divisions.ts; the form
+ * reads it, so this first-screen module does not load it): a code missing from it is refused.
+ */
+export async function savePersonDraft(state: AppState, draft: PersonDraft, divisions?: DivisionList): Promise<Person> {
   const actor = requireActor(state);
   const now = state.deps.now();
-  const check = checkPersonDraft(draft, state.today.value);
+  const check = checkPersonDraft(draft, state.today.value, divisions);
   const villageCode = state.user.value?.villageCode ?? draft.divisionCode;
   const input = personFromDraft(draft, check, villageCode, now);
   if (!input) throw new Error('档案中还有需要改正的地方，请看红色提示');

@@ -10,6 +10,7 @@ import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
 import { ERROR_CODES } from '../domain/api/errors';
+import { refreshCountyDivisions } from './county-divisions-fetch';
 
 export interface SyncConnection {
   start: () => void;
@@ -48,6 +49,7 @@ export function connectSync(
   );
   let unsubscribe: (() => void) | undefined;
   let warnedLogin = false;
+  let checkedDivisions = false;
   const apply = (s: SyncStatus) => {
     state.sync.pending.value = s.pending;
     state.sync.running.value = s.running;
@@ -55,6 +57,13 @@ export function connectSync(
     state.sync.needsUpdate.value = s.needsUpdate;
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
+    // Online and the round went through: a changed division list comes along, always after a
+    // start (a login), else at most every 30 minutes (county-divisions-fetch.ts).
+    if (s.lastOutcome === 'done') {
+      const force = !checkedDivisions;
+      checkedDivisions = true;
+      void refreshCountyDivisions(state, { force }).catch(() => undefined);
+    }
     if (s.needsUpdate) void state.deps.checkForUpdate?.();
     const code = s.lastError?.code;
     if (s.needsLogin && (code === ERROR_CODES.authRevoked || code === ERROR_CODES.authDisabled)) {
@@ -70,6 +79,7 @@ export function connectSync(
   };
   return {
     start() {
+      checkedDivisions = false;
       unsubscribe ??= scheduler.onStatus(apply);
       scheduler.start();
     },

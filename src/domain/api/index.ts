@@ -13,6 +13,7 @@ export * from './ops';
 export * from './admin';
 export * from './admin-catalog';
 export * from './holidays';
+export * from './divisions';
 export * from './account';
 export * from './lookup';
 export * from './route-spec';

@@ -9,6 +9,7 @@ import { ADMIN_CATALOG_ROUTES } from './admin-catalog';
 import { AUTH_ROUTES } from './auth';
 import { BLOB_ROUTES } from './blobs';
 import { DIAGNOSTIC_ROUTES } from './diagnostics';
+import { DIVISION_ROUTES } from './divisions';
 import { LOOKUP_ROUTES } from './lookup';
 import { HOLIDAY_ROUTES } from './holidays';
 import { OPS_ROUTES } from './ops';
@@ -56,6 +57,7 @@ export const API = {
   adminRevokeAllSessions: ADMIN_ROUTES.revokeAllSessions,
   adminDivisions: ADMIN_ROUTES.divisions,
   adminImportDivisions: ADMIN_ROUTES.importDivisions,
+  countyDivisions: DIVISION_ROUTES.county,
   publicCase: LOOKUP_ROUTES.status,
   publicLookupBase: LOOKUP_ROUTES.base,
   adminCatalog: ADMIN_CATALOG_ROUTES.list,

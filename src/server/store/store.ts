@@ -281,6 +281,8 @@ export interface Repositories {
     upsert(d: DivisionRecord): Promise<void>;
     get(code: string): Promise<DivisionRecord | undefined>;
     list(): Promise<DivisionRecord[]>;
+    /** A county's townships and villages (12-digit codes), by code; not the county's own row. */
+    inCounty(countyCode: string): Promise<DivisionRecord[]>;
   };
   users: {
     insert(u: UserRecord): Promise<void>;

@@ -1,6 +1,9 @@
 import { useComputed, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { Person } from '../../domain';
 import { checkPersonDraft, savePersonDraft, type PersonDraft } from '../../state';
+import { divisionListFor } from '../../state/county-divisions';
+import type { DivisionList } from '../../domain/validators/division-code';
 import { useAppState } from '../app/context';
 import { TextField } from '../components/field';
 import { Button } from '../components/button';
@@ -24,7 +27,12 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
   const touched = useSignal<ReadonlySet<string>>(new Set());
   const error = useSignal<string | null>(null);
   const saving = useSignal(false);
-  const check = useComputed(() => checkPersonDraft(draft.value, state.today.value));
+  /** The county's division list, once read from storage: a code missing from it is an error. */
+  const divisions = useSignal<DivisionList | undefined>(undefined);
+  useEffect(() => {
+    void divisionListFor(state).then((list) => (divisions.value = list));
+  }, []);
+  const check = useComputed(() => checkPersonDraft(draft.value, state.today.value, divisions.value));
 
   const bind = fieldBinder(draft, touched, check);
 
@@ -47,7 +55,8 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
     }
     saving.value = true;
     try {
-      onSaved(await savePersonDraft(state, draft.value));
+      // The list as stored now (the one read at opening may not have arrived yet).
+      onSaved(await savePersonDraft(state, draft.value, await divisionListFor(state)));
     } catch (x) {
       error.value = x instanceof Error ? x.message : String(x);
     } finally {

@@ -64,6 +64,15 @@ export function divisionRepo(sql: Sql): Repositories['divisions'] {
         toDivision,
       );
     },
+    async inCounty(countyCode) {
+      // A range of the primary key: every 12-digit code that starts with the 6 of the county
+      // (digit strings of one length compare alike under any collation).
+      const rows = await sql.all<DivisionRow>(
+        `SELECT code, name, level, parent_code FROM divisions WHERE code > ? AND code <= ? ORDER BY code`,
+        [`${countyCode}000000`, `${countyCode}999999`],
+      );
+      return rows.filter((r) => r.code.length === 12 && r.code.startsWith(countyCode)).map(toDivision);
+    },
   };
 }
 

@@ -30,6 +30,7 @@ import {
 } from '../../cases';
 import { RetryLater, okResult } from '../outcome';
 import { lookupHash } from '../../lookup/token-hash';
+import { checkPersonDivision } from '../../divisions/service';
 
 type Submit = Extract<Mutation, { kind: 'case.submit' }>;
 type Resubmit = Extract<Mutation, { kind: 'case.resubmit' }>;
@@ -64,6 +65,8 @@ async function savePersons(tx: Repositories, people: Person[], villageCode: stri
     const person = existing ? mergePerson(existing.person, p) : p;
     // A profile sent again unchanged (every submission carries its applicant) is not rewritten.
     if (existing && JSON.stringify(person) === JSON.stringify(existing.person)) continue;
+    // What is stored must name a division the county's imported list holds (where it has one).
+    await checkPersonDivision(tx, person);
     await tx.persons.upsert(person, villageCode, now);
     // The village's devices take the merged profile (another device's edits, open conflicts).
     await tx.changes.append(scope, { type: 'person', person }, now);
