@@ -1,6 +1,7 @@
 // A form's input kept on the device as it is typed (src/state/form-draft.ts), for the signed-in
 // user: restored when the form opens again after an update, a reload or a crash.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { onBeforeReload } from '../../state/before-reload';
 import { createDraftKeeper, type DraftKeeper, type DraftKeeperOptions } from '../../state/form-draft';
 import { useAppState } from '../app/context';
 
@@ -51,7 +52,9 @@ export function useFormDraft<T>(
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);
+    const unregister = onBeforeReload(() => k.flush());
     return () => {
+      unregister();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHide);
       if (keeper.current === k) keeper.current = null;
