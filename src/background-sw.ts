@@ -4,14 +4,12 @@ import type { AppState } from './state/app-state';
 import { refreshStorageInfo, requestPersistence } from './state/storage-info';
 import { registerServiceWorker } from './pwa/register';
 import { onAppInstalled } from './pwa/storage-quota';
-import { flushBeforeReload } from './state/before-reload';
 
 /** Registers the service worker (the app shell for offline use) with its update prompt. */
 export function startServiceWorker(state: AppState): void {
   const workbox = registerServiceWorker({
     onUpdateReady: (apply) => {
-      // Typed input still waiting for its pause is written before the new version reloads the page.
-      state.updateReady.value = () => void flushBeforeReload().then(apply);
+      state.updateReady.value = apply;
     },
     onOffline: (readiness) => {
       state.offline.value = readiness;

@@ -15,6 +15,22 @@ export interface ServiceWorkerHooks {
 }
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/** = BEFORE_RELOAD_EVENT of src/state/before-reload.ts (not imported: it stays off the first screen). */
+const BEFORE_RELOAD_EVENT = 'daiban-before-reload';
+
+/**
+ * Asks the open forms to write what they hold (src/state/before-reload.ts) and waits for them, at
+ * most `timeoutMs`: an update must not hang on a write.
+ */
+export async function flushBeforeReload(target: EventTarget = window, timeoutMs = 3_000): Promise<void> {
+  const work: Array<Promise<unknown>> = [];
+  target.dispatchEvent(
+    new CustomEvent(BEFORE_RELOAD_EVENT, { detail: { waitUntil: (p: Promise<unknown>) => work.push(p) } }),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([Promise.allSettled(work), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+  clearTimeout(timer);
+}
 
 export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
@@ -30,7 +46,8 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
       reloading = true;
       window.location.reload();
     });
-    wb.messageSkipWaiting();
+    // Typed input still waiting for its pause is written before the new version takes over.
+    void flushBeforeReload().then(() => wb.messageSkipWaiting());
   };
   wb.addEventListener('waiting', () => hooks.onUpdateReady(apply));
   wb.addEventListener('activated', (event) => {
