@@ -94,7 +94,7 @@ export function createAppState(deps: AppDeps) {
     actor,
     caseList: createCaseListSlice(),
     persons: createPersonsSlice(),
-    workbench: createWorkbenchSlice(today),
+    workbench: createWorkbenchSlice(today, user),
     sync: createSyncSlice(),
     sessionEnd: createSessionEndSlice(),
     deviceLock: createDeviceLockSlice(),

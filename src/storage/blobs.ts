@@ -44,6 +44,7 @@ async function referencedHashes(): Promise<Set<string>> {
   await db.materials.each((m) => {
     for (const p of m.pages ?? []) used.add(p.sha256);
     if (m.signature) used.add(m.signature.sha256);
+    for (const s of m.signatures ?? []) used.add(s.sha256);
   });
   await db.persons.each((p) => {
     if (p.idCard?.frontPhoto) used.add(p.idCard.frontPhoto);

@@ -6,7 +6,7 @@
 // server-owned fields (status, version, dates), as a pulled change would. Persons merge field by
 // field (mergePerson). Rows go through the same Dexie tables, so they are sealed at rest.
 import { z } from 'zod';
-import { Case, Decision, Material, Rectification } from '../domain';
+import { Case, Decision, Material, Rectification, materialSignatures } from '../domain';
 import type { SnapshotPage } from '../domain/api/sync';
 import { makeAudit } from './audit';
 import { PINYIN_BACKFILL_KEY, type OutboxState } from './db';
@@ -44,7 +44,7 @@ export interface RestoreSummary {
 const UNSENT: OutboxState[] = ['pending', 'sending', 'failed', 'rejected'];
 
 const blobsOf = (materials: readonly Material[]) =>
-  materials.flatMap((m) => [...m.pages.map((p) => p.sha256), ...(m.signature ? [m.signature.sha256] : [])]);
+  materials.flatMap((m) => [...m.pages.map((p) => p.sha256), ...materialSignatures(m).map((s) => s.sha256)]);
 
 export async function applySnapshotPage(page: SnapshotPage, now = Date.now()): Promise<RestoreSummary> {
   const summary: RestoreSummary = { added: [], advanced: [], kept: [], blobs: [] };

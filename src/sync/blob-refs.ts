@@ -1,10 +1,13 @@
 // Which blobs a mutation points at. The server refuses a submission whose files have not all
 // arrived, so these go up first.
-import type { Material, Mutation } from '../domain';
+import type { Material, Mutation, Signature } from '../domain';
+
+/** The main signature and any further signers' (kept local: this module must not load the domain barrel). */
+const signaturesOf = (m: Material): Signature[] => [...(m.signature ? [m.signature] : []), ...(m.signatures ?? [])];
 
 function materialRefs(material: Material, into: Set<string>): void {
   for (const page of material.pages) into.add(page.sha256);
-  if (material.signature) into.add(material.signature.sha256);
+  for (const s of signaturesOf(material)) into.add(s.sha256);
 }
 
 /** sha256 of every page and signature a mutation references, without duplicates. */
@@ -52,7 +55,7 @@ export function blobBytes(mutation: Mutation): number {
   let bytes = 0;
   for (const m of materials) {
     for (const p of m.pages) bytes += p.bytes;
-    if (m.signature) bytes += SIGNATURE_ESTIMATE;
+    bytes += signaturesOf(m).length * SIGNATURE_ESTIMATE;
   }
   return bytes;
 }

@@ -56,6 +56,7 @@ const excluded = (item: ServiceItem, key: string) =>
   );
 
 function sampleValue(f: FormField, item: ServiceItem): string {
+  if (f.key === 'businessScope') return '日用百货销售；食品销售（仅销售预包装食品）';
   switch (f.type) {
     case 'name':
       return '李建国';

@@ -48,6 +48,7 @@ const FORMAT_FITS: Record<FieldFormat, FieldType[]> = {
   'bank-card': ['bank-card'],
   'person-name': ['name'],
   'business-name': ['business-name'],
+  'business-scope': ['textarea', 'text'],
   date: ['date'],
   'disability-card': ['disability-card'],
 };

@@ -9,14 +9,14 @@ import { expect, test } from '@playwright/test';
 import { build } from 'esbuild';
 import { PhotoThresholds, type QualityMetrics } from '../../src/domain';
 import { photoProblems } from '../../src/domain/rules/kinds/photo-quality';
-import { calibrationSet, type PhotoLabel } from './fixtures/document-photos';
+import { calibrationSet, makeDocumentPhoto, type PhotoLabel } from './fixtures/document-photos';
 
 /** The pipeline and the photo maker as one script for the page (the app's own code, unchanged). */
 async function calibrationScript(): Promise<string> {
   const out = await build({
     stdin: {
       contents: `import { runPipeline } from './src/workers/image/pipeline';
-        import { makeDocumentPhoto } from './tests/e2e/fixtures/document-photos';
+        import { ${makeDocumentPhoto.name} as makeDocumentPhoto } from './tests/e2e/fixtures/document-photos';
         globalThis.__calibration = { runPipeline, makeDocumentPhoto };`,
       resolveDir: process.cwd(),
       loader: 'ts',

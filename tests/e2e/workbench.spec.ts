@@ -57,11 +57,20 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(status(page, 'id-card-front')).toHaveText('合格');
   await expect(status(page, 'id-card-back')).toHaveText('未提供');
   await expect(page.getByRole('button', { name: '提交到乡镇' })).toBeDisabled();
+  // 身份证或户口簿: one card, the two ways with 或 between, one finding naming the choice.
+  const identity = page.locator('[data-alternative="identity"]');
+  await expect(identity.getByRole('heading', { name: '身份证明：以下任选一种' })).toBeVisible();
+  await expect(identity.locator('.alternative__or')).toHaveText('或');
+  await expect(identity.getByRole('region', { name: '第 2 种：居民户口簿（户主页、本人页）' })).toBeVisible();
+  await expect(identity.locator('[data-code="material.choose_one"]')).toContainText(
+    '已提供“居民身份证（人像面）”，选这一种还缺“居民身份证（国徽面）”',
+  );
 
-  // A blurred back side and a dark portrait are flagged on their page.
+  // A blurred back side and a dark portrait are flagged on their page; a photo with no edge at all
+  // is beyond the hard blur threshold: an error, not a warning to tick away.
   await material(page, 'id-card-back').getByLabel('从相册选择：居民身份证（国徽面）').setInputFiles(blurredPhoto());
   await expect(material(page, 'id-card-back').locator('[data-code="photo.blurred"]')).toBeVisible({ timeout: 30_000 });
-  await expect(status(page, 'id-card-back')).toHaveText('有提醒');
+  await expect(status(page, 'id-card-back')).toHaveText('有问题');
   await expect(material(page, 'id-card-back').getByRole('progressbar')).toHaveCount(0);
   await expect(material(page, 'id-card-back').getByText(/正在处理/)).toHaveCount(0);
   await material(page, 'photo').getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(darkPhoto());
@@ -79,6 +88,7 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   const table = sheet.getByTestId('notice-table');
   await expect(table).toContainText('居民身份证（国徽面）');
   await expect(table).toContainText('模糊');
+  await expect(table).not.toContainText('以下之一'); // the ID card group is given (its back is only blurred)
   await expect(table).toContainText('近期免冠1寸照片');
   await expect(table).toContainText('太暗');
   await expect(table).toContainText('代办委托书');
@@ -103,6 +113,10 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
     timeout: 30_000,
   });
   await expect(status(page, 'id-card-back')).toHaveText('合格');
+  // The ID card is complete: the 户口簿 is not needed, and the choice is answered.
+  await expect(status(page, 'hukou')).toHaveText('无需提供（已选另一种）');
+  await expect(page.getByTestId('alt-status-identity')).toHaveText('已提供');
+  await expect(page.locator('[data-code="material.choose_one"]')).toHaveCount(0);
   await material(page, 'photo').getByLabel('重拍：近期免冠1寸照片 第 1 页').setInputFiles(sharpPhoto());
   await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toHaveCount(0, { timeout: 30_000 });
   await expect(status(page, 'photo')).toHaveText('合格');

@@ -189,6 +189,7 @@ beforeAll(async () => {
       toleranceAllowed: true,
       maxToleranceDays: 20,
       fields: [],
+      alternatives: [],
       materials: [
         {
           id: 'id-card',

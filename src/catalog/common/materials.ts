@@ -1,6 +1,6 @@
 // Material requirements most items share, with the standard each must meet (shown on the
 // checklist and printed on the one-time notice). Ids are stable: cases refer to them.
-import type { FieldInput, MaterialInput } from './types';
+import type { AlternativeInput, FieldInput, MaterialInput } from './types';
 
 const idStandard = '有效期内的居民身份证原件，整张拍全、四角完整、文字清晰、无反光无遮挡';
 
@@ -28,6 +28,21 @@ export const idCardBack: MaterialInput = {
 };
 /** Both sides of the applicant's ID card, reused from the profile while the card is valid. */
 export const ID_CARD: readonly MaterialInput[] = [idCardFront, idCardBack];
+
+/**
+ * 身份证或户口簿: the ID card (both sides) or the 户口簿 (`hukou` material, plus any `more` ids such
+ * as the newborn's 出生医学证明), for guides that accept either as proof of identity.
+ */
+export function idCardOrHukou(hukouLabel = '居民户口簿（户主页、本人页）', more: string[] = []): AlternativeInput {
+  return {
+    id: 'identity',
+    label: '身份证明',
+    groups: [
+      { label: '居民身份证（人像面和国徽面）', materials: ['id-card-front', 'id-card-back'] },
+      { label: hukouLabel, materials: ['hukou', ...more] },
+    ],
+  };
+}
 
 const personOnDocument = (who: string): FieldInput[] => [
   { key: 'name', label: `${who}姓名`, type: 'name', required: true },

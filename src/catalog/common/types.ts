@@ -4,4 +4,5 @@ import type { ServiceItemInput } from '../../domain/schemas/catalog';
 export type FieldInput = ServiceItemInput['fields'][number];
 export type MaterialInput = ServiceItemInput['materials'][number];
 export type RuleInput = ServiceItemInput['rules'][number];
+export type AlternativeInput = NonNullable<ServiceItemInput['alternatives']>[number];
 export type { ServiceItemInput };

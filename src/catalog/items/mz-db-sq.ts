@@ -15,7 +15,8 @@ import type { MaterialInput, ServiceItemInput } from '../common/types';
 const materials: MaterialInput[] = [
   signedForm('application', '最低生活保障申请书', '申请人本人签字或按手印，写明家庭困难情况和申请理由（收原件）'),
   ...ID_CARD,
-  hukou('household'),
+  // 首页 + one page per member, compared with the applicant's household.
+  { ...hukou('household'), householdPages: true },
   {
     id: 'disability-certificate',
     name: '残疾人证（家庭成员有残疾的）',
@@ -37,11 +38,15 @@ const materials: MaterialInput[] = [
     standard: '工资收入证明、务工收入说明、大病医疗费用票据等能说明家庭困难的材料',
   },
   signedForm('assistance-commitment', '救助申请家庭承诺书', '承诺所报收入、财产情况真实，由申请人签字'),
-  signedForm(
-    'economic-check-authorisation',
-    '家庭经济状况核查授权书',
-    '全体共同生活的家庭成员签字授权核查；缺签的不予受理',
-  ),
+  {
+    // Every adult of the household signs (the applicant included); one signature is a return.
+    ...signedForm(
+      'economic-check-authorisation',
+      '家庭经济状况核查授权书',
+      '全体共同生活的成年家庭成员逐一本人签字授权核查；缺签的不予受理',
+    ),
+    signers: 'household-adults',
+  },
   portrait('photo', '申请人近期免冠2寸照片', '近期免冠2寸彩色照片2张，白色或浅色背景', 'required', 2),
   entrustment,
   toleranceCommitment,
@@ -49,7 +54,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-DB-SQ',
-  version: 1,
+  version: 2,
   name: '最低生活保障申请',
   category: '社会救助',
   agency: '乡镇人民政府（审核）、县民政局（确认）',

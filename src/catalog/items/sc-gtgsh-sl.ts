@@ -35,7 +35,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SC-GTGSH-SL',
-  version: 1,
+  version: 2,
   name: '个体工商户设立登记',
   category: '市场主体',
   agency: '县市场监督管理局（乡镇市场监督管理所）',
@@ -50,7 +50,7 @@ export const item: ServiceItemInput = {
       label: '个体工商户名称',
       type: 'business-name',
       maxLength: 50,
-      hint: '行政区划＋字号＋行业＋组织形式，如“某某县张三便民超市”；不能用“公司”“企业”，不能有字母和标点；可不起名称',
+      hint: '行政区划＋字号＋行业＋组织形式，如“某某县张三便民超市”；用规范汉字（不用繁体字），不能用“公司”“企业”，不能有字母和标点；可不起名称',
     },
     {
       key: 'businessScope',
@@ -79,6 +79,8 @@ export const item: ServiceItemInput = {
     ...APPLICANT_RULES,
     idCardNotExpired,
     { kind: 'field-format', ref: field('businessName'), format: 'business-name' },
+    // Non-standard wording is the second most common return; a warning naming the standard entry.
+    { kind: 'field-format', ref: field('businessScope'), format: 'business-scope' },
     { kind: 'field-format', ref: onMaterial('agent-id-card', 'name'), format: 'person-name' },
     ...captureRules(materials),
   ],

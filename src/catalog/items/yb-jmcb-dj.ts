@@ -1,19 +1,32 @@
 // 城乡居民基本医疗保险参保登记: on the spot at the window, 1 working day when sent online.
+// Identity is proved by the ID card or by the 户口簿 (newborns and children without a card, who
+// also bring the 出生医学证明): an alternative, so a newborn is not asked for an ID card.
 import { APPLICANT_FIELDS } from '../common/fields';
-import { ID_CARD, entrustment, hukou, signedForm } from '../common/materials';
+import { ID_CARD, entrustment, hukou, idCardOrHukou, signedForm } from '../common/materials';
 import { APPLICANT_RULES, captureRules, field, idCardNotExpired, matchesApplicant } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
 
 const materials: MaterialInput[] = [
   ...ID_CARD,
-  hukou('own', 'optional'),
+  hukou('own'),
+  {
+    id: 'birth-certificate',
+    name: '出生医学证明（新生儿）',
+    kind: 'document-photo',
+    handling: 'original-checked-copy-kept',
+    requirement: 'optional',
+    pagesMin: 1,
+    pagesMax: 1,
+    standard: '未办理居民身份证的新生儿随户口簿提供：助产机构签发的《出生医学证明》正页，编号和新生儿姓名清晰',
+    dataFields: [{ key: 'name', label: '证明上的新生儿姓名', type: 'name', required: true }],
+  },
   signedForm('registration-form', '城乡居民基本医疗保险参保登记表', '申请人本人签字；未成年人由监护人签字'),
   entrustment,
 ];
 
 export const item: ServiceItemInput = {
   code: 'YB-JMCB-DJ',
-  version: 1,
+  version: 2,
   name: '城乡居民基本医疗保险参保登记',
   category: '医疗保障',
   agency: '县医疗保障局（医疗保障经办机构）',
@@ -48,11 +61,13 @@ export const item: ServiceItemInput = {
     },
   ],
   materials,
+  alternatives: [idCardOrHukou('居民户口簿（新生儿另附出生医学证明）', ['birth-certificate'])],
   rules: [
     ...APPLICANT_RULES,
     idCardNotExpired,
     matchesApplicant('hukou'),
     matchesApplicant('hukou', 'idNumber'),
+    matchesApplicant('birth-certificate'),
     {
       kind: 'field-not-in',
       ref: field('insuranceStatus'),

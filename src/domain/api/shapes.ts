@@ -34,7 +34,7 @@ export const Finding = z.object({
 });
 
 export const MaterialState = z.object({
-  status: z.enum(['missing', 'captured', 'passes', 'warnings', 'errors', 'tolerated']),
+  status: z.enum(['missing', 'captured', 'passes', 'warnings', 'errors', 'tolerated', 'not-needed']),
   findings: z.array(Finding),
 });
 

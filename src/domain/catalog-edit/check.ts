@@ -2,6 +2,7 @@
 // engine needs (every rule's field, material and data field must exist). Messages are in Chinese,
 // each with the JSON path it is about, so the editor can show them live.
 import { ServiceItem, type Rule, type ValueRef } from '../schemas/catalog';
+import { alternativeProblems } from '../rules/alternatives';
 import { ruleMaterials } from '../rules/references';
 
 export interface ItemProblem {
@@ -93,9 +94,17 @@ export function itemReferenceProblems(item: ServiceItem): ItemProblem[] {
     ),
   ];
   item.rules.forEach((rule, i) => problems.push(...ruleProblems(item, rule, i)));
+  problems.push(...alternativeProblems(item));
   item.materials.forEach((m, i) => {
     if (m.pagesMin > m.pagesMax)
       problems.push({ path: `materials.${i}.pagesMin`, message: '最少页数不能大于最多页数' });
+    if (m.signers === 'household-adults' && m.kind !== 'signature')
+      problems.push({ path: `materials.${i}.signers`, message: '只有签名类材料（signature）可以要求家庭成员逐一签名' });
+    if (m.householdPages && m.kind !== 'document-photo')
+      problems.push({
+        path: `materials.${i}.householdPages`,
+        message: '只有拍照类材料（document-photo）可以按家庭人数核对页数',
+      });
   });
   if (item.promisedLimitDays > item.legalLimitDays) {
     problems.push({ path: 'promisedLimitDays', message: '承诺时限不能长于法定时限' });

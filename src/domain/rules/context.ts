@@ -1,8 +1,9 @@
 // Everything a rule needs to read, prepared once per evaluation: requirements and captured
 // materials by id, and ValueRef resolution (value, Chinese label, finding target).
-import type { Material } from '../schemas/case';
+import { materialSignatures, type Material, type Signature } from '../schemas/case';
 import type { FormField, MaterialRequirement, PersonFieldKey, ServiceItem, ValueRef } from '../schemas/catalog';
 import type { Person } from '../schemas/person';
+import { alternativesView, type AlternativesView } from './alternatives';
 import { PERSON_FIELD_LABELS } from './labels';
 import type { CapturedMaterial, EvaluationInput, FindingTarget } from './types';
 
@@ -17,6 +18,10 @@ export interface EvaluationContext {
   captured(id: string): CapturedMaterial | undefined;
   /** Tolerance is claimed and accepted for this requirement (see isTolerated). */
   tolerated(id: string): boolean;
+  /** Captured or tolerated. */
+  given(id: string): boolean;
+  /** The item's 或 choices as captured so far. */
+  readonly alternatives: AlternativesView;
   /** Trimmed value; undefined when empty or absent. */
   value(ref: ValueRef): string | undefined;
   label(ref: ValueRef): string;
@@ -45,13 +50,17 @@ function mergeMaterials(requirement: MaterialRequirement, rows: readonly Materia
   const first = rows[0];
   const pages = rows.length === 1 && first ? first.pages : rows.flatMap((m) => m.pages);
   const signature = rows.find((m) => m.signature)?.signature;
+  // One signature per signer: a later row's signature of the same person replaces an earlier one.
+  const bySigner = new Map<string, Signature>();
+  for (const s of rows.flatMap(materialSignatures)) bySigner.set(s.personId ?? `main:${s.sha256}`, s);
+  const signatures = rows.length === 1 && first ? materialSignatures(first) : [...bySigner.values()];
   const licenceRef = rows.find((m) => m.licenceRef?.trim())?.licenceRef?.trim();
   const data =
     rows.length === 1 && first ? first.data : (Object.assign({}, ...rows.map((m) => m.data)) as Record<string, string>);
   const hasData = Object.values(data).some((v) => v.trim() !== '');
   const present =
-    pages.length > 0 || signature !== undefined || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
-  return { requirement, pages, signature, licenceRef, data, present };
+    pages.length > 0 || signatures.length > 0 || licenceRef !== undefined || (requirement.kind === 'data' && hasData);
+  return { requirement, pages, signature, signatures, licenceRef, data, present };
 }
 
 /** Tolerated: missing, tolerable, the item allows tolerance, and the case claims it. */
@@ -87,18 +96,23 @@ export function createContext(input: EvaluationInput): EvaluationContext {
   const captured = new Map<string, CapturedMaterial>();
   for (const r of item.materials) captured.set(r.id, mergeMaterials(r, rowsByRequirement.get(r.id) ?? []));
 
+  const tolerated = (id: string) => {
+    const c = captured.get(id);
+    return c !== undefined && isTolerated(input, c.requirement, c.present);
+  };
+  const given = (id: string) => (captured.get(id)?.present ?? false) || tolerated(id);
+
   const ctx: EvaluationContext = {
     input,
+    alternatives: alternativesView(item, given),
+    given,
     item,
     today: input.today,
     fieldOrder,
     materialOrder,
     requirement: (id) => requirements.get(id),
     captured: (id) => captured.get(id),
-    tolerated: (id) => {
-      const c = captured.get(id);
-      return c !== undefined && isTolerated(input, c.requirement, c.present);
-    },
+    tolerated,
     field: (key) => fields.get(key),
     value(ref) {
       switch (ref.source) {

@@ -7,9 +7,12 @@ import { dedupeByKey, finding, sortFindings } from './findings';
 import { materialStates } from './material-states';
 import { ruleMaterials } from './references';
 import { RULE_EVALUATORS } from './registry';
+import { ruleSubjects } from './rule-subjects';
 import { dataFieldFindings, formFieldFindings } from './structure/form-fields';
+import { householdPageFindings } from './structure/household-pages';
 import { materialPresenceFindings } from './structure/material-presence';
 import { pageCountFindings } from './structure/page-count';
+import { profileDriftFindings } from './structure/profile-drift';
 import type { EvaluationInput, Finding, Report, RuleEvaluator } from './types';
 
 function ruleFindings(rule: Rule, materials: readonly string[], ctx: EvaluationContext): Finding[] {
@@ -37,6 +40,8 @@ export function evaluate(input: EvaluationInput): Report {
   const collected: Finding[] = [];
   // Explicit rules first: on a shared key the author's severity and wording win over the structure's.
   for (const rule of input.item.rules) {
+    const subjects = ruleSubjects(input.item, rule);
+    if (subjects.length > 0 && subjects.every((id) => ctx.alternatives.notNeeded(id))) continue;
     const materials = ruleMaterials(rule);
     for (const id of materials) checked.add(id);
     collected.push(...ruleFindings(rule, materials, ctx));
@@ -44,9 +49,11 @@ export function evaluate(input: EvaluationInput): Report {
   collected.push(
     ...materialPresenceFindings(ctx),
     ...pageCountFindings(ctx),
+    ...householdPageFindings(ctx),
     ...formFieldFindings(ctx),
     ...dataFieldFindings(ctx),
   );
+  collected.push(...profileDriftFindings(ctx, collected));
 
   const findings = sortFindings(dedupeByKey(collected), ctx.fieldOrder, ctx.materialOrder);
   const acknowledged = new Set(input.caseData.acknowledged);

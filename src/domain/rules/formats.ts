@@ -1,11 +1,13 @@
 // Which validator checks which value: by a rule's FieldFormat, or implied by a form field's type
 // (so catalogue authors never repeat "this id-number field must be an ID number").
+import type { PlaceNames } from '../divisions';
 import type { FieldFormat, FormField } from '../schemas/catalog';
 import { invalid, valid, type Validation } from '../result';
 import {
   codePointLength,
   validateBankCard,
   validateBusinessName,
+  validateBusinessScope,
   validateDate,
   validateDisabilityCard,
   validateDivisionCode,
@@ -15,7 +17,13 @@ import {
   validateUscc,
 } from '../validators';
 
-export function checkFormat(format: FieldFormat, value: string, today: string): Validation<unknown> {
+/** `place`: the applicant's place names, when known (a 个体户 name starts with its county). */
+export function checkFormat(
+  format: FieldFormat,
+  value: string,
+  today: string,
+  place?: PlaceNames,
+): Validation<unknown> {
   switch (format) {
     case 'id-number':
       return validateIdNumber(value, today);
@@ -32,7 +40,9 @@ export function checkFormat(format: FieldFormat, value: string, today: string): 
     case 'person-name':
       return validatePersonName(value);
     case 'business-name':
-      return validateBusinessName(value);
+      return validateBusinessName(value, place ? { place } : {});
+    case 'business-scope':
+      return validateBusinessScope(value);
     case 'date':
       return validateDate(value);
     case 'disability-card':
@@ -45,7 +55,12 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 export const isLongTerm = (value: string) => value === 'long-term' || value === '长期';
 
 /** The checks a form field's declaration implies for a non-empty value. */
-export function checkFieldValue(field: FormField, value: string, today: string): Validation<unknown> {
+export function checkFieldValue(
+  field: FormField,
+  value: string,
+  today: string,
+  place?: PlaceNames,
+): Validation<unknown> {
   if (field.maxLength !== undefined && codePointLength(value) > field.maxLength) {
     return invalid('field.too_long', `不能超过${field.maxLength}个字，现在是${codePointLength(value)}个字，请精简`);
   }
@@ -74,7 +89,7 @@ export function checkFieldValue(field: FormField, value: string, today: string):
     case 'uscc':
       return validateUscc(value);
     case 'business-name':
-      return validateBusinessName(value);
+      return validateBusinessName(value, place ? { place } : {});
     case 'disability-card':
       return validateDisabilityCard(value, today);
   }

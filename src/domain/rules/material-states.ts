@@ -20,15 +20,17 @@ export function materialStates(
     const present = ctx.captured(r.id)?.present ?? false;
     const status = ctx.tolerated(r.id)
       ? 'tolerated'
-      : !present
-        ? 'missing'
-        : own.some((f) => f.severity === 'error')
-          ? 'errors'
-          : own.some((f) => f.severity === 'warning')
-            ? 'warnings'
-            : checked.has(r.id) || r.dataFields.length > 0
-              ? 'passes'
-              : 'captured';
+      : ctx.alternatives.notNeeded(r.id)
+        ? 'not-needed'
+        : !present
+          ? 'missing'
+          : own.some((f) => f.severity === 'error')
+            ? 'errors'
+            : own.some((f) => f.severity === 'warning')
+              ? 'warnings'
+              : checked.has(r.id) || r.dataFields.length > 0
+                ? 'passes'
+                : 'captured';
     states[r.id] = { status, findings: own };
   }
   return states;

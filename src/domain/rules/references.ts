@@ -1,6 +1,7 @@
 // Rules name materials by requirement id. A rule naming one the item does not have is a
 // catalogue mistake: evaluate reports it instead of silently skipping the check.
 import type { Rule, RuleKind, ServiceItem } from '../schemas/catalog';
+import { alternativeProblems } from './alternatives';
 import { RULE_EVALUATORS } from './registry';
 import type { RuleEvaluator } from './types';
 
@@ -29,6 +30,7 @@ export function checkItemReferences(item: ServiceItem): string[] {
       }
     }
   });
+  for (const p of alternativeProblems(item)) problems.push(`${item.code} ${p.path}: ${p.message}`);
   const tolerable = item.materials.some((m) => m.requirement === 'tolerable');
   if (item.toleranceAllowed && tolerable && !item.rules.some((r) => r.kind === 'tolerance-allowed')) {
     problems.push(`${item.code} allows tolerance but has no tolerance-allowed rule`);

@@ -1,6 +1,7 @@
 // The rules engine's contract: what goes in (a case with its item, applicant and materials) and
 // what comes out (findings with stable keys, per-material states, and whether it can be submitted).
-import type { Case, Material } from '../schemas/case';
+import type { PlaceNames } from '../divisions';
+import type { Case, Material, Signature } from '../schemas/case';
 import type { MaterialRequirement, Rule, RuleKind, ServiceItem } from '../schemas/catalog';
 import type { Person } from '../schemas/person';
 import type { Severity } from '../result';
@@ -13,6 +14,12 @@ export interface EvaluationInput {
   materials: Material[];
   /** `YYYY-MM-DD`, passed in so evaluation never reads the clock. */
   today: string;
+  /** Names of the applicant's places, as far as the caller knows them (divisions.ts placeNamesOf):
+   *  checks that depend on the place (a 个体户 name starting with its county) run only with them. */
+  place?: PlaceNames;
+  /** The profiles the applicant's `household` links to, as far as the caller has them: who must
+   *  co-sign a household material and how many 户口簿 member pages to expect. */
+  household?: Person[];
   /** Working days after `from` up to `to` (the calendar module's workingDaysBetween). */
   workingDaysBetween?: (from: string, to: string) => number;
 }
@@ -38,12 +45,13 @@ export interface Finding {
   rule: RuleKind | 'material-missing';
 }
 
-export type MaterialStatus = 'missing' | 'captured' | 'passes' | 'warnings' | 'errors' | 'tolerated';
+export type MaterialStatus = 'missing' | 'captured' | 'passes' | 'warnings' | 'errors' | 'tolerated' | 'not-needed';
 
 /**
  * missing: nothing captured · tolerated: missing under an accepted tolerance claim ·
  * errors / warnings: its worst finding · passes: captured, checked by a rule or its data fields,
- * nothing found · captured: captured, but no rule checks its content.
+ * nothing found · captured: captured, but no rule checks its content · not-needed: absent, and another
+ * group of its alternative (或) is complete.
  */
 export interface MaterialState {
   status: MaterialStatus;
@@ -67,6 +75,8 @@ export interface CapturedMaterial {
   requirement: MaterialRequirement;
   pages: Material['pages'];
   signature: Material['signature'];
+  /** Every signature (the main one first, then further signers', one per person). */
+  signatures: Signature[];
   licenceRef: string | undefined;
   data: Record<string, string>;
   /** Has pages, a signature or a licence reference (data materials: any typed value). */

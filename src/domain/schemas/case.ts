@@ -51,9 +51,11 @@ export type Page = z.infer<typeof Page>;
 export const Signature = z.object({
   sha256: Sha256,
   signerName: z.string().min(1).max(40),
-  signerRole: z.enum(['applicant', 'entruster', 'agent', 'guardian']),
+  signerRole: z.enum(['applicant', 'entruster', 'agent', 'guardian', 'household']),
   signedAt: Timestamp,
   deviceId: z.string().max(64),
+  /** The profile of who signed, when the signer is a household member (several signers). */
+  personId: Uuid.optional(),
 });
 export type Signature = z.infer<typeof Signature>;
 
@@ -63,6 +65,9 @@ export const Material = z.object({
   requirementId: z.string(),
   pages: z.array(Page).max(30).default([]),
   signature: Signature.optional(),
+  /** Further signers of a material several people sign (household members besides the applicant),
+   *  one per personId. Absent on older cases and single-signer materials. */
+  signatures: z.array(Signature).max(20).optional(),
   /** E-licence reference number (电子证照), when kind = e-licence. */
   licenceRef: z.string().max(100).optional(),
   /** Data typed from the document, e.g. the name printed on it. */
@@ -70,6 +75,10 @@ export const Material = z.object({
   updatedAt: Timestamp,
 });
 export type Material = z.infer<typeof Material>;
+
+/** Every signature of a material: the main one first, then the further signers'. */
+export const materialSignatures = (m: Pick<Material, 'signature' | 'signatures'>): Signature[] =>
+  m.signature ? [m.signature, ...(m.signatures ?? [])] : (m.signatures ?? []);
 
 /** A missing tolerable material and the date the applicant promised to supply it. */
 export const TolerancePromise = z.object({

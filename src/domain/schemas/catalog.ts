@@ -98,8 +98,36 @@ export const MaterialRequirement = z.object({
   profilePhoto: z.enum(['id-card-front', 'id-card-back']).optional(),
   /** Data typed from the document, checked against the profile by `equals` rules. */
   dataFields: z.array(FormField).default([]),
+  /** Who must sign a signature material: the applicant (absent = applicant), or the applicant and
+   *  every adult of the household (e.g. 低保's 家庭经济状况核查授权书). */
+  signers: z.enum(['applicant', 'household-adults']).optional(),
+  /** A 户口簿 of the whole household: its 首页 plus one 常住人口登记卡 page per member, compared
+   *  with the applicant's household (a warning when pages are fewer). */
+  householdPages: z.boolean().optional(),
 });
 export type MaterialRequirement = z.infer<typeof MaterialRequirement>;
+
+/** One way of meeting an alternative: these materials together (their own `requirement` still applies inside). */
+export const MaterialGroup = z.object({
+  /** Chinese, as the villager would say it: '居民身份证', '户口簿（新生儿另附出生医学证明）'. */
+  label: z.string().min(1),
+  materials: z.array(z.string()).min(1),
+});
+export type MaterialGroup = z.infer<typeof MaterialGroup>;
+
+/**
+ * 或: "one of these groups of materials" (ID card or 户口簿). A group is complete when every
+ * non-optional material in it is captured (or tolerated) and at least one is; then the other
+ * groups' absent materials are not needed and rules about them do not run. No group complete:
+ * one finding names the choice. A material belongs to at most one group of one alternative.
+ */
+export const MaterialAlternative = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** What the choice is about: '身份证明'. */
+  label: z.string().min(1),
+  groups: z.array(MaterialGroup).min(2),
+});
+export type MaterialAlternative = z.infer<typeof MaterialAlternative>;
 
 /** Where a rule reads a value: a form field, the applicant profile, or a material's typed data. */
 export const ValueRef = z.discriminatedUnion('source', [
@@ -118,6 +146,7 @@ export const FieldFormat = z.enum([
   'bank-card',
   'person-name',
   'business-name',
+  'business-scope',
   'date',
   'disability-card',
 ]);
@@ -199,6 +228,8 @@ export const ServiceItem = z.object({
   maxToleranceDays: z.number().int().positive().max(20).default(20),
   fields: z.array(FormField),
   materials: z.array(MaterialRequirement).min(1),
+  /** Choices between groups of materials (或); none by default, so stored catalogues still parse. */
+  alternatives: z.array(MaterialAlternative).default([]),
   rules: z.array(Rule),
   commonReturns: z.array(z.string()).default([]),
   keywords: z.array(z.string()).default([]),

@@ -17,6 +17,9 @@ export const CaseSubmission = z.object({
   materials: z.array(Material).max(60),
   applicant: Person,
   entruster: Person.optional(),
+  /** The profiles the applicant's household links to (who co-signs a household material); absent
+   *  in submissions from before issue 15. */
+  household: z.array(Person).max(20).optional(),
 });
 export type CaseSubmission = z.infer<typeof CaseSubmission>;
 

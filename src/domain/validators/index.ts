@@ -10,4 +10,5 @@ export * from './mobile';
 export * from './bank-card';
 export * from './person-name';
 export * from './business-name';
+export * from './business-scope';
 export * from './disability-card';

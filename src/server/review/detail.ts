@@ -4,6 +4,7 @@
 // chain verifies.
 import { chinaDate, type CaseStatus, type DecisionKind } from '../../domain';
 import { deadlineStatus, workingDaysBetween } from '../../domain/calendar';
+import { countyOf, placeNamesOf, townshipOf, type PlaceNames } from '../../domain/divisions';
 import { evaluate } from '../../domain/rules';
 import { canTransition, type CaseAction } from '../../domain/state-machine';
 import type { AuthUser } from '../auth/user';
@@ -34,6 +35,20 @@ const allowedFor = (status: CaseStatus, user: AuthUser, toleranceAllowed: boolea
       ).map(([k]) => k)
     : [];
 
+/** The applicant's place names from the imported divisions (a 个体户 name is checked against its county). */
+async function applicantPlace(store: Store, divisionCode: string): Promise<PlaceNames> {
+  const codes = [
+    `${divisionCode.slice(0, 2)}0000`,
+    `${divisionCode.slice(0, 4)}00`,
+    countyOf(divisionCode),
+    townshipOf(divisionCode),
+    divisionCode,
+  ];
+  const rows = await Promise.all(codes.map((code) => store.divisions.get(code)));
+  const names = new Map(rows.flatMap((r) => (r ? [[r.code, r.name] as const] : [])));
+  return placeNamesOf(divisionCode, (code) => names.get(code));
+}
+
 export async function caseDetail(store: Store, user: AuthUser, id: string, now: number): Promise<ReviewCaseDetail> {
   const c = await store.cases.get(id);
   if (!c || !canSee(user, c)) throw notFound('case.not_found', '办件不存在或不在本辖区');
@@ -63,9 +78,10 @@ export async function caseDetail(store: Store, user: AuthUser, id: string, now: 
     store.divisions.get(c.villageCode),
     store.divisions.get(c.townshipCode),
   ]);
+  const place = applicant ? await applicantPlace(store, applicant.person.divisionCode) : {};
   const report =
     item && applicant
-      ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, workingDaysBetween })
+      ? evaluate({ item, caseData: c.data, applicant: applicant.person, materials, today, place, workingDaysBetween })
       : null;
   const acknowledged = new Set(c.data.acknowledged);
   const pending = c.status === 'submitted' || c.status === 'resubmitted' || c.status === 'in_review';

@@ -6,6 +6,8 @@ export interface RevisionMaterial {
   pages: readonly { sha256: string }[];
   data?: Readonly<Record<string, string>>;
   signature?: { sha256: string } | undefined;
+  /** Further signers' signatures (materials several household members sign). */
+  signatures?: readonly { sha256: string }[] | undefined;
 }
 
 export interface RevisionSnapshot {
@@ -53,7 +55,9 @@ function diffMaterial(
   const pagesAdded = pagesB.filter((h) => !pagesA.includes(h));
   const pagesRemoved = pagesA.filter((h) => !pagesB.includes(h));
   const dataChanged = diffRecords(a?.data ?? {}, b?.data ?? {});
-  const signatureChanged = (a?.signature?.sha256 ?? '') !== (b?.signature?.sha256 ?? '');
+  const signatureHashes = (m: RevisionMaterial | undefined) =>
+    [m?.signature?.sha256 ?? '', ...(m?.signatures ?? []).map((s) => s.sha256)].join();
+  const signatureChanged = signatureHashes(a) !== signatureHashes(b);
   const kind = !a ? 'added' : !b ? 'removed' : 'changed';
   const orderChanged = pagesA.join() !== pagesB.join();
   if (

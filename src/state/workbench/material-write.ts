@@ -29,11 +29,12 @@ function restorePagesAndSignature(state: AppState, before: Material, existed: bo
     state.workbench.materials.value = state.workbench.materials.value.filter((x) => x.id !== before.id);
     return;
   }
-  const { signature: _s, ...rest } = latest;
+  const { signature: _s, signatures: _ss, ...rest } = latest;
   putMaterialInMemory(state, {
     ...rest,
     pages: before.pages,
     ...(before.signature && { signature: before.signature }),
+    ...(before.signatures && { signatures: before.signatures }),
   });
   // Typed data of a material that was never stored must still reach storage.
   if (!existed) markMaterialDirty(state, before.id);

@@ -17,7 +17,10 @@ async function readCase(id: string) {
     listCaseOutbox(id),
   ]);
   const returnScope = await loadReturnScope(c, materials, outbox);
-  return { c, applicant, entruster, materials, outbox, returnScope };
+  // Household members co-sign household materials; a profile not on this device is left out.
+  const members = await Promise.all((applicant?.household ?? []).map((l) => getPerson(l.personId)));
+  const household = members.filter((p) => p !== undefined);
+  return { c, applicant, entruster, household, materials, outbox, returnScope };
 }
 
 export async function openCase(state: AppState, id: string): Promise<void> {
@@ -45,6 +48,7 @@ async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
         if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';
         wb.applicant.value = read.applicant ?? null;
         wb.entruster.value = read.entruster ?? null;
+        wb.household.value = read.household;
         wb.materials.value = read.materials;
         wb.outbox.value = read.outbox;
         wb.returnScope.value = read.returnScope;

@@ -48,6 +48,7 @@ const snapshotOf = (c: Pick<Case, 'revision' | 'fields'>, materials: readonly Ma
     pages: m.pages.map((p) => ({ sha256: p.sha256 })),
     data: { ...m.data },
     ...(m.signature && { signature: { sha256: m.signature.sha256 } }),
+    ...(m.signatures && { signatures: m.signatures.map((s) => ({ sha256: s.sha256 })) }),
   })),
 });
 
@@ -74,6 +75,7 @@ const StoredBaseline = z.object({
       pages: z.array(z.object({ sha256: z.string() })),
       data: z.record(z.string(), z.string()).optional(),
       signature: z.object({ sha256: z.string() }).optional(),
+      signatures: z.array(z.object({ sha256: z.string() })).optional(),
     }),
   ),
 });
@@ -114,6 +116,8 @@ function materialChanged(before: RevisionMaterial | undefined, now: Material | u
   const old = new Set((before?.pages ?? []).map((p) => p.sha256));
   if (now.pages.some((p) => !old.has(p.sha256))) return true;
   if (now.signature && now.signature.sha256 !== before?.signature?.sha256) return true;
+  const signedBefore = new Set((before?.signatures ?? []).map((s) => s.sha256));
+  if ((now.signatures ?? []).some((s) => !signedBefore.has(s.sha256))) return true;
   const a = before?.data ?? {},
     b = now.data;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].some((k) => (a[k] ?? '') !== (b[k] ?? ''));

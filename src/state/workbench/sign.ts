@@ -1,6 +1,6 @@
 // On-screen signatures (代办委托书, 容缺承诺书, signed forms): a PNG kept content-addressed like
 // photos, with who signed, in which role, when and on which device.
-import type { Signature } from '../../domain';
+import type { Material, Signature } from '../../domain';
 import { makeAudit } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import { sha256Hex } from '../../workers/hash';
@@ -9,12 +9,18 @@ import { assertMaterialEditable } from './return-scope';
 
 export type SignerRole = Signature['signerRole'];
 
+/**
+ * `personId`: the household member signing a material several people sign. The applicant's
+ * signature (or a single signer's) is the material's `signature`; a further member's goes into
+ * `signatures`, replacing that member's earlier one.
+ */
 export async function signMaterial(
   state: AppState,
   requirementId: string,
   png: Blob,
   signerName: string,
   signerRole: SignerRole,
+  personId?: string,
 ): Promise<void> {
   const wb = state.workbench;
   const c = wb.record.value;
@@ -27,8 +33,20 @@ export async function signMaterial(
   const now = state.deps.now();
   const data = await png.arrayBuffer();
   const sha256 = await sha256Hex(data);
-  const signature: Signature = { sha256, signerName: name, signerRole, signedAt: now, deviceId: state.deviceId.value };
-  await writeMaterial(state, requirementId, (m) => ({ ...m, signature }), {
+  const signature: Signature = {
+    sha256,
+    signerName: name,
+    signerRole,
+    signedAt: now,
+    deviceId: state.deviceId.value,
+    ...(personId && { personId }),
+  };
+  const further = personId !== undefined && personId !== wb.applicant.value?.id;
+  const change = (m: Material): Material =>
+    further
+      ? { ...m, signatures: [...(m.signatures ?? []).filter((s) => s.personId !== personId), signature] }
+      : { ...m, signature };
+  await writeMaterial(state, requirementId, change, {
     blobs: [{ sha256, mime: 'image/png', data }],
     audit: makeAudit({
       entity: 'material',
@@ -43,12 +61,14 @@ export async function signMaterial(
   });
 }
 
-/** Removes a signature (signed by the wrong person, or the content changed). */
-export async function clearSignature(state: AppState, requirementId: string): Promise<void> {
+/** Removes a signature (signed by the wrong person, or the content changed); with `personId`, that
+ *  further signer's only. */
+export async function clearSignature(state: AppState, requirementId: string, personId?: string): Promise<void> {
   const wb = state.workbench;
   const c = wb.record.value;
   const existing = wb.materialByRequirement.value.get(requirementId);
-  if (!c || !existing?.signature || !wb.editable.value) return;
+  const further = personId !== undefined && existing?.signatures?.some((s) => s.personId === personId);
+  if (!c || !existing || (!existing.signature && !further) || !wb.editable.value) return;
   assertMaterialEditable(state, requirementId);
   const actor = requireActor(state);
   const now = state.deps.now();
@@ -56,6 +76,11 @@ export async function clearSignature(state: AppState, requirementId: string): Pr
     state,
     requirementId,
     (m) => {
+      if (further) {
+        const rest = (m.signatures ?? []).filter((s) => s.personId !== personId);
+        const { signatures: _all, ...others } = m;
+        return rest.length > 0 ? { ...others, signatures: rest } : others;
+      }
       if (!m.signature) return undefined;
       const { signature: _removed, ...rest } = m;
       return rest;

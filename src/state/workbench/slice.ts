@@ -5,6 +5,8 @@
 // logic.ts fills when the workbench code loads (open.ts imports it); until then nothing is open.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Case, Material, Person, ServiceItem } from '../../domain';
+import type { SessionUser } from '../../domain/api/auth';
+import { placeNamesOf, type PlaceNames } from '../../domain/divisions';
 import type { Report } from '../../domain/rules';
 import type { OutboxEntry } from '../../storage';
 import type { FlaggedTarget, ReturnScope } from './return-scope';
@@ -25,6 +27,8 @@ export interface WorkbenchLogic {
     applicant: Person;
     materials: Material[];
     today: string;
+    place: PlaceNames;
+    household: Person[];
   }) => Report;
   isEditableByAgent: (status: Case['status']) => boolean;
   flaggedTargets: (
@@ -43,13 +47,27 @@ export function provideWorkbenchLogic(l: WorkbenchLogic): void {
   logic.value = l;
 }
 
-export function createWorkbenchSlice(today: ReadonlySignal<string>) {
+/** The place names the device knows: the signed-in agent's village, township and county. */
+function sessionNameOf(user: SessionUser | null): (code: string) => string | undefined {
+  const known = new Map<string, string>();
+  if (user?.countyCode && user.countyName) known.set(user.countyCode, user.countyName);
+  if (user?.townshipCode && user.townshipName) known.set(user.townshipCode.padEnd(12, '0'), user.townshipName);
+  if (user?.villageCode && user.villageName) known.set(user.villageCode, user.villageName);
+  return (code) => known.get(code);
+}
+
+export function createWorkbenchSlice(
+  today: ReadonlySignal<string>,
+  user: ReadonlySignal<SessionUser | null> = signal(null),
+) {
   const record = signal<Case | null>(null);
   /** The case the screen asked for: a read that finishes after another case was opened (a
    *  reload after a pull, a slow first read) is dropped instead of replacing it. */
   const openId = signal<string | null>(null);
   const applicant = signal<Person | null>(null);
   const entruster = signal<Person | null>(null);
+  /** The profiles the applicant's household links to (those stored on this device). */
+  const household = signal<Person[]>([]);
   const materials = signal<Material[]>([]);
   const outbox = signal<OutboxEntry[]>([]);
   const loading = signal(false);
@@ -73,7 +91,16 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
       a = applicant.value,
       l = logic.value;
     if (!c || !i || !a || !l) return null;
-    return l.evaluate({ item: i, caseData: c, applicant: a, materials: materials.value, today: today.value });
+    const place = placeNamesOf(a.divisionCode, sessionNameOf(user.value));
+    return l.evaluate({
+      item: i,
+      caseData: c,
+      applicant: a,
+      materials: materials.value,
+      today: today.value,
+      place,
+      household: household.value,
+    });
   });
   /** Fields and materials can change (a queued case must be recalled first). */
   const editable = computed(() => {
@@ -100,6 +127,7 @@ export function createWorkbenchSlice(today: ReadonlySignal<string>) {
     record,
     applicant,
     entruster,
+    household,
     materials,
     outbox,
     loading,
@@ -128,6 +156,7 @@ export function clearWorkbench(state: { workbench: ReturnType<typeof createWorkb
   wb.record.value = null;
   wb.applicant.value = null;
   wb.entruster.value = null;
+  wb.household.value = [];
   wb.materials.value = [];
   wb.outbox.value = [];
   wb.returnScope.value = null;

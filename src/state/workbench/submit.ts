@@ -64,7 +64,7 @@ export async function submitOpenCase(state: AppState): Promise<Case> {
     createdAt: now,
     kind,
     baseVersion: kind === 'case.submit' ? 0 : c.baseVersion,
-    payload: { case: next, materials, applicant, ...(entruster && { entruster }) },
+    payload: { case: next, materials, applicant, ...(entruster && { entruster }), household: wb.household.value },
   });
   const saved = await queueWrite(state, () =>
     saveCaseWithMaterials({ case: next, audit: events, mutation, expectStatus: [c.status] }),

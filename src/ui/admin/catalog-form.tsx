@@ -2,8 +2,9 @@
 // material's requirement and standard, rule parameters — as a form over the item's JSON: every
 // change goes into the text, so the checks, the diff and the preview follow as they do for typing.
 import type { JSX } from 'preact';
-import type { MaterialRequirement, Rule, ServiceItem } from '../../domain/schemas/catalog';
+import type { MaterialAlternative, MaterialRequirement, Rule, ServiceItem } from '../../domain/schemas/catalog';
 import type { CatalogEditorState } from '../../state/admin/catalog';
+import { Button } from '../components/button';
 
 type Path = readonly (string | number)[];
 
@@ -192,6 +193,88 @@ function MaterialRow({ s, m, i }: { s: CatalogEditorState; m: MaterialRequiremen
   );
 }
 
+/** 以下之一: the choice's wording, each group's label and materials (ticked), add and remove. */
+function AlternativeRow({
+  s,
+  item,
+  a,
+  i,
+}: {
+  s: CatalogEditorState;
+  item: ServiceItem;
+  a: MaterialAlternative;
+  i: number;
+}) {
+  const at = (...rest: (string | number)[]) => ['alternatives', i, ...rest];
+  const toggle = (j: number, id: string, on: boolean) => {
+    const current = a.groups[j]?.materials ?? [];
+    const next = on ? [...current, id] : current.filter((x) => x !== id);
+    // Kept in checklist order, so the printed notice reads as the checklist does.
+    s.edit(
+      at('groups', j, 'materials'),
+      item.materials.map((m) => m.id).filter((x) => next.includes(x)),
+    );
+  };
+  return (
+    <fieldset class="catalog-form__group" data-alternative={a.id}>
+      <legend>以下之一：{a.label}</legend>
+      <TextInput s={s} path={at('label')} label="选择的名称（如“身份证明”）" value={a.label} />
+      {a.groups.map((g, j) => (
+        <fieldset key={j} class="catalog-form__group">
+          <legend>{j === 0 ? `第 ${j + 1} 种` : `或 第 ${j + 1} 种`}</legend>
+          <TextInput s={s} path={at('groups', j, 'label')} label="这一种的说法（印在告知单上）" value={g.label} />
+          <div role="group" aria-label={`第 ${j + 1} 种包含的材料`}>
+            {item.materials.map((m) => (
+              <label key={m.id} class="catalog-form__check">
+                <input
+                  type="checkbox"
+                  checked={g.materials.includes(m.id)}
+                  onChange={(e) => toggle(j, m.id, e.currentTarget.checked)}
+                />
+                {m.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        class="btn"
+        onClick={() =>
+          s.edit(
+            ['alternatives'],
+            item.alternatives.filter((_, k) => k !== i),
+          )
+        }
+      >
+        删除这个“以下之一”
+      </button>
+    </fieldset>
+  );
+}
+
+function addAlternative(s: CatalogEditorState, item: ServiceItem) {
+  const [first, second] = item.materials;
+  if (!first || !second) return;
+  const taken = new Set(item.alternatives.map((a) => a.id));
+  let n = item.alternatives.length + 1;
+  while (taken.has(`choice-${n}`)) n++;
+  s.edit(
+    ['alternatives'],
+    [
+      ...item.alternatives,
+      {
+        id: `choice-${n}`,
+        label: '身份证明',
+        groups: [
+          { label: first.name, materials: [first.id] },
+          { label: second.name, materials: [second.id] },
+        ],
+      },
+    ],
+  );
+}
+
 /** The form shows once the text is a valid item; while it is not, the text is the editor. */
 export function CatalogForm({ s }: { s: CatalogEditorState }) {
   const c = s.check.value;
@@ -220,6 +303,12 @@ export function CatalogForm({ s }: { s: CatalogEditorState }) {
       {item.materials.map((m, i) => (
         <MaterialRow key={m.id} s={s} m={m} i={i} />
       ))}
+      <h3>以下之一（或）</h3>
+      <p class="muted">几组材料任交一组即可时（如身份证或户口簿），在这里设置；每种材料只能属于一组。</p>
+      {item.alternatives.map((a, i) => (
+        <AlternativeRow key={a.id} s={s} item={item} a={a} i={i} />
+      ))}
+      {item.materials.length >= 2 && <Button onClick={() => addAlternative(s, item)}>添加“以下之一”</Button>}
       <h3>预审规则</h3>
       {item.rules.map((r, i) => (
         <RuleParams key={i} s={s} rule={r} i={i} />

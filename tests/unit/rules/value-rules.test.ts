@@ -215,7 +215,10 @@ describe('not-expired', () => {
     expect(r.findings).toEqual([]);
     const soon = check(
       [{ kind: 'not-expired', ref: { source: 'field', key: 'until' } }],
-      { fields: { until: '2025-06-05' } },
+      {
+        fields: { until: '2025-06-05' },
+        applicant: applicant({ idCard: { issuedOn: '2005-06-05', validUntil: '2025-06-05' } }),
+      },
       [{ key: 'until', label: '身份证有效期', type: 'text', fromProfile: 'idCardValidUntil' }],
     );
     expect(codes(soon)).toEqual(['idcard.expiring']);

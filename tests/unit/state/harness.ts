@@ -22,7 +22,7 @@ export const NOW = Date.UTC(2026, 10, 20, 2, 0); // Friday 2026-11-20, 10:00 in 
 export const VILLAGE = '341822100201';
 
 export const SHARP: QualityMetrics = { width: 1600, height: 1200, sharpness: 400, mean: 130, clipped: 0.01 };
-export const BLURRED: QualityMetrics = { ...SHARP, sharpness: 5 };
+export const BLURRED: QualityMetrics = { ...SHARP, sharpness: 50 }; // between the hard (error) and soft (warning) thresholds;
 export const DARK: QualityMetrics = { ...SHARP, mean: 25 };
 
 export function memoryRouter(): Router & { history: string[] } {

@@ -25,7 +25,7 @@ import { WorkbenchError } from '../../../src/state/workbench/return-scope';
 import { NOW, SHARP, VILLAGE, photo, useHarness } from './harness';
 
 const h = useHarness();
-const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides, optional 户口簿, 1-inch photo, 代办委托书
+const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides or 户口簿, 1-inch photo, 代办委托书
 const png = () => new Blob([new Uint8Array([137, 80, 78, 71, Math.floor(Math.random() * 255)])], { type: 'image/png' });
 
 /** A case prepared, submitted and synced: the server applied it as version 1. */

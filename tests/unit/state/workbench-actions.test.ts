@@ -27,7 +27,7 @@ import { reloadCase } from '../../../src/state/workbench/open';
 import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 
 const h = useHarness();
-const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides, optional 户口簿, 1-inch photo, 代办委托书
+const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides or 户口簿, 1-inch photo, 代办委托书
 
 async function applicant(withFront = false) {
   const { state } = h.get();
@@ -226,9 +226,15 @@ describe('one-time notice', () => {
     const notice = buildNotice(wb.item.value!, wb.record.value!, wb.report.value!);
     const what = notice.lines.map((l) => l.what);
     expect(what).toEqual(
-      expect.arrayContaining(['居民身份证（人像面）', '居民身份证（国徽面）', '近期免冠1寸照片', '代办委托书']),
+      expect.arrayContaining(['身份证明（以下之一）', '居民身份证（国徽面）', '近期免冠1寸照片', '代办委托书']),
     );
-    expect(what).not.toContain('居民户口簿（户主页、本人页）'); // optional and not captured: nothing to tell
+    // 身份证或户口簿: one line for the choice, none for each of its materials.
+    expect(what).not.toContain('居民身份证（人像面）');
+    expect(what).not.toContain('居民户口簿（户主页、本人页）');
+    const choice = notice.lines.find((l) => l.what === '身份证明（以下之一）')!;
+    expect(choice.problems[0]).toContain('已提供“居民身份证（国徽面）”，选这一种还缺“居民身份证（人像面）”');
+    expect(choice.choices).toHaveLength(2);
+    expect(choice.choices![1]).toMatch(/^居民户口簿（户主页、本人页）。居民户口簿（户主页、本人页）：验原件、收复印件/);
     const back = notice.lines.find((l) => l.what === '居民身份证（国徽面）')!;
     expect(back.problems.join()).toContain('模糊');
     expect(back.how).toContain('验原件、收复印件');

@@ -60,7 +60,7 @@ describe('drain against the real server', () => {
     const { d, ports } = device();
     const cases = [queue(d), queue(d), queue(d)];
     const report = await drain(ports, { random: () => 0.5 });
-    expect(report).toMatchObject({ outcome: 'done', accepted: 3, rejected: 0, blobsUploaded: 18 });
+    expect(report).toMatchObject({ outcome: 'done', accepted: 3, rejected: 0, blobsUploaded: 21 }); // 3 × (5 photos + 2 signatures of YB-JMCB-DJ v2)
     expect(d.states()).toEqual(['done', 'done', 'done']);
     for (const c of cases) {
       expect(await reviewerSees(c.submission.case.id)).toEqual([

@@ -8,7 +8,7 @@ import { catalogItem, serverCase } from './server-fixtures';
 
 describe('server fixtures', () => {
   it.each([
-    ['YB-JMCB-DJ', 4],
+    ['YB-JMCB-DJ', 5],
     ['MZ-LNRYDZ', 5],
   ])('%s with %i photos passes the rules', (code, photos) => {
     const { submission, blobs } = serverCase(code, '341822100201', 'agent1');

@@ -9,7 +9,7 @@ export const fieldFormat: RuleEvaluator<'field-format'> = {
     const value = ctx.value(rule.ref);
     if (value === undefined) return [];
     return validationFindings(
-      checkFormat(rule.format, value, ctx.today),
+      checkFormat(rule.format, value, ctx.today, ctx.input.place),
       ctx.label(rule.ref),
       ctx.target(rule.ref),
       'field-format',

@@ -12,20 +12,18 @@ function fieldFindings(
   raw: string | undefined,
   label: string,
   target: FindingTarget,
-  today: string,
+  ctx: EvaluationContext,
 ): Finding[] {
   const value = raw?.trim();
   if (!value) {
     return field.required ? [finding('field.required', 'error', `请填写「${label}」`, target, 'required')] : [];
   }
-  return validationFindings(checkFieldValue(field, value, today), label, target, 'field-format');
+  return validationFindings(checkFieldValue(field, value, ctx.today, ctx.input.place), label, target, 'field-format');
 }
 
 export function formFieldFindings(ctx: EvaluationContext): Finding[] {
   const values = ctx.input.caseData.fields;
-  return ctx.item.fields.flatMap((f) =>
-    fieldFindings(f, values[f.key], f.label, { type: 'field', key: f.key }, ctx.today),
-  );
+  return ctx.item.fields.flatMap((f) => fieldFindings(f, values[f.key], f.label, { type: 'field', key: f.key }, ctx));
 }
 
 /** Data fields are checked once the material is captured; a missing material is reported as such. */
@@ -41,7 +39,7 @@ export function dataFieldFindings(ctx: EvaluationContext): Finding[] {
           m.data[f.key],
           `${r.name}上的${f.label}`,
           { type: 'material', id: r.id, field: f.key },
-          ctx.today,
+          ctx,
         ),
       );
     }

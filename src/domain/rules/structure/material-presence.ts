@@ -1,4 +1,6 @@
-// Every required (or tolerable) material must be captured, unless its tolerance is accepted.
+// Every required (or tolerable) material must be captured, unless its tolerance is accepted. A
+// material in an alternative (或) is asked for through its alternative: one finding for the choice.
+import { alternativeFindings } from '../alternatives';
 import type { MaterialRequirement } from '../../schemas/catalog';
 import type { EvaluationContext } from '../context';
 import { finding } from '../findings';
@@ -25,6 +27,9 @@ export function materialPresenceFindings(ctx: EvaluationContext): Finding[] {
   const out: Finding[] = [];
   for (const r of ctx.item.materials) {
     if (r.requirement === 'optional' || ctx.captured(r.id)?.present) continue;
+    const alternative = ctx.alternatives.of(r.id);
+    // In a complete group and absent = optional there; otherwise the choice's own finding says it.
+    if (alternative && !ctx.tolerated(r.id)) continue;
     const target = { type: 'material', id: r.id } as const;
     if (ctx.tolerated(r.id)) {
       const promise = ctx.input.caseData.tolerance.find((t) => t.requirementId === r.id);
@@ -43,5 +48,6 @@ export function materialPresenceFindings(ctx: EvaluationContext): Finding[] {
     const toleranceHint = ctx.item.toleranceAllowed && r.requirement === 'tolerable';
     out.push(finding('material.missing', 'error', missingMessage(r, toleranceHint), target, 'material-missing'));
   }
+  out.push(...alternativeFindings(ctx.item, ctx.alternatives, ctx.given));
   return out;
 }

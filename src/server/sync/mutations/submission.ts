@@ -3,6 +3,7 @@
 // township. A resubmission must be based on the server's current version (never merged).
 import {
   countyOf,
+  materialSignatures,
   townshipOf,
   type Case,
   type CaseSubmission,
@@ -38,7 +39,7 @@ export function materialBlobs(materials: readonly Material[]): string[] {
   const hashes = new Set<string>();
   for (const m of materials) {
     for (const p of m.pages) hashes.add(p.sha256);
-    if (m.signature) hashes.add(m.signature.sha256);
+    for (const s of materialSignatures(m)) hashes.add(s.sha256);
   }
   return [...hashes];
 }
@@ -87,10 +88,13 @@ async function check(ctx: MutationContext, sub: CaseSubmission) {
       missing,
     );
 
+  // No place names here: the device checks the 个体户 name against the places it knows (its own
+  // village, township and county); a server that knew more would refuse warnings the agent never saw.
   const report = evaluate({
     item,
     caseData: sub.case,
     applicant: sub.applicant,
+    ...(sub.household && { household: sub.household }),
     materials: sub.materials,
     today: ctx.today,
     workingDaysBetween,

@@ -10,6 +10,7 @@ import type { MaterialChange } from '../../../state/reviewer/revision-diff';
 import { deadlineStatus } from '../../../domain/calendar';
 import { formatTime } from '../../format';
 import { ServerPhoto } from './server-photo';
+import { alternativeRef, alternativesFromReport } from '../../../domain/rules/alternatives';
 
 const STATUS_TEXT: Record<MaterialStatus, string> = {
   missing: '缺少',
@@ -18,6 +19,7 @@ const STATUS_TEXT: Record<MaterialStatus, string> = {
   warnings: '有提醒',
   errors: '有错误',
   tolerated: '容缺',
+  'not-needed': '无需提供（已选另一种）',
 };
 const REQUIREMENT_TEXT = { required: '必交', optional: '选交', tolerable: '可容缺' } as const;
 
@@ -42,6 +44,30 @@ function DueLabel({ due, today }: { due: string; today: string }) {
   );
 }
 
+/** 以下之一: which group of each alternative the applicant gave (or that none is complete). */
+function Choices({ item, report }: { item: ServiceItem; report: Report | null }) {
+  const view = report ? alternativesFromReport(item, report.materials) : undefined;
+  return (
+    <ul class="findings" aria-label="以下之一的材料">
+      {item.alternatives.map((a) => {
+        const complete = view?.states.find((s) => s.alternative.id === a.id)?.complete ?? [];
+        const open = report?.findings.find((f) => f.target.type === 'case' && f.target.ref === alternativeRef(a.id));
+        return (
+          <li key={a.id} class={`finding ${open ? 'finding--error' : 'finding--info'}`} data-alternative={a.id}>
+            <strong>{a.label}（以下之一）：</strong>
+            {a.groups.map((g) => g.label).join(' 或 ')}
+            {complete.length > 0
+              ? `。已提供：${complete.map((i) => a.groups[i]?.label).join('、')}`
+              : open
+                ? `。${open.message}`
+                : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function MaterialsSection({ item, materials, report, tolerance, changes, today, blobs, onZoom }: Props) {
   const requirements =
     item?.materials ??
@@ -53,6 +79,7 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
   return (
     <section class="card stack" aria-labelledby="sec-materials">
       <h2 id="sec-materials">申请材料</h2>
+      {item && item.alternatives.length > 0 && <Choices item={item} report={report} />}
       {requirements.map((req) => {
         const rows = materials.filter((m) => m.requirementId === req.id);
         const pages = rows.flatMap((m) => m.pages);
@@ -94,22 +121,21 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
                 ))}
               </div>
             )}
-            {rows.map(
-              (m) =>
-                m.signature && (
-                  <figure key={m.signature.sha256} class="page">
-                    <ServerPhoto
-                      blobs={blobs}
-                      sha256={m.signature.sha256}
-                      alt={`${req.name} 签名`}
-                      onOpen={(url) => onZoom(url, `${req.name} 签名`)}
-                    />
-                    <figcaption>
-                      {m.signature.signerName} 签名于 {formatTime(m.signature.signedAt)}
-                    </figcaption>
-                  </figure>
-                ),
-            )}
+            {rows
+              .flatMap((m) => [...(m.signature ? [m.signature] : []), ...(m.signatures ?? [])])
+              .map((s) => (
+                <figure key={s.sha256} class="page">
+                  <ServerPhoto
+                    blobs={blobs}
+                    sha256={s.sha256}
+                    alt={`${req.name} ${s.signerName}签名`}
+                    onOpen={(url) => onZoom(url, `${req.name} ${s.signerName}签名`)}
+                  />
+                  <figcaption>
+                    {s.signerName} 签名于 {formatTime(s.signedAt)}
+                  </figcaption>
+                </figure>
+              ))}
             {rows.some((m) => m.licenceRef) && (
               <p>
                 电子证照：
@@ -132,9 +158,10 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
                 })}
               </dl>
             )}
-            {pages.length === 0 && !rows.some((m) => m.signature || m.licenceRef) && !promise && (
-              <p class="muted">未提交</p>
-            )}
+            {pages.length === 0 &&
+              !rows.some((m) => m.signature || m.signatures?.length || m.licenceRef) &&
+              !promise &&
+              state?.status !== 'not-needed' && <p class="muted">未提交</p>}
             {promise && (
               <p class={promise.suppliedAt ? 'ok' : 'deadline--soon'}>
                 容缺：承诺 {promise.promisedBy} 前补齐{promise.dueBy ? `，补齐期限 ${promise.dueBy}` : ''}

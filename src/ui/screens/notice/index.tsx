@@ -73,7 +73,20 @@ export function NoticeScreen({ id }: { id: string }) {
                       </div>
                     )}
                   </td>
-                  <td>{l.how}</td>
+                  <td>
+                    {l.choices ? (
+                      <ol class="sheet__choices" aria-label="以下任选一种">
+                        {l.choices.map((text, j) => (
+                          <li key={text}>
+                            {j > 0 && <strong>或 </strong>}
+                            {text}
+                          </li>
+                        ))}
+                      </ol>
+                    ) : (
+                      l.how
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

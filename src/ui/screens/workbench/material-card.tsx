@@ -8,6 +8,7 @@ import { Banner } from '../../components/banner';
 import { FindingList } from './finding-list';
 import { PageList } from './page-list';
 import { SignatureSection } from './signature-section';
+import { HouseholdSignatures } from './household-signatures';
 import { MaterialData } from './material-data';
 import { ToleranceControl } from './tolerance-control';
 import type { DeleteTarget } from './material-list';
@@ -22,6 +23,7 @@ export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
   warnings: '有提醒',
   errors: '有问题',
   tolerated: '容缺',
+  'not-needed': '无需提供（已选另一种）',
 };
 const REQUIREMENT_LABELS = { required: '必交', optional: '可选', tolerable: '必交（可容缺）' } as const;
 
@@ -124,6 +126,8 @@ export function MaterialCard({ requirement: r, onView, onDelete }: Props) {
       {r.kind === 'signature' &&
         (isDormantCommitment ? (
           <p class="muted">只有登记了容缺材料时，才需要申请人签署。</p>
+        ) : r.signers === 'household-adults' ? (
+          <HouseholdSignatures requirement={r} editable={editable} />
         ) : (
           <SignatureSection requirement={r} editable={editable} />
         ))}

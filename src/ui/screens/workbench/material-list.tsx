@@ -5,6 +5,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { PhotoViewer } from '../../components/photo-viewer';
 import { useBlobUrl } from '../../hooks/use-blob-url';
 import { MaterialCard } from './material-card';
+import { AlternativeCard } from './alternative-card';
+import { alternativeRef, alternativesFromReport } from '../../../domain/rules/alternatives';
 
 export interface ViewerTarget {
   requirementId: string;
@@ -29,23 +31,48 @@ export function MaterialList() {
   const url = useBlobUrl(page?.sha256);
   const name = v ? (item?.materials.find((r) => r.id === v.requirementId)?.name ?? '') : '';
   if (!item) return null;
+  const report = wb.report.value;
+  const alternatives = alternativesFromReport(item, report?.materials ?? {});
+  const card = (id: string) => {
+    const r = item.materials.find((m) => m.id === id);
+    return (
+      r && (
+        <MaterialCard
+          key={r.id}
+          requirement={r}
+          onView={(index) => {
+            viewing.value = { requirementId: r.id, index };
+          }}
+          onDelete={(t) => {
+            deleting.value = t;
+          }}
+        />
+      )
+    );
+  };
+  // Checklist order; an alternative (或) shows once, where its first material would be.
+  const shown = new Set<string>();
+  const entries = item.materials.map((r) => {
+    const alt = alternatives.of(r.id);
+    if (!alt) return card(r.id);
+    const a = alt.alternative;
+    if (shown.has(a.id)) return null;
+    shown.add(a.id);
+    const ref = alternativeRef(a.id);
+    return (
+      <AlternativeCard
+        key={`alt-${a.id}`}
+        alternative={a}
+        complete={alt.complete}
+        finding={report?.findings.find((f) => f.target.type === 'case' && f.target.ref === ref)}
+        renderGroup={(ids) => ids.map(card)}
+      />
+    );
+  });
   return (
     <section class="stack" aria-labelledby="materials-title">
       <h2 id="materials-title">材料清单（{item.materials.length} 项）</h2>
-      <ul class="materials">
-        {item.materials.map((r) => (
-          <MaterialCard
-            key={r.id}
-            requirement={r}
-            onView={(index) => {
-              viewing.value = { requirementId: r.id, index };
-            }}
-            onDelete={(t) => {
-              deleting.value = t;
-            }}
-          />
-        ))}
-      </ul>
+      <ul class="materials">{entries}</ul>
       <PhotoViewer
         src={page ? (url ?? null) : null}
         title={v ? `${name} 第 ${v.index + 1}/${pages.length} 页` : ''}

@@ -1,4 +1,5 @@
 import { setAcknowledged, type Finding } from '../../../state';
+import { alternativeRef } from '../../../domain/rules/alternatives';
 import { useAppState } from '../../app/context';
 import { Checkbox } from '../../components/field';
 import { Banner } from '../../components/banner';
@@ -6,7 +7,7 @@ import { Banner } from '../../components/banner';
 function whereOf(f: Finding, names: Map<string, string>, labels: Map<string, string>): string {
   if (f.target.type === 'material') return names.get(f.target.id) ?? '材料';
   if (f.target.type === 'field') return `申请表·${labels.get(f.target.key) ?? f.target.key}`;
-  return '办件';
+  return (f.target.ref !== undefined && names.get(f.target.ref)) || '办件';
 }
 
 function jumpTo(f: Finding) {
@@ -15,7 +16,9 @@ function jumpTo(f: Finding) {
       ? `[data-material="${f.target.id}"]`
       : f.target.type === 'field'
         ? `[data-field="${f.target.key}"]`
-        : 'fieldset';
+        : f.target.ref?.startsWith('alternative.')
+          ? `[data-alternative="${f.target.ref.slice('alternative.'.length)}"]`
+          : 'fieldset';
   const el = document.querySelector<HTMLElement>(sel);
   el?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   el?.querySelector<HTMLElement>('input, button, select, textarea')?.focus({ preventScroll: true });
@@ -30,6 +33,8 @@ export function ReportPanel() {
   const c = wb.record.value;
   if (!report || !item || !c) return <Banner tone="warning">无法检查：事项或申请人档案不在本机。</Banner>;
   const names = new Map(item.materials.map((m) => [m.id, m.name]));
+  // A 以下之一 finding names its alternative.
+  for (const a of item.alternatives) names.set(alternativeRef(a.id), a.label);
   const labels = new Map(item.fields.map((f) => [f.key, f.label]));
   const errors = report.findings.filter((f) => f.severity === 'error');
   const warnings = report.findings.filter((f) => f.severity === 'warning');

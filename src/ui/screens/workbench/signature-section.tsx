@@ -13,11 +13,15 @@ export const SIGNER_ROLE_LABELS: Record<SignerRole, string> = {
   entruster: '委托人',
   guardian: '监护人',
   agent: '代办员',
+  household: '家庭成员',
 };
-const ROLE_OPTIONS = (Object.keys(SIGNER_ROLE_LABELS) as SignerRole[]).map((r) => ({
-  value: r,
-  label: SIGNER_ROLE_LABELS[r],
-}));
+// A household member signs on the household pads (household-signatures.tsx), not here.
+const ROLE_OPTIONS = (Object.keys(SIGNER_ROLE_LABELS) as SignerRole[])
+  .filter((r) => r !== 'household')
+  .map((r) => ({
+    value: r,
+    label: SIGNER_ROLE_LABELS[r],
+  }));
 
 /** Signed on screen by the villager: who signs, in which role, then the pad. */
 export function SignatureSection({
