@@ -2,6 +2,7 @@
 // the user agrees: only then SKIP_WAITING is posted, and the page reloads once the new worker
 // controls it. Never a silent skipWaiting: a half-filled form must not vanish under the agent.
 import { Workbox } from 'workbox-window';
+import { flushBeforeReload } from './flush-before-reload';
 
 export interface ServiceWorkerHooks {
   /** A new version is installed and waiting; call `apply` when the user agrees. */
@@ -15,22 +16,6 @@ export interface ServiceWorkerHooks {
 }
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
-/** = BEFORE_RELOAD_EVENT of src/state/before-reload.ts (not imported: it stays off the first screen). */
-const BEFORE_RELOAD_EVENT = 'daiban-before-reload';
-
-/**
- * Asks the open forms to write what they hold (src/state/before-reload.ts) and waits for them, at
- * most `timeoutMs`: an update must not hang on a write.
- */
-export async function flushBeforeReload(target: EventTarget = window, timeoutMs = 3_000): Promise<void> {
-  const work: Array<Promise<unknown>> = [];
-  target.dispatchEvent(
-    new CustomEvent(BEFORE_RELOAD_EVENT, { detail: { waitUntil: (p: Promise<unknown>) => work.push(p) } }),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([Promise.allSettled(work), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-  clearTimeout(timer);
-}
 
 export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;

@@ -1,7 +1,7 @@
 // An update waits for pending form writes (before-reload.ts, pwa/register.ts), but never hangs.
 import { describe, expect, it } from 'vitest';
 import { onBeforeReload } from '../../../src/state/before-reload';
-import { flushBeforeReload } from '../../../src/pwa/register';
+import { flushBeforeReload } from '../../../src/pwa/flush-before-reload';
 
 describe('flush before reload', () => {
   it('runs every registered flush and waits for it; a removed one is not run', async () => {
