@@ -2,6 +2,7 @@
 // the user agrees: only then SKIP_WAITING is posted, and the page reloads once the new worker
 // controls it. Never a silent skipWaiting: a half-filled form must not vanish under the agent.
 import { Workbox } from 'workbox-window';
+import { flushBeforeReload } from './flush-before-reload';
 
 export interface ServiceWorkerHooks {
   /** A new version is installed and waiting; call `apply` when the user agrees. */
@@ -30,7 +31,8 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
       reloading = true;
       window.location.reload();
     });
-    wb.messageSkipWaiting();
+    // Typed input still waiting for its pause is written before the new version takes over.
+    void flushBeforeReload().then(() => wb.messageSkipWaiting());
   };
   wb.addEventListener('waiting', () => hooks.onUpdateReady(apply));
   wb.addEventListener('activated', (event) => {

@@ -14,6 +14,8 @@ import { personTokens } from './person-index';
 import { decodeJson, hasDataKey, openBytes, openBytesNative, openJson, sealBytes, sealJson } from './vault';
 
 export const SEALED = 'sealed';
+/** Settings rows holding a form's unsaved input (form-drafts.ts). DO NOT RENAME. */
+export const FORM_DRAFT_PREFIX = 'formDraft:';
 export const SEALED_DATA = 'sealedData';
 const SEALED_KEYS = 'sealedKeys';
 
@@ -42,7 +44,11 @@ export const SEAL_SPECS: Record<string, SealSpec> = {
   audit: { clear: ['id', 'caseId', 'at', 'schemaVersion'] },
   decisions: { clear: ['id', 'caseId', 'decidedAt', 'schemaVersion'] },
   rectifications: { clear: ['id', 'caseId', 'schemaVersion'] },
-  settings: { clear: ['key'], only: (row) => row.key === 'session' },
+  // The session (bearer token) and unsaved form input (a half-typed profile).
+  settings: {
+    clear: ['key'],
+    only: (row) => row.key === 'session' || String(row.key).startsWith(FORM_DRAFT_PREFIX),
+  },
 };
 
 export const SEALED_TABLES = Object.keys(SEAL_SPECS);

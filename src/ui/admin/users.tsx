@@ -8,6 +8,8 @@ import type { AdminState } from '../../state/admin';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { TextField } from '../components/field';
+import { DraftNote } from '../components/draft-note';
+import { useFormDraft } from '../hooks/use-form-draft';
 
 const ROLES: { role: Role; label: string; level: Division['level']; place: string }[] = [
   { role: 'agent', label: '代办员', level: 'village', place: '村（社区）' },
@@ -15,6 +17,12 @@ const ROLES: { role: Role; label: string; level: Division['level']; place: strin
   { role: 'admin', label: '县级管理员', level: 'county', place: '县（市、区）' },
 ];
 const roleInfo = (role: Role) => ROLES.find((r) => r.role === role)!;
+const isRole = (v: string): v is Role => ROLES.some((r) => r.role === v);
+
+// What the forms keep on the device while they are typed (use-form-draft). An empty new-user form
+// and a closed edit form are no draft.
+const NO_NEW_USER = { username: '', name: '', role: 'agent', division: '' };
+const EDIT_CLOSED = { editing: false, name: '', division: '' };
 
 function DivisionSelect(props: {
   id: string;
@@ -43,6 +51,17 @@ function CreateUserForm({ state }: { state: AdminState }) {
   const division = useSignal('');
   const divisions = state.divisions.data.value ?? [];
   const info = roleInfo(role.value);
+  const typed = username.value || name.value || division.value;
+  const kept = useFormDraft(
+    'admin-user:new',
+    typed ? { username: username.value, name: name.value, role: role.value, division: division.value } : NO_NEW_USER,
+    (d) => {
+      username.value = d.username;
+      name.value = d.name;
+      role.value = isRole(d.role) ? d.role : 'agent';
+      division.value = d.division;
+    },
+  );
   const submit = async (e: Event) => {
     e.preventDefault();
     const ok = await state.create({
@@ -56,6 +75,7 @@ function CreateUserForm({ state }: { state: AdminState }) {
   return (
     <form class="card stack" onSubmit={submit} aria-labelledby="new-user-title">
       <h2 id="new-user-title">新建用户</h2>
+      <DraftNote draft={kept} />
       <div class="admin-form">
         <TextField
           label="用户名"
@@ -111,6 +131,15 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
   const division = useSignal(user.divisionCode);
   const info = roleInfo(user.role);
   const sessions = state.sessions.value?.userId === user.id ? state.sessions.value.list : null;
+  const kept = useFormDraft(
+    `admin-user:${user.id}`,
+    editing.value ? { editing: true, name: name.value, division: division.value } : EDIT_CLOSED,
+    (d) => {
+      name.value = d.editing ? d.name : user.name;
+      division.value = d.editing ? d.division : user.divisionCode;
+      editing.value = d.editing;
+    },
+  );
   return (
     <>
       <tr>
@@ -155,6 +184,7 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
                   editing.value = false;
               }}
             >
+              <DraftNote draft={kept} />
               <TextField label="姓名" value={name.value} onValue={(v) => (name.value = v)} required />
               <div class="field">
                 <label class="field__label" for={`division-${user.id}`}>

@@ -8,6 +8,8 @@ import { useAppState } from '../app/context';
 import { TextField } from '../components/field';
 import { Button } from '../components/button';
 import { Banner } from '../components/banner';
+import { DraftNote } from '../components/draft-note';
+import { useFormDraft } from '../hooks/use-form-draft';
 import { formatDateCn, SEX_LABELS } from '../format';
 import { IdCardPhotos } from './id-card-photos';
 import { HouseholdEditor } from './household-editor';
@@ -18,10 +20,22 @@ interface Props {
   initial: PersonDraft;
   onSaved: (p: Person) => void;
   saveLabel?: string;
+  /** Keeps the input on the device as it is typed (`person:new`, `person:<id>`…); see useFormDraft. */
+  draftKey?: string;
+  /** Shows a cancel button: the kept input is thrown away. */
+  onCancel?: () => void;
+  cancelLabel?: string;
 }
 
 /** Create/edit a profile with live checks; derived values (birth date, sex, validity) shown as typed. */
-export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Props) {
+export function PersonForm({
+  initial,
+  onSaved,
+  saveLabel = '保存档案',
+  draftKey,
+  onCancel,
+  cancelLabel = '取消',
+}: Props) {
   const state = useAppState();
   const draft = useSignal<PersonDraft>(initial);
   const touched = useSignal<ReadonlySet<string>>(new Set());
@@ -33,6 +47,9 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
     void divisionListFor(state).then((list) => (divisions.value = list));
   }, []);
   const check = useComputed(() => checkPersonDraft(draft.value, state.today.value, divisions.value));
+  const kept = useFormDraft(draftKey ?? null, draft.value, (v) => {
+    draft.value = v;
+  });
 
   const bind = fieldBinder(draft, touched, check);
 
@@ -56,7 +73,9 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
     saving.value = true;
     try {
       // The list as stored now (the one read at opening may not have arrived yet).
-      onSaved(await savePersonDraft(state, draft.value, await divisionListFor(state)));
+      const saved = await savePersonDraft(state, draft.value, await divisionListFor(state));
+      await kept.clear();
+      onSaved(saved);
     } catch (x) {
       error.value = x instanceof Error ? x.message : String(x);
     } finally {
@@ -66,6 +85,7 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
 
   return (
     <form class="stack person-form" onSubmit={save} noValidate aria-label="群众档案">
+      <DraftNote draft={kept} />
       <fieldset class="card stack">
         <legend>基本信息（按身份证填写）</legend>
         <div class="grid-2">
@@ -109,6 +129,16 @@ export function PersonForm({ initial, onSaved, saveLabel = '保存档案' }: Pro
       <Button type="submit" variant="primary" disabled={saving.value}>
         {saving.value ? '正在保存……' : saveLabel}
       </Button>
+      {onCancel && (
+        <Button
+          onClick={() => {
+            void kept.clear();
+            onCancel();
+          }}
+        >
+          {cancelLabel}
+        </Button>
+      )}
     </form>
   );
 }

@@ -8,16 +8,20 @@ type Delivery = NonNullable<DecisionFormInput['delivery']>;
 export function CompleteForm({
   villageName,
   requireOutcome,
+  initial,
   onChange,
 }: {
   villageName: string;
   requireOutcome: boolean;
+  /** Input kept from before a reload (the panel's form draft). */
+  initial?: { outcome: string; delivery: Delivery } | null;
   onChange: (v: { outcome: string; delivery: Delivery }) => void;
 }) {
-  const [outcome, setOutcome] = useState('');
-  const [method, setMethod] = useState<'collect' | 'post'>('collect');
-  const [tracking, setTracking] = useState('');
-  const [point, setPoint] = useState(`${villageName}便民服务点`);
+  const d = initial?.delivery;
+  const [outcome, setOutcome] = useState(initial?.outcome ?? '');
+  const [method, setMethod] = useState<'collect' | 'post'>(d?.method ?? 'collect');
+  const [tracking, setTracking] = useState(d?.method === 'post' ? d.trackingNumber : '');
+  const [point, setPoint] = useState(d?.method === 'collect' ? d.servicePoint : `${villageName}便民服务点`);
   useEffect(() => {
     onChange({
       outcome,

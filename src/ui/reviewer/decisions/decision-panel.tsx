@@ -4,9 +4,12 @@ import { useRef, useState } from 'preact/hooks';
 import type { DecisionKind } from '../../../domain/schemas/decision';
 import type { ReviewCaseDetail } from '../../../domain/api';
 import type { CaseDetailSlice } from '../../../state/reviewer/case-detail';
-import type { DecisionFormInput } from '../../../state/reviewer/decision-draft';
+import type { DecisionFormInput, TargetDraft } from '../../../state/reviewer/decision-draft';
 import { Banner } from '../../components/banner';
 import { Button } from '../../components/button';
+import { DraftNote } from '../../components/draft-note';
+import { useFormDraft } from '../../hooks/use-form-draft';
+import { NO_DECISION_DRAFT, parseDecisionDraft, type DecisionDraft } from '../../../state/reviewer/decision-draft-keep';
 import { CompleteForm } from './complete-form';
 import { DECISION_LABELS, DECISION_ORDER } from './labels';
 import { ReturnForm } from './return-form';
@@ -67,7 +70,32 @@ export function DecisionPanel({
   const pending = slice.pending.value?.caseId === detail.case.id ? slice.pending.value : null;
   const input = useRef<DecisionFormInput>({ kind: 'accept' });
   const [note, setNote] = useState('');
+  const [returnDrafts, setReturnDrafts] = useState<Record<string, TargetDraft>>({});
+  const [complete, setComplete] = useState<DecisionDraft['complete']>(null);
+  // Bumped when a draft is restored: the sub-forms start again from it.
+  const [restoredAt, setRestoredAt] = useState(0);
   const kinds = DECISION_ORDER.filter((k) => detail.allowedDecisions.includes(k));
+  // The open form and its input come back after a reload or an update (same decision id: a
+  // resend stays a replay). A closed form equals the baseline: its draft is deleted.
+  const kept = useFormDraft<DecisionDraft>(
+    `review-decision:${detail.case.id}`,
+    pending ? { kind: pending.kind, decisionId: pending.id, note, returnDrafts, complete } : NO_DECISION_DRAFT,
+    (d) => {
+      const kind = kinds.find((k) => k === d.kind);
+      if (!kind) {
+        slice.cancel();
+        return;
+      }
+      input.current = { kind };
+      if (d.decisionId) slice.pending.value = { id: d.decisionId, kind, caseId: detail.case.id };
+      else slice.open(detail.case.id, kind);
+      setNote(d.note);
+      setReturnDrafts(d.returnDrafts);
+      setComplete(d.complete);
+      setRestoredAt((n) => n + 1);
+    },
+    parseDecisionDraft,
+  );
   const outcome = slice.lastOutcome.value;
   const acceptedNow =
     outcome &&
@@ -81,6 +109,8 @@ export function DecisionPanel({
   const open = (kind: DecisionKind) => {
     input.current = { kind };
     setNote('');
+    setReturnDrafts({});
+    setComplete(null);
     slice.open(detail.case.id, kind);
   };
   const send = () => void slice.submit({ ...input.current, kind: pending!.kind, note: note || undefined });
@@ -88,6 +118,7 @@ export function DecisionPanel({
   return (
     <aside class="decision-panel card stack no-print" aria-label="审核决定">
       <h2>审核决定</h2>
+      <DraftNote draft={kept} />
       {acceptedNow && (
         <Banner tone="success">
           已{DECISION_LABELS[outcome.decision.kind]}。{outcome.replayed ? '（此前已提交过，未重复处理）' : ''}
@@ -127,9 +158,12 @@ export function DecisionPanel({
           {CONFIRM_TEXT[pending.kind] && <p>{CONFIRM_TEXT[pending.kind]}</p>}
           {pending.kind === 'return' && (
             <ReturnForm
+              key={restoredAt}
               item={detail.item}
-              onReasons={(reasons) => {
+              initial={returnDrafts}
+              onReasons={(reasons, drafts) => {
                 input.current = { ...input.current, reasons };
+                setReturnDrafts(drafts);
               }}
             />
           )}
@@ -146,10 +180,13 @@ export function DecisionPanel({
           )}
           {(pending.kind === 'complete' || pending.kind === 'deliver') && (
             <CompleteForm
+              key={restoredAt}
               villageName={detail.case.villageName}
               requireOutcome={pending.kind === 'complete'}
-              onChange={({ outcome: o, delivery }) => {
-                input.current = { ...input.current, outcome: o, delivery };
+              initial={complete}
+              onChange={(v) => {
+                input.current = { ...input.current, outcome: v.outcome, delivery: v.delivery };
+                setComplete(v);
               }}
             />
           )}

@@ -1,6 +1,6 @@
 // 退回补正: reasons attached to specific materials or fields, from the reason-code list, all in
 // one decision (一次性告知) — the agent's tablet reopens exactly these.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { REASON_LABELS, ReasonCode, type ReasonCode as Code } from '../../../domain/schemas/decision';
 import type { ServiceItem } from '../../../domain/schemas/catalog';
 import { toReasons, type DraftReason, type TargetDraft } from '../../../state/reviewer/decision-draft';
@@ -51,17 +51,24 @@ function TargetRow({
 
 export function ReturnForm({
   item,
+  initial,
   onReasons,
 }: {
   item: ServiceItem | null;
-  onReasons: (reasons: DraftReason[]) => void;
+  /** Input kept from before a reload (the panel's form draft). */
+  initial?: Record<string, TargetDraft>;
+  onReasons: (reasons: DraftReason[], drafts: Record<string, TargetDraft>) => void;
 }) {
-  const [drafts, setDrafts] = useState<Record<string, TargetDraft>>({});
+  const [drafts, setDrafts] = useState<Record<string, TargetDraft>>(initial ?? {});
+  // Opened with a kept draft: the panel gets its reasons at once.
+  useEffect(() => {
+    if (Object.keys(drafts).length > 0) onReasons(toReasons(drafts), drafts);
+  }, []);
   const set = (target: string, d: TargetDraft) => {
     const next = { ...drafts, [target]: d };
     if (d.codes.length === 0) delete next[target];
     setDrafts(next);
-    onReasons(toReasons(next));
+    onReasons(toReasons(next), next);
   };
   const empty: TargetDraft = { codes: [], text: '' };
   const count = Object.values(drafts).reduce((n, d) => n + d.codes.length, 0);

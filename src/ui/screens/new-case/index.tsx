@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Person, ServiceItem } from '../../../domain';
-import { createNewCase, emptyPersonDraft, loadPerson } from '../../../state';
+import { createNewCase, emptyPersonDraft, loadPerson, openableItems } from '../../../state';
 import { useAppState } from '../../app/context';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
@@ -9,10 +9,22 @@ import { Icon } from '../../components/icon';
 import { Checkbox } from '../../components/field';
 import { PersonPicker } from '../../components/person-picker';
 import { PersonForm } from '../../person-form';
+import { DraftNote } from '../../components/draft-note';
+import { useFormDraft } from '../../hooks/use-form-draft';
 import { ItemPicker } from './item-picker';
 import { ChosenPerson } from './chosen-person';
 import './new-case.css';
 import { limitLabel } from '../../../domain/review/limit-label';
+
+interface NewCaseDraft {
+  query: string;
+  category: string;
+  itemCode: string;
+  applicantId: string;
+  entrusted: boolean;
+  entrusterId: string;
+  creatingPerson: string;
+}
 
 /** 新建办件: item → applicant (existing or new profile) → optional entrusting person → workbench. */
 export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
@@ -24,6 +36,10 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
   const creatingPerson = useSignal<'applicant' | 'entruster' | null>(null);
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
+  const query = useSignal('');
+  const category = useSignal<string | undefined>(undefined);
+  // Persons of a restored draft while they are read (the draft keeps them meanwhile).
+  const loading = useSignal<{ applicant?: string; entruster?: string }>({});
 
   useEffect(() => {
     if (personId)
@@ -31,6 +47,42 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
         if (p) applicant.value = p;
       });
   }, [personId]);
+
+  // What was typed and chosen comes back after an update, a reload or a crash (ids only: the
+  // item and the persons are read again).
+  const chosen: NewCaseDraft = {
+    query: query.value,
+    category: category.value ?? '',
+    itemCode: item.value?.code ?? '',
+    applicantId: applicant.value?.id ?? loading.value.applicant ?? personId ?? '',
+    entrusted: entrusted.value,
+    entrusterId: entruster.value?.id ?? loading.value.entruster ?? '',
+    creatingPerson: creatingPerson.value ?? '',
+  };
+  const kept = useFormDraft<NewCaseDraft>(personId ? `case-new:${personId}` : 'case-new', chosen, (d) => {
+    query.value = d.query;
+    category.value = d.category || undefined;
+    item.value = openableItems().find((i) => i.code === d.itemCode) ?? null;
+    entrusted.value = d.entrusted;
+    creatingPerson.value =
+      d.creatingPerson === 'applicant' || d.creatingPerson === 'entruster' ? d.creatingPerson : null;
+    const pick = (id: string, who: 'applicant' | 'entruster') => {
+      const into = who === 'applicant' ? applicant : entruster;
+      if (!id) into.value = null;
+      else if (into.value?.id !== id) {
+        loading.value = { ...loading.value, [who]: id };
+        void loadPerson(id)
+          .then((p) => {
+            into.value = p ?? null;
+          })
+          .finally(() => {
+            loading.value = { ...loading.value, [who]: undefined };
+          });
+      }
+    };
+    pick(d.applicantId, 'applicant');
+    pick(d.entrusterId, 'entruster');
+  });
 
   const start = async () => {
     if (!item.value || !applicant.value) return;
@@ -42,6 +94,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
         applicantId: applicant.value.id,
         entrusterId: entrusted.value ? entruster.value?.id : undefined,
       });
+      await kept.clear();
       state.router.navigate({ name: 'case', id: c.id }, { replace: true });
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
@@ -55,26 +108,25 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
       <h3>新建群众档案</h3>
       <PersonForm
         initial={emptyPersonDraft(state.user.value?.villageCode ?? '')}
+        draftKey={`case-new:${who}-profile`}
         saveLabel={who === 'applicant' ? '保存档案并设为申请人' : '保存档案并设为委托人'}
         onSaved={(p) => {
           if (who === 'applicant') applicant.value = p;
           else entruster.value = p;
           creatingPerson.value = null;
         }}
-      />
-      <Button
-        onClick={() => {
+        cancelLabel="取消新建"
+        onCancel={() => {
           creatingPerson.value = null;
         }}
-      >
-        取消新建
-      </Button>
+      />
     </div>
   );
 
   return (
     <section class="stack new-case" aria-labelledby="new-case-title">
       <h1 id="new-case-title">新建办件</h1>
+      <DraftNote draft={kept} />
       <ol class="steps">
         <li class="stack">
           <h2>第一步：选择事项</h2>
@@ -96,6 +148,8 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
             </div>
           ) : (
             <ItemPicker
+              query={query}
+              category={category}
               onPick={(i) => {
                 item.value = i;
               }}

@@ -1,14 +1,21 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ServiceItem } from '../../../domain';
 import { indexItems, itemCategories, loadPinyin, openableItems, searchItems, type IndexedItem } from '../../../state';
 import { Chip } from '../../components/chip';
 import { limitLabel } from '../../../domain/review/limit-label';
 
-/** Search box (name, keyword, pinyin initials) + category chips over the catalogue. */
-export function ItemPicker({ onPick }: { onPick: (item: ServiceItem) => void }) {
-  const query = useSignal('');
-  const category = useSignal<string | undefined>(undefined);
+/** Search box (name, keyword, pinyin initials) + category chips over the catalogue. The screen owns
+ *  the search text and category (kept as a draft). */
+export function ItemPicker({
+  onPick,
+  query,
+  category,
+}: {
+  onPick: (item: ServiceItem) => void;
+  query: Signal<string>;
+  category: Signal<string | undefined>;
+}) {
   // 停用 items are not offered: no new case may start on them.
   const items = useMemo(() => openableItems(), []);
   const index = useSignal<IndexedItem[]>(indexItems(items));

@@ -56,6 +56,7 @@ export function PersonEditScreen({ id }: { id?: string }) {
         <PersonForm
           key={`${edit.routeKey}|${edit.draft.id ?? ''}|${generation.value}`}
           initial={edit.draft}
+          draftKey={`person:${edit.routeKey}`}
           onSaved={(p) => {
             showToast(state, 'success', `已保存 ${p.name} 的档案`);
             state.router.navigate({ name: 'person', id: p.id }, { replace: true });

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
 import { flushCaseSave, openCase, refreshStorageInfo } from '../../../state';
+import { onBeforeReload } from '../../../state/before-reload';
 import { Banner } from '../../components/banner';
 import { LinkButton } from '../../components/button';
 import { CaseHeader } from './case-header';
@@ -26,7 +27,10 @@ export function WorkbenchView({ id }: { id: string }) {
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);
+    // An update reloads the page: the last keystrokes are written first.
+    const unregister = onBeforeReload(() => flushCaseSave(state));
     return () => {
+      unregister();
       flush();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHide);
