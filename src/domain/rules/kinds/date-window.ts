@@ -25,7 +25,8 @@ export function periodEnd(
         ? addMonths(event, span.amount)
         : addYears(event, span.amount);
   // A day is a working day when exactly one working day lies after the day before it.
-  if (workingDaysBetween) for (let i = 0; i < 40 && workingDaysBetween(addDays(end, -1), end) !== 1; i++) end = addDays(end, 1);
+  if (workingDaysBetween)
+    for (let i = 0; i < 40 && workingDaysBetween(addDays(end, -1), end) !== 1; i++) end = addDays(end, 1);
   return end;
 }
 
