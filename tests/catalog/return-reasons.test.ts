@@ -453,6 +453,7 @@ describe('农业保险理赔申请 (NY-NYBX-LP)', () => {
         policyNumber: 'PZAA202633078200001234',
         subject: 'crop',
         lossDate: '2026-03-04',
+        reportDate: '2026-03-06',
         lossAmount: '3.5',
         cause: '3月4日冰雹，早稻秧苗倒伏',
       },
@@ -472,6 +473,13 @@ describe('农业保险理赔申请 (NY-NYBX-LP)', () => {
     expectError(setField(good(), 'policyNumber', 'PZAA202633078200001243'), 'value.mismatch', material('policy')));
   it('受灾现场照片不足', () => expectError(onePage(good(), 'loss-photos'), 'pages.too_few', material('loss-photos')));
   it('受灾现场照片模糊', () => expectBlurred(blur(good(), 'loss-photos'), 'loss-photos'));
+  // 出险 Wed 4 March; the 3 days end Sat 7 March, a day off, so Mon 9 March (民法典 §203): the 10th is late.
+  it('报案超过保险合同约定的时限', () =>
+    expectFinding('warning', setField(good(), 'reportDate', '2026-03-10'), 'date.window_passed', {
+      type: 'field',
+      key: 'lossDate',
+    }));
+  it('报案在时限最后一天不算逾期', () => expectClean(setField(good(), 'reportDate', '2026-03-09')));
   it('收款账户不是被保险人本人名下', () =>
     expectError(
       setData(good(), 'bank-card', { holderName: '王大军' }),

@@ -1,7 +1,7 @@
 // 农业保险理赔 (种植业、养殖业): the village 协保员 helps the insured report the loss and gather
 // the claim; the insurer surveys and pays into the insured's own account. The insurer's limits
-// come from 保险法 §23 (30 days to assess, in calendar days; pay within 10 days of agreement);
-// stored here as 15 working days, which any 30-calendar-day span contains.
+// come from 保险法 §23 (30 days to assess, in calendar days; pay within 10 days of agreement), so the
+// limits are in calendar days; the promise of 20 is a typical county guide's.
 import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, bankCardPhoto, entrustment, signedForm } from '../common/materials';
 import { APPLICANT_RULES, captureRules, field, idCardNotExpired, onMaterial, person, sameValue } from '../common/rules';
@@ -44,8 +44,9 @@ export const item: ServiceItemInput = {
   name: '农业保险理赔申请',
   category: '农业农村',
   agency: '承保的保险机构（村协保员、乡镇农业综合服务中心协助）',
-  legalLimitDays: 15,
-  promisedLimitDays: 10,
+  legalLimitDays: 30,
+  promisedLimitDays: 20,
+  limitUnit: 'calendar-days',
   requiresPresence: false,
   toleranceAllowed: false,
   fields: [
@@ -65,6 +66,7 @@ export const item: ServiceItemInput = {
       ],
     },
     { key: 'lossDate', label: '出险日期', type: 'date', required: true },
+    { key: 'reportDate', label: '向保险机构报案日期', type: 'date', required: true },
     { key: 'lossAmount', label: '受损数量（亩或头、只）', type: 'number', required: true },
     { key: 'cause', label: '出险原因', type: 'textarea', required: true, maxLength: 300 },
   ],
@@ -85,6 +87,16 @@ export const item: ServiceItemInput = {
     ),
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的账号与银行卡或“一卡通”上的账号不一致'),
+    {
+      kind: 'date-window',
+      ref: field('lossDate'),
+      until: field('reportDate'),
+      within: { amount: 3, unit: 'days' },
+      local: true,
+      source:
+        '保险合同约定：出险后及时报案（《保险法》第二十一条），多数地方农险条款为 72 小时（3 日）内，请县管理员按本县承保条款核对',
+      lateAdvice: '报案已超过合同约定的时限，保险机构可能不予赔付；请写明未及时报案的原因，并先向承保机构确认',
+    },
     ...captureRules(materials),
   ],
   commonReturns: [
