@@ -25,6 +25,8 @@ function refsOf(rule: Rule): { values: ValueRef[]; materials: string[] } {
       return { values: [rule.ref], materials: [] };
     case 'equals':
       return { values: [rule.left, rule.right], materials: [] };
+    case 'at-most':
+      return { values: [rule.ref, rule.max], materials: [] };
     case 'age-range':
       return { values: rule.at ? [rule.at] : [], materials: [] };
     case 'date-window':

@@ -302,6 +302,12 @@ describe('耕地地力保护补贴申报 (NY-GDLB)', () => {
       material('bank-card', { field: 'holderName' }),
     ));
   it('承包经营权证照片模糊', () => expectBlurred(blur(good(), 'land-contract'), 'land-contract'));
+  // The certificate says 5.2 亩: 5.3 is over-declared; 5.2 is not.
+  it('申报面积与承包经营权证不符（超过证上面积）', () =>
+    expectError(setField(good(), 'declaredArea', '5.3'), 'value.too_large', field('declaredArea')));
+  it('申报面积等于证上面积不算超报', () => expectClean(setField(good(), 'declaredArea', '5.2')));
+  it('全角数字的超报也能查出', () =>
+    expectError(setField(good(), 'declaredArea', '５．３'), 'value.too_large', field('declaredArea')));
 });
 
 describe('农村危房改造申请 (ZF-WFGZ)', () => {

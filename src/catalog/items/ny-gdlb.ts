@@ -92,6 +92,13 @@ export const item: ServiceItemInput = {
       person('name'),
       '“一卡通”或存折不是申请人本人名下，补贴只能发放到承包方代表本人账户',
     ),
+    {
+      kind: 'at-most',
+      ref: field('declaredArea'),
+      max: onMaterial('land-contract', 'contractArea'),
+      message:
+        '申报补贴面积超过了承包经营权证上的承包地面积；补贴按本户承包的耕地申报（流转出去的地也由承包户申报），请按证上面积扣除改变用途和抛荒的部分后填写',
+    },
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的账号与“一卡通”或存折上的账号不一致'),
     ...captureRules(materials),

@@ -13,7 +13,7 @@ export interface ItemProblem {
 
 export type ItemCheck = { ok: true; item: ServiceItem; problems: [] } | { ok: false; problems: ItemProblem[] };
 
-const REF_KEYS = ['ref', 'left', 'right', 'at', 'equals', 'fallback', 'until'] as const;
+const REF_KEYS = ['ref', 'left', 'right', 'at', 'equals', 'fallback', 'until', 'max'] as const;
 
 function refProblems(item: ServiceItem, ref: ValueRef, path: string): ItemProblem[] {
   if (ref.source === 'field') {

@@ -2,6 +2,7 @@
 // kind to the catalogue schema means: one file in kinds/ and one line here.
 import type { RuleKind } from '../schemas/catalog';
 import { ageRange } from './kinds/age-range';
+import { atMost } from './kinds/at-most';
 import { codePart } from './kinds/code-part';
 import { dateWindow } from './kinds/date-window';
 import { equals } from './kinds/equals';
@@ -26,6 +27,7 @@ export const RULE_EVALUATORS: { readonly [K in RuleKind]: RuleEvaluator<K> } = {
   'page-count': pageCount,
   'signature-present': signaturePresent,
   'field-not-in': fieldNotIn,
+  'at-most': atMost,
   'tolerance-allowed': toleranceAllowed,
   'code-part': codePart,
 };

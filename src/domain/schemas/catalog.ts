@@ -229,6 +229,8 @@ export const Rule = z.discriminatedUnion('kind', [
     when: z.object({ ref: ValueRef, values: z.array(z.string()).min(1) }).optional(),
     ...ruleBase,
   }),
+  /** A number must not exceed another (申报面积 ≤ 证上面积); both may be read from forms or materials. */
+  z.object({ kind: z.literal('at-most'), ref: ValueRef, max: ValueRef, ...ruleBase }),
   /** Tolerated materials: item allows it, the material is tolerable, a promise date within limits, a signed commitment. */
   z.object({ kind: z.literal('tolerance-allowed'), commitmentMaterial: z.string().optional(), ...ruleBase }),
 ]);

@@ -20,6 +20,7 @@ const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
   'page-count': '页数检查',
   'signature-present': '签名检查',
   'field-not-in': '排除条件',
+  'at-most': '不得超过',
   'tolerance-allowed': '容缺条件',
   'date-window': '期限条件',
   'code-part': '证号分段检查',
