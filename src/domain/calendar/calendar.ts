@@ -122,24 +122,33 @@ export interface DeadlineStatus {
 
 /**
  * Where a deadline stands today. A due date on a day off moves to the next working day
- * (民法典 §203: a period ending on a statutory holiday ends on the day after it).
+ * (民法典 §203: a period ending on a statutory holiday ends on the day after it). Days are counted
+ * in the item's unit: a limit in calendar days (居民身份证法 §12's 60 days) reads 剩余N天.
  */
-export function deadlineStatus(dueOn: string, today: string): DeadlineStatus {
+export function deadlineStatus(
+  dueOn: string,
+  today: string,
+  unit: 'working-days' | 'calendar-days' = 'working-days',
+): DeadlineStatus {
   const due = addWorkingDays(dueOn, 0);
   const uncoveredYears = uncoveredYearsBetween(today, due);
   const t = toDayNumber(today),
     d = toDayNumber(due);
+  const calendar = unit === 'calendar-days';
+  const count = (from: string, to: string) =>
+    calendar ? toDayNumber(to) - toDayNumber(from) : workingDaysBetween(from, to);
+  const days = calendar ? '天' : '个工作日';
   if (t === d) return { remaining: 0, overdue: false, dueSoon: true, label: '今日到期', uncoveredYears };
   if (t < d) {
-    const remaining = workingDaysBetween(today, due);
-    return { remaining, overdue: false, dueSoon: remaining <= 2, label: `剩余${remaining}个工作日`, uncoveredYears };
+    const remaining = count(today, due);
+    return { remaining, overdue: false, dueSoon: remaining <= 2, label: `剩余${remaining}${days}`, uncoveredYears };
   }
-  const late = workingDaysBetween(due, today);
+  const late = count(due, today);
   return {
     remaining: late === 0 ? 0 : -late,
     overdue: true,
     dueSoon: false,
-    label: late > 0 ? `已超期${late}个工作日` : '已超期',
+    label: late > 0 ? `已超期${late}${days}` : '已超期',
     uncoveredYears,
   };
 }

@@ -53,7 +53,7 @@ export async function publicStatus(store: Store, c: CaseRecord, now: number): Pr
     // Items stored before limits had a unit are not re-parsed: no unit means working days.
     promisedWorkingDays: item && (item.limitUnit ?? 'working-days') === 'working-days' ? item.promisedLimitDays : null,
     promisedLimit: item ? limitLabel(item) : null,
-    deadlineLabel: c.dueOn && RUNNING.has(c.status) ? deadlineStatus(c.dueOn, today).label : null,
+    deadlineLabel: c.dueOn && RUNNING.has(c.status) ? deadlineStatus(c.dueOn, today, item?.limitUnit).label : null,
     completedOn: completed ? chinaDate(completed.createdAt) : null,
     stillNeeded: owed.map((t) => ({ name: targetName(item, t.requirementId), dueBy: t.dueBy ?? t.promisedBy })),
     returnReasons: (lastReturn?.decision.reasons ?? []).map((r) => ({

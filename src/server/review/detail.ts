@@ -149,7 +149,9 @@ export async function caseDetail(
     rectifications,
     allowedDecisions: allowedFor(c.status, user, item?.toleranceAllowed ?? false, returnWindow?.closable ?? false),
     deadline:
-      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance')
+        ? deadlineStatus(c.dueOn, today, item?.limitUnit)
+        : null,
     toleranceWindow: item?.toleranceAllowed && pending ? toleranceWindow(today, item, item.maxToleranceDays) : null,
     suspendedOn: c.suspendedOn,
     acceptanceWindow: pending ? acceptanceWindow(receivedOn(c), today) : null,

@@ -46,6 +46,7 @@ export async function listForReview(
     store.divisions.list(),
   ]);
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
+  const itemUnits = new Map(items.map((i) => [i.code, i.limitUnit]));
   const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
   const applicants = await store.persons.getMany(rows.map((c) => c.applicantId));
   const summarise = (c: QueuedCase): ReviewCaseSummary => ({
@@ -63,7 +64,9 @@ export async function listForReview(
     acceptedOn: c.acceptedOn,
     dueOn: c.dueOn,
     deadline:
-      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance') ? deadlineStatus(c.dueOn, today) : null,
+      c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance')
+        ? deadlineStatus(c.dueOn, today, itemUnits.get(c.itemCode))
+        : null,
     tolerancePending: c.tolerance?.filter((t) => !t.suppliedAt).length ?? 0,
     acceptanceWindow: AWAITING_DECISION.includes(c.status) ? acceptanceWindow(receivedOn(c), today) : null,
   });

@@ -301,3 +301,25 @@ describe('deadlineStatus', () => {
     expect(deadlineStatus('2025-03-08', '2025-03-10')).toMatchObject({ remaining: 0, label: '今日到期' });
   });
 });
+
+describe('deadlineStatus in the item’s unit', () => {
+  // Due Friday 20 Nov 2026 (no holiday near): from Friday the 13th that is 7 calendar days but 5
+  // working days; on Monday the 23rd it is 3 calendar days late but 1 working day.
+  it('counts calendar days for a limit in calendar days', () => {
+    expect(deadlineStatus('2026-11-20', '2026-11-13', 'calendar-days')).toMatchObject({
+      remaining: 7,
+      label: '剩余7天',
+      overdue: false,
+    });
+    expect(deadlineStatus('2026-11-20', '2026-11-23', 'calendar-days')).toMatchObject({
+      remaining: -3,
+      label: '已超期3天',
+      overdue: true,
+    });
+  });
+
+  it('counts working days otherwise, as before', () => {
+    expect(deadlineStatus('2026-11-20', '2026-11-13')).toMatchObject({ remaining: 5, label: '剩余5个工作日' });
+    expect(deadlineStatus('2026-11-20', '2026-11-23', 'working-days')).toMatchObject({ label: '已超期1个工作日' });
+  });
+});
