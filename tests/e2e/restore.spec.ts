@@ -68,6 +68,10 @@ test('a new tablet gets back the returned case, its photos, and resubmits it', a
   await page.getByLabel('重拍：居民身份证（人像面） 第 1 页').setInputFiles(await photo(page, 99));
   await expect(front).not.toHaveAttribute('src', before ?? '', { timeout: 30_000 });
   await expect(page.getByTestId('return-block')).toHaveCount(0);
+  // The profile's phone changed after the case was prepared: the form's 联系电话 now differs from it
+  // (issue 15 #6), a warning the agent reads and confirms before resubmitting.
+  await expect(page.getByText(`与群众档案中的手机号“${NEW_PHONE}”不一致`).first()).toBeVisible({ timeout: 30_000 });
+  for (const box of await page.getByRole('checkbox', { name: '已核实，确认无误' }).all()) await box.check();
   await expect(page.getByText('预审通过，可以提交。')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '补正后重新提交' }).click();
   await expect(page.getByText('待同步').first()).toBeVisible();
