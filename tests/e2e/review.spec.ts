@@ -351,7 +351,8 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await expect(reviewer.getByText('退回率').first()).toBeVisible();
   await expect(reviewer.locator('.kpi', { hasText: '退回率' })).toContainText('100%');
   await expect(reviewer.locator('.kpi', { hasText: '差评率' })).toContainText('100%');
-  await expect(reviewer.getByRole('img', { name: '好差评' })).toBeVisible();
+  await expect(reviewer.getByRole('list', { name: '好差评' })).toBeVisible();
+  await expect(reviewer.getByTestId('weekly-trend').getByRole('table')).toBeVisible();
   const [download] = await Promise.all([
     reviewer.waitForEvent('download'),
     reviewer.getByRole('button', { name: '导出 CSV' }).click(),

@@ -327,6 +327,62 @@ describe('GET /api/stats', () => {
     expect(body.report.handling).toEqual({ count: 2, average: 5.5, p90: 7 }); // (4 + 7) / 2
   });
 
+  // Today is Wed 2026-10-21, so the twelve weeks run Mon 08-03 … Sun 10-25, whatever the period's
+  // start. In them: c4 submitted 09-24 (week of 09-21), returned 09-28 and completed late 10-12
+  // (week of 10-12); c3 submitted 09-29 (week of 09-28) and completed on its due day 10-10 (week
+  // of 10-05). Every other week is empty, with no on-time rate (null, not 0).
+  it('sends a twelve-week trend of submitted, returned and on-time cases', async () => {
+    const body = await stats('rev', 'from=2026-10-01&to=2026-12-31');
+    const weeks = body.report.weekly;
+    expect(weeks.map((w) => w.weekStart)).toEqual([
+      '2026-08-03',
+      '2026-08-10',
+      '2026-08-17',
+      '2026-08-24',
+      '2026-08-31',
+      '2026-09-07',
+      '2026-09-14',
+      '2026-09-21',
+      '2026-09-28',
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+    ]);
+    expect(weeks.at(-1)!.weekEnd).toBe('2026-10-25');
+    expect(weeks.map((w) => [w.submitted, w.returned, w.onTime.count, w.onTime.total])).toEqual([
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 0],
+      [1, 0, 0, 0],
+      [1, 1, 0, 0],
+      [0, 0, 1, 1],
+      [0, 0, 0, 1],
+      [0, 0, 0, 0],
+    ]);
+    expect(weeks[9]!.onTime.rate).toBe(1);
+    expect(weeks[10]!.onTime.rate).toBe(0);
+    expect(weeks.filter((w) => w.onTime.rate === null)).toHaveLength(10);
+    // The period's own figures still count only cases submitted in it (none from 10-01 on).
+    expect(body.report.totals.cases).toBe(0);
+    expect(body.report.onTime.rate).toBeNull();
+    // An admin sees the same weeks plus nothing else (the other township's case is from May).
+    const county = await stats('admin', 'from=2026-10-01&to=2026-12-31');
+    expect(county.report.weekly.map((w) => w.submitted)).toEqual(weeks.map((w) => w.submitted));
+    // Another township's reviewer sees none of 桃州镇's weeks.
+    const other = await stats('rev2', 'from=2026-10-01&to=2026-12-31');
+    expect(other.report.weekly.every((w) => w.submitted === 0 && w.returned === 0)).toBe(true);
+    // The CSV has the weeks too, with an empty percent cell where none was completed.
+    const csv = await app.inject({ method: 'GET', url: `/api/stats.csv?${PERIOD}`, headers: auth('rev') });
+    const text = csv.rawPayload.toString('utf8');
+    expect(text).toContain('\r\n每周趋势,2026-09-28 至 2026-10-04 退回,1,,,当周至少退回一次的办件\r\n');
+    expect(text).toContain('\r\n每周趋势,2026-10-12 至 2026-10-18 按时办结,0,1,0,当周办结的办件\r\n');
+    expect(text).toContain('\r\n每周趋势,2026-10-19 至 2026-10-25 按时办结,0,0,,当周无办结\r\n');
+  });
+
   it('refuses agents, missing tokens and a reversed period', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/stats', headers: auth('agent') })).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(401);

@@ -62,7 +62,15 @@ export const ToleranceWindow = z.object({
   possible: z.boolean(),
 });
 
-const Share = z.object({ count: z.number().int(), total: z.number().int(), rate: z.number() });
+/** rate is null when total is 0: nothing to divide, shown as 暂无数据, never 0%. */
+const Share = z.object({ count: z.number().int(), total: z.number().int(), rate: z.number().nullable() });
+const WeekTrend = z.object({
+  weekStart: IsoDate,
+  weekEnd: IsoDate,
+  submitted: z.number().int(),
+  returned: z.number().int(),
+  onTime: Share,
+});
 const KeyCount = z.object({ key: z.string(), count: z.number().int() });
 const GroupReturnRate = Share.extend({ key: z.string(), reasons: z.partialRecord(ReasonCode, z.number().int()) });
 
@@ -99,6 +107,7 @@ export const StatsReport = z.object({
     followUps: z.object({ total: z.number().int(), reached: Share, satisfied: Share }),
     archived: z.number().int(),
   }),
+  weekly: z.array(WeekTrend),
 });
 
 sameType<z.infer<typeof Finding>, FindingType>(true);

@@ -1,5 +1,7 @@
 // GET /api/stats (JSON) and GET /api/stats.csv (the same report for Excel), for the caller's
-// scope: a reviewer sees the township, an admin the county.
+// scope: a reviewer sees the township, an admin the county. The report (shapes.ts) has a share's
+// rate null when there is nothing to divide, and `weekly`: the last 12 Monday–Sunday weeks up to
+// the period's end (or today), whatever the period's start.
 import { z } from 'zod';
 import { IsoDate } from '../schemas/common';
 import { isIsoDate } from '../dates';

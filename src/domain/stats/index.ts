@@ -6,6 +6,7 @@ export * from './on-time';
 export * from './returns';
 export * from './ratings';
 export * from './outcomes';
+export * from './weekly';
 export * from './report';
 export * from './csv';
 export * from './report-csv';

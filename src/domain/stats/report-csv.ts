@@ -13,8 +13,11 @@ export interface StatsLabels {
 
 export const CSV_HEADER = ['统计类别', '分组', '数量', '总数', '比率(%)', '说明'] as const;
 
-/** Percent with one decimal, as a number so Excel can sum and chart it. */
-export const percent = (s: Share) => Math.round(s.rate * 1000) / 10;
+/** Percent with one decimal, as a number so Excel can sum and chart it; null (an empty cell)
+ * when there is nothing to divide, never a misleading 0. */
+export const percent = (s: Share): number | null => (s.rate === null ? null : Math.round(s.rate * 1000) / 10);
+
+const of = (count: number, total: number): Share => ({ count, total, rate: total ? count / total : null });
 
 const shareRow = (category: string, group: string, s: Share, note = ''): CsvCell[] => [
   category,
@@ -37,23 +40,9 @@ export function reportCsvRows(
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   if (period) rows.push(['统计期间', `${period.from} 至 ${period.to}`, totals.cases, '', '', '按提交日期']);
   for (const r of report.byStatus)
-    rows.push([
-      '按状态',
-      status(r.key),
-      r.count,
-      totals.cases,
-      percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }),
-      '',
-    ]);
+    rows.push(['按状态', status(r.key), r.count, totals.cases, percent(of(r.count, totals.cases)), '']);
   for (const r of report.byItem)
-    rows.push([
-      '按事项',
-      item(r.key),
-      r.count,
-      totals.cases,
-      percent({ count: r.count, total: totals.cases, rate: totals.cases ? r.count / totals.cases : 0 }),
-      '',
-    ]);
+    rows.push(['按事项', item(r.key), r.count, totals.cases, percent(of(r.count, totals.cases)), '']);
   rows.push(['办理时长', '平均（工作日）', handling.average, handling.count, '', '提交至办结']);
   rows.push(['办理时长', 'P90（工作日）', handling.p90, handling.count, '', '90% 的办件不超过此天数']);
   rows.push(shareRow('按时办结率', '全部', report.onTime, '办结日不晚于承诺期限'));
@@ -77,6 +66,12 @@ export function reportCsvRows(
   rows.push(shareRow('回访', '联系上', o.followUps.reached, '以最近一次回访为准'));
   rows.push(shareRow('回访', '满意', o.followUps.satisfied, '占联系上的'));
   rows.push(['归档', '已归档', o.archived, '', '', '']);
+  for (const w of report.weekly) {
+    const week = `${w.weekStart} 至 ${w.weekEnd}`;
+    rows.push(['每周趋势', `${week} 提交`, w.submitted, '', '', '']);
+    rows.push(['每周趋势', `${week} 退回`, w.returned, '', '', '当周至少退回一次的办件']);
+    rows.push(shareRow('每周趋势', `${week} 按时办结`, w.onTime, w.onTime.total ? '当周办结的办件' : '当周无办结'));
+  }
   return rows;
 }
 

@@ -7,6 +7,7 @@ import { outcomeStats, type OutcomeStats } from './outcomes';
 import { ratingStats, rectificationStats, type RatingStats, type RectificationStats } from './ratings';
 import { returnStats, type ReturnStats } from './returns';
 import type { Share, StatsInput, WorkingDaysBetween } from './types';
+import { weeklyTrend, type WeekTrend } from './weekly';
 
 export interface StatsReport {
   totals: { cases: number; submitted: number; completed: number; ratings: number };
@@ -18,12 +19,16 @@ export interface StatsReport {
   ratings: RatingStats;
   rectifications: RectificationStats;
   outcomes: OutcomeStats;
+  /** The last weeks, oldest first (see weekly.ts). */
+  weekly: WeekTrend[];
 }
 
 export interface StatsOptions {
   workingDaysBetween: WorkingDaysBetween;
   /** Today in Beijing time, for overdue rectifications. */
   today: string;
+  /** Records for the weekly trend (default: `input`) and the day its last week holds (default: today). */
+  trend?: { input?: StatsInput; endOn?: string; weeks?: number };
 }
 
 export function computeStats(input: StatsInput, options: StatsOptions): StatsReport {
@@ -43,5 +48,6 @@ export function computeStats(input: StatsInput, options: StatsOptions): StatsRep
     ratings: ratingStats(ratings),
     rectifications: rectificationStats(rectifications, options.today),
     outcomes: outcomeStats(cases, decisions),
+    weekly: weeklyTrend(options.trend?.input ?? input, options.trend?.endOn ?? options.today, options.trend?.weeks),
   };
 }

@@ -58,7 +58,7 @@ function byGroup(
   }
   return [...groups]
     .map(([k, g]) => ({ key: k, ...share(g.returned, g.total), reasons: g.reasons }))
-    .sort((a, b) => b.rate - a.rate || b.total - a.total || a.key.localeCompare(b.key));
+    .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || b.total - a.total || a.key.localeCompare(b.key));
 }
 
 export function returnStats(cases: readonly StatsCase[], decisions: readonly StatsDecision[]): ReturnStats {

@@ -56,11 +56,16 @@ export interface StatsInput {
  */
 export type WorkingDaysBetween = (from: string, to: string) => number;
 
-/** A share: how many of how many, and the ratio (0 when there is nothing to divide by). */
+/** A share: how many of how many, and the ratio (null when there is nothing to divide by, so no
+ * screen or export shows a "0%" that means "no data"). */
 export interface Share {
   count: number;
   total: number;
-  rate: number;
+  rate: number | null;
 }
 
-export const share = (count: number, total: number): Share => ({ count, total, rate: total === 0 ? 0 : count / total });
+export const share = (count: number, total: number): Share => ({
+  count,
+  total,
+  rate: total === 0 ? null : count / total,
+});

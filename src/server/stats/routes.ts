@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { chinaDate } from '../../domain';
 import { API, type StatsQuery, type StatsResponse } from '../../domain/api';
 import { uncoveredYearsBetween, workingDaysBetween } from '../../domain/calendar';
-import { computeStats, reportCsvRows, toCsv } from '../../domain/stats';
+import { computeStats, reportCsvRows, toCsv, trendStart } from '../../domain/stats';
 import { currentUser, requireRole, visibilityOf, type AuthUser } from '../auth/user';
 import type { Store } from '../store';
 import { csvLabels, loadLabels } from './labels';
@@ -31,11 +31,15 @@ export async function statsRoutes(app: FastifyInstance, opts: StatsRoutesOptions
     requireRole(user, 'reviewer', 'admin');
     const period = parsePeriod(query, now());
     const today = chinaDate(now());
-    const [input, labels] = await Promise.all([
+    // The weekly trend: the last weeks up to the period's end (or today), whatever its start.
+    const trendEnd = period.to < today ? period.to : today;
+    const trendPeriod = parsePeriod({ from: trendStart(trendEnd), to: trendEnd }, now());
+    const [input, trendInput, labels] = await Promise.all([
       loadStatsInput(opts.store, visibilityOf(user), period),
+      loadStatsInput(opts.store, visibilityOf(user), trendPeriod),
       loadLabels(opts.store),
     ]);
-    const report = computeStats(input, { workingDaysBetween, today });
+    const report = computeStats(input, { workingDaysBetween, today, trend: { input: trendInput, endOn: trendEnd } });
     // Working days are counted from the period's start to its end, today and the latest due date.
     const last = [period.to, today, ...input.cases.flatMap((c) => (c.dueOn ? [c.dueOn] : []))].sort().at(-1) ?? today;
     const uncoveredYears = uncoveredYearsBetween(period.from, last);

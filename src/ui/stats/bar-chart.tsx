@@ -1,4 +1,5 @@
-// A horizontal bar chart in plain SVG: no chart library, prints and scales with the page.
+// A horizontal bar chart as HTML rows: labels wrap instead of being clipped (long item names),
+// text stays at the page's size (≥ 16 px, no SVG scaling) and screen readers read plain text.
 export interface Bar {
   label: string;
   value: number;
@@ -13,53 +14,32 @@ interface Props {
   bars: Bar[];
   /** Scale maximum; defaults to the largest value. */
   max?: number;
+  /** Said instead of the chart when there are no bars. */
+  empty?: string;
 }
 
-const ROW = 28;
-const LABEL_W = 180;
-const BAR_W = 420;
-const VALUE_W = 130;
-const TONES = {
-  normal: 'var(--chart-bar, #2f6fb3)',
-  bad: 'var(--chart-bad, #c0392b)',
-  good: 'var(--chart-good, #1e8449)',
-};
-
-export function BarChart({ title, bars, max }: Props) {
+export function BarChart({ title, bars, max, empty = '暂无数据' }: Props) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 0);
-  const height = Math.max(1, bars.length) * ROW + 8;
-  const width = LABEL_W + BAR_W + VALUE_W;
   return (
     <figure class="bar-chart">
       <figcaption>{title}</figcaption>
       {bars.length === 0 ? (
-        <p class="muted">暂无数据</p>
+        <p class="muted">{empty}</p>
       ) : (
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          width="100%"
-          role="img"
-          aria-label={title}
-          style={{ maxWidth: `${width}px` }}
-        >
-          {bars.map((b, i) => {
-            const y = i * ROW + 4;
-            const w = top === 0 ? 0 : Math.max(b.value > 0 ? 2 : 0, (b.value / top) * BAR_W);
+        <ul class="bar-chart__rows" aria-label={title}>
+          {bars.map((b) => {
+            const w = top === 0 ? 0 : Math.max(b.value > 0 ? 1 : 0, (b.value / top) * 100);
             return (
-              <g key={b.label}>
-                <text x={LABEL_W - 8} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle" font-size="14">
-                  {b.label}
-                </text>
-                <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 8} rx="3" fill={TONES[b.tone ?? 'normal']}>
-                  <title>{`${b.label}：${b.display ?? b.value}`}</title>
-                </rect>
-                <text x={LABEL_W + w + 6} y={y + ROW / 2} dominant-baseline="middle" font-size="13">
-                  {b.display ?? String(b.value)}
-                </text>
-              </g>
+              <li key={b.label} class="bar-chart__row">
+                <span class="bar-chart__label">{b.label}</span>
+                <span class="bar-chart__track" aria-hidden="true">
+                  <span class={`bar-chart__bar bar-chart__bar--${b.tone ?? 'normal'}`} style={{ width: `${w}%` }} />
+                </span>
+                <span class="bar-chart__value">{b.display ?? String(b.value)}</span>
+              </li>
             );
           })}
-        </svg>
+        </ul>
       )}
     </figure>
   );

@@ -3,14 +3,18 @@
 import { CalendarMark } from '../components/calendar-mark';
 import { useEffect, useState } from 'preact/hooks';
 import { REASON_LABELS } from '../../domain/schemas/decision';
-import { percent, type Share } from '../../domain/stats';
+import type { Share } from '../../domain/stats';
 import type { StatsSlice } from '../../state/reviewer/stats';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { BarChart, type Bar } from './bar-chart';
+import { rateText, rateValue } from './rate-text';
+import { WeeklyTrend } from './weekly-trend';
 import './stats.css';
 
-const pct = (s: Share) => `${percent(s)}%（${s.count}/${s.total}）`;
+const pct = (s: Share) => rateText(s);
+/** A bar's length: 0 when there is nothing to divide (its text says so). */
+const len = (s: Share) => s.rate ?? 0;
 
 function Kpi({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -93,10 +97,10 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
               value={`${r.handling.average} 个工作日`}
               note={`P90：${r.handling.p90} 个工作日`}
             />
-            <Kpi label="按时办结率" value={`${percent(r.onTime)}%`} note={`${r.onTime.count}/${r.onTime.total}`} />
+            <Kpi label="按时办结率" value={rateValue(r.onTime)} note={`${r.onTime.count}/${r.onTime.total}`} />
             <Kpi
               label="退回率"
-              value={`${percent(r.returns.overall)}%`}
+              value={rateValue(r.returns.overall)}
               note={`${r.returns.overall.count}/${r.returns.overall.total}`}
             />
             <Kpi
@@ -106,15 +110,16 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
             />
             <Kpi
               label="回访满意率"
-              value={`${percent(r.outcomes.followUps.satisfied)}%`}
+              value={rateValue(r.outcomes.followUps.satisfied, '暂无回访')}
               note={`回访 ${r.outcomes.followUps.total} 件，联系上 ${r.outcomes.followUps.reached.count} 件`}
             />
             <Kpi
               label="差评率"
-              value={`${percent(r.ratings.bad)}%`}
+              value={rateValue(r.ratings.bad, '暂无评价')}
               note={`整改未办结 ${r.rectifications.open} 件，逾期 ${r.rectifications.overdue} 件`}
             />
           </div>
+          <WeeklyTrend weeks={r.weekly} />
           <div class="charts">
             <BarChart
               title="按状态"
@@ -139,7 +144,7 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
               max={1}
               bars={r.returns.byReason.map((x): Bar => ({
                 label: REASON_LABELS[x.code],
-                value: x.rate,
+                value: len(x),
                 display: `${pct(x)} · ${x.citations} 处`,
                 tone: x.count ? 'bad' : 'normal',
               }))}
@@ -149,7 +154,7 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
               max={1}
               bars={r.returns.byItem.map((x) => ({
                 label: label(data.labels.items, x.key),
-                value: x.rate,
+                value: len(x),
                 display: pct(x),
               }))}
             />
@@ -158,19 +163,24 @@ export function StatsScreen({ slice, visit = 0 }: { slice: StatsSlice; visit?: n
               max={1}
               bars={r.returns.byVillage.map((x) => ({
                 label: label(data.labels.villages, x.key),
-                value: x.rate,
+                value: len(x),
                 display: pct(x),
               }))}
             />
             <BarChart
               title="好差评"
               max={1}
-              bars={r.ratings.byLevel.map((x): Bar => ({
-                label: x.label,
-                value: x.rate,
-                display: pct(x),
-                tone: x.level <= 2 ? 'bad' : x.level >= 4 ? 'good' : 'normal',
-              }))}
+              empty="暂无评价"
+              bars={
+                r.totals.ratings === 0
+                  ? []
+                  : r.ratings.byLevel.map((x): Bar => ({
+                      label: x.label,
+                      value: len(x),
+                      display: rateText(x, '暂无评价'),
+                      tone: x.level <= 2 ? 'bad' : x.level >= 4 ? 'good' : 'normal',
+                    }))
+              }
             />
           </div>
         </>

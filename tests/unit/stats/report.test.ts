@@ -79,15 +79,20 @@ describe('statistics on seeded data', () => {
     expect(before.rectifications.overdue).toBe(0);
   });
 
-  it('is all zeros, not NaN, with no records', () => {
+  it('is all zeros, not NaN, and no rate (null, not 0%) with no records', () => {
     const empty = computeStats(
       { cases: [], decisions: [], ratings: [], rectifications: [] },
       { workingDaysBetween, today: '2026-10-21' },
     );
     expect(empty.handling).toEqual({ count: 0, average: 0, p90: 0 });
-    expect(empty.onTime.rate).toBe(0);
-    expect(empty.returns.overall.rate).toBe(0);
-    expect(empty.ratings.bad.rate).toBe(0);
+    expect(empty.onTime).toEqual({ count: 0, total: 0, rate: null });
+    expect(empty.returns.overall.rate).toBeNull();
+    expect(empty.ratings.bad.rate).toBeNull();
+    expect(empty.ratings.byLevel.every((l) => l.rate === null)).toBe(true);
+    expect(empty.outcomes.followUps.satisfied.rate).toBeNull();
+    // The CSV leaves the percent cell empty rather than writing 0.
+    const onTimeRow = reportCsvRows(empty).find((r) => r[0] === '按时办结率')!;
+    expect(onTimeRow.slice(2, 5)).toEqual([0, 0, null]);
   });
 
   it('exports as a CSV with Chinese labels and percentages', () => {
