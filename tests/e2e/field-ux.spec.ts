@@ -1,4 +1,4 @@
-// Issue 14, items 1, 3, 7 and 9, as an agent meets them: the case list shows every line of every card
+// Issue 14, items 1, 3, 4, 7 and 9, as an agent meets them: the case list shows every line of every card
 // at phone, tablet and desk widths, and the phone's menu is a bottom tab bar; #/persons/new after a profile is an empty new profile (no
 // overwrite); picking the same photo twice says so.
 import { expect, test, type Page } from '@playwright/test';
@@ -172,6 +172,28 @@ test('case cards show 事项, applicant, status and dates without cuts or overla
 });
 
 /**
+ * Issue 14 item 4: on a landscape tablet the case's actions stay on screen (a bar stuck to the
+ * bottom, not the end of a scrolling side panel), and the material index jumps to a material.
+ */
+async function expectActionsInReach(page: Page) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const submit = page.getByRole('button', { name: '提交到乡镇' });
+  const inView = async () => {
+    const b = (await submit.boundingBox())!;
+    return b.y >= 0 && b.y + b.height <= 768;
+  };
+  await expect.poll(inView).toBe(true);
+  const index = page.getByRole('navigation', { name: '材料目录' });
+  await index.getByRole('button', { name: /^代办委托书/ }).click();
+  const card = page.locator('[data-material="entrustment"]');
+  await expect.poll(async () => (await card.boundingBox())!.y).toBeLessThan(400);
+  // Scrolled to the end of the checklist, the actions are still there.
+  await expect.poll(inView).toBe(true);
+  await expect(page.getByRole('link', { name: '一次性告知单' })).toBeInViewport();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
  * Issue 14 item 7: on a phone every menu entry sits in a bottom tab bar inside the screen (not in a
  * bar that scrolls sideways), ≥ 44 px, and 办件 carries the count of returned cases — the 40 seeded
  * cases cycle through 6 statuses, the 4th being 退回补正: indexes 3, 9, …, 39 make 7.
@@ -209,6 +231,7 @@ test('the same photo picked twice: the material keeps one page and the agent is 
   await page.getByRole('button', { name: /老年人优待证办理/ }).click();
   await page.getByRole('button', { name: '开始办件' }).click();
   await expect(page.getByRole('heading', { name: '老年人优待证办理' })).toBeVisible();
+  await expectActionsInReach(page);
 
   // 户口簿 takes 2 pages: after the first, its picker is still there.
   const back = page.locator('[data-material="hukou"]');

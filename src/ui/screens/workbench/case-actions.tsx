@@ -6,7 +6,10 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Banner } from '../../components/banner';
 import { Icon } from '../../components/icon';
 
-/** Submit (only when the report allows), recall before sync, and the printable papers. */
+/**
+ * Submit (only when the report allows), recall before sync, and the printable papers: a bar stuck to
+ * the bottom of the screen (workbench.css), so they never sit 2,000 px down a side panel.
+ */
 export function CaseActions() {
   const state = useAppState();
   const wb = state.workbench;
@@ -32,12 +35,11 @@ export function CaseActions() {
   };
 
   return (
-    <section class="card stack" aria-label="办件操作">
+    <section class="case-actions no-print" aria-label="办件操作">
       {wb.editable.value && (
         <>
           <Button
             variant="primary"
-            block
             disabled={!report?.canSubmit || returnBlock !== null || busy.value}
             onClick={() =>
               void run(
@@ -49,20 +51,15 @@ export function CaseActions() {
             {c.status === 'returned' ? '补正后重新提交' : '提交到乡镇'}
           </Button>
           {returnBlock !== null && (
-            <p class="warn-text" style={{ margin: 0 }} data-testid="return-block">
+            <p class="warn-text case-actions__note" data-testid="return-block">
               {returnBlock}
             </p>
           )}
-          {!report?.canSubmit && (
-            <p class="muted" style={{ margin: 0 }}>
-              预审通过后才能提交。
-            </p>
-          )}
+          {!report?.canSubmit && <p class="muted case-actions__note">预审通过后才能提交。</p>}
         </>
       )}
       {c.status === 'queued' && (
         <Button
-          block
           disabled={busy.value}
           onClick={() => {
             confirmRecall.value = true;
@@ -71,11 +68,11 @@ export function CaseActions() {
           撤回修改
         </Button>
       )}
-      <LinkButton block href={`#/cases/${c.id}/notice`}>
+      <LinkButton href={`#/cases/${c.id}/notice`}>
         <Icon name="doc" />
         一次性告知单
       </LinkButton>
-      <LinkButton block href={`#/cases/${c.id}/receipt`}>
+      <LinkButton href={`#/cases/${c.id}/receipt`}>
         <Icon name="qr" />
         办件回执（二维码）
       </LinkButton>

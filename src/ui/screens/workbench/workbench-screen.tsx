@@ -9,6 +9,7 @@ import { CaseForm } from './case-form';
 import { MaterialList } from './material-list';
 import { ReportPanel } from './report-panel';
 import { CaseActions } from './case-actions';
+import { MaterialIndex } from './material-index';
 import { ReportJump } from './report-jump';
 import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import './workbench.css';
@@ -56,14 +57,16 @@ export function WorkbenchView({ id }: { id: string }) {
       <div class="workbench__grid">
         <div class="workbench__main stack">
           <ReviewLoopPanel />
+          <MaterialIndex />
           <CaseForm />
           <MaterialList />
         </div>
         <aside class="workbench__side" aria-label="预审结果">
           <ReportPanel />
-          <CaseActions />
         </aside>
       </div>
+      {/* Always in reach: a bar stuck to the bottom of the screen, not the end of a side panel. */}
+      <CaseActions />
     </section>
   );
 }
