@@ -198,9 +198,9 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await row.getByRole('link').click();
   await expect(reviewer.getByRole('heading', { name: '服务器预审报告' })).toBeVisible();
   await decide(reviewer, '退回补正', async (form) => {
-    await form.locator('fieldset[data-target="id-card-front"]').getByLabel('照片模糊').check();
+    await form.locator('fieldset[data-target="id-card-front"]').getByRole('button', { name: '照片模糊' }).click();
     const hukou = form.locator('fieldset[data-target="hukou"]');
-    await hukou.getByLabel('与身份证信息不一致').check();
+    await hukou.getByRole('button', { name: '与身份证信息不一致' }).click();
     await hukou.getByRole('textbox').fill('本人页姓名一栏看不清，请重拍本人页');
   });
   await expect(reviewer.locator('.case-head [data-status]')).toHaveText('退回补正');

@@ -5,3 +5,4 @@ export * from './acceptance-window';
 export * from './return-close';
 export * from './tolerance-expiry';
 export * from './follow-up';
+export * from './return-reasons';

@@ -10,6 +10,13 @@ export const ReasonCode = z.enum([
   'missing-signature',
   'wrong-form-version',
   'other',
+  // Added for reason chips per kind of target (issue 14): appended, so stored decisions still parse.
+  'glare',
+  'missing-pages',
+  'not-signer',
+  'wrong-number',
+  'not-applicants',
+  'wrong-value',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
@@ -21,6 +28,12 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   'missing-signature': '缺少签名',
   'wrong-form-version': '表格版本不对',
   other: '其他',
+  glare: '反光或太暗',
+  'missing-pages': '缺页',
+  'not-signer': '签名不是本人',
+  'wrong-number': '号码错误',
+  'not-applicants': '不是申请人本人的',
+  'wrong-value': '填写有误',
 };
 
 export const ReturnReason = z

@@ -44,6 +44,12 @@ describe('statistics on seeded data', () => {
       'missing-signature': [1, 1, 0.125],
       'wrong-form-version': [0, 0, 0],
       other: [0, 0, 0],
+      glare: [0, 0, 0],
+      'missing-pages': [0, 0, 0],
+      'not-signer': [0, 0, 0],
+      'wrong-number': [0, 0, 0],
+      'not-applicants': [0, 0, 0],
+      'wrong-value': [0, 0, 0],
     });
     expect(report.returns.byItem).toEqual([
       { key: 'DIBAO', count: 3, total: 4, rate: 0.75, reasons: { blurred: 2, incomplete: 1, 'missing-signature': 1 } },

@@ -1,7 +1,8 @@
 // 退回补正: reasons attached to specific materials or fields, from the reason-code list, all in
 // one decision (一次性告知) — the agent's tablet reopens exactly these.
 import { useEffect, useState } from 'preact/hooks';
-import { REASON_LABELS, ReasonCode, type ReasonCode as Code } from '../../../domain/schemas/decision';
+import { REASON_LABELS, type ReasonCode as Code } from '../../../domain/schemas/decision';
+import { reasonsFor } from '../../../domain/review/return-reasons';
 import type { ServiceItem } from '../../../domain/schemas/catalog';
 import { toReasons, type DraftReason, type TargetDraft } from '../../../state/reviewer/decision-draft';
 import { FIELD_TARGET_PREFIX } from '../../../state/reviewer/returned';
@@ -9,11 +10,14 @@ import { FIELD_TARGET_PREFIX } from '../../../state/reviewer/returned';
 function TargetRow({
   target,
   label,
+  codes,
   draft,
   onChange,
 }: {
   target: string;
   label: string;
+  /** The reasons that apply to this kind of target. */
+  codes: readonly Code[];
   draft: TargetDraft;
   onChange: (d: TargetDraft) => void;
 }) {
@@ -23,15 +27,23 @@ function TargetRow({
       codes: draft.codes.includes(code) ? draft.codes.filter((c) => c !== code) : [...draft.codes, code],
     });
   const flagged = draft.codes.length > 0;
+  // A kept draft may hold a code this target no longer offers: still shown, so it can be cleared.
+  const shown = [...codes, ...draft.codes.filter((c) => !codes.includes(c))];
   return (
     <fieldset class={`reason-target${flagged ? ' reason-target--flagged' : ''}`} data-target={target}>
       <legend>{label}</legend>
-      <div class="reason-codes">
-        {ReasonCode.options.map((code) => (
-          <label key={code} class="reason-code">
-            <input type="checkbox" checked={draft.codes.includes(code)} onChange={() => toggle(code)} />
+      <div class="reason-codes" role="group" aria-label={`${label}：退回原因`}>
+        {shown.map((code) => (
+          <button
+            key={code}
+            type="button"
+            class="reason-chip"
+            data-code={code}
+            aria-pressed={draft.codes.includes(code)}
+            onClick={() => toggle(code)}
+          >
             {REASON_LABELS[code]}
-          </label>
+          </button>
         ))}
       </div>
       {flagged && (
@@ -74,12 +86,15 @@ export function ReturnForm({
   const count = Object.values(drafts).reduce((n, d) => n + d.codes.length, 0);
   return (
     <div class="stack return-form">
-      <p class="muted">勾选每份有问题的材料或填写项的原因。所有问题将一次性告知代办员，只有被标记的内容会重新打开。</p>
+      <p class="muted">
+        点选每份有问题的材料或填写项的原因（可多选）。所有问题将一次性告知代办员，只有被标记的内容会重新打开。
+      </p>
       {(item?.materials ?? []).map((m) => (
         <TargetRow
           key={m.id}
           target={m.id}
           label={m.name}
+          codes={reasonsFor({ kind: 'material', material: m })}
           draft={drafts[m.id] ?? empty}
           onChange={(d) => set(m.id, d)}
         />
@@ -94,6 +109,7 @@ export function ReturnForm({
                 key={t}
                 target={t}
                 label={`填写项：${f.label}`}
+                codes={reasonsFor({ kind: 'field', field: f })}
                 draft={drafts[t] ?? empty}
                 onChange={(d) => set(t, d)}
               />
