@@ -130,16 +130,22 @@ async function login(i: Instance, username: string): Promise<{ token: string; id
  * flight). A process that went away fails the request, as a real balancer's dropped connection
  * would: the client retries, and the balancer has dropped that process from its turn.
  */
-function balancer(onRequest?: (target: Instance, method: string, path: string) => void) {
+function balancer(
+  onRequest?: (target: Instance, method: string, path: string) => void,
+  /** Sends a request to this process while it is alive (else round robin): the test picks where pushes land. */
+  prefer?: (method: string, path: string) => Instance | undefined,
+) {
   let next = 0;
   const sent = new Map<Instance, number>();
   const fetchVia = async (input: string, init?: RequestInit): Promise<Response> => {
     const live = instances.filter(alive);
     if (live.length === 0) throw new TypeError('fetch failed: no server process');
-    const target = live[next++ % live.length]!;
-    sent.set(target, (sent.get(target) ?? 0) + 1);
     const path = input.replace(/^https?:\/\/[^/]+/, '');
-    onRequest?.(target, init?.method ?? 'GET', path);
+    const method = init?.method ?? 'GET';
+    const preferred = prefer?.(method, path);
+    const target = preferred && alive(preferred) ? preferred : live[next++ % live.length]!;
+    sent.set(target, (sent.get(target) ?? 0) + 1);
+    onRequest?.(target, method, path);
     return fetch(`${target.url}${path}`, init);
   };
   return { fetch: fetchVia, sent };
@@ -223,12 +229,17 @@ describe.skipIf(!onPostgres)('three server processes on one PostgreSQL database 
     await kill(instances[1]!);
     await start(instances[1]!, 'upload.appended@6');
     const dyingMidUpload = instances[1]!.proc!;
-    // Process 2 is killed 5 ms after the second push request reaches it (the batch in flight).
+    // Pushes go to process 2 while it lives (so the kill below happens whatever the number of
+    // uploads before them); it is killed 5 ms after the second push reaches it (the batch in flight).
     let pushesTo2 = 0;
-    const lb = balancer((target, method, path) => {
-      if (target !== instances[2] || method !== 'POST' || !path.startsWith('/api/sync/push')) return;
-      if (++pushesTo2 === 2) setTimeout(() => target.proc?.kill('SIGKILL'), 5);
-    });
+    const isPush = (method: string, path: string) => method === 'POST' && path.startsWith('/api/sync/push');
+    const lb = balancer(
+      (target, method, path) => {
+        if (target !== instances[2] || !isPush(method, path)) return;
+        if (++pushesTo2 === 2) setTimeout(() => target.proc?.kill('SIGKILL'), 5);
+      },
+      (method, path) => (isPush(method, path) ? instances[2] : undefined),
+    );
     const ports = device.ports('http://balancer', lb.fetch);
     const outcomes: string[] = [];
     for (let round = 0; round < 30 && (await ports.outbox.pendingCount()) > 0; round++) {
