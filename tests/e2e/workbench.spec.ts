@@ -158,7 +158,7 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(page.getByRole('button', { name: '撤回修改' })).toBeVisible();
 
   // The list shows the case with its sync state; the receipt has the QR code drawn on the device.
-  await page.getByRole('link', { name: '办件', exact: true }).click();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: /^办件/ }).click(); // its name may carry a badge (1 件退回)
   const card = page.getByRole('link', { name: `${PERSON.name}：${ITEM}` });
   await expect(card).toContainText('等待同步');
   await card.click();
