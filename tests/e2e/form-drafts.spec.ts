@@ -6,9 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { login, unlock, waitForServiceWorker } from './fixtures/app';
 import { serveBuiltApp } from './fixtures/static-server';
-import { uuidv7 } from '../../src/domain';
-import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
-import { buildCase, sha256, submitMutation } from '../server/fixtures';
+import { submittedCase } from './fixtures/submitted-case';
 
 // This spec's own applicant: no other spec types these.
 const NAME = '范晓燕';
@@ -128,42 +126,6 @@ test.fixme('a half-typed profile and the new-case search come back after an upda
     await app.close();
   }
 });
-
-/** Over HTTP: agent1 submits a case (township 1), for reviewer1's return form. */
-async function submittedCase(base: string): Promise<string> {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json();
-  };
-  const agent = await post('/api/auth/login', { username: 'agent1', password: 'daiban123' });
-  const now = Date.now();
-  const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode, now });
-  for (const file of built.files) {
-    const res = await fetch(`${base}/api/blobs/${sha256(file)}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': BLOB_CONTENT_TYPE,
-        'upload-offset': '0',
-        'upload-length': String(file.length),
-      },
-      body: new Uint8Array(file),
-    });
-    expect(res.status).toBe(200);
-  }
-  const pushed = await post(
-    '/api/sync/push',
-    { deviceId: uuidv7(), mutations: [submitMutation(built.submission, now)] },
-    agent.token,
-  );
-  expect(pushed.results[0].status).toBe('ok');
-  return built.submission.case.id;
-}
 
 test('the reviewer’s half-filled return form comes back after a reload', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

@@ -3,47 +3,8 @@
 // reads 不予受理 with both on record. (The server side — scope, the tolerance-expiry job, closing a
 // returned case, 回访 and 归档 — is in tests/server/lifecycle.test.ts.)
 import { expect, test } from '@playwright/test';
-import { uuidv7 } from '../../src/domain';
-import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
-import { buildCase, sha256, submitMutation } from '../server/fixtures';
+import { submittedCase } from './fixtures/submitted-case';
 
-/** Over HTTP: agent1 submits a case (township 1; opened by its id, as form-drafts.spec.ts does). */
-async function submittedCase(base: string): Promise<string> {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json();
-  };
-  const agent = await post('/api/auth/login', { username: AGENT, password: 'daiban123' });
-  const now = Date.now();
-  const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode, now });
-  for (const file of built.files) {
-    const res = await fetch(`${base}/api/blobs/${sha256(file)}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': BLOB_CONTENT_TYPE,
-        'upload-offset': '0',
-        'upload-length': String(file.length),
-      },
-      body: new Uint8Array(file),
-    });
-    expect(res.status).toBe(200);
-  }
-  const pushed = await post(
-    '/api/sync/push',
-    { deviceId: uuidv7(), mutations: [submitMutation(built.submission, now)] },
-    agent.token,
-  );
-  expect(pushed.results[0].status).toBe('ok');
-  return built.submission.case.id;
-}
-
-const AGENT = 'agent1';
 const REVIEWER = 'reviewer1';
 
 test('不予受理 needs a reason and a legal basis; the §32 window shows while the case waits', async ({

@@ -2,45 +2,7 @@
 // to that kind of target — and every chip, tab, filter and decision button on the reviewer desk is
 // at least 44×44 px. The case is made over HTTP (agent1, township 1) and opened by id as reviewer1.
 import { expect, test, type Locator } from '@playwright/test';
-import { uuidv7 } from '../../src/domain';
-import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
-import { buildCase, sha256, submitMutation } from '../server/fixtures';
-
-/** Over HTTP: agent1 submits a 高龄津贴 case (its form has a 联系电话 phone field). */
-async function submittedCase(base: string): Promise<string> {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return res.json();
-  };
-  const agent = await post('/api/auth/login', { username: 'agent1', password: 'daiban123' });
-  const now = Date.now();
-  const built = buildCase({ agentId: agent.user.id, villageCode: agent.user.villageCode, now });
-  for (const file of built.files) {
-    const res = await fetch(`${base}/api/blobs/${sha256(file)}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${agent.token}`,
-        'content-type': BLOB_CONTENT_TYPE,
-        'upload-offset': '0',
-        'upload-length': String(file.length),
-      },
-      body: new Uint8Array(file),
-    });
-    expect(res.status).toBe(200);
-  }
-  const pushed = await post(
-    '/api/sync/push',
-    { deviceId: uuidv7(), mutations: [submitMutation(built.submission, now)] },
-    agent.token,
-  );
-  expect(pushed.results[0].status).toBe('ok');
-  return built.submission.case.id;
-}
+import { submittedCase } from './fixtures/submitted-case';
 
 /** Every element of `all` is at least 44×44 px; returns how many were measured. */
 async function expectTargets(all: Locator): Promise<number> {
