@@ -75,6 +75,8 @@ export function createDraftKeeper<T>(opts: DraftKeeperOptions<T>): DraftKeeper<T
   let latest: T = baseline;
   let loaded = false;
   let closed = false;
+  // Saved or cancelled: nothing more is ever written, not even input typed while loading.
+  let cleared = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Writes run one after another: a slow write never lands after a newer one (or a delete).
   let chain: Promise<void> = Promise.resolve();
@@ -100,14 +102,16 @@ export function createDraftKeeper<T>(opts: DraftKeeperOptions<T>): DraftKeeper<T
         opts.onError?.(e);
         return undefined;
       });
-      if (closed) return false;
+      if (cleared) return false;
       loaded = true;
-      const value = row ? parse(row.data, baseline) : undefined;
-      // Input typed while the draft was being read wins over the draft.
+      // Input typed while the draft was being read wins over the draft, even if the form was
+      // already left (disposed before the read finished): it is the newest input.
       if (JSON.stringify(latest) !== baseJson) {
         void write();
         return false;
       }
+      if (closed) return false;
+      const value = row ? parse(row.data, baseline) : undefined;
       if (value === undefined || JSON.stringify(value) === baseJson) return false;
       latest = value;
       apply(value);
@@ -135,6 +139,7 @@ export function createDraftKeeper<T>(opts: DraftKeeperOptions<T>): DraftKeeper<T
     },
     clear() {
       closed = true;
+      cleared = true;
       cancelTimer();
       return enqueue(() => store.remove(userId, form));
     },

@@ -24,7 +24,8 @@ export function useFormDraft<T>(
   apply: (value: T) => void,
   parse?: DraftKeeperOptions<T>['parse'],
 ): FormDraft {
-  const userId = useAppState().session.value?.user.id;
+  const { session } = useAppState();
+  const userId = session.value?.user.id;
   const keeper = useRef<DraftKeeper<T> | null>(null);
   const [restored, setRestored] = useState(false);
   const latest = useRef({ value, apply });
@@ -45,19 +46,30 @@ export function useFormDraft<T>(
     void k.start().then((r) => {
       if (keeper.current === k) setRestored(r);
     });
+    // The newest render's input: a change whose effect has not run yet (Preact runs effects after
+    // paint, and never for a component that unmounts first) must not be lost.
+    const catchUp = () => k.update(latest.current.value);
     // Written at once when the tablet hides the page (app switch, screen off) or closes it.
-    const flush = () => void k.flush();
+    const flush = () => {
+      catchUp();
+      void k.flush();
+    };
     const onHide = () => {
       if (document.visibilityState === 'hidden') flush();
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);
-    const unregister = onBeforeReload(() => k.flush());
+    const unregister = onBeforeReload(() => {
+      catchUp();
+      return k.flush();
+    });
     return () => {
       unregister();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHide);
       if (keeper.current === k) keeper.current = null;
+      // Leaving the form keeps what it shows; signing out (no user any more) keeps nothing.
+      if (session.peek()?.user.id === userId) catchUp();
       void k.dispose();
     };
   }, [userId, form]);

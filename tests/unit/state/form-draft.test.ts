@@ -79,6 +79,30 @@ describe('draft keeper', () => {
     expect(await stored()).toEqual({ name: '新的', idNumber: '' });
   });
 
+  it('input typed before the draft was read is kept even when the form is left at once', async () => {
+    await saveFormDraft('agent-1', 'person:new', { name: '旧的', idNumber: '' }, T0);
+    const { k, applied } = keeper();
+    const started = k.start();
+    k.update({ name: '刚输入的', idNumber: '' });
+    const disposed = k.dispose(); // leaves before the read finished: no pause timer ever ran
+    expect(await started).toBe(false);
+    await disposed;
+    await sleep(DELAY);
+    expect(applied).toEqual([]);
+    expect(await stored()).toEqual({ name: '刚输入的', idNumber: '' });
+  });
+
+  it('a form left before its draft was read, with nothing typed, keeps the stored draft', async () => {
+    await saveFormDraft('agent-1', 'person:new', { name: '留着', idNumber: '' }, T0);
+    const { k, applied } = keeper();
+    const started = k.start();
+    await k.dispose();
+    expect(await started).toBe(false);
+    await sleep(DELAY);
+    expect(applied).toEqual([]);
+    expect(await stored()).toEqual({ name: '留着', idNumber: '' });
+  });
+
   it('input back at the baseline is no draft: the stored one is deleted', async () => {
     const { k } = keeper();
     await k.start();
