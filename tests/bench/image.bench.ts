@@ -55,6 +55,15 @@ async function warmRuns(url: string) {
   }
 }
 
+async function psnrOfBoth(url: string): Promise<{ ours: number; library: number }> {
+  const { browser, page } = await openBenchPage(url);
+  try {
+    return await page.evaluate((u) => window.__bench.quality(u), '/photo-12mp.jpg');
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function run() {
   const dir = await buildPages();
   const server = await servePages(dir);
@@ -68,6 +77,7 @@ export async function run() {
     const ours = await coldRun(server.url, 'ours');
     const lib = await coldRun(server.url, 'library');
     const warm = await warmRuns(server.url);
+    const quality = await psnrOfBoth(server.url);
     const label = 'browser-image-compression 2.0.2';
     const input = `12 MP JPEG (${(photo.length / 1e6).toFixed(1)} MB)`;
     const ms = (side: Side) => median(warm[side].map((r) => r.ms));
@@ -76,6 +86,7 @@ export async function run() {
       { figure: 'image: of which quality metrics (≤ 1 MP grey copy)', unit: 'ms', value: median(warm.ours.map((r) => r.timings?.analyseMs ?? 0)) },
       { figure: 'image: first photo incl. worker start', unit: 'ms', value: ours.ms, baseline: { label, value: lib.ms } },
       { figure: 'image: output JPEG size (q 0.85)', unit: 'KB', value: ours.bytes / 1024, baseline: { label, value: lib.bytes / 1024 } },
+      { figure: 'image: PSNR against a Lanczos-3 resample of the full photo (higher is better)', unit: 'dB', value: quality.ours, baseline: { label, value: quality.library } },
     ];
     if (ours.peakMb !== undefined && lib.peakMb !== undefined) {
       figures.push({ figure: 'image: peak extra RSS, renderer+GPU (first photo)', unit: 'MB', value: ours.peakMb, baseline: { label, value: lib.peakMb } });

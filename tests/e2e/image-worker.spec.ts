@@ -49,6 +49,13 @@ test('EXIF orientation is applied and the original size is reported as displayed
   expect([r.width, r.height]).toEqual([300, 400]);
   expect([r.decodedWidth, r.decodedHeight]).toEqual([300, 400]);
   expect(r.metrics).toMatchObject({ width: 600, height: 800 });
+  // Decoded at a DCT scale (scaled-decode.ts) and still turned the right way: the same page as
+  // the browser's own rotation of the file, far closer to it than to that page upside down.
+  expect(r.meanGreyDifference).toBeLessThan(8);
+  expect(r.wrongWayDifference).toBeGreaterThan(4 * r.meanGreyDifference + 10);
+  test
+    .info()
+    .annotations.push({ type: 'grey difference', description: `${r.meanGreyDifference} vs ${r.wrongWayDifference}` });
 });
 
 test('accepts an ArrayBuffer and a PNG, never enlarges a small photo', async ({ page }) => {

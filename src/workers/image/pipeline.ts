@@ -2,7 +2,8 @@
 // analyse a ≤ 1 MP grey copy → encode JPEG → SHA-256. A 12 MP photo is never decoded at full
 // size: the target size is computed from the JPEG header first and handed to createImageBitmap.
 import { sha256Hex } from '../hash';
-import { isJpeg, readJpegHeader, orientedSize } from './jpeg-header';
+import { isJpeg, readJpegHeader, orientedSize, type JpegHeader } from './jpeg-header';
+import { decodeScaledFrame } from './scaled-decode';
 import { assertDecodable } from './pixel-guard';
 import { greyMetrics, toGrey } from './metrics';
 import { fitArea, fitLongEdge, type Size } from './sizing';
@@ -28,26 +29,41 @@ export function imageError(code: ImageErrorCode, cause?: unknown): Error {
 
 // Browsers differ on whether resizeWidth/Height apply before or after EXIF rotation (whatwg/html
 // #7210). We ask for the displayed size; if a rotated photo comes back transposed, we retry with
-// the sides swapped and remember the answer for the rest of this worker's life.
-let resizeBeforeRotation = false;
+// the sides swapped and remember the answer for the rest of this worker's life (per kind of
+// source: a file, or a decoded frame carrying its rotation).
+const resizeBeforeRotation = { blob: false, frame: false };
 
-async function decodeAt(blob: Blob, target: Size, rotated: boolean): Promise<ImageBitmap> {
+async function decodeAt(source: Blob | VideoFrame, target: Size, rotated: boolean): Promise<ImageBitmap> {
+  const kind = source instanceof Blob ? 'blob' : 'frame';
   const decode = (s: Size) =>
-    createImageBitmap(blob, {
+    createImageBitmap(source, {
       resizeWidth: s.width,
       resizeHeight: s.height,
       resizeQuality: 'high',
       imageOrientation: 'from-image',
     });
   const swap = (s: Size): Size => ({ width: s.height, height: s.width });
-  let bitmap = await decode(rotated && resizeBeforeRotation ? swap(target) : target);
+  let bitmap = await decode(rotated && resizeBeforeRotation[kind] ? swap(target) : target);
   const transposed = bitmap.width === target.height && bitmap.height === target.width && target.width !== target.height;
   if (rotated && transposed) {
     bitmap.close();
-    resizeBeforeRotation = !resizeBeforeRotation;
-    bitmap = await decode(resizeBeforeRotation ? swap(target) : target);
+    resizeBeforeRotation[kind] = !resizeBeforeRotation[kind];
+    bitmap = await decode(resizeBeforeRotation[kind] ? swap(target) : target);
   }
   return bitmap;
+}
+
+/** A large JPEG decoded at a DCT scale first (scaled-decode.ts), then resized; else undefined. */
+async function decodeScaled(blob: Blob, header: JpegHeader, target: Size): Promise<ImageBitmap | undefined> {
+  const rotated = header.orientation >= 5;
+  const rawTarget = rotated ? { width: target.height, height: target.width } : target;
+  const frame = await decodeScaledFrame(blob, header, rawTarget);
+  if (!frame) return undefined;
+  try {
+    return await decodeAt(frame, target, rotated);
+  } finally {
+    frame.close();
+  }
 }
 
 /** Decodes to at most `longEdge`; returns the bitmap and the original displayed size. */
@@ -59,7 +75,10 @@ async function decode(
   const header = readJpegHeader(head);
   if (header) {
     const original = orientedSize(header);
-    return { bitmap: await decodeAt(blob, fitLongEdge(original, longEdge), header.orientation >= 5), original };
+    const target = fitLongEdge(original, longEdge);
+    const bitmap =
+      (await decodeScaled(blob, header, target)) ?? (await decodeAt(blob, target, header.orientation >= 5));
+    return { bitmap, original };
   }
   // PNG/WebP from the gallery, or a JPEG whose header we cannot read: decode once to learn the size.
   const full = await createImageBitmap(blob, { imageOrientation: 'from-image' });

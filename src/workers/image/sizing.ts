@@ -17,3 +17,17 @@ export function fitArea({ width, height }: Size, maxPixels: number): Size {
   // floor, so rounding never pushes the area over the limit
   return { width: Math.max(1, Math.floor(width * scale)), height: Math.max(1, Math.floor(height * scale)) };
 }
+
+/**
+ * The JPEG decoder's DCT scaling (libjpeg-turbo): a frame can be decoded at n/8 of its size for
+ * a fraction of the cost. The smallest n whose output still covers `target` (both sides), or
+ * undefined when only the full size does (n = 8: nothing to gain).
+ */
+export function dctScaleFor(frame: Size, target: Size): Size | undefined {
+  for (let n = 1; n < 8; n++) {
+    const width = Math.ceil((frame.width * n) / 8);
+    const height = Math.ceil((frame.height * n) / 8);
+    if (width >= target.width && height >= target.height) return { width, height };
+  }
+  return undefined;
+}

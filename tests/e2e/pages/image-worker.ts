@@ -26,6 +26,19 @@ async function summarise(result: ProcessedImage) {
   return summary;
 }
 
+/** Mean absolute grey difference of two images drawn at 60×80 (0 = same picture, 255 = inverse). */
+function meanGreyDifference(a: ImageBitmap, b: ImageBitmap): number {
+  const grey = (bitmap: ImageBitmap) => {
+    const ctx = new OffscreenCanvas(60, 80).getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0, 60, 80);
+    const d = ctx.getImageData(0, 0, 60, 80).data;
+    return Array.from({ length: 60 * 80 }, (_, i) => (d[i * 4]! + d[i * 4 + 1]! + d[i * 4 + 2]!) / 3);
+  };
+  const ga = grey(a);
+  const gb = grey(b);
+  return ga.reduce((sum, v, i) => sum + Math.abs(v - gb[i]!), 0) / ga.length;
+}
+
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -75,7 +88,21 @@ const api = {
     return { ...(await summarise(result)), inputBytes: file.size, progress };
   },
   async oriented() {
-    return summarise(await processImage(await orientedJpeg(800, 600, 6), { longEdge: 400 }));
+    const file = await orientedJpeg(800, 600, 6);
+    const result = await processImage(file, { longEdge: 400 });
+    // The browser's own rotation of the file is the reference: the output must show the same page.
+    const reference = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const output = await createImageBitmap(new Blob([result.data], { type: 'image/jpeg' }));
+    // The same page turned the wrong way (upside down): how far a wrong rotation would be.
+    const ctx = new OffscreenCanvas(reference.width, reference.height).getContext('2d')!;
+    ctx.translate(reference.width, reference.height);
+    ctx.rotate(Math.PI);
+    ctx.drawImage(reference, 0, 0);
+    const wrongWay = ctx.canvas.transferToImageBitmap();
+    const diff = meanGreyDifference(reference, output);
+    const wrongDiff = meanGreyDifference(wrongWay, output);
+    for (const b of [reference, output, wrongWay]) b.close();
+    return { ...(await summarise(result)), meanGreyDifference: diff, wrongWayDifference: wrongDiff };
   },
   async fromArrayBuffer() {
     const file = await toJpeg(drawDocument(640, 480));
