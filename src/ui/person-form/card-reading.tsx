@@ -11,7 +11,7 @@ import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { ProgressBar } from '../components/progress-bar';
-import type { CardReadOutcome } from './read-card';
+import { readCardInto, type CardReadOutcome } from './read-card';
 
 export const FIELD_LABELS: Record<PersonDraftKey, string> = {
   name: '姓名',
@@ -58,7 +58,6 @@ export function useCardReading(draft: Signal<PersonDraft>, isNew: boolean) {
     reading.value = { state: 'busy', side };
     const started = performance.now();
     try {
-      const { readCardInto } = await import('./read-card');
       const outcome = await readCardInto(image, side, () => draft.value, isNew, state.today.value);
       draft.value = outcome.draft;
       reading.value = { state: 'done', outcome, seconds: (performance.now() - started) / 1000 };

@@ -1,12 +1,11 @@
-// One card side read into the form: the recogniser (src/ocr, a worker) and the pure reader, loaded
-// together and only when the agent photographs a card with 证件识别 on.
+// One card side read into the form: the recogniser (src/ocr, a worker, loaded only when the agent
+// photographs a card with 证件识别 on), then the pure reader and the fill.
 import type { CardSide } from '../../domain/idcard/ocr-types';
 import type { Issue } from '../../domain/result';
 import { readCardBack } from '../../domain/idcard/read-back';
 import { readCardFront } from '../../domain/idcard/read-front';
 import { fillFromBack, fillFromFront, type CardFill } from '../../state/card-fill';
 import type { PersonDraft } from '../../state/person-form';
-import { recognise } from '../../ocr';
 import { SEX_LABELS, formatDateCn } from '../format';
 
 export interface CardReadOutcome extends CardFill {
@@ -25,6 +24,7 @@ export async function readCardInto(
   isNew: boolean,
   today: string,
 ): Promise<CardReadOutcome> {
+  const { recognise } = await import('../../ocr');
   const ocr = await recognise(image, side);
   if (side === 'front') {
     const r = readCardFront(ocr, today);
