@@ -120,7 +120,8 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['src/workers/**/*.ts'],
+    // src/ocr is the OCR worker and its bridge (issue 16): the same rules as src/workers.
+    files: ['src/workers/**/*.ts', 'src/ocr/**/*.ts'],
     rules: restrict([
       {
         group: ['**/ui/**', '**/state/**', '**/storage/**', 'preact', 'preact/*'],
@@ -139,7 +140,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/workers/**'],
+    ignores: ['src/workers/**', 'src/ocr/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

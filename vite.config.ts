@@ -2,11 +2,14 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { builtCatalog } from './scripts/catalog-plugin';
+import { selfHostedOcr } from './scripts/ocr-plugin';
 
 export default defineConfig({
   plugins: [
     // The catalogue is validated here, at build time; the app gets it (and its names) as literals.
     builtCatalog(),
+    // The OCR models and WASM (≈ 30 MB) go to dist/ocr/, installed on demand, never precached.
+    selfHostedOcr(),
     preact(),
     VitePWA({
       strategies: 'injectManifest',
@@ -20,6 +23,7 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        globIgnores: ['ocr/**', '**/*.wasm'],
         maximumFileSizeToCacheInBytes: 3_000_000,
       },
       devOptions: { enabled: false },

@@ -11,7 +11,9 @@ import { sharedRateLimitStore } from './shared-rate-limit';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  // 'wasm-unsafe-eval' lets the on-device OCR worker compile onnxruntime's self-hosted WASM
+  // (issue 16); it allows WebAssembly compilation only, not eval() or inline script.
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'blob:', 'data:'],
   fontSrc: ["'self'"],

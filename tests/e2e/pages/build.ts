@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
+import { selfHostedOcr } from '../../../scripts/ocr-plugin';
 
 const PAGES_DIR = resolve(import.meta.dirname, '.');
 const REPO = resolve(PAGES_DIR, '../../..');
@@ -31,6 +32,8 @@ export async function buildPages(): Promise<string> {
     logLevel: 'warn',
     base: '/',
     worker: { format: 'es' },
+    // The OCR page installs the recogniser from /ocr/ like the app does.
+    plugins: [selfHostedOcr(REPO)],
     build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input }, reportCompressedSize: false },
   });
   return outDir;

@@ -1,0 +1,49 @@
+// Test and bench page for the on-device OCR (tests/bench/ocr.bench.ts, tests/e2e/ocr-engine.spec.ts):
+// renders the generated ID cards (tests/ocr) and reads them with the real worker, counting the
+// main thread's long tasks meanwhile.
+import { installOcr, ocrStatus, recognise, removeOcr } from '../../../src/ocr/index';
+import { cardSet, type CardSample } from '../../ocr/card-set';
+import { renderCard } from '../../ocr/render-card';
+
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push(e.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+const samples = (people: number): CardSample[] => cardSet(people);
+
+const api = {
+  ocrStatus,
+  installOcr: () => installOcr(),
+  removeOcr,
+  count: (people: number) => samples(people).length,
+  sample: (people: number, i: number) => samples(people)[i]!,
+  /** Renders sample i and reads it; the long tasks are those seen during the read only. */
+  async read(people: number, i: number) {
+    const s = samples(people)[i]!;
+    const blob = await renderCard(s);
+    const before = longTasks.length;
+    const started = performance.now();
+    const result = await recognise(blob, s.side);
+    const wallMs = performance.now() - started;
+    await new Promise((ok) => setTimeout(ok, 0));
+    return { sample: s, result, wallMs, longTasks: longTasks.slice(before), jpegBytes: blob.size };
+  },
+  /** The rendered card as a data URL (to look at a sample while debugging). */
+  async image(people: number, i: number) {
+    const blob = await renderCard(samples(people)[i]!);
+    return new Promise<string>((ok) => {
+      const fr = new FileReader();
+      fr.onload = () => ok(fr.result as string);
+      fr.readAsDataURL(blob);
+    });
+  },
+};
+
+declare global {
+  interface Window {
+    __ocr: typeof api;
+  }
+}
+window.__ocr = api;
+document.title = 'ready';
