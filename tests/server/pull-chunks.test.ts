@@ -97,7 +97,7 @@ beforeAll(async () => {
     )
   ).map((r) => Number(r.seq));
   await append(1_800); // 1,200 for V1, 600 for V2
-});
+}, 120_000); // a fresh PostgreSQL database and 1,800 rows on a busy machine
 afterAll(() => s.close());
 
 describe('first sync from sealed chunks', () => {

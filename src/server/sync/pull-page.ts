@@ -15,7 +15,7 @@ import type { Change } from '../../domain';
 import type { FeedChunk, Store, Visibility } from '../store';
 
 /** Changes per chunk. Pages smaller than this (the previous app's 200) always read rows. */
-export const CHUNK_CHANGES = 500;
+const CHUNK_CHANGES = 500;
 
 const page = (changes: readonly string[], cursor: number, hasMore: boolean) =>
   `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;

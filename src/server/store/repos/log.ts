@@ -245,7 +245,7 @@ export function withSeq(payload: string, seq: number): string {
 }
 
 /** The key a scope's chunks are stored under: one chain per village, township and county. */
-export function chunkScope(v: Visibility): string {
+function chunkScope(v: Visibility): string {
   if ('villageCode' in v) return `village:${v.villageCode}`;
   if ('townshipCode' in v) return `township:${v.townshipCode}`;
   return `county:${v.countyCode}`;
