@@ -206,6 +206,8 @@ export interface FeedChunk {
   /** UTF-8: a page joins chunks as bytes, without decoding them. */
   json: Buffer;
 }
+/** A stored chunk: decrypted only when `open` is called (a page may look at one it does not send). */
+export type StoredChunk = Omit<FeedChunk, 'json'> & { open(): Buffer };
 /** A change as the feed stores it: its JSON text (seq included), not parsed. */
 export interface ChangeText {
   seq: number;
@@ -486,7 +488,7 @@ export interface Repositories {
      * The caller's chunks that start at `cursor` or later, in order, at most `max` of them (the
      * feed is append-only and never rewritten, so a chunk stays true for good).
      */
-    chunksFrom(cursor: number, visibility: Visibility, max: number): Promise<FeedChunk[]>;
+    chunksFrom(cursor: number, visibility: Visibility, max: number): Promise<StoredChunk[]>;
     /** Where the caller's chain of chunks ends (0 when it has none): the only place a chunk may be added. */
     chunkChainEnd(visibility: Visibility): Promise<number>;
     /** Stores chunks (sealed); one that starts where another already does is left out. */

@@ -12,7 +12,7 @@
 // as the row query does.
 import { CHANGE_KIND_SINCE, changeKindReadableBy } from '../../domain/api';
 import type { Change } from '../../domain';
-import type { FeedChunk, Store, Visibility } from '../store';
+import type { FeedChunk, Store, StoredChunk, Visibility } from '../store';
 
 /** Changes per chunk. Pages smaller than this (the previous app's 200) always read rows. */
 const CHUNK_CHANGES = 500;
@@ -24,9 +24,9 @@ const OPEN = Buffer.from('{"changes":[');
 const COMMA = Buffer.from(',');
 
 /** The same page from chunks, as bytes: the decrypted chunks are copied once, never decoded. */
-function chunkPage(run: readonly FeedChunk[], cursor: number, hasMore: boolean): Buffer {
+function chunkPage(run: readonly StoredChunk[], cursor: number, hasMore: boolean): Buffer {
   const parts: Buffer[] = [OPEN];
-  for (const [i, c] of run.entries()) parts.push(...(i > 0 ? [COMMA, c.json] : [c.json]));
+  for (const [i, c] of run.entries()) parts.push(...(i > 0 ? [COMMA, c.open()] : [c.open()]));
   parts.push(Buffer.from(`],"cursor":${cursor},"hasMore":${hasMore}}`));
   return Buffer.concat(parts);
 }
@@ -42,8 +42,8 @@ export interface PullRequest {
 }
 
 /** The chunks that start at `cursor` and follow each other, as many as fit in `limit` and `protocol` reads. */
-function runFrom(chunks: readonly FeedChunk[], r: PullRequest): FeedChunk[] {
-  const run: FeedChunk[] = [];
+function runFrom(chunks: readonly StoredChunk[], r: PullRequest): StoredChunk[] {
+  const run: StoredChunk[] = [];
   let at = r.cursor;
   let count = 0;
   for (const c of chunks) {

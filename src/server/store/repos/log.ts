@@ -325,7 +325,7 @@ export function changeRepo(sql: Sql, cipher: RecordCipher, dialect: Dialect = 's
         lastSeq: Number(r.last_seq),
         count: Number(r.n),
         minProtocol: Number(r.min_protocol),
-        json: cipher.openBytes(SEALED.feedChunks, r.body),
+        open: () => cipher.openBytes(SEALED.feedChunks, r.body),
       }));
     },
     async chunkChainEnd(visibility) {
