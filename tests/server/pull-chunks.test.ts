@@ -117,6 +117,8 @@ describe('first sync from sealed chunks', () => {
       expect(c.body.startsWith('enc1:')).toBe(true);
       expect(c.body).not.toContain(SECRET_NAME);
     }
+    // Listed with the sealed columns: nothing in clear, and a key rotation re-wraps them.
+    expect((await s.app.store.crypto.pending()).clear).toBe(0);
 
     // A second device's first sync: the same changes, pages ending at chunk boundaries.
     const second = await pullAll('agent1', 2_000);

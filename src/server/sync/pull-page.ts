@@ -78,7 +78,9 @@ export async function pullPage(store: Store, visibility: Visibility, r: PullRequ
     !next &&
     (await store.changes.chunkChainEnd(visibility)) === r.cursor
   ) {
-    await store.changes.saveChunks(visibility, chunksOf(taken, r.cursor), r.now);
+    // One transaction (one commit) for the page's chunks, not one per chunk.
+    const whole = chunksOf(taken, r.cursor);
+    await store.transaction((tx) => tx.changes.saveChunks(visibility, whole, r.now));
   }
   return page(
     taken.filter((row) => changeKindReadableBy(row.type, r.protocol)).map((row) => row.json),
