@@ -2,6 +2,7 @@
 // push what is due, then pull what changed — serialised across tabs and the service worker.
 // Running it twice, or two at once, duplicates nothing: the lock serialises, mutation ids make
 // the server's apply idempotent, and pull pages are stored with their cursor atomically.
+import { MAX_PULL_PAGE } from '../domain';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { BlobSync } from './blob-sync';
 import { CHUNK_SIZE } from './blob-upload';
@@ -116,7 +117,7 @@ async function drainLocked(ports: SyncPorts, options: DrainOptions, reclaimSendi
         pull: ports.pull,
         client,
         report,
-        pageSize: options.pullPageSize ?? 200,
+        pageSize: options.pullPageSize ?? MAX_PULL_PAGE,
         maxPages: options.maxPages ?? 500,
         signal: options.signal,
       });

@@ -108,6 +108,7 @@ export async function run(): Promise<BenchResult[]> {
       ring: ring!,
       seal: (_label, text) => text,
       open: (_label, stored) => stored,
+      openBytes: (_label, stored) => Buffer.from(stored),
       idNumberHash: (id) => id,
     }));
 

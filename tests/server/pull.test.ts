@@ -90,7 +90,7 @@ describe('pull', () => {
   });
 
   it('validates cursor and limit', async () => {
-    for (const q of ['cursor=-1', 'limit=201', 'limit=0', 'cursor=abc', 'limit=1.5']) {
+    for (const q of ['cursor=-1', 'limit=2001', 'limit=0', 'cursor=abc', 'limit=1.5']) {
       const res = await s.app.inject({ url: `/api/sync/pull?${q}`, headers: bearer(tokens.agent1!) });
       expect(res.statusCode, q).toBe(400);
       expect(res.json().code).toBe('request.invalid');

@@ -9,7 +9,11 @@ import { ServiceItem } from './catalog';
 import { HolidayArrangement } from '../calendar/arrangement';
 
 export const MAX_MUTATIONS_PER_PUSH = 50;
-export const MAX_PULL_PAGE = 200;
+/** Changes per pull page at most. The previous app asked for 200; a first sync now takes pages of
+ *  2,000, which the server serves from sealed chunks of its feed. */
+export const MAX_PULL_PAGE = 2000;
+/** The largest page a server before issue 12's chunks answers: the client falls back to it. */
+export const LEGACY_PULL_PAGE = 200;
 
 /** A case as sent for (re)submission: everything the server needs to re-run the rules. */
 export const CaseSubmission = z.object({

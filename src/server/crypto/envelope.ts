@@ -29,6 +29,8 @@ export interface RecordCipher {
   seal(label: string, text: string): string;
   /** Decrypts a sealed value of the column `label`; a value still in clear (JSON) comes back as it is. */
   open(label: string, stored: string): string;
+  /** The same as `open`, as UTF-8 bytes: large values sent on as they are, never decoded to a string. */
+  openBytes(label: string, stored: string): Buffer;
   /** The keyed hash (HMAC-SHA-256 under the index key) that equality lookups on ID numbers use. */
   idNumberHash(idNumber: string): string;
 }
@@ -125,9 +127,11 @@ const unwrapEach =
     return { key, done: () => key.fill(0) };
   };
 
-function openWith(keys: KeySource, label: string, stored: string): string {
+function openWith(keys: KeySource, label: string, stored: string): string;
+function openWith(keys: KeySource, label: string, stored: string, bytes: true): Buffer;
+function openWith(keys: KeySource, label: string, stored: string, bytes = false): string | Buffer {
   if (!isSealed(stored)) {
-    if (stored.startsWith('{') || stored.startsWith('[')) return stored;
+    if (stored.startsWith('{') || stored.startsWith('[')) return bytes ? Buffer.from(stored) : stored;
     throw new KeyError(`${label}: a value is neither encrypted nor JSON (damaged)`);
   }
   const parts = stored.slice(ENVELOPE_PREFIX.length).split(':');
@@ -138,6 +142,7 @@ function openWith(keys: KeySource, label: string, stored: string): string {
     const decipher = createDecipheriv('aes-256-gcm', key, unb64(iv));
     decipher.setAAD(aad(label));
     decipher.setAuthTag(unb64(tag));
+    if (bytes) return Buffer.concat([decipher.update(unb64(body)), decipher.final()]);
     return decipher.update(unb64(body), undefined, 'utf8') + decipher.final('utf8');
   } catch {
     throw new KeyError(`${label}: an encrypted value fails authentication (tampered, damaged or moved)`);
@@ -189,6 +194,10 @@ export class EnvelopeCipher implements RecordCipher {
 
   open(label: string, stored: string): string {
     return openWith(this.cachedKey, label, stored);
+  }
+
+  openBytes(label: string, stored: string): Buffer {
+    return openWith(this.cachedKey, label, stored, true);
   }
 
   private last: { kid: string; wrapped: string; key: KeyObject } | null = null;

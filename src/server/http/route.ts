@@ -18,7 +18,8 @@ declare module 'fastify' {
 /** An answer already serialised as JSON (a pull page joined from stored JSON text): sent as it is,
  *  and checked against the contract like any other where answers are checked. */
 export class JsonText {
-  constructor(readonly text: string) {}
+  /** UTF-8 bytes go out as they are (a pull page of sealed chunks: never decoded to a string). */
+  constructor(readonly text: string | Buffer) {}
 }
 
 export type RouteHandler<S extends RouteSpec> = (
@@ -50,7 +51,9 @@ export function serve<S extends RouteSpec>(
       } as RouteArgs<S> & { request: FastifyRequest; reply: FastifyReply };
       const answer = await handler(args);
       if (spec.response && app.checkResponses && answer !== reply) {
-        const checked = spec.response.safeParse(answer instanceof JsonText ? JSON.parse(answer.text) : answer);
+        const checked = spec.response.safeParse(
+          answer instanceof JsonText ? JSON.parse(answer.text.toString()) : answer,
+        );
         if (!checked.success) {
           request.log.error(
             { route: spec.path, issues: checked.error.issues.slice(0, 5) },

@@ -30,6 +30,7 @@ const COLUMNS: SealedColumn[] = [
   { table: 'applied_mutations', keys: ['mutation_id'], column: 'result' },
   { table: 'changes', keys: ['seq'], column: 'payload', clearWhere: `type = 'catalog.item'` },
   { table: 'crypto_keys', keys: ['purpose'], column: 'sealed' },
+  { table: 'feed_chunks', keys: ['scope_key', 'after_seq'], column: 'body' },
 ];
 
 /** The AAD label of each sealed column: "table.column". */
@@ -44,6 +45,7 @@ export const SEALED = {
   mutations: 'applied_mutations.result',
   changes: 'changes.payload',
   keys: 'crypto_keys.sealed',
+  feedChunks: 'feed_chunks.body',
 } as const;
 
 const INDEX_KEY = 'id-index';

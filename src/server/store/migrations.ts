@@ -436,6 +436,27 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX decisions_case ON decisions (case_id)`,
     ],
   },
+  {
+    version: 18,
+    name: 'feed chunks for a first sync',
+    // A first sync read and decrypted the whole feed change by change (100,000 changes: 3 s of
+    // server time). Now each scope's feed is also kept as a chain of sealed runs of changes, as
+    // pull pages list them (repos/log.ts, sync/pull-page.ts): a large page from a chunk boundary
+    // is a few rows and one decryption per run. A cache: built from the feed, never edited, and
+    // safe to empty (DELETE FROM feed_chunks) at any time — pulls then rebuild it.
+    statements: () => [
+      `CREATE TABLE feed_chunks (
+        scope_key TEXT NOT NULL,
+        after_seq BIGINT NOT NULL,
+        last_seq BIGINT NOT NULL,
+        n INTEGER NOT NULL,
+        min_protocol INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (scope_key, after_seq)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database to the newest schema; safe to call on every start. */

@@ -11,6 +11,9 @@ import { UniqueViolation, type Sql, type SqlDatabase, type SqlValue } from './sq
 
 type Connection = Database.Database;
 
+/** The writer's page cache in KiB (the reader keeps SQLite's default). */
+const WRITER_CACHE_KIB = 32 * 1024;
+
 function open(file: string, readonly: boolean): Connection {
   const db = new Database(file, { readonly, fileMustExist: readonly });
   db.pragma('busy_timeout = 5000');
@@ -18,6 +21,10 @@ function open(file: string, readonly: boolean): Connection {
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // A push batch writes a few MB of pages (sealed rows, their indexes) in one transaction: with
+    // SQLite's default 2 MB cache the writer spills dirty pages to the WAL mid-transaction and
+    // reads them back; 32 MB keeps a batch in memory until its one commit.
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
   }
   return db;
 }

@@ -192,6 +192,22 @@ export interface ChangeRow {
   seq: number;
   change: Change;
 }
+/**
+ * A run of the caller's feed sealed as one value (migration 18): the changes after `afterSeq` up
+ * to and including `lastSeq`, as their JSON texts joined by commas, exactly as a pull page lists
+ * them. A scope's chunks form one chain from cursor 0: each starts where the previous ended.
+ */
+export interface FeedChunk {
+  afterSeq: number;
+  lastSeq: number;
+  count: number;
+  /** The lowest protocol that reads every change kind in it (CHANGE_KIND_SINCE). */
+  minProtocol: number;
+  /** UTF-8: a page joins chunks as bytes, without decoding them. */
+  json: Buffer;
+}
+/** A stored chunk: decrypted only when `open` is called (a page may look at one it does not send). */
+export type StoredChunk = Omit<FeedChunk, 'json'> & { open(): Buffer };
 /** A change as the feed stores it: its JSON text (seq included), not parsed. */
 export interface ChangeText {
   seq: number;
@@ -466,6 +482,17 @@ export interface Repositories {
     afterText(cursor: number, visibility: Visibility, limit: number): Promise<ChangeText[]>;
     /** The newest sequence number (0 when the feed is empty). */
     head(): Promise<number>;
+    /** Whether the caller's feed holds a change after `cursor`. */
+    hasAfter(cursor: number, visibility: Visibility): Promise<boolean>;
+    /**
+     * The caller's chunks that start at `cursor` or later, in order, at most `max` of them (the
+     * feed is append-only and never rewritten, so a chunk stays true for good).
+     */
+    chunksFrom(cursor: number, visibility: Visibility, max: number): Promise<StoredChunk[]>;
+    /** Where the caller's chain of chunks ends (0 when it has none): the only place a chunk may be added. */
+    chunkChainEnd(visibility: Visibility): Promise<number>;
+    /** Stores chunks (sealed); one that starts where another already does is left out. */
+    saveChunks(visibility: Visibility, chunks: readonly FeedChunk[], now: number): Promise<void>;
   };
 }
 

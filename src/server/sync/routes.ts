@@ -1,11 +1,12 @@
 // POST /api/sync/push, GET /api/sync/pull and GET /api/sync/snapshot.
 import type { FastifyInstance } from 'fastify';
-import { API, changeKindReadableBy } from '../../domain/api';
+import { API } from '../../domain/api';
 import type { ServerConfig } from '../config';
 import type { Store } from '../store';
 import { JsonText, serve } from '../http/route';
 import { currentUser, visibilityOf } from '../auth/user';
 import { applyBatch } from './apply';
+import { pullPage } from './pull-page';
 import { readSnapshot } from './snapshot';
 
 export async function registerSyncRoutes(app: FastifyInstance, store: Store, config: ServerConfig): Promise<void> {
@@ -22,14 +23,12 @@ export async function registerSyncRoutes(app: FastifyInstance, store: Store, con
   });
 
   serve(app, API.pull, async ({ query, request }) => {
-    const user = currentUser(request);
+    // The stored JSON text goes out as it is: no parse and stringify per change (sync/pull-page.ts).
     const { cursor, limit } = query;
-    // The stored JSON text goes out as it is: no parse and stringify per change.
-    const rows = await store.changes.afterText(cursor, visibilityOf(user), limit + 1);
-    const page = rows.slice(0, limit);
-    const readable = page.filter((r) => changeKindReadableBy(r.type, request.apiProtocol)).map((r) => r.json);
-    const next = page.at(-1)?.seq ?? cursor;
-    return new JsonText(`{"changes":[${readable.join(',')}],"cursor":${next},"hasMore":${rows.length > limit}}`);
+    const visibility = visibilityOf(currentUser(request));
+    return new JsonText(
+      await pullPage(store, visibility, { cursor, limit, protocol: request.apiProtocol, now: config.now() }),
+    );
   });
 
   serve(app, API.snapshot, async ({ query, request }) =>

@@ -25,6 +25,8 @@ export class Wire {
   readonly patchOffsets: Array<{ sha: string; offset: number; bytes: number }> = [];
   /** Push request bodies as sent. */
   readonly pushes: Mutation[][] = [];
+  /** The `limit` of every pull request as sent. */
+  readonly pullLimits: number[] = [];
   /** While true, every request fails as if the tablet had no network. */
   offline = false;
   /** Hook run before each request goes out (e.g. to start a racing drain). */
@@ -45,6 +47,8 @@ export class Wire {
   readonly fetch: FetchLike = async (input, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = new URL(input).pathname;
+    if (method === 'GET' && path === '/api/sync/pull')
+      this.pullLimits.push(Number(new URL(input).searchParams.get('limit')));
     await this.onRequest?.(method, path);
     if (this.offline) {
       this.log.push({ method, path, status: 'network' });

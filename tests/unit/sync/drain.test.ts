@@ -1,7 +1,7 @@
 // The drain's scenarios, each against the fake and the real township server (see backends.ts);
 // those needing a fault only the in-process fake can stage run against the fake alone.
 import { describe, expect, it } from 'vitest';
-import { uuidv7, type Mutation } from '../../../src/domain';
+import { MAX_PULL_PAGE, uuidv7, type Mutation } from '../../../src/domain';
 import { drain, type DrainOptions } from '../../../src/sync/drain';
 import { memoryLocks } from '../../../src/sync/lock';
 import { BACKENDS, fakeOf, sameFilesNewCase, useBackend, type SyncBackend } from './backends';
@@ -351,6 +351,23 @@ describe.each(BACKENDS)('drain against the %s server', (name) => {
       const again = await drain(ports, quiet);
       expect(again.pulled).toBe(0);
       expect(device.pullCommits).toHaveLength(4);
+    });
+
+    it('asks a server from before issue 12 (pages of at most 200) again for 200', async () => {
+      const b = backend();
+      const { wire, device, ports } = setup(b);
+      await b.ensureChanges();
+      const seqs = await b.changeSeqs();
+      wire.failNext('GET /api/sync/pull', {
+        status: 400,
+        body: { code: 'request.invalid', message: 'limit 最多为 200' },
+      });
+      const report = await drain(ports, quiet);
+      expect(report.outcome).toBe('done');
+      expect(wire.pullLimits[0]).toBe(MAX_PULL_PAGE);
+      expect(wire.pullLimits.slice(1)).toEqual(wire.pullLimits.slice(1).map(() => 200));
+      expect(wire.pullLimits.length).toBeGreaterThan(1);
+      expect(device.applied.map((c) => c.seq)).toEqual(seqs);
     });
 
     it('after a failure mid-pull, resumes from the last stored page without gaps or repeats', async () => {

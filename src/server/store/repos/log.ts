@@ -5,7 +5,7 @@ import { chainOf, eventHash, GENESIS } from '../../audit/chain';
 import type { RecordCipher } from '../../crypto/envelope';
 import { SEALED } from '../at-rest';
 import type { Dialect, Sql } from '../sql';
-import type { AuditChainRow, Repositories } from '../store';
+import type { AuditChainRow, FeedChunk, Repositories, Visibility } from '../store';
 import { fromJson, openJson, sealJson, toJson } from './json';
 import { EVERYONE, ownedBy } from './visibility';
 
@@ -244,6 +244,13 @@ export function withSeq(payload: string, seq: number): string {
   return `${payload.slice(0, -1)},"seq":${seq}}`;
 }
 
+/** The key a scope's chunks are stored under: one chain per village, township and county. */
+function chunkScope(v: Visibility): string {
+  if ('villageCode' in v) return `village:${v.villageCode}`;
+  if ('townshipCode' in v) return `township:${v.townshipCode}`;
+  return `county:${v.countyCode}`;
+}
+
 export function changeRepo(sql: Sql, cipher: RecordCipher, dialect: Dialect = 'sqlite'): Repositories['changes'] {
   const afterText: Repositories['changes']['afterText'] = async (cursor, visibility, limit) => {
     // Two index ranges from the cursor on — the caller's division's rows, (x_code, seq), and the
@@ -291,5 +298,60 @@ export function changeRepo(sql: Sql, cipher: RecordCipher, dialect: Dialect = 's
       }));
     },
     afterText,
+    async hasAfter(cursor, visibility) {
+      const own = ownedBy(visibility);
+      const row = await sql.get(
+        `SELECT 1 AS one FROM (SELECT seq FROM changes WHERE ${own.sql} AND seq > ? ORDER BY seq LIMIT 1) AS own
+         UNION ALL
+         SELECT 1 AS one FROM (SELECT seq FROM changes WHERE ${EVERYONE} AND seq > ? ORDER BY seq LIMIT 1) AS everyone`,
+        [...own.params, cursor, cursor],
+      );
+      return row !== undefined;
+    },
+    async chunksFrom(cursor, visibility, max) {
+      const rows = await sql.all<{
+        after_seq: number;
+        last_seq: number;
+        n: number;
+        min_protocol: number;
+        body: string;
+      }>(
+        `SELECT after_seq, last_seq, n, min_protocol, body FROM feed_chunks
+          WHERE scope_key = ? AND after_seq >= ? ORDER BY after_seq LIMIT ?`,
+        [chunkScope(visibility), cursor, max],
+      );
+      return rows.map((r) => ({
+        afterSeq: Number(r.after_seq),
+        lastSeq: Number(r.last_seq),
+        count: Number(r.n),
+        minProtocol: Number(r.min_protocol),
+        open: () => cipher.openBytes(SEALED.feedChunks, r.body),
+      }));
+    },
+    async chunkChainEnd(visibility) {
+      const row = await sql.get<{ last_seq: number }>(
+        `SELECT last_seq FROM feed_chunks WHERE scope_key = ? ORDER BY after_seq DESC LIMIT 1`,
+        [chunkScope(visibility)],
+      );
+      return row ? Number(row.last_seq) : 0;
+    },
+    async saveChunks(visibility, chunks: readonly FeedChunk[], now) {
+      const scope = chunkScope(visibility);
+      for (const c of chunks) {
+        await sql.run(
+          `INSERT INTO feed_chunks (scope_key, after_seq, last_seq, n, min_protocol, body, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope_key, after_seq) DO NOTHING`,
+          [
+            scope,
+            c.afterSeq,
+            c.lastSeq,
+            c.count,
+            c.minProtocol,
+            cipher.seal(SEALED.feedChunks, c.json.toString()),
+            now,
+          ],
+        );
+      }
+    },
   };
 }
