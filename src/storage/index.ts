@@ -72,5 +72,6 @@ export * from './catalog';
 export * from './holidays';
 export * from './settings';
 export * from './device-problems';
+export * from './skipped-changes';
 export * from './user-data';
 export * from './device-lock';
