@@ -13,8 +13,6 @@ import { sealingMiddleware } from './sealing';
 import { hasDataKey, whenUnlocked } from './vault';
 import { DB_NAME } from './db-meta';
 
-export { DB_NAME } from './db-meta';
-
 /** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars),
  *  sealed with it; `search` holds their blind-index tokens (sealing.ts computes them). */
 export type PersonRow = Person & { initials: string[]; search?: string[] };
