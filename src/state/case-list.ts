@@ -4,8 +4,9 @@
 import { signal } from '@preact/signals';
 import type { Case, CaseStatus } from '../domain/schemas/case';
 import { addWorkingDays } from '../domain/calendar/calendar';
-import { countCases, listCases, type CaseFilter } from '../storage/cases';
-import { personNames } from '../storage/person-names';
+import type { CaseFilter } from '../storage/cases';
+// Read without Dexie while it is not loaded yet (issue 13: it loads after the first rows).
+import { countCases, listCases, personNames } from '../storage/first-reads';
 import type { AppState } from './app-state';
 import { itemTitle, loadPulledNames } from './catalog-names';
 

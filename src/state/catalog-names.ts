@@ -4,8 +4,7 @@
 // items for the workbench and refreshes these names when it reads them.
 import { signal } from '@preact/signals';
 import { CATALOG_NAMES, type ItemName } from '../catalog/names';
-import { getDb } from '../storage/connection';
-import { readRows } from '../storage/validate';
+import { storedCatalogItems } from '../storage/first-reads';
 
 const pulled = signal<ReadonlyMap<string, ItemName>>(new Map());
 
@@ -16,7 +15,7 @@ export function setPulledNames(items: readonly ItemName[]): void {
 
 /** Reads the pulled items' names from storage (the case list, before its first rows). */
 export async function loadPulledNames(): Promise<void> {
-  setPulledNames(readRows(await getDb().catalog.toArray(), 'catalog'));
+  setPulledNames(await storedCatalogItems());
 }
 
 /** Newest known name: a pulled version at least as new as the bundled one wins. */

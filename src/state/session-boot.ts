@@ -3,7 +3,7 @@
 // someone logs in or out). The app can then route.
 import type { AppState } from './app-state';
 import type { Session } from './session';
-import { getDeviceId, getStoredSession, pendingLogouts } from '../storage/settings';
+import { getDeviceId, getStoredSession, pendingLogouts } from '../storage/first-reads';
 import { requireEnrollment, restoreDeviceLock } from './device-key';
 
 /** The stored session if it has what the app relies on (a damaged one means: log in again). */

@@ -3,7 +3,7 @@
 // the locked screen while unsent work is still on the device (session-end.ts acts on it).
 import { signal, type Signal } from '@preact/signals';
 import type { RotatedToken } from '../net/client';
-import { adoptRotatedToken, getStoredSession } from '../storage/settings';
+import { getStoredSession } from '../storage/first-reads';
 import type { Session } from './session';
 
 export interface EndedSession {
@@ -38,7 +38,7 @@ export async function storedToken(): Promise<string | undefined> {
 /** Stores a rotated token (newest wins) and, when it was taken, shows it in the session signal. */
 export async function adoptToken(session: Signal<Session | null>, r: RotatedToken): Promise<void> {
   if (!session.value) return;
-  if (await adoptRotatedToken(r.token, r.issuedAt, r.expiresAt)) {
+  if (await (await import('../storage/settings')).adoptRotatedToken(r.token, r.issuedAt, r.expiresAt)) {
     const current = session.value;
     if (current)
       session.value = {

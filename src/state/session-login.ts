@@ -5,7 +5,8 @@
 import type { AppState } from './app-state';
 import { RequestError } from '../net/errors';
 import { requestLogin } from './login-request';
-import { saveSession } from '../storage/settings';
+// Without Dexie when it is not loaded yet (a first login): issue 13.
+import { saveSession } from '../storage/first-reads';
 import { refreshStorageInfo, requestPersistence } from './storage-info';
 import { keyAfterLogin } from './device-key';
 import { flushLogoutsIfAny } from './session-boot';

@@ -2,9 +2,8 @@
 import { computed, signal } from '@preact/signals';
 import type { DiagnosticItem } from '../domain/api';
 import type { OutboxEntry } from '../storage';
-import { getLastSyncAt } from '../storage/settings';
-import { listProblems, pendingCount } from '../storage/outbox-reads';
-import { countCases } from '../storage/cases';
+// The first screen's reads (no Dexie before the first rows: issue 13).
+import { countCases, getLastSyncAt, listProblems, pendingCount } from '../storage/first-reads';
 
 export function createSyncSlice() {
   const problems = signal<OutboxEntry[]>([]);

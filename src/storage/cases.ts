@@ -3,9 +3,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { Case, CaseStatus } from '../domain/schemas/case';
 import { getDb } from './connection';
-import { readRows } from './validate';
-import { STATUS_LABELS } from '../domain/state-machine/labels';
-import { openRows } from './sealing';
+import { listedCases } from './list-checks';
 
 export interface CaseFilter {
   status?: CaseStatus | CaseStatus[];
@@ -71,19 +69,7 @@ export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
     const collection = indexedCollection(query, statuses).filter((c) => matches(c, query, statuses));
     rows = (await collection.reverse().sortBy('updatedAt')).slice(offset, offset + limit);
   }
-  await openRows(rows); // one native pass for the page instead of row by row
-  return readRows(rows, 'cases', listedCaseProblems); // validated when written (case-rows.ts, pull)
-}
-
-/** What the list relies on, checked without the schema (a damaged row is skipped and reported). */
-function listedCaseProblems(c: Case): string[] {
-  const paths: string[] = [];
-  if (typeof c.id !== 'string') paths.push('id');
-  if (!Object.hasOwn(STATUS_LABELS, c.status)) paths.push('status');
-  if (typeof c.updatedAt !== 'number') paths.push('updatedAt');
-  if (typeof c.itemCode !== 'string') paths.push('itemCode');
-  if (typeof c.applicantId !== 'string') paths.push('applicantId');
-  return paths;
+  return listedCases(rows); // one native pass for the page; validated when written (case-rows.ts, pull)
 }
 
 /** Newest `n` cases over several statuses: walks [status+updatedAt] backwards per status, merges. */

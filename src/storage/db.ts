@@ -11,8 +11,7 @@ import { ROW_SCHEMA_VERSIONS, rowVersionMiddleware, VERSIONED_TABLES } from './r
 import { SEAL_ROWS_KEY, sealPendingRows } from './seal-rows';
 import { sealingMiddleware } from './sealing';
 import { hasDataKey, whenUnlocked } from './vault';
-
-export const DB_NAME = 'daiban';
+import { DB_NAME } from './db-meta';
 
 /** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars),
  *  sealed with it; `search` holds their blind-index tokens (sealing.ts computes them). */

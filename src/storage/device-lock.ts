@@ -1,6 +1,6 @@
 // Locking and unlocking the device database (encryption at rest, see sealing.ts and vault.ts).
 // The page calls these from src/state/device-key.ts; the service worker only receives the key.
-import { getDb } from './connection';
+import { loadedDb } from './lazy-db';
 import { runReadyTasks } from './ready-tasks';
 import { sealPendingRows } from './seal-rows';
 import { clearDataKey, setDataKey } from './vault';
@@ -15,8 +15,9 @@ export { createKeyring, KeyError, LOCK_POLICY } from './keyring';
  */
 export async function unlockStorage(raw: Uint8Array): Promise<void> {
   setDataKey(raw);
-  const db = getDb();
-  if (db.isOpen()) {
+  // Not loaded yet (the first screen reads without Dexie): its ready hook does this at open.
+  const db = loadedDb();
+  if (db?.isOpen()) {
     await sealPendingRows(db);
     await runReadyTasks(db);
   }
@@ -25,7 +26,7 @@ export async function unlockStorage(raw: Uint8Array): Promise<void> {
 /** Forgets the key and closes the database: the next query reopens it and waits for unlock. */
 export function lockStorage(): void {
   clearDataKey(true);
-  getDb().close({ disableAutoOpen: false });
+  loadedDb()?.close({ disableAutoOpen: false });
 }
 
 /** After logout: no key, and nothing waits for one (the login screen opens the database). */

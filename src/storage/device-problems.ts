@@ -7,10 +7,10 @@
 // Unreadable rows are also kept in a small store of their own (idb-keyval, a separate IndexedDB
 // database): a report about the main database must not depend on reading it, and it survives a
 // reload until the diagnostic is sent. Skipped changes are written with their pull page instead
-// (one Dexie transaction with the cursor).
+// (one Dexie transaction with the cursor: skipped-changes.ts). This module carries no Dexie: the
+// first screen's row reads report here (issue 13).
 import type { UseStore } from 'idb-keyval';
-import type { DiagnosticItem, SkippedChange } from '../domain/api';
-import { getDb } from './connection';
+import type { DiagnosticItem } from '../domain/api';
 
 /** DO NOT RENAME: devices hold it. */
 export const SKIPPED_CHANGES_KEY = 'skippedChanges';
@@ -64,32 +64,14 @@ export function onRowProblem(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const asItem = (s: SkippedChange, at: number): DiagnosticItem => ({
-  code: s.code,
-  source: 'pull',
-  key: s.seq === null ? '?' : String(s.seq),
-  paths: s.type ? [`type:${s.type}`.slice(0, 120)] : [],
-  seenAt: at,
-});
-
-/** Joins the caller's transaction (the pull page that skipped them, with its cursor). */
-export async function recordSkippedChanges(skipped: SkippedChange[], at: number): Promise<void> {
-  if (skipped.length === 0) return;
-  const kept = await listSkippedChanges();
-  const next = [...kept, ...skipped.map((s) => asItem(s, at))].slice(-MAX_KEPT_PROBLEMS);
-  await getDb().syncState.put({ key: SKIPPED_CHANGES_KEY, value: next });
-}
-
-export async function listSkippedChanges(): Promise<DiagnosticItem[]> {
-  const row = await getDb().syncState.get(SKIPPED_CHANGES_KEY);
-  return Array.isArray(row?.value) ? (row.value as DiagnosticItem[]) : [];
-}
-
-/** After the diagnostic reached the server: the agent's list starts empty again. */
-export async function clearDeviceProblems(): Promise<void> {
+/** Forgets the rows found unreadable (the diagnostic reached the server). */
+export async function clearRowProblems(): Promise<void> {
   rowProblems.clear();
   const d = await diagnosticsStore();
   if (d) await d.kv.del(ROW_PROBLEMS_KEY, d.store);
-  await getDb().syncState.delete(SKIPPED_CHANGES_KEY);
+}
+
+/** Tells the screens that the problems changed. */
+export function notifyDeviceProblems(): void {
   for (const listener of listeners) listener();
 }

@@ -1,4 +1,6 @@
 // Device storage: the ONLY module that touches IndexedDB (Dexie). Everything else imports from here.
+// Exception (issue 13): the first screen's reads (first-reads.ts, quick-read.ts) go straight to
+// IndexedDB until Dexie loads, after the first rows; the first screen imports them directly.
 //
 // Owns: the `daiban` IndexedDB database (db.ts: every schema version and upgrade), and the
 // repositories below, which validate what they read with the domain zod schemas and return domain
@@ -72,5 +74,6 @@ export * from './catalog';
 export * from './holidays';
 export * from './settings';
 export * from './device-problems';
+export * from './skipped-changes';
 export * from './user-data';
 export * from './device-lock';

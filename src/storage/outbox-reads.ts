@@ -1,10 +1,10 @@
 // What the case list and the sync status read from the outbox: counts and problems, without the
 // mutation schema (outbox.ts validates a mutation when it is queued).
 import { getDb } from './connection';
-import type { OutboxRow, OutboxState } from './db';
+import type { OutboxRow } from './db';
+import { OPEN_STATES } from './list-checks';
 
-/** States of an entry still on its way to the server. */
-export const OPEN_STATES: OutboxState[] = ['pending', 'sending', 'failed'];
+export { OPEN_STATES } from './list-checks';
 
 export async function pendingCount(): Promise<number> {
   return getDb().outbox.where('state').anyOf(OPEN_STATES).count();

@@ -2,7 +2,7 @@
 // crash between pages never skips or half-applies a change.
 import { type Change, Decision, Rectification, ServiceItem } from '../domain';
 import type { SkippedChange } from '../domain/api';
-import { recordSkippedChanges } from './device-problems';
+import { recordSkippedChanges } from './skipped-changes';
 import { HOLIDAY_YEARS_KEY, mergeHolidayYear } from './holidays';
 import { makeAudit } from './audit';
 import { PINYIN_BACKFILL_KEY } from './db';

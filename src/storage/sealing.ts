@@ -156,6 +156,20 @@ function openRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
   return out;
 }
 
+/** A row to write without Dexie (quick-read.ts) as the sealing middleware would seal it. */
+export function sealStoredRow(table: string, keyPath: string, value: unknown): unknown {
+  const spec = SEAL_SPECS[table];
+  if (!spec || !isRow(value) || isSealed(value) || (spec.only && !spec.only(value))) return value;
+  if (!hasDataKey()) throw new StorageError('storage.locked');
+  return sealRow(table, spec, keyPath, value);
+}
+
+/** A row read without Dexie (quick-read.ts) as the sealing middleware would return it. */
+export function openStoredRow(table: string, keyPath: string, value: unknown): unknown {
+  const spec = SEAL_SPECS[table];
+  return spec ? openRow(table, spec, keyPath, value) : value;
+}
+
 /**
  * Opens the sealed fields of many rows at once with WebCrypto (native AES-GCM, far faster than
  * opening them one by one in JavaScript). Call it OUTSIDE a transaction, on rows about to be

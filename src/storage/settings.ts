@@ -3,21 +3,9 @@ import { uuidv7 } from '../domain/ids';
 import type { z } from 'zod';
 import { getDb } from './connection';
 import { parseRow } from './validate';
+import { hashList, SETTING_KEYS, SYNC_KEYS } from './setting-keys';
 
-/** Storage keys. DO NOT RENAME: devices in the field hold them. */
-export const SETTING_KEYS = {
-  deviceId: 'deviceId',
-  session: 'session',
-  /** SHA-256 of the tokens of logouts made offline: revoked at the next contact. Survives the wipe. */
-  pendingLogouts: 'pendingLogouts',
-} as const;
-
-export const SYNC_KEYS = {
-  /** Last server change sequence applied (pull cursor). */
-  cursor: 'pullCursor',
-  /** Time of the last successful push/pull round. */
-  lastSyncAt: 'lastSyncAt',
-} as const;
+export { SETTING_KEYS, SYNC_KEYS } from './setting-keys';
 
 /** This device's id: generated once, kept across logouts (audit events and mutations carry it). */
 export async function getDeviceId(): Promise<string> {
@@ -68,9 +56,6 @@ export async function adoptRotatedToken(token: string, issuedAt: number, expires
     return true;
   });
 }
-
-const hashList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string' && /^[0-9a-f]{64}$/.test(t)) : [];
 
 /** Hashes of logout tokens still to revoke on the server (the device was offline at logout). */
 export async function pendingLogouts(): Promise<string[]> {

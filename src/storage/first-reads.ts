@@ -1,0 +1,130 @@
+// What the first screen reads (issue 13): the boot's device id and session (and the login's
+// two writes: a new device's database with its id, the session), the case list's first
+// page, its count and its applicants' names, the item names the county published, the sync badge's
+// counts. While Dexie is not loaded (until the first rows are on screen) they are read straight
+// from IndexedDB (quick-read.ts), opened and checked as the Dexie repositories do; otherwise, or
+// when the quick path cannot answer, the Dexie repository answers (loaded then). No schema: rows
+// were validated when written.
+import type { Case } from '../domain/schemas/case';
+import type { CaseFilter, CaseQuery } from './cases';
+import type { KeyValueRow, OutboxRow } from './db';
+import { listedCases, namesOf, OPEN_STATES } from './list-checks';
+import { uuidv7 } from '../domain/ids';
+import { allOf, countOf, createQuickDb, getOne, newestOf, quickPut, quickRead } from './quick-read';
+import { openStoredRow, sealStoredRow } from './sealing';
+import { hashList, SETTING_KEYS, SYNC_KEYS } from './setting-keys';
+import { readRows } from './validate';
+
+/** A settings / syncState row read quickly ({ row } even when missing), or undefined: ask Dexie. */
+const keyValue = async (table: 'settings' | 'syncState', key: string) =>
+  quickRead(table, async (s) => {
+    const row = await getOne(s, key);
+    return { row: (row === undefined ? undefined : openStoredRow(table, 'key', row)) as KeyValueRow | undefined };
+  });
+
+// ---- boot ----
+
+/**
+ * This device's id, generated once. A new device creates its database here, with the id, as Dexie
+ * would (quick-read.ts): the login screen needs no Dexie either. Otherwise settings.ts (Dexie).
+ */
+export async function getDeviceId(): Promise<string> {
+  const quick = await keyValue('settings', SETTING_KEYS.deviceId);
+  const stored = quick?.row?.value;
+  if (typeof stored === 'string') return stored;
+  const id = uuidv7();
+  if (!quick && (await createQuickDb({ settings: [{ key: SETTING_KEYS.deviceId, value: id }] }))) return id;
+  return (await import('./settings')).getDeviceId();
+}
+
+/** The stored session as written (see settings.ts). */
+export async function getStoredSession(): Promise<unknown> {
+  const quick = await keyValue('settings', SETTING_KEYS.session);
+  return quick ? quick.row?.value : (await import('./settings')).getStoredSession();
+}
+
+/** Stores the signed-in session, sealed (settings.ts's saveSession, without Dexie when it is not loaded). */
+export async function saveSession(session: unknown): Promise<void> {
+  const row = { key: SETTING_KEYS.session, value: session };
+  if (!(await quickPut('settings', [sealStoredRow('settings', 'key', row)])))
+    await (await import('./settings')).saveSession(session);
+}
+
+/** Hashes of logout tokens still to revoke on the server. */
+export async function pendingLogouts(): Promise<string[]> {
+  const quick = await keyValue('settings', SETTING_KEYS.pendingLogouts);
+  return quick ? hashList(quick.row?.value) : (await import('./settings')).pendingLogouts();
+}
+
+export async function getLastSyncAt(): Promise<number | undefined> {
+  const quick = await keyValue('syncState', SYNC_KEYS.lastSyncAt);
+  if (!quick) return (await import('./settings')).getLastSyncAt();
+  const at = quick.row?.value;
+  return typeof at === 'number' ? at : undefined;
+}
+
+// ---- the case list ----
+
+const given = (o: object) =>
+  Object.entries(o)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+
+/** Cases matching the query, newest first (cases.ts; the unfiltered list is read quickly). */
+export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
+  if (given(query).every((k) => k === 'offset' || k === 'limit')) {
+    const { offset = 0, limit = 50 } = query;
+    const rows = await quickRead('cases', (s) => newestOf(s.index('updatedAt'), offset, limit));
+    if (rows) return listedCases(rows.map((r) => openStoredRow('cases', 'id', r) as Case));
+  }
+  return (await import('./cases')).listCases(query);
+}
+
+/** How many cases match (cases.ts; all cases and the returned ones are counted quickly). */
+export async function countCases(filter: CaseFilter = {}): Promise<number> {
+  const keys = given(filter);
+  const quick =
+    keys.length === 0
+      ? await quickRead('cases', (s) => countOf(s))
+      : keys.length === 1 && filter.returned === true
+        ? await quickRead('cases', (s) => countOf(s.index('status'), 'returned'))
+        : undefined;
+  return quick ?? (await import('./cases')).countCases(filter);
+}
+
+/** Applicants' names for a page of the list (person-names.ts). */
+export async function personNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const rows = await quickRead('persons', (s) => Promise.all(unique.map((id) => getOne(s, id))));
+  if (!rows) return (await import('./person-names')).personNames(ids);
+  return namesOf(rows.filter((r) => r !== undefined).map((r) => openStoredRow('persons', 'id', r)));
+}
+
+/** The stored (pulled) catalogue items, unchecked: the list takes their names. */
+export async function storedCatalogItems(): Promise<Array<{ code: string; version: number; name: string }>> {
+  const quick = await quickRead('catalog', (s) => allOf(s));
+  const rows = (quick ?? (await (await import('./connection')).getDb().catalog.toArray())) as Array<{
+    code: string;
+    version: number;
+    name: string;
+  }>;
+  return readRows(rows, 'catalog');
+}
+
+// ---- the sync badge ----
+
+/** Unsent entries (outbox-reads.ts). */
+export async function pendingCount(): Promise<number> {
+  const quick = await quickRead('outbox', (s) => Promise.all(OPEN_STATES.map((st) => countOf(s.index('state'), st))));
+  return quick ? quick.reduce((a, b) => a + b, 0) : (await import('./outbox-reads')).pendingCount();
+}
+
+/** Failed and rejected entries, oldest first (outbox-reads.ts). */
+export async function listProblems(): Promise<OutboxRow[]> {
+  const quick = await quickRead('outbox', async (s) =>
+    (await Promise.all(['failed', 'rejected'].map((st) => allOf(s.index('state'), st)))).flat(),
+  );
+  if (!quick) return (await import('./outbox-reads')).listProblems();
+  const rows = quick.map((r) => openStoredRow('outbox', 'id', r) as OutboxRow);
+  return rows.sort((a, b) => a.createdAt - b.createdAt);
+}
