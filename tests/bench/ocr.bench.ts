@@ -1,0 +1,127 @@
+// On-device ID-card OCR (issue 16) in real Chromium: the generated test set (tests/ocr, invented
+// people, front and back, one degradation each) read by the real worker (PP-OCRv4 on
+// onnxruntime-web WASM). Figures: field-level exact match of the raw recogniser text per
+// degradation (ID number, name, address on the front; validity on the back), time per card side,
+// main-thread long tasks during reads, peak renderer memory. Baselines are the issue's targets.
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { buildPages, servePages } from '../e2e/pages/build';
+import { DEGRADATIONS, type CardSample, type Degradation } from '../ocr/card-set';
+import { rawFields, type RawFields } from '../ocr/fields';
+import type { OcrResult } from '../../src/domain/idcard/ocr-types';
+import { OCR_TOTAL_BYTES } from '../../src/ocr/files';
+import { launchChromium, median, peakMemoryDuring, percentile } from './lib/chromium';
+
+/** 32 people × 2 sides = 64 images, 4 fronts and 4 backs per degradation. */
+const PEOPLE = Number(process.env.OCR_BENCH_PEOPLE ?? 32);
+
+interface Read {
+  sample: CardSample;
+  result: OcrResult;
+  wallMs: number;
+  longTasks: number[];
+}
+interface BenchFigure { figure: string; unit: string; value: number; baseline?: { label: string; value: number } }
+
+const target = (value: number) => ({ label: 'issue 16 target', value });
+const squeeze = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
+
+/** Which fields a side carries, and the truth for each. */
+function checks(s: CardSample): [keyof RawFields, string][] {
+  const p = s.person;
+  return s.side === 'front'
+    ? [['idNumber', p.idNumber], ['name', p.name], ['address', p.address]]
+    : [['validity', p.validity]];
+}
+
+const LABELS: Record<keyof RawFields, { name: string; target: number }> = {
+  idNumber: { name: 'ID number', target: 95 },
+  name: { name: '姓名', target: 95 },
+  address: { name: '住址', target: 90 },
+  validity: { name: '有效期限', target: 95 },
+};
+
+export async function run(): Promise<BenchFigure[]> {
+  const dir = await buildPages();
+  const server = await servePages(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/ocr.html`);
+    await page.waitForFunction(() => document.title === 'ready');
+    let t = performance.now();
+    await page.evaluate(() => window.__ocr.installOcr());
+    const installMs = performance.now() - t;
+    const count = await page.evaluate((p) => window.__ocr.count(p), PEOPLE);
+    // The first read loads the sessions from the cache: timed on its own, then read again below.
+    t = performance.now();
+    await page.evaluate((p) => window.__ocr.read(p, 0), PEOPLE);
+    const firstMs = performance.now() - t;
+    const load0 = loadavg()[0]!;
+    const { result: reads, peakMb } = await peakMemoryDuring(browser, async () => {
+      const out: Read[] = [];
+      for (let i = 0; i < count; i++) out.push(await page.evaluate(([p, k]) => window.__ocr.read(p!, k!), [PEOPLE, i]));
+      return out;
+    });
+    const load1 = loadavg()[0]!;
+
+    const figures: BenchFigure[] = [];
+    const hits = new Map<string, { ok: number; n: number }>();
+    const tally = (key: string, ok: boolean) => {
+      const h = hits.get(key) ?? { ok: 0, n: 0 };
+      h.ok += ok ? 1 : 0;
+      h.n++;
+      hits.set(key, h);
+    };
+    const misses: string[] = [];
+    for (const r of reads) {
+      const got = rawFields(r.result.lines);
+      for (const [field, truth] of checks(r.sample)) {
+        const ok = squeeze(got[field]) === squeeze(truth);
+        tally(`${field}|all`, ok);
+        tally(`${field}|${r.sample.degradation}`, ok);
+        if (!ok) misses.push(`#${r.sample.index} ${r.sample.degradation} ${field}: "${got[field] ?? ''}" ≠ "${truth}"`);
+      }
+    }
+    const pct = (key: string) => {
+      const h = hits.get(key);
+      return h && h.n ? (100 * h.ok) / h.n : 0;
+    };
+    for (const field of Object.keys(LABELS) as (keyof RawFields)[]) {
+      const { name, target: goal } = LABELS[field];
+      figures.push({
+        figure: `ocr: ${name} raw exact, all ${hits.get(`${field}|all`)?.n ?? 0} sides`,
+        unit: '%',
+        value: pct(`${field}|all`),
+        baseline: target(goal),
+      });
+    }
+    for (const d of DEGRADATIONS as readonly Degradation[]) {
+      for (const field of Object.keys(LABELS) as (keyof RawFields)[]) {
+        const h = hits.get(`${field}|${d}`);
+        if (!h) continue;
+        figures.push({ figure: `ocr: ${LABELS[field].name} raw exact, ${d} (${h.n})`, unit: '%', value: pct(`${field}|${d}`) });
+      }
+    }
+    const ms = reads.map((r) => r.wallMs);
+    const long = reads.flatMap((r) => r.longTasks);
+    figures.push(
+      { figure: `ocr: time per card side, median of ${reads.length} (load avg ${load0.toFixed(1)}→${load1.toFixed(1)})`, unit: 'ms', value: median(ms), baseline: target(3000) },
+      { figure: 'ocr: time per card side, p90', unit: 'ms', value: percentile(ms, 90), baseline: target(3000) },
+      { figure: 'ocr: time per front side, median', unit: 'ms', value: median(reads.filter((r) => r.sample.side === 'front').map((r) => r.wallMs)) },
+      { figure: 'ocr: time per back side, median', unit: 'ms', value: median(reads.filter((r) => r.sample.side === 'back').map((r) => r.wallMs)) },
+      { figure: 'ocr: first read incl. loading the models from the cache', unit: 'ms', value: firstMs },
+      { figure: 'ocr: main-thread tasks > 50 ms during reads', unit: 'count', value: long.length, baseline: target(0) },
+      { figure: 'ocr: longest main-thread task during reads', unit: 'ms', value: long.length ? Math.max(...long) : 0 },
+      { figure: 'ocr: install (download to the cache, loopback)', unit: 'ms', value: installMs },
+      { figure: 'ocr: install size (models + WASM)', unit: 'MB', value: OCR_TOTAL_BYTES / 1e6 },
+    );
+    if (peakMb !== undefined) figures.push({ figure: 'ocr: peak extra RSS, renderer+GPU, during reads', unit: 'MB', value: peakMb });
+    if (misses.length) console.log(`  misses:\n    ${misses.join('\n    ')}`);
+    return figures;
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
