@@ -64,9 +64,21 @@ describe('minAreaRect', () => {
       [5, 5],
     ].map(([x, y]) => [x! * c - y! * s, x! * s + y! * c] as const);
     const r = minAreaRect(convexHull(pts));
-    expect(r.long).toBeCloseTo(10, 6);
-    expect(r.short).toBeCloseTo(10, 6);
+    expect(r.w).toBeCloseTo(10, 6);
+    expect(r.h).toBeCloseTo(10, 6);
+    // The side nearer horizontal (30°, not 120°) is the text direction.
+    expect((Math.atan2(r.uy, r.ux) * 180) / Math.PI).toBeCloseTo(30, 6);
     expect(r.cx).toBeCloseTo(5 * c - 5 * s, 6);
+  });
+});
+
+describe('findBoxes on a one-character box', () => {
+  it('keeps the text direction horizontal even when the box is taller than wide', () => {
+    const m = map((x, y) => (inRect(x, y, 30, 20, 38, 30) ? 0.9 : 0));
+    const [[tl, tr, , bl]] = findBoxes(m, W, H) as [Quad];
+    expect(tr[1]).toBeCloseTo(tl[1], 6);
+    expect(tr[0]).toBeGreaterThan(tl[0]);
+    expect(bl[1]).toBeGreaterThan(tl[1]);
   });
 });
 
@@ -84,5 +96,31 @@ describe('readingOrder', () => {
       { id: 'label', box: box(0, 0) },
     ];
     expect(readingOrder(items).map((i) => i.id)).toEqual(['label', 'value', 'second']);
+  });
+
+  it('follows a photo turned by 12°: a row whose right end sits higher than the next row’s left end stays one row', () => {
+    const a = (-12 * Math.PI) / 180;
+    const turn = (x: number, y: number) =>
+      [x * Math.cos(a) - y * Math.sin(a), x * Math.sin(a) + y * Math.cos(a)] as const;
+    const line = (x: number, y: number, w: number): Quad => [
+      turn(x, y),
+      turn(x + w, y),
+      turn(x + w, y + 20),
+      turn(x, y + 20),
+    ];
+    const items = [
+      { id: 'address', box: line(0, 100, 60) },
+      { id: 'birth-value', box: line(100, 60, 260) },
+      { id: 'birth-label', box: line(0, 60, 60) },
+      { id: 'address-value', box: line(100, 100, 400) },
+      { id: 'address-2', box: line(100, 135, 300) },
+    ];
+    expect(readingOrder(items).map((i) => i.id)).toEqual([
+      'birth-label',
+      'birth-value',
+      'address',
+      'address-value',
+      'address-2',
+    ]);
   });
 });

@@ -5,9 +5,9 @@ import { installOcr, ocrStatus, recognise, removeOcr, warmOcr } from '../../../s
 import { cardSet, type CardSample } from '../../ocr/card-set';
 import { renderCard } from '../../ocr/render-card';
 
-const longTasks: number[] = [];
+const longTasks: { start: number; duration: number }[] = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push(e.duration);
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
 
 const samples = (people: number): CardSample[] => cardSet(people);
@@ -36,14 +36,13 @@ const api = {
   async read(people: number, i: number) {
     const s = samples(people)[i]!;
     const blob = await renderCard(s);
-    // Let the observer report the rendering's own tasks before counting.
-    await new Promise((ok) => setTimeout(ok, 100));
-    const before = longTasks.length;
     const started = performance.now();
     const result = await recognise(blob, s.side);
     const wallMs = performance.now() - started;
-    await new Promise((ok) => setTimeout(ok, 0));
-    return { sample: s, result, wallMs, longTasks: longTasks.slice(before), jpegBytes: blob.size };
+    // Long tasks are reported late: wait, then keep those that began during the read.
+    await new Promise((ok) => setTimeout(ok, 200));
+    const during = longTasks.filter((t) => t.start >= started && t.start < started + wallMs).map((t) => t.duration);
+    return { sample: s, result, wallMs, longTasks: during, jpegBytes: blob.size };
   },
   /** The rendered card as a data URL (to look at a sample while debugging). */
   async image(people: number, i: number) {
