@@ -28,6 +28,8 @@ export interface PersonDraft {
   frontPhoto?: string | undefined;
   backPhoto?: string | undefined;
   createdAt?: number | undefined;
+  /** Fields filled from a card reading that the agent has not confirmed yet: saving is refused. */
+  ocrPending?: PersonDraftKey[] | undefined;
 }
 
 export type PersonDraftKey =
@@ -45,6 +47,9 @@ export interface PersonFormCheck {
   };
   ok: boolean;
 }
+
+/** The message on a field read from the card and not yet confirmed. */
+export const OCR_UNCONFIRMED = '这是从证件上识别出的内容，请对照证件核对，无误后点“确认识别结果”';
 
 export const emptyPersonDraft = (divisionCode = ''): PersonDraft => ({
   name: '',
@@ -129,6 +134,7 @@ export function checkPersonDraft(d: PersonDraft, today: string, divisions?: Divi
   }
   if (d.ethnicity.length > 20) errors.ethnicity = '民族最多 20 个字';
   if (d.address.length > 200) errors.address = '住址最多 200 个字';
+  for (const k of d.ocrPending ?? []) errors[k] ??= OCR_UNCONFIRMED;
   return { errors, warnings, derived, ok: Object.keys(errors).length === 0 };
 }
 

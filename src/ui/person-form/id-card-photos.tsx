@@ -13,7 +13,14 @@ const SIDES = [
 ] as const;
 
 /** ID-card photos kept on the profile: later cases reuse them while the card is valid. */
-export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
+export function IdCardPhotos({
+  draft,
+  onPhoto,
+}: {
+  draft: Signal<PersonDraft>;
+  /** When 证件识别 is on: the same photo is also read (the agent photographs once). */
+  onPhoto?: ((side: 'front' | 'back', photo: File) => void) | undefined;
+}) {
   const state = useAppState();
   const progress = useSignal<Record<string, number | undefined>>({});
   const error = useSignal<string | null>(null);
@@ -27,6 +34,7 @@ export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
         if (!done) progress.value = { ...progress.value, [key]: f };
       });
       draft.value = { ...draft.value, [key]: sha };
+      onPhoto?.(key === 'frontPhoto' ? 'front' : 'back', file);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
     } finally {
@@ -39,6 +47,7 @@ export function IdCardPhotos({ draft }: { draft: Signal<PersonDraft> }) {
   return (
     <fieldset class="card stack">
       <legend>身份证照片（办件时自动带入）</legend>
+      {onPhoto && <p class="muted">证件识别已开启：拍照后自动读出证件上的内容，填入空白项，请核对后确认。</p>}
       <div class="idphotos">
         {SIDES.map((s) => {
           const sha = draft.value[s.key];

@@ -13,6 +13,7 @@ import { useFormDraft } from '../hooks/use-form-draft';
 import { formatDateCn, SEX_LABELS } from '../format';
 import { IdCardPhotos } from './id-card-photos';
 import { HouseholdEditor } from './household-editor';
+import { CardReadingPanel, ReadField, useCardReading } from './card-reading';
 import { ALL_TOUCHED, fieldBinder } from './bind';
 import './person-form.css';
 
@@ -52,6 +53,8 @@ export function PersonForm({
   });
 
   const bind = fieldBinder(draft, touched, check);
+  // A profile never saved has no creation time: the card fills its empty fields.
+  const cardReading = useCardReading(draft, initial.createdAt === undefined);
 
   const d = check.value.derived;
   const idDerived =
@@ -66,6 +69,10 @@ export function PersonForm({
     e.preventDefault();
     touched.value = new Set([ALL_TOUCHED]);
     error.value = null;
+    if (draft.value.ocrPending?.length) {
+      error.value = '还有识别出的内容没有确认：请对照证件核对黄色标出的项，无误后点“确认识别结果”';
+      return;
+    }
     if (!check.value.ok) {
       error.value = '还有需要改正的地方，请看红色提示';
       return;
@@ -89,27 +96,37 @@ export function PersonForm({
       <fieldset class="card stack">
         <legend>基本信息（按身份证填写）</legend>
         <div class="grid-2">
-          <TextField label="姓名" required {...bind('name')} maxLength={40} autoComplete="off" />
-          <TextField
-            label="身份证号"
-            required
-            {...bind('idNumber')}
-            derived={idDerived}
-            hint="18 位，最后一位可能是 X"
-            inputMode="text"
-            maxLength={18}
-            autoComplete="off"
-          />
-          <TextField label="民族" {...bind('ethnicity')} maxLength={20} />
-          <TextField
-            label="身份证签发日期"
-            type="date"
-            {...bind('idCardIssuedOn')}
-            derived={validity}
-            hint="见身份证背面“有效期限”的开始日期"
-          />
+          <ReadField field="name" draft={draft}>
+            <TextField label="姓名" required {...bind('name')} maxLength={40} autoComplete="off" />
+          </ReadField>
+          <ReadField field="idNumber" draft={draft}>
+            <TextField
+              label="身份证号"
+              required
+              {...bind('idNumber')}
+              derived={idDerived}
+              hint="18 位，最后一位可能是 X"
+              inputMode="text"
+              maxLength={18}
+              autoComplete="off"
+            />
+          </ReadField>
+          <ReadField field="ethnicity" draft={draft}>
+            <TextField label="民族" {...bind('ethnicity')} maxLength={20} />
+          </ReadField>
+          <ReadField field="idCardIssuedOn" draft={draft}>
+            <TextField
+              label="身份证签发日期"
+              type="date"
+              {...bind('idCardIssuedOn')}
+              derived={validity}
+              hint="见身份证背面“有效期限”的开始日期"
+            />
+          </ReadField>
         </div>
-        <TextField label="住址" {...bind('address')} maxLength={200} />
+        <ReadField field="address" draft={draft}>
+          <TextField label="住址" {...bind('address')} maxLength={200} />
+        </ReadField>
         <div class="grid-2">
           <TextField label="手机号" type="tel" inputMode="tel" {...bind('phone')} autoComplete="off" />
           <TextField
@@ -123,7 +140,11 @@ export function PersonForm({
           <TextField label="开户银行" {...bind('bankName')} maxLength={40} />
         </div>
       </fieldset>
-      <IdCardPhotos draft={draft} />
+      <IdCardPhotos
+        draft={draft}
+        onPhoto={cardReading.enabled.value ? (side, photo) => void cardReading.read(side, photo) : undefined}
+      />
+      <CardReadingPanel reading={cardReading.reading.value} draft={draft} />
       <HouseholdEditor draft={draft} />
       {error.value && <Banner tone="danger">{error.value}</Banner>}
       <Button type="submit" variant="primary" disabled={saving.value}>

@@ -5,6 +5,7 @@ import { logout, refreshStorageInfo, requestPersistence, unsentCount } from '../
 import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';
+import { OcrSection } from './ocr-section';
 import { ROLE_LABELS } from '../../../domain/state-machine';
 import { signOutEverywhere } from '../../../state/sign-out-everywhere';
 import { errorMessage } from '../../../net';
@@ -58,6 +59,7 @@ export function SettingsScreen() {
           </Button>
         )}
       </div>
+      {user?.role === 'agent' && <OcrSection />}
       <div class="card stack">
         <h2>锁屏</h2>
         <p class="muted">
