@@ -1,6 +1,7 @@
 // The on-device OCR engine in real Chromium (issue 16): the built app serves the self-hosted model
 // files outside its precache, and the real worker — installed into its cache, then offline, under
 // the app's own Content-Security-Policy — reads a generated ID card (tests/ocr).
+import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { buildPages, servePages, type PageServer } from './pages/build';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security';
@@ -14,12 +15,15 @@ const csp = Object.entries(CONTENT_SECURITY_POLICY)
   .join(';');
 
 let pages: PageServer;
+let dir: string;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  pages = await servePages(await buildPages(), { 'content-security-policy': csp });
+  dir = await buildPages();
+  pages = await servePages(dir, { 'content-security-policy': csp });
 });
 test.afterAll(async () => {
   await pages?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('the app serves the OCR files from its own origin and never precaches them', async ({ request }) => {
