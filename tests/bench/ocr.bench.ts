@@ -117,6 +117,7 @@ export async function run(): Promise<BenchFigure[]> {
         if (!ok) misses.push(`#${r.sample.index} ${r.sample.degradation} ${field}: "${got[field] ?? ''}" ≠ "${truth}"`);
         const okFixed = squeeze(fixed[field]) === squeeze(truth);
         tally(`${field}|fixed`, okFixed);
+        tally(`${field}|fixed|${r.sample.degradation}`, okFixed);
         if (!okFixed) misses.push(`#${r.sample.index} ${r.sample.degradation} ${field} (card reader): "${fixed[field] ?? ''}" ≠ "${truth}"`);
       }
     }
@@ -147,6 +148,11 @@ export async function run(): Promise<BenchFigure[]> {
         const h = hits.get(`${field}|${d}`);
         if (!h) continue;
         figures.push({ figure: `ocr: ${LABELS[field].name} raw exact, ${d} (${h.n})`, unit: '%', value: pct(`${field}|${d}`) });
+        figures.push({
+          figure: `ocr: ${LABELS[field].name} after the card reader, ${d} (${h.n})`,
+          unit: '%',
+          value: pct(`${field}|fixed|${d}`),
+        });
       }
     }
     const ms = reads.map((r) => r.wallMs);
