@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { builtCatalog } from './scripts/catalog-plugin';
-import { selfHostedOcr } from './scripts/ocr-plugin';
+import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 
 export default defineConfig({
   plugins: [
@@ -32,7 +32,7 @@ export default defineConfig({
   // Dexie's ES2018+ build, not the ES5 UMD one its package entry re-exports (~1.3 KB gzip less on
   // the first screen); every import of 'dexie' resolves here, so there is one Dexie.
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [ortWasmFromOcrDir()] },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/storage/**/*.test.ts',
       'tests/server/**/*.test.ts',
       'tests/catalog/**/*.test.ts',
+      'tests/ocr/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

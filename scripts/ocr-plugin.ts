@@ -47,3 +47,25 @@ export function selfHostedOcr(root?: string): Plugin {
     },
   };
 }
+
+const ORT_WASM_URL = `new URL("${OCR_FILES.wasm.name}",import.meta.url)`;
+
+/**
+ * For the worker build: onnxruntime-web's bundle names its WASM with `new URL(…, import.meta.url)`,
+ * which Vite would copy (14 MB) into assets/ beside our /ocr/ copy. The worker hands ORT the bytes
+ * from the OCR cache (env.wasm.wasmBinary), so that URL is never fetched: point it at /ocr/.
+ */
+export function ortWasmFromOcrDir(): Plugin {
+  return {
+    name: 'daiban-ort-wasm-from-ocr-dir',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/onnxruntime-web[\\/]dist[\\/]ort\..*\.mjs$/.test(id.split('?')[0]!) || !code.includes(ORT_WASM_URL))
+        return null;
+      return {
+        code: code.replaceAll(ORT_WASM_URL, `new URL("${OCR_BASE}${OCR_FILES.wasm.name}",self.location.href)`),
+        map: null,
+      };
+    },
+  };
+}

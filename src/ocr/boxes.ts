@@ -22,11 +22,12 @@ export const DET_DEFAULTS: DetOptions = { thresh: 0.3, boxThresh: 0.6, unclipRat
 interface Rect {
   cx: number;
   cy: number;
-  /** Unit vector along the long side, pointing right. */
+  /** Unit vector along the text: the side nearer horizontal, pointing right. */
   ux: number;
   uy: number;
-  long: number;
-  short: number;
+  /** Length along the text and across it. */
+  w: number;
+  h: number;
 }
 
 /** Boxes in map coordinates, in no particular order. */
@@ -88,11 +89,10 @@ export function findBoxes(
       pts.push([rowMin[r]!, r], [rowMin[r]!, r + 1], [rowMax[r]! + 1, r], [rowMax[r]! + 1, r + 1]);
     }
     const rect = minAreaRect(convexHull(pts));
-    if (rect.short < opts.minSize) continue;
-    const area = rect.long * rect.short;
-    const d = (area * opts.unclipRatio) / (2 * (rect.long + rect.short));
-    const grown = { ...rect, long: rect.long + 2 * d, short: rect.short + 2 * d };
-    if (grown.short < opts.minSize + 2) continue;
+    if (Math.min(rect.w, rect.h) < opts.minSize) continue;
+    const d = (rect.w * rect.h * opts.unclipRatio) / (2 * (rect.w + rect.h));
+    const grown = { ...rect, w: rect.w + 2 * d, h: rect.h + 2 * d };
+    if (Math.min(grown.w, grown.h) < opts.minSize + 2) continue;
     boxes.push(rectCorners(grown));
   }
   return boxes;
@@ -149,32 +149,33 @@ export function minAreaRect(hull: readonly Point[]): Rect {
       best = orient({ cx: cu * ux - cv * uy, cy: cu * uy + cv * ux, ux, uy, w: maxU - minU, h: maxV - minV });
     }
   }
-  return best ?? { cx: hull[0]?.[0] ?? 0, cy: hull[0]?.[1] ?? 0, ux: 1, uy: 0, long: 0, short: 0 };
+  return best ?? { cx: hull[0]?.[0] ?? 0, cy: hull[0]?.[1] ?? 0, ux: 1, uy: 0, w: 0, h: 0 };
 }
 
-/** Text runs along the long side, left to right. */
-function orient(r: { cx: number; cy: number; ux: number; uy: number; w: number; h: number }): Rect {
-  let ux = r.ux,
-    uy = r.uy,
-    long = r.w,
-    short = r.h;
-  if (r.h > r.w) {
+/**
+ * Text runs along the side nearer horizontal, left to right (as PaddleOCR assumes: an upright
+ * card turned by less than 45°). Choosing the longer side instead would turn a one-character box
+ * ("女") on its side whenever it is a little taller than wide.
+ */
+function orient(r: Rect): Rect {
+  let { ux, uy, w, h } = r;
+  if (Math.abs(uy) > Math.abs(ux)) {
     [ux, uy] = [-uy, ux];
-    [long, short] = [r.h, r.w];
+    [w, h] = [h, w];
   }
-  if (ux < 0 || (ux === 0 && uy < 0)) {
+  if (ux < 0) {
     ux = -ux;
     uy = -uy;
   }
-  return { cx: r.cx, cy: r.cy, ux, uy, long, short };
+  return { cx: r.cx, cy: r.cy, ux, uy, w, h };
 }
 
 function rectCorners(r: Rect): Quad {
   // v = u turned +90° (y down): points to the text's bottom.
   const vx = -r.uy,
     vy = r.ux;
-  const hl = r.long / 2,
-    hs = r.short / 2;
+  const hl = r.w / 2,
+    hs = r.h / 2;
   const at = (a: number, b: number): Point => [r.cx + a * hl * r.ux + b * hs * vx, r.cy + a * hl * r.uy + b * hs * vy];
   return [at(-1, -1), at(1, -1), at(1, 1), at(-1, 1)];
 }
@@ -182,21 +183,41 @@ function rectCorners(r: Rect): Quad {
 export const scaleQuad = (q: Quad, sx: number, sy: number): Quad =>
   q.map(([x, y]) => [x * sx, y * sy] as const) as unknown as Quad;
 
-const centreY = (q: Quad) => (q[0][1] + q[1][1] + q[2][1] + q[3][1]) / 4;
-const centreX = (q: Quad) => (q[0][0] + q[1][0] + q[2][0] + q[3][0]) / 4;
+const centre = (q: Quad): Point => [
+  (q[0][0] + q[1][0] + q[2][0] + q[3][0]) / 4,
+  (q[0][1] + q[1][1] + q[2][1] + q[3][1]) / 4,
+];
 const heightOf = (q: Quad) => Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
+const widthOf = (q: Quad) => Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]);
+
+/** The page's slant: the median angle of the text lines (boxes at least twice as wide as high). */
+export function slant(boxes: readonly Quad[]): number {
+  const angles = boxes
+    .filter((q) => widthOf(q) >= 2 * heightOf(q))
+    .map((q) => Math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]))
+    .sort((a, b) => a - b);
+  return angles.length ? angles[Math.floor(angles.length / 2)]! : 0;
+}
 
 /**
- * Reading order: boxes whose centres lie within half a line height of a row's first box form a
- * row; rows top to bottom, boxes in a row left to right.
+ * Reading order on a photo turned by up to ~20°: in the frame of the page's slant, boxes whose
+ * centres lie within half a line height of a row's first box form a row; rows top to bottom,
+ * boxes in a row left to right.
  */
 export function readingOrder<T extends { box: Quad }>(items: readonly T[]): T[] {
-  const sorted = [...items].sort((a, b) => centreY(a.box) - centreY(b.box));
-  const rows: T[][] = [];
-  for (const item of sorted) {
-    const row = rows.find((r) => Math.abs(centreY(r[0]!.box) - centreY(item.box)) < heightOf(r[0]!.box) / 2);
-    if (row) row.push(item);
-    else rows.push([item]);
+  const a = slant(items.map((i) => i.box));
+  const cos = Math.cos(a),
+    sin = Math.sin(a);
+  const placed = items.map((item) => {
+    const [x, y] = centre(item.box);
+    return { item, x: x * cos + y * sin, y: -x * sin + y * cos, h: heightOf(item.box) };
+  });
+  placed.sort((p, q) => p.y - q.y);
+  const rows: (typeof placed)[] = [];
+  for (const p of placed) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - p.y) < r[0]!.h / 2);
+    if (row) row.push(p);
+    else rows.push([p]);
   }
-  return rows.flatMap((r) => r.sort((a, b) => centreX(a.box) - centreX(b.box)));
+  return rows.flatMap((r) => r.sort((p, q) => p.x - q.x).map((p) => p.item));
 }

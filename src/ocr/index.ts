@@ -100,6 +100,12 @@ function start(): Remote<OcrApi> {
   return worker.api;
 }
 
+/** Starts the worker and loads the models from the cache ahead of the first photo (optional). */
+export async function warmOcr(): Promise<void> {
+  if ((await installedBytes()) === undefined) throw new Error(NOT_INSTALLED);
+  await start().warm();
+}
+
 /** Reads one side of an ID card on this device. Throws (in Chinese) when OCR is not installed. */
 export async function recognise(image: Blob, side: CardSide): Promise<OcrResult> {
   if ((await installedBytes()) === undefined) throw new Error(NOT_INSTALLED);

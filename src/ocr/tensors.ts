@@ -28,19 +28,27 @@ export const REC_HEIGHT = 48;
 const REC_MIN_WIDTH = 320;
 const REC_MAX_WIDTH = 2000;
 
-/**
- * Recogniser input: the quad cut out of `img` (bilinear, through the affine map of its top-left,
- * top-right and bottom-left corners), scaled to 48 px high, normalised to −1..1, BGR planes,
- * zero-padded on the right to ≥ 320 px.
- */
-export function recInput(img: Rgba, q: Quad): { data: Float32Array; width: number } {
+/** Width of a quad's line scaled to 48 px high (≤ 2000 px). */
+export function recTextWidth(q: Quad): number {
   const [tl, tr, , bl] = q;
   const boxW = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
   const boxH = Math.max(1, Math.hypot(bl[0] - tl[0], bl[1] - tl[1]));
-  const textW = Math.max(1, Math.min(REC_MAX_WIDTH, Math.ceil((REC_HEIGHT * boxW) / boxH)));
-  const width = Math.max(REC_MIN_WIDTH, textW);
+  return Math.max(1, Math.min(REC_MAX_WIDTH, Math.ceil((REC_HEIGHT * boxW) / boxH)));
+}
+
+/** Batch width for lines of these widths: the widest, and at least 320 (PP-OCRv4's training shape). */
+export const recBatchWidth = (textWidths: readonly number[]): number => Math.max(REC_MIN_WIDTH, ...textWidths);
+
+/**
+ * Writes one recogniser input into `out` at image `slot` of a [n, 3, 48, width] batch: the quad
+ * cut out of `img` (bilinear, through the affine map of its top-left, top-right and bottom-left
+ * corners), scaled to 48 px high, normalised to −1..1, BGR planes, zero-padded on the right.
+ */
+export function fillRecInput(img: Rgba, q: Quad, out: Float32Array, slot: number, width: number): void {
+  const [tl, tr, , bl] = q;
+  const textW = Math.min(width, recTextWidth(q));
   const plane = REC_HEIGHT * width;
-  const out = new Float32Array(3 * plane);
+  const base = slot * 3 * plane;
   const { data, width: W, height: H } = img;
   for (let y = 0; y < REC_HEIGHT; y++) {
     const fy = (y + 0.5) / REC_HEIGHT;
@@ -54,14 +62,13 @@ export function recInput(img: Rgba, q: Quad): { data: Float32Array; width: numbe
         y1 = Math.min(H - 1, y0 + 1);
       const ax = sx - x0,
         ay = sy - y0;
-      const o = y * width + x;
+      const o = base + y * width + x;
       for (let c = 0; c < 3; c++) {
         const v =
           (1 - ay) * ((1 - ax) * data[(y0 * W + x0) * 4 + c]! + ax * data[(y0 * W + x1) * 4 + c]!) +
           ay * ((1 - ax) * data[(y1 * W + x0) * 4 + c]! + ax * data[(y1 * W + x1) * 4 + c]!);
-        out[(2 - c) * plane + o] = v / 127.5 - 1;
+        out[o + (2 - c) * plane] = v / 127.5 - 1;
       }
     }
   }
-  return { data: out, width };
 }

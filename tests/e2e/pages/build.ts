@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
-import { selfHostedOcr } from '../../../scripts/ocr-plugin';
+import { ortWasmFromOcrDir, selfHostedOcr } from '../../../scripts/ocr-plugin';
 
 const PAGES_DIR = resolve(import.meta.dirname, '.');
 const REPO = resolve(PAGES_DIR, '../../..');
@@ -31,7 +31,7 @@ export async function buildPages(): Promise<string> {
     root: PAGES_DIR,
     logLevel: 'warn',
     base: '/',
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [ortWasmFromOcrDir()] },
     // The OCR page installs the recogniser from /ocr/ like the app does.
     plugins: [selfHostedOcr(REPO)],
     build: { outDir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input }, reportCompressedSize: false },
@@ -51,8 +51,8 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 at a free port. */
-export async function servePages(dir: string): Promise<PageServer> {
+/** Serves `dir` on 127.0.0.1 at a free port, with `headers` added to every response. */
+export async function servePages(dir: string, headers: Record<string, string> = {}): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = VENDOR[path] ?? join(dir, normalize(path).replace(/^(\.\.[/\\])+/, ''));
@@ -67,6 +67,7 @@ export async function servePages(dir: string): Promise<PageServer> {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...headers,
     });
     createReadStream(file).pipe(res);
   });
