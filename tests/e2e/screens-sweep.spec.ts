@@ -201,7 +201,8 @@ test("the village agent's screens", async ({ browser, baseURL }, info) => {
   await expect(page.locator('#settings-title')).toBeVisible();
   await sweep.screen('设置与关于');
 
-  await page.getByRole('button', { name: '设置锁屏密码' }).click();
+  // The offer after login (on every agent screen until answered) leads to the set-PIN screen.
+  await page.getByTestId('pin-offer').getByRole('button', { name: '设置锁屏密码' }).click();
   await expect(page.locator('#set-pin-title')).toBeVisible();
   await sweep.screen('设置锁屏密码');
   await page.getByRole('button', { name: '取消' }).click();
