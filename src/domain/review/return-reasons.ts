@@ -1,7 +1,7 @@
 // Which return reasons make sense for a target of a 退回补正: a photo can be blurred, a phone number
 // cannot. The reviewer's form offers only these as chips; codes stay the stored ReasonCode values.
 import type { FieldType, FormField, MaterialKind, MaterialRequirement } from '../schemas/catalog';
-import type { ReasonCode } from '../schemas/decision';
+import { REASON_LABELS, type ReasonCode } from '../schemas/decision';
 
 const BY_MATERIAL: Record<MaterialKind, readonly ReasonCode[]> = {
   'document-photo': [
@@ -41,4 +41,54 @@ export type ReturnTarget =
 /** The reasons a reviewer may give for this target, in the order the form shows them. */
 export function reasonsFor(target: ReturnTarget): readonly ReasonCode[] {
   return target.kind === 'material' ? BY_MATERIAL[target.material.kind] : BY_FIELD[target.field.type];
+}
+
+const FIELD_PREFIX = 'field:';
+
+export interface MisfitReason {
+  target: string;
+  code: ReasonCode;
+  problem: 'unknown-target' | 'not-applicable';
+  message: string;
+}
+
+/**
+ * The reasons of a 退回补正 that do not fit the item: a target that is neither one of its materials
+ * nor `field:<key>` of one of its fields (nothing would reopen on the tablet), or a reason the form
+ * never offers for that kind of target (照片模糊 on a phone number). Empty when all fit.
+ */
+export function misfitReasons(
+  item: {
+    materials: readonly Pick<MaterialRequirement, 'id' | 'name' | 'kind'>[];
+    fields: readonly Pick<FormField, 'key' | 'label' | 'type'>[];
+  },
+  reasons: readonly { target: string; code: ReasonCode }[],
+): MisfitReason[] {
+  const out: MisfitReason[] = [];
+  for (const r of reasons) {
+    const material = item.materials.find((m) => m.id === r.target);
+    const field = r.target.startsWith(FIELD_PREFIX)
+      ? item.fields.find((f) => f.key === r.target.slice(FIELD_PREFIX.length))
+      : undefined;
+    if (!material && !field) {
+      out.push({
+        target: r.target,
+        code: r.code,
+        problem: 'unknown-target',
+        message: `退回对象“${r.target}”不是本事项的材料或填写项`,
+      });
+      continue;
+    }
+    const target: ReturnTarget = material ? { kind: 'material', material } : { kind: 'field', field: field! };
+    if (!reasonsFor(target).includes(r.code)) {
+      const what = material ? material.name : `填写项“${field!.label}”`;
+      out.push({
+        target: r.target,
+        code: r.code,
+        problem: 'not-applicable',
+        message: `“${REASON_LABELS[r.code]}”不适用于${what}`,
+      });
+    }
+  }
+  return out;
 }

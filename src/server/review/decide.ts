@@ -22,6 +22,7 @@ import {
   checkToleranceDue,
   dueDateFor,
   followUpSummary,
+  misfitReasons,
   resumedDueDate,
   returnCloseWindow,
   toleranceWindow,
@@ -97,6 +98,18 @@ function tolerancePromises(d: Decision, item: ServiceItem, c: CaseRecord, today:
   });
 }
 
+/** A return's reasons must fit their targets, as the reviewer's form offers them (reasonsFor). */
+function refuseMisfitReasons(d: Decision, item: ServiceItem): void {
+  const misfits = misfitReasons(item, d.reasons);
+  if (misfits.length === 0) return;
+  const unknown = misfits.some((m) => m.problem === 'unknown-target');
+  throw unprocessable(
+    unknown ? 'decision.reason_unknown_target' : 'decision.reason_not_applicable',
+    `退回原因与退回对象不符：${misfits.map((m) => m.message).join('；')}`,
+    { problems: misfits },
+  );
+}
+
 /** The decision's effect on the case record, before the state machine's status is applied. */
 function applyKind(
   d: Decision,
@@ -118,6 +131,7 @@ function applyKind(
     case 'return':
       if (d.reasons.length === 0)
         throw unprocessable('decision.reasons_required', '退回补正必须至少写明一条原因（一次性告知）');
+      refuseMisfitReasons(d, item);
       return { detail: returnDetail(d) };
     case 'suspend':
       return { suspendedOn: today, resumeStatus: c.status, ...(d.note !== undefined && { detail: d.note }) };

@@ -275,7 +275,8 @@ export function UsersScreen({ state, visit }: { state: AdminState; visit: number
       {state.actionError.value && <Banner tone="danger">{state.actionError.value}</Banner>}
       <CreateUserForm state={state} />
       {state.users.error.value && <Banner tone="danger">{state.users.error.value}</Banner>}
-      <div class="card">
+      {/* A narrow screen scrolls the table in its own box (reviewer.css), not the page. */}
+      <div class="card table-scroll" role="region" aria-label="本县用户列表" tabIndex={0}>
         <table aria-label="本县用户">
           <thead>
             <tr>

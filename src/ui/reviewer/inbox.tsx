@@ -211,58 +211,63 @@ export function InboxScreen({
         {slice.list.loading.value && !data && <p class="muted">正在读取…</p>}
         {data && rows.length === 0 && <p class="muted">没有符合条件的办件。</p>}
         {rows.length > 0 && (
-          <table class="inbox__table">
-            <thead>
-              <tr>
-                <th>办件编号</th>
-                <th>申请人</th>
-                <th>事项</th>
-                <th>村</th>
-                <th>状态</th>
-                <th>提交时间</th>
-                <th>办理期限</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr
-                  key={c.id}
-                  class={
-                    c.deadline?.overdue || c.acceptanceWindow?.overdue
-                      ? 'row--overdue'
-                      : c.deadline?.dueSoon
-                        ? 'row--soon'
-                        : ''
-                  }
-                  data-case={c.id}
-                >
-                  <td>
-                    <a
-                      href={caseHref(c.id)}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onOpen(c.id);
-                      }}
-                    >
-                      {c.number}
-                    </a>
-                  </td>
-                  <td>{c.applicantName}</td>
-                  <td>{c.itemName}</td>
-                  <td>{c.villageName}</td>
-                  <td>
-                    <span class={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
-                    {c.revision > 1 && <small class="muted"> 第{c.revision}次提交</small>}
-                    {c.tolerancePending > 0 && <small class="deadline--soon"> 容缺 {c.tolerancePending} 项待补</small>}
-                  </td>
-                  <td>{c.submittedAt ? formatTime(c.submittedAt) : '—'}</td>
-                  <td>
-                    <Deadline c={c} />
-                  </td>
+          // A narrow screen scrolls the table in its own box, not the page (keyboard: focus, then arrows).
+          <div class="table-scroll" role="region" aria-label="办件列表" tabIndex={0}>
+            <table class="inbox__table">
+              <thead>
+                <tr>
+                  <th>办件编号</th>
+                  <th>申请人</th>
+                  <th>事项</th>
+                  <th>村</th>
+                  <th>状态</th>
+                  <th>提交时间</th>
+                  <th>办理期限</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((c) => (
+                  <tr
+                    key={c.id}
+                    class={
+                      c.deadline?.overdue || c.acceptanceWindow?.overdue
+                        ? 'row--overdue'
+                        : c.deadline?.dueSoon
+                          ? 'row--soon'
+                          : ''
+                    }
+                    data-case={c.id}
+                  >
+                    <td>
+                      <a
+                        href={caseHref(c.id)}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(c.id);
+                        }}
+                      >
+                        {c.number}
+                      </a>
+                    </td>
+                    <td>{c.applicantName}</td>
+                    <td>{c.itemName}</td>
+                    <td>{c.villageName}</td>
+                    <td>
+                      <span class={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                      {c.revision > 1 && <small class="muted"> 第{c.revision}次提交</small>}
+                      {c.tolerancePending > 0 && (
+                        <small class="deadline--soon"> 容缺 {c.tolerancePending} 项待补</small>
+                      )}
+                    </td>
+                    <td>{c.submittedAt ? formatTime(c.submittedAt) : '—'}</td>
+                    <td>
+                      <Deadline c={c} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
     </section>

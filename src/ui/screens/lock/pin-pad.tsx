@@ -39,7 +39,8 @@ export function PinPad({
   return (
     <div class="pin-pad" role="group" aria-label={label}>
       <p class="pin-pad__label">{label}</p>
-      <div class="pin-pad__dots" aria-live="polite" aria-label={`已输入 ${digits.value.length} 位，共 ${LENGTH} 位`}>
+      {/* A status (a polite live region) may carry a name; a plain div may not (axe aria-prohibited-attr). */}
+      <div class="pin-pad__dots" role="status" aria-label={`已输入 ${digits.value.length} 位，共 ${LENGTH} 位`}>
         {Array.from({ length: LENGTH }, (_, i) => (
           <span class={`pin-pad__dot${i < digits.value.length ? ' pin-pad__dot--on' : ''}`} aria-hidden="true" />
         ))}
