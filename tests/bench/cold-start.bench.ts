@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedCases, type SeedSummary } from '../e2e/fixtures/seed-cases';
 import { median, percentile } from './lib/chromium';
-import { allJsFiles, buildAppInto, jsSize, startServer } from './lib/cold-start-app';
+import { allJsFiles, buildAppInto, jsSize, signInWithPin, startServer } from './lib/cold-start-app';
 import { installColdStartProbe, type ColdStartMarks } from './lib/cold-start-probe';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
@@ -95,16 +95,7 @@ async function firstVisit(profile: string, url: string) {
       const path = new URL(r.url()).pathname;
       if (r.request().resourceType() === 'script' && path.endsWith('.js')) scripts.add(path.slice(1));
     });
-    await page.goto(`${url}/`);
-    await page.getByLabel('用户名').fill('agent1');
-    await page.getByLabel('密码').fill('daiban123');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '办件列表' }).waitFor();
-    await page.getByRole('button', { name: '设置锁屏密码' }).click();
-    for (let twice = 0; twice < 2; twice++)
-      for (const d of PIN) await page.getByRole('button', { name: d, exact: true }).click();
-    await page.getByText('锁屏密码已设置').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await signInWithPin(page, url, PIN);
     const seeded = await seedCases(page, FIRST_CASES, VILLAGE, 'agent1');
     return { scripts: [...scripts], seeded };
   } finally {

@@ -12,11 +12,10 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './lib/chromium';
-import { buildAppInto, startServer } from './lib/cold-start-app';
+import { buildAppInto, freePort, signInWithPin, startServer } from './lib/cold-start-app';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
@@ -25,15 +24,6 @@ interface BenchResult { figure: string; unit: string; value: number; baseline?: 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 const TARGET = 95;
 const PIN = '246813';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return port;
-}
 
 /** A persistent profile (the default browser context, which Lighthouse's tabs share) with a debugging port. */
 async function launch(profile: string, port: number): Promise<BrowserContext> {
@@ -46,16 +36,7 @@ async function launch(profile: string, port: number): Promise<BrowserContext> {
 
 async function signIn(context: BrowserContext, url: string): Promise<string[]> {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${url}/`);
-  await page.getByLabel('用户名').fill('agent1');
-  await page.getByLabel('密码').fill('daiban123');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('heading', { name: '办件列表' }).waitFor();
-  await page.getByRole('button', { name: '设置锁屏密码' }).click();
-  for (let twice = 0; twice < 2; twice++)
-    for (const d of PIN) await page.getByRole('button', { name: d, exact: true }).click();
-  await page.getByText('锁屏密码已设置').waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await signInWithPin(page, url, PIN);
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
     installabilityErrors: { errorId: string }[];

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 
 const REPO = resolve(import.meta.dirname, '../../..');
@@ -24,7 +25,7 @@ export async function buildAppInto(): Promise<string> {
   return outDir;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
@@ -86,4 +87,18 @@ export function jsSize(outDir: string, files: readonly string[]): JsSize {
 /** Every .js file of the build (what the service worker precaches, plus sw.js itself). */
 export function allJsFiles(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => relative(outDir, join(outDir, f)));
+}
+
+/** The demo agent's first visit: log in, set the lock-screen PIN, wait for the service worker. */
+export async function signInWithPin(page: Page, url: string, pin: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.getByLabel('用户名').fill('agent1');
+  await page.getByLabel('密码').fill('daiban123');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '办件列表' }).waitFor();
+  await page.getByRole('button', { name: '设置锁屏密码' }).click();
+  for (let twice = 0; twice < 2; twice++)
+    for (const d of pin) await page.getByRole('button', { name: d, exact: true }).click();
+  await page.getByText('锁屏密码已设置').waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
 }
