@@ -4,6 +4,7 @@
 import { addYears, formatYmd, parseIsoDate } from '../dates';
 import type { Issue } from '../result';
 import { digitsIn } from './ocr-text';
+import { CARD_BACK } from './card-region';
 import type { OcrResult } from './ocr-types';
 import { dropPrefix, readingRows, type TextRow } from './rows';
 
@@ -60,7 +61,7 @@ export function parseValidity(
 }
 
 export function readCardBack(ocr: OcrResult, today: string): BackReading {
-  const rows = readingRows(ocr.lines).filter((r) => !HEADER.test(r.text));
+  const rows = readingRows(ocr.lines, CARD_BACK).filter((r) => !HEADER.test(r.text));
   const issues: Issue[] = [];
   const out: BackReading = { issues };
   const validityIndex = rows.findIndex((r) => VALIDITY.test(r.text) || digitsIn(r.text).replace(/\D/g, '').length >= 8);

@@ -7,6 +7,7 @@ import { toHalfWidth, NAME_DOT_LOOK_ALIKES } from '../validators/normalise';
 import { parsePrintedBirth } from './birth-date';
 import { digitCount, idCharsIn, positionOptions } from './id-candidates';
 import { positionsText, reconcileIdNumber } from './id-correction';
+import { CARD_FRONT } from './card-region';
 import type { OcrResult } from './ocr-types';
 import { dropPrefix, readingRows, type TextRow } from './rows';
 
@@ -47,7 +48,7 @@ function afterLabel(row: TextRow, label: RegExp): TextRow {
 const hanOnly = (s: string) => s.replace(/[^\p{Script=Han}]/gu, '');
 
 export function readCardFront(ocr: OcrResult, today: string): FrontReading {
-  const rows = readingRows(ocr.lines);
+  const rows = readingRows(ocr.lines, CARD_FRONT);
   const issues: Issue[] = [];
   if (rows.length === 0) {
     return { issues: [error('idcard.front.empty', '没有读到文字：请把身份证人像面放平、对准，光线充足后重拍')] };

@@ -1,5 +1,8 @@
 // Recognised lines put back in reading order: the detector returns boxes in no promised order, and
-// a label and its value ("姓名" … "张三") often come back as two boxes on one row.
+// a label and its value ("姓名" … "张三") often come back as two boxes on one row. Rows are found
+// along the card's slant (card-frame.ts), among the lines on the card only (card-region.ts).
+import { placeLines, type PlacedLine } from './card-frame';
+import { onCard, type CardLayout } from './card-region';
 import type { OcrChar, OcrLine } from './ocr-types';
 import { lineChars } from './ocr-text';
 
@@ -8,27 +11,21 @@ export interface TextRow {
   readonly text: string;
   /** One entry per character of `text`. */
   readonly chars: readonly OcrChar[];
+  /** Extent in the frame of the card's slant. */
   readonly top: number;
   readonly bottom: number;
   readonly left: number;
 }
 
-const bounds = (l: OcrLine) => {
-  const xs = l.box.map((p) => p[0]);
-  const ys = l.box.map((p) => p[1]);
-  return { left: Math.min(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-};
+const centre = (p: { top: number; bottom: number }) => (p.top + p.bottom) / 2;
 
-/** Groups lines whose vertical centre falls inside a row's extent; rows top to bottom, boxes left to right. */
-export function readingRows(lines: readonly OcrLine[]): TextRow[] {
-  const placed = lines
-    .filter((l) => l.box.length > 0 && l.text.trim() !== '')
-    .map((l) => ({ line: l, ...bounds(l) }))
-    .sort((a, b) => a.top + a.bottom - (b.top + b.bottom));
-  const groups: { top: number; bottom: number; items: typeof placed }[] = [];
+/** The card's lines grouped into rows (a line whose centre falls inside a row's extent joins it); rows top to bottom, boxes left to right. */
+export function readingRows(lines: readonly OcrLine[], layout: CardLayout): TextRow[] {
+  const placed = onCard(placeLines(lines), layout).sort((a, b) => centre(a) - centre(b));
+  const groups: { top: number; bottom: number; items: PlacedLine[] }[] = [];
   for (const p of placed) {
-    const centre = (p.top + p.bottom) / 2;
-    const g = groups.find((r) => centre >= r.top && centre <= r.bottom);
+    const c = centre(p);
+    const g = groups.find((r) => c >= r.top && c <= r.bottom);
     if (g) {
       g.items.push(p);
       g.top = Math.min(g.top, p.top);
@@ -36,7 +33,7 @@ export function readingRows(lines: readonly OcrLine[]): TextRow[] {
     } else groups.push({ top: p.top, bottom: p.bottom, items: [p] });
   }
   return groups
-    .sort((a, b) => a.top + a.bottom - (b.top + b.bottom))
+    .sort((a, b) => centre(a) - centre(b))
     .map((g) => {
       const items = g.items.sort((a, b) => a.left - b.left);
       const chars = items.flatMap((i) => lineChars(i.line)).filter((c) => c.ch.trim() !== '');
