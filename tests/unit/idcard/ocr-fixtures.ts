@@ -42,3 +42,18 @@ export function lineWithChars(
 }
 
 export const result = (lines: OcrLine[]): OcrResult => ({ lines, width: 856, height: 540, ms: 800 });
+
+/** The lines of a photo turned by `degrees` (clockwise on screen, y down) about `about`: boxes turned, texts unchanged. */
+export function turned(lines: OcrLine[], degrees: number, about: readonly [number, number] = [400, 270]): OcrLine[] {
+  const a = (degrees * Math.PI) / 180;
+  const [cx, cy] = about;
+  const turn = ([x, y]: readonly [number, number]) =>
+    [
+      cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a),
+      cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a),
+    ] as const;
+  return lines.map((l) => ({ ...l, box: l.box.map(turn) }));
+}
+
+/** One line turned by `degrees` about its own top-left corner (a slip of paper lying askew). */
+export const askew = (l: OcrLine, degrees: number): OcrLine => turned([l], degrees, l.box[0])[0]!;
