@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cardSet, checkChar, DEGRADATIONS } from './card-set';
 import { rawFields } from './fields';
+import { line } from '../unit/idcard/ocr-fixtures';
 import { OCR_FILE_LIST } from '../../src/ocr/files';
 
 describe('the generated ID-card test set', () => {
@@ -30,28 +31,30 @@ describe('the generated ID-card test set', () => {
 });
 
 describe('raw field extraction for the bench', () => {
-  const line = (text: string) => ({ text, score: 1, box: [] });
-  it('takes a value beside or after its label, and address lines up to the number', () => {
+  it('takes a value beside or after its label, and address rows up to the number', () => {
     const f = rawFields(
       [
-        '姓名',
-        '熊东远',
-        '性别',
-        '女',
-        '民族 回',
-        '住 址',
-        '广西壮族自治区藤县琅南',
-        '镇杨山村12组55号',
-        '公民身份号码',
-        '450422 195710166504',
-      ].map(line),
+        line('姓名', 60, 60),
+        line('熊东远', 150, 60),
+        line('性别', 60, 120),
+        line('女', 150, 120),
+        line('民族 回', 260, 120),
+        line('住 址', 60, 240),
+        line('广西壮族自治区藤县琅南', 150, 240),
+        line('镇杨山村12组55号', 150, 280),
+        line('公民身份号码', 60, 450),
+        line('450422 195710166504', 300, 450),
+      ],
+      'front',
     );
     expect(f).toEqual({
       name: '熊东远',
       address: '广西壮族自治区藤县琅南镇杨山村12组55号',
       idNumber: '450422195710166504',
     });
-    expect(rawFields([line('有效期限2016.02.24-长期')]).validity).toBe('2016.02.24-长期');
+    expect(rawFields([line('有效期限', 120, 440), line('2016.02.24-长期', 260, 440)], 'back').validity).toBe(
+      '2016.02.24-长期',
+    );
   });
 });
 
