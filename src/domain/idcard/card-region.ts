@@ -40,8 +40,11 @@ export const CARD_BACK: CardLayout = {
   maxStart: 8,
 };
 
-/** The card's rows run within a degree or two of one another; a line tilted more lies loose on the table. */
-const MAX_TILT = (5 * Math.PI) / 180;
+/**
+ * A card's rows run within a degree or two of one another (a few more near the edges of a photo
+ * taken at an angle); a line tilted further lies loose on or beside the card.
+ */
+const MAX_TILT = (8 * Math.PI) / 180;
 /** Slack around the text block, in label heights: half the card's margin, for perspective and the detector's boxes. */
 const SLACK = 1;
 const LEFT_SLACK = 1.2;
