@@ -15,7 +15,7 @@ export interface CardLayout {
 
 // Measures in label heights (a label's box is ≈ 33 px on the card's 856 × 540 px, rows 60 px apart).
 // Beyond the text block the card still has ≈ 2 label heights of margin above, below and left, and
-// ≈ 20 to the right of the farthest start: what lies further is not on the card.
+// ≥ 12 right of the farthest start: text further out lies around the card, not on it.
 
 /** 人像面: 姓名, 性别, 出生, 住址 and 公民身份号码 down the left; values start up to ≈ 10 to their right (民族's). */
 export const CARD_FRONT: CardLayout = {
