@@ -108,7 +108,8 @@ export async function warmOcr(): Promise<void> {
 
 /** Reads one side of an ID card on this device. Throws (in Chinese) when OCR is not installed. */
 export async function recognise(image: Blob, side: CardSide): Promise<OcrResult> {
-  if ((await installedBytes()) === undefined) throw new Error(NOT_INSTALLED);
+  // A running worker was started only once installed (removeOcr stops it): no cache look-ups then.
+  if (!worker && (await installedBytes()) === undefined) throw new Error(NOT_INSTALLED);
   try {
     return await start().recognise(image, side);
   } catch (error) {

@@ -9,14 +9,17 @@ import type { CardSide, OcrLine, OcrResult } from '../domain/idcard/ocr-types';
 import { findBoxes, readingOrder, scaleQuad, type Quad } from './boxes';
 import { ctcDecode, parseKeys } from './ctc';
 import { OCR_CACHE, OCR_FILES, ocrUrl, type OcrFile } from './files';
-import { detInput, fillRecInput, recBatchWidth, recTextWidth, REC_HEIGHT, type Rgba } from './tensors';
+import { recBatches } from './rec-batches';
+import { detInputFrom, detSize, fillRecInput, recTextWidth, REC_HEIGHT, type Rgba } from './tensors';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Longest side the detector sees (PaddleOCR det_limit_side_len). */
-const DET_MAX_SIDE = 800;
-/** Lines recognised per run (PaddleOCR rec_batch_num). */
-const REC_BATCH = 6;
+/**
+ * Longest side the detector sees (PaddleOCR's det_limit_side_len is 960). A card photo needs
+ * less: with the card filling most of the frame its smallest print is still ~12 px high at 640,
+ * and the detector's time and memory grow with the area (640 × 480 is 0.64 of 800 × 608).
+ */
+const DET_MAX_SIDE = 640;
 /** Longest side kept for cutting out lines: enough resolution for 9-pt card text. */
 const SOURCE_MAX_SIDE = 1600;
 /** Lines read with less confidence are noise (background patterns, the card's guilloche). */
@@ -52,7 +55,9 @@ async function load(): Promise<Engine> {
   const options: ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
   return {
     det: await ort.InferenceSession.create(new Uint8Array(det), options),
-    rec: await ort.InferenceSession.create(new Uint8Array(rec), options),
+    // Every batch has a new width: ORT's memory pattern, planned and kept per input shape, would
+    // only grow with each photo.
+    rec: await ort.InferenceSession.create(new Uint8Array(rec), { ...options, enableMemPattern: false }),
     keys: parseKeys(new TextDecoder().decode(keys)),
   };
 }
@@ -65,67 +70,76 @@ function getEngine(): Promise<Engine> {
   return engine;
 }
 
-function pixels(bitmap: ImageBitmap, width: number, height: number): Rgba {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  return ctx.getImageData(0, 0, width, height);
-}
-
-const fit = (w: number, h: number, max: number) => Math.min(1, max / Math.max(w, h));
-const to32 = (n: number) => Math.max(32, Math.round(n / 32) * 32);
-
-async function recognise(image: Blob, _side: CardSide): Promise<OcrResult> {
-  const started = performance.now();
-  const e = await getEngine();
+/** The photo decoded here, off the page's thread, at no more than SOURCE_MAX_SIDE. */
+async function sourcePixels(image: Blob): Promise<{ src: Rgba; width: number; height: number }> {
   const bitmap = await createImageBitmap(image, { imageOrientation: 'from-image' });
   try {
-    const s = fit(bitmap.width, bitmap.height, SOURCE_MAX_SIDE);
-    const src = pixels(bitmap, Math.round(bitmap.width * s), Math.round(bitmap.height * s));
-    const d = fit(bitmap.width, bitmap.height, DET_MAX_SIDE);
-    const detW = to32(bitmap.width * d),
-      detH = to32(bitmap.height * d);
-    const detImg = pixels(bitmap, detW, detH);
-    const detOut = await e.det.run({
-      [e.det.inputNames[0]!]: new ort.Tensor('float32', detInput(detImg), [1, 3, detH, detW]),
-    });
-    const map = detOut[e.det.outputNames[0]!]!;
-    const boxes = findBoxes(map.data as Float32Array, map.dims[3]!, map.dims[2]!).map((q) =>
-      scaleQuad(q, src.width / map.dims[3]!, src.height / map.dims[2]!),
-    );
-    map.dispose();
-    const lines: (OcrLine & { box: Quad })[] = [];
-    const back = bitmap.width / src.width;
-    // Lines of similar length batched together (PaddleOCR's way): fewer runs, little padding.
-    const todo = boxes.map((box) => ({ box, w: recTextWidth(box) })).sort((a, b) => a.w - b.w);
-    for (let i = 0; i < todo.length; i += REC_BATCH) {
-      const batch = todo.slice(i, i + REC_BATCH);
-      const width = recBatchWidth(batch.map((b) => b.w));
-      const data = new Float32Array(batch.length * 3 * REC_HEIGHT * width);
-      batch.forEach((b, slot) => fillRecInput(src, b.box, data, slot, width));
-      const out = await e.rec.run({
-        [e.rec.inputNames[0]!]: new ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]),
-      });
-      const probs = out[e.rec.outputNames[0]!]!;
-      const [, steps, classes] = probs.dims as [number, number, number];
-      const all = probs.data as Float32Array;
-      batch.forEach((b, slot) => {
-        const decoded = ctcDecode(
-          all.subarray(slot * steps * classes, (slot + 1) * steps * classes),
-          steps,
-          classes,
-          e.keys,
-        );
-        if (!decoded.text.trim() || decoded.score < MIN_LINE_SCORE) return;
-        const box = scaleQuad(b.box, back, back).map(([x, y]) => [Math.round(x), Math.round(y)] as const);
-        lines.push({ ...decoded, box: box as unknown as Quad });
-      });
-      probs.dispose();
-    }
-    return { lines: readingOrder(lines), width: bitmap.width, height: bitmap.height, ms: performance.now() - started };
+    const s = Math.min(1, SOURCE_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const w = Math.round(bitmap.width * s),
+      h = Math.round(bitmap.height * s);
+    const ctx = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    return { src: ctx.getImageData(0, 0, w, h), width: bitmap.width, height: bitmap.height };
   } finally {
     bitmap.close();
   }
+}
+
+/** Input buffers kept from photo to photo (same camera, same sizes): no 4 MB allocation per read. */
+const scratch = { det: new Float32Array(0), rec: new Float32Array(0) };
+function reuse(key: keyof typeof scratch, length: number): Float32Array {
+  if (scratch[key].length < length) scratch[key] = new Float32Array(length);
+  return scratch[key].subarray(0, length);
+}
+
+async function read(image: Blob): Promise<OcrResult> {
+  const started = performance.now();
+  const e = await getEngine();
+  const { src, width, height } = await sourcePixels(image);
+  const size = detSize(src.width, src.height, DET_MAX_SIDE);
+  const detData = detInputFrom(src, size.width, size.height, reuse('det', 3 * size.width * size.height));
+  const detOut = await e.det.run({
+    [e.det.inputNames[0]!]: new ort.Tensor('float32', detData, [1, 3, size.height, size.width]),
+  });
+  const map = detOut[e.det.outputNames[0]!]!;
+  const boxes = findBoxes(map.data as Float32Array, map.dims[3]!, map.dims[2]!).map((q) =>
+    scaleQuad(q, src.width / map.dims[3]!, src.height / map.dims[2]!),
+  );
+  map.dispose();
+  const lines: (OcrLine & { box: Quad })[] = [];
+  const back = width / src.width;
+  for (const batch of recBatches(boxes.map(recTextWidth))) {
+    const { width: w } = batch;
+    const data = reuse('rec', batch.lines.length * 3 * REC_HEIGHT * w).fill(0);
+    batch.lines.forEach((line, slot) => fillRecInput(src, boxes[line]!, data, slot, w));
+    const out = await e.rec.run({
+      [e.rec.inputNames[0]!]: new ort.Tensor('float32', data, [batch.lines.length, 3, REC_HEIGHT, w]),
+    });
+    const probs = out[e.rec.outputNames[0]!]!;
+    const [, steps, classes] = probs.dims as [number, number, number];
+    const all = probs.data as Float32Array;
+    batch.lines.forEach((line, slot) => {
+      const decoded = ctcDecode(
+        all.subarray(slot * steps * classes, (slot + 1) * steps * classes),
+        steps,
+        classes,
+        e.keys,
+      );
+      if (!decoded.text.trim() || decoded.score < MIN_LINE_SCORE) return;
+      const box = scaleQuad(boxes[line]!, back, back).map(([x, y]) => [Math.round(x), Math.round(y)] as const);
+      lines.push({ ...decoded, box: box as unknown as Quad });
+    });
+    probs.dispose();
+  }
+  return { lines: readingOrder(lines), width, height, ms: performance.now() - started };
+}
+
+/** One read at a time: two photos taken in quick succession would otherwise double the memory. */
+let queue: Promise<unknown> = Promise.resolve();
+function recognise(image: Blob, _side: CardSide): Promise<OcrResult> {
+  const next = queue.then(() => read(image));
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 const api = {

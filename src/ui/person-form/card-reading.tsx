@@ -44,9 +44,11 @@ export function useCardReading(draft: Signal<PersonDraft>, isNew: boolean) {
   useEffect(() => {
     let live = true;
     void import('../../ocr')
-      .then((m) => m.ocrStatus())
-      .then((s) => {
-        if (live) enabled.value = s.state === 'ready';
+      .then(async (m) => {
+        const ready = (await m.ocrStatus()).state === 'ready';
+        if (live) enabled.value = ready;
+        // Load the models while the agent fills the form: the first photo is then read at once.
+        if (live && ready) await m.warmOcr();
       })
       .catch(() => undefined); // no recogniser: photos are kept, nothing is read
     return () => {
