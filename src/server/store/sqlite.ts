@@ -25,6 +25,10 @@ function open(file: string, readonly: boolean): Connection {
     // SQLite's default 2 MB cache the writer spills dirty pages to the WAL mid-transaction and
     // reads them back; 32 MB keeps a batch in memory until its one commit.
     db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // A push gives each mutation a savepoint: SQLite copies every page a savepoint first touches
+    // into a sub-journal, a temporary file by default (a write() per page, per index). In memory
+    // they cost a copy; the sub-journal is never needed after a crash (the WAL is).
+    db.pragma('temp_store = MEMORY');
   }
   return db;
 }
