@@ -77,10 +77,13 @@ export function openSqlite(file: string): SqlDatabase {
   const reader = executor(readerDb);
   const lock = new Mutex();
 
+  // better-sqlite3 is synchronous: a write is done (or has thrown) when `write` returns.
   const txSql: Sql = {
     all: async (sql, params) => writer.all(sql, params),
     get: async (sql, params) => writer.get(sql, params),
     run: async (sql, params) => writer.run(sql, params),
+    write: async (sql, params) => void writer.run(sql, params),
+    settle: async () => undefined,
   };
 
   // Outside a transaction: reads go to the reader; anything that writes waits for the writer.
@@ -92,6 +95,8 @@ export function openSqlite(file: string): SqlDatabase {
     all: async (sql, params) => (isRead(sql) ? reader.all(sql, params) : viaWriter(() => writer.all(sql, params))),
     get: async (sql, params) => (isRead(sql) ? reader.get(sql, params) : viaWriter(() => writer.get(sql, params))),
     run: async (sql, params) => viaWriter(() => writer.run(sql, params)),
+    write: async (sql, params) => viaWriter(() => void writer.run(sql, params)),
+    settle: async () => undefined,
     transaction: (work) =>
       lock.run(async () => {
         writerDb.exec('BEGIN IMMEDIATE');
