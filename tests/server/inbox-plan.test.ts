@@ -38,6 +38,8 @@ async function statementsOf(call: (repo: ReturnType<typeof caseRepo>) => Promise
       return undefined;
     },
     run: async () => 0,
+    write: async () => undefined,
+    settle: async () => undefined,
   };
   const cipher = {} as Parameters<typeof caseRepo>[1]; // never reached: no case rows come back
   await call(caseRepo(recorder, cipher));

@@ -51,6 +51,8 @@ async function statementOf(visibility: Visibility, cursor: number, limit: number
     },
     get: async () => undefined,
     run: async () => 0,
+    write: async () => undefined,
+    settle: async () => undefined,
   };
   const cipher = {} as Parameters<typeof changeRepo>[1]; // never reached: no rows come back
   await changeRepo(recorder, cipher).after(cursor, visibility, limit);

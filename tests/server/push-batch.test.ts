@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7, type Mutation } from '../../src/domain';
 import type { Store } from '../../src/server/store';
 import { TransactionLost } from '../../src/server/store/savepoint';
+import { UniqueViolation } from '../../src/server/store/sql';
 import { applyBatch } from '../../src/server/sync/apply';
 import { verifyAllAudit } from '../../src/server/audit/verify';
 import { memoryNotifier } from '../../src/server/live/notifier';
@@ -57,6 +58,27 @@ function breaking(store: Store, caseId: string, error: () => Error): Store {
             insert: async (c) => {
               if (c.id === caseId) throw error();
               return tx.cases.insert(c);
+            },
+          },
+        }),
+      ),
+  };
+}
+
+/** The store, writing one case's audit events twice: the database refuses the copies (audit.id is
+ *  unique) — on PostgreSQL only later, as the writes go out without waiting for their answers. */
+function auditTwice(store: Store, caseId: string): Store {
+  return {
+    ...store,
+    transaction: (work) =>
+      store.transaction((tx) =>
+        work({
+          ...tx,
+          audit: {
+            ...tx.audit,
+            insertAll: async (events, serverAt) => {
+              await tx.audit.insertAll(events, serverAt);
+              if (events.some((e) => e.caseId === caseId)) await tx.audit.insertAll(events, serverAt);
             },
           },
         }),
@@ -139,6 +161,35 @@ describe('a push batch', () => {
     expect(await count('SELECT COUNT(*) AS n FROM persons WHERE id = ?', [applicant])).toBe(0);
     expect(await applied(y.m.id)).toBe(0);
     // Its device retries, and now it goes through.
+    expect((await push(s.app, a1.token, [y.m])).results[0]).toMatchObject({ status: 'ok', version: 1 });
+    expect((await verifyAllAudit(s.app.store)).breaks).toEqual([]);
+  });
+
+  it('keeps the other mutations when the database refuses a write of one, undoing all of that one', async () => {
+    const x = await prepared();
+    const y = await prepared();
+    const z = await prepared();
+    const errors: unknown[] = [];
+    const results = await applyBatch([x.m, y.m, z.m], {
+      store: auditTwice(s.app.store, y.submission.case.id),
+      user: agent,
+      deviceId: 'tablet-1',
+      now: s.clock.now,
+      log: (e) => errors.push(e),
+    });
+    expect(results.map((r) => [r.status, r.code])).toEqual([
+      ['ok', undefined],
+      ['retry', 'server.error'],
+      ['ok', undefined],
+    ]);
+    // The refusal itself, not the "transaction is aborted" of the statements sent after it.
+    expect(errors).toEqual([expect.any(UniqueViolation)]);
+    expect(await caseRows(x.submission.case.id)).toBe(1);
+    expect(await caseRows(y.submission.case.id)).toBe(0);
+    expect(await caseRows(z.submission.case.id)).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM persons WHERE id = ?', [y.submission.applicant.id])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM changes WHERE case_id = ?', [y.submission.case.id])).toBe(0);
+    expect(await applied(y.m.id)).toBe(0);
     expect((await push(s.app, a1.token, [y.m])).results[0]).toMatchObject({ status: 'ok', version: 1 });
     expect((await verifyAllAudit(s.app.store)).breaks).toEqual([]);
   });

@@ -1,10 +1,10 @@
 // A county's imported division list as the server hands it out and checks against it: the
 // townships and villages (12-digit codes) the county admin imported (admin/divisions-import.ts).
 import { createHash } from 'node:crypto';
-import { countyOf, divisionList, validateDivisionCode, type Person } from '../../domain';
+import { countyOf, divisionList, validateDivisionCode, type DivisionList, type Person } from '../../domain';
 import type { CountyDivision } from '../../domain/api/divisions';
 import { Rejected } from '../cases';
-import type { Repositories } from '../store';
+import type { DivisionRecord, Repositories } from '../store';
 
 export interface CountyList {
   divisions: CountyDivision[];
@@ -17,6 +17,18 @@ export async function countyDivisions(repos: Pick<Repositories, 'divisions'>, co
   const hash = createHash('sha256').update(countyCode);
   for (const d of divisions) hash.update(`\n${d.code}\t${d.name}`);
   return { divisions, version: hash.digest('hex').slice(0, 32) };
+}
+
+/** The list a read of `inCounty` makes, built once per read: a push reads it once per batch
+ *  (sync/apply.ts) and checks every person of the batch against the same array. */
+const lists = new WeakMap<readonly DivisionRecord[], DivisionList>();
+function listOf(known: readonly DivisionRecord[]): DivisionList {
+  let list = lists.get(known);
+  if (!list) {
+    list = divisionList(known.map((d) => d.code));
+    lists.set(known, list);
+  }
+  return list;
 }
 
 /**
@@ -34,7 +46,7 @@ export async function checkPersonDivision(repos: Pick<Repositories, 'divisions'>
     );
   const known = await repos.divisions.inCounty(countyOf(structure.value.code));
   if (known.length === 0) return;
-  const listed = validateDivisionCode(structure.value.code, 12, divisionList(known.map((d) => d.code)));
+  const listed = validateDivisionCode(structure.value.code, 12, listOf(known));
   if (!listed.ok)
     throw new Rejected(
       'person.division_unknown',

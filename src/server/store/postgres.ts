@@ -68,10 +68,29 @@ function translate(error: unknown): unknown {
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
+/**
+ * Names for the write statements: each connection parses one the first time it runs it and then
+ * only binds it (a push sends the same dozen writes per mutation). Writes only: their plans do not
+ * depend on the values (reads keep a plan made for their values), and they return no rows whose
+ * shape a migration could change under a prepared statement.
+ */
+const writeNames = new Map<string, string>();
+const MAX_WRITE_NAMES = 500;
+function nameOf(text: string): string | undefined {
+  let name = writeNames.get(text);
+  if (name === undefined && writeNames.size < MAX_WRITE_NAMES) {
+    name = `daiban_w${writeNames.size}`;
+    writeNames.set(text, name);
+  }
+  return name;
+}
+
 function executor(target: Queryable): Sql {
-  const query = async <T>(sql: string, params: readonly SqlValue[] = []) => {
+  const query = async <T>(sql: string, params: readonly SqlValue[] = [], named = false) => {
+    const text = numberPlaceholders(sql);
+    const name = named ? nameOf(text) : undefined;
     try {
-      return await target.query<T & pg.QueryResultRow>(numberPlaceholders(sql), params as unknown[]);
+      return await target.query<T & pg.QueryResultRow>({ text, values: params as unknown[], ...(name && { name }) });
     } catch (error) {
       throw translate(error);
     }
@@ -80,6 +99,58 @@ function executor(target: Queryable): Sql {
     all: async <T>(sql: string, params?: readonly SqlValue[]) => (await query<T>(sql, params)).rows as T[],
     get: async <T>(sql: string, params?: readonly SqlValue[]) => (await query<T>(sql, params)).rows[0] as T | undefined,
     run: async (sql, params) => (await query(sql, params)).rowCount ?? 0,
+    write: async (sql, params) => void (await query(sql, params, params !== undefined && params.length > 0)),
+    settle: async () => undefined,
+  };
+}
+
+/**
+ * A write transaction's statements on its (pipelining) client. `write` sends without waiting: the
+ * client pipelines it behind the statements before it, each with its own Sync, so a failure aborts
+ * the transaction and every later statement fails too ("current transaction is aborted") until a
+ * ROLLBACK. The first failure is the one that tells what went wrong: the next awaited statement,
+ * or `settle()`, throws it instead of its own.
+ */
+function pipelined(client: pg.PoolClient): Sql {
+  const direct = executor(client);
+  let sent: Promise<void>[] = [];
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    if (sent.length > 0) {
+      const waiting = sent;
+      sent = [];
+      await Promise.all(waiting); // each one records its failure and resolves
+    }
+    if (failure) {
+      const { error } = failure;
+      failure = null;
+      throw error;
+    }
+  };
+  /** An awaited statement: answered after every write sent before it, whose failure comes first. */
+  const answered = async <R>(statement: Promise<R>): Promise<R> => {
+    let result: R;
+    try {
+      result = await statement;
+    } catch (error) {
+      await settle();
+      throw error;
+    }
+    await settle();
+    return result;
+  };
+  return {
+    all: (sql, params) => answered(direct.all(sql, params)),
+    get: (sql, params) => answered(direct.get(sql, params)),
+    run: (sql, params) => answered(direct.run(sql, params)),
+    write: async (sql, params) => {
+      sent.push(
+        direct.write(sql, params).catch((error: unknown) => {
+          failure ??= { error };
+        }),
+      );
+    },
+    settle,
   };
 }
 
@@ -95,7 +166,9 @@ export interface PostgresOptions {
 
 export function openPostgres(url: string, options: PostgresOptions = {}): SqlDatabase {
   const poolSize = Math.max(2, options.poolSize ?? 10);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // Pipeline mode: a transaction's `write`s go out without waiting for each other's answers (see
+  // `pipelined`); a client that awaits each statement, as everything else does, works as before.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, pipeline: true });
   // An idle client's error (server restart, network) must not crash the process; the next query fails instead.
   pool.on('error', () => undefined);
   const reader = executor(pool);
@@ -110,7 +183,15 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
       try {
         // One round trip (simple protocol: both statements in one message).
         await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
-        const result = await work(executor(client));
+        const tx = pipelined(client);
+        let result: T;
+        try {
+          result = await work(tx);
+          await tx.settle();
+        } catch (error) {
+          await tx.settle().catch(() => undefined); // answered before the ROLLBACK below
+          throw error;
+        }
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -139,6 +220,8 @@ export function openPostgres(url: string, options: PostgresOptions = {}): SqlDat
     get: (sql, params) => (isRead(sql) ? reader.get(sql, params) : transaction((tx) => tx.get(sql, params))),
     // A single write outside a transaction is its own small transaction, serialised with the others.
     run: (sql, params) => transaction((tx) => tx.run(sql, params)),
+    write: (sql, params) => transaction((tx) => tx.run(sql, params)).then(() => undefined),
+    settle: async () => undefined,
     transaction,
     cluster,
     close: async () => {

@@ -25,12 +25,16 @@ export function savepoints(tx: Sql): <T>(work: () => Promise<T>) => Promise<T> {
   return async (work) => {
     const name = `sp${++depth}`;
     try {
-      await tx.run(`SAVEPOINT ${name}`);
+      // Sent without waiting (PostgreSQL pipelines it): its failure, if any, is the work's.
+      await tx.write(`SAVEPOINT ${name}`);
       let result;
       try {
         result = await work();
+        // The work's writes not yet answered (PostgreSQL) fail inside the savepoint, not after it.
+        await tx.settle();
       } catch (error) {
         try {
+          await tx.settle().catch(() => undefined); // what the rollback below undoes anyway
           await tx.run(`ROLLBACK TO SAVEPOINT ${name}`);
           await tx.run(`RELEASE SAVEPOINT ${name}`);
         } catch (lost) {

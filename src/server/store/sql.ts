@@ -9,6 +9,16 @@ export interface Sql {
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   /** Runs a statement; resolves to the number of rows it changed. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /**
+   * A write whose answer the caller does not need. Inside a PostgreSQL write transaction it is
+   * pipelined: sent behind the statements before it and resolved at once, without a round trip;
+   * should it fail, the next statement awaited in the transaction, or `settle()`, throws its error
+   * (the transaction, or the savepoint around it, must then be rolled back). Elsewhere it is
+   * `run`: resolved once written.
+   */
+  write(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Waits for every `write` sent so far; throws the first one's failure (then forgets it). */
+  settle(): Promise<void>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

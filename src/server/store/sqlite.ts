@@ -25,6 +25,10 @@ function open(file: string, readonly: boolean): Connection {
     // SQLite's default 2 MB cache the writer spills dirty pages to the WAL mid-transaction and
     // reads them back; 32 MB keeps a batch in memory until its one commit.
     db.pragma(`cache_size = -${WRITER_CACHE_KIB}`);
+    // A push gives each mutation a savepoint: SQLite copies every page a savepoint first touches
+    // into a sub-journal, a temporary file by default (a write() per page, per index). In memory
+    // they cost a copy; the sub-journal is never needed after a crash (the WAL is).
+    db.pragma('temp_store = MEMORY');
   }
   return db;
 }
@@ -73,10 +77,13 @@ export function openSqlite(file: string): SqlDatabase {
   const reader = executor(readerDb);
   const lock = new Mutex();
 
+  // better-sqlite3 is synchronous: a write is done (or has thrown) when `write` returns.
   const txSql: Sql = {
     all: async (sql, params) => writer.all(sql, params),
     get: async (sql, params) => writer.get(sql, params),
     run: async (sql, params) => writer.run(sql, params),
+    write: async (sql, params) => void writer.run(sql, params),
+    settle: async () => undefined,
   };
 
   // Outside a transaction: reads go to the reader; anything that writes waits for the writer.
@@ -88,6 +95,8 @@ export function openSqlite(file: string): SqlDatabase {
     all: async (sql, params) => (isRead(sql) ? reader.all(sql, params) : viaWriter(() => writer.all(sql, params))),
     get: async (sql, params) => (isRead(sql) ? reader.get(sql, params) : viaWriter(() => writer.get(sql, params))),
     run: async (sql, params) => viaWriter(() => writer.run(sql, params)),
+    write: async (sql, params) => viaWriter(() => void writer.run(sql, params)),
+    settle: async () => undefined,
     transaction: (work) =>
       lock.run(async () => {
         writerDb.exec('BEGIN IMMEDIATE');

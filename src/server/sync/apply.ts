@@ -6,7 +6,7 @@
 // mutation, is what makes a 50-mutation batch cheap (one fsync).
 import { chinaDate, type Mutation, type PushResult, type ServiceItem } from '../../domain';
 import type { AuthUser } from '../auth/user';
-import type { Repositories, Store, Transaction } from '../store';
+import type { DivisionRecord, Repositories, Store, Transaction } from '../store';
 import { TransactionLost } from '../store/savepoint';
 import { UniqueViolation } from '../store/sql';
 import type { MutationContext } from './context';
@@ -90,23 +90,39 @@ function failed(m: Mutation, error: unknown, o: ApplyOptions): Attempt {
   return serverError(m.id);
 }
 
-/**
- * The catalogue as one batch reads it: each item and version is read (and parsed) once per push,
- * not once per mutation. Sound inside the batch's transaction: no push mutation writes the
- * catalogue, and a write transaction sees no other writer's commits.
- */
-function batchCatalog(catalog: Repositories['catalog']): Repositories['catalog'] {
-  const seen = new Map<string, ServiceItem | undefined>();
-  const once = async (key: string, read: () => Promise<ServiceItem | undefined>) => {
-    if (seen.has(key)) return seen.get(key);
-    const item = await read();
-    seen.set(key, item);
-    return item;
+/** `read` once per key: later calls get the same answer (the same object). A failed read is
+ *  not kept: it may be a mutation's savepoint failing, which the next mutation does not share. */
+function memo<T>(): (key: string, read: () => Promise<T>) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key, read) => {
+    let answer = seen.get(key);
+    if (!answer) {
+      answer = read();
+      seen.set(key, answer);
+      answer.catch(() => seen.delete(key));
+    }
+    return answer;
   };
+}
+
+/**
+ * The catalogue and the county division lists as one batch reads them: each item, version and
+ * list is read (and parsed) once per push, not once per mutation. Sound inside the batch's
+ * transaction: no push mutation writes the catalogue or the divisions, and a write transaction
+ * sees no other writer's commits.
+ */
+function batchReads(tx: Transaction): Repositories {
+  const { catalog, divisions } = tx;
+  const item = memo<ServiceItem | undefined>();
+  const county = memo<DivisionRecord[]>();
   return {
-    ...catalog,
-    get: (code) => once(`current:${code}`, () => catalog.get(code)),
-    version: (code, version) => once(`${version}:${code}`, () => catalog.version(code, version)),
+    ...tx,
+    catalog: {
+      ...catalog,
+      get: (code) => item(`current:${code}`, () => catalog.get(code)),
+      version: (code, version) => item(`${version}:${code}`, () => catalog.version(code, version)),
+    },
+    divisions: { ...divisions, inCounty: (code) => county(code, () => divisions.inCounty(code)) },
   };
 }
 
@@ -144,7 +160,7 @@ export async function applyBatch(mutations: readonly Mutation[], o: ApplyOptions
   try {
     attempts = await o.store.transaction(async (tx) => {
       const out: Attempt[] = [];
-      const repos = { ...tx, catalog: batchCatalog(tx.catalog) };
+      const repos = batchReads(tx);
       for (const m of mutations) out.push(await attempt(tx, repos, m, o));
       return out;
     });

@@ -101,7 +101,7 @@ export function blobRepo(sql: Sql): Repositories['blobs'] {
       const unique = [...new Set(hashes)];
       for (let i = 0; i < unique.length; i += 500) {
         const part = unique.slice(i, i + 500);
-        await sql.run(
+        await sql.write(
           `INSERT INTO case_blobs (case_id, sha256) VALUES ${part.map(() => '(?, ?)').join(', ')} ON CONFLICT (case_id, sha256) DO NOTHING`,
           part.flatMap((h) => [caseId, h]),
         );

@@ -244,7 +244,7 @@ const sameCountKey = (a: CountKey, b: CountKey) =>
 
 /** Adds `by` to the counter of `k`'s cell (created at `by` when new). */
 const bump = (sql: Sql, k: CountKey, by: 1 | -1) =>
-  sql.run(
+  sql.write(
     `INSERT INTO case_counts (township_code, village_code, item_code, status, county_code, n) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (township_code, village_code, item_code, status) DO UPDATE SET n = case_counts.n + excluded.n`,
     [k.townshipCode, k.villageCode, k.itemCode, k.status, k.countyCode, by],
@@ -257,7 +257,7 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
   });
   return {
     async upsert(p, villageCode, now) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO persons (id, village_code, data, id_number_hash, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET data = excluded.data, id_number_hash = excluded.id_number_hash, updated_at = excluded.updated_at`,
         [p.id, villageCode, sealJson(cipher, SEALED.persons, p), cipher.idNumberHash(p.idNumber), now],
@@ -295,7 +295,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
     // Every case write keeps case_counts exact in the same transaction (all callers write cases
     // inside `store.transaction`): +1 for a new case, -1/+1 when a case moves to another cell.
     async insert(c) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(cipher, c)
           .map(() => '?')
           .join(', ')})`,
@@ -433,7 +433,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       return rows.map((r) => toCase(cipher, r));
     },
     async addRevision(r) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO case_revisions (case_id, revision, submission, mutation_id, submitted_at) VALUES (?, ?, ?, ?, ?)`,
         [r.caseId, r.revision, sealJson(cipher, SEALED.revisions, r.submission), r.mutationId, r.submittedAt],
       );
@@ -452,7 +452,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       }));
     },
     async setLookupHash(id, hash) {
-      await sql.run(`UPDATE cases SET lookup_hash = ? WHERE id = ? AND lookup_hash IS NULL`, [hash, id]);
+      await sql.write(`UPDATE cases SET lookup_hash = ? WHERE id = ? AND lookup_hash IS NULL`, [hash, id]);
     },
     async lookupHashes(number) {
       const rows = await sql.all<{ id: string; lookup_hash: string | null }>(
@@ -476,7 +476,7 @@ export function materialRepo(sql: Sql, cipher: RecordCipher): Repositories['mate
   };
   return {
     async replaceForCase(caseId, materials, now) {
-      await sql.run(`DELETE FROM materials WHERE case_id = ?`, [caseId]);
+      await sql.write(`DELETE FROM materials WHERE case_id = ?`, [caseId]);
       // Distinct ids (a submission's are): one statement per 200, counting rows written as one by one would.
       if (new Set(materials.map((m) => m.id)).size !== materials.length) {
         let written = 0;

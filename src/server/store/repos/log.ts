@@ -5,7 +5,7 @@ import { chainOf, eventHash, GENESIS } from '../../audit/chain';
 import type { RecordCipher } from '../../crypto/envelope';
 import { SEALED } from '../at-rest';
 import type { Dialect, Sql } from '../sql';
-import type { AuditChainRow, FeedChunk, Repositories, Visibility } from '../store';
+import type { AuditChainRow, FeedChunk, NewChange, Repositories, Scope, Visibility } from '../store';
 import { fromJson, openJson, sealJson, toJson } from './json';
 import { EVERYONE, ownedBy } from './visibility';
 
@@ -72,7 +72,7 @@ async function advance<E>(
   const last = links.at(-1);
   if (!last) return links;
   if (!head) {
-    await sql.run(`INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES (?, ?, ?)`, [
+    await sql.write(`INSERT INTO audit_chains (chain, last_seq, last_hash) VALUES (?, ?, ?)`, [
       chain,
       last.chainSeq,
       last.hash,
@@ -103,7 +103,7 @@ export function auditRepo(sql: Sql): Repositories['audit'] {
       const links = await advance(sql, chain, run, (e, chainSeq, prevHash) =>
         eventHash({ chain, chainSeq, prevHash, serverAt }, e),
       );
-      await sql.run(
+      await sql.write(
         `INSERT INTO audit (id, case_id, entity, entity_id, action, data, at, chain, chain_seq, prev_hash, hash, server_at)
          VALUES ${run.map(() => AUDIT_ROW).join(', ')}`,
         run.flatMap((e, k) => [
@@ -230,7 +230,7 @@ export function mutationRepo(sql: Sql, cipher: RecordCipher): Repositories['muta
       );
     },
     async insert(m) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO applied_mutations (mutation_id, device_id, user_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)`,
         [m.mutationId, m.deviceId, m.userId, m.kind, sealJson(cipher, SEALED.mutations, m.result), m.appliedAt],
       );
@@ -276,18 +276,20 @@ export function changeRepo(sql: Sql, cipher: RecordCipher, dialect: Dialect = 's
       return { seq, type: r.type, json: withSeq(cipher.open(SEALED.changes, r.payload), seq) };
     });
   };
+  const INSERT_CHANGE = `INSERT INTO changes (village_code, township_code, county_code, type, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+  const changeValues = (scope: Scope, change: NewChange, now: number) => {
+    const caseId = 'caseId' in change ? change.caseId : null;
+    // The public catalogue stays in clear (large, sent to every tablet, nothing personal).
+    const payload = change.type === 'catalog.item' ? toJson(change) : sealJson(cipher, SEALED.changes, change);
+    return [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, payload, now];
+  };
   return {
     async append(scope, change, now) {
-      const caseId = 'caseId' in change ? change.caseId : null;
-      // The public catalogue stays in clear (large, sent to every tablet, nothing personal).
-      const payload = change.type === 'catalog.item' ? toJson(change) : sealJson(cipher, SEALED.changes, change);
-      const row = await sql.get<{ seq: number }>(
-        `INSERT INTO changes (village_code, township_code, county_code, type, case_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
-        [scope.villageCode, scope.townshipCode, scope.countyCode, change.type, caseId, payload, now],
-      );
+      const row = await sql.get<{ seq: number }>(`${INSERT_CHANGE} RETURNING seq`, changeValues(scope, change, now));
       if (!row) throw new Error('change not appended');
       return Number(row.seq);
     },
+    add: (scope, change, now) => sql.write(INSERT_CHANGE, changeValues(scope, change, now)),
     async head() {
       return Number((await sql.get<{ n: number | null }>(`SELECT MAX(seq) AS n FROM changes`))?.n ?? 0);
     },

@@ -16,7 +16,7 @@ export function decisionRepo(sql: Sql, cipher: RecordCipher): Repositories['deci
   });
   return {
     async insert(d, versionAfter, now) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO decisions (id, case_id, kind, revision, reviewer_id, data, version_after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [d.id, d.caseId, d.kind, d.revision, d.reviewerId, sealJson(cipher, SEALED.decisions, d), versionAfter, now],
       );
@@ -39,7 +39,7 @@ export function decisionRepo(sql: Sql, cipher: RecordCipher): Repositories['deci
 export function ratingRepo(sql: Sql, cipher: RecordCipher): Repositories['ratings'] {
   return {
     async insert(r, now) {
-      await sql.run(`INSERT INTO ratings (id, case_id, level, data, created_at) VALUES (?, ?, ?, ?, ?)`, [
+      await sql.write(`INSERT INTO ratings (id, case_id, level, data, created_at) VALUES (?, ?, ?, ?, ?)`, [
         r.id,
         r.caseId,
         r.level,
@@ -87,7 +87,7 @@ export function rectificationRepo(sql: Sql, cipher: RecordCipher): Repositories[
   };
   return {
     async insert(r, now) {
-      await sql.run(
+      await sql.write(
         `INSERT INTO rectifications (id, case_id, rating_id, status, due_by, data, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         [r.id, r.caseId, r.ratingId, r.status, r.dueBy, sealJson(cipher, SEALED.rectifications, r), now],
       );

@@ -30,7 +30,7 @@ export async function applyRating(ctx: MutationContext, m: Rate) {
   await ctx.tx.cases.update(c);
   await ctx.tx.audit.insert(moved.event, ctx.now);
   const scope = caseScope(c);
-  await ctx.tx.changes.append(
+  await ctx.tx.changes.add(
     scope,
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: ctx.now },
     ctx.now,
@@ -58,7 +58,7 @@ export async function applyRating(ctx: MutationContext, m: Rate) {
       },
       ctx.now,
     );
-    await ctx.tx.changes.append(scope, { type: 'rectification', caseId: c.id, rectification }, ctx.now);
+    await ctx.tx.changes.add(scope, { type: 'rectification', caseId: c.id, rectification }, ctx.now);
   }
   return okResult(m.id, c.version);
 }

@@ -69,7 +69,7 @@ async function savePersons(tx: Repositories, people: Person[], villageCode: stri
     await checkPersonDivision(tx, person);
     await tx.persons.upsert(person, villageCode, now);
     // The village's devices take the merged profile (another device's edits, open conflicts).
-    await tx.changes.append(scope, { type: 'person', person }, now);
+    await tx.changes.add(scope, { type: 'person', person }, now);
   }
 }
 
@@ -157,7 +157,7 @@ async function record(
     submittedAt: now,
   });
   await tx.audit.insertAll(events, now);
-  await tx.changes.append(
+  await tx.changes.add(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: now },
     now,

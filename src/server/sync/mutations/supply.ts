@@ -50,7 +50,7 @@ export async function applySupply(ctx: MutationContext, m: Supply) {
     },
     ctx.now,
   );
-  await ctx.tx.changes.append(
+  await ctx.tx.changes.add(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: ctx.now },
     ctx.now,

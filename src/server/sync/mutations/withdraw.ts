@@ -21,7 +21,7 @@ export async function applyWithdraw(ctx: MutationContext, m: Withdraw) {
   c.data = { ...c.data, status: c.status, baseVersion: c.version, updatedAt: ctx.now };
   await ctx.tx.cases.update(c);
   await ctx.tx.audit.insert(moved.event, ctx.now);
-  await ctx.tx.changes.append(
+  await ctx.tx.changes.add(
     caseScope(c),
     { type: 'case.status', caseId: c.id, status: c.status, version: c.version, at: ctx.now },
     ctx.now,
