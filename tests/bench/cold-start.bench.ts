@@ -111,7 +111,10 @@ async function firstVisit(profile: string, url: string) {
 }
 
 /** One navigation to the home list of `total` cases: first rows, a status filter, a steady scroll. */
-interface ListRun { firstRows: number; afterShell: number; filter: number; scrollP95: number; placeholderFrames: number }
+interface ListRun {
+  firstRows: number; afterShell: number; countedAfterShell: number;
+  filter: number; filterCounted: number; scrollP95: number; placeholderFrames: number;
+}
 
 /** Tops the device up to `total` cases (online), then measures LIST_RUNS offline navigations. */
 async function bigList(context: BrowserContext, url: string, before: SeedSummary, total: number) {
@@ -144,7 +147,8 @@ async function bigList(context: BrowserContext, url: string, before: SeedSummary
       (sel as HTMLSelectElement).dispatchEvent(new Event('change', { bubbles: true }));
     }, n as number, label as string), [select, FILTER_STATUS.value, expected, FILTER_STATUS.label] as const);
     runs.push({
-      firstRows: marks.list!, afterShell: marks.list! - marks.shell!, filter,
+      firstRows: marks.rows!, afterShell: marks.rows! - marks.shell!, countedAfterShell: marks.list! - marks.shell!,
+      filter: filter.rows, filterCounted: filter.counted,
       scrollP95: percentile(scroll.gaps, 95), placeholderFrames: scroll.placeholderFrames,
     });
     await page.close();
@@ -157,24 +161,23 @@ const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The big list's figures. First rows are timed from navigation and from the app shell (the case
- * list's heading painted after the unlock); baselines: the same from the 200-case device, or the
- * 10,000-case list beside the 50,000 one.
+ * list's heading painted after the unlock), with and without the count; baselines: the same from
+ * the 200-case device's warm runs, or the 10,000-case list's beside the 50,000 one's.
  */
-function listFigures(
-  total: number,
-  list: Awaited<ReturnType<typeof bigList>>,
-  shellBase: number[],
-  scrollBase?: number[],
-  filterBase?: number[],
-): BenchResult[] {
-  const of = (k: keyof ListRun) => list.runs.map((r) => r[k]);
+function listFigures(total: number, list: Awaited<ReturnType<typeof bigList>>, warm: StartRun[], smaller?: ListRun[]): BenchResult[] {
+  const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
   const head = `cold-start: ${thousands(total)} cases, offline, ${CPU_SLOWDOWN}× CPU`;
-  const smaller = scrollBase ? `${thousands(MANY_CASES)} cases` : `${FIRST_CASES} cases, online warm runs`;
+  const warmLabel = `${FIRST_CASES} cases, online warm runs`;
+  const base = (k: keyof ListRun, fromWarm?: number[]) =>
+    smaller ? { baseline: { label: `${thousands(MANY_CASES)} cases`, value: median(of(smaller, k)) } }
+      : fromWarm ? { baseline: { label: warmLabel, value: median(fromWarm) } } : {};
   return [
-    { figure: `${head}: first rows of the home list after navigation, median of ${LIST_RUNS}`, unit: 'ms', value: median(of('firstRows')) },
-    { figure: `${head}: first rows after the app shell (list heading painted), median of ${LIST_RUNS}`, unit: 'ms', value: median(of('afterShell')), baseline: { label: smaller, value: median(shellBase) } },
-    { figure: `${head}: status filter (${FILTER_STATUS.label}, ${list.expected} cases) to first rows, median of ${LIST_RUNS}`, unit: 'ms', value: median(of('filter')), ...(filterBase && { baseline: { label: smaller, value: median(filterBase) } }) },
-    { figure: `${head}: scroll ${SCROLL_STEP} px/frame for ${SCROLL_FRAMES} frames, frame gap p95, median of ${LIST_RUNS}`, unit: 'ms', value: median(of('scrollP95')), ...(scrollBase && { baseline: { label: smaller, value: median(scrollBase) } }) },
+    { figure: `${head}: first rows of the home list after navigation, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'firstRows')), ...base('firstRows') },
+    { figure: `${head}: first rows after the app shell (list heading painted), median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'afterShell')), ...base('afterShell', warm.map((r) => r.rows! - r.shell!)) },
+    { figure: `${head}: first rows and the count (共 N 件) after the app shell, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'countedAfterShell')), ...base('countedAfterShell', warm.map((r) => r.list! - r.shell!)) },
+    { figure: `${head}: status filter (${FILTER_STATUS.label}, ${list.expected} cases) to first rows, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filter')), ...base('filter') },
+    { figure: `${head}: status filter to first rows and the count, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filterCounted')), ...base('filterCounted') },
+    { figure: `${head}: scroll ${SCROLL_STEP} px/frame for ${SCROLL_FRAMES} frames, frame gap p95, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'scrollP95')), ...base('scrollP95') },
   ];
 }
 
@@ -216,7 +219,7 @@ export async function run(): Promise<BenchResult[]> {
     }
     const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
     for (const [n, l] of [[MANY_CASES, many], [HUGE_LIST, huge]] as const)
-      console.log(`  ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}); filter: ${round(of(l.runs, 'filter'))}; scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
+      console.log(`  ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}, with the count: ${round(of(l.runs, 'countedAfterShell'))}); filter: ${round(of(l.runs, 'filter'))} (with the count: ${round(of(l.runs, 'filterCounted'))}); scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
     const warmLabel = 'online, browser running';
     const sent = 'uncompressed (as the server sends it)';
     return [
@@ -226,8 +229,8 @@ export async function run(): Promise<BenchResult[]> {
       { figure: `cold-start: of which case list painted (${FIRST_CASES} cases), median`, unit: 'ms', value: median(ms(cold, 'list')), baseline: { label: warmLabel, value: median(ms(warm, 'list')) } },
       { figure: `cold-start: JS the page loads on first visit (login → list, ${firstLoad.files} files), gzip -6`, unit: 'KB', value: firstLoad.gzipKb, baseline: { label: sent, value: firstLoad.rawKb } },
       { figure: `cold-start: all JS precached by the service worker + sw.js (${everything.files} files), gzip -6`, unit: 'KB', value: everything.gzipKb, baseline: { label: sent, value: everything.rawKb } },
-      ...listFigures(MANY_CASES, many, ms(warm, 'list').map((t, i) => t - warm[i]!.shell!)),
-      ...listFigures(HUGE_LIST, huge, of(many.runs, 'afterShell'), of(many.runs, 'scrollP95'), of(many.runs, 'filter')),
+      ...listFigures(MANY_CASES, many, warm),
+      ...listFigures(HUGE_LIST, huge, warm, many.runs),
     ];
   } finally {
     await warmContext?.close();

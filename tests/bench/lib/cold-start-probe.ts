@@ -18,6 +18,8 @@ export interface ColdStartMarks {
   locked?: number;
   /** The app shell of the case list painted: its heading, before any row (after the unlock). */
   shell?: number;
+  /** The case list's first loaded row painted (its count may still be on its way). */
+  rows?: number;
   /** Case list rendered (heading + count + first loaded row), at the frame that paints it. */
   list?: number;
   /** When the click on 新建办件 was dispatched. */
@@ -32,8 +34,11 @@ export interface ColdStartProbe {
   listed: Promise<ColdStartMarks>;
   /** Resolves with the marks once `interactive` is set (only with `clickNewCase`). */
   done: Promise<ColdStartMarks>;
-  /** ms from `start` until the first list row shows `statusLabel` and the count reads `count`. */
-  filterRows(start: () => void, count: number, statusLabel: string): Promise<number>;
+  /**
+   * ms from `start` until the first list row shows `statusLabel` (`rows`), and until the count
+   * also reads `count` (`counted`).
+   */
+  filterRows(start: () => void, count: number, statusLabel: string): Promise<{ rows: number; counted: number }>;
   /**
    * Scrolls the case list down by `step` px in every animation frame for `frames` frames (a steady
    * fling, driven from inside the page so no test-runner round trip is counted). Resolves with
@@ -87,6 +92,7 @@ export function installColdStartProbe({ clickNewCase, pin }: { clickNewCase: boo
   }
 
   whenPainted(() => document.getElementById('cases-title') !== null, (t) => { marks.shell = t; });
+  whenPainted(() => document.getElementById('cases-title') !== null && document.querySelector(LIST_ROW) !== null, (t) => { marks.rows = t; });
 
   let resolveListed!: (m: ColdStartMarks) => void, resolveDone!: (m: ColdStartMarks) => void, failDone!: (e: Error) => void;
   const listed = new Promise<ColdStartMarks>((ok) => { resolveListed = ok; });
@@ -107,11 +113,14 @@ export function installColdStartProbe({ clickNewCase, pin }: { clickNewCase: boo
     }, 0);
   });
 
-  const filterRows = (start: () => void, count: number, statusLabel: string) => new Promise<number>((ok) => {
+  const filterRows = (start: () => void, count: number, statusLabel: string) => new Promise<{ rows: number; counted: number }>((ok) => {
     const t0 = performance.now();
     const first = () => document.querySelector(`[role="list"][aria-label="办件"] [aria-posinset="1"] a.case-card`);
+    const shown = () => (first()?.textContent ?? '').includes(statusLabel);
+    let rows = NaN;
     start();
-    whenPainted(() => countText() === `共 ${count} 件` && (first()?.textContent ?? '').includes(statusLabel), (t) => ok(t - t0));
+    whenPainted(shown, (t) => { rows = t - t0; });
+    whenPainted(() => countText() === `共 ${count} 件` && shown(), (t) => ok({ rows: Number.isNaN(rows) ? t - t0 : rows, counted: t - t0 }));
   });
 
   const scrollFrames = (frames: number, step: number) => new Promise<{ gaps: number[]; placeholderFrames: number; scrolledTo: number }>((ok, fail) => {

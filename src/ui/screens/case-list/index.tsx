@@ -22,7 +22,7 @@ const MIN_ROW_HEIGHT = 136;
 /** 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000 cases. */
 export function CaseListScreen() {
   const state = useAppState();
-  const { total, rows, loading, error, filter } = state.caseList;
+  const { total, rows, loading, counting, error, filter } = state.caseList;
   useEffect(() => {
     void loadCaseList(state);
     void refreshSyncStatus(state);
@@ -48,7 +48,7 @@ export function CaseListScreen() {
       <DueSoonPanel />
       <CaseFilters />
       <p role="status" aria-live="polite" class="muted" data-testid="case-count">
-        {loading.value ? '正在读取……' : `共 ${total.value} 件`}
+        {loading.value ? '正在读取……' : counting.value ? `${total.value} 件以上，正在计数……` : `共 ${total.value} 件`}
       </p>
       {error.value && <Banner tone="danger">读取办件失败：{error.value}</Banner>}
       {!loading.value && total.value === 0 ? (
