@@ -18,6 +18,8 @@ import './case-list.css';
  * and font size and uses that, so no line of a card is ever cut or covered (see case-list.css).
  */
 const MIN_ROW_HEIGHT = 136;
+/** Rows below the view whose page is read already: a fling reaches loaded rows, not placeholders. */
+const READ_AHEAD_ROWS = 60;
 
 /** 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000 cases. */
 export function CaseListScreen() {
@@ -66,7 +68,7 @@ export function CaseListScreen() {
           probe={<CaseCardProbe like={rows.value.find((r) => r !== undefined)} />}
           label="办件"
           getKey={(row, i) => row?.case.id ?? `loading-${i}`}
-          onRange={(start, end) => void ensureCaseRows(state, start, end)}
+          onRange={(start, end) => void ensureCaseRows(state, start, end + READ_AHEAD_ROWS)}
           renderRow={(row) => <CaseCard row={row} problem={row ? problems.get(row.case.id) : undefined} />}
         />
       )}
