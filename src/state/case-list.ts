@@ -1,6 +1,7 @@
 // 办件列表 state: a filtered, paged window over possibly 50,000 cases. The first page is read
 // by index and shown at once; the count follows (IndexedDB counts by walking every entry: ~0.1 s
-// per 10,000 cases, more on a tablet), then pages of rows load as the virtual list scrolls to them.
+// per 10,000 cases, more on a tablet), then pages of rows load as the virtual list scrolls to them
+// (the screen reads a little ahead of the view).
 // First screen: storage's list reads only (no schema, no pinyin), the generated item names.
 import { signal } from '@preact/signals';
 import type { Case, CaseStatus } from '../domain/schemas/case';
@@ -96,10 +97,12 @@ export async function loadCaseList(
   state.caseList.error.value = null;
   const query = toStorageFilter(filter, state.today.value);
   try {
-    const counted = countCases(query);
-    counted.catch(() => undefined); // awaited below; a failure there is the list's error
     const pulledNames = loadPulledNames().catch(() => undefined); // the bundled names stand in
     const first = await readPage(p.names, query, 0, pulledNames);
+    // Counted only now: IndexedDB answers a connection's requests in turn, so a count started
+    // first would hold the page's reads back behind its walk over every entry.
+    const counted = countCases(query);
+    counted.catch(() => undefined); // awaited below; a failure there is the list's error
     if (gen !== p.generation) return;
     state.caseList.rows.value = first;
     state.caseList.total.value = first.length;

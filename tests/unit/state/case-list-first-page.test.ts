@@ -8,11 +8,19 @@ import type { CaseQuery } from '../../../src/storage/cases';
 
 const storage = vi.hoisted(() => ({
   count: (): Promise<number> => Promise.resolve(0),
+  /** What the list asked storage for, in order. */
+  calls: [] as string[],
   list: vi.fn<(q: CaseQuery) => Promise<Case[]>>(),
 }));
 vi.mock('../../../src/storage/first-reads', () => ({
-  countCases: () => storage.count(),
-  listCases: (q: CaseQuery) => storage.list(q),
+  countCases: () => {
+    storage.calls.push('count');
+    return storage.count();
+  },
+  listCases: (q: CaseQuery) => {
+    storage.calls.push(`list ${q.offset}`);
+    return storage.list(q);
+  },
   personNames: async (ids: readonly string[]) => new Map(ids.map((id) => [id, `申请人${id}`])),
   storedCatalogItems: async () => [],
 }));
@@ -38,6 +46,7 @@ const newState = () => ({ caseList: createCaseListSlice(), today: signal('2026-1
 describe('case list: the first page before the count', () => {
   beforeEach(() => {
     storage.list.mockReset();
+    storage.calls.length = 0;
     storage.list.mockImplementation(async (q) => page(q));
   });
 
@@ -55,6 +64,8 @@ describe('case list: the first page before the count', () => {
     await ensureCaseRows(state, 0, 200);
     expect(storage.list).toHaveBeenCalledTimes(1);
 
+    // The count starts after the first page's read: it would hold that read back in IndexedDB.
+    expect(storage.calls).toEqual(['list 0', 'count']);
     count.resolve(TOTAL);
     await done;
     expect(state.caseList.counting.value).toBe(false);
