@@ -1,5 +1,7 @@
-// 办件列表 state: a filtered, paged window over possibly 10,000 cases. The count comes first
-// (index-only when possible), then pages of rows load as the virtual list scrolls to them.
+// 办件列表 state: a filtered, paged window over possibly 50,000 cases. The first page is read
+// by index and shown at once; the count follows (IndexedDB counts by walking every entry: ~0.1 s
+// per 10,000 cases, more on a tablet), then pages of rows load as the virtual list scrolls to them
+// (the screen reads a little ahead of the view).
 // First screen: storage's list reads only (no schema, no pinyin), the generated item names.
 import { signal } from '@preact/signals';
 import type { Case, CaseStatus } from '../domain/schemas/case';
@@ -36,7 +38,9 @@ export function createCaseListSlice() {
     total: signal(0),
     /** Sparse: index → row once its page has loaded. */
     rows: signal<(CaseRow | undefined)[]>([]),
-    loading: signal(true), // until the first query answers: never flash "no cases" on start
+    loading: signal(true), // until the first page is read: never flash "no cases" on start
+    /** The first page is shown, the count is still on its way (`total` = the rows shown so far). */
+    counting: signal(false),
     error: signal<string | null>(null),
     /** Bookkeeping, not rendered: which pages are in, and a counter that drops stale answers. */
     paging: { generation: 0, loaded: new Set<number>(), loading: new Set<number>(), names: new Map<string, string>() },
@@ -51,6 +55,7 @@ export function resetCaseList(state: AppState): void {
   p.names.clear();
   state.caseList.rows.value = [];
   state.caseList.total.value = 0;
+  state.caseList.counting.value = false;
 }
 
 /** Cases the township is still working on: only these can be "due soon". */
@@ -74,7 +79,10 @@ export function toStorageFilter(f: CaseListFilter, today: string): CaseFilter {
   };
 }
 
-/** Applies a filter (or reloads the current one): recount and load the first page. */
+/**
+ * Applies a filter (or reloads the current one): the first page is read by index and shown, then
+ * the count (read at the same time, answered later on a big list) sizes the list.
+ */
 export async function loadCaseList(
   state: AppState,
   filter: CaseListFilter = state.caseList.filter.value,
@@ -85,21 +93,53 @@ export async function loadCaseList(
   p.loading.clear();
   state.caseList.filter.value = filter;
   state.caseList.loading.value = true;
+  state.caseList.counting.value = false;
   state.caseList.error.value = null;
+  const query = toStorageFilter(filter, state.today.value);
   try {
-    const [total] = await Promise.all([
-      countCases(toStorageFilter(filter, state.today.value)),
-      loadPulledNames().catch(() => undefined), // the bundled names stand in
-    ]);
+    const pulledNames = loadPulledNames().catch(() => undefined); // the bundled names stand in
+    const first = await readPage(p.names, query, 0, pulledNames);
+    // Counted only now: IndexedDB answers a connection's requests in turn, so a count started
+    // first would hold the page's reads back behind its walk over every entry.
+    const counted = countCases(query);
+    counted.catch(() => undefined); // awaited below; a failure there is the list's error
     if (gen !== p.generation) return;
+    state.caseList.rows.value = first;
+    state.caseList.total.value = first.length;
+    p.loaded.add(0);
+    // A full page: more may follow, the count says how many. The rows show meanwhile.
+    state.caseList.counting.value = first.length === CASE_PAGE_SIZE;
+    state.caseList.loading.value = false;
+    const total = await counted;
+    if (gen !== p.generation) return;
+    const rows = state.caseList.rows.value.slice(0, total);
+    rows.length = total;
+    state.caseList.rows.value = rows;
     state.caseList.total.value = total;
-    state.caseList.rows.value = new Array<CaseRow | undefined>(total);
-    await ensureCaseRows(state, 0, Math.min(total, CASE_PAGE_SIZE));
   } catch (e) {
     if (gen === p.generation) state.caseList.error.value = e instanceof Error ? e.message : String(e);
   } finally {
-    if (gen === p.generation) state.caseList.loading.value = false;
+    if (gen === p.generation) {
+      state.caseList.loading.value = false;
+      state.caseList.counting.value = false;
+    }
   }
+}
+
+/** One page of rows for the list: its cases with their item names (once `itemNames` are in) and applicants' names. */
+async function readPage(
+  names: Map<string, string>,
+  query: CaseFilter,
+  page: number,
+  itemNames?: Promise<unknown>,
+): Promise<CaseRow[]> {
+  const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
+  await Promise.all([lookUpNames(names, cases), itemNames]);
+  return cases.map((c): CaseRow => ({
+    case: c,
+    itemName: itemTitle(c.itemCode),
+    applicantName: names.get(c.applicantId) ?? MISSING_PERSON,
+  }));
 }
 
 /** Loads the pages covering rows [start, end) that are not loaded yet. */
@@ -116,13 +156,7 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
     jobs.push(
       (async () => {
         try {
-          const cases = await listCases({ ...query, offset: page * CASE_PAGE_SIZE, limit: CASE_PAGE_SIZE });
-          await lookUpNames(p.names, cases);
-          const rows = cases.map((c): CaseRow => ({
-            case: c,
-            itemName: itemTitle(c.itemCode),
-            applicantName: p.names.get(c.applicantId) ?? MISSING_PERSON,
-          }));
+          const rows = await readPage(p.names, query, page);
           if (gen !== p.generation) return;
           const next = state.caseList.rows.value.slice();
           rows.forEach((r, i) => {

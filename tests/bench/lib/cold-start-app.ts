@@ -45,7 +45,8 @@ export async function startServer(staticDir: string): Promise<RunningApp> {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DAIBAN_DATA_DIR: dataDir, DAIBAN_STATIC_DIR: staticDir,
-      DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
+      // HTTPS on any free port: a fixed 8443 may be taken by another server on the machine.
+      DAIBAN_HTTPS_PORT: '0', DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
       // The Vite build just before sets NODE_ENV=production in this process: the server would
       // refuse the demo logins (as in tests/e2e/fixtures/sync-steps.ts).
       NODE_ENV: 'test',

@@ -16,6 +16,10 @@
 export interface ColdStartMarks {
   /** The lock screen's PIN pad painted (the PIN is tapped then). */
   locked?: number;
+  /** The app shell of the case list painted: its heading, before any row (after the unlock). */
+  shell?: number;
+  /** The case list's first loaded row painted (its count may still be on its way). */
+  rows?: number;
   /** Case list rendered (heading + count + first loaded row), at the frame that paints it. */
   list?: number;
   /** When the click on 新建办件 was dispatched. */
@@ -30,8 +34,18 @@ export interface ColdStartProbe {
   listed: Promise<ColdStartMarks>;
   /** Resolves with the marks once `interactive` is set (only with `clickNewCase`). */
   done: Promise<ColdStartMarks>;
-  /** ms from `start` until the first list row shows `statusLabel` and the count reads `count`. */
-  filterRows(start: () => void, count: number, statusLabel: string): Promise<number>;
+  /**
+   * ms from `start` until the first list row shows `statusLabel` (`rows`), and until the count
+   * also reads `count` (`counted`).
+   */
+  filterRows(start: () => void, count: number, statusLabel: string): Promise<{ rows: number; counted: number }>;
+  /**
+   * Scrolls the case list down by `step` px in every animation frame for `frames` frames (a steady
+   * fling, driven from inside the page so no test-runner round trip is counted). Resolves with
+   * the gaps between frames (ms) and in how many frames a row in view still showed its loading
+   * placeholder.
+   */
+  scrollFrames(frames: number, step: number): Promise<{ gaps: number[]; placeholderFrames: number; scrolledTo: number }>;
 }
 
 declare global {
@@ -77,6 +91,9 @@ export function installColdStartProbe({ clickNewCase, pin }: { clickNewCase: boo
     );
   }
 
+  whenPainted(() => document.getElementById('cases-title') !== null, (t) => { marks.shell = t; });
+  whenPainted(() => document.getElementById('cases-title') !== null && document.querySelector(LIST_ROW) !== null, (t) => { marks.rows = t; });
+
   let resolveListed!: (m: ColdStartMarks) => void, resolveDone!: (m: ColdStartMarks) => void, failDone!: (e: Error) => void;
   const listed = new Promise<ColdStartMarks>((ok) => { resolveListed = ok; });
   const done = new Promise<ColdStartMarks>((ok, fail) => { resolveDone = ok; failDone = fail; });
@@ -96,12 +113,40 @@ export function installColdStartProbe({ clickNewCase, pin }: { clickNewCase: boo
     }, 0);
   });
 
-  const filterRows = (start: () => void, count: number, statusLabel: string) => new Promise<number>((ok) => {
+  const filterRows = (start: () => void, count: number, statusLabel: string) => new Promise<{ rows: number; counted: number }>((ok) => {
     const t0 = performance.now();
     const first = () => document.querySelector(`[role="list"][aria-label="办件"] [aria-posinset="1"] a.case-card`);
+    const shown = () => (first()?.textContent ?? '').includes(statusLabel);
+    let rows = NaN;
     start();
-    whenPainted(() => countText() === `共 ${count} 件` && (first()?.textContent ?? '').includes(statusLabel), (t) => ok(t - t0));
+    whenPainted(shown, (t) => { rows = t - t0; });
+    whenPainted(() => countText() === `共 ${count} 件` && shown(), (t) => ok({ rows: Number.isNaN(rows) ? t - t0 : rows, counted: t - t0 }));
   });
 
-  window.__coldStart = { marks, listed, done, filterRows };
+  const scrollFrames = (frames: number, step: number) => new Promise<{ gaps: number[]; placeholderFrames: number; scrolledTo: number }>((ok, fail) => {
+    const scroller = document.querySelector<HTMLElement>('.vlist');
+    if (!scroller) { fail(new Error('cold-start probe: no case list to scroll')); return; }
+    const gaps: number[] = [];
+    let placeholderFrames = 0, last = -1;
+    const visibleLoading = () => {
+      const top = scroller.getBoundingClientRect().top, bottom = top + scroller.clientHeight;
+      return [...scroller.querySelectorAll('.case-card--loading')].some((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > top && r.top < bottom;
+      });
+    };
+    const tick = (t: number) => {
+      if (last >= 0) {
+        gaps.push(t - last);
+        if (visibleLoading()) placeholderFrames++;
+      }
+      last = t;
+      if (gaps.length >= frames) { ok({ gaps, placeholderFrames, scrolledTo: scroller.scrollTop }); return; }
+      scroller.scrollTop += step;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+
+  window.__coldStart = { marks, listed, done, filterRows, scrollFrames };
 }

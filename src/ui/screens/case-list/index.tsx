@@ -18,11 +18,13 @@ import './case-list.css';
  * and font size and uses that, so no line of a card is ever cut or covered (see case-list.css).
  */
 const MIN_ROW_HEIGHT = 136;
+/** Rows below the view whose page is read already: a fling reaches loaded rows, not placeholders. */
+const READ_AHEAD_ROWS = 60;
 
 /** 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000 cases. */
 export function CaseListScreen() {
   const state = useAppState();
-  const { total, rows, loading, error, filter } = state.caseList;
+  const { total, rows, loading, counting, error, filter } = state.caseList;
   useEffect(() => {
     void loadCaseList(state);
     void refreshSyncStatus(state);
@@ -48,7 +50,7 @@ export function CaseListScreen() {
       <DueSoonPanel />
       <CaseFilters />
       <p role="status" aria-live="polite" class="muted" data-testid="case-count">
-        {loading.value ? '正在读取……' : `共 ${total.value} 件`}
+        {loading.value ? '正在读取……' : counting.value ? `${total.value} 件以上，正在计数……` : `共 ${total.value} 件`}
       </p>
       {error.value && <Banner tone="danger">读取办件失败：{error.value}</Banner>}
       {!loading.value && total.value === 0 ? (
@@ -66,7 +68,7 @@ export function CaseListScreen() {
           probe={<CaseCardProbe like={rows.value.find((r) => r !== undefined)} />}
           label="办件"
           getKey={(row, i) => row?.case.id ?? `loading-${i}`}
-          onRange={(start, end) => void ensureCaseRows(state, start, end)}
+          onRange={(start, end) => void ensureCaseRows(state, start, end + READ_AHEAD_ROWS)}
           renderRow={(row) => <CaseCard row={row} problem={row ? problems.get(row.case.id) : undefined} />}
         />
       )}

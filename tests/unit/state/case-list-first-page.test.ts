@@ -1,0 +1,101 @@
+// The case list shows its first page without waiting for the count: IndexedDB counts by walking
+// every entry, which on a big list takes longer than reading the first page by index (issue 13).
+import { signal } from '@preact/signals';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Case } from '../../../src/domain/schemas/case';
+import type { AppState } from '../../../src/state/app-state';
+import type { CaseQuery } from '../../../src/storage/cases';
+
+const storage = vi.hoisted(() => ({
+  count: (): Promise<number> => Promise.resolve(0),
+  /** What the list asked storage for, in order. */
+  calls: [] as string[],
+  list: vi.fn<(q: CaseQuery) => Promise<Case[]>>(),
+}));
+vi.mock('../../../src/storage/first-reads', () => ({
+  countCases: () => {
+    storage.calls.push('count');
+    return storage.count();
+  },
+  listCases: (q: CaseQuery) => {
+    storage.calls.push(`list ${q.offset}`);
+    return storage.list(q);
+  },
+  personNames: async (ids: readonly string[]) => new Map(ids.map((id) => [id, `申请人${id}`])),
+  storedCatalogItems: async () => [],
+}));
+
+const { CASE_PAGE_SIZE, createCaseListSlice, ensureCaseRows, loadCaseList } =
+  await import('../../../src/state/case-list');
+
+const aCase = (i: number) => ({ id: `c${i}`, itemCode: 'MZ-GLJT', applicantId: `p${i % 3}`, status: 'draft' }) as Case;
+const page = (q: CaseQuery) => {
+  const from = q.offset ?? 0;
+  return Array.from({ length: Math.max(0, Math.min(q.limit ?? 50, TOTAL - from)) }, (_, k) => aCase(from + k));
+};
+const TOTAL = 250;
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const newState = () => ({ caseList: createCaseListSlice(), today: signal('2026-12-02') }) as unknown as AppState;
+
+describe('case list: the first page before the count', () => {
+  beforeEach(() => {
+    storage.list.mockReset();
+    storage.calls.length = 0;
+    storage.list.mockImplementation(async (q) => page(q));
+  });
+
+  it('shows the first page while the count is on its way, then sizes the list by the count', async () => {
+    const count = deferred<number>();
+    storage.count = () => count.promise;
+    const state = newState();
+    const done = loadCaseList(state);
+    await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    expect(state.caseList.counting.value).toBe(true);
+    expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+    expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' }, applicantName: '申请人p0' });
+    expect(storage.list).toHaveBeenCalledWith({ offset: 0, limit: CASE_PAGE_SIZE });
+    // Scrolling before the count is known reads nothing beyond the rows shown.
+    await ensureCaseRows(state, 0, 200);
+    expect(storage.list).toHaveBeenCalledTimes(1);
+
+    // The count starts after the first page's read: it would hold that read back in IndexedDB.
+    expect(storage.calls).toEqual(['list 0', 'count']);
+    count.resolve(TOTAL);
+    await done;
+    expect(state.caseList.counting.value).toBe(false);
+    expect(state.caseList.total.value).toBe(TOTAL);
+    expect(state.caseList.rows.value).toHaveLength(TOTAL);
+    expect(state.caseList.rows.value[CASE_PAGE_SIZE]).toBeUndefined();
+    await ensureCaseRows(state, CASE_PAGE_SIZE, CASE_PAGE_SIZE + 10);
+    expect(state.caseList.rows.value[CASE_PAGE_SIZE]).toMatchObject({ case: { id: `c${CASE_PAGE_SIZE}` } });
+  });
+
+  it('a short first page is the whole list: nothing left to count for the screen', async () => {
+    const count = deferred<number>();
+    storage.count = () => count.promise;
+    storage.list.mockImplementation(async () => [aCase(0), aCase(1)]);
+    const state = newState();
+    const done = loadCaseList(state);
+    await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    expect(state.caseList.counting.value).toBe(false);
+    expect(state.caseList.total.value).toBe(2);
+    count.resolve(2);
+    await done;
+    expect(state.caseList.total.value).toBe(2);
+  });
+
+  it('a failing count is the list error, the rows shown stay', async () => {
+    storage.count = () => Promise.reject(new Error('IndexedDB 出错'));
+    const state = newState();
+    await loadCaseList(state);
+    expect(state.caseList.error.value).toBe('IndexedDB 出错');
+    expect(state.caseList.counting.value).toBe(false);
+    expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+  });
+});
