@@ -27,8 +27,11 @@ const idle = (): Promise<void> =>
     else setTimeout(resolve, 100);
   });
 
-/** Loads the agent's screens one at a time, each when the main thread is idle. */
+/** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
+ *  service worker's cache: on a first visit the worker is still downloading the same files, and
+ *  a village link should not carry them twice. */
 export async function preloadAgentScreens(): Promise<void> {
+  if (!navigator.serviceWorker?.controller) return;
   for (const load of AGENT_SCREENS) {
     await idle();
     try {
