@@ -7,7 +7,7 @@
 // Per build: a browser with its own on-disk profile (service worker, IndexedDB), agent1 signed in
 // with a lock-screen PIN and 200 cases (4 applicants) on the device. Per run: a new page at `/`,
 // the PIN tapped, the case list painted, then SETTLE_MS for the idle work an agent's first glance
-// at the list leaves time for; then, each timed from the click (lib/screen-timer.ts) to the first
+// at the list leaves time for (the idle preload of the next screens, src/ui/app/preload-screens.ts); then, each timed from the click (lib/screen-timer.ts) to the first
 // free task after the new screen is painted:
 //   case list → a case (workbench) → back → 群众档案 → a profile → 设置 → back → 群众档案 →
 //   为…办件 (新建办件 with the applicant) → an item from the catalogue → 开始办件 (a new case on
@@ -32,7 +32,8 @@ const BEFORE_REF = 'ea94c4f';
 const BASE_REF = process.env.SCREEN_BASE_REF ?? BEFORE_REF;
 const RUNS = Number(process.env.SCREEN_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
-const SETTLE_MS = 3_000;
+/** How long the agent looks at the list before the first tap (SCREEN_SETTLE_MS). */
+const SETTLE_MS = Number(process.env.SCREEN_SETTLE_MS ?? 3_000);
 const CASES = 200;
 const VILLAGE = '341822100201'; // agent1's village in the demo county
 const PIN = '246813';
@@ -90,6 +91,11 @@ async function oneRun(side: Side): Promise<ScreenTiming[]> {
     await page.goto(`${side.app!.url}/`);
     await page.evaluate(() => window.__coldStart.listed);
     await page.waitForTimeout(SETTLE_MS);
+    // Which screens' chunks were already fetched when the first step began (the idle preload).
+    const early = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => /\/assets\/(workbench-screen|new-case|person-list|person-edit|settings)-/.exec(e.name)?.[1]).filter(Boolean),
+    );
+    console.log(`    ${side.name}: chunks loaded before the first step: ${early.join(', ') || 'none'}`);
     const out: ScreenTiming[] = [];
     for (const step of STEPS)
       out.push(await page.evaluate(timeScreenChange, { click: step.click, ready: step.ready, timeoutMs: 30_000 }));

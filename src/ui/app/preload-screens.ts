@@ -21,10 +21,12 @@ const AGENT_SCREENS: (() => Promise<unknown>)[] = [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
+// No timeout: a busy page (the agent moving between screens) waits, instead of a chunk's parse and
+// run landing in the middle of a screen change.
 const idle = (): Promise<void> =>
   new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 3_000 });
-    else setTimeout(resolve, 100);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 500);
   });
 
 /** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
