@@ -24,6 +24,11 @@ const state = createAppState({
 });
 
 state.online.value = navigator.onLine;
+// A page no service worker controls will download the app for offline use (background-sw.ts, at
+// the first idle time): its banner is there from the first paint instead of pushing the screen
+// down later (issue 13: Lighthouse's layout shift of 0.117 on the login page).
+if ('serviceWorker' in navigator && !navigator.serviceWorker.controller && !import.meta.env.DEV)
+  state.offline.value = 'preparing';
 window.addEventListener('online', () => {
   state.online.value = true;
 });

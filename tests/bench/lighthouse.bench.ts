@@ -8,7 +8,8 @@
 // Installability: Lighthouse 12 dropped its PWA category, so the browser itself is asked
 // (CDP Page.getInstallabilityErrors, what Chrome's install prompt uses): zero errors expected.
 // Median of RUNS Lighthouse runs per page (LH_RUNS=1 for a quick look); target ≥ 95. LH_DEBUG=1
-// prints the failing audits and where the main thread's time went (bootup-time, long tasks).
+// prints the failing audits and where the main thread's time went (bootup-time, long tasks),
+// the layout shifts, the LCP element and the render-blocking files.
 import { chromium, type BrowserContext } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -58,7 +59,7 @@ async function score(url: string, port: number): Promise<Scored> {
   if (process.env.LH_DEBUG) {
     for (const a of Object.values(result!.lhr.audits))
       if (a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative') console.log(`  ${a.id}: ${a.displayValue ?? ''} (${a.score})`);
-    for (const id of ['bootup-time', 'mainthread-work-breakdown', 'long-tasks'])
+    for (const id of ['bootup-time', 'mainthread-work-breakdown', 'long-tasks', 'layout-shifts', 'largest-contentful-paint-element', 'render-blocking-resources'])
       console.log(id, JSON.stringify((result!.lhr.audits[id]?.details as { items?: unknown[] } | undefined)?.items?.slice(0, 8)));
   }
   return {

@@ -2,27 +2,41 @@
 // folder (never the shared dist/, which other work may be rebuilding) served by the real township
 // server (`node --import tsx src/server/main.ts`, its own process) on a free port with a
 // throwaway data folder and the demo county seeded.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
+import { precompress } from '../../../scripts/precompress.mjs';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 
-/** `vite build` with the project's own config (PWA plugin, service worker) into a temp folder. */
-export async function buildAppInto(): Promise<string> {
+/** `vite build` with the project's own config (PWA plugin, service worker) into a temp folder,
+ *  then the .br/.gz copies the server sends (as `npm run build` does: without them every file
+ *  went out uncompressed, unlike production). `root`: another copy of the sources (e.g. an
+ *  earlier commit's, from `sourcesAt`). */
+export async function buildAppInto(root = REPO): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'daiban-bench-dist-'));
   await build({
-    root: REPO,
-    configFile: join(REPO, 'vite.config.ts'),
+    root,
+    configFile: join(root, 'vite.config.ts'),
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
   });
+  precompress(outDir);
   return outDir;
+}
+
+/** The sources at git `ref` in a temp folder (with this checkout's node_modules), to build a
+ *  baseline in the same run. Remove the folder afterwards. */
+export function sourcesAt(ref: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'daiban-bench-src-'));
+  execFileSync('sh', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'sh', ref, dir], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
 }
 
 export async function freePort(): Promise<number> {
@@ -45,8 +59,8 @@ export async function startServer(staticDir: string): Promise<RunningApp> {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DAIBAN_DATA_DIR: dataDir, DAIBAN_STATIC_DIR: staticDir,
-      // HTTPS on any free port: a fixed 8443 may be taken by another server on the machine.
-      DAIBAN_HTTPS_PORT: '0', DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
+      // Plain HTTP only: the HTTPS listener's fixed port (8443) would clash with a second server.
+      DAIBAN_HTTPS: '0', DAIBAN_LOG_LEVEL: 'warn', DAIBAN_LOGIN_PER_MINUTE: '1000', DAIBAN_API_PER_MINUTE: '100000',
       // The Vite build just before sets NODE_ENV=production in this process: the server would
       // refuse the demo logins (as in tests/e2e/fixtures/sync-steps.ts).
       NODE_ENV: 'test',

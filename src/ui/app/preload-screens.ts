@@ -1,0 +1,45 @@
+// Issue 13: a screen's first opening fetched, parsed and ran its chunk (and the rules engine, the
+// catalogue, the profile form …) after the tap, at 4× slowdown seconds on the tablet. Once the
+// first screen is up, the agent's next screens are loaded while the page is idle, one chunk per
+// idle period, so each later tap only reads its data and draws. The service worker precaches the
+// same chunks, so this works offline too; a failed load (an update while offline) is left for the
+// screen's own retry.
+import { openableItems } from '../../state/catalog-lookup';
+import { indexItems, loadPinyin } from '../../state/item-search';
+
+/** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. */
+const AGENT_SCREENS: (() => Promise<unknown>)[] = [
+  () => import('../screens/workbench/workbench-screen'),
+  () => import('../screens/new-case'),
+  () => import('../screens/person-list'),
+  () => import('../screens/person-edit'),
+  () => import('../screens/settings'),
+  () => import('../screens/sync-status'),
+  // Pinyin search of the catalogue (新建办件) and of profiles: pinyin-pro's ~0.3 s start, then the
+  // catalogue's pinyin keys, each in an idle period of its own.
+  () => loadPinyin(),
+  async () => indexItems(openableItems(), await loadPinyin()),
+];
+
+// No timeout: a busy page (the agent moving between screens) waits, instead of a chunk's parse and
+// run landing in the middle of a screen change.
+const idle = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 500);
+  });
+
+/** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
+ *  service worker's cache: on a first visit the worker is still downloading the same files, and
+ *  a village link should not carry them twice. */
+export async function preloadAgentScreens(): Promise<void> {
+  if (!navigator.serviceWorker?.controller) return;
+  for (const load of AGENT_SCREENS) {
+    await idle();
+    try {
+      await load();
+    } catch {
+      return; // not reachable now: each screen fetches again when opened
+    }
+  }
+}
