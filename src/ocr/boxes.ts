@@ -1,6 +1,7 @@
 // Text boxes from the PP-OCR (DB) detector's probability map, without OpenCV (10 MB of WASM for
 // three functions): threshold, 8-connected components, minimum-area rectangle of each component
 // (convex hull + rotating calipers), DB's "unclip" expansion, then reading order.
+import { slantOf } from '../domain/idcard/card-frame';
 
 export type Point = readonly [number, number];
 /** Corners clockwise from top-left, the text running from the first corner to the second. */
@@ -188,16 +189,6 @@ const centre = (q: Quad): Point => [
   (q[0][1] + q[1][1] + q[2][1] + q[3][1]) / 4,
 ];
 const heightOf = (q: Quad) => Math.hypot(q[3][0] - q[0][0], q[3][1] - q[0][1]);
-const widthOf = (q: Quad) => Math.hypot(q[1][0] - q[0][0], q[1][1] - q[0][1]);
-
-/** The page's slant: the median angle of the text lines (boxes at least twice as wide as high). */
-export function slant(boxes: readonly Quad[]): number {
-  const angles = boxes
-    .filter((q) => widthOf(q) >= 2 * heightOf(q))
-    .map((q) => Math.atan2(q[1][1] - q[0][1], q[1][0] - q[0][0]))
-    .sort((a, b) => a - b);
-  return angles.length ? angles[Math.floor(angles.length / 2)]! : 0;
-}
 
 /**
  * Reading order on a photo turned by up to ~20°: in the frame of the page's slant, boxes whose
@@ -205,7 +196,7 @@ export function slant(boxes: readonly Quad[]): number {
  * boxes in a row left to right.
  */
 export function readingOrder<T extends { box: Quad }>(items: readonly T[]): T[] {
-  const a = slant(items.map((i) => i.box));
+  const a = slantOf(items.map((i) => i.box));
   const cos = Math.cos(a),
     sin = Math.sin(a);
   const placed = items.map((item) => {

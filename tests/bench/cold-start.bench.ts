@@ -221,7 +221,7 @@ export async function run(): Promise<BenchResult[]> {
     for (const [n, l] of [[MANY_CASES, many], [HUGE_LIST, huge]] as const)
       console.log(`  ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}, with the count: ${round(of(l.runs, 'countedAfterShell'))}); filter: ${round(of(l.runs, 'filter'))} (with the count: ${round(of(l.runs, 'filterCounted'))}); scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
     const warmLabel = 'online, browser running';
-    const sent = 'uncompressed (as the server sends it)';
+    const sent = 'raw bytes (before brotli or gzip)';
     return [
       { figure: `cold-start: offline, ${CPU_SLOWDOWN}× CPU, new browser → list + 新建办件 responds, median of ${RUNS}`, unit: 'ms', value: median(ms(cold, 'interactive')), baseline: { label: warmLabel, value: median(ms(warm, 'interactive')) } },
       { figure: `cold-start: same, p95 of ${RUNS} (= slowest run)`, unit: 'ms', value: percentile(ms(cold, 'interactive'), 95), baseline: { label: warmLabel, value: percentile(ms(warm, 'interactive'), 95) } },

@@ -27,10 +27,10 @@ function angleOf(box: Box): number | undefined {
   return Math.atan2(tr[1] - tl[1], tr[0] - tl[0]);
 }
 
-/** The card's text slant: the median angle of the long lines, 0 without any. */
-export function textSlant(lines: readonly OcrLine[]): number {
-  const angles = lines
-    .map((l) => angleOf(l.box))
+/** The slant of a page of text boxes: the median angle of the long ones, 0 without any. */
+export function slantOf(boxes: readonly Box[]): number {
+  const angles = boxes
+    .map(angleOf)
     .filter((a) => a !== undefined)
     .sort((a, b) => a - b);
   return angles.length ? angles[Math.floor(angles.length / 2)]! : 0;
@@ -39,7 +39,7 @@ export function textSlant(lines: readonly OcrLine[]): number {
 /** Lines with a box and some text, measured in the frame of the card's slant. */
 export function placeLines(lines: readonly OcrLine[]): PlacedLine[] {
   const kept = lines.filter((l) => l.box.length > 0 && l.text.trim() !== '');
-  const slant = textSlant(kept);
+  const slant = slantOf(kept.map((l) => l.box));
   const cos = Math.cos(slant),
     sin = Math.sin(slant);
   return kept.map((line) => {
