@@ -86,6 +86,23 @@ function auditTwice(store: Store, caseId: string): Store {
   };
 }
 
+/** Three fresh submissions in one batch, the middle one's writes broken by `breakIt`; what the
+ *  batch answered and logged. */
+async function applyMiddleBroken(breakIt: (store: Store, caseId: string) => Store) {
+  const x = await prepared();
+  const y = await prepared();
+  const z = await prepared();
+  const errors: unknown[] = [];
+  const results = await applyBatch([x.m, y.m, z.m], {
+    store: breakIt(s.app.store, y.submission.case.id),
+    user: agent,
+    deviceId: 'tablet-1',
+    now: s.clock.now,
+    log: (e) => errors.push(e),
+  });
+  return { x, y, z, errors, results };
+}
+
 describe('a push batch', () => {
   it('is one transaction, and each mutation still gets its own result, in order', async () => {
     const a = await prepared();
@@ -137,17 +154,9 @@ describe('a push batch', () => {
   });
 
   it('keeps the other mutations when one fails unexpectedly, undoing all of that one', async () => {
-    const x = await prepared();
-    const y = await prepared();
-    const z = await prepared();
-    const errors: unknown[] = [];
-    const results = await applyBatch([x.m, y.m, z.m], {
-      store: breaking(s.app.store, y.submission.case.id, () => new TypeError('driver broke')),
-      user: agent,
-      deviceId: 'tablet-1',
-      now: s.clock.now,
-      log: (e) => errors.push(e),
-    });
+    const { x, y, z, errors, results } = await applyMiddleBroken((store, id) =>
+      breaking(store, id, () => new TypeError('driver broke')),
+    );
     expect(results.map((r) => [r.status, r.code])).toEqual([
       ['ok', undefined],
       ['retry', 'server.error'],
@@ -166,17 +175,7 @@ describe('a push batch', () => {
   });
 
   it('keeps the other mutations when the database refuses a write of one, undoing all of that one', async () => {
-    const x = await prepared();
-    const y = await prepared();
-    const z = await prepared();
-    const errors: unknown[] = [];
-    const results = await applyBatch([x.m, y.m, z.m], {
-      store: auditTwice(s.app.store, y.submission.case.id),
-      user: agent,
-      deviceId: 'tablet-1',
-      now: s.clock.now,
-      log: (e) => errors.push(e),
-    });
+    const { x, y, z, errors, results } = await applyMiddleBroken(auditTwice);
     expect(results.map((r) => [r.status, r.code])).toEqual([
       ['ok', undefined],
       ['retry', 'server.error'],
@@ -195,17 +194,9 @@ describe('a push batch', () => {
   });
 
   it('falls back to one transaction per mutation when the batch transaction itself is lost', async () => {
-    const x = await prepared();
-    const y = await prepared();
-    const z = await prepared();
-    const errors: unknown[] = [];
-    const results = await applyBatch([x.m, y.m, z.m], {
-      store: breaking(s.app.store, y.submission.case.id, () => new TransactionLost(new Error('no such savepoint'))),
-      user: agent,
-      deviceId: 'tablet-1',
-      now: s.clock.now,
-      log: (e) => errors.push(e),
-    });
+    const { x, y, z, errors, results } = await applyMiddleBroken((store, id) =>
+      breaking(store, id, () => new TransactionLost(new Error('no such savepoint'))),
+    );
     expect(results.map((r) => r.status)).toEqual(['ok', 'retry', 'ok']);
     expect(errors.length).toBe(2); // the batch, then y alone
     expect(await caseRows(x.submission.case.id)).toBe(1);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCardBack } from '../../../src/domain/idcard/read-back';
 import { readCardFront } from '../../../src/domain/idcard/read-front';
-import { askew, line, result, turned } from './ocr-fixtures';
+import { askew, line, result, turned, WANG_JIANGUO } from './ocr-fixtures';
 
 const TODAY = '2026-12-02';
 
@@ -23,16 +23,7 @@ const front = () => [
   line('公民身份号码', 60, 450),
   line('110101199003071233', 300, 450),
 ];
-const FRONT = {
-  name: '王建国',
-  sex: 'M',
-  ethnicity: '汉族',
-  birthDate: '1990-03-07',
-  address: '北京市东城区景山前街4号院2排18号',
-  idNumber: '110101199003071233',
-  idRaw: '110101199003071233',
-  issues: [],
-};
+const FRONT = { ...WANG_JIANGUO, idRaw: WANG_JIANGUO.idNumber, issues: [] };
 
 const back = () => [
   line('中华人民共和国', 300, 60),

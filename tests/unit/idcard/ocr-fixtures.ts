@@ -57,3 +57,13 @@ export function turned(lines: OcrLine[], degrees: number, about: readonly [numbe
 
 /** One line turned by `degrees` about its own top-left corner (a slip of paper lying askew). */
 export const askew = (l: OcrLine, degrees: number): OcrLine => turned([l], degrees, l.box[0])[0]!;
+
+/** The person on the fixture fronts (read-front.test.ts, card-region.test.ts), as the reader must read them. */
+export const WANG_JIANGUO = {
+  name: '王建国',
+  sex: 'M',
+  ethnicity: '汉族',
+  birthDate: '1990-03-07',
+  address: '北京市东城区景山前街4号院2排18号',
+  idNumber: '110101199003071233',
+} as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCardFront } from '../../../src/domain/idcard/read-front';
-import { line, lineWithChars, result } from './ocr-fixtures';
+import { line, lineWithChars, result, WANG_JIANGUO } from './ocr-fixtures';
 
 const TODAY = '2026-12-02';
 const codes = (r: { issues: { code: string }[] }) => r.issues.map((i) => i.code);
@@ -25,14 +25,7 @@ const frontRows = (idLine = line('110101199003071233', 300, 450), birth = '1990�
 describe('readCardFront', () => {
   it('reads a clean front, labels and values in separate boxes', () => {
     const r = readCardFront(result(frontRows()), TODAY);
-    expect(r).toMatchObject({
-      name: '王建国',
-      sex: 'M',
-      ethnicity: '汉族',
-      birthDate: '1990-03-07',
-      address: '北京市东城区景山前街4号院2排18号',
-      idNumber: '110101199003071233',
-    });
+    expect(r).toMatchObject(WANG_JIANGUO);
     expect(r.issues).toEqual([]);
   });
 
