@@ -51,7 +51,9 @@ export function connectSync(
   let warnedLogin = false;
   let checkedDivisions = false;
   const apply = (s: SyncStatus) => {
-    state.sync.pending.value = s.pending;
+    // No pending count from here: the scheduler's copy is read only at its start and after each
+    // round, so a round's first report can still say 0 for work saved since. The count on screen
+    // is read from the outbox (refreshSyncStatus, below and after every local write).
     state.sync.running.value = s.running;
     if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
     state.sync.needsUpdate.value = s.needsUpdate;

@@ -5,32 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { countPersons, getSession, saveSession } from '../../../src/storage';
 import { emptyPersonDraft, savePersonDraft, Session } from '../../../src/state';
 import { connectSync } from '../../../src/state/sync-wiring';
-import type { SyncScheduler, SyncStatus } from '../../../src/sync';
+import { fakeScheduler } from './fake-scheduler';
 import { useHarness, VILLAGE } from './harness';
 
 const h = useHarness();
-
-function fakeScheduler() {
-  let listener: ((s: SyncStatus) => void) | undefined;
-  let status: SyncStatus = { pending: 0, running: false, problems: [], needsLogin: false, needsUpdate: false };
-  const scheduler: SyncScheduler = {
-    start: () => undefined,
-    stop: () => undefined,
-    requestSync: async () => undefined,
-    refresh: async () => undefined,
-    onStatus: (l) => {
-      listener = l;
-      l(status);
-      return () => (listener = undefined);
-    },
-    getStatus: () => status,
-  };
-  const report = (patch: Partial<SyncStatus>) => {
-    status = { ...status, ...patch };
-    listener?.(status);
-  };
-  return { scheduler, report };
-}
 
 async function withData() {
   const { state } = h.get();
