@@ -10,7 +10,6 @@ import { indexItems, loadPinyin } from '../../state/item-search';
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. */
 const AGENT_SCREENS: (() => Promise<unknown>)[] = [
   () => import('../screens/workbench/workbench-screen'),
-  () => import('signature_pad'), // the workbench's signature boxes
   () => import('../screens/new-case'),
   () => import('../screens/person-list'),
   () => import('../screens/person-edit'),

@@ -16,6 +16,9 @@ import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import { signaturePadLoaded, signaturePadSettled } from '../../components/signature-pad';
 import './workbench.css';
 
+// The signature pad comes with the workbench's chunk (also when the idle preload fetches it).
+void signaturePadSettled();
+
 /** 办件工作台: form, materials checklist and the live pre-validation report side by side. */
 export function WorkbenchView({ id }: { id: string }) {
   const state = useAppState();
