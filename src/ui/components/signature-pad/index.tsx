@@ -3,7 +3,7 @@ import type SignaturePad from 'signature_pad';
 import { Button } from '../button';
 import './signature-pad.css';
 
-// signature_pad is loaded with the workbench (preloadSignaturePad), not with the app: most screens
+// signature_pad is loaded with the workbench (signaturePadSettled), not with the app: most screens
 // never sign. Its chunk is precached by the service worker like every built file (works offline).
 type PadClass = typeof SignaturePad;
 let loaded: PadClass | undefined;
