@@ -3,12 +3,28 @@ import type SignaturePad from 'signature_pad';
 import { Button } from '../button';
 import './signature-pad.css';
 
-// signature_pad is loaded when the first signature box opens, not with the app: most screens
+// signature_pad is loaded with the workbench (signaturePadSettled), not with the app: most screens
 // never sign. Its chunk is precached by the service worker like every built file (works offline).
 type PadClass = typeof SignaturePad;
 let loaded: PadClass | undefined;
 let loading: Promise<PadClass> | undefined;
 const loadPad = () => (loading ??= import('signature_pad').then((m) => (loaded = m.default)));
+
+/** Loads the pad before any box is drawn; resolves when it is loaded or has failed (issue 13: a
+ *  box drawn first showed 正在打开签名板…… and the workbench was drawn and laid out a second time
+ *  when the pad came, ~0.2 s at 4× CPU). A failure is left for the box, which loads again and
+ *  shows the error. */
+export function signaturePadSettled(): Promise<void> {
+  return loadPad().then(
+    () => undefined,
+    () => {
+      loading = undefined;
+    },
+  );
+}
+
+/** True once the pad is here: a box drawn now is ready at once. */
+export const signaturePadLoaded = (): boolean => loaded !== undefined;
 
 interface Props {
   label: string;

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { flushCaseSave, openCase, refreshStorageInfo } from '../../../state';
 import { onBeforeReload } from '../../../state/before-reload';
@@ -12,13 +13,24 @@ import { CaseActions } from './case-actions';
 import { MaterialIndex } from './material-index';
 import { ReportJump } from './report-jump';
 import { ReviewLoopPanel } from '../../rating/review-loop-panel';
+import { signaturePadLoaded, signaturePadSettled } from '../../components/signature-pad';
 import './workbench.css';
+
+// The signature pad comes with the workbench's chunk (also when the idle preload fetches it).
+void signaturePadSettled();
 
 /** 办件工作台: form, materials checklist and the live pre-validation report side by side. */
 export function WorkbenchView({ id }: { id: string }) {
   const state = useAppState();
   const wb = state.workbench;
+  // The signature pad's chunk loads while the case is read, and the case is drawn once both are
+  // here: its signature boxes are ready in the first render, not drawn twice.
+  const padSettled = useSignal(signaturePadLoaded());
   useEffect(() => {
+    if (!padSettled.value)
+      void signaturePadSettled().then(() => {
+        padSettled.value = true;
+      });
     void openCase(state, id);
     void refreshStorageInfo(state);
     // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
@@ -39,7 +51,7 @@ export function WorkbenchView({ id }: { id: string }) {
   }, [id]);
 
   const c = wb.record.value;
-  if (wb.loading.value && !c) return <p aria-busy="true">正在打开办件……</p>;
+  if ((wb.loading.value && !c) || !padSettled.value) return <p aria-busy="true">正在打开办件……</p>;
   if (!c || c.id !== id) {
     return (
       <section class="stack">
