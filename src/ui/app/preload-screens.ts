@@ -21,12 +21,27 @@ const AGENT_SCREENS: (() => Promise<unknown>)[] = [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
-// No timeout: a busy page (the agent moving between screens) waits, instead of a chunk's parse and
-// run landing in the middle of a screen change.
-const idle = (): Promise<void> =>
+/** Idle time the browser gives only when no frame is due (at most 50 ms): not between the frames of a
+ *  scroll, where a chunk's 50–80 ms parse and run (at 4× slowdown) showed as a frame gap. */
+export const LONG_IDLE_MS = 40;
+/** ...unless the page never rests this long (an endless animation): then any idle time will do. */
+const SHORT_IDLE_AFTER_MS = 10_000;
+
+// No timeout: a busy page (the agent moving between screens, or flinging the list) waits, instead
+// of a chunk's parse and run landing in the middle of a screen change or a scroll.
+export const idle = (): Promise<void> =>
   new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
-    else setTimeout(resolve, 500);
+    if (typeof requestIdleCallback !== 'function') {
+      setTimeout(resolve, 500);
+      return;
+    }
+    const since = performance.now();
+    const wait = () =>
+      requestIdleCallback((deadline) => {
+        if (deadline.timeRemaining() >= LONG_IDLE_MS || performance.now() - since > SHORT_IDLE_AFTER_MS) resolve();
+        else wait();
+      });
+    wait();
   });
 
 /** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
