@@ -6,6 +6,7 @@
 // screen's own retry.
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
+import { longIdle } from './long-idle';
 
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. */
 const AGENT_SCREENS: (() => Promise<unknown>)[] = [
@@ -21,36 +22,13 @@ const AGENT_SCREENS: (() => Promise<unknown>)[] = [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
-/** Idle time the browser gives only when no frame is due (at most 50 ms): not between the frames of a
- *  scroll, where a chunk's 50–80 ms parse and run (at 4× slowdown) showed as a frame gap. */
-export const LONG_IDLE_MS = 40;
-/** ...unless the page never rests this long (an endless animation): then any idle time will do. */
-const SHORT_IDLE_AFTER_MS = 10_000;
-
-// No timeout: a busy page (the agent moving between screens, or flinging the list) waits, instead
-// of a chunk's parse and run landing in the middle of a screen change or a scroll.
-export const idle = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestIdleCallback !== 'function') {
-      setTimeout(resolve, 500);
-      return;
-    }
-    const since = performance.now();
-    const wait = () =>
-      requestIdleCallback((deadline) => {
-        if (deadline.timeRemaining() >= LONG_IDLE_MS || performance.now() - since > SHORT_IDLE_AFTER_MS) resolve();
-        else wait();
-      });
-    wait();
-  });
-
-/** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
- *  service worker's cache: on a first visit the worker is still downloading the same files, and
- *  a village link should not carry them twice. */
+/** Loads the agent's screens one at a time, each in a long idle period (never between the frames
+ *  of a scroll: long-idle.ts). Only from the service worker's cache: on a first visit the worker
+ *  is still downloading the same files, and a village link should not carry them twice. */
 export async function preloadAgentScreens(): Promise<void> {
   if (!navigator.serviceWorker?.controller) return;
   for (const load of AGENT_SCREENS) {
-    await idle();
+    await longIdle();
     try {
       await load();
     } catch {
