@@ -66,12 +66,16 @@ export function VirtualList<T>({
     return () => ro.disconnect();
   }, [probe !== undefined]);
 
+  const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
+  // Drawn again only when the scroll brings other rows into the window, not for every pixel.
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setScrollTop(ref.current?.scrollTop ?? 0));
+    frame.current = requestAnimationFrame(() => {
+      const top = ref.current?.scrollTop ?? 0;
+      const next = visibleRange(top, viewport, rowHeight, items.length, overscan);
+      if (next.start !== start || next.end !== end) setScrollTop(top);
+    });
   };
-
-  const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
   useEffect(() => {
     if (end > start) onRange?.(start, end);
   }, [start, end, items]);
