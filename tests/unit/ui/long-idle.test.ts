@@ -2,7 +2,7 @@
 // no frame due (a long one), never the few ms between a fling's frames, unless the page never
 // rests for SHORT_IDLE_AFTER_MS. requestIdleCallback is faked: each call is answered by the test.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LONG_IDLE_MS, longIdle, SHORT_IDLE_AFTER_MS } from '../../../src/ui/app/long-idle';
+import { LONG_IDLE_MS, longIdle, noteActivity, QUIET_MS, SHORT_IDLE_AFTER_MS } from '../../../src/ui/app/long-idle';
 
 type IdleCb = (deadline: { timeRemaining: () => number; didTimeout: boolean }) => void;
 
@@ -36,6 +36,21 @@ describe('longIdle', () => {
       expect(await settled(wait)).toBe(false);
     }
     expect(idle.waiting()).toBe(1);
+    idle.give(49);
+    expect(await settled(wait)).toBe(true);
+  });
+
+  it('waits until QUIET_MS after the agent last touched or scrolled', async () => {
+    const idle = fakeIdle();
+    let t = 50_000;
+    const wait = longIdle(() => t);
+    noteActivity(t - 10); // a scroll just now
+    idle.give(49);
+    expect(await settled(wait)).toBe(false);
+    t += QUIET_MS - 20;
+    idle.give(49);
+    expect(await settled(wait)).toBe(false);
+    t += 20;
     idle.give(49);
     expect(await settled(wait)).toBe(true);
   });
