@@ -66,16 +66,18 @@ export function VirtualList<T>({
     return () => ro.disconnect();
   }, [probe !== undefined]);
 
-  const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
-  // Drawn again only when the scroll brings other rows into the window, not for every pixel.
+  // The scroll position is kept in whole rows: a frame of a fling draws the list again only when
+  // another row reaches the top (an unchanged state draws nothing); the overscan covers the rest
+  // of the row at the bottom of the view.
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
       const top = ref.current?.scrollTop ?? 0;
-      const next = visibleRange(top, viewport, rowHeight, items.length, overscan);
-      if (next.start !== start || next.end !== end) setScrollTop(top);
+      setScrollTop(top - (top % rowHeight));
     });
   };
+
+  const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
   useEffect(() => {
     if (end > start) onRange?.(start, end);
   }, [start, end, items]);

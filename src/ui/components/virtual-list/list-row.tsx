@@ -11,12 +11,12 @@ interface Props<T> {
 }
 
 export class ListRow<T> extends Component<Props<T>> {
-  override shouldComponentUpdate(next: Props<T>): boolean {
+  override shouldComponentUpdate({ item, index, context }: Props<T>): boolean {
     const now = this.props;
-    return next.item !== now.item || next.index !== now.index || next.context !== now.context;
+    return item !== now.item || index !== now.index || context !== now.context;
   }
 
-  override render(): ComponentChildren {
-    return this.props.render(this.props.item, this.props.index);
+  override render({ item, index, render }: Props<T>): ComponentChildren {
+    return render(item, index);
   }
 }
