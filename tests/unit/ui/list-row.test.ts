@@ -33,7 +33,7 @@ describe('ListRow', () => {
 
   it('renders its item at its index', () => {
     const { row, render } = rowWith({ item: itemB, index: 7, context: undefined });
-    expect(row.render()).toBe('b#7');
+    expect(row.render(row.props)).toBe('b#7');
     expect(render).toHaveBeenCalledWith(itemB, 7);
   });
 });
