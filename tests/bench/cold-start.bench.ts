@@ -22,13 +22,18 @@
 //    the rows' own cost; baseline: the 200-case warm runs); a steady scroll (frame gaps, p95); a
 //    status filter (状态 = 已提交) from its change event to the first painted matching row. The
 //    50,000-case figures stand beside the 10,000-case ones.
+//
+// COLD_START_PARTS=list runs only part 2 (=start only part 1; default both). COLD_START_BASE=<git
+// ref> measures part 2 on a build of that commit too (its own server and profile, runs alternating
+// with this build's so load spikes on the shared machine fall on both sides): each list figure
+// then has the base build's as its baseline.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedCases, type SeedSummary } from '../e2e/fixtures/seed-cases';
 import { median, percentile } from './lib/chromium';
-import { allJsFiles, buildAppInto, jsSize, signInWithPin, startServer } from './lib/cold-start-app';
+import { allJsFiles, buildAppInto, jsSize, signInWithPin, sourcesAt, startServer } from './lib/cold-start-app';
 import { installColdStartProbe, type ColdStartMarks } from './lib/cold-start-probe';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
@@ -48,6 +53,8 @@ const VILLAGE = '341822100201'; // agent1's village in the demo county
 const FILTER_STATUS = { value: 'submitted', label: '已提交' } as const;
 /** The lock-screen PIN set at the first visit. */
 const PIN = '246813';
+const PARTS = new Set((process.env.COLD_START_PARTS ?? 'start,list').split(',').map((p) => p.trim()));
+const BASE_REF = process.env.COLD_START_BASE;
 
 // tsx compiles this file with keepNames: functions sent into the page call a `__name` helper
 // that only exists here. The page gets a no-op one (in every document, before anything else).
@@ -116,8 +123,8 @@ interface ListRun {
   filter: number; filterCounted: number; scrollP95: number; placeholderFrames: number;
 }
 
-/** Tops the device up to `total` cases (online), then measures LIST_RUNS offline navigations. */
-async function bigList(context: BrowserContext, url: string, before: SeedSummary, total: number) {
+/** Tops the device up to `total` cases (online): the summary of what is on it then. */
+async function seedTo(context: BrowserContext, url: string, before: SeedSummary, total: number): Promise<SeedSummary> {
   const seeder = await context.newPage();
   await seeder.goto(`${url}/`);
   for (const d of PIN) await seeder.getByRole('button', { name: d, exact: true }).click();
@@ -126,115 +133,156 @@ async function bigList(context: BrowserContext, url: string, before: SeedSummary
   await seeder.close();
   const seeded: SeedSummary = { ...added, total, byStatus: { ...before.byStatus } };
   for (const [status, n] of Object.entries(added.byStatus)) seeded.byStatus[status] = (seeded.byStatus[status] ?? 0) + n;
-  const expected = seeded.byStatus[FILTER_STATUS.value] ?? 0;
+  return seeded;
+}
 
-  await context.setOffline(true);
-  const runs: ListRun[] = [];
-  for (let i = 0; i < LIST_RUNS; i++) {
-    const page = await probedPage(context, false);
-    await page.goto(`${url}/`);
-    const marks = await page.evaluate(() => window.__coldStart.listed);
-    const count = await page.getByTestId('case-count').textContent();
-    if (count !== `共 ${total} 件`) throw new Error(`home list shows "${count}", expected ${total} cases`);
-    const scroll = await page.evaluate(([frames, step]) => window.__coldStart.scrollFrames(frames, step), [SCROLL_FRAMES, SCROLL_STEP] as const);
-    if (scroll.scrolledTo < (SCROLL_FRAMES - 1) * SCROLL_STEP) throw new Error(`the list scrolled only to ${scroll.scrolledTo} px`);
-    // Back to the top, its first row loaded: the filter is timed from there.
-    await page.locator('.vlist').evaluate((el) => { el.scrollTop = 0; });
-    await page.locator('[role="list"][aria-label="办件"] [aria-posinset="1"] a.case-card').waitFor();
-    const select = await page.getByLabel('状态', { exact: true }).elementHandle();
-    const filter = await page.evaluate(([sel, status, n, label]) => window.__coldStart.filterRows(() => {
-      (sel as HTMLSelectElement).value = status as string;
-      (sel as HTMLSelectElement).dispatchEvent(new Event('change', { bubbles: true }));
-    }, n as number, label as string), [select, FILTER_STATUS.value, expected, FILTER_STATUS.label] as const);
-    runs.push({
-      firstRows: marks.rows!, afterShell: marks.rows! - marks.shell!, countedAfterShell: marks.list! - marks.shell!,
-      filter: filter.rows, filterCounted: filter.counted,
-      scrollP95: percentile(scroll.gaps, 95), placeholderFrames: scroll.placeholderFrames,
-    });
-    await page.close();
-  }
-  await context.setOffline(false);
-  return { runs, seeded, expected };
+/** One offline navigation to the home list of `seeded.total` cases: first rows, a steady scroll, a status filter. */
+async function listRun(context: BrowserContext, url: string, seeded: SeedSummary): Promise<ListRun> {
+  const total = seeded.total;
+  const expected = seeded.byStatus[FILTER_STATUS.value] ?? 0;
+  const page = await probedPage(context, false);
+  await page.goto(`${url}/`);
+  const marks = await page.evaluate(() => window.__coldStart.listed);
+  const count = await page.getByTestId('case-count').textContent();
+  if (count !== `共 ${total} 件`) throw new Error(`home list shows "${count}", expected ${total} cases`);
+  const scroll = await page.evaluate(([frames, step]) => window.__coldStart.scrollFrames(frames, step), [SCROLL_FRAMES, SCROLL_STEP] as const);
+  if (scroll.scrolledTo < (SCROLL_FRAMES - 1) * SCROLL_STEP) throw new Error(`the list scrolled only to ${scroll.scrolledTo} px`);
+  // Back to the top, its first row loaded: the filter is timed from there.
+  await page.locator('.vlist').evaluate((el) => { el.scrollTop = 0; });
+  await page.locator('[role="list"][aria-label="办件"] [aria-posinset="1"] a.case-card').waitFor();
+  const select = await page.getByLabel('状态', { exact: true }).elementHandle();
+  const filter = await page.evaluate(([sel, status, n, label]) => window.__coldStart.filterRows(() => {
+    (sel as HTMLSelectElement).value = status as string;
+    (sel as HTMLSelectElement).dispatchEvent(new Event('change', { bubbles: true }));
+  }, n as number, label as string), [select, FILTER_STATUS.value, expected, FILTER_STATUS.label] as const);
+  await page.close();
+  return {
+    firstRows: marks.rows!, afterShell: marks.rows! - marks.shell!, countedAfterShell: marks.list! - marks.shell!,
+    filter: filter.rows, filterCounted: filter.counted,
+    scrollP95: percentile(scroll.gaps, 95), placeholderFrames: scroll.placeholderFrames,
+  };
+}
+
+/** One build's list measurements: its browser (running, on its own profile) and what is on the device. */
+interface ListSide { name: string; context: BrowserContext; url: string; seeded: SeedSummary }
+type ListMeasure = { runs: ListRun[]; seeded: SeedSummary; expected: number };
+
+/** Tops every side up to `total` cases, then LIST_RUNS offline navigations per side, alternating. */
+async function bigList(sides: ListSide[], total: number): Promise<ListMeasure[]> {
+  for (const side of sides) side.seeded = await seedTo(side.context, side.url, side.seeded, total);
+  for (const side of sides) await side.context.setOffline(true);
+  const runs: ListRun[][] = sides.map(() => []);
+  for (let i = 0; i < LIST_RUNS; i++) for (const [s, side] of sides.entries()) runs[s]!.push(await listRun(side.context, side.url, side.seeded));
+  for (const side of sides) await side.context.setOffline(false);
+  return sides.map((side, s) => ({ runs: runs[s]!, seeded: side.seeded, expected: side.seeded.byStatus[FILTER_STATUS.value] ?? 0 }));
 }
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The big list's figures. First rows are timed from navigation and from the app shell (the case
- * list's heading painted after the unlock), with and without the count; baselines: the same from
- * the 200-case device's warm runs, or the 10,000-case list's beside the 50,000 one's.
+ * list's heading painted after the unlock), with and without the count. Baselines: the base
+ * build's (COLD_START_BASE), or else the 200-case device's warm runs, or the 10,000-case list's
+ * beside the 50,000 one's.
  */
-function listFigures(total: number, list: Awaited<ReturnType<typeof bigList>>, warm: StartRun[], smaller?: ListRun[]): BenchResult[] {
+function listFigures(total: number, list: ListMeasure, warm: StartRun[], smaller?: ListRun[], base?: { label: string; runs: ListRun[] }): BenchResult[] {
   const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
   const head = `cold-start: ${thousands(total)} cases, offline, ${CPU_SLOWDOWN}× CPU`;
   const warmLabel = `${FIRST_CASES} cases, online warm runs`;
-  const base = (k: keyof ListRun, fromWarm?: number[]) =>
-    smaller ? { baseline: { label: `${thousands(MANY_CASES)} cases`, value: median(of(smaller, k)) } }
-      : fromWarm ? { baseline: { label: warmLabel, value: median(fromWarm) } } : {};
+  const baseline = (k: keyof ListRun, fromWarm?: number[]) =>
+    base ? { baseline: { label: base.label, value: median(of(base.runs, k)) } }
+      : smaller ? { baseline: { label: `${thousands(MANY_CASES)} cases`, value: median(of(smaller, k)) } }
+        : fromWarm && fromWarm.length > 0 ? { baseline: { label: warmLabel, value: median(fromWarm) } } : {};
   return [
-    { figure: `${head}: first rows of the home list after navigation, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'firstRows')), ...base('firstRows') },
-    { figure: `${head}: first rows after the app shell (list heading painted), median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'afterShell')), ...base('afterShell', warm.map((r) => r.rows! - r.shell!)) },
-    { figure: `${head}: first rows and the count (共 N 件) after the app shell, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'countedAfterShell')), ...base('countedAfterShell', warm.map((r) => r.list! - r.shell!)) },
-    { figure: `${head}: status filter (${FILTER_STATUS.label}, ${list.expected} cases) to first rows, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filter')), ...base('filter') },
-    { figure: `${head}: status filter to first rows and the count, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filterCounted')), ...base('filterCounted') },
-    { figure: `${head}: scroll ${SCROLL_STEP} px/frame for ${SCROLL_FRAMES} frames, frame gap p95, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'scrollP95')), ...base('scrollP95') },
+    { figure: `${head}: first rows of the home list after navigation, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'firstRows')), ...baseline('firstRows') },
+    { figure: `${head}: first rows after the app shell (list heading painted), median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'afterShell')), ...baseline('afterShell', warm.map((r) => r.rows! - r.shell!)) },
+    { figure: `${head}: first rows and the count (共 N 件) after the app shell, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'countedAfterShell')), ...baseline('countedAfterShell', warm.map((r) => r.list! - r.shell!)) },
+    { figure: `${head}: status filter (${FILTER_STATUS.label}, ${list.expected} cases) to first rows, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filter')), ...baseline('filter') },
+    { figure: `${head}: status filter to first rows and the count, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'filterCounted')), ...baseline('filterCounted') },
+    { figure: `${head}: scroll ${SCROLL_STEP} px/frame for ${SCROLL_FRAMES} frames, frame gap p95, median of ${LIST_RUNS}`, unit: 'ms', value: median(of(list.runs, 'scrollP95')), ...baseline('scrollP95') },
   ];
 }
 
 export async function run(): Promise<BenchResult[]> {
   const dist = await buildAppInto();
+  const baseSources = BASE_REF && PARTS.has('list') ? sourcesAt(BASE_REF) : undefined;
+  const baseDist = baseSources ? await buildAppInto(baseSources) : undefined;
   // Two profiles, each after its own first visit: cold runs relaunch the browser on one, warm runs
   // reuse a browser kept running on the other, alternately, so load spikes on the shared machine
-  // fall on both sides.
+  // fall on both sides. The base build (COLD_START_BASE) has a third, with its own server.
   const coldProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-cold-'));
   const warmProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-warm-'));
+  const baseProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-base-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let baseServer: Awaited<ReturnType<typeof startServer>> | undefined;
   let warmContext: BrowserContext | undefined;
+  let baseContext: BrowserContext | undefined;
   try {
     server = await startServer(dist);
-    const first = await firstVisit(coldProfile, server.url);
+    const out: BenchResult[] = [];
+    const first = PARTS.has('start') ? await firstVisit(coldProfile, server.url) : undefined;
     const warmFirst = await firstVisit(warmProfile, server.url);
     warmContext = await launch(warmProfile, false);
     await measureStart(warmContext, server.url, false); // starts the service worker, warms caches
 
     const cold: StartRun[] = [], warm: StartRun[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const context = await launch(coldProfile, true);
-      try {
-        cold.push(await measureStart(context, server.url, true));
-      } finally {
-        await context.close();
-      }
-      warm.push(await measureStart(warmContext, server.url, false));
-    }
-    const many = await bigList(warmContext, server.url, warmFirst.seeded, MANY_CASES);
-    const huge = await bigList(warmContext, server.url, many.seeded, HUGE_LIST);
-
-    const firstLoad = jsSize(dist, first.scripts);
-    const everything = jsSize(dist, allJsFiles(dist));
     const ms = (xs: StartRun[], k: keyof StartRun) => xs.map((m) => m[k]!);
     const round = (xs: number[]) => xs.map(Math.round).join(' ');
-    for (const [name, runs] of [['offline cold', cold], ['online warm', warm]] as const) {
-      console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
+    if (first) {
+      for (let i = 0; i < RUNS; i++) {
+        const context = await launch(coldProfile, true);
+        try {
+          cold.push(await measureStart(context, server.url, true));
+        } finally {
+          await context.close();
+        }
+        warm.push(await measureStart(warmContext, server.url, false));
+      }
+      const firstLoad = jsSize(dist, first.scripts);
+      const everything = jsSize(dist, allJsFiles(dist));
+      for (const [name, runs] of [['offline cold', cold], ['online warm', warm]] as const) {
+        console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
+      }
+      const warmLabel = 'online, browser running';
+      const sent = 'raw bytes (before brotli or gzip)';
+      out.push(
+        { figure: `cold-start: offline, ${CPU_SLOWDOWN}× CPU, new browser → list + 新建办件 responds, median of ${RUNS}`, unit: 'ms', value: median(ms(cold, 'interactive')), baseline: { label: warmLabel, value: median(ms(warm, 'interactive')) } },
+        { figure: `cold-start: same, p95 of ${RUNS} (= slowest run)`, unit: 'ms', value: percentile(ms(cold, 'interactive'), 95), baseline: { label: warmLabel, value: percentile(ms(warm, 'interactive'), 95) } },
+        { figure: 'cold-start: of which first contentful paint (boot screen), median', unit: 'ms', value: median(ms(cold, 'fcp')), baseline: { label: warmLabel, value: median(ms(warm, 'fcp')) } },
+        { figure: `cold-start: of which case list painted (${FIRST_CASES} cases), median`, unit: 'ms', value: median(ms(cold, 'list')), baseline: { label: warmLabel, value: median(ms(warm, 'list')) } },
+        { figure: `cold-start: JS the page loads on first visit (login → list, ${firstLoad.files} files), gzip -6`, unit: 'KB', value: firstLoad.gzipKb, baseline: { label: sent, value: firstLoad.rawKb } },
+        { figure: `cold-start: all JS precached by the service worker + sw.js (${everything.files} files), gzip -6`, unit: 'KB', value: everything.gzipKb, baseline: { label: sent, value: everything.rawKb } },
+      );
     }
-    const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
-    for (const [n, l] of [[MANY_CASES, many], [HUGE_LIST, huge]] as const)
-      console.log(`  ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}, with the count: ${round(of(l.runs, 'countedAfterShell'))}); filter: ${round(of(l.runs, 'filter'))} (with the count: ${round(of(l.runs, 'filterCounted'))}); scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
-    const warmLabel = 'online, browser running';
-    const sent = 'raw bytes (before brotli or gzip)';
-    return [
-      { figure: `cold-start: offline, ${CPU_SLOWDOWN}× CPU, new browser → list + 新建办件 responds, median of ${RUNS}`, unit: 'ms', value: median(ms(cold, 'interactive')), baseline: { label: warmLabel, value: median(ms(warm, 'interactive')) } },
-      { figure: `cold-start: same, p95 of ${RUNS} (= slowest run)`, unit: 'ms', value: percentile(ms(cold, 'interactive'), 95), baseline: { label: warmLabel, value: percentile(ms(warm, 'interactive'), 95) } },
-      { figure: 'cold-start: of which first contentful paint (boot screen), median', unit: 'ms', value: median(ms(cold, 'fcp')), baseline: { label: warmLabel, value: median(ms(warm, 'fcp')) } },
-      { figure: `cold-start: of which case list painted (${FIRST_CASES} cases), median`, unit: 'ms', value: median(ms(cold, 'list')), baseline: { label: warmLabel, value: median(ms(warm, 'list')) } },
-      { figure: `cold-start: JS the page loads on first visit (login → list, ${firstLoad.files} files), gzip -6`, unit: 'KB', value: firstLoad.gzipKb, baseline: { label: sent, value: firstLoad.rawKb } },
-      { figure: `cold-start: all JS precached by the service worker + sw.js (${everything.files} files), gzip -6`, unit: 'KB', value: everything.gzipKb, baseline: { label: sent, value: everything.rawKb } },
-      ...listFigures(MANY_CASES, many, warm),
-      ...listFigures(HUGE_LIST, huge, warm, many.runs),
-    ];
+
+    if (PARTS.has('list')) {
+      const sides: ListSide[] = [{ name: 'this build', context: warmContext, url: server.url, seeded: warmFirst.seeded }];
+      if (baseDist) {
+        baseServer = await startServer(baseDist);
+        const baseFirst = await firstVisit(baseProfile, baseServer.url);
+        baseContext = await launch(baseProfile, false);
+        await measureStart(baseContext, baseServer.url, false);
+        sides.push({ name: `base build (${BASE_REF})`, context: baseContext, url: baseServer.url, seeded: baseFirst.seeded });
+      }
+      const many = await bigList(sides, MANY_CASES);
+      const huge = await bigList(sides, HUGE_LIST);
+      const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
+      for (const [s, side] of sides.entries())
+        for (const [n, l] of [[MANY_CASES, many[s]!], [HUGE_LIST, huge[s]!]] as const)
+          console.log(`  ${side.name}, ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}, with the count: ${round(of(l.runs, 'countedAfterShell'))}); filter: ${round(of(l.runs, 'filter'))} (with the count: ${round(of(l.runs, 'filterCounted'))}); scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
+      const baseOf = (m: ListMeasure[]) => (m[1] ? { label: sides[1]!.name, runs: m[1].runs } : undefined);
+      out.push(
+        ...listFigures(MANY_CASES, many[0]!, warm, undefined, baseOf(many)),
+        ...listFigures(HUGE_LIST, huge[0]!, warm, many[0]!.runs, baseOf(huge)),
+      );
+    }
+    return out;
   } finally {
     await warmContext?.close();
+    await baseContext?.close();
     await server?.close();
-    for (const dir of [coldProfile, warmProfile, dist]) rmSync(dir, { recursive: true, force: true });
+    await baseServer?.close();
+    for (const dir of [coldProfile, warmProfile, baseProfile, dist, baseDist, baseSources])
+      if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@
 // screen's own retry.
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
+import { longIdle } from './long-idle';
 
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. */
 const AGENT_SCREENS: (() => Promise<unknown>)[] = [
@@ -21,21 +22,13 @@ const AGENT_SCREENS: (() => Promise<unknown>)[] = [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
-// No timeout: a busy page (the agent moving between screens) waits, instead of a chunk's parse and
-// run landing in the middle of a screen change.
-const idle = (): Promise<void> =>
-  new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
-    else setTimeout(resolve, 500);
-  });
-
-/** Loads the agent's screens one at a time, each when the main thread is idle. Only from the
- *  service worker's cache: on a first visit the worker is still downloading the same files, and
- *  a village link should not carry them twice. */
+/** Loads the agent's screens one at a time, each in a long idle period (never between the frames
+ *  of a scroll: long-idle.ts). Only from the service worker's cache: on a first visit the worker
+ *  is still downloading the same files, and a village link should not carry them twice. */
 export async function preloadAgentScreens(): Promise<void> {
   if (!navigator.serviceWorker?.controller) return;
   for (const load of AGENT_SCREENS) {
-    await idle();
+    await longIdle();
     try {
       await load();
     } catch {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { visibleRange } from './range';
+import { ListRow } from './list-row';
 import './virtual-list.css';
 
 interface Props<T> {
@@ -14,7 +15,10 @@ interface Props<T> {
   probe?: ComponentChildren;
   label: string;
   getKey: (item: T, index: number) => string;
+  /** Depends only on the item, its index and `rowContext`: a row is drawn again only when one changes. */
   renderRow: (item: T, index: number) => ComponentChildren;
+  /** Whatever else `renderRow` reads (e.g. the sync problems): every row is drawn again when it changes. */
+  rowContext?: unknown;
   overscan?: number;
   /** Told which rows are about to show, so their data can be loaded (paged lists). */
   onRange?: (start: number, end: number) => void;
@@ -31,6 +35,7 @@ export function VirtualList<T>({
   label,
   getKey,
   renderRow,
+  rowContext,
   overscan = 4,
   onRange,
 }: Props<T>) {
@@ -61,9 +66,15 @@ export function VirtualList<T>({
     return () => ro.disconnect();
   }, [probe !== undefined]);
 
+  // The scroll position is kept in whole rows: a frame of a fling draws the list again only when
+  // another row reaches the top (an unchanged state draws nothing); the overscan covers the rest
+  // of the row at the bottom of the view.
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setScrollTop(ref.current?.scrollTop ?? 0));
+    frame.current = requestAnimationFrame(() => {
+      const top = ref.current?.scrollTop ?? 0;
+      setScrollTop(top - (top % rowHeight));
+    });
   };
 
   const { start, end } = visibleRange(scrollTop, viewport, rowHeight, items.length, overscan);
@@ -82,7 +93,7 @@ export function VirtualList<T>({
         class="vlist__row"
         style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}
       >
-        {renderRow(item, i)}
+        <ListRow item={item} index={i} context={rowContext} render={renderRow} />
       </div>,
     );
   }

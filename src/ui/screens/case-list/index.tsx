@@ -69,6 +69,7 @@ export function CaseListScreen() {
           label="办件"
           getKey={(row, i) => row?.case.id ?? `loading-${i}`}
           onRange={(start, end) => void ensureCaseRows(state, start, end + READ_AHEAD_ROWS)}
+          rowContext={problems}
           renderRow={(row) => <CaseCard row={row} problem={row ? problems.get(row.case.id) : undefined} />}
         />
       )}
