@@ -22,6 +22,8 @@
 //    the rows' own cost; baseline: the 200-case warm runs); a steady scroll (frame gaps, p95); a
 //    status filter (状态 = 已提交) from its change event to the first painted matching row. The
 //    50,000-case figures stand beside the 10,000-case ones.
+// Quick look: COLD_START_ONLY_START=1 runs part 1 only; COLD_START_RUNS=n sets its number of runs
+// (default 9).
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +37,8 @@ import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
 interface BenchResult { figure: string; unit: string; value: number; baseline?: { label: string; value: number } }
 
-const RUNS = 9;
+const RUNS = Number(process.env.COLD_START_RUNS ?? 9);
+const ONLY_START = process.env.COLD_START_ONLY_START === '1';
 const LIST_RUNS = 5;
 const CPU_SLOWDOWN = 4;
 const FIRST_CASES = 200;
@@ -207,8 +210,8 @@ export async function run(): Promise<BenchResult[]> {
       }
       warm.push(await measureStart(warmContext, server.url, false));
     }
-    const many = await bigList(warmContext, server.url, warmFirst.seeded, MANY_CASES);
-    const huge = await bigList(warmContext, server.url, many.seeded, HUGE_LIST);
+    const many = ONLY_START ? undefined : await bigList(warmContext, server.url, warmFirst.seeded, MANY_CASES);
+    const huge = many && (await bigList(warmContext, server.url, many.seeded, HUGE_LIST));
 
     const firstLoad = jsSize(dist, first.scripts);
     const everything = jsSize(dist, allJsFiles(dist));
@@ -218,7 +221,7 @@ export async function run(): Promise<BenchResult[]> {
       console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
     }
     const of = (runs: ListRun[], k: keyof ListRun) => runs.map((r) => r[k]);
-    for (const [n, l] of [[MANY_CASES, many], [HUGE_LIST, huge]] as const)
+    if (many && huge) for (const [n, l] of [[MANY_CASES, many], [HUGE_LIST, huge]] as const)
       console.log(`  ${n.toLocaleString('en-US')} cases ms — first rows: ${round(of(l.runs, 'firstRows'))} (after the shell: ${round(of(l.runs, 'afterShell'))}, with the count: ${round(of(l.runs, 'countedAfterShell'))}); filter: ${round(of(l.runs, 'filter'))} (with the count: ${round(of(l.runs, 'filterCounted'))}); scroll frame gap p95: ${round(of(l.runs, 'scrollP95'))}, frames with a loading row: ${round(of(l.runs, 'placeholderFrames'))}`);
     const warmLabel = 'online, browser running';
     const sent = 'raw bytes (before brotli or gzip)';
@@ -229,8 +232,7 @@ export async function run(): Promise<BenchResult[]> {
       { figure: `cold-start: of which case list painted (${FIRST_CASES} cases), median`, unit: 'ms', value: median(ms(cold, 'list')), baseline: { label: warmLabel, value: median(ms(warm, 'list')) } },
       { figure: `cold-start: JS the page loads on first visit (login → list, ${firstLoad.files} files), gzip -6`, unit: 'KB', value: firstLoad.gzipKb, baseline: { label: sent, value: firstLoad.rawKb } },
       { figure: `cold-start: all JS precached by the service worker + sw.js (${everything.files} files), gzip -6`, unit: 'KB', value: everything.gzipKb, baseline: { label: sent, value: everything.rawKb } },
-      ...listFigures(MANY_CASES, many, warm),
-      ...listFigures(HUGE_LIST, huge, warm, many.runs),
+      ...(many && huge ? [...listFigures(MANY_CASES, many, warm), ...listFigures(HUGE_LIST, huge, warm, many.runs)] : []),
     ];
   } finally {
     await warmContext?.close();
