@@ -206,8 +206,8 @@ export function createKeyring(options: KeyringOptions = {}) {
     },
 
     /**
-     * Unlock with the PIN. The attempt is counted before it is tried (closing the page mid-try
-     * does not give a free guess); the last allowed wrong PIN deletes the PIN copy.
+     * Unlock with the PIN. The attempt is counted before its answer is used (closing the page
+     * mid-try does not give a free guess); the last allowed wrong PIN deletes the PIN copy.
      */
     async unlockWithPin(pin: string): Promise<Uint8Array> {
       const r = await current();
@@ -215,8 +215,12 @@ export function createKeyring(options: KeyringOptions = {}) {
       if (!r.pin) throw new KeyError('key.pin_expired', '锁屏密码已失效（超过时限或未设置），请输入登录密码');
       if (!PIN.test(pin)) throw new KeyError('key.pin_format', '锁屏密码必须是 6 位数字');
       const attempts = r.pin.attempts + 1;
-      await write({ ...r, pin: { ...r.pin, attempts } });
-      const raw = await unwrapKey(pin, slot(r, 'pin'), r.pin);
+      // The derivation (PBKDF2 in WebCrypto, off the main thread) runs while the attempt is
+      // stored; its answer is used only once the count is (a failed write fails the unlock).
+      const [, raw] = await Promise.all([
+        write({ ...r, pin: { ...r.pin, attempts } }),
+        unwrapKey(pin, slot(r, 'pin'), r.pin),
+      ]);
       if (raw) {
         await write({ ...r, pin: { ...r.pin, attempts: 0 } });
         return raw;

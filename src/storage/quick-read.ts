@@ -117,9 +117,11 @@ export async function quickPut(store: string, rows: unknown[]): Promise<boolean>
 /** The database for a quick read, or undefined: then ask Dexie. Waits for the unlock, as Dexie does. */
 export async function quickDb(): Promise<IDBDatabase | undefined> {
   if (retired || !factory) return undefined;
+  // The connection opens at once (it reads nothing): on a locked start its opening overlaps the
+  // lock screen and the PIN's key derivation instead of following the unlock (issue 13).
+  const pending = (opening ??= open());
   await whenUnlocked();
   if (retired) return undefined;
-  const pending = (opening ??= open());
   const db = await pending;
   if (!db && opening === pending) opening = undefined; // none yet: a later read looks again
   return retired ? undefined : db;

@@ -26,7 +26,7 @@
 // COLD_START_PARTS=list runs only part 2 (=start only part 1; default both). COLD_START_BASE=<git
 // ref> measures part 2 on a build of that commit too (its own server and profile, runs alternating
 // with this build's so load spikes on the shared machine fall on both sides): each list figure
-// then has the base build's as its baseline.
+// then has the base build's as its baseline. COLD_START_RUNS=n sets part 1's runs (default 9).
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,7 @@ import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
 interface BenchResult { figure: string; unit: string; value: number; baseline?: { label: string; value: number } }
 
-const RUNS = 9;
+const RUNS = Number(process.env.COLD_START_RUNS ?? 9);
 const LIST_RUNS = 5;
 const CPU_SLOWDOWN = 4;
 const FIRST_CASES = 200;

@@ -1,8 +1,8 @@
 // The wrapped data key (keyring.ts): password and PIN unwrap, the PIN window and attempt limit,
 // with an injected clock and a fake-indexeddb idb-keyval store.
 import 'fake-indexeddb/auto';
-import { createStore } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { createStore, type UseStore } from 'idb-keyval';
+import { describe, expect, it, vi } from 'vitest';
 import { createKeyring, KeyError, LOCK_POLICY } from '../../src/storage';
 
 const OWNER = { id: 'u-1', username: 'zhangsan', name: '张三' };
@@ -75,6 +75,40 @@ describe('keyring', () => {
     await expect(kr.unlockWithPin('000000')).rejects.toMatchObject({ code: 'key.pin_reset' });
     await expect(kr.unlockWithPin('111111')).rejects.toMatchObject({ code: 'key.pin_expired' });
     expect(await kr.unlockWithPassword('pw-1234567')).toEqual(raw);
+  });
+
+  it('a PIN try derives its key while the attempt is stored, and uses it only once the count is stored', async () => {
+    const base = createStore(`keys-${++n}`, 'keys');
+    let gate: Promise<void> = Promise.resolve();
+    let fail = false;
+    const store: UseStore = (mode, callback) =>
+      mode === 'readwrite'
+        ? gate.then(() => (fail ? Promise.reject(new Error('disk full')) : base(mode, callback)))
+        : base(mode, callback);
+    const kr = createKeyring({ store, now: () => 0, policy: { iterations: 1_000 } });
+    const raw = await kr.enroll(OWNER, 'pw-1234567');
+    await kr.setPin(raw, '246810');
+    const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+    try {
+      let open!: () => void;
+      gate = new Promise((ok) => (open = ok));
+      let settled = false;
+      const unlocked = kr.unlockWithPin('246810').finally(() => (settled = true));
+      // Issue 13: the derivation no longer waits for the attempt's write (one IndexedDB round trip
+      // less before the PBKDF2 starts on the lock screen) …
+      await vi.waitFor(() => expect(derive).toHaveBeenCalled(), { timeout: 2_000 });
+      await new Promise((ok) => setTimeout(ok, 50));
+      // … but its answer waits for it.
+      expect(settled).toBe(false);
+      open();
+      expect(await unlocked).toEqual(raw);
+      // A write that fails fails the unlock: no key without the attempt counted.
+      fail = true;
+      gate = Promise.resolve();
+      await expect(kr.unlockWithPin('246810')).rejects.toThrow('disk full');
+    } finally {
+      derive.mockRestore();
+    }
   });
 
   it('forget removes every trace of the key', async () => {

@@ -31,10 +31,10 @@ import {
 import * as first from '../../src/storage/first-reads';
 import { DB_IDB_VERSION } from '../../src/storage/db-meta';
 import { quickDb, quickReadFrom, retireQuickDb } from '../../src/storage/quick-read';
-import { getSetting, useDb } from '../../src/storage';
+import { getSetting, lockStorage, unlockStorage, useDb } from '../../src/storage';
 import { z } from 'zod';
 import { CATALOG } from '../../src/catalog';
-import { AGENT, caseAudit, DEVICE, freshDbPerTest, kase, person, T0, withdrawal } from './fixtures';
+import { AGENT, caseAudit, DEVICE, freshDbPerTest, kase, person, T0, TEST_KEY, withdrawal } from './fixtures';
 
 freshDbPerTest();
 afterEach(() => retireQuickDb());
@@ -175,6 +175,27 @@ describe('the first screen read without Dexie', () => {
     })) as Record<string, unknown>;
     expect(raw.sealed).toBeInstanceOf(Uint8Array);
     expect(JSON.stringify(raw)).not.toContain('t0k3n');
+  });
+
+  it('opens its connection while the device is locked, and answers only after the unlock', async () => {
+    const name = `locked-${uuidv7()}`;
+    const made = new DaibanDb(name, { indexedDB, IDBKeyRange });
+    await made.open();
+    made.close();
+    let opens = 0;
+    const counting = { open: (n: string) => (opens++, indexedDB.open(n)) } as unknown as IDBFactory;
+    quickReadFrom(counting, name);
+    lockStorage();
+    let answered = false;
+    const db = quickDb().finally(() => (answered = true));
+    await new Promise((ok) => setTimeout(ok, 50));
+    // Issue 13: the open overlaps the lock screen (and the PIN's key derivation) …
+    expect(opens).toBe(1);
+    // … but nothing is answered before the unlock.
+    expect(answered).toBe(false);
+    await unlockStorage(TEST_KEY);
+    expect((await db)?.name).toBe(name);
+    expect(opens).toBe(1);
   });
 
   it('leaves a device without the database as it is (Dexie creates it) and skips an older version', async () => {
