@@ -366,8 +366,6 @@ export interface Repositories {
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
     get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
-    /** Several at once (one read), by id; unknown ids are left out. */
-    getMany(ids: readonly string[]): Promise<Map<string, Person>>;
     /** Persons with this ID number (equality through the keyed hash `id_number_hash`), optionally in one village. */
     withIdNumber(idNumber: string, villageCode?: string): Promise<{ person: Person; villageCode: string }[]>;
   };

@@ -279,16 +279,6 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
       );
       return row && toEntry(row);
     },
-    async getMany(ids) {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const list = inList(unique);
-      const rows = await sql.all<{ id: string; data: string }>(
-        `SELECT id, data FROM persons WHERE id IN (${list.marks})`,
-        list.params,
-      );
-      return new Map(rows.map((r) => [r.id, openJson<Person>(cipher, SEALED.persons, r.data)]));
-    },
     async withIdNumber(idNumber, villageCode) {
       const rows = await sql.all<{ village_code: string; data: string }>(
         `SELECT village_code, data FROM persons WHERE id_number_hash = ?${villageCode ? ' AND village_code = ?' : ''} ORDER BY id`,
