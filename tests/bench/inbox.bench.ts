@@ -13,8 +13,8 @@
 //   DAIBAN_BENCH_INBOX_PG_SIZES  PostgreSQL sizes, default 10000; only when a server is given:
 //     node scripts/with-postgres.mjs npm run bench -- inbox   (DAIBAN_TEST_DATABASE_URL set)
 //   e.g. DAIBAN_BENCH_INBOX_SIZES=10000,100000 DAIBAN_BENCH_INBOX_PG_SIZES=10000,100000,1000000
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { brotliDecompressSync } from 'node:zlib';
@@ -334,8 +334,9 @@ async function inbox(
   t: Target,
   token: string,
   query: string,
-): Promise<{ ms: number; cpuMs: number; body: InboxAnswer }> {
+): Promise<{ ms: number; cpuMs: number; queuedMs: number; body: InboxAnswer }> {
   const cpu0 = process.cpuUsage();
+  const queued0 = runQueueMs();
   const t0 = performance.now();
   const res = await t.app.inject({
     url: `/api/review/cases?${query}`,
@@ -344,9 +345,23 @@ async function inbox(
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  const queuedMs = runQueueMs() - queued0;
   if (res.statusCode !== 200) throw new Error(`inbox ${query}: ${res.statusCode}`);
   const body = JSON.parse(brotliDecompressSync(res.rawPayload).toString()) as InboxAnswer;
-  return { ms, cpuMs, body };
+  return { ms, cpuMs, queuedMs, body };
+}
+
+/**
+ * How long this process's main thread (JavaScript, and SQLite's calls) has waited, ready to run,
+ * for a CPU the other processes held (Linux /proc/self/schedstat, field 2, in ns): on a busy shared
+ * machine, the part of the wall time that is neither this server's work nor its database's.
+ */
+function runQueueMs(): number {
+  try {
+    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return 0; // not Linux: the figure reads 0
+  }
 }
 
 const AWAITING = 'status=submitted,resubmitted,in_review&limit=200';
@@ -364,10 +379,12 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
   for (let r = 0; r < 20; r++) await inbox(t, token, r % 2 ? AWAITING : 'limit=200');
   const fresh: number[] = [];
   const freshCpu: number[] = [];
+  const freshQueued: number[] = [];
   for (let r = 0; r < runs; r++) {
     const a = await inbox(t, token, AWAITING);
     fresh.push(a.ms);
     freshCpu.push(a.cpuMs);
+    freshQueued.push(a.queuedMs);
   }
   // The baseline after, not in turns: at a million cases each of its runs sorts the township on
   // disk, and the requests measured right after one would pay for its aftermath.
@@ -415,6 +432,11 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
           },
         ]
       : []),
+    {
+      figure: `inbox: the same, time the server's main thread waited for a CPU held by other processes (${label}, load ${loadavg()[0]!.toFixed(1)})`,
+      unit: 'ms',
+      value: median(freshQueued),
+    },
     {
       figure: `inbox: running cases, first page of 200 + counts (${label})`,
       unit: 'ms',

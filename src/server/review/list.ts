@@ -29,6 +29,19 @@ function filters(
   };
 }
 
+/** `fn` remembered by its argument (one request's worth: the results are shared, never changed). */
+function perKey<T>(fn: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    let value = seen.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      seen.set(key, value);
+    }
+    return value;
+  };
+}
+
 export async function listForReview(
   store: Store,
   visibility: Visibility,
@@ -48,7 +61,12 @@ export async function listForReview(
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
   const itemUnits = new Map(items.map((i) => [i.code, i.limitUnit]));
   const placeNames = new Map(divisions.map((d) => [d.code, d.name]));
-  const applicants = await store.persons.getMany(rows.map((c) => c.applicantId));
+  // A page's cases share a few dozen days: each window and deadline is worked out once per day.
+  const windowOn = perKey((received: string) => acceptanceWindow(received, today));
+  const deadlineOn = perKey((key: string) => {
+    const [dueOn, itemCode] = key.split('|') as [string, string];
+    return deadlineStatus(dueOn, today, itemUnits.get(itemCode));
+  });
   const summarise = (c: QueuedCase): ReviewCaseSummary => ({
     id: c.id,
     number: c.number,
@@ -56,7 +74,7 @@ export async function listForReview(
     itemName: itemNames.get(c.itemCode) ?? c.itemCode,
     villageCode: c.villageCode,
     villageName: placeNames.get(c.villageCode) ?? c.villageCode,
-    applicantName: applicants.get(c.applicantId)?.name ?? '',
+    applicantName: c.applicantName,
     status: c.status,
     version: c.version,
     revision: c.revision,
@@ -65,10 +83,10 @@ export async function listForReview(
     dueOn: c.dueOn,
     deadline:
       c.dueOn && (c.status === 'accepted' || c.status === 'accepted_tolerance')
-        ? deadlineStatus(c.dueOn, today, itemUnits.get(c.itemCode))
+        ? deadlineOn(`${c.dueOn}|${c.itemCode}`)
         : null,
     tolerancePending: c.tolerance?.filter((t) => !t.suppliedAt).length ?? 0,
-    acceptanceWindow: AWAITING_DECISION.includes(c.status) ? acceptanceWindow(receivedOn(c), today) : null,
+    acceptanceWindow: AWAITING_DECISION.includes(c.status) ? windowOn(receivedOn(c)) : null,
   });
   return {
     today,

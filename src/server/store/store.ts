@@ -97,13 +97,16 @@ export interface CaseRecord {
 
 /**
  * A case as the inbox lists it: its columns without the sealed body (opening it costs more than
- * the rest of the row), except the tolerance list of a case accepted with tolerance.
+ * the rest of the row), except the tolerance list of a case accepted with tolerance; with its
+ * applicant's name, read in the same statement.
  */
 export type QueuedCase = Omit<CaseRecord, 'data'> & {
   /** Its place in the inbox order (migration 13): pass as `CaseQuery.after` for what follows. */
   queueKey: string;
   /** Only for status accepted_tolerance, else null. */
   tolerance: Case['tolerance'] | null;
+  /** The applicant's name ('' when the person record is missing). */
+  applicantName: string;
 };
 
 export interface RevisionRecord {
@@ -363,8 +366,6 @@ export interface Repositories {
   persons: {
     upsert(p: Person, villageCode: string, now: number): Promise<void>;
     get(id: string): Promise<{ person: Person; villageCode: string } | undefined>;
-    /** Several at once (one read), by id; unknown ids are left out. */
-    getMany(ids: readonly string[]): Promise<Map<string, Person>>;
     /** Persons with this ID number (equality through the keyed hash `id_number_hash`), optionally in one village. */
     withIdNumber(idNumber: string, villageCode?: string): Promise<{ person: Person; villageCode: string }[]>;
   };

@@ -22,10 +22,15 @@ const CLOCK_RUNNING = [...RUNNING_STATUSES, 'suspended'] as const;
 const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version, revision,
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at, received_at`;
 
-/** The inbox's columns: the sealed body only where its tolerance list is needed. */
-const QUEUE_COLUMNS = `id, number, item_code, village_code, township_code, county_code, agent_id, applicant_id, status, version,
-  revision, CASE WHEN status = 'accepted_tolerance' THEN data END AS data, due_on, accepted_on, suspended_on, resume_status,
-  submitted_at, updated_at, received_at, queue_key`;
+/**
+ * The inbox's columns (of `cases c` joined with the applicant `persons p`): the sealed body only
+ * where its tolerance list is needed, and the applicant's record for the name. Not `queue_key`:
+ * the page's keys are known already, and SQLite computes the (virtual) column for each row read.
+ */
+const QUEUE_COLUMNS = `c.id, c.number, c.item_code, c.village_code, c.township_code, c.county_code, c.agent_id,
+  c.applicant_id, c.status, c.version, c.revision, CASE WHEN c.status = 'accepted_tolerance' THEN c.data END AS data,
+  c.due_on, c.accepted_on, c.suspended_on, c.resume_status, c.submitted_at, c.updated_at, c.received_at,
+  p.data AS applicant`;
 
 interface CaseRow {
   id: string;
@@ -75,14 +80,15 @@ const toCase = (cipher: RecordCipher, r: CaseRow): CaseRecord => ({
   data: openJson<Case>(cipher, SEALED.cases, r.data),
 });
 
-type QueueRow = Omit<CaseRow, 'data'> & { data: string | null; queue_key: string };
+type QueueRow = Omit<CaseRow, 'data'> & { data: string | null; applicant: string | null };
 
-function toQueued(cipher: RecordCipher, r: QueueRow): QueuedCase {
-  return {
-    ...columnsOf(r),
-    queueKey: r.queue_key,
-    tolerance: r.data === null ? null : openJson<Case>(cipher, SEALED.cases, r.data).tolerance,
-  };
+function toQueued(
+  r: QueueRow,
+  queueKey: string,
+  tolerance: QueuedCase['tolerance'],
+  applicantName: string,
+): QueuedCase {
+  return { ...columnsOf(r), queueKey, tolerance, applicantName };
 }
 
 const caseValues = (cipher: RecordCipher, c: CaseRecord): SqlValue[] => [
@@ -227,6 +233,9 @@ function sumCounts(rows: CountRow[]): CaseCounts {
   return counts;
 }
 
+/** What the chips count cases by (`CaseCounts`). */
+const COUNTED_BY = ['status', 'village_code', 'item_code'] as const;
+
 /** The `case_counts` cells a filter (without the overdue one) covers. */
 function countCells(q: CaseFilter): { sql: string; params: SqlValue[] } {
   const { parts, params } = filterTerms(q);
@@ -269,16 +278,6 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
         [id],
       );
       return row && toEntry(row);
-    },
-    async getMany(ids) {
-      const unique = [...new Set(ids)];
-      if (unique.length === 0) return new Map();
-      const list = inList(unique);
-      const rows = await sql.all<{ id: string; data: string }>(
-        `SELECT id, data FROM persons WHERE id IN (${list.marks})`,
-        list.params,
-      );
-      return new Map(rows.map((r) => [r.id, openJson<Person>(cipher, SEALED.persons, r.data)]));
     },
     async withIdNumber(idNumber, villageCode) {
       const rows = await sql.all<{ village_code: string; data: string }>(
@@ -335,34 +334,48 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       return row && toCase(cipher, row);
     },
     async query(q) {
-      // Each status's first offset+limit keys, read in index order from its own range; merged
-      // here (queue_key is unique, so the order is total) and cut to the page. Then only the
-      // page's rows are read in full. A page costs O(statuses × (offset + limit)), not O(scope).
+      // Each status's first offset+limit keys, read in index order from its own range (one
+      // statement, the ranges side by side); merged here (queue_key is unique, so the order is
+      // total) and cut to the page. Then only the page's rows are read in full, with their
+      // applicants. A page costs O(statuses × (offset + limit)), not O(scope).
       const want = q.offset + q.limit;
-      const ranges = await Promise.all(
-        queueStatuses(q).map((status) => {
-          const r = queueRange(q, status, q.after ?? null);
-          return sql.all<{ queue_key: string }>(
-            `SELECT queue_key FROM cases WHERE ${r.sql} ORDER BY queue_key LIMIT ?`,
-            [...r.params, want],
-          );
-        }),
-      );
-      const keys = ranges
-        .flat()
+      const ranges = queueStatuses(q).map((status, i) => {
+        const r = queueRange(q, status, q.after ?? null);
+        return {
+          sql: `SELECT queue_key FROM (SELECT queue_key FROM cases WHERE ${r.sql} ORDER BY queue_key LIMIT ?) AS r${i}`,
+          params: [...r.params, want],
+        };
+      });
+      if (ranges.length === 0) return [];
+      const keys = (
+        await sql.all<{ queue_key: string }>(
+          ranges.map((r) => r.sql).join(' UNION ALL '),
+          ranges.flatMap((r) => r.params),
+        )
+      )
         .map((r) => r.queue_key)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .slice(q.offset, want);
       if (keys.length === 0) return [];
       const list = inList(keys.map(idOfKey));
       const rows = await sql.all<QueueRow>(
-        `SELECT ${QUEUE_COLUMNS} FROM cases WHERE id IN (${list.marks})`,
+        `SELECT ${QUEUE_COLUMNS} FROM cases c LEFT JOIN persons p ON p.id = c.applicant_id WHERE c.id IN (${list.marks})`,
         list.params,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
+      // An applicant with several cases on the page is opened once.
+      const names = new Map<string, string>();
+      for (const r of rows)
+        if (!names.has(r.applicant_id))
+          names.set(
+            r.applicant_id,
+            r.applicant === null ? '' : openJson<Person>(cipher, SEALED.persons, r.applicant).name,
+          );
       return keys.flatMap((k) => {
         const row = byId.get(idOfKey(k));
-        return row ? [toQueued(cipher, row)] : [];
+        if (!row) return [];
+        const tolerance = row.data === null ? null : openJson<Case>(cipher, SEALED.cases, row.data).tolerance;
+        return [toQueued(row, k, tolerance, names.get(row.applicant_id)!)];
       });
     },
     async counts(q) {
@@ -379,23 +392,24 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         );
       }
       // Sums of the scope's counter cells: as many as (village, item, status) combinations in
-      // use, whatever the number of cases; summed by the database (fewer rows to hand over).
+      // use, whatever the number of cases; summed by the database (fewer rows to hand over), by
+      // each of the three in one statement.
       const cells = countCells(q);
-      const by = async (column: string) =>
-        Object.fromEntries(
-          (
-            await sql.all<{ k: string; n: number }>(
-              `SELECT ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
-              cells.params,
-            )
-          ).map((r) => [r.k, Number(r.n)]),
-        );
-      const byStatus = await by('status');
+      const rows = await sql.all<{ dim: string; k: string; n: number }>(
+        COUNTED_BY.map(
+          (column) =>
+            `SELECT '${column}' AS dim, ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
+        ).join(' UNION ALL '),
+        COUNTED_BY.flatMap(() => cells.params),
+      );
+      const by = (column: (typeof COUNTED_BY)[number]) =>
+        Object.fromEntries(rows.filter((r) => r.dim === column).map((r) => [r.k, Number(r.n)]));
+      const byStatus = by('status');
       return {
         total: Object.values(byStatus).reduce((a, b) => a + b, 0),
         byStatus,
-        byVillage: await by('village_code'),
-        byItem: await by('item_code'),
+        byVillage: by('village_code'),
+        byItem: by('item_code'),
       };
     },
     async total(q) {

@@ -6,15 +6,26 @@ import type { Sql } from '../sql';
 import type { CatalogDraft, CatalogVersionInfo, Repositories } from '../store';
 import { fromJson, toJson } from './json';
 
+/** Stored item texts already parsed, keyed by the text itself: two databases in one process never
+ *  alias, and an item changed by another server process is a new text. Callers never mutate items. */
+const parsed = new Map<string, ServiceItem>();
+const PARSED_MAX = 2_000;
+
 /**
  * Items are read through the schema: one stored by an earlier app lacks properties added since
  * (alternatives, limit units…), and the schema's defaults fill them in as that app meant them.
+ * Each text is parsed once per process: the inbox lists the whole catalogue on every request, and
+ * the schema's parse cost more than the rest of the page.
  */
-const readItem = (data: string): ServiceItem => ServiceItem.parse(fromJson<unknown>(data));
-
-/** Published versions never change: each is parsed once per process (callers never mutate items). */
-const versionCache = new Map<string, ServiceItem>();
-const VERSION_CACHE_MAX = 2_000;
+function readItem(data: string): ServiceItem {
+  let item = parsed.get(data);
+  if (!item) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    item = ServiceItem.parse(fromJson<unknown>(data));
+    parsed.set(data, item);
+  }
+  return item;
+}
 
 export function catalogRepo(sql: Sql): Repositories['catalog'] {
   const setCurrent = (item: ServiceItem, data: string, now: number) =>
@@ -80,15 +91,7 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
         code,
         version,
       ]);
-      if (!row) return undefined;
-      // Keyed by the stored text itself: two databases in one process never alias.
-      let item = versionCache.get(row.data);
-      if (!item) {
-        if (versionCache.size >= VERSION_CACHE_MAX) versionCache.clear();
-        item = readItem(row.data);
-        versionCache.set(row.data, item);
-      }
-      return item;
+      return row && readItem(row.data);
     },
     async versions(code) {
       const rows = await sql.all<{ version: number; published_at: number; published_by: string; data: string }>(
