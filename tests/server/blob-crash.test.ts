@@ -69,9 +69,12 @@ async function startChild(crashAt?: string): Promise<ChildProcess> {
   for (let i = 0; i < 300; i++) {
     if (proc.exitCode !== null) throw new Error(`server exited at start (${proc.exitCode}): ${stderr}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/ready`)).ok) return proc;
+      // Each probe gives up after 2 s: once in CI one probe never answered, the scenario timed out
+      // with its server still listening, and the next scenario's server found the port taken.
+      const probe = await fetch(`http://127.0.0.1:${port}/api/ready`, { signal: AbortSignal.timeout(2_000) });
+      if (probe.ok) return proc;
     } catch {
-      /* not listening yet */
+      /* not listening yet, or the probe timed out */
     }
     await new Promise((r) => setTimeout(r, 100));
   }
