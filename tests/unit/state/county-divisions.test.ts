@@ -9,8 +9,8 @@ import { DIVISIONS_CHECK_INTERVAL_MS, refreshCountyDivisions } from '../../../sr
 import { readCountyDivisions, writeCountyDivisions } from '../../../src/storage/county-divisions';
 import { countPersons } from '../../../src/storage';
 import { connectSync } from '../../../src/state/sync-wiring';
-import type { SyncScheduler, SyncStatus } from '../../../src/sync';
 import { bearer, login, startServer, type TestServer } from '../../server/harness';
+import { fakeScheduler } from './fake-scheduler';
 import { clock, NOW, useHarness, VILLAGE } from './harness';
 
 let server: TestServer;
@@ -49,29 +49,6 @@ const draft = (divisionCode: string) => ({
   idNumber: '11010519491231002X',
   divisionCode,
 });
-
-/** A scheduler of the test's own: it reports the outcomes the test says (as in sync-ended.test.ts). */
-function fakeScheduler() {
-  let listener: ((s: SyncStatus) => void) | undefined;
-  let status: SyncStatus = { pending: 0, running: false, problems: [], needsLogin: false, needsUpdate: false };
-  const scheduler: SyncScheduler = {
-    start: () => undefined,
-    stop: () => undefined,
-    requestSync: async () => undefined,
-    refresh: async () => undefined,
-    onStatus: (l) => {
-      listener = l;
-      l(status);
-      return () => (listener = undefined);
-    },
-    getStatus: () => status,
-  };
-  const report = (patch: Partial<SyncStatus>) => {
-    status = { ...status, ...patch };
-    listener?.(status);
-  };
-  return { scheduler, report };
-}
 
 describe('county division list on the device', () => {
   it('is fetched by the first sync round after sync starts (a login), then with If-None-Match', async () => {
