@@ -1,8 +1,21 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { visibleRange } from './range';
 import { ListRow } from './list-row';
 import './virtual-list.css';
+
+/** Calls `measure` with the element at once and after every change of its size. */
+function useResized(ref: RefObject<HTMLDivElement>, measure: (el: HTMLDivElement) => void, deps: unknown[]): void {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const update = () => measure(el);
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, deps);
+}
 
 interface Props<T> {
   items: readonly T[];
@@ -47,24 +60,9 @@ export function VirtualList<T>({
   const [viewport, setViewport] = useState(600);
   const frame = useRef(0);
 
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setViewport(el.clientHeight);
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  useResized(ref, (el) => setViewport(el.clientHeight), []);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  useLayoutEffect(() => {
-    const el = probeRef.current;
-    if (!el) return;
-    const measure = () => setMeasured(Math.ceil(el.getBoundingClientRect().height));
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [probe !== undefined]);
+  useResized(probeRef, (el) => setMeasured(Math.ceil(el.getBoundingClientRect().height)), [probe !== undefined]);
 
   // The scroll position is kept in whole rows: a frame of a fling draws the list again only when
   // another row reaches the top (an unchanged state draws nothing); the overscan covers the rest
