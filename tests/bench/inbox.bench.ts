@@ -13,12 +13,17 @@
 //   DAIBAN_BENCH_INBOX_PG_SIZES  PostgreSQL sizes, default 10000; only when a server is given:
 //     node scripts/with-postgres.mjs npm run bench -- inbox   (DAIBAN_TEST_DATABASE_URL set)
 //   e.g. DAIBAN_BENCH_INBOX_SIZES=10000,100000 DAIBAN_BENCH_INBOX_PG_SIZES=10000,100000,1000000
+// Base and new in one invocation: DAIBAN_BENCH_INBOX_BASE=<git ref> also starts the server of
+// that commit (its sources from `git archive`) on the same database, and the first-page requests
+// go to the two in turns, so that both see the same data, caches and machine load.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { brotliDecompressSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { tsImport } from 'tsx/esm/api';
 import { chinaDate, uuidv7, type CaseStatus } from '../../src/domain';
 import { versionHeaders } from '../../src/domain/api';
 import { buildApp } from '../../src/server/app';
@@ -27,6 +32,7 @@ import { openPostgres } from '../../src/server/store/postgres';
 import type { SqlDatabase, SqlValue } from '../../src/server/store/sql';
 import { openSqlite } from '../../src/server/store/sqlite';
 import { makePerson } from '../server/fixtures';
+import { sourcesAt } from './lib/cold-start-app';
 import { createTestDatabase, onPostgres } from '../server/test-database';
 
 interface BenchResult {
@@ -43,6 +49,7 @@ const sizes = (name: string, fallback: string) =>
     .filter((n) => Number.isInteger(n) && n > 0);
 const SQLITE_SIZES = sizes('DAIBAN_BENCH_INBOX_SIZES', '10000');
 const PG_SIZES = onPostgres ? sizes('DAIBAN_BENCH_INBOX_PG_SIZES', '10000') : [];
+const BASE_REF = process.env.DAIBAN_BENCH_INBOX_BASE;
 
 const TOWN = '341822100000';
 const OTHER_TOWN = '341822200000';
@@ -86,6 +93,8 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 interface Target {
   engine: 'SQLite' | 'PostgreSQL';
   app: FastifyInstance;
+  /** The base commit's server on the same database (DAIBAN_BENCH_INBOX_BASE). */
+  baseApp: FastifyInstance | null;
   db: SqlDatabase;
   /** PostgreSQL's `VACUUM ANALYZE` (outside any transaction), as autovacuum would after a load. */
   vacuum(): Promise<void>;
@@ -104,11 +113,20 @@ async function start(engine: Target['engine']): Promise<Target> {
     rateLimits: { loginPerMinute: 1_000, apiPerMinute: 1_000_000 },
   };
   const app = await buildApp(config);
+  const baseSources = BASE_REF ? sourcesAt(BASE_REF) : null;
+  const baseApp = baseSources
+    ? await (
+        (await tsImport(pathToFileURL(join(baseSources, 'src/server/app.ts')).href, import.meta.url)) as {
+          buildApp: typeof buildApp;
+        }
+      ).buildApp(config)
+    : null;
   // The generator's own connection to the same database.
   const db = database ? openPostgres(database.url, { poolSize: 2 }) : openSqlite(config.dbFile);
   return {
     engine,
     app,
+    baseApp,
     db,
     vacuum: async () => {
       if (!database) return;
@@ -125,6 +143,8 @@ async function start(engine: Target['engine']): Promise<Target> {
     close: async () => {
       await db.close();
       await app.close();
+      await baseApp?.close();
+      if (baseSources) rmSync(baseSources, { recursive: true, force: true });
       await database?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -334,11 +354,12 @@ async function inbox(
   t: Target,
   token: string,
   query: string,
+  app: FastifyInstance = t.app,
 ): Promise<{ ms: number; cpuMs: number; queuedMs: number; body: InboxAnswer }> {
   const cpu0 = process.cpuUsage();
   const queued0 = runQueueMs();
   const t0 = performance.now();
-  const res = await t.app.inject({
+  const res = await app.inject({
     url: `/api/review/cases?${query}`,
     headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip', ...versionHeaders() },
   });
@@ -377,14 +398,27 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
   const runs = 15;
   // Warm-up (the JIT, the caches): the first size measured would otherwise pay for it.
   for (let r = 0; r < 20; r++) await inbox(t, token, r % 2 ? AWAITING : 'limit=200');
+  const base = t.baseApp;
+  if (base) for (let r = 0; r < 20; r++) await inbox(t, token, r % 2 ? AWAITING : 'limit=200', base);
   const fresh: number[] = [];
   const freshCpu: number[] = [];
   const freshQueued: number[] = [];
+  const baseRuns = { ms: [] as number[], cpuMs: [] as number[], queuedMs: [] as number[] };
   for (let r = 0; r < runs; r++) {
-    const a = await inbox(t, token, AWAITING);
-    fresh.push(a.ms);
-    freshCpu.push(a.cpuMs);
-    freshQueued.push(a.queuedMs);
+    // In turns, each first every other time: neither always follows the other.
+    const order = base ? (r % 2 ? ['base', 'new'] : ['new', 'base']) : ['new'];
+    for (const which of order) {
+      const a = await inbox(t, token, AWAITING, which === 'base' ? base! : t.app);
+      if (which === 'base') {
+        baseRuns.ms.push(a.ms);
+        baseRuns.cpuMs.push(a.cpuMs);
+        baseRuns.queuedMs.push(a.queuedMs);
+        continue;
+      }
+      fresh.push(a.ms);
+      freshCpu.push(a.cpuMs);
+      freshQueued.push(a.queuedMs);
+    }
   }
   // The baseline after, not in turns: at a million cases each of its runs sorts the township on
   // disk, and the requests measured right after one would pay for its aftermath.
@@ -415,7 +449,12 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
     byOffset.push((await inbox(t, token, `limit=200&offset=${deep}`)).ms);
     if (after) byCursor.push((await inbox(t, token, `limit=200&after=${after}`)).ms);
   }
+  const against = (figure: string, unit: string, value: number, of: number[]): BenchResult[] =>
+    base ? [{ figure: `${figure} against base ${BASE_REF}`, unit, value, baseline: { label: `base ${BASE_REF}`, value: median(of) } }] : [];
   const results: BenchResult[] = [
+    ...against(`inbox: first page of 200 + counts, real route (${label}, median of ${runs})`, 'ms', median(fresh), baseRuns.ms),
+    ...against(`inbox: the same, CPU time in the server process (${label})`, 'ms', median(freshCpu), baseRuns.cpuMs),
+    ...against(`inbox: the same, waiting for a CPU (${label})`, 'ms', median(freshQueued), baseRuns.queuedMs),
     {
       figure: `inbox: first page of 200 + counts, real route (${label}, median of ${runs})`,
       unit: 'ms',
