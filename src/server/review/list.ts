@@ -50,11 +50,9 @@ export async function listForReview(
 ): Promise<ReviewCaseList> {
   const today = chinaDate(now);
   const where = filters(q, visibility, today);
-  const [rows, filtered, all, overdue, items, divisions] = await Promise.all([
+  const [rows, { chips: all, total: filtered, overdue }, items, divisions] = await Promise.all([
     store.cases.query({ ...where, limit: q.limit, offset: q.offset, ...(q.after && { after: q.after }) }),
-    store.cases.total(where),
-    store.cases.counts({ visibility }),
-    store.cases.countOverdue(visibility, today),
+    store.cases.inboxCounts(where, today),
     store.catalog.list(),
     store.divisions.list(),
   ]);

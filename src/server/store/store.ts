@@ -380,6 +380,12 @@ export interface Repositories {
     counts(q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>): Promise<CaseCounts>;
     /** `counts(q).total` alone (one sum). */
     total(q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>): Promise<number>;
+    /** What the inbox shows beside a page, in one statement: the chips of `q`'s scope
+     *  (`counts({ visibility })`), `total(q)`, and `countOverdue(q.visibility, today)`. */
+    inboxCounts(
+      q: Omit<CaseQuery, 'limit' | 'offset' | 'after'>,
+      today: string,
+    ): Promise<{ chips: CaseCounts; total: number; overdue: number }>;
     /** Cases in scope with one of `statuses`, by id after `afterId` (keyset paging for a restore). */
     pageById(
       visibility: Visibility,

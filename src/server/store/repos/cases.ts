@@ -259,6 +259,58 @@ const bump = (sql: Sql, k: CountKey, by: 1 | -1) =>
     [k.townshipCode, k.villageCode, k.itemCode, k.status, k.countyCode, by],
   );
 
+/** A row of the counting statements: which figure (`dim`), for which key, how many. */
+interface DimRow {
+  dim: string;
+  k: string | null;
+  n: number | string | null;
+}
+
+/**
+ * The chips of a filter (without the overdue one): sums of the scope's counter cells, as many
+ * as (village, item, status) combinations in use, whatever the number of cases; summed by the
+ * database (fewer rows to hand over), by each of the three side by side.
+ */
+function chipSums(q: CaseFilter): { sql: string; params: SqlValue[] } {
+  const cells = countCells(q);
+  return {
+    sql: COUNTED_BY.map(
+      (column) =>
+        `SELECT '${column}' AS dim, ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
+    ).join(' UNION ALL '),
+    params: COUNTED_BY.flatMap(() => cells.params),
+  };
+}
+
+function chipsOf(rows: DimRow[]): CaseCounts {
+  const by = (column: (typeof COUNTED_BY)[number]) =>
+    Object.fromEntries(rows.filter((r) => r.dim === column).map((r) => [r.k!, Number(r.n)]));
+  const byStatus = by('status');
+  return {
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    byVillage: by('village_code'),
+    byItem: by('item_code'),
+  };
+}
+
+/** The number of cases a filter matches, as the one row `dim`: a sum of counter cells, or with
+ *  the overdue filter a count of the overdue cases' index range. */
+function totalOf(q: CaseFilter, dim: string): { sql: string; params: SqlValue[] } {
+  if (q.overdueBefore) {
+    const w = where(q);
+    return { sql: `SELECT '${dim}' AS dim, NULL AS k, COUNT(*) AS n FROM cases WHERE ${w.sql}`, params: w.params };
+  }
+  const cells = countCells(q);
+  return {
+    sql: `SELECT '${dim}' AS dim, NULL AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql}`,
+    params: cells.params,
+  };
+}
+
+/** The scope's running cases due before `today`. */
+const overdueOf = (visibility: Visibility, today: string) => totalOf({ visibility, overdueBefore: today }, 'overdue');
+
 export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['persons'] {
   const toEntry = (row: { village_code: string; data: string }) => ({
     person: openJson<Person>(cipher, SEALED.persons, row.data),
@@ -391,39 +443,23 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
           ),
         );
       }
-      // Sums of the scope's counter cells: as many as (village, item, status) combinations in
-      // use, whatever the number of cases; summed by the database (fewer rows to hand over), by
-      // each of the three in one statement.
-      const cells = countCells(q);
-      const rows = await sql.all<{ dim: string; k: string; n: number }>(
-        COUNTED_BY.map(
-          (column) =>
-            `SELECT '${column}' AS dim, ${column} AS k, SUM(n) AS n FROM case_counts WHERE ${cells.sql} GROUP BY ${column}`,
-        ).join(' UNION ALL '),
-        COUNTED_BY.flatMap(() => cells.params),
-      );
-      const by = (column: (typeof COUNTED_BY)[number]) =>
-        Object.fromEntries(rows.filter((r) => r.dim === column).map((r) => [r.k, Number(r.n)]));
-      const byStatus = by('status');
-      return {
-        total: Object.values(byStatus).reduce((a, b) => a + b, 0),
-        byStatus,
-        byVillage: by('village_code'),
-        byItem: by('item_code'),
-      };
+      const chips = chipSums(q);
+      return chipsOf(await sql.all<DimRow>(chips.sql, chips.params));
     },
     async total(q) {
-      if (q.overdueBefore) {
-        const w = where(q);
-        return Number(
-          (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0,
-        );
-      }
-      const cells = countCells(q);
-      return Number(
-        (await sql.get<{ n: number | null }>(`SELECT SUM(n) AS n FROM case_counts WHERE ${cells.sql}`, cells.params))
-          ?.n ?? 0,
+      const t = totalOf(q, 'total');
+      return Number((await sql.get<DimRow>(t.sql, t.params))?.n ?? 0);
+    },
+    async inboxCounts(q, today) {
+      // One statement, so one round trip on PostgreSQL: the chips, the filter's total and the
+      // overdue count side by side, each part the statement it would be alone.
+      const parts = [chipSums({ visibility: q.visibility }), totalOf(q, 'total'), overdueOf(q.visibility, today)];
+      const rows = await sql.all<DimRow>(
+        parts.map((p) => p.sql).join(' UNION ALL '),
+        parts.flatMap((p) => p.params),
       );
+      const single = (dim: string) => Number(rows.find((r) => r.dim === dim)?.n ?? 0);
+      return { chips: chipsOf(rows), total: single('total'), overdue: single('overdue') };
     },
     async pageById(visibility, statuses, afterId, limit) {
       const w = where({ visibility, statuses: [...statuses] });
@@ -434,8 +470,8 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       return rows.map((r) => toCase(cipher, r));
     },
     async countOverdue(visibility, today) {
-      const w = where({ visibility, overdueBefore: today });
-      return Number((await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM cases WHERE ${w.sql}`, w.params))?.n ?? 0);
+      const o = overdueOf(visibility, today);
+      return Number((await sql.get<DimRow>(o.sql, o.params))?.n ?? 0);
     },
     async runningThroughYear(year) {
       const rows = await sql.all<CaseRow>(
