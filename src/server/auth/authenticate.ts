@@ -67,8 +67,9 @@ export async function checkToken(
   finalPush = false,
 ): Promise<TokenCheck> {
   if (!token) throw unauthorized();
-  const session = await store.sessions.get(hashToken(token));
-  if (!session) throw unauthorized();
+  const found = await store.sessions.withUser(hashToken(token));
+  if (!found) throw unauthorized();
+  const { session, user } = found;
   const inPushGrace = (since: number) => finalPush && now < since + policy.revokedPushGraceMs;
   if (session.revokedAt !== null) {
     const graced = session.revokedReason !== 'logout' && session.revokedReason !== 'password';
@@ -84,7 +85,6 @@ export async function checkToken(
       throw expired();
     }
   }
-  const user = await store.users.get(session.userId);
   if (!user) throw unauthorized();
   // Disabling revokes the sessions; this covers a token that raced it.
   if (user.disabledAt !== null && !inPushGrace(user.disabledAt)) throw revokedFailure('disabled');

@@ -315,6 +315,8 @@ export interface Repositories {
   sessions: {
     insert(s: SessionRecord): Promise<void>;
     get(tokenHash: string): Promise<StoredSession | undefined>;
+    /** `get(tokenHash)` and the session's user (`users.get`) in one statement. */
+    withUser(tokenHash: string): Promise<{ session: StoredSession; user: UserRecord | undefined } | undefined>;
     /** The session's most recently issued token. */
     newest(sessionId: string): Promise<StoredSession | undefined>;
     /** Records a request with the token. */

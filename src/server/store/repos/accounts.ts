@@ -2,7 +2,7 @@
 import type { Sql } from '../sql';
 import type { DivisionRecord, Repositories, UserRecord } from '../store';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   name: string;
@@ -15,9 +15,9 @@ interface UserRow {
   disabled_at: number | null;
   must_change_password: number;
 }
-const USER_COLUMNS =
+export const USER_COLUMNS =
   'id, username, name, role, village_code, township_code, county_code, password_hash, created_at, disabled_at, must_change_password';
-const toUser = (r: UserRow): UserRecord => ({
+export const toUser = (r: UserRow): UserRecord => ({
   id: r.id,
   username: r.username,
   name: r.name,

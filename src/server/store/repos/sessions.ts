@@ -2,6 +2,7 @@
 // per-account count of failed logins.
 import type { Sql } from '../sql';
 import type { Repositories, RevokeReason, SessionRecord, StoredSession } from '../store';
+import { toUser, USER_COLUMNS, type UserRow } from './accounts';
 
 interface SessionRow {
   token_hash: string;
@@ -18,6 +19,15 @@ interface SessionRow {
 }
 const COLUMNS =
   'token_hash, session_id, user_id, created_at, expires_at, device, ip, last_used_at, replaced_at, revoked_at, revoked_reason';
+/** The user's columns beside a session's, each as `u_<column>` (both tables have names alike). */
+const USER_COLUMNS_AS = USER_COLUMNS.split(', ')
+  .map((c) => `u.${c} AS u_${c}`)
+  .join(', ');
+const SESSION_COLUMNS_OF_S = COLUMNS.split(', ')
+  .map((c) => `s.${c}`)
+  .join(', ');
+const userOfRow = (r: Record<string, unknown>): UserRow =>
+  Object.fromEntries(USER_COLUMNS.split(', ').map((c) => [c, r[`u_${c}`]])) as unknown as UserRow;
 const num = (v: number | null) => (v === null ? null : Number(v));
 const toSession = (r: SessionRow): StoredSession => ({
   tokenHash: r.token_hash,
@@ -53,6 +63,16 @@ export function sessionRepo(sql: Sql): Repositories['sessions'] {
     async get(tokenHash) {
       const r = await sql.get<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE token_hash = ?`, [tokenHash]);
       return r && toSession(r);
+    },
+    async withUser(tokenHash) {
+      // One statement for what every authenticated request needs (a round trip on PostgreSQL).
+      const r = await sql.get<SessionRow & Record<string, unknown>>(
+        `SELECT ${SESSION_COLUMNS_OF_S}, ${USER_COLUMNS_AS} FROM sessions s LEFT JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = ?`,
+        [tokenHash],
+      );
+      if (!r) return undefined;
+      return { session: toSession(r), user: r.u_id === null ? undefined : toUser(userOfRow(r)) };
     },
     async newest(sessionId) {
       const r = await sql.get<SessionRow>(
