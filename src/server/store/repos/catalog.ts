@@ -27,11 +27,26 @@ function readItem(data: string): ServiceItem {
   return item;
 }
 
+/**
+ * The whole current catalogue as last read through one connection object, with the stamp it was
+ * read at: each item's code and `updated_at`. Every write moves its row's `updated_at` forward
+ * (`setCurrent`), so an unchanged stamp means unchanged texts, whichever process wrote them; the
+ * stamp is read on every `list()` (a few bytes an item, not the texts), never trusted from memory.
+ */
+const lists = new WeakMap<Sql, { stamp: string; items: ServiceItem[] }>();
+
+const stampOf = (rows: { code: string; updated_at: number | string }[]) =>
+  rows.map((r) => `${r.code}@${r.updated_at}`).join(',');
+
 export function catalogRepo(sql: Sql): Repositories['catalog'] {
+  // updated_at strictly increases on every write of a row (by 1 ms when two land in the same
+  // millisecond): `list()`'s stamp relies on it.
   const setCurrent = (item: ServiceItem, data: string, now: number) =>
     sql.run(
       `INSERT INTO catalog_items (code, version, data, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (code) DO UPDATE SET version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+       ON CONFLICT (code) DO UPDATE SET version = excluded.version, data = excluded.data,
+         updated_at = CASE WHEN excluded.updated_at > catalog_items.updated_at THEN excluded.updated_at
+           ELSE catalog_items.updated_at + 1 END`,
       [item.code, item.version, data, now],
     );
   const addVersion = (item: ServiceItem, data: string, now: number, by: string) =>
@@ -106,9 +121,18 @@ export function catalogRepo(sql: Sql): Repositories['catalog'] {
       }));
     },
     async list() {
-      return (await sql.all<{ data: string }>(`SELECT data FROM catalog_items ORDER BY code`)).map((r) =>
-        readItem(r.data),
+      // The texts (~170 KB for the demo county's 30 items) only when the stamp has moved.
+      const stamp = stampOf(
+        await sql.all<{ code: string; updated_at: number }>(`SELECT code, updated_at FROM catalog_items ORDER BY code`),
       );
+      const known = lists.get(sql);
+      if (known?.stamp === stamp) return [...known.items];
+      const rows = await sql.all<{ code: string; updated_at: number; data: string }>(
+        `SELECT code, updated_at, data FROM catalog_items ORDER BY code`,
+      );
+      const items = rows.map((r) => readItem(r.data));
+      lists.set(sql, { stamp: stampOf(rows), items });
+      return [...items];
     },
     async saveDraft(draft) {
       await sql.run(
