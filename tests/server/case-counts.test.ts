@@ -151,11 +151,18 @@ function filtersFor(v: Visibility, villages: string[], items: string[]): Filter[
 async function expectInboxExact(visibilities: Visibility[], villages: string[], items: string[]) {
   const cases = await allCases();
   for (const v of visibilities) {
+    const overdue = cases.filter((c) => matches({ visibility: v, overdueBefore: TODAY }, c)).length;
     for (const q of filtersFor(v, villages, items)) {
       const label = JSON.stringify(q);
       const expected = cases.filter((c) => matches(q, c)).sort(inboxOrder);
       expect(await store.cases.counts(q), label).toEqual(expectedCounts(q, cases));
       expect(await store.cases.total(q), label).toBe(expected.length);
+      // The route's one statement: the scope's chips, this filter's total, the scope's overdue.
+      expect(await store.cases.inboxCounts(q, TODAY), label).toEqual({
+        chips: expectedCounts({ visibility: v }, cases),
+        total: expected.length,
+        overdue,
+      });
       for (const [offset, limit] of [
         [0, 7],
         [5, 10],
@@ -178,7 +185,6 @@ async function expectInboxExact(visibilities: Visibility[], villages: string[], 
       }
       expect(walked, `${label} by cursor`).toEqual(expected.map((c) => c.id));
     }
-    const overdue = cases.filter((c) => matches({ visibility: v, overdueBefore: TODAY }, c)).length;
     expect(await store.cases.countOverdue(v, TODAY)).toBe(overdue);
   }
 }

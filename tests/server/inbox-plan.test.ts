@@ -1,5 +1,5 @@
-// The reviewer inbox costs O(page), not O(township): each statement `cases.query`, `cases.counts`
-// and `cases.countOverdue` send is read as an index range in the order asked for — no table scan
+// The reviewer inbox costs O(page), not O(township): each statement `cases.query`, `cases.counts`,
+// `cases.countOverdue` and `cases.inboxCounts` send is read as an index range in the order asked for — no table scan
 // and no temporary b-tree sorting the scope — and the chip counts read the counter table, not the
 // cases. Shown by the database's own plan on the server's database: SQLite's EXPLAIN QUERY PLAN,
 // and PostgreSQL's EXPLAIN (with sequential scans priced out, as a table of millions would be).
@@ -106,6 +106,17 @@ const COUNTS: { name: string; call: (r: ReturnType<typeof caseRepo>) => Promise<
   { name: 'overdue total', call: (r) => r.total({ visibility: TOWN, overdueBefore: '2026-03-10' }), reads: 'cases' },
 ];
 
+/** The route's counts in one statement (`inboxCounts`): the chips and a total from the counters,
+ *  the overdue count (and, under the overdue filter, the total) from the overdue cases' range. */
+const INBOX_COUNTS: { name: string; q: Omit<CaseQuery, 'limit' | 'offset'>; casesRanges: number }[] = [
+  {
+    name: 'a filter',
+    q: { visibility: TOWN, statuses: [...AWAITING], villageCode: VILLAGE, itemCode: ITEM },
+    casesRanges: 1,
+  },
+  { name: 'the overdue filter', q: { visibility: TOWN, overdueBefore: '2026-03-10' }, casesRanges: 2 },
+];
+
 describe.skipIf(onPostgres)('inbox query plans (SQLite)', () => {
   const plan = async (st: Statement) =>
     (await s.db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${st.sql}`, st.params as (string | number)[])).map(
@@ -152,6 +163,25 @@ describe.skipIf(onPostgres)('inbox query plans (SQLite)', () => {
   it('the chips are one statement', async () => {
     expect(await statementsOf((r) => r.counts({ visibility: TOWN }))).toHaveLength(1);
   });
+
+  it.each(INBOX_COUNTS)(
+    'the inbox counts of $name: one statement of index ranges, no scan',
+    async ({ q, casesRanges }) => {
+      const statements = await statementsOf((r) => r.inboxCounts(q, '2026-03-10'));
+      expect(statements).toHaveLength(1);
+      const searches = reads(await plan(statements[0]!)).filter((d) => !d.startsWith('USE TEMP B-TREE FOR GROUP BY'));
+      const ofCases = searches.filter((d) => d.startsWith('SEARCH cases '));
+      expect(ofCases).toHaveLength(casesRanges);
+      for (const line of ofCases)
+        expect(line).toBe(
+          'SEARCH cases USING INDEX cases_queue_township (township_code=? AND status=? AND queue_key<?)',
+        );
+      const ofCounters = searches.filter((d) => !d.startsWith('SEARCH cases '));
+      expect(ofCounters.length).toBeGreaterThan(0);
+      for (const line of ofCounters)
+        expect(line).toMatch(/^SEARCH case_counts USING INDEX sqlite_autoindex_case_counts_1 \(township_code=\?.*\)$/);
+    },
+  );
 });
 
 describe.skipIf(!onPostgres)('inbox query plans (PostgreSQL)', () => {
@@ -183,6 +213,15 @@ describe.skipIf(!onPostgres)('inbox query plans (PostgreSQL)', () => {
     expect(page).toMatch(/Index Scan (using|on) cases_pkey/);
     expect(page).toMatch(/Index Scan (using|on) persons_pkey/);
     expect(page).not.toMatch(/Seq Scan|Sort/);
+  });
+
+  it.each(INBOX_COUNTS)('the inbox counts of $name: one statement, counters and cases by index', async ({ q }) => {
+    const statements = await statementsOf((r) => r.inboxCounts(q, '2026-03-10'));
+    expect(statements).toHaveLength(1);
+    const details = await plan(statements[0]!);
+    expect(details).toMatch(/(Index|Index Only|Bitmap Heap) Scan (using \w+ )?on case_counts\b/);
+    expect(details).toMatch(/(Index|Index Only|Bitmap Heap) Scan (using \w+ )?on cases\b/);
+    expect(details).not.toMatch(/Seq Scan/);
   });
 
   it.each(COUNTS)('$name reads $reads by index', async ({ call, reads }) => {
