@@ -24,9 +24,10 @@
 //    50,000-case figures stand beside the 10,000-case ones.
 //
 // COLD_START_PARTS=list runs only part 2 (=start only part 1; default both). COLD_START_BASE=<git
-// ref> measures part 2 on a build of that commit too (its own server and profile, runs alternating
-// with this build's so load spikes on the shared machine fall on both sides): each list figure
-// then has the base build's as its baseline. COLD_START_RUNS=n sets part 1's runs (default 9).
+// ref> measures a build of that commit too (its own server and profiles, runs alternating with
+// this build's so load spikes on the shared machine fall on both sides): part 1 adds the base
+// build's offline cold starts (figures "… vs base build"), and each list figure of part 2 has the
+// base build's as its baseline. COLD_START_RUNS=n sets part 1's runs (default 9).
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,7 +206,7 @@ function listFigures(total: number, list: ListMeasure, warm: StartRun[], smaller
 
 export async function run(): Promise<BenchResult[]> {
   const dist = await buildAppInto();
-  const baseSources = BASE_REF && PARTS.has('list') ? sourcesAt(BASE_REF) : undefined;
+  const baseSources = BASE_REF ? sourcesAt(BASE_REF) : undefined;
   const baseDist = baseSources ? await buildAppInto(baseSources) : undefined;
   // Two profiles, each after its own first visit: cold runs relaunch the browser on one, warm runs
   // reuse a browser kept running on the other, alternately, so load spikes on the shared machine
@@ -213,6 +214,7 @@ export async function run(): Promise<BenchResult[]> {
   const coldProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-cold-'));
   const warmProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-warm-'));
   const baseProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-base-'));
+  const baseColdProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-base-cold-'));
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let baseServer: Awaited<ReturnType<typeof startServer>> | undefined;
   let warmContext: BrowserContext | undefined;
@@ -220,12 +222,14 @@ export async function run(): Promise<BenchResult[]> {
   try {
     server = await startServer(dist);
     const out: BenchResult[] = [];
+    if (baseDist) baseServer = await startServer(baseDist);
     const first = PARTS.has('start') ? await firstVisit(coldProfile, server.url) : undefined;
+    const baseFirst = first && baseServer ? await firstVisit(baseColdProfile, baseServer.url) : undefined;
     const warmFirst = await firstVisit(warmProfile, server.url);
     warmContext = await launch(warmProfile, false);
     await measureStart(warmContext, server.url, false); // starts the service worker, warms caches
 
-    const cold: StartRun[] = [], warm: StartRun[] = [];
+    const cold: StartRun[] = [], warm: StartRun[] = [], baseCold: StartRun[] = [];
     const ms = (xs: StartRun[], k: keyof StartRun) => xs.map((m) => m[k]!);
     const round = (xs: number[]) => xs.map(Math.round).join(' ');
     if (first) {
@@ -236,11 +240,20 @@ export async function run(): Promise<BenchResult[]> {
         } finally {
           await context.close();
         }
+        if (baseFirst && baseServer) {
+          const base = await launch(baseColdProfile, true);
+          try {
+            baseCold.push(await measureStart(base, baseServer.url, true));
+          } finally {
+            await base.close();
+          }
+        }
         warm.push(await measureStart(warmContext, server.url, false));
       }
       const firstLoad = jsSize(dist, first.scripts);
       const everything = jsSize(dist, allJsFiles(dist));
-      for (const [name, runs] of [['offline cold', cold], ['online warm', warm]] as const) {
+      const logged = baseCold.length > 0 ? ([['offline cold', cold], [`offline cold, base build (${BASE_REF})`, baseCold], ['online warm', warm]] as const) : ([['offline cold', cold], ['online warm', warm]] as const);
+      for (const [name, runs] of logged) {
         console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
       }
       const warmLabel = 'online, browser running';
@@ -253,12 +266,16 @@ export async function run(): Promise<BenchResult[]> {
         { figure: `cold-start: JS the page loads on first visit (login → list, ${firstLoad.files} files), gzip -6`, unit: 'KB', value: firstLoad.gzipKb, baseline: { label: sent, value: firstLoad.rawKb } },
         { figure: `cold-start: all JS precached by the service worker + sw.js (${everything.files} files), gzip -6`, unit: 'KB', value: everything.gzipKb, baseline: { label: sent, value: everything.rawKb } },
       );
+      if (baseCold.length > 0) {
+        const baseLabel = `base build (${BASE_REF}), offline cold, runs alternating`;
+        for (const [k, what] of [['interactive', 'list + 新建办件 responds'], ['fcp', 'first contentful paint'], ['list', 'case list painted']] as const)
+          out.push({ figure: `cold-start vs base build: ${what}, median of ${RUNS}`, unit: 'ms', value: median(ms(cold, k)), baseline: { label: baseLabel, value: median(ms(baseCold, k)) } });
+      }
     }
 
     if (PARTS.has('list')) {
       const sides: ListSide[] = [{ name: 'this build', context: warmContext, url: server.url, seeded: warmFirst.seeded }];
-      if (baseDist) {
-        baseServer = await startServer(baseDist);
+      if (baseDist && baseServer) {
         const baseFirst = await firstVisit(baseProfile, baseServer.url);
         baseContext = await launch(baseProfile, false);
         await measureStart(baseContext, baseServer.url, false);
@@ -282,7 +299,7 @@ export async function run(): Promise<BenchResult[]> {
     await baseContext?.close();
     await server?.close();
     await baseServer?.close();
-    for (const dir of [coldProfile, warmProfile, baseProfile, dist, baseDist, baseSources])
+    for (const dir of [coldProfile, warmProfile, baseProfile, baseColdProfile, dist, baseDist, baseSources])
       if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { sharpPhoto } from './fixtures/photos';
 import { createPerson, login } from './fixtures/app';
 import { seedCases } from './fixtures/seed-cases';
+import { auditScreen } from './fixtures/screen-audit';
 
 const form = (page: Page) => page.getByRole('form', { name: '群众档案' });
 
@@ -132,7 +133,7 @@ function layoutProblems(page: Page, cards: number) {
   }, cards);
 }
 
-test('case cards show 事项, applicant, status and dates without cuts or overlaps at 390, 800, 1024 and 1440 px', async ({
+test('case cards show 事项, applicant, status and dates without cuts or overlaps, in lines no shorter than the glyphs, at 390, 800, 1024 and 1440 px', async ({
   page,
 }, info) => {
   test.setTimeout(120_000);
@@ -156,6 +157,10 @@ test('case cards show 事项, applicant, status and dates without cuts or overla
     await expect(first).toBeVisible();
     // The row height follows the layout (measured after the resize): wait for it to settle.
     await expect.poll(async () => (await layoutProblems(page, 4)).join('\n'), { timeout: 10_000 }).toBe('');
+    // Nothing on the screen (headings, buttons, chips, the tab bar, the cards) has a line shorter
+    // than its font's glyph box: wrapped lines would overlap wherever a longer text wraps.
+    const shortLines = (await page.evaluate(auditScreen)).filter((p) => p.kind === 'leading');
+    expect(shortLines.map((p) => `${p.selector} — ${p.detail}`)).toEqual([]);
     // What a person reads: the 事项 and the applicant are both on every card.
     for (const card of await list
       .getByRole('link')

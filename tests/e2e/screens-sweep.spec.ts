@@ -1,7 +1,8 @@
 // Issue 14, "Tests": every screen of the app, for each role, at 390, 800, 1024 and 1440 px wide
 // (phone, tablet portrait, tablet landscape, desk). Fails on axe serious/critical violations,
-// interactive targets under 44×44 px, clipped, truncated or overlapping text, and horizontal
-// overflow of the page; the rules and their exemptions are in fixtures/screen-audit.ts.
+// interactive targets under 44×44 px, clipped, truncated or overlapping text, line heights shorter
+// than the font's glyph box, and horizontal overflow of the page; the rules and their exemptions
+// are in fixtures/screen-audit.ts.
 // One page per role, logged in once and resized through the four widths on each screen (a resize
 // re-lays the page out exactly as a fresh load at that size would; the data key stays in memory).
 // Every problem of the run is collected and reported at once (screen @ width: kind selector size).
@@ -105,7 +106,9 @@ async function signIn(page: Page, username: string) {
 }
 
 // The audit itself must be able to fail: a page with one of each problem, and the exemptions.
-test('the audit finds small targets, clipped, truncated and overlapping text, and page overflow', async ({ page }) => {
+test('the audit finds small targets, clipped, truncated and overlapping text, short lines, and page overflow', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.setContent(`<!doctype html><html lang="zh-CN"><body style="margin:0;font:20px sans-serif">
     <button id="small" style="width:30px;height:30px">小</button>
@@ -118,6 +121,8 @@ test('the audit finds small targets, clipped, truncated and overlapping text, an
     <div id="dots" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">很长很长很长很长的文字</div>
     <div title="很长很长很长很长的文字"><div id="titled" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">很长很长很长很长的文字</div></div>
     <div style="position:relative;height:40px"><span id="a" style="position:absolute;top:0">事项名称</span><span id="b" style="position:absolute;top:4px">申请人</span></div>
+    <p id="tight" style="width:80px;font-family:'Noto Sans CJK SC';line-height:1.3">很长的事项名称换行</p>
+    <p style="width:80px;font-family:'Noto Sans CJK SC';line-height:1.5">很长的事项名称换行</p>
     <div id="wide" style="width:500px">宽</div>
   </body></html>`);
   const found = await page.evaluate(auditScreen);
@@ -132,6 +137,8 @@ test('the audit finds small targets, clipped, truncated and overlapping text, an
   expect(of('clip')).toEqual([expect.stringContaining('div#clip')]);
   expect(of('ellipsis')).toEqual([expect.stringContaining('div#dots')]);
   expect(of('overlap')).toEqual([expect.stringMatching(/span#a.*span#b/)]);
+  // Noto Sans CJK's glyph box (1.45 em) in a 1.3 line; not in a 1.5 one.
+  expect(of('leading')).toEqual([expect.stringContaining('p#tight')]);
   expect(of('page-overflow')).toHaveLength(1);
 });
 
