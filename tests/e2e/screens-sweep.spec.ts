@@ -119,6 +119,7 @@ test('the audit finds small targets, clipped, truncated and overlapping text, sh
     <p><a id="lonely" href="#y">单独的链接</a></p>
     <div id="clip" style="width:60px;height:24px;overflow:hidden">很长很长很长很长的文字</div>
     <div id="dots" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">很长很长很长很长的文字</div>
+    <span style="position:relative">3<span style="position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap"> 件退回</span></span>
     <div title="很长很长很长很长的文字"><div id="titled" style="width:60px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">很长很长很长很长的文字</div></div>
     <div style="position:relative;height:40px"><span id="a" style="position:absolute;top:0">事项名称</span><span id="b" style="position:absolute;top:4px">申请人</span></div>
     <p id="tight" style="width:80px;font-family:'Noto Sans CJK SC';line-height:1.3">很长的事项名称换行</p>
@@ -134,6 +135,7 @@ test('the audit finds small targets, clipped, truncated and overlapping text, sh
     expect.stringContaining('没有标签'),
     expect.stringContaining('a#lonely'),
   ]);
+  // Not the screen-reader-only unit written out in a screen's CSS (1×1 px, overflow hidden).
   expect(of('clip')).toEqual([expect.stringContaining('div#clip')]);
   expect(of('ellipsis')).toEqual([expect.stringContaining('div#dots')]);
   expect(of('overlap')).toEqual([expect.stringMatching(/span#a.*span#b/)]);
