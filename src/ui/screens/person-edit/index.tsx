@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { draftFromPerson, editForRoute, openPersonEdit, showToast, type PersonEdit } from '../../../state';
+import { showToast } from '../../../state/app-state';
+import { draftFromPerson } from '../../../state/person-form';
+import { editForRoute, openPersonEdit, type PersonEdit } from '../../../state/person-edit';
 import { useAppState } from '../../app/context';
 import { PersonForm } from '../../person-form';
 import { PersonConflicts } from '../../person-form/conflicts';

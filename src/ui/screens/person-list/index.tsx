@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { searchPersonsAction } from '../../../state';
+import { searchPersonsAction } from '../../../state/persons';
 import { LinkButton } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { EmptyState } from '../../components/empty-state';
