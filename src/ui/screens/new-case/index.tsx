@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Person, ServiceItem } from '../../../domain';
 // The narrow modules, not the state barrel: the barrel pulls every action's module (and what
 // they import) into this screen's first evaluation.
@@ -46,7 +46,8 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
   // Persons of a restored draft while they are read (the draft keeps them meanwhile).
   const loading = useSignal<{ applicant?: string; entruster?: string }>({});
 
-  useEffect(() => {
+  // Read under way while the screen's first frame is painted, not a frame later (passive effect).
+  useLayoutEffect(() => {
     if (personId)
       void loadPerson(personId).then((p) => {
         if (p) applicant.value = p;
