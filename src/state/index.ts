@@ -1,27 +1,19 @@
-// App state: signals + actions. UI components import from here, never from storage or workers.
+// App state: signals + actions. UI components import from here (or, for a lazily loaded screen,
+// from the module itself: this barrel brings every action module into the importer's chunk
+// graph), never from storage or workers.
 export { createAppState, showToast, type AppState } from './app-state';
 export type { ProcessedImage } from './deps';
 export { formatRoute, type AdminPage, type ReviewPage, type Route, type Router } from './router';
 export { Session } from './session';
-export { login, logout, unsentCount } from './session-actions';
+export { login, logout } from './session-actions';
 export { refreshDeviceProblems } from './device-problems';
 export { sendDiagnostic } from './send-diagnostic';
-export { refreshStorageInfo, requestPersistence } from './storage-info';
-export {
-  checkPersonDraft,
-  draftFromPerson,
-  emptyPersonDraft,
-  type PersonDraft,
-  type PersonDraftKey,
-  type PersonFormCheck,
-} from './person-form';
-export { editForRoute, openPersonEdit, type PersonEdit } from './person-edit';
-export { attachIdCardPhoto, loadPerson, savePersonDraft, searchPersonsAction, settlePersonConflict } from './persons';
+export { refreshStorageInfo } from './storage-info';
+export { checkPersonDraft, emptyPersonDraft } from './person-form';
+export { editForRoute, openPersonEdit } from './person-edit';
+export { attachIdCardPhoto, savePersonDraft } from './persons';
 export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
-export { itemCategories, openableItems } from './catalog-lookup';
-export { indexItems, loadPinyin, searchItems, type IndexedItem } from './item-search';
-export { blobsArrived, blobUrl } from './blob-urls';
 export { openCase } from './workbench/open';
 export { createNewCase } from './workbench/create';
 export { flushCaseSave, setAcknowledged, setField, setMaterialData, setTolerance } from './workbench/edit';

@@ -1,39 +1,30 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../components/button';
+import { chunkOnce, type Chunk } from './chunk-once';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
 
 /**
  * A screen fetched on first use: its own chunk, so the tablet's first screen downloads less. The
  * service worker precaches every chunk, so it still opens offline; if a chunk cannot be fetched
- * (e.g. the app was updated while offline) the screen says so and offers a retry.
+ * (e.g. the app was updated while offline) the screen says so and offers a retry. Given a Chunk
+ * the idle preload also loads (screen-chunks.ts), a preloaded screen draws in its first render.
  */
-export function lazyScreen<P extends object>(load: Loader<P>, label: string): ComponentType<P> {
-  let loaded: ComponentType<P> | null = null;
-  let pending: Promise<ComponentType<P>> | null = null;
-  const fetchOnce = () => {
-    pending ??= load().then(
-      (c) => {
-        loaded = c;
-        return c;
-      },
-      (e: unknown) => {
-        pending = null;
-        throw e;
-      },
-    );
-    return pending;
-  };
+export function lazyScreen<P extends object>(
+  source: Loader<P> | Chunk<ComponentType<P>>,
+  label: string,
+): ComponentType<P> {
+  const chunk = typeof source === 'function' ? chunkOnce(source) : source;
 
   function LazyScreen(props: P) {
-    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
+    const [Component, setComponent] = useState<ComponentType<P> | null>(chunk.ready);
     const [error, setError] = useState<string | null>(null);
     const [attempt, setAttempt] = useState(0);
     useEffect(() => {
       if (Component) return;
       let live = true;
-      fetchOnce().then(
+      chunk.load().then(
         (c) => {
           if (live) setComponent(() => c);
         },

@@ -7,15 +7,17 @@
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
 import { longIdle } from './long-idle';
+import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } from './screen-chunks';
 
-/** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. */
+/** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. Each
+ *  through the Chunk its lazy wrapper reads, so a preloaded screen draws in its first render. */
 const AGENT_SCREENS: (() => Promise<unknown>)[] = [
-  () => import('../screens/workbench/workbench-screen'),
-  () => import('../screens/new-case'),
-  () => import('../screens/person-list'),
-  () => import('../screens/person-edit'),
-  () => import('../screens/settings'),
-  () => import('../screens/sync-status'),
+  WORKBENCH.load,
+  NEW_CASE.load,
+  PERSON_LIST.load,
+  PERSON_EDIT.load,
+  SETTINGS.load,
+  SYNC_STATUS.load,
   // Pinyin search of the catalogue (新建办件) and of profiles: pinyin-pro's ~0.3 s start, then the
   // catalogue's pinyin keys, each in an idle period of its own.
   () => loadPinyin(),

@@ -1,5 +1,6 @@
 import { useAppState } from './context';
 import { lazyScreen } from './lazy-screen';
+import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS } from './screen-chunks';
 import { LoginScreen } from '../screens/login';
 import { CaseListScreen } from '../screens/case-list';
 import { WorkbenchScreen } from '../screens/workbench';
@@ -7,13 +8,13 @@ import { NotFoundScreen } from '../screens/not-found';
 
 // Only login and the case list are needed for the first screen; every other screen is its own
 // chunk, fetched on first use (and precached by the service worker, so it opens offline too).
-const NewCaseScreen = lazyScreen(() => import('../screens/new-case').then((m) => m.NewCaseScreen), '新建办件');
+const NewCaseScreen = lazyScreen(NEW_CASE, '新建办件');
 const NoticeScreen = lazyScreen(() => import('../screens/notice').then((m) => m.NoticeScreen), '一次性告知单');
 const ReceiptScreen = lazyScreen(() => import('../screens/receipt').then((m) => m.ReceiptScreen), '办件回执');
-const PersonListScreen = lazyScreen(() => import('../screens/person-list').then((m) => m.PersonListScreen), '群众档案');
-const PersonEditScreen = lazyScreen(() => import('../screens/person-edit').then((m) => m.PersonEditScreen), '档案');
-const SyncStatusScreen = lazyScreen(() => import('../screens/sync-status').then((m) => m.SyncStatusScreen), '同步状态');
-const SettingsScreen = lazyScreen(() => import('../screens/settings').then((m) => m.SettingsScreen), '设置');
+const PersonListScreen = lazyScreen(PERSON_LIST, '群众档案');
+const PersonEditScreen = lazyScreen(PERSON_EDIT, '档案');
+const SyncStatusScreen = lazyScreen(SYNC_STATUS, '同步状态');
+const SettingsScreen = lazyScreen(SETTINGS, '设置');
 const SessionEndedScreen = lazyScreen(
   () => import('../screens/session-ended').then((m) => m.SessionEndedScreen),
   '登录已被取消',

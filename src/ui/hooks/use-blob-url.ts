@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { blobsArrived, blobUrl } from '../../state';
+import { blobsArrived, blobUrl } from '../../state/blob-urls';
 
 /** Object URL of a stored file, undefined while loading or when missing. A missing file that
  *  arrives later (downloaded for a restored case) is shown as soon as it is stored. */

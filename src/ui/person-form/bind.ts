@@ -1,6 +1,6 @@
 // The wiring every profile text field repeats (value, input, blur, messages), written once.
 import type { ReadonlySignal, Signal } from '@preact/signals';
-import type { PersonDraft, PersonDraftKey, PersonFormCheck } from '../../state';
+import type { PersonDraft, PersonDraftKey, PersonFormCheck } from '../../state/person-form';
 
 /** What `bind(key)` returns: spread onto a TextField (`<TextField label="…" {...bind('name')} />`). */
 export interface FieldBinding {

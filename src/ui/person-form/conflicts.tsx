@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Person, PersonField } from '../../domain';
 import { PERSON_FIELD_LABELS } from '../../domain/rules/labels';
-import { settlePersonConflict } from '../../state';
+import { settlePersonConflict } from '../../state/persons';
 import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';

@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
-import { attachIdCardPhoto, type PersonDraft } from '../../state';
+import { attachIdCardPhoto } from '../../state/persons';
+import type { PersonDraft } from '../../state/person-form';
 import { useAppState } from '../app/context';
 import { PhotoPicker } from '../components/photo-picker';
 import { BlobImage } from '../components/blob-image';

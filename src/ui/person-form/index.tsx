@@ -1,7 +1,8 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Person } from '../../domain';
-import { checkPersonDraft, savePersonDraft, type PersonDraft } from '../../state';
+import { checkPersonDraft, type PersonDraft } from '../../state/person-form';
+import { savePersonDraft } from '../../state/persons';
 import { divisionListFor } from '../../state/county-divisions';
 import type { DivisionList } from '../../domain/validators/division-code';
 import { useAppState } from '../app/context';

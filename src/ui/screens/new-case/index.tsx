@@ -1,7 +1,12 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Person, ServiceItem } from '../../../domain';
-import { createNewCase, emptyPersonDraft, loadPerson, openableItems } from '../../../state';
+// The narrow modules, not the state barrel: the barrel pulls every action's module (and what
+// they import) into this screen's first evaluation.
+import { createNewCase } from '../../../state/workbench/create';
+import { emptyPersonDraft } from '../../../state/person-form';
+import { loadPerson } from '../../../state/persons';
+import { openableItems } from '../../../state/catalog-lookup';
 import { useAppState } from '../../app/context';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
@@ -41,7 +46,8 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
   // Persons of a restored draft while they are read (the draft keeps them meanwhile).
   const loading = useSignal<{ applicant?: string; entruster?: string }>({});
 
-  useEffect(() => {
+  // Read under way while the screen's first frame is painted, not a frame later (passive effect).
+  useLayoutEffect(() => {
     if (personId)
       void loadPerson(personId).then((p) => {
         if (p) applicant.value = p;

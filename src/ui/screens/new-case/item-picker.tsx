@@ -1,7 +1,8 @@
 import { useSignal, type Signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { ServiceItem } from '../../../domain';
-import { indexItems, itemCategories, loadPinyin, openableItems, searchItems, type IndexedItem } from '../../../state';
+import { itemCategories, openableItems } from '../../../state/catalog-lookup';
+import { indexItems, loadPinyin, searchItems, type IndexedItem } from '../../../state/item-search';
 import { Chip } from '../../components/chip';
 import { limitLabel } from '../../../domain/review/limit-label';
 

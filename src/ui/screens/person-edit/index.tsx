@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { draftFromPerson, editForRoute, openPersonEdit, showToast, type PersonEdit } from '../../../state';
+import { useLayoutEffect } from 'preact/hooks';
+import { showToast } from '../../../state/app-state';
+import { draftFromPerson } from '../../../state/person-form';
+import { editForRoute, openPersonEdit, type PersonEdit } from '../../../state/person-edit';
 import { useAppState } from '../../app/context';
 import { PersonForm } from '../../person-form';
 import { PersonConflicts } from '../../person-form/conflicts';
@@ -13,7 +15,8 @@ export function PersonEditScreen({ id }: { id?: string }) {
   const opened = useSignal<PersonEdit | null>(null);
   // Bumped when a conflict is settled: the form starts again from the stored profile.
   const generation = useSignal(0);
-  useEffect(() => {
+  // Read under way while the screen's first frame is painted, not a frame later (passive effect).
+  useLayoutEffect(() => {
     let live = true;
     void openPersonEdit(state, id).then((e) => {
       if (live) opened.value = e;

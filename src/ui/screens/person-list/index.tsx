@@ -1,6 +1,6 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { searchPersonsAction } from '../../../state';
+import { searchPersonsAction } from '../../../state/persons';
 import { LinkButton } from '../../components/button';
 import { Icon } from '../../components/icon';
 import { EmptyState } from '../../components/empty-state';
@@ -12,7 +12,8 @@ import './person-list.css';
 export function PersonListScreen() {
   const state = useAppState();
   const { query, results, loading } = state.persons;
-  useEffect(() => {
+  // Read under way while the screen's first frame is painted, not a frame later (passive effect).
+  useLayoutEffect(() => {
     void searchPersonsAction(state, query.value);
   }, []);
   return (

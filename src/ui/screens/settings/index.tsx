@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { logout, refreshStorageInfo, requestPersistence, unsentCount } from '../../../state';
+import { logout, unsentCount } from '../../../state/session-actions';
+import { refreshStorageInfo, requestPersistence } from '../../../state/storage-info';
 import { Button, LinkButton } from '../../components/button';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { StorageMeter } from './storage-meter';

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
 import { flushCaseSave, openCase, refreshStorageInfo } from '../../../state';
@@ -26,13 +26,17 @@ export function WorkbenchView({ id }: { id: string }) {
   // The signature pad's chunk loads while the case is read, and the case is drawn once both are
   // here: its signature boxes are ready in the first render, not drawn twice.
   const padSettled = useSignal(signaturePadLoaded());
-  useEffect(() => {
+  // The case is read from a layout effect: the reads are under way while the browser paints the
+  // 正在打开办件…… frame, not started after it (a passive effect runs a frame later).
+  useLayoutEffect(() => {
     if (!padSettled.value)
       void signaturePadSettled().then(() => {
         padSettled.value = true;
       });
     void openCase(state, id);
     void refreshStorageInfo(state);
+  }, [id]);
+  useEffect(() => {
     // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
     const flush = () => void flushCaseSave(state);
     const onHide = () => {

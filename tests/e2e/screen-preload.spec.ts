@@ -1,0 +1,62 @@
+// Issue 13: the idle preload (src/ui/app/preload-screens.ts) loads the agent's next screens while
+// the case list is up. A screen whose chunk is already here is drawn in its first render: no
+// 正在打开…… frame, then a second render of the whole screen a frame later (at 4× CPU one more
+// frame and one more layout on every first opening).
+import { expect, test } from '@playwright/test';
+import { login, unlock, waitForServiceWorker } from './fixtures/app';
+
+const WRAPPER_TEXTS = ['群众档案', '档案', '新建办件', '办件工作台', '同步状态', '设置'].map(
+  (label) => `正在打开${label}……`,
+);
+
+test('screens preloaded in idle time open without a 正在打开…… frame', async ({ page }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await login(page);
+  // The preload runs only under the service worker's control (a first visit downloads it anyway):
+  // a reloaded page is controlled from its start.
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
+  // The last screen the preload loads (the pinyin work after it does not matter here).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() =>
+          performance.getEntriesByType('resource').some((e) => /\/assets\/sync-status-/.test(e.name)),
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  // Let the last chunk's promise settle into the preload's cache.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+
+  // The lazy wrapper's frame (src/ui/app/lazy-screen.tsx), one label per screen; not a screen's
+  // own wait for its data (the workbench's 正在打开办件…… while the case is read).
+  await page.evaluate((wrapperTexts) => {
+    const w = window as unknown as { openingSeen: string[] };
+    w.openingSeen = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[aria-busy="true"]'))
+        if (wrapperTexts.includes(el.textContent ?? '')) w.openingSeen.push(el.textContent!);
+    }).observe(document.body, { childList: true, subtree: true });
+  }, WRAPPER_TEXTS);
+  const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
+
+  await page.getByRole('link', { name: '群众档案' }).first().click();
+  await expect(page.locator('#persons-title')).toBeVisible();
+  await go('#/persons/new');
+  await expect(page.getByRole('heading', { name: '新建群众档案' })).toBeVisible();
+  await go('#/cases/new');
+  await expect(page.locator('#new-case-title')).toBeVisible();
+  await go('#/cases/01890000-0000-7000-8000-000000000000');
+  await expect(page.getByText('找不到这个办件')).toBeVisible();
+  await go('#/sync');
+  await expect(page.getByRole('heading', { name: '同步状态' })).toBeVisible();
+  await page.getByRole('link', { name: '设置' }).first().click();
+  await expect(page.locator('#settings-title')).toBeVisible();
+
+  expect(await page.evaluate(() => (window as unknown as { openingSeen: string[] }).openingSeen)).toEqual([]);
+});
