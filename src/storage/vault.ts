@@ -5,7 +5,11 @@
 //
 // The key lives in memory only. Wrapping it with the password / PIN (WebCrypto, outside any
 // transaction) is keyring.ts's job; the page decides when to lock (src/state/device-key.ts).
-import { gcm } from '@noble/ciphers/aes.js';
+//
+// AES itself is handed in (useCipher): @noble/ciphers' module builds four 64 K-entry lookup tables
+// when it is evaluated (≈ 40 ms at 4× CPU, the lock screen's longest task, issue 13), so the page
+// loads it on demand (cipher.ts) instead of on its first screen, and the service worker at start.
+import type { gcm } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { StorageError } from './errors';
@@ -26,6 +30,7 @@ interface Keys {
   native: Promise<CryptoKey | undefined>;
 }
 
+let cipher: typeof gcm | undefined;
 let keys: Keys | undefined;
 /** True while a user's key exists on this device but is not in memory: opening waits. */
 let required = false;
@@ -34,6 +39,17 @@ let waiters: Array<() => void> = [];
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 const subKey = (raw: Uint8Array, label: string) => hmac(sha256, raw, enc.encode(label));
+
+/** The AES-GCM implementation (cipher.ts loads it; the service worker imports it). */
+export function useCipher(impl: typeof gcm): void {
+  cipher = impl;
+}
+
+/** Sealing and opening are synchronous: the key's holder loads AES before it sets the key. */
+function aes(): typeof gcm {
+  if (!cipher) throw new Error('AES-GCM not loaded: await loadCipher() before setDataKey()');
+  return cipher;
+}
 
 /** Puts the data key in memory: sealed rows can be read and written. */
 export function setDataKey(raw: Uint8Array): void {
@@ -93,7 +109,7 @@ function need(): Keys {
 export function sealBytes(plain: Uint8Array, aad: string): Uint8Array {
   const k = need();
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const body = gcm(k.seal, nonce, enc.encode(aad)).encrypt(plain);
+  const body = aes()(k.seal, nonce, enc.encode(aad)).encrypt(plain);
   const out = new Uint8Array(NONCE_BYTES + body.length);
   out.set(nonce);
   out.set(body, NONCE_BYTES);
@@ -104,8 +120,9 @@ export function sealBytes(plain: Uint8Array, aad: string): Uint8Array {
 export function openBytes(sealed: Uint8Array, aad: string): Uint8Array {
   const k = need();
   if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + 16) throw new StorageError('storage.corrupt');
+  const open = aes();
   try {
-    return gcm(k.seal, sealed.subarray(0, NONCE_BYTES), enc.encode(aad)).decrypt(sealed.subarray(NONCE_BYTES));
+    return open(k.seal, sealed.subarray(0, NONCE_BYTES), enc.encode(aad)).decrypt(sealed.subarray(NONCE_BYTES));
   } catch (cause) {
     throw new StorageError('storage.corrupt', undefined, { cause });
   }
