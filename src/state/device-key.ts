@@ -6,7 +6,6 @@ import { signal } from '@preact/signals';
 import { createKeyring, KeyError, type KeyOwner, type Keyring } from '../storage/keyring';
 import { exportDataKey, hasDataKey, requireUnlock } from '../storage/vault';
 import { forgetStorageKey, lockStorage, unlockStorage } from '../storage/device-lock';
-import { loadCipher } from '../storage/cipher';
 import { DEVICE_KEY_MESSAGE, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE } from '../sync/names';
 import type { SessionUser } from '../domain/api/auth';
 
@@ -92,12 +91,7 @@ export function requireEnrollment(host: LockHost, user: SessionUser): void {
 
 // ---- unlocking ----
 
-/** AES (its own chunk, not on the first screen) loads while the key is derived off the main
- *  thread; unlockStorage waits for it. */
-const cipherMeanwhile = () => void loadCipher().catch(() => undefined);
-
 export async function unlockWithPassword(host: LockHost, password: string): Promise<void> {
-  cipherMeanwhile();
   const lock = host.deviceLock.lock.value;
   if (lock.locked && lock.enroll) {
     await opened(host, await keyring().enroll(lock.owner, password), true);
@@ -107,7 +101,6 @@ export async function unlockWithPassword(host: LockHost, password: string): Prom
 }
 
 export async function unlockWithPin(host: LockHost, pin: string): Promise<void> {
-  cipherMeanwhile();
   try {
     await opened(host, await keyring().unlockWithPin(pin));
   } catch (e) {
@@ -125,7 +118,6 @@ export async function unlockWithPin(host: LockHost, pin: string): Promise<void> 
  * window. A key of another user left on the device is dropped (its data left at that logout).
  */
 export async function keyAfterLogin(host: LockHost, user: SessionUser, password: string): Promise<void> {
-  cipherMeanwhile();
   const kr = keyring();
   const status = await kr.status();
   const owner = ownerOf(user);

@@ -16,10 +16,12 @@ export { createKeyring, KeyError, LOCK_POLICY } from './keyring';
  * sealed (also when the database was already open, e.g. the first login on an upgraded device).
  */
 export async function unlockStorage(raw: Uint8Array): Promise<void> {
-  await loadCipher();
+  // Dexie's writes seal synchronously, so AES must be there first; without Dexie (the first
+  // screen) it is not needed: Dexie's ready hook loads it (db.ts).
+  const db = loadedDb();
+  if (db) await loadCipher();
   setDataKey(raw);
   // Not loaded yet (the first screen reads without Dexie): its ready hook does this at open.
-  const db = loadedDb();
   if (db?.isOpen()) {
     await sealPendingRows(db);
     await runReadyTasks(db);

@@ -8,7 +8,8 @@
 //
 // AES itself is handed in (useCipher): @noble/ciphers' module builds four 64 K-entry lookup tables
 // when it is evaluated (≈ 40 ms at 4× CPU, the lock screen's longest task, issue 13), so the page
-// loads it on demand (cipher.ts) instead of on its first screen, and the service worker at start.
+// loads it with Dexie (cipher.ts), after the first rows — which it opens, and seals its one
+// write, by WebCrypto — and the service worker at start.
 import type { gcm } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -26,7 +27,8 @@ interface Keys {
   raw: Uint8Array;
   seal: Uint8Array;
   index: Uint8Array;
-  /** The seal key for WebCrypto: opening many rows at once outside a transaction (openRows). */
+  /** The seal key for WebCrypto: opening many rows at once outside a transaction (openRows), and
+   *  sealing the first screen's writes before AES-GCM's own module has loaded. */
   native: Promise<CryptoKey | undefined>;
 }
 
@@ -59,7 +61,7 @@ export function setDataKey(raw: Uint8Array): void {
     typeof crypto.subtle === 'undefined'
       ? Promise.resolve(undefined)
       : crypto.subtle
-          .importKey('raw', seal as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['decrypt'])
+          .importKey('raw', seal as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt'])
           .catch(() => undefined);
   keys = { raw: raw.slice(), seal, index: subKey(raw, 'daiban/blind-index/v1'), native };
   const ready = waiters;
@@ -120,6 +122,8 @@ export function sealBytes(plain: Uint8Array, aad: string): Uint8Array {
 export function openBytes(sealed: Uint8Array, aad: string): Uint8Array {
   const k = need();
   if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + 16) throw new StorageError('storage.corrupt');
+  // Before Dexie (and AES) load, a row reaches here only when WebCrypto could not open it.
+  if (!cipher) throw new StorageError('storage.corrupt');
   const open = aes();
   try {
     return open(k.seal, sealed.subarray(0, NONCE_BYTES), enc.encode(aad)).decrypt(sealed.subarray(NONCE_BYTES));
@@ -153,13 +157,28 @@ export async function openBytesNative(sealed: Uint8Array, aad: string): Promise<
   }
 }
 
+/** The same as sealBytes, by WebCrypto (outside any transaction); undefined when it cannot. */
+export async function sealBytesNative(plain: Uint8Array, aad: string): Promise<Uint8Array | undefined> {
+  const k = need();
+  const key = await k.native;
+  if (!key) return undefined;
+  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const body = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: enc.encode(aad) },
+    key,
+    plain as Uint8Array<ArrayBuffer>,
+  );
+  const out = new Uint8Array(NONCE_BYTES + body.byteLength);
+  out.set(nonce);
+  out.set(new Uint8Array(body), NONCE_BYTES);
+  return out;
+}
+
 export const decodeJson = (bytes: Uint8Array): Record<string, unknown> => {
   const parsed: unknown = JSON.parse(dec.decode(bytes));
   if (!parsed || typeof parsed !== 'object') throw new StorageError('storage.corrupt');
   return parsed as Record<string, unknown>;
 };
-
-export const sealJson = (value: unknown, aad: string): Uint8Array => sealBytes(enc.encode(JSON.stringify(value)), aad);
 
 export const openJson = (sealed: Uint8Array, aad: string): Record<string, unknown> =>
   decodeJson(openBytes(sealed, aad));
