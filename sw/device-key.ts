@@ -2,7 +2,7 @@
 // The service worker's copy of the data key: posted by an unlocked page, kept in memory only,
 // dropped when a page locks or logs out (src/state/device-key.ts). A worker the browser restarted
 // has forgotten it and asks open pages (see ./background-sync).
-import { receiveDataKey } from '../src/storage/sync-api';
+import { receiveDataKey } from '../src/storage/worker-key';
 import { DEVICE_KEY_MESSAGE } from '../src/sync/names';
 
 declare const self: ServiceWorkerGlobalScope;

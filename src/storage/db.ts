@@ -11,6 +11,7 @@ import { ROW_SCHEMA_VERSIONS, rowVersionMiddleware, VERSIONED_TABLES } from './r
 import { SEAL_ROWS_KEY, sealPendingRows } from './seal-rows';
 import { sealingMiddleware } from './sealing';
 import { hasDataKey, whenUnlocked } from './vault';
+import { loadCipher } from './cipher';
 import { DB_NAME } from './db-meta';
 
 /** A person as stored: the profile plus search keys (pinyin initials, full pinyin, name chars),
@@ -149,6 +150,7 @@ export class DaibanDb extends Dexie {
       async (vipDb) => {
         await whenUnlocked();
         if (!hasDataKey()) return;
+        await loadCipher(); // rows are sealed and opened synchronously from now on
         await sealPendingRows(vipDb);
         await runReadyTasks(vipDb);
       },

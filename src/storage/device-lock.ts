@@ -1,9 +1,11 @@
 // Locking and unlocking the device database (encryption at rest, see sealing.ts and vault.ts).
-// The page calls these from src/state/device-key.ts; the service worker only receives the key.
+// The page calls these from src/state/device-key.ts; the service worker only receives the key
+// (worker-key.ts).
 import { loadedDb } from './lazy-db';
 import { runReadyTasks } from './ready-tasks';
 import { sealPendingRows } from './seal-rows';
 import { clearDataKey, setDataKey } from './vault';
+import { loadCipher } from './cipher';
 
 export { hasDataKey } from './vault';
 export { openRows } from './sealing';
@@ -14,9 +16,12 @@ export { createKeyring, KeyError, LOCK_POLICY } from './keyring';
  * sealed (also when the database was already open, e.g. the first login on an upgraded device).
  */
 export async function unlockStorage(raw: Uint8Array): Promise<void> {
+  // Dexie's writes seal synchronously, so AES must be there first; without Dexie (the first
+  // screen) it is not needed: Dexie's ready hook loads it (db.ts).
+  const db = loadedDb();
+  if (db) await loadCipher();
   setDataKey(raw);
   // Not loaded yet (the first screen reads without Dexie): its ready hook does this at open.
-  const db = loadedDb();
   if (db?.isOpen()) {
     await sealPendingRows(db);
     await runReadyTasks(db);
@@ -33,6 +38,3 @@ export function lockStorage(): void {
 export function forgetStorageKey(): void {
   clearDataKey(false);
 }
-
-/** The service worker's copy of the key (posted by the page): no database lifecycle there. */
-export const receiveDataKey = (raw: Uint8Array | undefined): void => (raw ? setDataKey(raw) : clearDataKey(false));

@@ -11,16 +11,20 @@ import type { KeyValueRow, OutboxRow } from './db';
 import { listedCases, namesOf, OPEN_STATES } from './list-checks';
 import { uuidv7 } from '../domain/ids';
 import { allOf, countOf, createQuickDb, getOne, newestOf, quickPut, quickRead } from './quick-read';
-import { openStoredRow, sealStoredRow } from './sealing';
+import { openRows, openStoredRow, sealStoredRow } from './sealing';
 import { hashList, SETTING_KEYS, SYNC_KEYS } from './setting-keys';
 import { readRows } from './validate';
 
 /** A settings / syncState row read quickly ({ row } even when missing), or undefined: ask Dexie. */
-const keyValue = async (table: 'settings' | 'syncState', key: string) =>
-  quickRead(table, async (s) => {
+const keyValue = async (table: 'settings' | 'syncState', key: string) => {
+  const quick = await quickRead(table, async (s) => {
     const row = await getOne(s, key);
     return { row: (row === undefined ? undefined : openStoredRow(table, 'key', row)) as KeyValueRow | undefined };
   });
+  // Opened by WebCrypto: AES-GCM's own module loads only with Dexie (cipher.ts).
+  await openRows([quick?.row]);
+  return quick;
+};
 
 // ---- boot ----
 
@@ -46,7 +50,7 @@ export async function getStoredSession(): Promise<unknown> {
 /** Stores the signed-in session, sealed (settings.ts's saveSession, without Dexie when it is not loaded). */
 export async function saveSession(session: unknown): Promise<void> {
   const row = { key: SETTING_KEYS.session, value: session };
-  if (!(await quickPut('settings', [sealStoredRow('settings', 'key', row)])))
+  if (!(await quickPut('settings', [await sealStoredRow('settings', 'key', row)])))
     await (await import('./settings')).saveSession(session);
 }
 
@@ -126,5 +130,6 @@ export async function listProblems(): Promise<OutboxRow[]> {
   );
   if (!quick) return (await import('./outbox-reads')).listProblems();
   const rows = quick.map((r) => openStoredRow('outbox', 'id', r) as OutboxRow);
+  await openRows(rows);
   return rows.sort((a, b) => a.createdAt - b.createdAt);
 }

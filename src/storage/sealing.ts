@@ -11,7 +11,8 @@
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { StorageError } from './errors';
 import { personTokens } from './person-index';
-import { decodeJson, hasDataKey, openBytes, openBytesNative, openJson, sealBytes, sealJson } from './vault';
+import { decodeJson, hasDataKey, openBytes, openBytesNative, openJson, sealBytes, sealBytesNative } from './vault';
+import { loadCipher } from './cipher';
 
 export const SEALED = 'sealed';
 /** Settings rows holding a form's unsaved input (form-drafts.ts). DO NOT RENAME. */
@@ -61,7 +62,16 @@ export const isSealed = (v: unknown): boolean => isRow(v) && ArrayBuffer.isView(
 const asBytes = (v: unknown): Uint8Array =>
   v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(0);
 
-function sealRow(table: string, spec: SealSpec, keyPath: string, value: unknown): unknown {
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+/** `seal`: vault's sealBytes (synchronous, inside transactions) or a WebCrypto one (awaited after). */
+function sealRow<S>(
+  table: string,
+  spec: SealSpec,
+  keyPath: string,
+  value: unknown,
+  seal: (plain: Uint8Array, aad: string) => S = sealBytes as (plain: Uint8Array, aad: string) => S,
+): unknown {
   if (!isRow(value) || isSealed(value) || (spec.only && !spec.only(value))) return value;
   const aad = `${table}/${String(value[keyPath])}`;
   const out: Row = {};
@@ -71,11 +81,11 @@ function sealRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
     else if (k !== spec.bytes) secret[k] = v;
   }
   Object.assign(out, spec.index?.(value));
-  out[SEALED] = sealJson(secret, aad);
+  out[SEALED] = seal(jsonBytes(secret), aad);
   // The names (never the values) of the sealed fields: a read can then open the row lazily.
   out[SEALED_KEYS] = Object.keys(secret);
   if (spec.bytes && value[spec.bytes] !== undefined)
-    out[SEALED_DATA] = sealBytes(asBytes(value[spec.bytes]), `${aad}/${spec.bytes}`);
+    out[SEALED_DATA] = seal(asBytes(value[spec.bytes]), `${aad}/${spec.bytes}`);
   return out;
 }
 
@@ -157,11 +167,19 @@ function openRow(table: string, spec: SealSpec, keyPath: string, value: unknown)
 }
 
 /** A row to write without Dexie (quick-read.ts) as the sealing middleware would seal it. */
-export function sealStoredRow(table: string, keyPath: string, value: unknown): unknown {
+export async function sealStoredRow(table: string, keyPath: string, value: unknown): Promise<unknown> {
   const spec = SEAL_SPECS[table];
   if (!spec || !isRow(value) || isSealed(value) || (spec.only && !spec.only(value))) return value;
   if (!hasDataKey()) throw new StorageError('storage.locked');
-  return sealRow(table, spec, keyPath, value);
+  // WebCrypto: the login's first write needs no AES module (cipher.ts) before the first rows.
+  const row = sealRow(table, spec, keyPath, value, sealBytesNative) as Row;
+  const fields = [SEALED, SEALED_DATA].filter((field) => field in row);
+  for (const field of fields) row[field] = await row[field];
+  if (fields.some((field) => row[field] === undefined)) {
+    await loadCipher(); // no native key: the same seal in JavaScript
+    return sealRow(table, spec, keyPath, value);
+  }
+  return row;
 }
 
 /** A row read without Dexie (quick-read.ts) as the sealing middleware would return it. */

@@ -5,5 +5,5 @@ export * from './outbox';
 export * from './blobs';
 export * from './pull';
 export * from './settings';
-export { hasDataKey, receiveDataKey } from './device-lock';
+export { hasDataKey } from './device-lock';
 export * from './restore';

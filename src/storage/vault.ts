@@ -5,7 +5,12 @@
 //
 // The key lives in memory only. Wrapping it with the password / PIN (WebCrypto, outside any
 // transaction) is keyring.ts's job; the page decides when to lock (src/state/device-key.ts).
-import { gcm } from '@noble/ciphers/aes.js';
+//
+// AES itself is handed in (useCipher): @noble/ciphers' module builds four 64 K-entry lookup tables
+// when it is evaluated (≈ 40 ms at 4× CPU, the lock screen's longest task, issue 13), so the page
+// loads it with Dexie (cipher.ts), after the first rows — which it opens, and seals its one
+// write, by WebCrypto — and the service worker at start.
+import type { gcm } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { StorageError } from './errors';
@@ -22,10 +27,12 @@ interface Keys {
   raw: Uint8Array;
   seal: Uint8Array;
   index: Uint8Array;
-  /** The seal key for WebCrypto: opening many rows at once outside a transaction (openRows). */
+  /** The seal key for WebCrypto: opening many rows at once outside a transaction (openRows), and
+   *  sealing the first screen's writes before AES-GCM's own module has loaded. */
   native: Promise<CryptoKey | undefined>;
 }
 
+let cipher: typeof gcm | undefined;
 let keys: Keys | undefined;
 /** True while a user's key exists on this device but is not in memory: opening waits. */
 let required = false;
@@ -35,6 +42,17 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 const subKey = (raw: Uint8Array, label: string) => hmac(sha256, raw, enc.encode(label));
 
+/** The AES-GCM implementation (cipher.ts loads it; the service worker imports it). */
+export function useCipher(impl: typeof gcm): void {
+  cipher = impl;
+}
+
+/** Sealing and opening are synchronous: the key's holder loads AES before it sets the key. */
+function aes(): typeof gcm {
+  if (!cipher) throw new Error('AES-GCM not loaded: await loadCipher() before setDataKey()');
+  return cipher;
+}
+
 /** Puts the data key in memory: sealed rows can be read and written. */
 export function setDataKey(raw: Uint8Array): void {
   if (raw.length !== DATA_KEY_BYTES) throw new StorageError('storage.invalid', '数据密钥长度不正确');
@@ -43,7 +61,7 @@ export function setDataKey(raw: Uint8Array): void {
     typeof crypto.subtle === 'undefined'
       ? Promise.resolve(undefined)
       : crypto.subtle
-          .importKey('raw', seal as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['decrypt'])
+          .importKey('raw', seal as Uint8Array<ArrayBuffer>, 'AES-GCM', false, ['encrypt', 'decrypt'])
           .catch(() => undefined);
   keys = { raw: raw.slice(), seal, index: subKey(raw, 'daiban/blind-index/v1'), native };
   const ready = waiters;
@@ -93,7 +111,7 @@ function need(): Keys {
 export function sealBytes(plain: Uint8Array, aad: string): Uint8Array {
   const k = need();
   const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const body = gcm(k.seal, nonce, enc.encode(aad)).encrypt(plain);
+  const body = aes()(k.seal, nonce, enc.encode(aad)).encrypt(plain);
   const out = new Uint8Array(NONCE_BYTES + body.length);
   out.set(nonce);
   out.set(body, NONCE_BYTES);
@@ -104,8 +122,11 @@ export function sealBytes(plain: Uint8Array, aad: string): Uint8Array {
 export function openBytes(sealed: Uint8Array, aad: string): Uint8Array {
   const k = need();
   if (!(sealed instanceof Uint8Array) || sealed.length < NONCE_BYTES + 16) throw new StorageError('storage.corrupt');
+  // Before Dexie (and AES) load, a row reaches here only when WebCrypto could not open it.
+  if (!cipher) throw new StorageError('storage.corrupt');
+  const open = aes();
   try {
-    return gcm(k.seal, sealed.subarray(0, NONCE_BYTES), enc.encode(aad)).decrypt(sealed.subarray(NONCE_BYTES));
+    return open(k.seal, sealed.subarray(0, NONCE_BYTES), enc.encode(aad)).decrypt(sealed.subarray(NONCE_BYTES));
   } catch (cause) {
     throw new StorageError('storage.corrupt', undefined, { cause });
   }
@@ -136,13 +157,28 @@ export async function openBytesNative(sealed: Uint8Array, aad: string): Promise<
   }
 }
 
+/** The same as sealBytes, by WebCrypto (outside any transaction); undefined when it cannot. */
+export async function sealBytesNative(plain: Uint8Array, aad: string): Promise<Uint8Array | undefined> {
+  const k = need();
+  const key = await k.native;
+  if (!key) return undefined;
+  const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
+  const body = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: enc.encode(aad) },
+    key,
+    plain as Uint8Array<ArrayBuffer>,
+  );
+  const out = new Uint8Array(NONCE_BYTES + body.byteLength);
+  out.set(nonce);
+  out.set(new Uint8Array(body), NONCE_BYTES);
+  return out;
+}
+
 export const decodeJson = (bytes: Uint8Array): Record<string, unknown> => {
   const parsed: unknown = JSON.parse(dec.decode(bytes));
   if (!parsed || typeof parsed !== 'object') throw new StorageError('storage.corrupt');
   return parsed as Record<string, unknown>;
 };
-
-export const sealJson = (value: unknown, aad: string): Uint8Array => sealBytes(enc.encode(JSON.stringify(value)), aad);
 
 export const openJson = (sealed: Uint8Array, aad: string): Record<string, unknown> =>
   decodeJson(openBytes(sealed, aad));

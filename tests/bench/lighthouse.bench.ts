@@ -7,16 +7,19 @@
 //     a tablet shows first every morning).
 // Installability: Lighthouse 12 dropped its PWA category, so the browser itself is asked
 // (CDP Page.getInstallabilityErrors, what Chrome's install prompt uses): zero errors expected.
+// LH_BASE=<git ref> scores a build of that commit too (its own server and browser profiles, runs
+// alternating with this build's so load spikes on the shared machine fall on both sides): each
+// figure then has the base build's as its baseline, and the table gives the load average.
 // Median of RUNS Lighthouse runs per page (LH_RUNS=1 for a quick look); target ≥ 95. LH_DEBUG=1
 // prints the failing audits and where the main thread's time went (bootup-time, long tasks),
 // the layout shifts, the LCP element and the render-blocking files.
 import { chromium, type BrowserContext } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './lib/chromium';
-import { buildAppInto, freePort, signInWithPin, startServer } from './lib/cold-start-app';
+import { buildAppInto, freePort, signInWithPin, sourcesAt, startServer, type RunningApp } from './lib/cold-start-app';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
@@ -25,6 +28,7 @@ interface BenchResult { figure: string; unit: string; value: number; baseline?: 
 const RUNS = Number(process.env.LH_RUNS ?? 3);
 const TARGET = 95;
 const PIN = '246813';
+const BASE_REF = process.env.LH_BASE;
 
 /** A persistent profile (the default browser context, which Lighthouse's tabs share) with a debugging port. */
 async function launch(profile: string, port: number): Promise<BrowserContext> {
@@ -71,45 +75,86 @@ async function score(url: string, port: number): Promise<Scored> {
   };
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const outDir = await buildAppInto();
-  const app = await startServer(outDir);
+/** One build's two starts: the login page on a new device, and the everyday start after a sign-in. */
+interface Side { name: string; app: RunningApp; profiles: string[]; login: Scored[]; everyday: Scored[]; installErrors: string[] }
+
+async function sideFor(name: string, outDir: string): Promise<Side> {
   const profiles = [mkdtempSync(join(tmpdir(), 'daiban-lh-new-')), mkdtempSync(join(tmpdir(), 'daiban-lh-day-'))];
+  return { name, app: await startServer(outDir), profiles, login: [], everyday: [], installErrors: [] };
+}
+
+/** A new device each time: a fresh profile, the login page. */
+async function scoreLogin(side: Side, i: number): Promise<void> {
+  const port = await freePort();
+  const fresh = await launch(join(side.profiles[0]!, String(i)), port);
   try {
-    const port = await freePort();
-    // A new device: nothing stored, the login page.
-    const fresh = await launch(profiles[0]!, port);
-    const login: Scored[] = [];
-    try {
-      for (let i = 0; i < RUNS; i++) login.push(await score(`${app.url}/`, port));
-    } finally {
-      await fresh.close();
+    side.login.push(await score(`${side.app.url}/`, port));
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** The everyday start: signed in once (service worker installed, PIN set), then `/` again. */
+async function scoreEveryday(side: Side, first: boolean): Promise<void> {
+  const port = await freePort();
+  const daily = await launch(side.profiles[1]!, port);
+  try {
+    if (first) side.installErrors = await signIn(daily, side.app.url);
+    side.everyday.push(await score(`${side.app.url}/`, port));
+  } finally {
+    await daily.close();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const sides: Side[] = [];
+  const dirs: string[] = [];
+  const loads: number[] = [];
+  try {
+    const outDir = await buildAppInto();
+    dirs.push(outDir);
+    sides.push(await sideFor('this build', outDir));
+    if (BASE_REF) {
+      const src = sourcesAt(BASE_REF);
+      dirs.push(src);
+      const baseDir = await buildAppInto(src);
+      dirs.push(baseDir);
+      sides.push(await sideFor(`base ${BASE_REF}`, baseDir));
     }
-    // The everyday start: signed in once (service worker installed, PIN set), then `/` again.
-    const port2 = await freePort();
-    const daily = await launch(profiles[1]!, port2);
-    const everyday: Scored[] = [];
-    let installErrors: string[];
-    try {
-      installErrors = await signIn(daily, app.url);
-      for (let i = 0; i < RUNS; i++) everyday.push(await score(`${app.url}/`, port2));
-    } finally {
-      await daily.close();
+    for (let i = 0; i < RUNS; i++) {
+      loads.push(loadavg()[0]!);
+      for (const side of sides) await scoreLogin(side, i);
+      for (const side of sides) await scoreEveryday(side, i === 0);
     }
+    loads.push(loadavg()[0]!);
+    const [self, base] = sides as [Side, Side | undefined];
     const target = { label: 'target', value: TARGET };
-    const figures = (name: string, runs: Scored[]): BenchResult[] => [
-      { figure: `lighthouse mobile: performance, ${name} (median of ${RUNS})`, unit: 'score', value: median(runs.map((r) => r.score)), baseline: target },
-      { figure: `lighthouse mobile: ${name}: FCP / LCP (simulated slow 4G)`, unit: 'ms', value: median(runs.map((r) => r.fcp)), baseline: { label: 'LCP', value: median(runs.map((r) => r.lcp)) } },
-      { figure: `lighthouse mobile: ${name}: total blocking time / speed index`, unit: 'ms', value: median(runs.map((r) => r.tbt)), baseline: { label: 'speed index', value: median(runs.map((r) => r.si)) } },
-    ];
+    const against = (runs: Scored[] | undefined, k: keyof Scored, fallback?: { label: string; value: number }) =>
+      base && runs ? { label: base.name, value: median(runs.map((r) => r[k])) } : fallback;
+    const figures = (name: string, pick: (s: Side) => Scored[]): BenchResult[] => {
+      const runs = pick(self);
+      const baseRuns = base && pick(base);
+      return [
+        { figure: `lighthouse mobile: performance, ${name} (median of ${RUNS})`, unit: 'score', value: median(runs.map((r) => r.score)), baseline: against(baseRuns, 'score', target) },
+        { figure: `lighthouse mobile: ${name}: FCP (simulated slow 4G)`, unit: 'ms', value: median(runs.map((r) => r.fcp)), baseline: against(baseRuns, 'fcp') },
+        { figure: `lighthouse mobile: ${name}: LCP`, unit: 'ms', value: median(runs.map((r) => r.lcp)), baseline: against(baseRuns, 'lcp') },
+        { figure: `lighthouse mobile: ${name}: total blocking time`, unit: 'ms', value: median(runs.map((r) => r.tbt)), baseline: against(baseRuns, 'tbt') },
+        { figure: `lighthouse mobile: ${name}: speed index`, unit: 'ms', value: median(runs.map((r) => r.si)), baseline: against(baseRuns, 'si') },
+      ];
+    };
+    for (const side of sides)
+      console.log(`  ${side.name}: login ${side.login.map((r) => `${r.score}/${Math.round(r.tbt)}`).join(' ')} | everyday ${side.everyday.map((r) => `${r.score}/${Math.round(r.tbt)}`).join(' ')} (score/TBT ms)`);
     return [
-      ...figures('login page', login),
-      ...figures('everyday start to the lock screen', everyday),
-      { figure: `installability errors (CDP Page.getInstallabilityErrors)${installErrors.length ? `: ${installErrors.join(', ')}` : ''}`, unit: 'errors', value: installErrors.length, baseline: { label: 'target', value: 0 } },
+      ...figures('login page', (s) => s.login),
+      ...figures('everyday start to the lock screen', (s) => s.everyday),
+      { figure: `installability errors (CDP Page.getInstallabilityErrors)${self.installErrors.length ? `: ${self.installErrors.join(', ')}` : ''}`, unit: 'errors', value: self.installErrors.length, baseline: { label: 'target', value: 0 } },
+      { figure: 'load average (1 min) during the runs, max', unit: 'load', value: Math.max(...loads), baseline: { label: 'min', value: Math.min(...loads) } },
     ];
   } finally {
-    await app.close();
-    rmSync(outDir, { recursive: true, force: true });
-    for (const p of profiles) rmSync(p, { recursive: true, force: true });
+    for (const side of sides) {
+      await side.app.close();
+      for (const p of side.profiles) rmSync(p, { recursive: true, force: true });
+    }
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }

@@ -2,10 +2,14 @@
 // migration test). The v3 → v4 upgrade (encryption at rest) has its own test in encryption.test.ts.
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, DaibanDb, getDb, getPerson, listCases, searchPersons, useDb } from '../../src/storage';
 import { clearDataKey, setDataKey } from '../../src/storage/vault';
+import { loadCipher } from '../../src/storage/cipher';
 import { kase, person, T0, TEST_KEY } from './fixtures';
+
+// setDataKey is called directly below: AES is loaded first, as unlockStorage does.
+beforeAll(() => loadCipher());
 
 // Version 1 exactly as shipped (copied, not imported: db.ts may only grow).
 const V1_STORES = {

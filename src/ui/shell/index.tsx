@@ -20,7 +20,18 @@ export function Shell({ children }: { children: ComponentChildren }) {
       </button>
       <header class="shell-header no-print">
         <span class="shell-header__brand">
-          <img src="/icons/icon.svg" alt="" width={32} height={32} />
+          {/* Inline, not <img src=icon.svg>: an SVG image is a document of its own to load and lay out. */}
+          <svg viewBox="0 0 512 512" width={32} height={32} aria-hidden="true">
+            <rect width="512" height="512" rx="96" fill="#0b4f9c" />
+            <path
+              d="M136 250l80 80 160-170"
+              fill="none"
+              stroke="#fff"
+              stroke-width="48"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
+          </svg>
           代办通
         </span>
         <span class={`net net--${online ? 'on' : 'off'}`} role="status" aria-live="polite">
