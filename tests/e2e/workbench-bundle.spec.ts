@@ -41,10 +41,12 @@ import { login, unlock } from './fixtures/app';
  * the budget moved to 47 KB, still well under the issue's 60 KB.
  * Then AES-GCM (@noble/ciphers, ~3 KB gzip, and ≈ 40 ms at 4× CPU to evaluate) left both paths:
  * it loads with Dexie; the first screen opens its rows and seals the session by WebCrypto. Measured
- * 2026-12-03: login, then the case list 51,896 bytes gzip; the everyday start 44,455.
+ * 2026-12-03: login, then the case list 51,896 bytes gzip; the everyday start 44,455. With the
+ * screens' shared chunk loaders (a preloaded screen draws in its first render) the everyday start
+ * measured 44,583: the budgets move down to 53 and 45 KB to keep the gain.
  */
-const FIRST_SCREEN_GZIP_BUDGET = 54 * 1024;
-const COLD_START_GZIP_BUDGET = 47 * 1024;
+const FIRST_SCREEN_GZIP_BUDGET = 53 * 1024;
+const COLD_START_GZIP_BUDGET = 45 * 1024;
 /** A string of Dexie's that survives minification (its error names). */
 const DEXIE_MARK = 'DatabaseClosedError';
 /** @noble/ciphers' AES module (its table check survives minification): evaluating it builds four
