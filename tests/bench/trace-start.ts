@@ -12,10 +12,14 @@ import { join } from 'node:path';
 import { buildAppInto, signInWithPin, startServer } from './lib/cold-start-app';
 import { installColdStartProbe } from './lib/cold-start-probe';
 import { formatTasks, longTasks, startTrace, stopTrace } from './lib/main-thread-trace';
+import { seedCases } from '../e2e/fixtures/seed-cases';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
 const PIN = '246813';
+/** The list's first rows need rows: the probe cannot tell an empty list from one still loading. */
+const CASES = 200;
+const VILLAGE = '341822100201'; // agent1's village in the demo county
 const MIN_MS = Number(process.env.TRACE_MIN_MS ?? 50);
 const RUNS = Number(process.env.TRACE_RUNS ?? 1);
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;';
@@ -76,7 +80,9 @@ try {
     await fresh.close();
   }
   const first = await launch(profiles[1]!);
-  await signInWithPin(first.pages()[0] ?? (await first.newPage()), app.url, PIN);
+  const signedIn = first.pages()[0] ?? (await first.newPage());
+  await signInWithPin(signedIn, app.url, PIN);
+  await seedCases(signedIn, CASES, VILLAGE, 'agent1');
   await first.close();
   for (let i = 0; i < RUNS; i++) {
     for (const until of ['lock', 'rows'] as const) {
