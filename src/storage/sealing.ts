@@ -111,6 +111,8 @@ function defineLazy(row: Row, names: readonly string[], open: () => Row, openNat
     if (done) return;
     const values = await openNative(); // undefined: left to `open`, which says what is wrong
     if (values && !done) fill(values);
+    // Before Dexie, AES-GCM's module may not be here yet: `open` must try it, not call the row corrupt.
+    else if (!done) await loadCipher();
   });
   for (const name of names) {
     Object.defineProperty(row, name, {
