@@ -87,11 +87,20 @@ export async function exportEndedSession(state: AppState): Promise<{ blob: Blob;
   return { blob, fileName: `daiban-未同步-${user?.username ?? user?.id ?? 'user'}-${day}.json` };
 }
 
-/** The locked screen's last step, allowed once the work was exported. */
+/** The locked screen's last step, allowed once the work was exported. The screen stays locked
+ *  and busy until the wipe is done, so a sync that hits the revoked session meanwhile cannot start
+ *  a second ending (which would report the wiped work as delivered). */
 export async function wipeEndedSession(state: AppState): Promise<void> {
-  const ended = state.sessionEnd.ended.value;
+  const slice = state.sessionEnd;
+  const ended = slice.ended.value;
   if (!ended?.exported) throw new Error('请先把未同步的办件导出到文件');
-  state.sessionEnd.ended.value = null;
-  await endLocalSession(state);
-  state.sessionEnd.notice.value = `${ended.reason}未同步的办件已导出到文件，本机数据已清除。`;
+  if (slice.busy.value) return;
+  slice.busy.value = true;
+  try {
+    await endLocalSession(state);
+    slice.notice.value = `${ended.reason}未同步的办件已导出到文件，本机数据已清除。`;
+    slice.ended.value = null;
+  } finally {
+    slice.busy.value = false;
+  }
 }

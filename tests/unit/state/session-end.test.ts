@@ -231,10 +231,13 @@ describe('a revoked session', () => {
     expect(file.cases).toHaveLength(2);
     expect(file.blobs.length).toBeGreaterThan(0);
     expect(typeof file.blobs[0]!.data).toBe('string');
-    await wipeEndedSession(state);
+    // A sync that meets the revoked session during the wipe must not start a second ending.
+    const wiping = wipeEndedSession(state);
+    await endRevokedSession(state, 'auth.revoked');
+    await wiping;
     expect(await countCases()).toBe(0);
     expect(state.sessionEnd.ended.value).toBeNull();
-    expect(state.sessionEnd.notice.value).toMatch(/已导出到文件/);
+    expect(state.sessionEnd.notice.value).toMatch(/未同步的办件已导出到文件/);
   });
 
   it('a disabled account is told so', async () => {
