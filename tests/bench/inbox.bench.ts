@@ -7,18 +7,22 @@
 // Data: a generator (`generate`) writes N cases (and 2,000 applicants) in multi-row INSERTs,
 // 50,000 a transaction, in the demo county: 90 % in 桃州镇, whose villages grow to 20, the rest
 // in 四合乡; every catalogue item; statuses as a working deployment has them (most cases closed,
-// ~5 % waiting for review, ~8 % running, ~1 % overdue); then `case_counts` is rebuilt from them as
-// migration 13 does. Sizes:
+// ~5 % waiting for review, ~8 % running, ~1 % overdue); then `case_counts` and `case_due_counts` are
+// rebuilt from them as migrations 13 and 19 do. Sizes:
 //   DAIBAN_BENCH_INBOX_SIZES     SQLite sizes, default 10000 (100000 takes ~1 min more)
 //   DAIBAN_BENCH_INBOX_PG_SIZES  PostgreSQL sizes, default 10000; only when a server is given:
 //     node scripts/with-postgres.mjs npm run bench -- inbox   (DAIBAN_TEST_DATABASE_URL set)
 //   e.g. DAIBAN_BENCH_INBOX_SIZES=10000,100000 DAIBAN_BENCH_INBOX_PG_SIZES=10000,100000,1000000
+//   DAIBAN_BENCH_INBOX_PROFILE=<dir>  also writes there a CPU profile of the measured requests
+//     and, on PostgreSQL, the server's log of every statement's times and plans (the figures of a
+//     profiled run are slower than the others: it is for finding where the time goes)
 // Base and new in one invocation: DAIBAN_BENCH_INBOX_BASE=<git ref> also starts the server of
 // that commit (its sources from `git archive`) on the same database, and the first-page requests
 // go to the two in turns, so that both see the same data, caches and machine load.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { brotliDecompressSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
@@ -96,6 +100,8 @@ interface Target {
   /** The base commit's server on the same database (DAIBAN_BENCH_INBOX_BASE). */
   baseApp: FastifyInstance | null;
   db: SqlDatabase;
+  /** The PostgreSQL database's URL (null on SQLite). */
+  pgUrl: string | null;
   /** PostgreSQL's `VACUUM ANALYZE` (outside any transaction), as autovacuum would after a load. */
   vacuum(): Promise<void>;
   close(): Promise<void>;
@@ -104,6 +110,9 @@ interface Target {
 async function start(engine: Target['engine']): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'daiban-inbox-'));
   const database = engine === 'PostgreSQL' ? await createTestDatabase({ migrated: true }) : null;
+  // Profiling: the app's connections (opened from here on) load auto_explain (see startProfile).
+  if (database && process.env.DAIBAN_BENCH_INBOX_PROFILE)
+    await pgSystem(database.url, { session_preload_libraries: "'auto_explain'" });
   const config: ServerConfig = {
     ...loadConfig({ DAIBAN_DATA_DIR: dir, DAIBAN_STATIC_DIR: join(dir, 'no-static') }),
     ...(database && { databaseUrl: database.url, databasePoolSize: 4 }),
@@ -128,6 +137,7 @@ async function start(engine: Target['engine']): Promise<Target> {
     app,
     baseApp,
     db,
+    pgUrl: database?.url ?? null,
     vacuum: async () => {
       if (!database) return;
       const client = new pg.Client({ connectionString: database.url });
@@ -238,12 +248,17 @@ async function generate(t: Target, from: number, total: number): Promise<void> {
       }
     });
   }
-  // A bulk load rebuilds the counters as migration 13's backfill does.
+  // A bulk load rebuilds the counters as migrations 13 and 19 backfill them.
   await t.db.transaction(async (tx) => {
     await tx.run(`DELETE FROM case_counts`);
     await tx.run(`INSERT INTO case_counts (township_code, village_code, item_code, status, county_code, n)
       SELECT township_code, village_code, item_code, status, MAX(county_code), COUNT(*) FROM cases
       GROUP BY township_code, village_code, item_code, status`);
+    await tx.run(`DELETE FROM case_due_counts`);
+    await tx.run(`INSERT INTO case_due_counts (township_code, due_on, county_code, n)
+      SELECT township_code, due_on, MAX(county_code), COUNT(*) FROM cases
+      WHERE status IN ('accepted', 'accepted_tolerance') AND due_on IS NOT NULL
+      GROUP BY township_code, due_on`);
   });
   // PostgreSQL plans from statistics, which autovacuum would gather soon after such a load.
   await t.vacuum();
@@ -387,6 +402,72 @@ function runQueueMs(): number {
 
 const AWAITING = 'status=submitted,resubmitted,in_review&limit=200';
 
+/**
+ * DAIBAN_BENCH_INBOX_PROFILE=<dir>: a V8 CPU profile of the measured first-page requests (both
+ * servers when a base runs), one file per engine and size, to open in Chrome's DevTools; on
+ * PostgreSQL also the server's log of every statement's parse, bind and execute times meanwhile.
+ */
+async function startProfile(t: Target): Promise<{ stop(name: string): Promise<void> } | null> {
+  const dir = process.env.DAIBAN_BENCH_INBOX_PROFILE;
+  if (!dir) return null;
+  mkdirSync(dir, { recursive: true });
+  const pgLog = t.pgUrl ? await pgLogFile(t.pgUrl) : null;
+  const logFrom = pgLog && existsSync(pgLog) ? statSync(pgLog).size : 0;
+  if (t.pgUrl) await pgSystem(t.pgUrl, PG_PROFILE_SETTINGS);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const file = join(dir, `inbox-${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`  CPU profile: ${file}`);
+      if (!t.pgUrl || !pgLog) return;
+      await pgSystem(t.pgUrl, Object.fromEntries(Object.keys(PG_PROFILE_SETTINGS).map((k) => [k, null])));
+      const log = join(dir, `inbox-${name}.pglog`);
+      writeFileSync(log, readFileSync(pgLog).subarray(logFrom));
+      console.log(`  PostgreSQL statement log with plans: ${log}`);
+    },
+  };
+}
+
+/** Every statement's parse, bind and execute times, and each plan as it ran, in the server log. */
+const PG_PROFILE_SETTINGS = {
+  log_min_duration_statement: '0',
+  'auto_explain.log_min_duration': '0',
+  'auto_explain.log_analyze': 'on',
+  'auto_explain.log_buffers': 'on',
+};
+
+/** `ALTER SYSTEM` (null: RESET) and a reload, on the bench's throw-away cluster. */
+async function pgSystem(url: string, settings: Record<string, string | null>): Promise<void> {
+  // Outside any transaction (ALTER SYSTEM refuses one): a connection of its own.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    for (const [name, value] of Object.entries(settings))
+      await admin.query(value === null ? `ALTER SYSTEM RESET ${name}` : `ALTER SYSTEM SET ${name} = ${value}`);
+    await admin.query('SELECT pg_reload_conf()');
+  } finally {
+    await admin.end();
+  }
+}
+
+async function pgLogFile(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ data_directory: string }>('SHOW data_directory');
+    return join(dirname(rows[0]!.data_directory), 'log'); // where scripts/with-postgres.mjs logs
+  } finally {
+    await client.end();
+  }
+}
+
 async function measure(t: Target, size: number): Promise<BenchResult[]> {
   const token = await login(t);
   const today = chinaDate(NOW);
@@ -400,6 +481,7 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
   for (let r = 0; r < 20; r++) await inbox(t, token, r % 2 ? AWAITING : 'limit=200');
   const base = t.baseApp;
   if (base) for (let r = 0; r < 20; r++) await inbox(t, token, r % 2 ? AWAITING : 'limit=200', base);
+  const profile = await startProfile(t);
   const fresh: number[] = [];
   const freshCpu: number[] = [];
   const freshQueued: number[] = [];
@@ -420,6 +502,7 @@ async function measure(t: Target, size: number): Promise<BenchResult[]> {
       freshQueued.push(a.queuedMs);
     }
   }
+  await profile?.stop(`${t.engine}-${size}`);
   // The baseline after, not in turns: at a million cases each of its runs sorts the township on
   // disk, and the requests measured right after one would pay for its aftermath.
   const oldRuns = size >= 500_000 ? 3 : size >= 50_000 ? 5 : 9;

@@ -1,4 +1,4 @@
-// The inbox's counters and order (migration 13) stay exact whatever happens to cases: after random
+// The inbox's counters (migrations 13 and 19) and order stay exact whatever happens to cases: after random
 // sequences of creations, status changes, moves and rolled-back transactions at store level, and
 // of submissions and decisions (valid and refused) through the real routes, `case_counts` equals a
 // plain GROUP BY of the cases table, and every inbox page, count and cursor walk equals what a
@@ -85,6 +85,25 @@ async function expectCountersExact() {
   const fromCases = Object.fromEntries(grouped.map((r) => [cell(r), `${r.county_code}:${Number(r.n)}`]));
   expect(fromCounters).toEqual(fromCases);
   expect(counters.every((r) => Number(r.n) >= 0)).toBe(true);
+  // The running cases by due date (migration 19), against the cases themselves.
+  const due = await s.db.all<{ township_code: string; due_on: string; county_code: string; n: number }>(
+    'SELECT township_code, due_on, county_code, n FROM case_due_counts',
+  );
+  const dueFromCases: Record<string, string> = {};
+  for (const c of await allCases())
+    if ((c.status === 'accepted' || c.status === 'accepted_tolerance') && c.due_on !== null) {
+      const key = `${c.township_code}/${c.due_on}`;
+      const n = Number(dueFromCases[key]?.split(':')[1] ?? 0) + 1;
+      dueFromCases[key] = `${c.county_code}:${n}`;
+    }
+  expect(
+    Object.fromEntries(
+      due
+        .filter((r) => Number(r.n) !== 0)
+        .map((r) => [`${r.township_code}/${r.due_on}`, `${r.county_code}:${Number(r.n)}`]),
+    ),
+  ).toEqual(dueFromCases);
+  expect(due.every((r) => Number(r.n) >= 0)).toBe(true);
 }
 
 // What the inbox promises, written out plainly over every case.
@@ -372,7 +391,7 @@ describe('case counters through the real routes', () => {
   });
 });
 
-describe('migration 13 on a database that already holds cases', () => {
+describe('migrations 13 and 19 on a database that already holds cases', () => {
   /** An empty database of the engine under test. */
   async function emptyDatabase(): Promise<{ db: SqlDatabase; done: () => Promise<void> }> {
     if (onPostgres) {
@@ -430,6 +449,17 @@ describe('migration 13 on a database that already holds cases', () => {
          FROM case_counts`,
       );
       expect(new Map(counters.map((r) => [r.cell, Number(r.n)]))).toEqual(grouped);
+      // Migration 19: the running cases there were, by township and due date.
+      const due = new Map<string, number>();
+      for (const c of before)
+        if ((c.status === 'accepted' || c.status === 'accepted_tolerance') && c.due_on !== null) {
+          const cell = `${c.township_code}/${c.due_on}/${c.county_code}`;
+          due.set(cell, (due.get(cell) ?? 0) + 1);
+        }
+      const dueCounters = await db.all<{ cell: string; n: number }>(
+        `SELECT township_code || '/' || due_on || '/' || county_code AS cell, n FROM case_due_counts`,
+      );
+      expect(new Map(dueCounters.map((r) => [r.cell, Number(r.n)]))).toEqual(due);
 
       const ordered = await db.all<{ id: string }>(
         `SELECT id FROM cases WHERE township_code = 'T1' ORDER BY queue_key`,

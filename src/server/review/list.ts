@@ -1,7 +1,8 @@
 // GET /api/review/cases: the township's work queue — filtered, sorted by due date, with the
 // numbers each filter chip shows (counted over the whole scope, not the filtered page). Costs
 // O(page), not O(township): the page is read in index order and the counts are sums of the
-// case_counts cells (store/repos/cases.ts, migration 13).
+// case_counts cells and, for the overdue chip, of case_due_counts days (store/repos/cases.ts,
+// migrations 13 and 19).
 import { chinaDate, type CaseStatus } from '../../domain';
 import { deadlineStatus } from '../../domain/calendar';
 import type { ReviewCaseList, ReviewCaseSummary, ReviewListQuery } from '../../domain/api';

@@ -395,6 +395,8 @@ export interface Repositories {
       afterId: string | null,
       limit: number,
     ): Promise<CaseRecord[]>;
+    /** Running cases in scope due before `today`: the `case_due_counts` days of a township or
+     *  county (migration 19), a village's overdue cases' index range. */
     countOverdue(visibility: Visibility, today: string): Promise<number>;
     /** Accepted, not yet completed cases whose clock runs through `year` (accepted on or before its
      *  end, due on or after its start): their due dates move when that year's holidays change. */

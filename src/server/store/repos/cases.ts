@@ -23,14 +23,16 @@ const CASE_COLUMNS = `id, number, item_code, village_code, township_code, county
   data, due_on, accepted_on, suspended_on, resume_status, submitted_at, updated_at, received_at`;
 
 /**
- * The inbox's columns (of `cases c` joined with the applicant `persons p`): the sealed body only
- * where its tolerance list is needed, and the applicant's record for the name. Not `queue_key`:
- * the page's keys are known already, and SQLite computes the (virtual) column for each row read.
+ * The inbox's columns (of `cases c`): the sealed body only where its tolerance list is needed, and
+ * the applicant's record for the name — a subquery, so each is one primary-key probe whatever the
+ * size of `persons` (as a join, PostgreSQL hashed the whole table for a page of 200). Not
+ * `queue_key`: the page's keys are known already, and SQLite computes the (virtual) column for
+ * each row read.
  */
 const QUEUE_COLUMNS = `c.id, c.number, c.item_code, c.village_code, c.township_code, c.county_code, c.agent_id,
   c.applicant_id, c.status, c.version, c.revision, CASE WHEN c.status = 'accepted_tolerance' THEN c.data END AS data,
   c.due_on, c.accepted_on, c.suspended_on, c.resume_status, c.submitted_at, c.updated_at, c.received_at,
-  p.data AS applicant`;
+  (SELECT p.data FROM persons p WHERE p.id = c.applicant_id) AS applicant`;
 
 interface CaseRow {
   id: string;
@@ -259,6 +261,24 @@ const bump = (sql: Sql, k: CountKey, by: 1 | -1) =>
     [k.townshipCode, k.villageCode, k.itemCode, k.status, k.countyCode, by],
   );
 
+/** A running case's cell in `case_due_counts` (migration 19); null when it is not running or has
+ *  no due date. */
+type DueKey = Pick<CaseRecord, 'townshipCode' | 'countyCode' | 'status' | 'dueOn'>;
+const dueCell = (k: DueKey) =>
+  k.dueOn !== null && (RUNNING_STATUSES as readonly string[]).includes(k.status)
+    ? `${k.townshipCode}|${k.countyCode}|${k.dueOn}`
+    : null;
+
+/** Adds `by` to the running cases due on `k`'s day, when `k` has such a cell. */
+const bumpDue = async (sql: Sql, k: DueKey, by: 1 | -1) => {
+  if (dueCell(k) === null) return;
+  await sql.write(
+    `INSERT INTO case_due_counts (township_code, due_on, county_code, n) VALUES (?, ?, ?, ?)
+     ON CONFLICT (township_code, due_on) DO UPDATE SET n = case_due_counts.n + excluded.n`,
+    [k.townshipCode, k.dueOn, k.countyCode, by],
+  );
+};
+
 /** A row of the counting statements: which figure (`dim`), for which key, how many. */
 interface DimRow {
   dim: string;
@@ -308,8 +328,16 @@ function totalOf(q: CaseFilter, dim: string): { sql: string; params: SqlValue[] 
   };
 }
 
-/** The scope's running cases due before `today`. */
-const overdueOf = (visibility: Visibility, today: string) => totalOf({ visibility, overdueBefore: today }, 'overdue');
+/** The scope's running cases due before `today`: the due-date counters of a township or county
+ *  (a row per day), a village's from its overdue cases' index range. */
+function overdueOf(visibility: Visibility, today: string): { sql: string; params: SqlValue[] } {
+  if ('villageCode' in visibility) return totalOf({ visibility, overdueBefore: today }, 'overdue');
+  const [column, value] = scopeOf(visibility);
+  return {
+    sql: `SELECT 'overdue' AS dim, NULL AS k, SUM(n) AS n FROM case_due_counts WHERE ${column} = ? AND due_on < ?`,
+    params: [value, today],
+  };
+}
 
 export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['persons'] {
   const toEntry = (row: { village_code: string; data: string }) => ({
@@ -343,8 +371,9 @@ export function personRepo(sql: Sql, cipher: RecordCipher): Repositories['person
 
 export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] {
   return {
-    // Every case write keeps case_counts exact in the same transaction (all callers write cases
-    // inside `store.transaction`): +1 for a new case, -1/+1 when a case moves to another cell.
+    // Every case write keeps case_counts and case_due_counts exact in the same transaction (all
+    // callers write cases inside `store.transaction`): +1 for a new case, -1/+1 when a case moves
+    // to another cell.
     async insert(c) {
       await sql.write(
         `INSERT INTO cases (${CASE_COLUMNS}) VALUES (?, ${caseValues(cipher, c)
@@ -353,6 +382,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         [c.id, ...caseValues(cipher, c)],
       );
       await bump(sql, c, 1);
+      await bumpDue(sql, c, 1);
     },
     async update(c) {
       const before = await sql.get<{
@@ -361,7 +391,8 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         item_code: string;
         status: CaseStatus;
         county_code: string;
-      }>(`SELECT township_code, village_code, item_code, status, county_code FROM cases WHERE id = ?`, [c.id]);
+        due_on: string | null;
+      }>(`SELECT township_code, village_code, item_code, status, county_code, due_on FROM cases WHERE id = ?`, [c.id]);
       const changed = await sql.run(
         `UPDATE cases SET number = ?, item_code = ?, village_code = ?, township_code = ?, county_code = ?, agent_id = ?, applicant_id = ?,
            status = ?, version = ?, revision = ?, data = ?, due_on = ?, accepted_on = ?, suspended_on = ?, resume_status = ?,
@@ -370,16 +401,22 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
         [...caseValues(cipher, c), c.id],
       );
       if (!before || changed === 0) return;
-      const old: CountKey = {
+      const old: CountKey & DueKey = {
         townshipCode: before.township_code,
         villageCode: before.village_code,
         itemCode: before.item_code,
         status: before.status,
         countyCode: before.county_code,
+        dueOn: before.due_on,
       };
-      if (sameCountKey(old, c)) return;
-      await bump(sql, old, -1);
-      await bump(sql, c, 1);
+      if (!sameCountKey(old, c)) {
+        await bump(sql, old, -1);
+        await bump(sql, c, 1);
+      }
+      if (dueCell(old) !== dueCell(c)) {
+        await bumpDue(sql, old, -1);
+        await bumpDue(sql, c, 1);
+      }
     },
     async get(id) {
       const row = await sql.get<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`, [id]);
@@ -411,7 +448,7 @@ export function caseRepo(sql: Sql, cipher: RecordCipher): Repositories['cases'] 
       if (keys.length === 0) return [];
       const list = inList(keys.map(idOfKey));
       const rows = await sql.all<QueueRow>(
-        `SELECT ${QUEUE_COLUMNS} FROM cases c LEFT JOIN persons p ON p.id = c.applicant_id WHERE c.id IN (${list.marks})`,
+        `SELECT ${QUEUE_COLUMNS} FROM cases c WHERE c.id IN (${list.marks})`,
         list.params,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
