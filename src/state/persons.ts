@@ -1,6 +1,14 @@
 // 群众档案 state: the list/search screen and the actions that save profiles.
 import type { Person, PersonField } from '../domain';
-import { getPerson, listPersons, putBlob, savePerson, searchPersons, settleConflicts } from '../storage';
+import {
+  DuplicatePersonError,
+  getPerson,
+  listPersons,
+  putBlob,
+  savePerson,
+  searchPersons,
+  settleConflicts,
+} from '../storage';
 import type { AppState } from './app-state';
 export { resetPersons } from './persons-slice';
 import { requireActor } from './app-state';
@@ -32,6 +40,10 @@ export const findPersons = (query: string, limit = 8) =>
   query.trim() ? searchPersons(query.trim(), limit) : Promise.resolve([]);
 
 export const loadPerson = (id: string) => getPerson(id);
+
+/** The profile a refused save collided with (same ID number), or null for any other failure. */
+export const existingProfileOf = (error: unknown): { id: string; name: string } | null =>
+  error instanceof DuplicatePersonError ? { id: error.existingId, name: error.existingName } : null;
 
 /** The agent keeps one value of a field another device also changed: its conflicts close. */
 export async function settlePersonConflict(state: AppState, id: string, field: PersonField, value: unknown) {

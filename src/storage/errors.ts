@@ -28,6 +28,18 @@ export class StorageError extends Error {
   }
 }
 
+/** A second profile for an ID number that already has one on the device: the existing profile is
+ *  named, so the form can offer it instead of a dead end. */
+export class DuplicatePersonError extends StorageError {
+  readonly existingId: string;
+  readonly existingName: string;
+  constructor(existing: { id: string; name: string }, idNumber: string) {
+    super('storage.conflict', `身份证号 ${idNumber} 已有档案（${existing.name}）`);
+    this.existingId = existing.id;
+    this.existingName = existing.name;
+  }
+}
+
 /** Maps what IndexedDB or Dexie throws to a StorageError (StorageErrors pass through). */
 export function toStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;

@@ -55,7 +55,7 @@
 // Schema v2's pinyin back-fill runs once a page (which imports this index) opens the database.
 export { DaibanDb } from './db';
 export { closeDb, getDb, useDb } from './connection';
-export { StorageError, toStorageError } from './errors';
+export { DuplicatePersonError, StorageError, toStorageError } from './errors';
 export { writeTransaction } from './transaction';
 export * from './audit';
 export * from './persons';

@@ -11,7 +11,7 @@ import {
 import { makeAudit } from './audit';
 import { getDb } from './connection';
 import type { DaibanDb, PersonRow } from './db';
-import { StorageError } from './errors';
+import { DuplicatePersonError, StorageError } from './errors';
 import { completePinyinBackfill } from './pinyin-backfill';
 import { loadSearchKeys } from './pinyin';
 import { onDatabaseReady } from './ready-tasks';
@@ -31,7 +31,7 @@ async function refuseTwin(db: DaibanDb, p: Person, idToken = queryToken('id', p.
     (other) => other.idNumber.toUpperCase() === p.idNumber.toUpperCase(),
   );
   if (twin && twin.id !== p.id) {
-    throw new StorageError('storage.conflict', `身份证号 ${p.idNumber} 已有档案（${twin.name}）`);
+    throw new DuplicatePersonError(twin, p.idNumber);
   }
 }
 

@@ -30,10 +30,15 @@ describe('persons', () => {
     expect(await listAudit('none')).toEqual([]);
   });
 
-  it('refuses a second profile with the same ID number and writes nothing', async () => {
-    await savePerson(person(), AGENT, DEVICE);
-    await expect(savePerson(person({ name: '李四' }), AGENT, DEVICE)).rejects.toMatchObject({
+  it('refuses a second profile with the same ID number, names the existing one, and writes nothing', async () => {
+    const first = person();
+    await savePerson(first, AGENT, DEVICE);
+    const twin = person({ name: '李四' });
+    expect(twin.id).not.toBe(first.id);
+    await expect(savePerson(twin, AGENT, DEVICE)).rejects.toMatchObject({
       code: 'storage.conflict',
+      existingId: first.id,
+      existingName: first.name,
     });
     expect(await countPersons()).toBe(1);
     expect(await getDb().audit.count()).toBe(1);

@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { Person } from '../../domain';
 import { checkPersonDraft, type PersonDraft } from '../../state/person-form';
-import { savePersonDraft } from '../../state/persons';
+import { existingProfileOf, loadPerson, savePersonDraft } from '../../state/persons';
 import { divisionListFor } from '../../state/county-divisions';
 import type { DivisionList } from '../../domain/validators/division-code';
 import { useAppState } from '../app/context';
@@ -27,6 +27,10 @@ interface Props {
   /** Shows a cancel button: the kept input is thrown away. */
   onCancel?: () => void;
   cancelLabel?: string;
+  /** When the ID number already has a profile on the device: that profile is offered instead
+   *  (the input is then thrown away), under this button's label. */
+  onUseExisting?: (p: Person) => void;
+  useExistingLabel?: (name: string) => string;
 }
 
 /** Create/edit a profile with live checks; derived values (birth date, sex, validity) shown as typed. */
@@ -37,11 +41,15 @@ export function PersonForm({
   draftKey,
   onCancel,
   cancelLabel = '取消',
+  onUseExisting,
+  useExistingLabel = (name) => `改用已有档案（${name}）`,
 }: Props) {
   const state = useAppState();
   const draft = useSignal<PersonDraft>(initial);
   const touched = useSignal<ReadonlySet<string>>(new Set());
   const error = useSignal<string | null>(null);
+  /** The profile that already has this ID number (after a refused save). */
+  const existing = useSignal<{ id: string; name: string } | null>(null);
   const saving = useSignal(false);
   /** The county's division list, once read from storage: a code missing from it is an error. */
   const divisions = useSignal<DivisionList | undefined>(undefined);
@@ -70,6 +78,7 @@ export function PersonForm({
     e.preventDefault();
     touched.value = new Set([ALL_TOUCHED]);
     error.value = null;
+    existing.value = null;
     if (draft.value.ocrPending?.length) {
       error.value = '还有识别出的内容没有确认：请对照证件核对黄色标出的项，无误后点“确认识别结果”';
       return;
@@ -86,9 +95,21 @@ export function PersonForm({
       onSaved(saved);
     } catch (x) {
       error.value = x instanceof Error ? x.message : String(x);
+      existing.value = existingProfileOf(x);
     } finally {
       saving.value = false;
     }
+  };
+
+  const useExisting = async (id: string) => {
+    const person = await loadPerson(id);
+    if (!person) {
+      error.value = '找不到已有的档案，可能已被删除，请重新保存';
+      existing.value = null;
+      return;
+    }
+    await kept.clear();
+    onUseExisting!(person);
   };
 
   return (
@@ -147,7 +168,16 @@ export function PersonForm({
       />
       <CardReadingPanel reading={cardReading.reading.value} draft={draft} />
       <HouseholdEditor draft={draft} />
-      {error.value && <Banner tone="danger">{error.value}</Banner>}
+      {error.value && (
+        <Banner tone="danger">
+          <p>{error.value}</p>
+          {existing.value && onUseExisting && (
+            <Button onClick={() => void useExisting(existing.value!.id)}>
+              {useExistingLabel(existing.value.name)}
+            </Button>
+          )}
+        </Banner>
+      )}
       <Button type="submit" variant="primary" disabled={saving.value}>
         {saving.value ? '正在保存……' : saveLabel}
       </Button>

@@ -121,6 +121,12 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
           else entruster.value = p;
           creatingPerson.value = null;
         }}
+        onUseExisting={(p) => {
+          if (who === 'applicant') applicant.value = p;
+          else entruster.value = p;
+          creatingPerson.value = null;
+        }}
+        useExistingLabel={(name) => `改用已有档案（${name}）并设为${who === 'applicant' ? '申请人' : '委托人'}`}
         cancelLabel="取消新建"
         onCancel={() => {
           creatingPerson.value = null;

@@ -64,6 +64,8 @@ export function PersonEditScreen({ id }: { id?: string }) {
             showToast(state, 'success', `已保存 ${p.name} 的档案`);
             state.router.navigate({ name: 'person', id: p.id }, { replace: true });
           }}
+          onUseExisting={(p) => state.router.navigate({ name: 'person', id: p.id }, { replace: true })}
+          useExistingLabel={(name) => `打开已有档案（${name}）`}
         />
       )}
     </section>
