@@ -154,7 +154,8 @@ test('the first screen loads no lazy chunk and stays within its gzip JavaScript 
   await page.goto('/#/cases/01890000-0000-7000-8000-000000000000');
   await expect(page.getByText('找不到这个办件')).toBeVisible();
   expect([...scripts.keys()].some((path) => /\/workbench-screen-/.test(path))).toBe(true);
-  expect([...scripts.keys()].some((path) => /\/signature_pad-/.test(path))).toBe(true);
+  // Fetched beside the case's read, not after it: a missing case may be told before it is in.
+  await expect.poll(() => [...scripts.keys()].some((path) => /\/signature_pad-/.test(path))).toBe(true);
   expect([...scripts.keys()].some((path) => /\/qrcode-/.test(path))).toBe(false);
 
   // Another lazily loaded screen arrives on first use too.
