@@ -9,7 +9,6 @@ import { ERROR_CODES } from '../domain/api/errors';
 import { exportUserData, listProblems, nextBatch, retryNow, unsentWork } from '../storage';
 import type { AppState } from './app-state';
 import { endLocalSession } from './session-actions';
-import type { EndedSession } from './session-lifetime';
 
 export function endedReason(code: string): string {
   return code === ERROR_CODES.authDisabled
@@ -33,12 +32,39 @@ async function whyUnsent(state: AppState, drafts: number): Promise<string> {
   return parts.join('');
 }
 
+/** The ending under way, per app: one at a time, and a wipe waits for a retry to finish. */
+const underWay = new WeakMap<AppState, Promise<void>>();
+
+/** Runs `work` as the one ending under way, the screen busy meanwhile. */
+async function exclusively(state: AppState, work: () => Promise<void>): Promise<void> {
+  const slice = state.sessionEnd;
+  slice.busy.value = true;
+  const run = work();
+  underWay.set(
+    state,
+    run.catch(() => undefined),
+  );
+  try {
+    await run;
+  } finally {
+    underWay.delete(state);
+    slice.busy.value = false;
+  }
+}
+
+/** Wipes the user's data, then says so on the login screen; the locked screen stays up until the
+ *  wipe is done, so the app is never briefly signed in over half-wiped data. */
+async function wipeWithNotice(state: AppState, notice: string): Promise<void> {
+  await endLocalSession(state);
+  state.sessionEnd.notice.value = notice;
+  state.sessionEnd.ended.value = null;
+}
+
 /** Pushes once more, then wipes or locks. Re-entry (the push's own drain reports again) is ignored. */
 export async function endRevokedSession(state: AppState, code: string): Promise<void> {
   const slice = state.sessionEnd;
   if (slice.busy.value || !state.session.value) return;
-  slice.busy.value = true;
-  try {
+  await exclusively(state, async () => {
     let work = await unsentWork();
     if (work.cases > 0) {
       await makeAllDue(state.deps.now());
@@ -46,12 +72,13 @@ export async function endRevokedSession(state: AppState, code: string): Promise<
       work = await unsentWork();
     }
     if (work.cases === 0 && work.drafts === 0) {
-      slice.ended.value = null;
-      await endLocalSession(state);
-      slice.notice.value = `${endedReason(code)}所有办件都已送到乡镇，本机数据已清除。如需继续使用，请重新登录。`;
+      await wipeWithNotice(
+        state,
+        `${endedReason(code)}所有办件都已送到乡镇，本机数据已清除。如需继续使用，请重新登录。`,
+      );
       return;
     }
-    const ended: EndedSession = {
+    slice.ended.value = {
       code,
       reason: endedReason(code),
       cases: work.cases,
@@ -59,10 +86,7 @@ export async function endRevokedSession(state: AppState, code: string): Promise<
       why: await whyUnsent(state, work.drafts),
       exported: slice.ended.value?.exported ?? false,
     };
-    slice.ended.value = ended;
-  } finally {
-    slice.busy.value = false;
-  }
+  });
 }
 
 /** The locked screen's 重试发送. */
@@ -87,20 +111,13 @@ export async function exportEndedSession(state: AppState): Promise<{ blob: Blob;
   return { blob, fileName: `daiban-未同步-${user?.username ?? user?.id ?? 'user'}-${day}.json` };
 }
 
-/** The locked screen's last step, allowed once the work was exported. The screen stays locked
- *  and busy until the wipe is done, so a sync that hits the revoked session meanwhile cannot start
- *  a second ending (which would report the wiped work as delivered). */
+/** The locked screen's last step, allowed once the work was exported. A retry under way (the
+ *  user's, or a sync meeting the revoked session) finishes first: if it delivered everything, it
+ *  has wiped already; otherwise the wipe follows. Endings asked for during the wipe are ignored. */
 export async function wipeEndedSession(state: AppState): Promise<void> {
-  const slice = state.sessionEnd;
-  const ended = slice.ended.value;
-  if (!ended?.exported) throw new Error('请先把未同步的办件导出到文件');
-  if (slice.busy.value) return;
-  slice.busy.value = true;
-  try {
-    await endLocalSession(state);
-    slice.notice.value = `${ended.reason}未同步的办件已导出到文件，本机数据已清除。`;
-    slice.ended.value = null;
-  } finally {
-    slice.busy.value = false;
-  }
+  if (!state.sessionEnd.ended.value?.exported) throw new Error('请先把未同步的办件导出到文件');
+  for (let run = underWay.get(state); run; run = underWay.get(state)) await run;
+  const ended = state.sessionEnd.ended.value;
+  if (!ended || !state.session.value) return; // the retry delivered everything and wiped
+  await exclusively(state, () => wipeWithNotice(state, `${ended.reason}未同步的办件已导出到文件，本机数据已清除。`));
 }
