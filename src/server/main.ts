@@ -63,8 +63,16 @@ if (config.seedDemo) {
 lines.push(...(await accountNotes(app.store, config)));
 console.log(lines.join('\n'));
 
+/** A stop waits this long for requests under way, then exits anyway: a request stuck for good
+ *  (seen once in the crash tests) must not keep a stopped server alive and its port taken. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    setTimeout(() => {
+      console.error(`daiban: requests still under way ${SHUTDOWN_GRACE_MS / 1000} s after ${signal}; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     void app.close().then(() => process.exit(0));
   });
 }

@@ -64,6 +64,7 @@ async function startChild(crashAt?: string): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  spawned.add(proc);
   let stderr = '';
   proc.stderr?.on('data', (d) => (stderr += String(d)));
   for (let i = 0; i < 300; i++) {
@@ -88,10 +89,15 @@ const exited = (proc: ChildProcess) =>
     else proc.once('exit', (code, signal) => resolve(signal ?? code));
   });
 
+/** Every server this file started: a scenario that timed out must not leave one holding the port. */
+const spawned = new Set<ChildProcess>();
+
 async function stopChild(): Promise<void> {
-  if (!child) return;
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  await exited(child);
+  for (const proc of [...spawned]) {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+    await exited(proc);
+    spawned.delete(proc);
+  }
   child = undefined;
 }
 
