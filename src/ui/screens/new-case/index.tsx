@@ -109,6 +109,13 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
     }
   };
 
+  /** A profile saved or picked in the form below becomes the applicant or the entruster. */
+  const choose = (who: 'applicant' | 'entruster', p: Person) => {
+    if (who === 'applicant') applicant.value = p;
+    else entruster.value = p;
+    creatingPerson.value = null;
+  };
+
   const newProfile = (who: 'applicant' | 'entruster') => (
     <div class="card stack">
       <h3>新建群众档案</h3>
@@ -116,16 +123,8 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
         initial={emptyPersonDraft(state.user.value?.villageCode ?? '')}
         draftKey={`case-new:${who}-profile`}
         saveLabel={who === 'applicant' ? '保存档案并设为申请人' : '保存档案并设为委托人'}
-        onSaved={(p) => {
-          if (who === 'applicant') applicant.value = p;
-          else entruster.value = p;
-          creatingPerson.value = null;
-        }}
-        onUseExisting={(p) => {
-          if (who === 'applicant') applicant.value = p;
-          else entruster.value = p;
-          creatingPerson.value = null;
-        }}
+        onSaved={(p) => choose(who, p)}
+        onUseExisting={(p) => choose(who, p)}
         useExistingLabel={(name) => `改用已有档案（${name}）并设为${who === 'applicant' ? '申请人' : '委托人'}`}
         cancelLabel="取消新建"
         onCancel={() => {
