@@ -13,11 +13,17 @@ import { CATALOG_NAMES } from '../src/catalog/names';
 const json = (value: unknown) => JSON.stringify(value);
 
 export function builtCatalog(): Plugin {
-  const index = resolve('src/catalog/index.ts');
-  const names = resolve('src/catalog/names.ts');
+  // Against the build's root, not the working directory: a build of other sources (the bench's
+  // baseline of an earlier commit, run from this checkout) must replace its own files.
+  let index = '';
+  let names = '';
   return {
     name: 'daiban-built-catalog',
     enforce: 'pre',
+    configResolved(config) {
+      index = resolve(config.root, 'src/catalog/index.ts');
+      names = resolve(config.root, 'src/catalog/names.ts');
+    },
     load(id) {
       if (id === index)
         return [

@@ -233,21 +233,21 @@ export async function run(): Promise<BenchResult[]> {
     const ms = (xs: StartRun[], k: keyof StartRun) => xs.map((m) => m[k]!);
     const round = (xs: number[]) => xs.map(Math.round).join(' ');
     if (first) {
-      for (let i = 0; i < RUNS; i++) {
-        const context = await launch(coldProfile, true);
+      const coldStart = async (profile: string, url: string, into: StartRun[]) => {
+        const context = await launch(profile, true);
         try {
-          cold.push(await measureStart(context, server.url, true));
+          into.push(await measureStart(context, url, true));
         } finally {
           await context.close();
         }
-        if (baseFirst && baseServer) {
-          const base = await launch(baseColdProfile, true);
-          try {
-            baseCold.push(await measureStart(base, baseServer.url, true));
-          } finally {
-            await base.close();
-          }
-        }
+      };
+      for (let i = 0; i < RUNS; i++) {
+        // Which build goes first alternates, so neither always starts while the other's browser
+        // is still exiting.
+        const order = baseFirst && baseServer
+          ? [[coldProfile, server.url, cold], [baseColdProfile, baseServer.url, baseCold]] as const
+          : [[coldProfile, server.url, cold]] as const;
+        for (const [profile, url, into] of i % 2 === 0 ? order : [...order].reverse()) await coldStart(profile, url, into);
         warm.push(await measureStart(warmContext, server.url, false));
       }
       const firstLoad = jsSize(dist, first.scripts);

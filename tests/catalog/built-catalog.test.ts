@@ -9,9 +9,16 @@ import { CATALOG, CATALOG_VERSION, CATEGORIES } from '../../src/catalog';
 import { CATALOG_NAMES } from '../../src/catalog/names';
 import { builtCatalog } from '../../scripts/catalog-plugin';
 
+/** The plugin's `load` hook, as Vite calls it after resolving a build rooted at `root`. */
+function loader(root = resolve('.')): (id: string) => string | null {
+  const plugin = builtCatalog();
+  (plugin.configResolved as (config: { root: string }) => void)({ root });
+  return plugin.load as (id: string) => string | null;
+}
+
 /** Runs the module the plugin generates for `path` and returns its exports. */
 async function generated(path: string): Promise<Record<string, unknown>> {
-  const load = builtCatalog().load as (id: string) => string | null;
+  const load = loader();
   const code = load(resolve(path));
   expect(code).toEqual(expect.any(String));
   const file = join(mkdtempSync(join(tmpdir(), 'daiban-catalog-')), 'module.mjs');
@@ -37,7 +44,15 @@ describe('the catalogue built into the app', () => {
   });
 
   it('leaves every other module alone', () => {
-    const load = builtCatalog().load as (id: string) => string | null;
-    expect(load(resolve('src/catalog/items/gjj-tq.ts'))).toBeNull();
+    expect(loader()(resolve('src/catalog/items/gjj-tq.ts'))).toBeNull();
+  });
+
+  it("replaces the files of the build's root, wherever the build runs from", () => {
+    // The bench builds an earlier commit's sources from this checkout: that build must get the
+    // built catalogue too (it did not, and loaded the catalogue on its first screen).
+    const load = loader('/elsewhere/daiban');
+    expect(load('/elsewhere/daiban/src/catalog/index.ts')).toContain('export const CATALOG =');
+    expect(load('/elsewhere/daiban/src/catalog/names.ts')).toContain('export const CATALOG_NAMES =');
+    expect(load(resolve('src/catalog/index.ts'))).toBeNull();
   });
 });

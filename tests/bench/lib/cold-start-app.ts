@@ -20,12 +20,21 @@ const REPO = resolve(import.meta.dirname, '../../..');
  *  earlier commit's, from `sourcesAt`). */
 export async function buildAppInto(root = REPO): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'daiban-bench-dist-'));
-  await build({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
-  });
+  // From the sources' own folder: the plugins of earlier commits resolve their files against the
+  // working directory (the built catalogue did until now; a base built from here loaded the
+  // catalogue on its first screen, ≈ 0.8× FCP in this build's favour with both sides the same).
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+    });
+  } finally {
+    process.chdir(cwd);
+  }
   precompress(outDir);
   return outDir;
 }
