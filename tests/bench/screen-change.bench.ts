@@ -13,14 +13,17 @@
 //   为…办件 (新建办件 with the applicant) → an item from the catalogue → 开始办件 (a new case on
 //   the workbench).
 // Every step is the first time that screen opens in the page: its chunk, its data, its first render.
+// SCREEN_TRACE=<dir>: also traces the last step (开始办件) in this build's first run, prints its
+// main-thread tasks (≥ 10 ms, with their parts) and writes the trace there.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedCases } from '../e2e/fixtures/seed-cases';
 import { median } from './lib/chromium';
 import { buildAppInto, signInWithPin, sourcesAt, startServer, type RunningApp } from './lib/cold-start-app';
 import { installColdStartProbe } from './lib/cold-start-probe';
+import { formatTasks, longTasks, startTrace, stopTrace } from './lib/main-thread-trace';
 import { timeScreenChange, type ScreenTiming, type Target } from './lib/screen-timer';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
@@ -38,6 +41,7 @@ const SETTLE_MS = Number(process.env.SCREEN_SETTLE_MS ?? 10_000);
 const CASES = 200;
 const VILLAGE = '341822100201'; // agent1's village in the demo county
 const PIN = '246813';
+const TRACE_DIR = process.env.SCREEN_TRACE;
 const ITEM = '老年人优待证办理';
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;'; // see cold-start.bench.ts
 
@@ -98,8 +102,16 @@ async function oneRun(side: Side): Promise<ScreenTiming[]> {
     );
     console.log(`    ${side.name}: chunks loaded before the first step: ${early.join(', ') || 'none'}`);
     const out: ScreenTiming[] = [];
-    for (const step of STEPS)
+    const traced = TRACE_DIR && side.runs.length === 0 && side.name === 'this build';
+    for (const [s, step] of STEPS.entries()) {
+      if (traced && s === STEPS.length - 1) await startTrace(cdp);
       out.push(await page.evaluate(timeScreenChange, { click: step.click, ready: step.ready, timeoutMs: 30_000 }));
+    }
+    if (traced) {
+      const events = await stopTrace(cdp);
+      writeFileSync(join(TRACE_DIR, `new-case-${Date.now()}.json`), JSON.stringify(events));
+      console.log(`    traced 开始办件 (${Math.round(out.at(-1)!.interactive)} ms):\n${formatTasks(longTasks(events, 10))}`);
+    }
     return out;
   } finally {
     await page.close();
