@@ -13,8 +13,9 @@
 //   为…办件 (新建办件 with the applicant) → an item from the catalogue → 开始办件 (a new case on
 //   the workbench).
 // Every step is the first time that screen opens in the page: its chunk, its data, its first render.
-// SCREEN_TRACE=<dir>: also traces the last step (开始办件) in this build's first run, prints its
-// main-thread tasks (≥ 10 ms, with their parts) and writes the trace there.
+// SCREEN_TRACE=<dir>: also traces one step (SCREEN_TRACE_STEP, its index in STEPS; default the
+// last, 开始办件) in this build's first run, prints its main-thread tasks (≥ 10 ms, with their
+// parts) and writes the trace there.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ const CASES = 200;
 const VILLAGE = '341822100201'; // agent1's village in the demo county
 const PIN = '246813';
 const TRACE_DIR = process.env.SCREEN_TRACE;
+const TRACE_STEP = process.env.SCREEN_TRACE_STEP === undefined ? undefined : Number(process.env.SCREEN_TRACE_STEP);
 const ITEM = '老年人优待证办理';
 const NAME_SHIM = 'globalThis.__name ??= (fn) => fn;'; // see cold-start.bench.ts
 
@@ -103,14 +105,18 @@ async function oneRun(side: Side): Promise<ScreenTiming[]> {
     console.log(`    ${side.name}: chunks loaded before the first step: ${early.join(', ') || 'none'}`);
     const out: ScreenTiming[] = [];
     const traced = TRACE_DIR && side.runs.length === 0 && side.name === 'this build';
+    const tracedStep = TRACE_STEP ?? STEPS.length - 1;
     for (const [s, step] of STEPS.entries()) {
-      if (traced && s === STEPS.length - 1) await startTrace(cdp);
+      if (traced && s === tracedStep) {
+        await startTrace(cdp);
+        await page.waitForTimeout(1_000); // the profiler's start is a long task of its own
+      }
       out.push(await page.evaluate(timeScreenChange, { click: step.click, ready: step.ready, timeoutMs: 30_000 }));
-    }
-    if (traced) {
-      const events = await stopTrace(cdp);
-      writeFileSync(join(TRACE_DIR, `new-case-${Date.now()}.json`), JSON.stringify(events));
-      console.log(`    traced 开始办件 (${Math.round(out.at(-1)!.interactive)} ms):\n${formatTasks(longTasks(events, 10))}`);
+      if (traced && s === tracedStep) {
+        const events = await stopTrace(cdp);
+        writeFileSync(join(TRACE_DIR, `step-${s}-${Date.now()}.json`), JSON.stringify(events));
+        console.log(`    traced ${step.name} (${Math.round(out[s]!.interactive)} ms):\n${formatTasks(longTasks(events, 10))}`);
+      }
     }
     return out;
   } finally {

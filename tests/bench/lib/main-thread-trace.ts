@@ -44,10 +44,11 @@ export function longTasks(events: TraceEvent[], minMs = 50): LongTask[] {
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
   const nav = events.find((e) => e.name === 'navigationStart' && (e.args?.data as { isLoadingMainFrame?: boolean })?.isLoadingMainFrame);
-  // The main thread that ran the page's scripts.
+  // The main thread that ran the page's scripts (a trace begun after the page loaded has no
+  // script evaluation, only calls).
   const counts = new Map<string, number>();
   for (const e of events)
-    if (e.name === 'EvaluateScript' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+    if ((e.name === 'EvaluateScript' || e.name === 'FunctionCall') && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return [];
   const origin = nav?.ts ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
