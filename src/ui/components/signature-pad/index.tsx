@@ -36,8 +36,10 @@ interface Props {
 
 /** A finger/stylus signature box (signature_pad) with clear and save; saves a PNG blob. */
 export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabled }: Props) {
+  const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
+  const detachRef = useRef<() => void>(() => undefined);
   const [empty, setEmpty] = useState(true);
   const [Pad, setPad] = useState<PadClass | undefined>(() => loaded);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -58,37 +60,65 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
     };
   }, []);
 
-  // The canvas is drawn only once the library is here, and the pad is attached in the same frame
-  // (layout effect): a stroke can never land on a canvas nobody listens to.
-  useLayoutEffect(() => {
+  /** Attaches the pad to the canvas (once): sized to its box, listening for strokes. */
+  const attach = () => {
     const canvas = canvasRef.current;
-    if (!canvas || !Pad) return;
+    if (padRef.current || !canvas || !Pad) return;
     const pad = new Pad(canvas, { penColor: '#000', backgroundColor: '#fff', minWidth: 1.5, maxWidth: 4 });
     padRef.current = pad;
     const onEnd = () => setEmpty(pad.isEmpty());
     pad.addEventListener('endStroke', onEnd);
     // Size the bitmap to the CSS box × device pixel ratio, otherwise strokes are blurry and offset.
-    // The size comes from the observer (its first call is in this frame, after layout, before
-    // paint): reading offsetWidth here forced a layout of the whole workbench per signature box
-    // (issue 13: ~90 ms at 4× CPU when a case opened).
-    const fit = ([entry]: ResizeObserverEntry[]) => {
-      const box = entry?.borderBoxSize[0];
-      if (!box) return;
+    const fit = (width: number, height: number) => {
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       const data = pad.toData();
-      canvas.width = box.inlineSize * ratio;
-      canvas.height = box.blockSize * ratio;
+      canvas.width = width * ratio;
+      canvas.height = height * ratio;
       canvas.getContext('2d')?.scale(ratio, ratio);
       pad.clear();
       pad.fromData(data);
     };
-    const ro = new ResizeObserver(fit);
+    // Attached after layout (an observer's callback, a touch): reading the box costs nothing.
+    const box = canvas.getBoundingClientRect();
+    fit(box.width, box.height);
+    const ro = new ResizeObserver(([entry]) => {
+      const size = entry?.borderBoxSize[0];
+      if (size && (size.inlineSize !== box.width || size.blockSize !== box.height))
+        fit(size.inlineSize, size.blockSize);
+    });
     ro.observe(canvas);
-    return () => {
+    detachRef.current = () => {
       ro.disconnect();
       pad.removeEventListener('endStroke', onEnd);
       pad.off();
       padRef.current = null;
+    };
+  };
+
+  // The pad is attached when its box comes within a screen of the view, not when the case opens
+  // (issue 13: each pad's canvas, fill and sizing cost ≈ 20 ms at 4× in the workbench's first
+  // frame, and most boxes are far below it). A touch on a box not yet attached attaches it first
+  // (capture phase, before the touch reaches the canvas): no stroke is ever lost.
+  useLayoutEffect(() => {
+    const el = boxRef.current;
+    if (!el || !Pad) return;
+    if (typeof IntersectionObserver !== 'function') {
+      attach();
+      return () => detachRef.current();
+    }
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        io.disconnect();
+        attach();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    io.observe(el);
+    return () => {
+      io.disconnect();
+      detachRef.current();
+      detachRef.current = () => undefined;
     };
   }, [Pad]);
 
@@ -103,7 +133,7 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
   };
 
   return (
-    <div class="sigbox">
+    <div class="sigbox" ref={boxRef} onPointerDownCapture={attach}>
       {Pad ? (
         <canvas
           ref={canvasRef}
