@@ -102,21 +102,21 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
   useLayoutEffect(() => {
     const el = boxRef.current;
     if (!el || !Pad) return;
-    if (typeof IntersectionObserver !== 'function') {
-      attach();
-      return () => detachRef.current();
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        attach();
-      },
-      { rootMargin: '100% 0px' },
-    );
-    io.observe(el);
+    const io =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(
+            (entries) => {
+              if (!entries.some((e) => e.isIntersecting)) return;
+              io?.disconnect();
+              attach();
+            },
+            { rootMargin: '100% 0px' },
+          )
+        : undefined;
+    if (io) io.observe(el);
+    else attach();
     return () => {
-      io.disconnect();
+      io?.disconnect();
       detachRef.current();
       detachRef.current = () => undefined;
     };
