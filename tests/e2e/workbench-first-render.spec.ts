@@ -67,4 +67,11 @@ test('a signature box never seen near the view is attached by the first touch, w
   await expect(entrust.getByRole('button', { name: '确认签名：代办委托书' })).toBeEnabled();
   const sized = await bitmap();
   expect(sized.width).toBe(sized.expected);
+  // The bitmap follows the box when the screen turns, and when it turns back.
+  const size = page.viewportSize()!;
+  for (const width of [size.width - 200, size.width]) {
+    await page.setViewportSize({ width, height: size.height });
+    await expect.poll(async () => (await bitmap()).width).toBe((await bitmap()).expected);
+  }
+  expect((await bitmap()).width).toBe(sized.width);
 });

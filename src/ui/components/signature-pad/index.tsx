@@ -69,7 +69,9 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
     const onEnd = () => setEmpty(pad.isEmpty());
     pad.addEventListener('endStroke', onEnd);
     // Size the bitmap to the CSS box × device pixel ratio, otherwise strokes are blurry and offset.
+    let fitted = { width: 0, height: 0 };
     const fit = (width: number, height: number) => {
+      fitted = { width, height };
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       const data = pad.toData();
       canvas.width = width * ratio;
@@ -83,7 +85,7 @@ export function SignatureBox({ label, onSave, saveLabel = '确认签名', disabl
     fit(box.width, box.height);
     const ro = new ResizeObserver(([entry]) => {
       const size = entry?.borderBoxSize[0];
-      if (size && (size.inlineSize !== box.width || size.blockSize !== box.height))
+      if (size && (size.inlineSize !== fitted.width || size.blockSize !== fitted.height))
         fit(size.inlineSize, size.blockSize);
     });
     ro.observe(canvas);
