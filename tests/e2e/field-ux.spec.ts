@@ -1,9 +1,10 @@
 // Issue 14, items 1, 3, 4, 7 and 9, as an agent meets them: the case list shows every line of every card
 // at phone, tablet and desk widths, and the phone's menu is a bottom tab bar; #/persons/new after a profile is an empty new profile (no
-// overwrite); picking the same photo twice says so.
+// overwrite); picking the same photo twice says so. Issue 13: a date is a text box that reads the ways
+// papers write dates (the browser's date input cost the profile screen 70 ms at 4×).
 import { expect, test, type Page } from '@playwright/test';
 import { sharpPhoto } from './fixtures/photos';
-import { createPerson, login } from './fixtures/app';
+import { createPerson, login, unlock } from './fixtures/app';
 import { seedCases } from './fixtures/seed-cases';
 import { auditScreen } from './fixtures/screen-audit';
 
@@ -258,4 +259,35 @@ test('the same photo picked twice: the material keeps one page and the agent is 
   await page.getByLabel('登录密码').fill('daiban123');
   await page.getByRole('button', { name: '解锁', exact: true }).click();
   await expect(page.locator('[data-material="hukou"] .page')).toHaveCount(1, { timeout: 30_000 });
+});
+
+test('a date is typed as the ID card prints it (2015.03.12, 20150312…) and kept as 2015-03-12; a day that does not exist is named', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await login(page);
+  await page.getByRole('link', { name: '群众档案' }).click();
+  await page.getByRole('link', { name: '新建档案' }).first().click();
+  const f = form(page);
+  await f.getByLabel('姓名').fill('孙秀芝');
+  await f.getByLabel('身份证号').fill('341822198007020045'); // born 1980-07-02: 35 at issue, 20 years
+  const date = f.getByLabel('身份证签发日期');
+  // A text box, not the browser's date picker (slow to open, slower to scroll back decades).
+  expect(await date.evaluate((e) => (e as HTMLInputElement).type)).toBe('text');
+  await date.fill('2015.03.12');
+  await expect(f.getByText('有效期至：2035年3月12日')).toBeVisible();
+  await date.blur();
+  await expect(date).toHaveValue('2015-03-12');
+
+  await date.fill('2015年2月30日');
+  await date.blur();
+  await expect(f.getByText(/日期“2015-02-30”不存在/)).toBeVisible();
+
+  await date.fill('20150312');
+  await f.getByLabel('住址').fill('南塘村二组 8 号');
+  await f.getByRole('button', { name: '保存档案' }).click();
+  await expect(page.getByRole('heading', { name: '修改群众档案' })).toBeVisible();
+  await page.reload();
+  await unlock(page);
+  await expect(form(page).getByLabel('身份证签发日期')).toHaveValue('2015-03-12');
 });

@@ -7,6 +7,7 @@ import { divisionListFor } from '../../state/county-divisions';
 import type { DivisionList } from '../../domain/validators/division-code';
 import { useAppState } from '../app/context';
 import { TextField } from '../components/field';
+import { DateField } from '../components/field/date-field';
 import { Button } from '../components/button';
 import { Banner } from '../components/banner';
 import { DraftNote } from '../components/draft-note';
@@ -137,9 +138,8 @@ export function PersonForm({
             <TextField label="民族" {...bind('ethnicity')} maxLength={20} />
           </ReadField>
           <ReadField field="idCardIssuedOn" draft={draft}>
-            <TextField
+            <DateField
               label="身份证签发日期"
-              type="date"
               {...bind('idCardIssuedOn')}
               derived={validity}
               hint="见身份证背面“有效期限”的开始日期"

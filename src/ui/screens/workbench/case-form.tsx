@@ -3,6 +3,7 @@ import { setField, type Finding } from '../../../state';
 import { profileFieldValue } from '../../../domain/prefill';
 import { useAppState } from '../../app/context';
 import { SelectField, TextArea, TextField } from '../../components/field';
+import { DateField } from '../../components/field/date-field';
 import { isFieldLocked } from '../../../state/workbench/return-scope';
 import { ReturnNote } from './return-note';
 
@@ -10,7 +11,6 @@ const INPUT_TYPE: Partial<
   Record<FormField['type'], { type?: string; inputMode?: 'numeric' | 'tel' | 'text' | 'decimal' }>
 > = {
   phone: { type: 'tel', inputMode: 'tel' },
-  date: { type: 'date' },
   'bank-card': { inputMode: 'numeric' },
   'division-code': { inputMode: 'numeric' },
   number: { inputMode: 'decimal' },
@@ -66,6 +66,8 @@ export function CaseForm() {
               <SelectField {...common} options={f.options ?? []} placeholder="请选择" disabled={disabled} />
             ) : f.type === 'textarea' ? (
               <TextArea {...common} maxLength={f.maxLength} disabled={disabled} />
+            ) : f.type === 'date' ? (
+              <DateField {...common} autoComplete="off" disabled={disabled} />
             ) : (
               <TextField
                 {...common}

@@ -2,6 +2,7 @@ import type { MaterialRequirement } from '../../../domain';
 import { setMaterialData } from '../../../state';
 import { useAppState } from '../../app/context';
 import { SelectField, TextField } from '../../components/field';
+import { DateField } from '../../components/field/date-field';
 
 /** Values read off the document (e.g. the name on the 户口簿 page): the rules compare them with the profile. */
 export function MaterialData({ requirement: r, editable }: { requirement: MaterialRequirement; editable: boolean }) {
@@ -32,14 +33,10 @@ export function MaterialData({ requirement: r, editable }: { requirement: Materi
           };
           return f.type === 'select' ? (
             <SelectField key={f.key} {...common} options={f.options ?? []} placeholder="请选择" />
+          ) : f.type === 'date' ? (
+            <DateField key={f.key} {...common} autoComplete="off" />
           ) : (
-            <TextField
-              key={f.key}
-              {...common}
-              type={f.type === 'date' ? 'date' : 'text'}
-              maxLength={f.maxLength}
-              autoComplete="off"
-            />
+            <TextField key={f.key} {...common} maxLength={f.maxLength} autoComplete="off" />
           );
         })}
       </div>
