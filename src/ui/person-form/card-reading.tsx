@@ -43,16 +43,21 @@ export function useCardReading(draft: Signal<PersonDraft>, isNew: boolean) {
   const reading = useSignal<Reading | null>(null);
   useEffect(() => {
     let live = true;
-    void import('../../ocr')
-      .then(async (m) => {
-        const ready = (await m.ocrStatus()).state === 'ready';
-        if (live) enabled.value = ready;
-        // Load the models while the agent fills the form: the first photo is then read at once.
-        if (live && ready) await m.warmOcr();
-      })
-      .catch(() => undefined); // no recogniser: photos are kept, nothing is read
+    const load = () =>
+      void import('../../ocr')
+        .then(async (m) => {
+          const ready = (await m.ocrStatus()).state === 'ready';
+          if (live) enabled.value = ready;
+          // Load the models while the agent fills the form: the first photo is then read at once.
+          if (live && ready) await m.warmOcr();
+        })
+        .catch(() => undefined); // no recogniser: photos are kept, nothing is read
+    // Once the form is drawn and the page idle: the recogniser's files are not what opens the form.
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 1_000 }) : undefined;
+    if (idle === undefined) load();
     return () => {
       live = false;
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, []);
 
