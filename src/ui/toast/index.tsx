@@ -28,7 +28,7 @@ export function Toast() {
             }}
             aria-label="关闭提示"
           >
-            ✕
+            ×
           </button>
         </div>
       )}

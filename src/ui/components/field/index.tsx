@@ -48,7 +48,7 @@ export function Field({ label, required, hint, error, warnings, derived, childre
       )}
       {error && (
         <p class="field__error" id={`${id}-error`}>
-          ✖ {error}
+          × {error}
         </p>
       )}
       {warnings?.length ? (

@@ -173,7 +173,7 @@ export function MaterialsSection({ item, materials, report, tolerance, changes, 
               <ul class="findings">
                 {state.findings.map((f) => (
                   <li key={f.key} class={`finding finding--${f.severity}`}>
-                    {f.severity === 'error' ? '✖' : '⚠'} {f.message}
+                    {f.severity === 'error' ? '×' : '⚠'} {f.message}
                   </li>
                 ))}
               </ul>

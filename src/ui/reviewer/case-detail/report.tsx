@@ -15,7 +15,7 @@ export function ReportSection({ report, acknowledgments }: { report: Report | nu
         <>
           <p>
             {report.errors === 0 && report.warnings === 0
-              ? '✔ 预审未发现问题。'
+              ? '✓ 预审未发现问题。'
               : `发现 ${report.errors} 个错误、${report.warnings} 个提醒（材料的问题见各材料下方）。`}
           </p>
           {caseLevel.length > 0 && (

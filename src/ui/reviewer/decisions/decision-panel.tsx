@@ -209,7 +209,7 @@ export function DecisionPanel({
           {slice.problems.value.length > 0 && (
             <ul class="field__error" role="alert">
               {slice.problems.value.map((p, i) => (
-                <li key={i}>✖ {p.message}</li>
+                <li key={i}>× {p.message}</li>
               ))}
             </ul>
           )}

@@ -71,7 +71,7 @@ export function ToleranceForm({ item, tolerance, materialStates, window, onDue }
                 />
               </label>
             )}
-            {problem && <p class="field__error">✖ {problem.message}</p>}
+            {problem && <p class="field__error">× {problem.message}</p>}
           </div>
         );
       })}

@@ -17,7 +17,7 @@ interface CardParts {
   calendarYears?: readonly number[];
 }
 
-const SYNC_TEXT = { rejected: '⚠ 乡镇拒收', failed: '⚠ 同步失败', queued: '⏳ 等待同步' } as const;
+const SYNC_TEXT = { rejected: '⚠ 乡镇拒收', failed: '⚠ 同步失败', queued: '○ 等待同步' } as const;
 
 /** The card's lines: status, 事项 (at most 2 lines), applicant, number, times. */
 function CardBody(p: CardParts) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../state';
 
-const ICON = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+const ICON = { error: '×', warning: '⚠', info: 'ⓘ' } as const;
 const WORD = { error: '问题', warning: '提醒', info: '说明' } as const;
 
 /** Findings as readable sentences, worst first (the engine's order). */
