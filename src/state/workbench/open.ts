@@ -1,4 +1,5 @@
 // Opening and closing a case on the workbench.
+import { batch } from '@preact/signals';
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
 import type { AppState } from '../app-state';
 import { clearWorkbench } from './slice';
@@ -46,13 +47,16 @@ async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
         if (wb.openId.value !== id) return 'stale'; // another case was opened meanwhile
         if (!read) return 'missing';
         if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';
-        wb.applicant.value = read.applicant ?? null;
-        wb.entruster.value = read.entruster ?? null;
-        wb.household.value = read.household;
-        wb.materials.value = read.materials;
-        wb.outbox.value = read.outbox;
-        wb.returnScope.value = read.returnScope;
-        wb.record.value = read.c;
+        // One change: the screen and its derived values (the report) see the whole case at once.
+        batch(() => {
+          wb.applicant.value = read.applicant ?? null;
+          wb.entruster.value = read.entruster ?? null;
+          wb.household.value = read.household;
+          wb.materials.value = read.materials;
+          wb.outbox.value = read.outbox;
+          wb.returnScope.value = read.returnScope;
+          wb.record.value = read.c;
+        });
         forgetPendingWrites(state);
         return 'shown';
       });
