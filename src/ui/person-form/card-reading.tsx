@@ -1,13 +1,14 @@
 // Reading the ID card in the person form: when 证件识别 is on, the photo the agent takes for the
 // profile is also read; filled fields are highlighted until the agent confirms each (or all).
 import type { Signal } from '@preact/signals';
-import { useSignal } from '@preact/signals';
+import { useComputed, useSignal } from '@preact/signals';
 import { Fragment, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { CardSide } from '../../domain/idcard/ocr-types';
 import { confirmRead } from '../../state/card-fill';
 import type { PersonDraft, PersonDraftKey } from '../../state/person-form';
 import { useAppState } from '../app/context';
+import { longIdle } from '../app/long-idle';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { ProgressBar } from '../components/progress-bar';
@@ -39,29 +40,42 @@ function confirmFields(draft: Signal<PersonDraft>, keys: readonly PersonDraftKey
 
 export function useCardReading(draft: Signal<PersonDraft>, isNew: boolean) {
   const state = useAppState();
-  const enabled = useSignal(false);
+  /** Whether this device has the recogniser: not known until its module is asked. */
+  const recogniser = useSignal<'unknown' | 'ready' | 'absent'>('unknown');
+  /** Photos are offered for reading unless the device is known to have no recogniser. */
+  const enabled = useComputed(() => recogniser.value !== 'absent');
+  const ready = useComputed(() => recogniser.value === 'ready');
   const reading = useSignal<Reading | null>(null);
+  const ask = async () => {
+    try {
+      const m = await import('../../ocr');
+      recogniser.value = (await m.ocrStatus()).state === 'ready' ? 'ready' : 'absent';
+      return m;
+    } catch (e) {
+      recogniser.value = 'absent'; // no recogniser: photos are kept, nothing is read
+      throw e;
+    }
+  };
   useEffect(() => {
     let live = true;
-    const load = () =>
-      void import('../../ocr')
-        .then(async (m) => {
-          const ready = (await m.ocrStatus()).state === 'ready';
-          if (live) enabled.value = ready;
-          // Load the models while the agent fills the form: the first photo is then read at once.
-          if (live && ready) await m.warmOcr();
-        })
-        .catch(() => undefined); // no recogniser: photos are kept, nothing is read
-    // Once the form is drawn and the page idle: the recogniser's files are not what opens the form.
-    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(load, { timeout: 1_000 }) : undefined;
-    if (idle === undefined) load();
+    // Load the models while the agent fills the form, so the first photo is read at once; in a
+    // quiet moment (long-idle.ts), not in the frames that open the form or the next screen.
+    void longIdle()
+      .then(async () => {
+        if (!live) return;
+        const m = await ask();
+        if (live && recogniser.value === 'ready') await m.warmOcr();
+      })
+      .catch(() => undefined);
     return () => {
       live = false;
-      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, []);
 
   const read = async (side: CardSide, image: Blob) => {
+    // A photo taken before the quiet moment: the recogniser is asked now.
+    if (recogniser.value === 'unknown') await ask().catch(() => undefined);
+    if (recogniser.value !== 'ready') return;
     reading.value = { state: 'busy', side };
     const started = performance.now();
     try {
@@ -72,7 +86,7 @@ export function useCardReading(draft: Signal<PersonDraft>, isNew: boolean) {
       reading.value = { state: 'failed', side, message: e instanceof Error ? e.message : String(e) };
     }
   };
-  return { enabled, reading, read };
+  return { enabled, ready, reading, read };
 }
 
 /** What was read, what was filled, what could not be read or differs from the profile. */

@@ -17,10 +17,13 @@ const SIDES = [
 export function IdCardPhotos({
   draft,
   onPhoto,
+  readingOn = false,
 }: {
   draft: Signal<PersonDraft>;
-  /** When 证件识别 is on: the same photo is also read (the agent photographs once). */
+  /** Unless 证件识别 is known to be off: the same photo is also read (the agent photographs once). */
   onPhoto?: ((side: 'front' | 'back', photo: File) => void) | undefined;
+  /** 证件识别 is known to be on: the agent is told. */
+  readingOn?: boolean;
 }) {
   const state = useAppState();
   const progress = useSignal<Record<string, number | undefined>>({});
@@ -48,7 +51,9 @@ export function IdCardPhotos({
   return (
     <fieldset class="card stack">
       <legend>身份证照片（办件时自动带入）</legend>
-      {onPhoto && <p class="muted">证件识别已开启：拍照后自动读出证件上的内容，填入空白项，请核对后确认。</p>}
+      {onPhoto && readingOn && (
+        <p class="muted">证件识别已开启：拍照后自动读出证件上的内容，填入空白项，请核对后确认。</p>
+      )}
       <div class="idphotos">
         {SIDES.map((s) => {
           const sha = draft.value[s.key];

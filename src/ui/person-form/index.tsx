@@ -165,6 +165,7 @@ export function PersonForm({
       <IdCardPhotos
         draft={draft}
         onPhoto={cardReading.enabled.value ? (side, photo) => void cardReading.read(side, photo) : undefined}
+        readingOn={cardReading.ready.value}
       />
       <CardReadingPanel reading={cardReading.reading.value} draft={draft} />
       <HouseholdEditor draft={draft} />
