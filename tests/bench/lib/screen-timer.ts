@@ -1,12 +1,12 @@
 // In-page timing of one screen change for tests/bench/screen-change.bench.ts. Serialised into the
 // page by Playwright (page.evaluate): must not reference anything outside its body.
 //
-// The click is dispatched from inside the page (no test-runner round trip is counted). The screen
-// counts as shown in the animation frame after the DOM first satisfies `ready` (every selector
-// present, with its text if one is given, and nothing marked aria-busy: a lazy screen's 正在打开……
-// or the workbench's 正在打开办件……). It counts as interactive when the first task after that
-// frame runs: a click made then would be handled at once, so a long task right after the paint
-// (rules, a validation pass) is counted too.
+// The tap (pointerdown, pointerup, click) is dispatched from inside the page (no test-runner round
+// trip is counted). The screen counts as shown in the animation frame after the DOM first
+// satisfies `ready` (every selector present, with its text if one is given, and nothing marked
+// aria-busy: a lazy screen's 正在打开…… or the workbench's 正在打开办件……). It counts as
+// interactive when the first task after that frame runs: a click made then would be handled at
+// once, so a long task right after the paint (rules, a validation pass) is counted too.
 
 export interface Target { selector: string; text?: string }
 
@@ -64,6 +64,12 @@ export function timeScreenChange({ click, ready, timeoutMs }: { click: Target | 
       return;
     }
     const t0 = performance.now();
+    // A finger's tap: pointerdown and pointerup, then the click (or the back button's own tap).
+    // Without them the page never saw the user touch it, and work that waits for a quiet moment
+    // (src/ui/app/long-idle.ts) ran in the very next step.
+    const tapped = target instanceof HTMLElement ? target : document.body;
+    for (const type of ['pointerdown', 'pointerup'])
+      tapped.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, isPrimary: true, pointerType: 'touch' }));
     if (target instanceof HTMLElement) target.click();
     else history.back();
   });
