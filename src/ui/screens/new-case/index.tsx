@@ -35,7 +35,11 @@ interface NewCaseDraft {
 export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
   const state = useAppState();
   const item = useSignal<ServiceItem | null>(null);
-  const applicant = useSignal<Person | null>(null);
+  // From 为此人办件 on the profile list: the profile listed there is drawn at once (and read again
+  // from storage below), not a frame later.
+  const applicant = useSignal<Person | null>(
+    (personId && state.persons.results.value.find((p) => p.id === personId)) || null,
+  );
   const entrusted = useSignal(false);
   const entruster = useSignal<Person | null>(null);
   const creatingPerson = useSignal<'applicant' | 'entruster' | null>(null);
