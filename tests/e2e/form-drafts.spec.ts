@@ -60,8 +60,9 @@ test('a half-typed profile and the new-case search come back after an update and
       (window as unknown as { marker: string }).marker = 'old page';
     });
     await update.click();
+    // The new worker activates, then the page reloads: once over 30 s on CI's loaded machine.
     await page.waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, {
-      timeout: 30_000,
+      timeout: 60_000,
     });
     await unlock(page);
     await expect(page.getByRole('heading', { name: '新建办件' })).toBeVisible();

@@ -6,25 +6,36 @@ import { expect, test, type Page } from '@playwright/test';
 import { login, unlock } from './fixtures/app';
 import { seedCases } from './fixtures/seed-cases';
 
-/** The PostScript names of the font files that drew the page's visible text. */
+/** The PostScript names of the font files that drew the page's visible text. The screen may still
+ *  be redrawing (sync, a count arriving): a pass that meets a node already gone starts again. */
 async function fontFilesUsed(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.enable');
   await cdp.send('CSS.enable');
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: { nodeId: number } };
-  const { nodeIds } = (await cdp.send('DOM.querySelectorAll', {
-    nodeId: root.nodeId,
-    selector: 'body *',
-  })) as { nodeIds: number[] };
-  const names = new Set<string>();
-  for (const nodeId of nodeIds) {
-    const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })) as {
-      fonts: { postScriptName: string }[];
-    };
-    for (const f of fonts) names.add(f.postScriptName);
+  try {
+    for (let pass = 1; ; pass++) {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1 })) as { root: { nodeId: number } };
+      const { nodeIds } = (await cdp.send('DOM.querySelectorAll', {
+        nodeId: root.nodeId,
+        selector: 'body *',
+      })) as { nodeIds: number[] };
+      const names = new Set<string>();
+      try {
+        for (const nodeId of nodeIds) {
+          const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })) as {
+            fonts: { postScriptName: string }[];
+          };
+          for (const f of fonts) names.add(f.postScriptName);
+        }
+        return [...names].sort();
+      } catch (e) {
+        if (pass >= 5 || !String(e).includes('Could not find node')) throw e;
+        await page.waitForTimeout(500);
+      }
+    }
+  } finally {
+    await cdp.detach();
   }
-  await cdp.detach();
-  return [...names].sort();
 }
 
 /** Dark pixels in a screenshot of the element: how much ink its text takes. */
