@@ -83,6 +83,19 @@ async function cardPhoto(page: Page, side: 'front' | 'back'): Promise<Buffer> {
   return Buffer.from(b64, 'base64');
 }
 
+/** agent5 signs in and turns 证件识别 on in 设置: the size first, then the download, then
+ *  已可离线识别. */
+async function signInWithRecogniser(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await login(page, 'agent5');
+  await page.evaluate(() => (location.hash = '#/settings'));
+  const ocr = page.getByRole('region', { name: '证件识别' });
+  await expect(ocr.getByText(/大小约 [\d.]+ ?[KM]B/)).toBeVisible();
+  await ocr.getByRole('button', { name: /开启证件识别/ }).click();
+  await expect(ocr.getByText('已开启，已可离线识别')).toBeVisible({ timeout: 60_000 });
+}
+
 test('a new profile is read from the ID card offline, confirmed field by field, and saved', async ({
   page,
   context,
@@ -90,16 +103,7 @@ test('a new profile is read from the ID card offline, confirmed field by field, 
   // The recogniser's first start (WASM compiled, sessions built) dominates; on the shared 2-core
   // machine under load (load average ~20) one side took 40–50 s, so the limits leave room.
   test.setTimeout(240_000);
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await login(page, 'agent5');
-
-  // ── Settings: the size first, then the download, then 已可离线识别. ──
-  await page.evaluate(() => (location.hash = '#/settings'));
-  const ocr = page.getByRole('region', { name: '证件识别' });
-  await expect(ocr.getByText(/大小约 [\d.]+ ?[KM]B/)).toBeVisible();
-  await ocr.getByRole('button', { name: /开启证件识别/ }).click();
-  await expect(ocr.getByText('已开启，已可离线识别')).toBeVisible({ timeout: 60_000 });
+  await signInWithRecogniser(page);
 
   // ── Offline from here on: recognition happens on the device. ──
   await context.setOffline(true);
@@ -162,14 +166,7 @@ test('a new profile is read from the ID card offline, confirmed field by field, 
 
 test('a card photographed before the page had a quiet moment is still read', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await login(page, 'agent5');
-  await page.evaluate(() => (location.hash = '#/settings'));
-  const ocr = page.getByRole('region', { name: '证件识别' });
-  await expect(ocr.getByText(/大小约 [\d.]+ ?[KM]B/)).toBeVisible();
-  await ocr.getByRole('button', { name: /开启证件识别/ }).click();
-  await expect(ocr.getByText('已开启，已可离线识别')).toBeVisible({ timeout: 60_000 });
+  await signInWithRecogniser(page);
   // The form warms the recogniser only in a long idle period: here it never comes.
   await page.evaluate(() => {
     window.requestIdleCallback = () => 0;
