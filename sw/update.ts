@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // Updates wait for the user's consent: src/pwa/register asks, then posts SKIP_WAITING.
-export {};
+import { SKIP_WAITING_MESSAGE } from '../src/sync/names';
 declare const self: ServiceWorkerGlobalScope;
 
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (event.data?.type === SKIP_WAITING_MESSAGE) void self.skipWaiting();
 });

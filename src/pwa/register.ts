@@ -1,7 +1,9 @@
 // Service-worker registration with an update prompt (workbox-window). A new version waits until
-// the user agrees: only then SKIP_WAITING is posted, and the page reloads once the new worker
-// controls it. Never a silent skipWaiting: a half-filled form must not vanish under the agent.
+// the user agrees: only then SKIP_WAITING is posted (./activate-waiting), and the page reloads once
+// the new worker controls it. Never a silent skipWaiting: a half-filled form must not vanish under
+// the agent.
 import { Workbox } from 'workbox-window';
+import { activateWaiting } from './activate-waiting';
 import { flushBeforeReload } from './flush-before-reload';
 
 export interface ServiceWorkerHooks {
@@ -25,14 +27,25 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
   const wb = new Workbox(url);
   hooks.onOffline?.(navigator.serviceWorker.controller ? 'ready' : 'preparing');
   let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  };
+  let applying = false;
   const apply = () => {
-    wb.addEventListener('controlling', () => {
-      if (reloading) return;
-      reloading = true;
-      window.location.reload();
-    });
+    if (applying || reloading) return;
+    applying = true;
+    wb.addEventListener('controlling', reload);
     // Typed input still waiting for its pause is written before the new version takes over.
-    void flushBeforeReload().then(() => wb.messageSkipWaiting());
+    void flushBeforeReload()
+      .then(() => navigator.serviceWorker.getRegistration())
+      .then((registration) =>
+        registration ? activateWaiting({ registration, reload, setTimeout: (fn, ms) => setTimeout(fn, ms) }) : false,
+      )
+      .finally(() => {
+        applying = false; // not taken over: the banner's button tries again
+      });
   };
   wb.addEventListener('waiting', () => hooks.onUpdateReady(apply));
   wb.addEventListener('activated', (event) => {

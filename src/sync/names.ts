@@ -13,3 +13,5 @@ export const DEVICE_KEY_MESSAGE = 'daiban-device-key';
 export const DEVICE_KEY_REQUEST = 'daiban-device-key-request';
 /** Service worker → pages: a background sync found the device locked and left the outbox as it was. */
 export const SYNC_LOCKED_MESSAGE = 'daiban-sync-locked';
+/** Page → the waiting service worker: the user agreed to the update, take over now. */
+export const SKIP_WAITING_MESSAGE = 'SKIP_WAITING';

@@ -29,6 +29,17 @@ async function expectProfile(page: Page) {
   await expect(form.getByLabel('住址')).toHaveValue(ADDRESS);
 }
 
+/** The registration's workers and the controller, for a failure's message. */
+function workerStates(page: Page): Promise<string> {
+  return page
+    .evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      const describe = (w: ServiceWorker | null | undefined) => (w ? w.state : 'none');
+      return `installing ${describe(r?.installing)}, waiting ${describe(r?.waiting)}, active ${describe(r?.active)}, controller ${describe(navigator.serviceWorker.controller)}`;
+    })
+    .catch((e: Error) => `unreadable (${e.message})`);
+}
+
 test('a half-typed profile and the new-case search come back after an update and after a crash', async ({
   browser,
   baseURL,
@@ -60,10 +71,15 @@ test('a half-typed profile and the new-case search come back after an update and
       (window as unknown as { marker: string }).marker = 'old page';
     });
     await update.click();
-    // The new worker activates, then the page reloads: once over 30 s on CI's loaded machine.
-    await page.waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, {
-      timeout: 60_000,
-    });
+    // The new worker activates, then the page reloads (src/pwa/activate-waiting asks it again if
+    // the first ask is lost, as once in CI).
+    await page
+      .waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, {
+        timeout: 30_000,
+      })
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}\nworkers: ${await workerStates(page)}`);
+      });
     await unlock(page);
     await expect(page.getByRole('heading', { name: '新建办件' })).toBeVisible();
     await expect(page.getByText(NOTE)).toBeVisible();
