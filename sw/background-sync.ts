@@ -2,11 +2,13 @@
 // wakes the service worker with a `sync` event tagged `daiban-sync`, and it runs the same drain
 // as the page, over the same IndexedDB storage, under the same lock. Safari and Firefox never fire
 // this event; there the page's scheduler drains.
-import { drain, type DrainOptions } from '../src/sync/drain';
+// The drain, its storage, schemas and AES-GCM (most of this worker's code) are evaluated at the
+// first `sync` event, not at every start: the worker also answers the app's own navigation, and a
+// cold offline start waited for it to evaluate them (issue 13; still one bundle, no fetch).
+import type { DrainOptions } from '../src/sync/drain';
 import { BACKGROUND_SYNC_TAG, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE, SYNC_REPORT_MESSAGE } from '../src/sync/names';
 import type { SyncPorts } from '../src/sync/ports';
 import type { DrainReport } from '../src/sync/report';
-import { createStoragePorts } from '../src/sync/storage-ports';
 
 /** The `sync` event (not in TypeScript's lib yet). */
 export interface SyncEventLike {
@@ -28,7 +30,7 @@ export interface BackgroundSyncScope {
 }
 
 export interface BackgroundSyncOptions {
-  ports?: () => SyncPorts;
+  ports?: () => SyncPorts | Promise<SyncPorts>;
   drainOptions?: DrainOptions;
   /**
    * Whether the data key is here (encryption at rest). Without it the outbox is left exactly as
@@ -43,7 +45,7 @@ export interface BackgroundSyncOptions {
 const RETRY_OUTCOMES = new Set<DrainReport['outcome']>(['offline', 'unavailable']);
 
 export function registerBackgroundSync(scope: BackgroundSyncScope, options: BackgroundSyncOptions = {}): void {
-  const ports = options.ports ?? (() => createStoragePorts());
+  const ports = options.ports ?? storagePorts;
   const unlocked = options.unlocked ?? (() => true);
   scope.addEventListener('sync', (event) => {
     if (event.tag !== BACKGROUND_SYNC_TAG) return;
@@ -54,10 +56,19 @@ export function registerBackgroundSync(scope: BackgroundSyncScope, options: Back
           for (const page of pages) page.postMessage({ type: SYNC_LOCKED_MESSAGE });
           return;
         }
-        await runDrain(scope, ports(), options.drainOptions, event.lastChance === true);
+        await runDrain(scope, await ports(), options.drainOptions, event.lastChance === true);
       })(),
     );
   });
+}
+
+/** The device's storage, with AES-GCM for its sealed rows (see the top of this file). */
+async function storagePorts(): Promise<SyncPorts> {
+  const [{ createStoragePorts }] = await Promise.all([
+    import('../src/sync/storage-ports'),
+    import('../src/storage/cipher').then((m) => m.loadCipher()),
+  ]);
+  return createStoragePorts();
 }
 
 /** True once the key is here; asks open pages for it first (a restarted worker forgot it). */
@@ -76,6 +87,7 @@ async function runDrain(
   drainOptions: DrainOptions | undefined,
   lastChance: boolean,
 ): Promise<void> {
+  const { drain } = await import('../src/sync/drain');
   const report = await drain(ports, drainOptions);
   // Open pages update their sync status (pending count, problems, last success) from this.
   const pages = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });

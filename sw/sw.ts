@@ -6,7 +6,7 @@ import './precache';
 import './update';
 import './device-key';
 import { registerBackgroundSync, type BackgroundSyncScope } from './background-sync';
-import { hasDataKey } from '../src/storage/sync-api';
+import { hasDataKey } from '../src/storage/vault';
 
 declare const self: ServiceWorkerGlobalScope;
 
