@@ -7,7 +7,6 @@ import { sealPendingRows } from './seal-rows';
 import { clearDataKey, setDataKey } from './vault';
 import { loadCipher } from './cipher';
 
-export { hasDataKey } from './vault';
 export { openRows } from './sealing';
 export { createKeyring, KeyError, LOCK_POLICY } from './keyring';
 

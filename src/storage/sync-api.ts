@@ -5,5 +5,4 @@ export * from './outbox';
 export * from './blobs';
 export * from './pull';
 export * from './settings';
-export { hasDataKey } from './device-lock';
 export * from './restore';

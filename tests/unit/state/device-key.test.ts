@@ -1,7 +1,8 @@
 // The device lock as the app drives it: login against the real server creates the user's data
 // key, PIN and password unlock it offline, idle time locks, logout deletes the key material.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countPersons, getDb, getSession, hasDataKey } from '../../../src/storage';
+import { countPersons, getDb, getSession } from '../../../src/storage';
+import { hasDataKey } from '../../../src/storage/vault';
 import { emptyPersonDraft, login, logout, savePersonDraft, Session } from '../../../src/state';
 import {
   keyring,
