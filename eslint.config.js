@@ -99,6 +99,25 @@ export default tseslint.config(
       },
     ]),
   },
+  // What a start of the worker evaluates is what it needs to answer the page (issue 13): the drain,
+  // its storage and AES-GCM come by dynamic import in the `sync` handler (sw/background-sync.ts).
+  {
+    files: ['sw/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sync/drain', '**/sync/storage-ports', '**/storage/cipher', '@noble/ciphers/*', 'zod'],
+              allowTypeImports: true,
+              message: 'Loaded at the first sync event: import() it inside the handler, not at the top.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/net/**/*.ts'],
     rules: restrict([
