@@ -29,6 +29,14 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+/** A registration whose waiting worker ignores its first `deaf` messages. */
+function waitingWorker(deaf: number) {
+  const registration: { waiting: WorkerLike | null } = { waiting: null };
+  const worker = new FakeWorker(registration, deaf);
+  registration.waiting = worker;
+  return { registration, worker };
+}
+
 /** Timers run by hand: `tick()` runs what is due next. */
 function manualTimers() {
   const due: Array<() => void> = [];
@@ -43,9 +51,7 @@ function manualTimers() {
 
 describe('activateWaiting', () => {
   it('asks again when the first SKIP_WAITING is lost, and reloads once', async () => {
-    const registration: { waiting: WorkerLike | null } = { waiting: null };
-    const worker = new FakeWorker(registration, 2);
-    registration.waiting = worker;
+    const { registration, worker } = waitingWorker(2);
     const timers = manualTimers();
     let reloads = 0;
     const result = activateWaiting({ registration, reload: () => reloads++, setTimeout: timers.setTimeout });
@@ -63,9 +69,7 @@ describe('activateWaiting', () => {
   });
 
   it('reloads on the worker’s own state change, without any controllerchange', async () => {
-    const registration: { waiting: WorkerLike | null } = { waiting: null };
-    const worker = new FakeWorker(registration, Infinity);
-    registration.waiting = worker;
+    const { registration, worker } = waitingWorker(Infinity);
     const timers = manualTimers();
     let reloads = 0;
     const result = activateWaiting({ registration, reload: () => reloads++, setTimeout: timers.setTimeout });
@@ -88,9 +92,7 @@ describe('activateWaiting', () => {
   });
 
   it('gives up after maxAsks without reloading, and still reloads if the worker takes over later', async () => {
-    const registration: { waiting: WorkerLike | null } = { waiting: null };
-    const worker = new FakeWorker(registration, Infinity);
-    registration.waiting = worker;
+    const { registration, worker } = waitingWorker(Infinity);
     const timers = manualTimers();
     let reloads = 0;
     const result = activateWaiting({
