@@ -254,7 +254,7 @@ export async function run(): Promise<BenchResult[]> {
       const everything = jsSize(dist, allJsFiles(dist));
       const logged = baseCold.length > 0 ? ([['offline cold', cold], [`offline cold, base build (${BASE_REF})`, baseCold], ['online warm', warm]] as const) : ([['offline cold', cold], ['online warm', warm]] as const);
       for (const [name, runs] of logged) {
-        console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
+        console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | PIN pad ${round(ms(runs, 'locked'))} | shell ${round(ms(runs, 'shell'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
       }
       const warmLabel = 'online, browser running';
       const sent = 'raw bytes (before brotli or gzip)';

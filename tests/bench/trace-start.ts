@@ -94,6 +94,7 @@ try {
   }
 } finally {
   await app.close();
-  rmSync(outDir, { recursive: true, force: true });
+  if (!process.env.TRACE_KEEP) rmSync(outDir, { recursive: true, force: true });
+  else console.log(`build kept in ${outDir}`);
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
 }

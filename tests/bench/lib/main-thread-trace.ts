@@ -110,11 +110,11 @@ function profileSamples(events: TraceEvent[], pid: string): Sample[] {
     if (String(e.pid) !== pid) continue;
     if (e.name === 'Profile') clock.set(e.id!, (e.args?.data as { startTime: number }).startTime);
     if (e.name !== 'ProfileChunk') continue;
-    const data = e.args?.data as { cpuProfile?: { nodes?: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[] }; timeDeltas?: number[] };
+    const data = e.args?.data as { cpuProfile?: { nodes?: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number } }[]; samples?: number[] }; timeDeltas?: number[] };
     const map = nodes.get(e.id!) ?? new Map<number, string>();
     nodes.set(e.id!, map);
     for (const n of data.cpuProfile?.nodes ?? [])
-      map.set(n.id, `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`);
+      map.set(n.id, `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber ?? 0}`);
     let t = clock.get(e.id!) ?? 0;
     const deltas = data.timeDeltas ?? [];
     (data.cpuProfile?.samples ?? []).forEach((id, k) => {
