@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { login, unlock, waitForServiceWorker } from './fixtures/app';
 import { serveBuiltApp } from './fixtures/static-server';
 import { submittedCase } from './fixtures/submitted-case';
+import { watchWorkers } from './fixtures/worker-timeline';
 
 // This spec's own applicant: no other spec types these.
 const NAME = '范晓燕';
@@ -63,12 +64,19 @@ test('a half-typed profile and the new-case search come back after an update and
     await page.getByLabel('搜索事项').fill('养老保险');
 
     // ── A new version: the banner's 更新 reloads the app under the new service worker. ──
+    const timeline = await watchWorkers(context, page);
     app.newServiceWorkerVersion();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     const update = page.getByRole('button', { name: '发现新版本，点击更新' });
     await expect(update).toBeVisible({ timeout: 30_000 });
     await page.evaluate(() => {
       (window as unknown as { marker: string }).marker = 'old page';
+      // Each ask of the page to a worker shows in the timeline (a failure's message).
+      const post = ServiceWorker.prototype.postMessage;
+      ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: []) {
+        console.info(`to the ${this.state} worker: ${String((message as { type?: unknown } | null)?.type)}`);
+        return post.call(this, message, ...rest);
+      };
     });
     await update.click();
     // The new worker activates, then the page reloads (src/pwa/activate-waiting asks it again if
@@ -78,7 +86,7 @@ test('a half-typed profile and the new-case search come back after an update and
         timeout: 30_000,
       })
       .catch(async (e: Error) => {
-        throw new Error(`${e.message}\nworkers: ${await workerStates(page)}`);
+        throw new Error(`${e.message}\nworkers: ${await workerStates(page)}\n${timeline()}`);
       });
     await unlock(page);
     await expect(page.getByRole('heading', { name: '新建办件' })).toBeVisible();
