@@ -10,6 +10,7 @@ import { App } from './ui/app';
 import { createAppState, type AppState } from './state/app-state';
 import { createRouter } from './state/router';
 import { bootSession } from './state/session-boot';
+import { readFirstPageEarly } from './state/case-list';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
@@ -77,7 +78,7 @@ function signedInScreenUp(): Promise<void> {
   });
 }
 
-void bootSession(state).then(async () => {
+void bootSession(state, { readEarly: readFirstPageEarly }).then(async () => {
   if (!state.session.value && state.router.route.value.name !== 'login')
     state.router.navigate({ name: 'login' }, { replace: true });
   // The service worker installs the app shell for offline use: on the login screen at the first

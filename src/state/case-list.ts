@@ -43,12 +43,25 @@ export function createCaseListSlice() {
     counting: signal(false),
     error: signal<string | null>(null),
     /** Bookkeeping, not rendered: which pages are in, and a counter that drops stale answers. */
-    paging: { generation: 0, loaded: new Set<number>(), loading: new Set<number>(), names: new Map<string, string>() },
+    paging: {
+      generation: 0,
+      loaded: new Set<number>(),
+      loading: new Set<number>(),
+      names: new Map<string, string>(),
+      /** The first page read at start, before the list was drawn (readFirstPageEarly). */
+      early: undefined as EarlyPage | undefined,
+    },
   };
+}
+
+interface EarlyPage {
+  filter: CaseListFilter;
+  rows: Promise<CaseRow[]>;
 }
 
 export function resetCaseList(state: AppState): void {
   const p = state.caseList.paging;
+  p.early = undefined;
   p.generation++;
   p.loaded.clear();
   p.loading.clear();
@@ -97,8 +110,16 @@ export async function loadCaseList(
   state.caseList.error.value = null;
   const query = toStorageFilter(filter, state.today.value);
   try {
-    const pulledNames = loadPulledNames().catch(() => undefined); // the bundled names stand in
-    const first = await readPage(p.names, query, 0, pulledNames);
+    const early = p.early?.filter === filter ? p.early.rows : undefined;
+    p.early = undefined;
+    const read = () =>
+      readPage(
+        p.names,
+        query,
+        0,
+        loadPulledNames().catch(() => undefined),
+      ); // bundled names stand in
+    const first = await (early?.catch(read) ?? read());
     // Counted only now: IndexedDB answers a connection's requests in turn, so a count started
     // first would hold the page's reads back behind its walk over every entry.
     const counted = countCases(query);
@@ -124,6 +145,26 @@ export async function loadCaseList(
       state.caseList.counting.value = false;
     }
   }
+}
+
+/**
+ * Starts reading the list's first page at start-up when the list is the screen, on a locked device
+ * before the PIN is in: the read waits for the key, then runs while the app renders its shell, and
+ * the list's first load takes it instead of reading again (issue 13: the cold start's reads
+ * overlap its first render).
+ */
+export function readFirstPageEarly(state: AppState): void {
+  if (state.router.route.value.name !== 'cases') return;
+  const filter = state.caseList.filter.value;
+  const query = toStorageFilter(filter, state.today.value);
+  const rows = readPage(
+    state.caseList.paging.names,
+    query,
+    0,
+    loadPulledNames().catch(() => undefined),
+  );
+  rows.catch(() => undefined); // a failed early read is read again by the list
+  state.caseList.paging.early = { filter, rows };
 }
 
 /** One page of rows for the list: its cases with their item names (once `itemNames` are in) and applicants' names. */

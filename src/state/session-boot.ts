@@ -20,12 +20,22 @@ export function storedSession(value: unknown): Session | null {
   return ok ? (s as Session) : null;
 }
 
+export interface BootOptions {
+  /** On a locked start, once the boot's reads are queued: reads for the first screen (they wait for the PIN too). */
+  readEarly?: (state: AppState) => void;
+}
+
 /** Reads the device id and any stored session; the app can then route. */
-export async function bootSession(state: AppState): Promise<void> {
+export async function bootSession(state: AppState, options: BootOptions = {}): Promise<void> {
   try {
     // Encryption at rest: with a user's key on the device, the reads below wait for the unlock.
     await restoreDeviceLock(state);
-    state.deviceId.value = await getDeviceId();
+    // One after the other: on a new device the id's read creates the database the session's read
+    // then finds (read together, the session's would wake Dexie on the login screen).
+    const deviceId = getDeviceId();
+    // A locked device holds a user's data (a device without a key has none before a login).
+    if (state.deviceLock.lock.value.locked) options.readEarly?.(state);
+    state.deviceId.value = await deviceId;
     state.session.value = storedSession(await getStoredSession().catch(() => undefined));
     if (state.session.value) requireEnrollment(state, state.session.value.user);
   } finally {

@@ -25,7 +25,7 @@ vi.mock('../../../src/storage/first-reads', () => ({
   storedCatalogItems: async () => [],
 }));
 
-const { CASE_PAGE_SIZE, createCaseListSlice, ensureCaseRows, loadCaseList } =
+const { CASE_PAGE_SIZE, createCaseListSlice, ensureCaseRows, loadCaseList, readFirstPageEarly, resetCaseList } =
   await import('../../../src/state/case-list');
 
 const aCase = (i: number) => ({ id: `c${i}`, itemCode: 'MZ-GLJT', applicantId: `p${i % 3}`, status: 'draft' }) as Case;
@@ -41,7 +41,12 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-const newState = () => ({ caseList: createCaseListSlice(), today: signal('2026-12-02') }) as unknown as AppState;
+const newState = (route = 'cases') =>
+  ({
+    caseList: createCaseListSlice(),
+    today: signal('2026-12-02'),
+    router: { route: signal({ name: route }) },
+  }) as unknown as AppState;
 
 describe('case list: the first page before the count', () => {
   beforeEach(() => {
@@ -97,5 +102,55 @@ describe('case list: the first page before the count', () => {
     expect(state.caseList.error.value).toBe('IndexedDB 出错');
     expect(state.caseList.counting.value).toBe(false);
     expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+  });
+});
+
+describe('case list: the first page read at start, before the list is drawn', () => {
+  beforeEach(() => {
+    storage.list.mockReset();
+    storage.calls.length = 0;
+    storage.count = () => Promise.resolve(TOTAL);
+    storage.list.mockImplementation(async (q) => page(q));
+  });
+
+  it("the list's first load takes the early read instead of reading again; a later load reads", async () => {
+    const state = newState();
+    readFirstPageEarly(state);
+    expect(storage.calls).toEqual(['list 0']);
+    await loadCaseList(state);
+    expect(storage.calls).toEqual(['list 0', 'count']);
+    expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' }, applicantName: '申请人p0' });
+    expect(state.caseList.total.value).toBe(TOTAL);
+    await loadCaseList(state); // the screen shown again: read afresh
+    expect(storage.calls).toEqual(['list 0', 'count', 'list 0', 'count']);
+  });
+
+  it('a failed early read is read again by the list; a filtered first load never takes it', async () => {
+    storage.list.mockImplementationOnce(() => Promise.reject(new Error('locked')));
+    const state = newState();
+    readFirstPageEarly(state);
+    await loadCaseList(state);
+    expect(state.caseList.error.value).toBeNull();
+    expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' } });
+    expect(storage.list).toHaveBeenCalledTimes(2);
+
+    const other = newState();
+    readFirstPageEarly(other);
+    await loadCaseList(other, { returned: true });
+    expect(storage.list).toHaveBeenLastCalledWith(expect.objectContaining({ returned: true }));
+    expect(storage.list).toHaveBeenCalledTimes(4);
+  });
+
+  it('reads nothing early when another screen opens first (a deep link)', () => {
+    readFirstPageEarly(newState('case'));
+    expect(storage.calls).toEqual([]);
+  });
+
+  it('a logout drops the early read: the next user reads their own list', async () => {
+    const state = newState();
+    readFirstPageEarly(state);
+    resetCaseList(state);
+    await loadCaseList(state);
+    expect(storage.list).toHaveBeenCalledTimes(2);
   });
 });
