@@ -170,14 +170,22 @@ export const countOf = (s: IDBObjectStore | IDBIndex, key?: IDBValidKey | IDBKey
 export const allOf = (s: IDBObjectStore | IDBIndex, key?: IDBValidKey | IDBKeyRange): Promise<unknown[]> =>
   done(s.getAll(key));
 
+/** IndexedDB 3.0's getAllRecords (Chromium 141+): a batch read in either direction. */
+type RecordsReader = (options: {
+  count?: number;
+  direction?: IDBCursorDirection;
+}) => IDBRequest<Array<{ value: unknown }>>;
+
 /** Rows of an index from its highest key down (ties: highest primary key first), paged. */
 export function newestOf(index: IDBIndex, offset: number, limit: number): Promise<unknown[]> {
+  if (limit <= 0) return Promise.resolve([]);
+  // A first page in one request where the browser reads backwards in batches: a cursor takes a
+  // round trip to the main thread per row (100 on the case list's first page).
+  const records = (index as IDBIndex & { getAllRecords?: RecordsReader }).getAllRecords;
+  if (offset === 0 && typeof records === 'function')
+    return done(records.call(index, { count: limit, direction: 'prev' })).then((rs) => rs.map((r) => r.value));
   return new Promise((resolve, reject) => {
     const rows: unknown[] = [];
-    if (limit <= 0) {
-      resolve(rows);
-      return;
-    }
     let skipped = offset === 0;
     const req = index.openCursor(null, 'prev');
     req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));

@@ -1,7 +1,7 @@
 // The first screen reads without Dexie (issue 13: Dexie loads after the first rows). The quick
 // reads must answer exactly what the Dexie repositories answer, from the same sealed database, and
 // must never create or open a database Dexie has not created at this app's version.
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { IDBIndex, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain';
 import {
@@ -145,6 +145,33 @@ describe('the first screen read without Dexie', () => {
     quickReadFrom(indexedDB, name);
     expect(await quickDb()).toBeDefined();
     expect(await firstScreen(first, applicants)).toEqual(dexie);
+  });
+
+  it('reads the first page in one getAllRecords where the browser has it, else by cursor: the same rows, ties too', async () => {
+    const cases = [3, 1, 3, 2, 3, 5].map((t) => kase({ updatedAt: T0 + t }));
+    for (const c of cases) await createCase(c, caseAudit(c.id!));
+    const byDexie = (await listCases({ limit: 4 })).map((c) => c.id);
+    const name = getDb().name;
+    closeDb();
+    quickReadFrom(indexedDB, name);
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const batch = proto.getAllRecords;
+    expect(typeof batch).toBe('function'); // as in Chromium 141+
+    let batches = 0;
+    proto.getAllRecords = function (this: IDBIndex, ...args: unknown[]) {
+      batches++;
+      return (batch as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    try {
+      expect((await first.listCases({ limit: 4 })).map((c) => c.id)).toEqual(byDexie);
+      expect(batches).toBe(1);
+      delete proto.getAllRecords; // an older browser: the cursor
+      expect(proto.getAllRecords).toBeUndefined();
+      expect((await first.listCases({ limit: 4 })).map((c) => c.id)).toEqual(byDexie);
+      expect(batches).toBe(1);
+    } finally {
+      proto.getAllRecords = batch;
+    }
   });
 
   it('a new device: the database is created as Dexie creates it, with the device id; the session is stored sealed', async () => {
