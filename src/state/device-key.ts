@@ -64,11 +64,17 @@ export function serveKeyToWorker(host: LockHost): void {
   });
 }
 
-async function opened(host: LockHost, raw: Uint8Array, offerPin = false): Promise<void> {
+/** `known`: who and whether a PIN, when the caller knows it (a PIN unlock): not read again. */
+async function opened(
+  host: LockHost,
+  raw: Uint8Array,
+  offerPin = false,
+  known?: { owner: KeyOwner; pin: boolean },
+): Promise<void> {
   await unlockStorage(raw);
   postToWorker(raw);
   raw.fill(0);
-  const status = await keyring().status();
+  const status = known ?? (await keyring().status());
   host.deviceLock.syncLocked.value = false;
   host.deviceLock.lock.value = { locked: false, owner: status?.owner, pin: status?.pin ?? false, offerPin };
 }
@@ -101,8 +107,12 @@ export async function unlockWithPassword(host: LockHost, password: string): Prom
 }
 
 export async function unlockWithPin(host: LockHost, pin: string): Promise<void> {
+  const before = host.deviceLock.lock.value;
   try {
-    await opened(host, await keyring().unlockWithPin(pin));
+    const raw = await keyring().unlockWithPin(pin);
+    // The PIN opened this owner's key: who it is and that a PIN is set are known (issue 13: one
+    // read less between the PIN and the first screen).
+    await opened(host, raw, false, before.locked ? { owner: before.owner, pin: true } : undefined);
   } catch (e) {
     // Show what is left (attempts, or password only) on the lock screen.
     const status = await keyring().status();

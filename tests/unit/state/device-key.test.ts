@@ -54,7 +54,14 @@ describe('device lock', () => {
     await expect(unlockWithPin(state, '000000')).rejects.toMatchObject({ message: /还可以再试 4 次/ });
     expect(state.deviceLock.lock.value).toMatchObject({ locked: true, pinAttemptsLeft: 4 });
     await unlockWithPin(state, '482915');
-    expect(state.deviceLock.lock.value.locked).toBe(false);
+    // Unlocked, still the same owner with a PIN (the settings screen offers 修改锁屏密码 by it).
+    expect(state.deviceLock.lock.value).toEqual({
+      locked: false,
+      owner: (await keyring().status())?.owner,
+      pin: true,
+      offerPin: false,
+    });
+    expect(state.deviceLock.lock.value.owner).toMatchObject({ username: 'agent1' });
     await waiting;
     expect(count).toBe(1);
     expect((await session)?.user.username).toBe('agent1');
