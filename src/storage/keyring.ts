@@ -97,7 +97,11 @@ async function wrapKey(secret: string, what: string, raw: Uint8Array, iterations
 }
 
 async function unwrapKey(secret: string, what: string, w: Wrapped): Promise<Uint8Array | undefined> {
-  const kek = await deriveKek(secret, w.salt, w.iterations);
+  return unwrapWith(deriveKek(secret, w.salt, w.iterations), what, w);
+}
+
+async function unwrapWith(derived: Promise<CryptoKey>, what: string, w: Wrapped): Promise<Uint8Array | undefined> {
+  const kek = await derived;
   try {
     const raw = new Uint8Array(
       await crypto.subtle.decrypt({ name: 'AES-GCM', iv: w.iv, additionalData: enc.encode(what) }, kek, w.ct),
@@ -138,6 +142,11 @@ export function createKeyring(options: KeyringOptions = {}) {
     return r;
   }
 
+  /** The PIN copy's derivation parameters as last read (the lock screen read them): not secret. */
+  let pinSeen: { salt: Bytes; iterations: number } | undefined;
+  const sameParams = (a: { salt: Bytes; iterations: number }, b: Wrapped) =>
+    a.iterations === b.iterations && a.salt.length === b.salt.length && a.salt.every((x, i) => x === b.salt[i]);
+
   /** The record, with an expired PIN copy deleted. */
   async function current(): Promise<KeyRecord | undefined> {
     const r = await read();
@@ -145,6 +154,7 @@ export function createKeyring(options: KeyringOptions = {}) {
       delete r.pin;
       await write(r);
     }
+    pinSeen = r?.pin && { salt: r.pin.salt, iterations: r.pin.iterations };
     return r;
   }
 
@@ -210,6 +220,12 @@ export function createKeyring(options: KeyringOptions = {}) {
      * mid-try does not give a free guess); the last allowed wrong PIN deletes the PIN copy.
      */
     async unlockWithPin(pin: string): Promise<Uint8Array> {
+      // The derivation starts at once with the parameters the lock screen read, while the record
+      // is read again (issue 13: that read no longer comes before the ≈ 0.1–0.5 s of PBKDF2). Its
+      // key is used only if the record still has those parameters, and only as below.
+      const seen = PIN.test(pin) ? pinSeen : undefined;
+      const early = seen && { seen, kek: deriveKek(pin, seen.salt, seen.iterations) };
+      early?.kek.catch(() => undefined); // not used after all: no unhandled rejection
       const r = await current();
       if (!r) throw new KeyError('key.none', '这台设备上没有登录过的账号，请联网登录');
       if (!r.pin) throw new KeyError('key.pin_expired', '锁屏密码已失效（超过时限或未设置），请输入登录密码');
@@ -219,7 +235,9 @@ export function createKeyring(options: KeyringOptions = {}) {
       // stored; its answer is used only once the count is (a failed write fails the unlock).
       const [, raw] = await Promise.all([
         write({ ...r, pin: { ...r.pin, attempts } }),
-        unwrapKey(pin, slot(r, 'pin'), r.pin),
+        early && sameParams(early.seen, r.pin)
+          ? unwrapWith(early.kek, slot(r, 'pin'), r.pin)
+          : unwrapKey(pin, slot(r, 'pin'), r.pin),
       ]);
       if (raw) {
         await write({ ...r, pin: { ...r.pin, attempts: 0 } });

@@ -111,6 +111,40 @@ describe('keyring', () => {
     }
   });
 
+  it('a PIN try starts deriving before the record is read again, with what the lock screen read; a PIN set anew meanwhile is derived again', async () => {
+    const base = createStore(`keys-${++n}`, 'keys');
+    let gate: Promise<void> = Promise.resolve();
+    const store: UseStore = (mode, callback) => gate.then(() => base(mode, callback));
+    const kr = createKeyring({ store, now: () => 0, policy: { iterations: 1_000 } });
+    const raw = await kr.enroll(OWNER, 'pw-1234567');
+    await kr.setPin(raw, '246810');
+    await kr.status(); // the lock screen
+    const derive = vi.spyOn(crypto.subtle, 'deriveKey');
+    try {
+      let open!: () => void;
+      gate = new Promise((ok) => (open = ok));
+      const unlocked = kr.unlockWithPin('246810');
+      // Issue 13: the PBKDF2 is under way while the record's read still waits.
+      await vi.waitFor(() => expect(derive).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+      open();
+      expect(await unlocked).toEqual(raw);
+      expect(derive).toHaveBeenCalledTimes(1);
+
+      // Another tab sets a new PIN (new salt) after this one read the record: the early key is
+      // not the one, the PIN is derived again with the new salt and opens the key.
+      await kr.status();
+      const other = createKeyring({ store: base, now: () => 0, policy: { iterations: 1_000 } });
+      await other.setPin(raw, '135790');
+      derive.mockClear();
+      expect(await kr.unlockWithPin('135790')).toEqual(raw);
+      expect(derive).toHaveBeenCalledTimes(2);
+      // A wrong PIN is still wrong, counted as before.
+      await expect(kr.unlockWithPin('000000')).rejects.toMatchObject({ code: 'key.wrong_pin' });
+    } finally {
+      derive.mockRestore();
+    }
+  });
+
   it('forget removes every trace of the key', async () => {
     const kr = keyring({ t: 0 });
     await kr.enroll(OWNER, 'pw-1234567');
