@@ -3,7 +3,7 @@
 // someone logs in or out). The app can then route.
 import type { AppState } from './app-state';
 import type { Session } from './session';
-import { getDeviceId, getStoredSession, pendingLogouts } from '../storage/first-reads';
+import { bootReads, pendingLogouts } from '../storage/first-reads';
 import { requireEnrollment, restoreDeviceLock } from './device-key';
 
 /** The stored session if it has what the app relies on (a damaged one means: log in again). */
@@ -30,13 +30,12 @@ export async function bootSession(state: AppState, options: BootOptions = {}): P
   try {
     // Encryption at rest: with a user's key on the device, the reads below wait for the unlock.
     await restoreDeviceLock(state);
-    // One after the other: on a new device the id's read creates the database the session's read
-    // then finds (read together, the session's would wake Dexie on the login screen).
-    const deviceId = getDeviceId();
+    const reads = bootReads();
     // A locked device holds a user's data (a device without a key has none before a login).
     if (state.deviceLock.lock.value.locked) options.readEarly?.(state);
-    state.deviceId.value = await deviceId;
-    state.session.value = storedSession(await getStoredSession().catch(() => undefined));
+    const { deviceId, session } = await reads;
+    state.deviceId.value = deviceId;
+    state.session.value = storedSession(session);
     if (state.session.value) requireEnrollment(state, state.session.value.user);
   } finally {
     state.booted.value = true;

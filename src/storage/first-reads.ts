@@ -47,6 +47,37 @@ export async function getStoredSession(): Promise<unknown> {
   return quick ? quick.row?.value : (await import('./settings')).getStoredSession();
 }
 
+/**
+ * The boot's two reads in one request each of one transaction, opened together: this device's id
+ * and the stored session (each read alone cost a round of IndexedDB and WebCrypto at start, issue
+ * 13). A device without its id yet (a new one) goes the way of getDeviceId, then reads the session.
+ * A session that cannot be opened reads as none (the login asks again).
+ */
+export async function bootReads(): Promise<{ deviceId: string; session: unknown }> {
+  const quick = await quickRead('settings', (s) =>
+    Promise.all(
+      [SETTING_KEYS.deviceId, SETTING_KEYS.session].map(async (key) => {
+        const row = await getOne(s, key);
+        return (row === undefined ? undefined : openStoredRow('settings', 'key', row)) as KeyValueRow | undefined;
+      }),
+    ),
+  );
+  await openRows(quick ?? []);
+  const [idRow, sessionRow] = quick ?? [];
+  const stored: unknown = idRow?.value;
+  if (typeof stored !== 'string') {
+    const deviceId = await getDeviceId();
+    return { deviceId, session: await getStoredSession().catch(() => undefined) };
+  }
+  let session: unknown;
+  try {
+    session = sessionRow?.value;
+  } catch {
+    session = undefined;
+  }
+  return { deviceId: stored, session };
+}
+
 /** Stores the signed-in session, sealed (settings.ts's saveSession, without Dexie when it is not loaded). */
 export async function saveSession(session: unknown): Promise<void> {
   const row = { key: SETTING_KEYS.session, value: session };

@@ -147,6 +147,51 @@ describe('the first screen read without Dexie', () => {
     expect(await firstScreen(first, applicants)).toEqual(dexie);
   });
 
+  it("the boot's reads: the device id and the session in one transaction, as Dexie answers them", async () => {
+    const id = await getDeviceId();
+    await saveSession(SESSION);
+    const name = getDb().name;
+    closeDb();
+    quickReadFrom(indexedDB, name);
+    expect(await first.bootReads()).toEqual({ deviceId: id, session: SESSION });
+
+    // A new device: its database is created with its id, and there is no session.
+    const fresh = `boot-${uuidv7()}`;
+    quickReadFrom(indexedDB, fresh);
+    const booted = await first.bootReads();
+    expect(booted.session).toBeUndefined();
+    expect(booted.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await first.bootReads()).toEqual(booted);
+  });
+
+  it('a session row that cannot be opened boots as no session (the login asks again), the id still read', async () => {
+    const id = await getDeviceId();
+    await saveSession(SESSION);
+    const name = getDb().name;
+    closeDb();
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('settings', 'readwrite');
+        const store = tx.objectStore('settings');
+        const got = store.get('session');
+        got.onsuccess = () => {
+          const row = got.result as { sealed: Uint8Array };
+          const sealed = row.sealed.slice();
+          sealed[sealed.length - 1]! ^= 1; // one bit of the tag: AES-GCM refuses it
+          store.put({ ...row, sealed });
+        };
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    quickReadFrom(indexedDB, name);
+    expect(await first.bootReads()).toEqual({ deviceId: id, session: undefined });
+  });
+
   it('reads the first page in one getAllRecords where the browser has it, else by cursor: the same rows, ties too', async () => {
     const cases = [3, 1, 3, 2, 3, 5].map((t) => kase({ updatedAt: T0 + t }));
     for (const c of cases) await createCase(c, caseAudit(c.id!));
