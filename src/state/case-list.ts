@@ -57,6 +57,7 @@ export function createCaseListSlice() {
 interface EarlyPage {
   filter: CaseListFilter;
   rows: Promise<CaseRow[]>;
+  count: Promise<number>;
 }
 
 export function resetCaseList(state: AppState): void {
@@ -110,19 +111,13 @@ export async function loadCaseList(
   state.caseList.error.value = null;
   const query = toStorageFilter(filter, state.today.value);
   try {
-    const early = p.early?.filter === filter ? p.early.rows : undefined;
+    const early = p.early?.filter === filter ? p.early : undefined;
     p.early = undefined;
-    const read = () =>
-      readPage(
-        p.names,
-        query,
-        0,
-        loadPulledNames().catch(() => undefined),
-      ); // bundled names stand in
-    const first = await (early?.catch(read) ?? read());
+    const read = () => readPage(p.names, query, 0, namesOfItems());
+    const first = await (early?.rows.catch(read) ?? read());
     // Counted only now: IndexedDB answers a connection's requests in turn, so a count started
     // first would hold the page's reads back behind its walk over every entry.
-    const counted = countCases(query);
+    const counted = early?.count.catch(() => countCases(query)) ?? countCases(query);
     counted.catch(() => undefined); // awaited below; a failure there is the list's error
     if (gen !== p.generation) return;
     state.caseList.rows.value = first;
@@ -157,15 +152,18 @@ export function readFirstPageEarly(state: AppState): void {
   if (state.router.route.value.name !== 'cases') return;
   const filter = state.caseList.filter.value;
   const query = toStorageFilter(filter, state.today.value);
-  const rows = readPage(
-    state.caseList.paging.names,
-    query,
-    0,
-    loadPulledNames().catch(() => undefined),
-  );
-  rows.catch(() => undefined); // a failed early read is read again by the list
-  state.caseList.paging.early = { filter, rows };
+  const rows = readPage(state.caseList.paging.names, query, 0, namesOfItems());
+  // Asked right behind the page's one read (getAllRecords), not after it: the rows and the count
+  // then arrive together after the shell's render.
+  const count = countCases(query);
+  // A failed early read is read again by the list.
+  rows.catch(() => undefined);
+  count.catch(() => undefined);
+  state.caseList.paging.early = { filter, rows, count };
 }
+
+/** The county's published item names for the rows (the bundled names stand in on a failure). */
+const namesOfItems = () => loadPulledNames().catch(() => undefined);
 
 /** One page of rows for the list: its cases with their item names (once `itemNames` are in) and applicants' names. */
 async function readPage(

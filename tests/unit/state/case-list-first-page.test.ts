@@ -116,7 +116,8 @@ describe('case list: the first page read at start, before the list is drawn', ()
   it("the list's first load takes the early read instead of reading again; a later load reads", async () => {
     const state = newState();
     readFirstPageEarly(state);
-    expect(storage.calls).toEqual(['list 0']);
+    // The count is asked right behind the page (one getAllRecords), not after its answer.
+    expect(storage.calls).toEqual(['list 0', 'count']);
     await loadCaseList(state);
     expect(storage.calls).toEqual(['list 0', 'count']);
     expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' }, applicantName: '申请人p0' });
@@ -139,6 +140,17 @@ describe('case list: the first page read at start, before the list is drawn', ()
     await loadCaseList(other, { returned: true });
     expect(storage.list).toHaveBeenLastCalledWith(expect.objectContaining({ returned: true }));
     expect(storage.list).toHaveBeenCalledTimes(4);
+  });
+
+  it('a failed early count is counted again by the list', async () => {
+    let counts = 0;
+    storage.count = () => (++counts === 1 ? Promise.reject(new Error('locked')) : Promise.resolve(TOTAL));
+    const state = newState();
+    readFirstPageEarly(state);
+    await loadCaseList(state);
+    expect(state.caseList.error.value).toBeNull();
+    expect(state.caseList.total.value).toBe(TOTAL);
+    expect(counts).toBe(2);
   });
 
   it('reads nothing early when another screen opens first (a deep link)', () => {
