@@ -151,6 +151,9 @@ async function listRun(context: BrowserContext, url: string, seeded: SeedSummary
   // Back to the top, its first row loaded: the filter is timed from there.
   await page.locator('.vlist').evaluate((el) => { el.scrollTop = 0; });
   await page.locator('[role="list"][aria-label="办件"] [aria-posinset="1"] a.case-card').waitFor();
+  // LIST_FILTER_WAIT_MS: filter only after this pause (the background loading that follows the
+  // first rows done), to tell the filter's own time from a collision with that loading.
+  await page.waitForTimeout(Number(process.env.LIST_FILTER_WAIT_MS ?? 0));
   const select = await page.getByLabel('状态', { exact: true }).elementHandle();
   const filter = await page.evaluate(([sel, status, n, label]) => window.__coldStart.filterRows(() => {
     (sel as HTMLSelectElement).value = status as string;
