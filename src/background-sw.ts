@@ -9,7 +9,13 @@ import { onAppInstalled } from './pwa/storage-quota';
 export function startServiceWorker(state: AppState): void {
   const workbox = registerServiceWorker({
     onUpdateReady: (apply) => {
-      state.updateReady.value = apply;
+      state.updateReady.value = () => {
+        state.updateStuck.value = false;
+        apply();
+      };
+    },
+    onUpdateStuck: () => {
+      state.updateStuck.value = true;
     },
     onOffline: (readiness) => {
       state.offline.value = readiness;

@@ -9,6 +9,8 @@ import { flushBeforeReload } from './flush-before-reload';
 export interface ServiceWorkerHooks {
   /** A new version is installed and waiting; call `apply` when the user agrees. */
   onUpdateReady: (apply: () => void) => void;
+  /** `apply` asked the new version to take over until it gave up (≈ 1 minute): tell the user how. */
+  onUpdateStuck?: () => void;
   /**
    * Offline readiness: 'ready' at once when a worker already controls the page (its install cached
    * the shell), else 'preparing' until the first install ends — 'just-ready', or 'failed' if the
@@ -43,6 +45,9 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
       .then((registration) =>
         registration ? activateWaiting({ registration, reload, setTimeout: (fn, ms) => setTimeout(fn, ms) }) : false,
       )
+      .then((tookOver) => {
+        if (!tookOver) hooks.onUpdateStuck?.();
+      })
       .finally(() => {
         applying = false; // not taken over: the banner's button tries again
       });

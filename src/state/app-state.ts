@@ -55,6 +55,8 @@ export function createAppState(deps: AppDeps) {
   const online = signal(true);
   /** Set when a new version waits; calling it applies the update (after the user agreed). */
   const updateReady = signal<(() => void) | null>(null);
+  /** The agent agreed, and the new version did not take over after every ask (see pwa/activate-waiting.ts). */
+  const updateStuck = signal(false);
   /** Whether the app shell is cached for offline use (see pwa/register.ts). */
   const offline = signal<OfflineReadiness>('unknown');
   const storageInfo = signal<StorageEstimateInfo | undefined>(undefined);
@@ -85,6 +87,7 @@ export function createAppState(deps: AppDeps) {
     deviceId,
     online,
     updateReady,
+    updateStuck,
     offline,
     storageInfo,
     persisted,

@@ -1,0 +1,96 @@
+// The update prompt's registration (src/pwa/register.ts) with workbox-window replaced by a fake:
+// a new version that never takes over, however often it is asked, ends in onUpdateStuck (the
+// banner then says how to finish the update) and the button works again; one that does reloads.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const workbox = vi.hoisted(() => ({
+  listeners: new Map<string, Array<(e: unknown) => void>>(),
+  emit(type: string, event: unknown = {}) {
+    for (const l of this.listeners.get(type) ?? []) l(event);
+  },
+}));
+vi.mock('workbox-window', () => ({
+  Workbox: class {
+    addEventListener(type: string, l: (e: unknown) => void) {
+      workbox.listeners.set(type, [...(workbox.listeners.get(type) ?? []), l]);
+    }
+    register = () => Promise.resolve();
+    update = () => Promise.resolve();
+  },
+}));
+
+const { registerServiceWorker } = await import('../../../src/pwa/register');
+
+/** A waiting worker that activates on the `activateOnAsk`-th ask (never with 0). */
+function waitingWorker(activateOnAsk: number) {
+  const listeners: Array<() => void> = [];
+  const worker = {
+    state: 'installed',
+    asks: 0,
+    postMessage() {
+      if (++worker.asks !== activateOnAsk) return;
+      worker.state = 'activated';
+      for (const l of listeners) l();
+    },
+    addEventListener: (_t: string, l: () => void) => listeners.push(l),
+  };
+  return worker;
+}
+
+describe('registerServiceWorker: applying an update', () => {
+  const reload = vi.fn();
+  let worker: ReturnType<typeof waitingWorker>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubEnv('DEV', false);
+    workbox.listeners.clear();
+    reload.mockReset();
+    vi.stubGlobal('navigator', {
+      serviceWorker: { controller: {}, getRegistration: async () => ({ waiting: worker }) },
+      onLine: true,
+    });
+    vi.stubGlobal('window', { location: { reload }, addEventListener: () => undefined, dispatchEvent: () => true });
+    vi.stubGlobal('document', { addEventListener: () => undefined, visibilityState: 'visible' });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+  });
+
+  async function readyToApply() {
+    let apply: (() => void) | undefined;
+    const stuck = vi.fn();
+    registerServiceWorker({ onUpdateReady: (a) => (apply = a), onUpdateStuck: stuck });
+    workbox.emit('waiting');
+    expect(apply).toBeDefined();
+    return { apply: apply!, stuck };
+  }
+
+  it('a version that never takes over: asked about once in 5 s for a minute, then onUpdateStuck, and the button asks again', async () => {
+    worker = waitingWorker(0);
+    const { apply, stuck } = await readyToApply();
+    apply();
+    await vi.advanceTimersByTimeAsync(3_000); // the forms' flush (at most 3 s)
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(stuck).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(stuck).toHaveBeenCalledTimes(1);
+    expect(worker.asks).toBe(12);
+    expect(reload).not.toHaveBeenCalled();
+
+    apply(); // 再试一次
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(worker.asks).toBe(13);
+  });
+
+  it('a version that takes over at the third ask reloads the page once, and nothing is stuck', async () => {
+    worker = waitingWorker(3);
+    const { apply, stuck } = await readyToApply();
+    apply();
+    await vi.advanceTimersByTimeAsync(70_000);
+    expect(worker.asks).toBe(3);
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(stuck).not.toHaveBeenCalled();
+  });
+});
