@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (register.ts reads import.meta.env, which Vite types: the reference above.)
 // The update prompt's registration (src/pwa/register.ts) with workbox-window replaced by a fake:
 // a new version that never takes over, however often it is asked, ends in onUpdateStuck (the
 // banner then says how to finish the update) and the button works again; one that does reloads.
