@@ -15,15 +15,28 @@ import { openRows, openStoredRow, sealStoredRow } from './sealing';
 import { hashList, SETTING_KEYS, SYNC_KEYS } from './setting-keys';
 import { readRows } from './validate';
 
-/** A settings / syncState row read quickly ({ row } even when missing), or undefined: ask Dexie. */
-const keyValue = async (table: 'settings' | 'syncState', key: string) => {
-  const quick = await quickRead(table, async (s) => {
-    const row = await getOne(s, key);
-    return { row: (row === undefined ? undefined : openStoredRow(table, 'key', row)) as KeyValueRow | undefined };
-  });
+/**
+ * Rows of a settings / syncState table by key (undefined for a missing one), read in one
+ * transaction and opened together, or undefined: ask Dexie.
+ */
+const keyValues = async (table: 'settings' | 'syncState', keys: readonly string[]) => {
+  const rows = await quickRead(table, (s) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const row = await getOne(s, key);
+        return (row === undefined ? undefined : openStoredRow(table, 'key', row)) as KeyValueRow | undefined;
+      }),
+    ),
+  );
   // Opened by WebCrypto: AES-GCM's own module loads only with Dexie (cipher.ts).
-  await openRows([quick?.row]);
-  return quick;
+  await openRows(rows ?? []);
+  return rows;
+};
+
+/** One row read quickly ({ row } even when missing), or undefined: ask Dexie. */
+const keyValue = async (table: 'settings' | 'syncState', key: string) => {
+  const rows = await keyValues(table, [key]);
+  return rows && { row: rows[0] };
 };
 
 // ---- boot ----
@@ -33,7 +46,11 @@ const keyValue = async (table: 'settings' | 'syncState', key: string) => {
  * would (quick-read.ts): the login screen needs no Dexie either. Otherwise settings.ts (Dexie).
  */
 export async function getDeviceId(): Promise<string> {
-  const quick = await keyValue('settings', SETTING_KEYS.deviceId);
+  return deviceIdOf(await keyValue('settings', SETTING_KEYS.deviceId));
+}
+
+/** The id in `quick` (a quick read's answer, undefined when there was none), or a new one. */
+async function deviceIdOf(quick: { row?: KeyValueRow } | undefined): Promise<string> {
   const stored = quick?.row?.value;
   if (typeof stored === 'string') return stored;
   const id = uuidv7();
@@ -54,19 +71,10 @@ export async function getStoredSession(): Promise<unknown> {
  * A session that cannot be opened reads as none (the login asks again).
  */
 export async function bootReads(): Promise<{ deviceId: string; session: unknown }> {
-  const quick = await quickRead('settings', (s) =>
-    Promise.all(
-      [SETTING_KEYS.deviceId, SETTING_KEYS.session].map(async (key) => {
-        const row = await getOne(s, key);
-        return (row === undefined ? undefined : openStoredRow('settings', 'key', row)) as KeyValueRow | undefined;
-      }),
-    ),
-  );
-  await openRows(quick ?? []);
-  const [idRow, sessionRow] = quick ?? [];
-  const stored: unknown = idRow?.value;
-  if (typeof stored !== 'string') {
-    const deviceId = await getDeviceId();
+  const rows = await keyValues('settings', [SETTING_KEYS.deviceId, SETTING_KEYS.session]);
+  const [idRow, sessionRow] = rows ?? [];
+  if (typeof idRow?.value !== 'string') {
+    const deviceId = await deviceIdOf(rows && { row: idRow });
     return { deviceId, session: await getStoredSession().catch(() => undefined) };
   }
   let session: unknown;
@@ -75,7 +83,7 @@ export async function bootReads(): Promise<{ deviceId: string; session: unknown 
   } catch {
     session = undefined;
   }
-  return { deviceId: stored, session };
+  return { deviceId: idRow.value, session };
 }
 
 /** Stores the signed-in session, sealed (settings.ts's saveSession, without Dexie when it is not loaded). */

@@ -155,12 +155,24 @@ describe('the first screen read without Dexie', () => {
     quickReadFrom(indexedDB, name);
     expect(await first.bootReads()).toEqual({ deviceId: id, session: SESSION });
 
-    // A new device: its database is created with its id, and there is no session.
+    // A new device: its database is created with its id, and there is no session. It is looked
+    // for once before it is created (the id is not read again).
     const fresh = `boot-${uuidv7()}`;
-    quickReadFrom(indexedDB, fresh);
+    const opens: Array<number | undefined> = [];
+    const counting = {
+      open: (n: string, v?: number) => (opens.push(v), indexedDB.open(n, v)),
+    } as unknown as IDBFactory;
+    quickReadFrom(counting, fresh);
     const booted = await first.bootReads();
     expect(booted.session).toBeUndefined();
     expect(booted.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(
+      opens.slice(
+        0,
+        opens.findIndex((v) => v !== undefined),
+      ),
+    ).toEqual([undefined]);
+    quickReadFrom(indexedDB, fresh);
     expect(await first.bootReads()).toEqual(booted);
   });
 
