@@ -18,6 +18,12 @@ export function createSyncSlice() {
     problemCases: computed(() => new Map(problems.value.map((p) => [p.caseId, p] as const))),
     /** Set by the sync module while a drain runs. */
     running: signal(false),
+    /**
+     * Rounds have not reached the township server since `since` although the device has a network
+     * (Wi-Fi without internet, the server down: 'offline' is no answer, 'unavailable' a failing
+     * server). Null once a round reaches it. The agent is told: the badge, 同步状态.
+     */
+    unreachable: signal<{ since: number; outcome: 'offline' | 'unavailable' } | null>(null),
     /** The server refused this app's protocol (426): only an update lets sync go on. */
     needsUpdate: signal(false),
     /** Stored rows this app could not read and pulled changes it skipped (device-problems.ts). */

@@ -1,7 +1,7 @@
 // What the agent sees about sync: unsent count, last successful sync, problems. The sync module
 // does the sending; this only reads storage (refreshed after writes and by the sync module).
 import { dismissRejected, retryNow } from '../storage';
-import type { AppState } from './app-state';
+import { showToast, type AppState } from './app-state';
 import { refreshSyncStatus } from './sync-slice';
 export { refreshSyncStatus } from './sync-slice';
 
@@ -23,6 +23,8 @@ export async function syncNow(state: AppState): Promise<void> {
   state.sync.running.value = true;
   try {
     await state.deps.syncNow();
+    if (state.online.value && state.sync.unreachable.value)
+      showToast(state, 'warning', '这次没有同步成功：连不上乡镇服务器。办件都保存在本机，连上后会自动同步。');
   } finally {
     state.sync.running.value = false;
     await refreshSyncStatus(state);

@@ -36,6 +36,18 @@ function onRestored(state: AppState, summary: RestoreSummary): void {
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
 }
 
+/** Whether the last round reached the server: a failure keeps the time of the first in a row. */
+function noteReach(state: AppState, s: SyncStatus): void {
+  const outcome = s.lastOutcome;
+  if (s.running || !outcome || outcome === 'busy') return; // no new answer (or another tab's)
+  if (outcome !== 'offline' && outcome !== 'unavailable') {
+    state.sync.unreachable.value = null;
+    return;
+  }
+  const was = state.sync.unreachable.value;
+  if (was?.outcome !== outcome) state.sync.unreachable.value = { since: was?.since ?? state.deps.now(), outcome };
+}
+
 export function connectSync(
   state: AppState,
   make: (onPulled: (s: PullSummary) => void, onRestored?: (s: RestoreSummary) => void) => SyncScheduler = (
@@ -57,6 +69,7 @@ export function connectSync(
     state.sync.running.value = s.running;
     if (s.lastSuccessAt !== undefined) state.sync.lastSyncAt.value = s.lastSuccessAt;
     state.sync.needsUpdate.value = s.needsUpdate;
+    noteReach(state, s);
     if (s.lastOutcome === 'done' || s.needsUpdate)
       void refreshDeviceProblems(state, { restore: false }).catch(() => undefined);
     // Online and the round went through: a changed division list comes along, always after a

@@ -42,6 +42,30 @@ test('three cases prepared offline reach the township exactly once, with every p
   await expectArrivedOnce(baseURL!, caseIds);
 });
 
+// ── 1b. Online, but the township server does not answer ──────────────────────────────────────
+
+test('a server that does not answer while the tablet is online is shown with since when, until it answers', async ({
+  page,
+  context,
+}) => {
+  await login(page, 'agent1');
+  await page.goto('/#/sync');
+  const badge = page.locator('.shell-header [role="status"]');
+  await expect(badge).toHaveText('● 在线');
+  // Wi-Fi without internet, or the server down: the browser still says it is online.
+  await context.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(page.getByText('这次没有同步成功：连不上乡镇服务器', { exact: false })).toBeVisible({ timeout: 30_000 });
+  await expect(badge).toHaveText('● 连不上乡镇服务器');
+  await expect(page.getByText(/从 .+ 起连不上乡镇服务器（没有回应）/)).toBeVisible();
+  await expect(page.getByText('有网络，但连不上乡镇服务器')).toBeVisible();
+
+  await context.unroute('**/api/**');
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(badge).toHaveText('● 在线', { timeout: 30_000 });
+  await expect(page.getByText(/起连不上乡镇服务器/)).toBeHidden();
+});
+
 // ── 2. Server killed mid-upload, page reloaded mid-drain ─────────────────────────────────────
 
 /** An encrypted part starts with a header: "DAIBANP1", key id (12), wrapped key (60), counter (16). */

@@ -12,6 +12,8 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const state = useAppState();
   const user = state.user.value;
   const online = state.online.value;
+  // Online, but the township server does not answer: not "在线" (nothing would sync).
+  const net = !online ? 'off' : state.sync.unreachable.value ? 'warn' : 'on';
   const skip = () => document.getElementById('main')?.focus();
   return (
     <>
@@ -34,8 +36,8 @@ export function Shell({ children }: { children: ComponentChildren }) {
           </svg>
           代办通
         </span>
-        <span class={`net net--${online ? 'on' : 'off'}`} role="status" aria-live="polite">
-          {online ? '● 在线' : '○ 离线：数据先存在本机'}
+        <span class={`net net--${net}`} role="status" aria-live="polite">
+          {net === 'on' ? '● 在线' : net === 'warn' ? '● 连不上乡镇服务器' : '○ 离线：数据先存在本机'}
         </span>
         {user && <span class="shell-header__user">{user.name}</span>}
       </header>

@@ -19,6 +19,7 @@ const OFFLINE_LABELS = {
 export function SyncStatusScreen() {
   const state = useAppState();
   const { pending, lastSyncAt, problems, running } = state.sync;
+  const unreachable = state.online.value ? state.sync.unreachable.value : null;
   useEffect(() => {
     void refreshSyncStatus(state);
     void refreshDeviceProblems(state);
@@ -29,7 +30,7 @@ export function SyncStatusScreen() {
       <div class="card stack">
         <dl class="kv">
           <dt>网络</dt>
-          <dd>{state.online.value ? '在线' : '离线'}</dd>
+          <dd>{!state.online.value ? '离线' : unreachable ? '有网络，但连不上乡镇服务器' : '在线'}</dd>
           <dt>离线使用</dt>
           <dd data-testid="offline-readiness">{OFFLINE_LABELS[state.offline.value]}</dd>
           <dt>待同步</dt>
@@ -46,6 +47,13 @@ export function SyncStatusScreen() {
         )}
         {!state.online.value && (pending.value ?? 0) > 0 && (
           <Banner tone="info">现在没有网络。办件已安全保存在本机，有信号时会自动同步。</Banner>
+        )}
+        {unreachable && (
+          <Banner tone="warning">
+            从 {formatTime(unreachable.since)} 起连不上乡镇服务器
+            {unreachable.outcome === 'unavailable' ? '（服务器暂时出错）' : '（没有回应）'}
+            。办件都安全保存在本机，连上后会自动同步。请确认无线网能上外网；一直连不上，请联系乡镇管理员。
+          </Banner>
         )}
         {state.sync.needsUpdate.value && (
           <Banner tone="warning">
