@@ -123,5 +123,13 @@ describe('return reasons must fit their targets', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     expect(((await res.json()) as { case: { status: string } }).case.status).toBe('returned');
     expect((await status(id)).status).toBe('returned');
+    // The case's history names what was returned as people call it, not by its ids.
+    const detail = await fetch(`${base}/api/review/cases/${id}`, { headers: { authorization: `Bearer ${reviewer}` } });
+    const { audit } = (await detail.json()) as { audit: { action: string; detail?: string }[] };
+    const returned = audit.find((e) => e.action === 'return')?.detail ?? '';
+    expect(returned).toContain('近期免冠1寸照片：证件已过期');
+    expect(returned).toContain('联系电话：号码错误');
+    expect(returned).toContain('户籍地址：其他（地址少了门牌号）');
+    expect(returned).not.toMatch(/field:|photo：|entrustment：/);
   });
 });

@@ -45,6 +45,22 @@ export function reasonsFor(target: ReturnTarget): readonly ReasonCode[] {
 
 const FIELD_PREFIX = 'field:';
 
+/** What a return's target is called for people: the material's name, or the field's label. */
+export function returnTargetName(
+  item: {
+    materials: readonly Pick<MaterialRequirement, 'id' | 'name'>[];
+    fields: readonly Pick<FormField, 'key' | 'label'>[];
+  },
+  target: string,
+): string {
+  const material = item.materials.find((m) => m.id === target);
+  if (material) return material.name;
+  const field = target.startsWith(FIELD_PREFIX)
+    ? item.fields.find((f) => f.key === target.slice(FIELD_PREFIX.length))
+    : undefined;
+  return field ? field.label : target;
+}
+
 export interface MisfitReason {
   target: string;
   code: ReasonCode;

@@ -25,6 +25,7 @@ import {
   misfitReasons,
   resumedDueDate,
   returnCloseWindow,
+  returnTargetName,
   toleranceWindow,
 } from '../../domain/review';
 import type { DecisionOutcome } from '../../domain/api';
@@ -60,9 +61,10 @@ const summary = (c: CaseRecord): DecisionOutcome['case'] => ({
   dueOn: c.dueOn,
 });
 
-function returnDetail(d: Decision): string {
+/** The return's reasons as the case's history shows them: 近期免冠1寸照片：照片模糊（…）；… */
+function returnDetail(d: Decision, item: ServiceItem): string {
   return d.reasons
-    .map((r) => `${r.target}：${REASON_LABELS[r.code]}${r.text ? `（${r.text}）` : ''}`)
+    .map((r) => `${returnTargetName(item, r.target)}：${REASON_LABELS[r.code]}${r.text ? `（${r.text}）` : ''}`)
     .join('；')
     .slice(0, 1000);
 }
@@ -132,7 +134,7 @@ function applyKind(
       if (d.reasons.length === 0)
         throw unprocessable('decision.reasons_required', '退回补正必须至少写明一条原因（一次性告知）');
       refuseMisfitReasons(d, item);
-      return { detail: returnDetail(d) };
+      return { detail: returnDetail(d, item) };
     case 'suspend':
       return { suspendedOn: today, resumeStatus: c.status, ...(d.note !== undefined && { detail: d.note }) };
     case 'resume': {
