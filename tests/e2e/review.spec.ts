@@ -210,6 +210,8 @@ test('the review loop: return, fix, tolerance, supply, complete, bad rating, rec
   await openAgentCase(agent, caseId);
   const reasons = agent.getByRole('region', { name: '退回补正原因' });
   await expect(reasons).toBeVisible();
+  // When, written as everywhere else in the app (2026-12-04 15:02, China time).
+  await expect(reasons).toContainText(/乡镇审核员于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 退回补正/);
   const flagged = reasons.locator('[data-target]');
   await expect(flagged).toHaveCount(2);
   await expect(reasons.locator('[data-target="id-card-front"]')).toContainText('照片模糊');

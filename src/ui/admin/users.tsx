@@ -9,6 +9,7 @@ import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { TextField } from '../components/field';
 import { DraftNote } from '../components/draft-note';
+import { formatTime } from '../format';
 import { useFormDraft } from '../hooks/use-form-draft';
 
 const ROLES: { role: Role; label: string; level: Division['level']; place: string }[] = [
@@ -230,8 +231,8 @@ function UserRow({ user, state }: { user: AdminUser; state: AdminState }) {
                   <tbody>
                     {sessions.map((s) => (
                       <tr key={s.id}>
-                        <td>{new Date(s.createdAt).toLocaleString('zh-CN')}</td>
-                        <td>{s.lastUsedAt ? new Date(s.lastUsedAt).toLocaleString('zh-CN') : '未使用'}</td>
+                        <td>{formatTime(s.createdAt)}</td>
+                        <td>{s.lastUsedAt ? formatTime(s.lastUsedAt) : '未使用'}</td>
                         <td>{s.device ?? '未知设备'}</td>
                         <td class="mono">{s.ip ?? ''}</td>
                         <td>{new Date(s.expiresAt).toLocaleDateString('zh-CN')}</td>

@@ -4,6 +4,7 @@ import { REASON_LABELS, type Decision } from '../../domain/schemas/decision';
 import type { ServiceItem } from '../../domain/schemas/catalog';
 import { reasonsByTarget } from '../../state/reviewer/returned';
 import { Banner } from '../components/banner';
+import { formatTime } from '../format';
 import './rating.css';
 
 interface Props {
@@ -17,11 +18,10 @@ interface Props {
 
 export function ReturnReasons({ decision, item, onOpenTarget, changed }: Props) {
   const groups = reasonsByTarget(decision, item);
-  const when = new Date(decision.decidedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return (
     <section class="return-reasons stack" aria-label="退回补正原因">
       <Banner tone="warning">
-        乡镇审核员于 {when} 退回补正，共 {groups.length}{' '}
+        乡镇审核员于 {formatTime(decision.decidedAt)} 退回补正，共 {groups.length}{' '}
         项需要修改（一次性告知）。只需修改下面列出的内容，改好后重新提交。
       </Banner>
       <ul class="return-reasons__list">
