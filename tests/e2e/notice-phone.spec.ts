@@ -34,6 +34,18 @@ test('the one-time notice on a phone: readable, in the villager words, A4 in pri
 
   // A typical case: proof of identity, the portrait photo and the signed mandate still missing.
   await page.setViewportSize(PHONE);
+  // The workbench's bar stuck above the tab bar: submit, its note, both papers side by side (it was
+  // 224 px, a third of the phone with the tab bar). The receipt keeps its full name for screen readers.
+  const actions = page.getByRole('region', { name: '办件操作' });
+  const receipt = actions.getByRole('link', { name: '办件回执（二维码）' });
+  await expect(receipt).toBeVisible();
+  const [bar, notice, qr] = await Promise.all([
+    actions.boundingBox(),
+    actions.getByRole('link', { name: '一次性告知单' }).boundingBox(),
+    receipt.boundingBox(),
+  ]);
+  expect(bar!.height).toBeLessThanOrEqual(170);
+  expect(Math.abs(notice!.y - qr!.y)).toBeLessThan(4);
   const caseHash = await page.evaluate(() => location.hash);
   await page.goto(`/${caseHash}/notice`);
   const sheet = page.getByRole('article', { name: '一次性告知单' });
