@@ -64,11 +64,15 @@ export function serveKeyToWorker(host: LockHost): void {
   });
 }
 
-/** `known`: who and whether a PIN, when the caller knows it (a PIN unlock): not read again. */
+/**
+ * `known`: who and whether a PIN, when the caller knows it (a PIN unlock): not read again.
+ * `offerPin` 'if-none': the prompt to set a PIN when none is set (a password unlock: an offer
+ * closed with the app, or a PIN expired, is made again).
+ */
 async function opened(
   host: LockHost,
   raw: Uint8Array,
-  offerPin = false,
+  offerPin: boolean | 'if-none' = false,
   known?: { owner: KeyOwner; pin: boolean },
 ): Promise<void> {
   await unlockStorage(raw);
@@ -76,7 +80,13 @@ async function opened(
   raw.fill(0);
   const status = known ?? (await keyring().status());
   host.deviceLock.syncLocked.value = false;
-  host.deviceLock.lock.value = { locked: false, owner: status?.owner, pin: status?.pin ?? false, offerPin };
+  const pin = status?.pin ?? false;
+  host.deviceLock.lock.value = {
+    locked: false,
+    owner: status?.owner,
+    pin,
+    offerPin: offerPin === 'if-none' ? !pin : offerPin,
+  };
 }
 
 // ---- at start ----
@@ -103,7 +113,7 @@ export async function unlockWithPassword(host: LockHost, password: string): Prom
     await opened(host, await keyring().enroll(lock.owner, password), true);
     return;
   }
-  await opened(host, await keyring().unlockWithPassword(password));
+  await opened(host, await keyring().unlockWithPassword(password), 'if-none');
 }
 
 export async function unlockWithPin(host: LockHost, pin: string): Promise<void> {

@@ -76,6 +76,13 @@ describe('device lock', () => {
     });
     await unlockWithPassword(state, 'daiban123');
     expect(await countPersons()).toBe(1);
+    // No PIN yet (the offer after login was closed with the app): the offer comes again …
+    expect(state.deviceLock.lock.value).toMatchObject({ locked: false, pin: false, offerPin: true });
+    // … but not once a PIN is set.
+    await setDevicePin(state, '482915');
+    await lockDevice(state);
+    await unlockWithPassword(state, 'daiban123');
+    expect(state.deviceLock.lock.value).toMatchObject({ locked: false, pin: true, offerPin: false });
   });
 
   it('the PIN stops working 12 hours after the password sign-in', async () => {
