@@ -7,6 +7,7 @@ import { KeyError } from './crypto/key-ring';
 import { accountNotes } from './admin/startup';
 import { installHttps } from './tls';
 import { lanAddresses } from './tls/names';
+import { awaitedYear, missingYearWarning } from './holidays/service';
 import { DEMO_COUNTY, DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOWNSHIPS, DEMO_VILLAGES } from './seed/demo-county';
 
 let config: ServerConfig;
@@ -61,6 +62,10 @@ if (config.seedDemo) {
   }
 }
 lines.push(...(await accountNotes(app.store, config)));
+// Also in the log (a structured line, for journald); here in words for whoever started it.
+const missingHolidays = awaitedYear(config.now());
+if (missingHolidays !== undefined) lines.push('', `WARNING: ${missingYearWarning(missingHolidays)}`);
+if (process.stdin.isTTY) lines.push('', 'Ctrl+C stops the server.  按 Ctrl+C 停止服务。');
 console.log(lines.join('\n'));
 
 /** A stop waits this long for requests under way, then exits anyway: a request stuck for good
