@@ -3,11 +3,12 @@
 import { useAppState } from '../../app/context';
 import { showPinSetup } from '../../../state/device-key';
 import { Button } from '../../components/button';
+import './lock.css';
 
 export function PinOffer() {
   const state = useAppState();
   return (
-    <section class="card stack no-print" aria-labelledby="pin-offer-title" data-testid="pin-offer">
+    <section class="card stack no-print pin-offer" aria-labelledby="pin-offer-title" data-testid="pin-offer">
       <h2 id="pin-offer-title">设置锁屏密码？</h2>
       <p>应用闲置后会自动锁定。设置 6 位数字锁屏密码，没有信号时也能快速解锁。</p>
       <div class="row">

@@ -18,7 +18,9 @@ export function ReportJump() {
   return (
     <button type="button" class={`report-jump ${ok ? 'report-jump--ok' : ''}`} onClick={go}>
       <span>{text}</span>
-      <span aria-hidden="true">查看 ›</span>
+      <span class="report-jump__go" aria-hidden="true">
+        查看 ›
+      </span>
     </button>
   );
 }
