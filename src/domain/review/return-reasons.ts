@@ -45,6 +45,19 @@ export function reasonsFor(target: ReturnTarget): readonly ReasonCode[] {
 
 const FIELD_PREFIX = 'field:';
 
+/** The material (by id) or the field (`field:<key>`) a return's target names in `item`. */
+function targetIn<M extends { id: string }, F extends { key: string }>(
+  item: { materials: readonly M[]; fields: readonly F[] },
+  target: string,
+): { material: M; field?: undefined } | { material?: undefined; field: F } | undefined {
+  const material = item.materials.find((m) => m.id === target);
+  if (material) return { material };
+  const field = target.startsWith(FIELD_PREFIX)
+    ? item.fields.find((f) => f.key === target.slice(FIELD_PREFIX.length))
+    : undefined;
+  return field && { field };
+}
+
 /** What a return's target is called for people: the material's name, or the field's label. */
 export function returnTargetName(
   item: {
@@ -53,12 +66,8 @@ export function returnTargetName(
   },
   target: string,
 ): string {
-  const material = item.materials.find((m) => m.id === target);
-  if (material) return material.name;
-  const field = target.startsWith(FIELD_PREFIX)
-    ? item.fields.find((f) => f.key === target.slice(FIELD_PREFIX.length))
-    : undefined;
-  return field ? field.label : target;
+  const found = targetIn(item, target);
+  return found?.material?.name ?? found?.field?.label ?? target;
 }
 
 export interface MisfitReason {
@@ -82,11 +91,8 @@ export function misfitReasons(
 ): MisfitReason[] {
   const out: MisfitReason[] = [];
   for (const r of reasons) {
-    const material = item.materials.find((m) => m.id === r.target);
-    const field = r.target.startsWith(FIELD_PREFIX)
-      ? item.fields.find((f) => f.key === r.target.slice(FIELD_PREFIX.length))
-      : undefined;
-    if (!material && !field) {
+    const found = targetIn(item, r.target);
+    if (!found) {
       out.push({
         target: r.target,
         code: r.code,
@@ -95,6 +101,7 @@ export function misfitReasons(
       });
       continue;
     }
+    const { material, field } = found;
     const target: ReturnTarget = material ? { kind: 'material', material } : { kind: 'field', field: field! };
     if (!reasonsFor(target).includes(r.code)) {
       const what = material ? material.name : `填写项“${field!.label}”`;
