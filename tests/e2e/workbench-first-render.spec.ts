@@ -1,6 +1,6 @@
-// Opening a case draws the whole workbench once (issue 13): the signature pad's chunk loads while
-// the case is read, so a signature box is never drawn as 正在打开签名板…… first and drawn again
-// (with a second layout of the whole workbench) when the pad arrives. Each pad is attached when its
+// Opening a case draws each part of the workbench once (issue 13): the signature pad's chunk loads
+// while the case is read, so a signature box is never drawn as 正在打开签名板…… first and drawn
+// again (with a second layout of the whole workbench) when the pad arrives. Each pad is attached when its
 // box nears the view, or at the first touch: never a lost stroke.
 import { expect, test, type Page } from '@playwright/test';
 import { drawSignature, login, unlock } from './fixtures/app';
@@ -74,4 +74,38 @@ test('a signature box never seen near the view is attached by the first touch, w
     await expect.poll(async () => (await bitmap()).width).toBe((await bitmap()).expected);
   }
   expect((await bitmap()).width).toBe(sized.width);
+});
+
+test('a case paints its first screenful in one frame, then its materials and full report', async ({ page }) => {
+  await openSeededCase(page, () => {
+    const w = window as unknown as { firstDrawn?: Record<string, boolean>; framesBetween?: number };
+    let frames = -1;
+    const tick = () => {
+      if (w.framesBetween !== undefined) return;
+      frames++;
+      requestAnimationFrame(tick);
+    };
+    new MutationObserver(() => {
+      const has = (selector: string) => document.querySelector(selector) !== null;
+      if (!w.firstDrawn && has('#case-title')) {
+        w.firstDrawn = {
+          form: has('[data-field]'),
+          summary: has('.report-jump'),
+          materials: has('[data-material]'),
+          report: has('[data-testid="report"]'),
+        };
+        tick();
+      }
+      if (w.firstDrawn && w.framesBetween === undefined && has('[data-material]')) w.framesBetween = frames;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await expect(page.locator('[data-material]').first()).toBeVisible();
+  await expect(page.getByTestId('report')).toBeAttached();
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { firstDrawn?: Record<string, boolean>; framesBetween?: number };
+    return { firstDrawn: w.firstDrawn, framesBetween: w.framesBetween };
+  });
+  expect(seen.firstDrawn).toEqual({ form: true, summary: true, materials: false, report: false });
+  // At least one frame was painted with the first screenful alone.
+  expect(seen.framesBetween).toBeGreaterThanOrEqual(1);
 });

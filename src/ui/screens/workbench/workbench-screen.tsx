@@ -14,6 +14,7 @@ import { MaterialIndex } from './material-index';
 import { ReportJump } from './report-jump';
 import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import { signaturePadLoaded, signaturePadSettled } from '../../components/signature-pad';
+import { useAfterFirstPaint } from '../../hooks/use-after-first-paint';
 import './workbench.css';
 
 // The signature pad comes with the workbench's chunk (also when the idle preload fetches it).
@@ -55,6 +56,10 @@ export function WorkbenchView({ id }: { id: string }) {
   }, [id]);
 
   const c = wb.record.value;
+  const shown = c && c.id === id && padSettled.value ? id : undefined;
+  // The materials and the report lie below the first screenful on a portrait tablet or a phone
+  // (the summary above the form says what the report found): drawn just after the first paint.
+  const drawRest = useAfterFirstPaint(shown);
   if ((wb.loading.value && !c) || !padSettled.value) return <p aria-busy="true">正在打开办件……</p>;
   if (!c || c.id !== id) {
     return (
@@ -75,10 +80,10 @@ export function WorkbenchView({ id }: { id: string }) {
           <ReviewLoopPanel />
           <MaterialIndex />
           <CaseForm />
-          <MaterialList />
+          {drawRest ? <MaterialList /> : <div class="workbench__later" aria-hidden="true" />}
         </div>
         <aside class="workbench__side" aria-label="预审结果">
-          <ReportPanel />
+          {drawRest ? <ReportPanel /> : <div class="workbench__later" aria-hidden="true" />}
         </aside>
       </div>
       {/* Always in reach: a bar stuck to the bottom of the screen, not the end of a side panel. */}
