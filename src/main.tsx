@@ -14,7 +14,6 @@ import { readFirstPageEarly } from './state/case-list';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
-import { followLinksAtOnce } from './ui/app/link-clicks';
 import { chinaDate } from './domain/dates';
 import './ui/theme.css';
 
@@ -25,8 +24,6 @@ const state = createAppState({
   // The image worker and its bridge load with the first photo.
   processImage: async (file, options, ctl) => (await import('./workers/image/bridge')).processImage(file, options, ctl),
 });
-
-followLinksAtOnce(document, state.router);
 
 state.online.value = navigator.onLine;
 // A page no service worker controls will download the app for offline use (background-sw.ts, at

@@ -160,7 +160,7 @@ export interface Router {
   dispose: () => void;
 }
 
-/** Keeps a `route` signal in step with `location.hash`; the only `hashchange` and `popstate` listener. */
+/** Keeps a `route` signal in step with `location.hash`; the only `hashchange` listener. */
 export function createRouter(win: Window = window): Router {
   const route = signal<Route>(parseRoute(win.location.hash));
   const visits = signal(0);
@@ -169,15 +169,7 @@ export function createRouter(win: Window = window): Router {
       route.value = next;
       visits.value++;
     });
-  // Back and forward fire popstate in the traversal's own task and hashchange in a later one (a
-  // frame or two, ≈ 30 ms on a 4× slower tablet): the first of the two enters the route.
-  let entered = win.location.hash;
-  const onHash = () => {
-    if (win.location.hash === entered) return;
-    entered = win.location.hash;
-    enter(parseRoute(entered));
-  };
-  win.addEventListener('popstate', onHash);
+  const onHash = () => enter(parseRoute(win.location.hash));
   win.addEventListener('hashchange', onHash);
   return {
     route,
@@ -186,13 +178,9 @@ export function createRouter(win: Window = window): Router {
       const hash = formatRoute(next);
       if (opts?.replace) win.history.replaceState(null, '', hash);
       else if (win.location.hash !== hash) win.history.pushState(null, '', hash);
-      entered = win.location.hash;
       enter(next);
       win.scrollTo?.(0, 0);
     },
-    dispose: () => {
-      win.removeEventListener('popstate', onHash);
-      win.removeEventListener('hashchange', onHash);
-    },
+    dispose: () => win.removeEventListener('hashchange', onHash),
   };
 }
