@@ -72,7 +72,7 @@ export async function createNewCase(state: AppState, input: NewCaseInput): Promi
   const materials: Material[] = [];
   for (const r of item.materials) {
     const sha = profilePhotoFor(applicant, r, state.today.value);
-    const stored = sha && (await pageFromStoredPhoto(sha, now));
+    const stored = sha && (await pageFromStoredPhoto(state, sha, now));
     if (!sha || !stored) continue;
     materials.push({
       id: uuidv7(now),

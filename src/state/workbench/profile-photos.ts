@@ -1,6 +1,12 @@
 // ID-card photos shared between the profile and its cases: a case reuses the profile's photos
 // while the card is valid, and a photo taken in a case fills an empty profile slot.
-import { type MaterialRequirement, type Page, type Person, Page as PageSchema } from '../../domain';
+import {
+  type MaterialRequirement,
+  type Page,
+  type Person,
+  type QualityMetrics,
+  Page as PageSchema,
+} from '../../domain';
 import { checkIdCardExpiry } from '../../domain/validators';
 import { getBlob, makeAudit, savePerson } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
@@ -22,14 +28,20 @@ export function profilePhotoFor(
   return person.idCard[SLOT[requirement.profilePhoto]];
 }
 
-/** A page built from a stored profile photo (its metrics remembered when it was taken). */
+/**
+ * A page built from a stored profile photo, with the metrics remembered when it was taken. A
+ * photo restored from the server (another tablet) or kept across a logout (which clears the
+ * memo) is measured again here, once, by the image worker: its page is checked like a new one
+ * instead of asking the agent to confirm it by eye.
+ */
 export async function pageFromStoredPhoto(
+  state: AppState,
   sha256: string,
   now: number,
 ): Promise<{ page: Page; data: ArrayBuffer; mime: string } | undefined> {
   const blob = await getBlob(sha256);
   if (!blob) return undefined;
-  const quality = await recallPhotoQuality(sha256);
+  const quality = (await recallPhotoQuality(sha256)) ?? (await measureAgain(state, sha256, blob));
   const page = PageSchema.parse({
     sha256,
     mime: blob.mime,
@@ -38,6 +50,22 @@ export async function pageFromStoredPhoto(
     ...(quality && { quality }),
   });
   return { page, data: blob.data, mime: blob.mime };
+}
+
+/** The stored photo's metrics from the image worker; none if it cannot be read (then the rules
+ *  ask the agent to check the page by eye, as before). */
+async function measureAgain(
+  state: AppState,
+  sha256: string,
+  blob: { data: ArrayBuffer; mime: string },
+): Promise<QualityMetrics | undefined> {
+  try {
+    const { metrics } = await state.deps.processImage(new Blob([blob.data], { type: blob.mime }), {}, {});
+    await rememberPhotoQuality(sha256, metrics);
+    return metrics;
+  } catch {
+    return undefined;
+  }
 }
 
 /** "使用档案中的身份证照片": adds the profile photo as the material's page. */
@@ -51,7 +79,7 @@ export async function applyProfilePhoto(state: AppState, requirementId: string):
   if (!sha) return;
   const actor = requireActor(state);
   const now = state.deps.now();
-  const stored = await pageFromStoredPhoto(sha, now);
+  const stored = await pageFromStoredPhoto(state, sha, now);
   if (!stored) throw new Error('档案中的照片文件不在本机，请重新拍摄');
   await writeMaterial(
     state,

@@ -24,6 +24,7 @@ import {
   submitOpenCase,
 } from '../../../src/state';
 import { reloadCase } from '../../../src/state/workbench/open';
+import { forgetPhotoQualities } from '../../../src/state/photo-quality-memo';
 import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 
 const h = useHarness();
@@ -84,6 +85,24 @@ describe('a new case', () => {
     expect(wb.materialByRequirement.value.get('id-card-front')?.pages).toHaveLength(1);
     expect(statusOf('id-card-front')).toBe('passes');
     expect(statusOf('id-card-back')).toBe('missing');
+  });
+
+  it('measures a profile photo again when its metrics are not on this device (another tablet, a logout)', async () => {
+    const { state } = h.get();
+    const draft = {
+      ...emptyPersonDraft(VILLAGE),
+      name: '王秀英',
+      idNumber: '11010519491231002X',
+      idCardIssuedOn: '2016-06-01',
+    };
+    draft.frontPhoto = await attachIdCardPhoto(state, photo(BLURRED));
+    const p = await savePersonDraft(state, draft);
+    await forgetPhotoQualities(); // what a logout does; a photo pulled from the server never had any
+    const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
+    await openCase(state, c.id);
+    // Checked like a new photo (the blur found), not left to the agent's eye (photo.unmeasured).
+    expect(codesOn('id-card-front')).toContain('photo.blurred');
+    expect(codesOn('id-card-front')).not.toContain('photo.unmeasured');
   });
 
   it('refuses the applicant as their own entruster', async () => {
