@@ -316,3 +316,24 @@ describe('item facts', () => {
     expect(q?.kind === 'photo-quality' && [q.thresholds.minShortEdge, q.thresholds.minLongEdge]).toEqual([358, 441]);
   });
 });
+
+describe('photo subjects', () => {
+  it('gives faces portrait advice, places scene advice and every paper document advice', () => {
+    const subjects = new Map<string, Set<string>>();
+    for (const item of CATALOG)
+      for (const r of item.rules)
+        if (r.kind === 'photo-quality') {
+          const name = item.materials.find((m) => m.id === r.material)!.name;
+          subjects.set(name, (subjects.get(name) ?? new Set()).add(r.thresholds.subject));
+        }
+    const named = (subject: string) => [...subjects].filter(([, s]) => s.has(subject)).map(([name]) => name);
+    // No material is one thing in one item and another elsewhere.
+    expect([...subjects].filter(([, s]) => s.size > 1)).toEqual([]);
+    // Every photo of a face (免冠照片, 证件照, 人像照片) and only those.
+    expect(named('portrait').sort()).toEqual(
+      [...subjects.keys()].filter((name) => /免冠|证件照|人像照片/.test(name)).sort(),
+    );
+    expect(named('scene').sort()).toEqual(['受灾现场照片', '现有住房照片'].sort());
+    expect(subjects.get('居民身份证（人像面）')).toEqual(new Set(['document']));
+  });
+});

@@ -9,6 +9,7 @@ export const SOCIAL_SECURITY_PORTRAIT: Partial<PhotoThresholds> = {
   minMean: 120,
   maxMean: 240,
   maxClipped: 0.45,
+  subject: 'portrait',
 };
 /** 1-inch (25×35 mm) and 2-inch (35×49 mm) portraits: light background, so brighter than documents. */
 export const ONE_INCH_PORTRAIT: Partial<PhotoThresholds> = {
@@ -18,6 +19,7 @@ export const ONE_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   minMean: 110,
   maxMean: 240,
   maxClipped: 0.45,
+  subject: 'portrait',
 };
 export const TWO_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   minLongEdge: 579,
@@ -26,6 +28,7 @@ export const TWO_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   minMean: 110,
   maxMean: 240,
   maxClipped: 0.45,
+  subject: 'portrait',
 };
 /** A face photo taken on site for a liveness (生存) check. */
 export const FACE_PHOTO: Partial<PhotoThresholds> = {
@@ -34,4 +37,7 @@ export const FACE_PHOTO: Partial<PhotoThresholds> = {
   minSharpness: 70,
   minMean: 70,
   maxMean: 220,
+  subject: 'portrait',
 };
+/** A photo of a place (a house, a damaged field or pen): document sharpness, advice about the scene. */
+export const SCENE_PHOTO: Partial<PhotoThresholds> = { subject: 'scene' };

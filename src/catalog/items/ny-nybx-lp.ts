@@ -6,6 +6,7 @@ import { APPLICANT_FIELDS, BANK_FIELDS } from '../common/fields';
 import { ID_CARD, bankCardPhoto, entrustment, signedForm } from '../common/materials';
 import { APPLICANT_RULES, captureRules, field, idCardNotExpired, onMaterial, person, sameValue } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
+import { SCENE_PHOTO } from '../common/photos';
 
 const materials: MaterialInput[] = [
   signedForm('claim', '农业保险索赔申请书', '被保险人本人签字或按手印，写明出险时间、地点、原因和损失'),
@@ -97,7 +98,7 @@ export const item: ServiceItemInput = {
         '保险合同约定：出险后及时报案（《保险法》第二十一条），多数地方农险条款为 72 小时（3 日）内，请县管理员按本县承保条款核对',
       lateAdvice: '报案已超过合同约定的时限，保险机构可能不予赔付；请写明未及时报案的原因，并先向承保机构确认',
     },
-    ...captureRules(materials),
+    ...captureRules(materials, { 'loss-photos': SCENE_PHOTO }),
   ],
   commonReturns: [
     '保单上的被保险人与申请人不一致',

@@ -14,6 +14,7 @@ import {
   sameValue,
 } from '../common/rules';
 import type { MaterialInput, ServiceItemInput } from '../common/types';
+import { SCENE_PHOTO } from '../common/photos';
 
 const POLICY =
   '建村〔2021〕35号《住房和城乡建设部 财政部 民政部 国家乡村振兴局关于做好农村低收入群体等重点对象住房安全保障工作的实施意见》';
@@ -148,7 +149,7 @@ export const item: ServiceItemInput = {
     ),
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的账号与“一卡通”或存折上的账号不一致'),
-    ...captureRules(materials),
+    ...captureRules(materials, { 'house-photos': SCENE_PHOTO }),
   ],
   commonReturns: [
     '不属于住房安全保障重点对象',

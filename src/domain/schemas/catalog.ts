@@ -80,6 +80,9 @@ export const PhotoThresholds = z.object({
   maxMean: z.number().min(0).max(255).default(225),
   /** Share of pixels at 0–4 or 251–255 (a glare spot over 12 % of a document hides text: calibration spec). */
   maxClipped: z.number().min(0).max(1).default(0.12),
+  /** What the photo shows, for the advice: a paper's text (字迹, 对准文件), a face (面部), or a
+   *  place (a house, a damaged field: 画面). */
+  subject: z.enum(['document', 'portrait', 'scene']).default('document'),
 });
 export type PhotoThresholds = z.infer<typeof PhotoThresholds>;
 

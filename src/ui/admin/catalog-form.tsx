@@ -10,6 +10,11 @@ type Path = readonly (string | number)[];
 
 const REQUIREMENTS = { required: '必须提交', optional: '可选', tolerable: '可容缺（先受理后补交）' } as const;
 const SEVERITIES = { '': '按规则默认', error: '错误（不能提交）', warning: '提醒', info: '说明' } as const;
+const PHOTO_SUBJECTS = {
+  document: '文件、证件',
+  portrait: '人像（证件照、现场人像）',
+  scene: '场景（房屋、受灾现场）',
+} as const;
 const RULE_NAMES: Partial<Record<Rule['kind'], string>> = {
   'age-range': '年龄条件',
   'photo-quality': '照片质量',
@@ -175,6 +180,13 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
             path={at('thresholds', 'hardMinSharpness')}
             label="清晰度低于此值不能提交"
             value={rule.thresholds?.hardMinSharpness}
+          />
+          <Select
+            s={s}
+            path={at('thresholds', 'subject')}
+            label="照片内容（决定拍摄建议）"
+            value={rule.thresholds?.subject}
+            options={PHOTO_SUBJECTS}
           />
         </div>
       )}

@@ -65,6 +65,32 @@ describe('photo-quality', () => {
     );
   });
 
+  it('speaks of the face, not of text, for a portrait', () => {
+    const portrait = makeItem({
+      materials: [{ ...ID_FRONT, id: 'photo', name: '1寸照片', handling: 'electronic' }],
+      rules: [{ kind: 'photo-quality', material: 'photo', thresholds: { minLongEdge: 413, subject: 'portrait' } }],
+    });
+    const blurred = run(portrait, { materials: [material('photo', { pages: [page({ sharpness: 10 })] })] });
+    expect(only(blurred, 'photo.blurred').message).toBe(
+      '1寸照片第1页照片太模糊，面部看不清，乡镇会退回。请对准面部、等画面清楚后再拍，拍时双手拿稳',
+    );
+    const small = run(portrait, { materials: [material('photo', { pages: [page({ width: 300, height: 400 })] })] });
+    expect(only(small, 'photo.resolution').message).toBe(
+      '1寸照片第1页照片分辨率太低（300×400像素，长边至少需要413像素），请靠近一些、使用手机原相机重新拍摄',
+    );
+  });
+
+  it('speaks of the picture, not of text or a face, for a place', () => {
+    const scene = makeItem({
+      materials: [{ ...ID_FRONT, id: 'house', name: '住房照片', handling: 'electronic' }],
+      rules: [{ kind: 'photo-quality', material: 'house', thresholds: { subject: 'scene' } }],
+    });
+    const shaken = run(scene, { materials: [material('house', { pages: [page({ isotropy: 0.02 })] })] });
+    expect(only(shaken, 'photo.blurred').message).toBe(
+      '住房照片第1页拍照时手机晃动，画面有拖影，乡镇会退回。请双手拿稳、站稳后重新拍摄',
+    );
+  });
+
   it('does not hold pages measured before isotropy existed against it', () => {
     expect(withPage(page({ isotropy: undefined })).findings).toEqual([]);
   });

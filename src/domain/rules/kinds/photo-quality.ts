@@ -20,6 +20,7 @@ interface PageProblem {
  * heuristic (warning).
  */
 export function photoProblems(q: QualityMetrics, t: PhotoThresholds): PageProblem[] {
+  const words = ADVICE[t.subject];
   const problems: PageProblem[] = [];
   const longEdge = Math.max(q.width, q.height),
     shortEdge = Math.min(q.width, q.height);
@@ -27,27 +28,15 @@ export function photoProblems(q: QualityMetrics, t: PhotoThresholds): PageProble
     problems.push({
       code: 'photo.resolution',
       severity: 'error',
-      advice: `照片分辨率太低（${q.width}×${q.height}像素，长边至少需要${t.minLongEdge}像素），请靠近文件、使用手机原相机重新拍摄`,
+      advice: `照片分辨率太低（${q.width}×${q.height}像素，长边至少需要${t.minLongEdge}像素），${words.resolution}`,
     });
   }
   if (q.sharpness < t.hardMinSharpness) {
-    problems.push({
-      code: 'photo.blurred',
-      severity: 'error',
-      advice: '照片太模糊，字迹看不清，乡镇会退回。请对准文件、等画面清楚后再拍，拍时双手拿稳',
-    });
+    problems.push({ code: 'photo.blurred', severity: 'error', advice: words.unreadable });
   } else if (q.isotropy !== undefined && q.isotropy < t.minIsotropy) {
-    problems.push({
-      code: 'photo.blurred',
-      severity: 'error',
-      advice: '拍照时手机晃动，字迹有拖影，乡镇会退回。请双手拿稳、手肘靠在桌上，重新拍摄',
-    });
+    problems.push({ code: 'photo.blurred', severity: 'error', advice: words.shaken });
   } else if (q.sharpness < t.minSharpness) {
-    problems.push({
-      code: 'photo.blurred',
-      severity: 'warning',
-      advice: '照片有些模糊，请放大看看字迹是否清楚；看不清就对准文件重新拍摄，拍时双手拿稳',
-    });
+    problems.push({ code: 'photo.blurred', severity: 'warning', advice: words.soft });
   }
   if (q.mean < t.minMean) {
     problems.push({ code: 'photo.dark', severity: 'warning', advice: '照片太暗，请开灯或移到窗边光线充足处重新拍摄' });
@@ -59,14 +48,38 @@ export function photoProblems(q: QualityMetrics, t: PhotoThresholds): PageProble
     });
   }
   if (q.clipped > t.maxClipped) {
-    problems.push({
-      code: 'photo.clipped',
-      severity: 'warning',
-      advice: '照片有大片反光或死黑区域，请调整角度避开反光，让文件铺满画面后重新拍摄',
-    });
+    problems.push({ code: 'photo.clipped', severity: 'warning', advice: words.clipped });
   }
   return problems;
 }
+
+/** The advice that depends on what is photographed: a paper's text, a person's face, or a place. */
+const ADVICE: Record<
+  PhotoThresholds['subject'],
+  Record<'resolution' | 'unreadable' | 'shaken' | 'soft' | 'clipped', string>
+> = {
+  document: {
+    resolution: '请靠近文件、使用手机原相机重新拍摄',
+    unreadable: '照片太模糊，字迹看不清，乡镇会退回。请对准文件、等画面清楚后再拍，拍时双手拿稳',
+    shaken: '拍照时手机晃动，字迹有拖影，乡镇会退回。请双手拿稳、手肘靠在桌上，重新拍摄',
+    soft: '照片有些模糊，请放大看看字迹是否清楚；看不清就对准文件重新拍摄，拍时双手拿稳',
+    clipped: '照片有大片反光或死黑区域，请调整角度避开反光，让文件铺满画面后重新拍摄',
+  },
+  portrait: {
+    resolution: '请靠近一些、使用手机原相机重新拍摄',
+    unreadable: '照片太模糊，面部看不清，乡镇会退回。请对准面部、等画面清楚后再拍，拍时双手拿稳',
+    shaken: '拍照时手机晃动，面部有拖影，乡镇会退回。请双手拿稳、手肘靠在桌上，重新拍摄',
+    soft: '照片有些模糊，请放大看看面部是否清楚；看不清就对准面部重新拍摄，拍时双手拿稳',
+    clipped: '照片有大片反光或死黑区域，请避开反光和强光，让人像居中、背景平整后重新拍摄',
+  },
+  scene: {
+    resolution: '请使用手机原相机重新拍摄',
+    unreadable: '照片太模糊，看不清拍的内容，乡镇会退回。请对准要拍的地方、等画面清楚后再拍，拍时双手拿稳',
+    shaken: '拍照时手机晃动，画面有拖影，乡镇会退回。请双手拿稳、站稳后重新拍摄',
+    soft: '照片有些模糊，请放大看看是否看得清；看不清就重新拍摄，拍时双手拿稳',
+    clipped: '照片有大片反光或死黑区域，请换个角度避开强光后重新拍摄',
+  },
+};
 
 export const photoQuality: RuleEvaluator<'photo-quality'> = {
   kind: 'photo-quality',
