@@ -2,7 +2,7 @@
 // their findings, retake, reorder, signature, acknowledgements, submit = one transaction with an
 // outbox row, and recall before sync.
 import { describe, expect, it } from 'vitest';
-import { Mutation } from '../../../src/domain';
+import { Mutation, type QualityMetrics } from '../../../src/domain';
 import { getCase, getDb, listAudit, listMaterials, pendingCount } from '../../../src/storage';
 import {
   addPhotos,
@@ -30,7 +30,8 @@ import { BLURRED, DARK, SHARP, VILLAGE, photo, useHarness } from './harness';
 const h = useHarness();
 const ITEM = 'MZ-LNRYDZ'; // 老年人优待证: ID card both sides or 户口簿, 1-inch photo, 代办委托书
 
-async function applicant(withFront = false) {
+/** 王秀英, with an ID-card front photo the worker measured as `front` when given. */
+async function applicant(front?: QualityMetrics) {
   const { state } = h.get();
   const draft = {
     ...emptyPersonDraft(VILLAGE),
@@ -40,13 +41,13 @@ async function applicant(withFront = false) {
     phone: '13812345678',
     address: '某村 12 号',
   };
-  if (withFront) draft.frontPhoto = await attachIdCardPhoto(state, photo(SHARP));
+  if (front) draft.frontPhoto = await attachIdCardPhoto(state, photo(front));
   return savePersonDraft(state, draft);
 }
 
 async function openNewCase(withFront = false) {
   const { state } = h.get();
-  const p = await applicant(withFront);
+  const p = await applicant(withFront ? SHARP : undefined);
   const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
   await openCase(state, c.id);
   return { c, p };
@@ -89,14 +90,7 @@ describe('a new case', () => {
 
   it('measures a profile photo again when its metrics are not on this device (another tablet, a logout)', async () => {
     const { state } = h.get();
-    const draft = {
-      ...emptyPersonDraft(VILLAGE),
-      name: '王秀英',
-      idNumber: '11010519491231002X',
-      idCardIssuedOn: '2016-06-01',
-    };
-    draft.frontPhoto = await attachIdCardPhoto(state, photo(BLURRED));
-    const p = await savePersonDraft(state, draft);
+    const p = await applicant(BLURRED);
     await forgetPhotoQualities(); // what a logout does; a photo pulled from the server never had any
     const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
     await openCase(state, c.id);
