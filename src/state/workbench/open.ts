@@ -6,6 +6,7 @@ import { clearWorkbench } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
 import { fetchMissingCaseFiles } from './case-files';
+import { provideEarlyCaseRead } from '../case-early-read';
 import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
 async function readCase(id: string) {
@@ -24,6 +25,39 @@ async function readCase(id: string) {
   return { c, applicant, entruster, household, materials, outbox, returnScope };
 }
 
+type CaseRead = Awaited<ReturnType<typeof readCase>>;
+
+/** A read begun by a tap on the case's card, before its screen is drawn. */
+interface EarlyRead {
+  id: string;
+  read: Promise<CaseRead>;
+  /** The write queue's tail when it was queued: anything queued later may have changed the case. */
+  tail: Promise<unknown>;
+  at: number;
+}
+const earlyReads = new WeakMap<AppState, EarlyRead>();
+/** A tap whose screen did not open at once (a slow chunk, a dialog) leaves a read too old to use. */
+const EARLY_READ_MAX_AGE_MS = 2_000;
+
+provideEarlyCaseRead((state, id) => {
+  // In the write queue, like every read of the workbench: after any write still under way.
+  const read = queueWrite(state, () => readCase(id));
+  read.catch(() => undefined); // the opening reports it, if it uses this read
+  earlyReads.set(state, { id, read, tail: state.workbench.writes.chain, at: performance.now() });
+});
+
+/** The early read of `id`, if nothing was queued or typed since it began; used once. */
+function takeEarlyRead(state: AppState, id: string): Promise<CaseRead> | undefined {
+  const early = earlyReads.get(state);
+  earlyReads.delete(state);
+  const fresh =
+    early?.id === id &&
+    early.tail === state.workbench.writes.chain &&
+    !hasPendingWrites(state) &&
+    performance.now() - early.at < EARLY_READ_MAX_AGE_MS;
+  return fresh ? early.read : undefined;
+}
+
 export async function openCase(state: AppState, id: string): Promise<void> {
   state.workbench.openId.value = id;
   await readIntoWorkbench(state, id);
@@ -33,6 +67,7 @@ async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
   const wb = state.workbench;
   wb.loading.value = true;
   wb.error.value = null;
+  let early = takeEarlyRead(state, id);
   try {
     // Unsaved typing goes first (also when the same case is re-read after a pull). The read runs
     // in the write queue, so no photo or signature write lands between reading and showing it;
@@ -43,7 +78,8 @@ async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
       await flushCaseSave(state).catch(() => undefined);
       result = await queueWrite(state, async () => {
         if (wb.openId.value !== id) return 'stale';
-        const read = await readCase(id);
+        const read = await (early ?? readCase(id));
+        early = undefined; // a second attempt reads again
         if (wb.openId.value !== id) return 'stale'; // another case was opened meanwhile
         if (!read) return 'missing';
         if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';

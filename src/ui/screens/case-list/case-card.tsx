@@ -3,6 +3,8 @@ import type { CaseStatus } from '../../../domain/schemas/case';
 import { StatusBadge } from '../../components/status-badge';
 import { formatTime } from '../../format';
 import { CalendarMark } from '../../components/calendar-mark';
+import { useAppState } from '../../app/context';
+import { readCaseEarly } from '../../../state/case-early-read';
 
 interface CardParts {
   status: CaseStatus;
@@ -60,6 +62,7 @@ const syncOf = (row: CaseRow, problem: OutboxEntry | undefined): CardParts['sync
 
 /** One row of the case list: status, item, applicant, last change, and its sync state. */
 export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: OutboxEntry | undefined }) {
+  const state = useAppState();
   if (!row)
     return (
       <div class="case-card case-card--loading" aria-busy="true">
@@ -68,7 +71,13 @@ export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: 
     );
   const c = row.case;
   return (
-    <a class="case-card" href={`#/cases/${c.id}`} aria-label={`${row.applicantName}：${row.itemName}`}>
+    <a
+      class="case-card"
+      href={`#/cases/${c.id}`}
+      aria-label={`${row.applicantName}：${row.itemName}`}
+      // The case's reads start now, not once the workbench is drawn.
+      onClick={() => readCaseEarly(state, c.id)}
+    >
       <CardBody
         status={c.status}
         itemName={row.itemName}

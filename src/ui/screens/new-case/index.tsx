@@ -4,6 +4,7 @@ import type { Person, ServiceItem } from '../../../domain';
 // The narrow modules, not the state barrel: the barrel pulls every action's module (and what
 // they import) into this screen's first evaluation.
 import { createNewCase } from '../../../state/workbench/create';
+import { readCaseEarly } from '../../../state/case-early-read';
 import { emptyPersonDraft } from '../../../state/person-form';
 import { loadPerson } from '../../../state/persons';
 import { openableItems } from '../../../state/catalog-lookup';
@@ -104,6 +105,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
         applicantId: applicant.value.id,
         entrusterId: entrusted.value ? entruster.value?.id : undefined,
       });
+      readCaseEarly(state, c.id); // while the draft is cleared and this screen torn down
       await kept.clear();
       state.router.navigate({ name: 'case', id: c.id }, { replace: true });
     } catch (e) {

@@ -1,0 +1,15 @@
+// Opening a case from the list (issue 13): its reads start with the tap, while the list is torn
+// down and the workbench is drawn, instead of from the workbench's first render. The reader
+// lives in the workbench's chunk (state/workbench/open.ts), which provides it once loaded; the
+// list (first screen) only calls it. Before the chunk is loaded a tap reads nothing early.
+import type { AppState } from './app-state';
+
+type EarlyReader = (state: AppState, id: string) => void;
+let reader: EarlyReader | undefined;
+
+export const provideEarlyCaseRead = (r: EarlyReader): void => {
+  reader = r;
+};
+
+/** A case is about to be opened (its card was tapped): start reading it. */
+export const readCaseEarly = (state: AppState, id: string): void => reader?.(state, id);

@@ -1,0 +1,103 @@
+// Opening a case from the list (issue 13): the tap on its card starts the case's reads, and the
+// workbench opens with that read, unless anything could have changed the case since.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as storage from '../../../src/storage';
+import {
+  createNewCase,
+  emptyPersonDraft,
+  flushCaseSave,
+  openCase,
+  savePersonDraft,
+  setField,
+} from '../../../src/state';
+import { readCaseEarly } from '../../../src/state/case-early-read';
+import { VILLAGE, useHarness } from './harness';
+
+// Counts the case reads: an opening that uses the tap's read reads the case once.
+vi.mock('../../../src/storage', async (importOriginal) => {
+  const real = await importOriginal<typeof storage>();
+  return { ...real, getCase: vi.fn(real.getCase) };
+});
+const caseReads = () => vi.mocked(storage.getCase).mock.calls.length;
+
+const h = useHarness();
+
+async function twoCases() {
+  const { state } = h.get();
+  const p = await savePersonDraft(state, {
+    ...emptyPersonDraft(VILLAGE),
+    name: '张桂兰',
+    idNumber: '11010519491231002X',
+    idCardIssuedOn: '2010-05-01',
+    phone: '13812345678',
+    address: '彭村村一组 3 号',
+  });
+  const a = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
+  const b = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
+  vi.mocked(storage.getCase).mockClear();
+  return { state, a: a.id, b: b.id };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a case read from the tap on its card', () => {
+  it('opens with the read the tap began: the case is read once', async () => {
+    const { state, a } = await twoCases();
+    readCaseEarly(state, a);
+    expect(caseReads()).toBe(0); // queued behind the write queue, not yet run
+    await openCase(state, a);
+    expect(state.workbench.record.value?.id).toBe(a);
+    expect(state.workbench.applicant.value?.name).toBe('张桂兰');
+    expect(caseReads()).toBe(1);
+  });
+
+  it('does not use it for another case', async () => {
+    const { state, a, b } = await twoCases();
+    readCaseEarly(state, a);
+    await openCase(state, b);
+    expect(state.workbench.record.value?.id).toBe(b);
+    expect(caseReads()).toBe(2);
+  });
+
+  it('reads again when a write of the case was queued after the tap', async () => {
+    const { state, a } = await twoCases();
+    await openCase(state, a);
+    readCaseEarly(state, a);
+    // Typing saved after the tap: the tap's read began before it and would show the old number.
+    setField(state, 'phone', '13912345678');
+    await flushCaseSave(state);
+    await openCase(state, a);
+    expect(state.workbench.record.value?.fields['phone']).toBe('13912345678');
+    expect((await storage.getCase(a))?.fields['phone']).toBe('13912345678');
+  });
+
+  it('reads again when typing is still unsaved', async () => {
+    const { state, a } = await twoCases();
+    await openCase(state, a);
+    readCaseEarly(state, a);
+    setField(state, 'phone', '13912345678');
+    await openCase(state, a);
+    expect(state.workbench.record.value?.fields['phone']).toBe('13912345678');
+    expect(caseReads()).toBe(3);
+  });
+
+  it('reads again when the tap is too old (its screen did not open at once)', async () => {
+    const { state, a } = await twoCases();
+    const t = performance.now();
+    readCaseEarly(state, a);
+    vi.spyOn(performance, 'now').mockReturnValue(t + 5_000);
+    await openCase(state, a);
+    expect(state.workbench.record.value?.id).toBe(a);
+    expect(caseReads()).toBe(2);
+  });
+
+  it('is used once: opening the case again reads it again', async () => {
+    const { state, a } = await twoCases();
+    readCaseEarly(state, a);
+    await openCase(state, a);
+    await openCase(state, a);
+    expect(caseReads()).toBe(2);
+  });
+});
