@@ -1,5 +1,6 @@
 // What app state needs from the outside world, injected so actions run in tests without a page.
 import type { Router } from './router';
+import type { QualityMetrics } from '../domain/schemas/case';
 
 /** Output of the image pipeline (src/workers/image bridge), as the workbench uses it. */
 export interface ProcessedImage {
@@ -9,7 +10,8 @@ export interface ProcessedImage {
   height: number;
   bytes: number;
   sha256: string;
-  metrics: { width: number; height: number; sharpness: number; mean: number; clipped: number };
+  /** Every measure the rules read (sharpness, shake, exposure, colour, background). */
+  metrics: QualityMetrics;
 }
 
 export interface ProcessImageOptions {

@@ -72,13 +72,7 @@ export async function supplyToleratedMaterial(
       mime: img.mime,
       bytes: img.bytes,
       capturedAt: now,
-      quality: {
-        width: img.metrics.width,
-        height: img.metrics.height,
-        sharpness: img.metrics.sharpness,
-        mean: img.metrics.mean,
-        clipped: img.metrics.clipped,
-      },
+      quality: img.metrics, // all of it: the rules read each measure
     }),
   );
   const material = Material.parse({ id: uuidv7(now), caseId, requirementId, pages, data: {}, updatedAt: now });

@@ -22,13 +22,7 @@ const pageOf = (img: ProcessedImage, now: number): Page =>
     mime: img.mime,
     bytes: img.bytes,
     capturedAt: now,
-    quality: {
-      width: img.metrics.width,
-      height: img.metrics.height,
-      sharpness: img.metrics.sharpness,
-      mean: img.metrics.mean,
-      clipped: img.metrics.clipped,
-    },
+    quality: img.metrics, // all of it: the rules read each measure
   });
 
 /** Runs one file through the worker while the UI shows its progress under the material. */

@@ -124,6 +124,16 @@ describe('photos', () => {
     expect(stored.find((m) => m.requirementId === 'id-card-back')?.pages[0]?.quality?.sharpness).toBe(SHARP.sharpness);
   });
 
+  it('keeps every measure the worker made, so each check sees it: camera shake', async () => {
+    await openNewCase();
+    const { state } = h.get();
+    // Sharp by the Laplacian, but smeared one way (a shaken hand).
+    await addPhotos(state, 'id-card-back', [photo({ ...SHARP, isotropy: 0.02 })]);
+    expect(codesOn('id-card-back')).toContain('photo.blurred');
+    const stored = await listMaterials(state.workbench.record.value!.id);
+    expect(stored.find((m) => m.requirementId === 'id-card-back')?.pages[0]?.quality?.isotropy).toBe(0.02);
+  });
+
   it('keeps several pages in order: add, move up/down, delete', async () => {
     await openNewCase();
     const { state } = h.get();
