@@ -336,4 +336,28 @@ describe('photo subjects', () => {
     expect(named('scene').sort()).toEqual(['受灾现场照片', '现有住房照片'].sort());
     expect(subjects.get('居民身份证（人像面）')).toEqual(new Set(['document']));
   });
+
+  it("checks each portrait's background and colour as its standard words them", () => {
+    let portraits = 0;
+    for (const item of CATALOG)
+      for (const r of item.rules)
+        if (r.kind === 'photo-quality' && r.thresholds.subject === 'portrait') {
+          const standard = item.materials.find((m) => m.id === r.material)!.standard ?? '';
+          const where = `${item.code}/${r.material}: ${standard}`;
+          // Read from the words, not from the code: 白色背景 / 白底, 白色或蓝色, 白色或浅色, 背景单一.
+          const wanted = /白色或浅色/.test(standard)
+            ? ['light']
+            : /白色或蓝色/.test(standard)
+              ? ['blue', 'white']
+              : /白色背景|白底/.test(standard)
+                ? ['white']
+                : /背景单一/.test(standard)
+                  ? ['blue', 'light', 'red', 'white']
+                  : undefined;
+          expect([...(r.thresholds.background ?? [])].sort(), where).toEqual(wanted ?? []);
+          expect(r.thresholds.colour === true, where).toBe(/彩色/.test(standard));
+          portraits++;
+        }
+    expect(portraits).toBeGreaterThanOrEqual(8);
+  });
 });

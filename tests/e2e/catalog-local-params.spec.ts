@@ -39,3 +39,27 @@ test('the admin changes a local age cap and its source, and sees the limit unit'
   await expect(page.getByLabel('法定时限（自然日）')).toHaveValue('60');
   await expect(page.getByLabel('时限单位')).toHaveValue('calendar-days');
 });
+
+test("the admin sets a portrait's background and colour in the form", async ({ page }) => {
+  const item = findItem('MZ-LNRYDZ')!;
+  const rule = item.rules.findIndex((r) => r.kind === 'photo-quality' && r.material === 'photo');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/');
+  await signIn(page, 'admin', 'daiban123');
+  await page.goto('/#/admin/catalog');
+  await page.getByLabel('选择事项').selectOption('MZ-LNRYDZ');
+
+  const form = page.getByTestId('catalog-form');
+  const background = form.locator(`#cf-rules-${rule}-thresholds-background`);
+  // 近期免冠1寸彩色照片，白色或蓝色背景: as the standard words it.
+  await expect(background.locator('option:checked')).toHaveText('白色或蓝色背景');
+  const group = form.getByRole('group').filter({ has: page.locator(`#cf-rules-${rule}-thresholds-background`) });
+  await expect(group.getByLabel(/须为彩色照片/)).toBeChecked();
+
+  await background.selectOption({ label: '白色背景' });
+  const diff = page.getByTestId('catalog-diff');
+  await expect(diff.getByRole('row', { name: new RegExp(`rules\\.${rule}\\.thresholds\\.background`) })).toBeVisible();
+  await expect(page.getByTestId('catalog-check')).toContainText('格式和引用均正确');
+  await group.getByLabel(/须为彩色照片/).uncheck();
+  await expect(diff.getByRole('row', { name: new RegExp(`rules\\.${rule}\\.thresholds\\.colour`) })).toBeVisible();
+});

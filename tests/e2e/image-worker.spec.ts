@@ -1,6 +1,8 @@
 // The real image worker in Chromium, on photos drawn in the page (tests/e2e/pages/image-worker.ts).
 import { expect, test } from '@playwright/test';
 import { startPages, type PageServer } from './pages/build';
+import { findItem } from '../../src/catalog';
+import { photoProblems } from '../../src/domain/rules/kinds/photo-quality';
 
 let pages: PageServer;
 
@@ -82,4 +84,24 @@ test('a 20000×20000 PNG bomb is refused from its header with a Chinese message,
   // The worker still works afterwards.
   const after = await page.evaluate(() => window.__imageTest.fromArrayBuffer());
   expect(after.width).toBe(640);
+});
+
+test("a portrait's background and colour, measured by the worker, judged by the catalogue's standard", async ({
+  page,
+}) => {
+  const shots = await page.evaluate(() => window.__imageTest.portraits());
+  // The social security card's standard: 白色背景, 彩色.
+  const photo = findItem('SB-SBK-BL')!.rules.find((r) => r.kind === 'photo-quality' && r.material === 'photo')!;
+  if (photo.kind !== 'photo-quality') throw new Error('no photo rule');
+  const problems = (name: keyof typeof shots) =>
+    photoProblems(shots[name]!, photo.thresholds)
+      .filter((p) => p.code.startsWith('photo.backdrop') || p.code === 'photo.greyscale')
+      .map((p) => `${p.code}:${p.severity}`);
+  expect(problems('white')).toEqual([]);
+  expect(problems('blue')).toEqual(['photo.backdrop:error']);
+  expect(problems('red')).toEqual(['photo.backdrop:error']);
+  expect(problems('cream')).toEqual(['photo.backdrop:warning']);
+  expect(problems('cluttered')).toEqual(['photo.backdrop_uneven:warning']);
+  expect(problems('greyscale')).toEqual(['photo.greyscale:error']);
+  test.info().annotations.push({ type: 'metrics', description: JSON.stringify(shots) });
 });

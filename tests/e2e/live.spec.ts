@@ -7,7 +7,7 @@
 //     while offline before the case was queued, or after.
 import { expect, test, type Page } from '@playwright/test';
 import { unlock } from './fixtures/app';
-import { apiLogin, idNumber, login, signOn, submitCase } from './fixtures/sync-steps';
+import { apiLogin, idNumber, login, portrait, signOn, submitCase } from './fixtures/sync-steps';
 
 const ITEM = '老年人优待证办理';
 const DEADLINE_MS = 5_000;
@@ -53,7 +53,7 @@ async function draftCase(page: Page, seq: number): Promise<string> {
   const caseId = page.url().split('/').at(-1)!;
   await page.getByLabel('从相册选择：居民身份证（人像面）').setInputFiles(await smallPhoto(page, 500 + seq * 10 + 1));
   await page.getByLabel('从相册选择：居民身份证（国徽面）').setInputFiles(await smallPhoto(page, 500 + seq * 10 + 2));
-  await page.getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(await smallPhoto(page, 500 + seq * 10 + 3));
+  await page.getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(await portrait(page, 500 + seq * 10 + 3));
   await signOn(page, 'entrustment', '代办委托书');
   for (const box of await page.getByRole('checkbox', { name: '已核实，确认无误' }).all()) await box.check();
   await expect(page.getByText('预审通过，可以提交。')).toBeVisible({ timeout: 30_000 });

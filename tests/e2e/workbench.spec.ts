@@ -2,7 +2,7 @@
 // a case for a real catalogue item, capture photos (sharp, blurred, dark), see the right findings,
 // fix them, sign, reload offline and find everything intact, print the one-time notice, submit.
 import { expect, test, type Page } from '@playwright/test';
-import { blurredPhoto, darkPhoto, sharpPhoto } from './fixtures/photos';
+import { blurredPhoto, darkPhoto, portraitPhoto, sharpPhoto } from './fixtures/photos';
 import { createPerson, drawSignature, login, unlock, waitForServiceWorker } from './fixtures/app';
 
 const PERSON = {
@@ -76,6 +76,8 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await material(page, 'photo').getByLabel('从相册选择：近期免冠1寸照片').setInputFiles(darkPhoto());
   await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toBeVisible({ timeout: 30_000 });
   await expect(material(page, 'photo').locator('[data-code="photo.blurred"]')).toHaveCount(0);
+  // A black-and-white picture where the standard asks for a colour photo.
+  await expect(material(page, 'photo').locator('[data-code="photo.greyscale"]')).toBeVisible();
 
   // The one-time notice lists everything still to fix, and prints.
   await page.getByRole('link', { name: '一次性告知单' }).click();
@@ -117,8 +119,19 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await expect(status(page, 'hukou')).toHaveText('无需提供（已选另一种）');
   await expect(page.getByTestId('alt-status-identity')).toHaveText('已提供');
   await expect(page.locator('[data-code="material.choose_one"]')).toHaveCount(0);
-  await material(page, 'photo').getByLabel('重拍：近期免冠1寸照片 第 1 页').setInputFiles(sharpPhoto());
-  await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toHaveCount(0, { timeout: 30_000 });
+  // A red background where 白色或蓝色背景 is asked is refused, with what to do.
+  await material(page, 'photo')
+    .getByLabel('重拍：近期免冠1寸照片 第 1 页')
+    .setInputFiles(portraitPhoto([208, 28, 36]));
+  await expect(material(page, 'photo').locator('[data-code="photo.backdrop"]')).toContainText(
+    '背景是红色，要求白色或蓝色背景',
+    { timeout: 30_000 },
+  );
+  await expect(status(page, 'photo')).not.toHaveText('合格');
+  await material(page, 'photo').getByLabel('重拍：近期免冠1寸照片 第 1 页').setInputFiles(portraitPhoto());
+  await expect(material(page, 'photo').locator('[data-code="photo.backdrop"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(material(page, 'photo').locator('[data-code="photo.dark"]')).toHaveCount(0);
+  await expect(material(page, 'photo').locator('[data-code="photo.greyscale"]')).toHaveCount(0);
   await expect(status(page, 'photo')).toHaveText('合格');
 
   // A page opens full screen for a closer look.

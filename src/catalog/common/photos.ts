@@ -10,8 +10,11 @@ export const SOCIAL_SECURITY_PORTRAIT: Partial<PhotoThresholds> = {
   maxMean: 240,
   maxClipped: 0.45,
   subject: 'portrait',
+  colour: true,
+  background: ['white'],
 };
-/** 1-inch (25×35 mm) and 2-inch (35×49 mm) portraits: light background, so brighter than documents. */
+/** 1-inch (25×35 mm) and 2-inch (35×49 mm) colour portraits: light background, so brighter than
+ *  documents. Each item says which background its standard asks for (`background`). */
 export const ONE_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   minLongEdge: 413,
   minShortEdge: 295,
@@ -20,6 +23,7 @@ export const ONE_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   maxMean: 240,
   maxClipped: 0.45,
   subject: 'portrait',
+  colour: true,
 };
 export const TWO_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   minLongEdge: 579,
@@ -29,6 +33,7 @@ export const TWO_INCH_PORTRAIT: Partial<PhotoThresholds> = {
   maxMean: 240,
   maxClipped: 0.45,
   subject: 'portrait',
+  colour: true,
 };
 /** A face photo taken on site for a liveness (生存) check. */
 export const FACE_PHOTO: Partial<PhotoThresholds> = {

@@ -71,7 +71,7 @@ export const item: ServiceItemInput = {
     matchesApplicant('hukou'),
     matchesApplicant('hukou', 'idNumber'),
     { kind: 'field-format', ref: { source: 'field', key: 'guardianIdNumber' }, format: 'id-number' },
-    ...captureRules(materials, { photo: TWO_INCH_PORTRAIT }),
+    ...captureRules(materials, { photo: { ...TWO_INCH_PORTRAIT, background: ['white'] } }),
   ],
   commonReturns: ['残疾评定未达到评残标准', '照片不合格（非白底、未露双耳或为翻拍照片）', '申请人未到场评定'],
   keywords: ['残疾人证', '残疾证', '办残疾证', '评残', 'cjrz', 'cjz', 'pc'],

@@ -85,7 +85,7 @@ export const item: ServiceItemInput = {
     matchesApplicant('hukou', 'idNumber'),
     { kind: 'field-format', ref: field('bankCard'), format: 'bank-card' },
     TOLERANCE_RULE,
-    ...captureRules(materials, { photo: { ...TWO_INCH_PORTRAIT } }),
+    ...captureRules(materials, { photo: { ...TWO_INCH_PORTRAIT, background: ['light'] } }),
   ],
   commonReturns: ['家庭经济状况核查授权书未签字', '家庭成员未全部列入申请', '家庭人均收入高于当地低保标准'],
   keywords: ['低保', '最低生活保障', '困难救助', 'db', 'zdshbz'],

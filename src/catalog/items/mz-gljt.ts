@@ -66,7 +66,7 @@ export const item: ServiceItemInput = {
     { kind: 'field-format', ref: onMaterial('bank-card', 'cardNumber'), format: 'bank-card' },
     sameValue(onMaterial('bank-card', 'cardNumber'), field('bankCard'), '填写的账号与存折或社保卡上的账号不一致'),
     TOLERANCE_RULE,
-    ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
+    ...captureRules(materials, { photo: { ...ONE_INCH_PORTRAIT, background: ['white'] } }),
   ],
   commonReturns: ['收款账户不是本人名下'],
   keywords: ['高龄津贴', '高龄补贴', '老人补贴', '长寿金', 'gljt', 'glbt', 'lrbt'],

@@ -30,7 +30,7 @@ export const item: ServiceItemInput = {
     idCardNotExpired,
     ageRange(60, undefined, { source: '《中华人民共和国老年人权益保障法》第二条：老年人是指六十周岁以上的公民' }),
     matchesApplicant('hukou'),
-    ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
+    ...captureRules(materials, { photo: { ...ONE_INCH_PORTRAIT, background: ['white', 'blue'] } }),
   ],
   commonReturns: [],
   keywords: ['老年证', '老年人优待证', '优待证', '敬老卡', 'lnz', 'ydz', 'jlk'],

@@ -84,7 +84,7 @@ export const item: ServiceItemInput = {
       local: true,
     },
     matchesApplicant('discharge-certificate'),
-    ...captureRules(materials, { photo: ONE_INCH_PORTRAIT }),
+    ...captureRules(materials, { photo: { ...ONE_INCH_PORTRAIT, background: ['white'] } }),
   ],
   commonReturns: [
     '照片不合格（翻拍、生活照、背景不是白色）',

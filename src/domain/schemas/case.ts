@@ -39,6 +39,18 @@ export const QualityMetrics = z.object({
   clipped: z.number().min(0).max(1),
   /** Weakest direction's detail over the strongest's (camera shake → 0); absent on pages measured before it existed. */
   isotropy: z.number().min(0).max(1).optional(),
+  /** Mean colourfulness (largest minus smallest channel, 0–255): ≈ 0 for a black-and-white photo. */
+  chroma: z.number().min(0).max(255).optional(),
+  /** The two top corners (a portrait's background): their mean colour and the spread (standard
+   *  deviation) of their grey levels. Absent on pages measured before these existed. */
+  backdrop: z
+    .object({
+      r: z.number().min(0).max(255),
+      g: z.number().min(0).max(255),
+      b: z.number().min(0).max(255),
+      spread: z.number().nonnegative(),
+    })
+    .optional(),
 });
 export type QualityMetrics = z.infer<typeof QualityMetrics>;
 

@@ -65,6 +65,10 @@ export const FormField = z.object({
 });
 export type FormField = z.infer<typeof FormField>;
 
+/** The background colours a portrait standard names (白色, 浅色, 蓝色, 红色). */
+export const BackdropColour = z.enum(['white', 'light', 'blue', 'red']);
+export type BackdropColour = z.infer<typeof BackdropColour>;
+
 /** Photo-quality thresholds; metrics come from the image worker (see QualityMetrics). */
 export const PhotoThresholds = z.object({
   minLongEdge: z.number().int().positive().default(1000),
@@ -83,6 +87,10 @@ export const PhotoThresholds = z.object({
   /** What the photo shows, for the advice: a paper's text (字迹, 对准文件), a face (面部), or a
    *  place (a house, a damaged field: 画面). */
   subject: z.enum(['document', 'portrait', 'scene']).default('document'),
+  /** A colour photo is required (彩色照片): a black-and-white one is returned. */
+  colour: z.boolean().optional(),
+  /** A portrait's background: plain, in one of these colours ('light': white or a light tint). */
+  background: z.array(BackdropColour).min(1).optional(),
 });
 export type PhotoThresholds = z.infer<typeof PhotoThresholds>;
 

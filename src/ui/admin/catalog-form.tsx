@@ -140,6 +140,41 @@ function Select<K extends string>(props: {
   );
 }
 
+/** A portrait's background as the standards word it; stored as the list of colours it admits
+ *  (keys: that list sorted). */
+const BACKGROUNDS: Record<string, string> = {
+  '': '不检查背景',
+  white: '白色背景',
+  'blue,white': '白色或蓝色背景',
+  light: '白色或浅色背景',
+  blue: '蓝色背景',
+  red: '红色背景',
+  'blue,light,red,white': '背景单一即可（颜色不限）',
+};
+
+function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: readonly string[] | undefined }) {
+  const id = `cf-${props.path.join('-')}`;
+  const key = [...(props.value ?? [])].sort().join(',');
+  return (
+    <div class="field">
+      <label class="field__label" for={id}>
+        背景要求（证件照）
+      </label>
+      <select
+        id={id}
+        value={key in BACKGROUNDS ? key : ''}
+        onChange={(e) => props.s.edit(props.path, e.currentTarget.value ? e.currentTarget.value.split(',') : undefined)}
+      >
+        {Object.entries(BACKGROUNDS).map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: number }) {
   const at = (...rest: (string | number)[]) => ['rules', i, ...rest];
   return (
@@ -187,6 +222,13 @@ function RuleParams({ s, rule, i }: { s: CatalogEditorState; rule: Rule; i: numb
             label="照片内容（决定拍摄建议）"
             value={rule.thresholds?.subject}
             options={PHOTO_SUBJECTS}
+          />
+          <BackgroundSelect s={s} path={at('thresholds', 'background')} value={rule.thresholds?.background} />
+          <Check
+            s={s}
+            path={at('thresholds', 'colour')}
+            label="须为彩色照片（黑白照片不能提交）"
+            checked={rule.thresholds?.colour === true}
           />
         </div>
       )}

@@ -98,3 +98,60 @@ export function greyMetrics(grey: ArrayLike<number>, width: number, height: numb
     isotropy: isotropy(grey, width, height),
   };
 }
+
+export interface ColourMetrics {
+  /** Mean of max − min channel (0–255); ≈ 0 for a black-and-white photo. */
+  chroma: number;
+  /** The two top corners' mean colour and grey-level standard deviation (a portrait's background). */
+  backdrop: { r: number; g: number; b: number; spread: number };
+}
+
+/** Share of the width, and of the height from the top, that each top corner block covers: on an
+ *  ID-style portrait (head centred, up to ≈ 75 % of the width at the hair) only background. */
+export const CORNER_WIDTH = 0.12;
+export const CORNER_HEIGHT = 0.25;
+
+/** Colourfulness (every second pixel each way) and the top corners' colour, from RGBA. */
+export function colourMetrics(rgba: ArrayLike<number>, width: number, height: number): ColourMetrics {
+  if (rgba.length < width * height * 4) throw new RangeError('rgba buffer smaller than width × height × 4');
+  let chromaSum = 0;
+  let sampled = 0;
+  for (let y = 0; y < height; y += 2) {
+    for (let x = 0, j = y * width * 4; x < width; x += 2, j += 8) {
+      const r = rgba[j]!,
+        g = rgba[j + 1]!,
+        b = rgba[j + 2]!;
+      chromaSum += Math.max(r, g, b) - Math.min(r, g, b);
+      sampled++;
+    }
+  }
+  const cw = Math.max(1, Math.round(width * CORNER_WIDTH));
+  const ch = Math.max(1, Math.round(height * CORNER_HEIGHT));
+  let r = 0,
+    g = 0,
+    b = 0,
+    grey = 0,
+    greySq = 0,
+    n = 0;
+  for (let y = 0; y < ch; y++) {
+    for (const x0 of [0, width - cw]) {
+      for (let x = x0, j = (y * width + x0) * 4; x < x0 + cw; x++, j += 4) {
+        const pr = rgba[j]!,
+          pg = rgba[j + 1]!,
+          pb = rgba[j + 2]!;
+        const v = (77 * pr + 150 * pg + 29 * pb + 128) >> 8;
+        r += pr;
+        g += pg;
+        b += pb;
+        grey += v;
+        greySq += v * v;
+        n++;
+      }
+    }
+  }
+  const mean = grey / n;
+  return {
+    chroma: sampled === 0 ? 0 : chromaSum / sampled,
+    backdrop: { r: r / n, g: g / n, b: b / n, spread: Math.sqrt(Math.max(0, greySq / n - mean * mean)) },
+  };
+}

@@ -5,7 +5,7 @@ import { sha256Hex } from '../hash';
 import { isJpeg, readJpegHeader, orientedSize, type JpegHeader } from './jpeg-header';
 import { decodeScaledFrame } from './scaled-decode';
 import { assertDecodable } from './pixel-guard';
-import { greyMetrics, toGrey } from './metrics';
+import { colourMetrics, greyMetrics, toGrey } from './metrics';
 import { fitArea, fitLongEdge, type Size } from './sizing';
 import {
   DEFAULT_LONG_EDGE,
@@ -134,7 +134,10 @@ export async function runPipeline(
   const greyCtx = context2d(greyCanvas, true);
   greyCtx.drawImage(bitmap, 0, 0, greySize.width, greySize.height);
   const rgba = greyCtx.getImageData(0, 0, greySize.width, greySize.height).data;
-  const measured = greyMetrics(toGrey(rgba, greySize.width, greySize.height), greySize.width, greySize.height);
+  const measured = {
+    ...greyMetrics(toGrey(rgba, greySize.width, greySize.height), greySize.width, greySize.height),
+    ...colourMetrics(rgba, greySize.width, greySize.height),
+  };
   const t2 = performance.now();
   progress(0.6);
 

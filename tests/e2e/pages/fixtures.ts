@@ -88,3 +88,57 @@ export function drawPhoto(width: number, height: number, seed = 1): OffscreenCan
   ctx.putImageData(image, 0, 0);
   return canvas;
 }
+
+/**
+ * A 1寸-style portrait (head and shoulders, centred) in front of `background` — a CSS colour, or
+ * `cluttered` (a room: a dark door frame on the left, a shelf on the right) — lit from one side
+ * and with sensor noise; `greyscale` draws it black and white.
+ */
+export function drawPortrait(
+  width: number,
+  height: number,
+  background: string | 'cluttered',
+  greyscale = false,
+): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  if (background === 'cluttered') {
+    ctx.fillStyle = '#d8d2c4';
+    ctx.fillRect(0, 0, width, height);
+    ctx.fillStyle = '#5a3a22';
+    ctx.fillRect(0, 0, width * 0.08, height); // a door frame
+    ctx.fillStyle = '#2a2a2a';
+    ctx.fillRect(width * 0.9, height * 0.1, width * 0.1, height * 0.05); // a shelf
+  } else {
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, width, height);
+  }
+  const light = ctx.createLinearGradient(0, 0, width, 0); // a window on the left
+  light.addColorStop(0, 'rgba(255,255,255,0.06)');
+  light.addColorStop(1, 'rgba(0,0,0,0.06)');
+  ctx.fillStyle = light;
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#1f2a48'; // a jacket
+  ctx.beginPath();
+  ctx.ellipse(width / 2, height * 1.05, width * 0.48, height * 0.3, 0, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = '#222'; // hair
+  ctx.beginPath();
+  ctx.ellipse(width / 2, height * 0.36, width * 0.3, height * 0.26, 0, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.fillStyle = '#e0ac8c'; // the face
+  ctx.beginPath();
+  ctx.ellipse(width / 2, height * 0.42, width * 0.24, height * 0.22, 0, 0, 2 * Math.PI);
+  ctx.fill();
+  const image = ctx.getImageData(0, 0, width, height);
+  const d = image.data;
+  let s = 7;
+  for (let i = 0; i < d.length; i += 4) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const n = ((s >> 16) & 7) - 4; // ±4 levels of noise
+    if (greyscale) d[i] = d[i + 1] = d[i + 2] = Math.round(0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!) + n;
+    else for (let c = 0; c < 3; c++) d[i + c] = d[i + c]! + n;
+  }
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}

@@ -1,7 +1,7 @@
 // Test page for tests/e2e/image-worker.spec.ts: runs fixtures through the real image worker and
 // reports plain numbers (no buffers cross into Playwright).
 import { processImage, type ProcessedImage } from '../../../src/workers/image/bridge';
-import { blurred, dark, drawDocument, orientedJpeg, toJpeg } from './fixtures';
+import { blurred, dark, drawDocument, drawPortrait, orientedJpeg, toJpeg } from './fixtures';
 
 async function independentSha256(data: ArrayBuffer): Promise<string> {
   const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
@@ -79,6 +79,20 @@ const api = {
     const files = { sharp: await toJpeg(doc), blurred: await toJpeg(blurred(doc)), dark: await toJpeg(dark(doc)) };
     const out: Record<string, Awaited<ReturnType<typeof summarise>>> = {};
     for (const [name, file] of Object.entries(files)) out[name] = await summarise(await processImage(file));
+    return out;
+  },
+  /** 2寸 portraits (413 × 579) against the backgrounds the standards name, and the wrong ones. */
+  async portraits() {
+    const shots = {
+      white: drawPortrait(413, 579, '#f2f2f0'),
+      blue: drawPortrait(413, 579, '#438edb'),
+      red: drawPortrait(413, 579, '#d01c24'),
+      cream: drawPortrait(413, 579, '#d9c8a8'),
+      cluttered: drawPortrait(413, 579, 'cluttered'),
+      greyscale: drawPortrait(413, 579, '#f2f2f0', true),
+    };
+    const out: Record<string, ProcessedImage['metrics']> = {};
+    for (const [name, canvas] of Object.entries(shots)) out[name] = (await processImage(await toJpeg(canvas))).metrics;
     return out;
   },
   async large() {

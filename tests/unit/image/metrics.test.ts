@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clippedShare,
+  colourMetrics,
   greyMetrics,
   isotropy,
   laplacianVariance,
@@ -153,5 +154,65 @@ describe('isotropy', () => {
     const shaken = smearX(cells, 9);
     expect(isotropy(shaken, W, H)).toBeLessThan(0.1);
     expect(laplacianVariance(shaken, W, H)).toBeGreaterThan(1000);
+  });
+});
+
+describe('colourMetrics', () => {
+  // A 1寸-shaped portrait (300 × 420): a background colour, a skin-toned head and shoulders.
+  const PW = 300,
+    PH = 420;
+  type RGB = [number, number, number];
+  const SKIN: RGB = [224, 172, 140];
+  const SHIRT: RGB = [40, 60, 110];
+  function portrait(background: (x: number, y: number) => RGB, grey = false): Uint8ClampedArray {
+    const px = new Uint8ClampedArray(PW * PH * 4);
+    for (let y = 0; y < PH; y++)
+      for (let x = 0; x < PW; x++) {
+        const head = ((x - 150) / 100) ** 2 + ((y - 170) / 130) ** 2 <= 1;
+        const shoulders = y > 310 && Math.abs(x - 150) < 140;
+        let [r, g, b] = head ? SKIN : shoulders ? SHIRT : background(x, y);
+        if (grey) r = g = b = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+        px.set([r, g, b, 255], (y * PW + x) * 4);
+      }
+    return px;
+  }
+
+  it('reads the top corners as the background: their colour, and no spread on a plain one', () => {
+    const { backdrop } = colourMetrics(
+      portrait(() => [67, 142, 219]),
+      PW,
+      PH,
+    );
+    expect(backdrop).toEqual({ r: 67, g: 142, b: 219, spread: 0 });
+  });
+
+  it('sees a door in one corner as spread', () => {
+    // A dark door frame down the left edge of a white wall.
+    const { backdrop } = colourMetrics(
+      portrait((x) => (x < 20 ? [90, 60, 40] : [240, 240, 240])),
+      PW,
+      PH,
+    );
+    expect(backdrop.spread).toBeGreaterThan(40);
+  });
+
+  it('tells a colour photo from a black-and-white one', () => {
+    const colour = colourMetrics(
+      portrait(() => [240, 240, 240]),
+      PW,
+      PH,
+    ).chroma;
+    const grey = colourMetrics(
+      portrait(() => [240, 240, 240], true),
+      PW,
+      PH,
+    ).chroma;
+    expect(grey).toBe(0);
+    // The head (≈ 33 % of the photo, chroma 84) and the shirt (chroma 70) alone give more than 20.
+    expect(colour).toBeGreaterThan(20);
+  });
+
+  it('refuses a buffer smaller than its size', () => {
+    expect(() => colourMetrics(new Uint8ClampedArray(10), 10, 10)).toThrow(RangeError);
   });
 });

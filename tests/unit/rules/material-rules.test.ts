@@ -133,6 +133,81 @@ describe('photo-quality', () => {
   });
 });
 
+describe("photo-quality: a portrait's colour and background", () => {
+  const portrait = (background: ('white' | 'light' | 'blue' | 'red')[] | undefined, colour = true) =>
+    makeItem({
+      materials: [{ ...ID_FRONT, id: 'photo', name: '1寸照片', handling: 'electronic' }],
+      rules: [
+        {
+          kind: 'photo-quality',
+          material: 'photo',
+          thresholds: { minLongEdge: 413, subject: 'portrait', colour, ...(background && { background }) },
+        },
+      ],
+    });
+  const shot = (it: ReturnType<typeof portrait>, q: Parameters<typeof page>[0]) =>
+    run(it, { materials: [material('photo', { pages: [page(q)] })] });
+  // Corner colours as a phone sees them (sRGB means): a white wall, an ID-photo blue cloth, a red
+  // one, a cream wall, a dim room, an olive curtain.
+  const WHITE_WALL = { r: 236, g: 238, b: 241, spread: 6 };
+  const BLUE_CLOTH = { r: 67, g: 142, b: 219, spread: 8 };
+  const RED_CLOTH = { r: 206, g: 28, b: 38, spread: 7 };
+  const CREAM_WALL = { r: 214, g: 200, b: 172, spread: 9 };
+  const DIM_ROOM = { r: 70, g: 62, b: 55, spread: 12 };
+  const OLIVE = { r: 128, g: 128, b: 40, spread: 5 };
+
+  it('accepts the colour its standard names', () => {
+    expect(shot(portrait(['white']), { chroma: 20, backdrop: WHITE_WALL }).findings).toEqual([]);
+    expect(shot(portrait(['white', 'blue']), { chroma: 20, backdrop: BLUE_CLOTH }).findings).toEqual([]);
+    expect(shot(portrait(['light']), { chroma: 20, backdrop: CREAM_WALL }).findings).toEqual([]);
+    expect(shot(portrait(['light']), { chroma: 20, backdrop: WHITE_WALL }).findings).toEqual([]);
+    expect(shot(portrait(['red']), { chroma: 20, backdrop: RED_CLOTH }).findings).toEqual([]);
+  });
+
+  it('refuses a background that is clearly another colour', () => {
+    const blue = only(shot(portrait(['white']), { chroma: 20, backdrop: BLUE_CLOTH }), 'photo.backdrop');
+    expect(blue.severity).toBe('error');
+    expect(blue.message).toBe(
+      '1寸照片第1页背景是蓝色，要求白色背景，乡镇会退回。请让申请人站在白色墙面或幕布前重新拍摄',
+    );
+    const dark = only(shot(portrait(['white', 'blue']), { chroma: 20, backdrop: DIM_ROOM }), 'photo.backdrop');
+    expect(dark.severity).toBe('error');
+    expect(dark.message).toContain('背景是深色，要求白色或蓝色背景');
+    expect(only(shot(portrait(['blue']), { chroma: 20, backdrop: WHITE_WALL }), 'photo.backdrop').severity).toBe(
+      'error',
+    );
+  });
+
+  it('only warns where the camera may be wrong: a light tint for white, a colour it cannot name', () => {
+    const cream = only(shot(portrait(['white']), { chroma: 20, backdrop: CREAM_WALL }), 'photo.backdrop');
+    expect(cream.severity).toBe('warning');
+    expect(cream.message).toBe(
+      '1寸照片第1页背景看起来不是白色，请放大确认；不是就让申请人站在白色墙面或幕布前重新拍摄',
+    );
+    expect(only(shot(portrait(['white']), { chroma: 20, backdrop: OLIVE }), 'photo.backdrop').severity).toBe('warning');
+  });
+
+  it('warns of an uneven background without naming its colour', () => {
+    const r = shot(portrait(['white']), { chroma: 20, backdrop: { ...BLUE_CLOTH, spread: 45 } });
+    expect(codes(r)).toEqual(['photo.backdrop_uneven']);
+    expect(only(r, 'photo.backdrop_uneven').severity).toBe('warning');
+  });
+
+  it('refuses a black-and-white photo where a colour one is asked', () => {
+    const grey = only(shot(portrait(['white']), { chroma: 1.5, backdrop: WHITE_WALL }), 'photo.greyscale');
+    expect(grey.severity).toBe('error');
+    expect(grey.message).toBe(
+      '1寸照片第1页是黑白照片，要求彩色照片，乡镇会退回。请用手机原相机拍彩色照片（不要用黑白滤镜）',
+    );
+    expect(shot(portrait(['white'], false), { chroma: 1.5, backdrop: WHITE_WALL }).findings).toEqual([]);
+  });
+
+  it('says nothing of colour or background on pages measured before they were, or without a standard', () => {
+    expect(shot(portrait(['white']), {}).findings).toEqual([]);
+    expect(shot(portrait(undefined), { chroma: 20, backdrop: BLUE_CLOTH }).findings).toEqual([]);
+  });
+});
+
 describe('page-count', () => {
   const base: ServiceItemInput['materials'] = [
     {

@@ -134,6 +134,27 @@ describe('photos', () => {
     expect(stored.find((m) => m.requirementId === 'id-card-back')?.pages[0]?.quality?.isotropy).toBe(0.02);
   });
 
+  it("checks a portrait's colour and background as its standard asks (白色或蓝色背景, 彩色)", async () => {
+    await openNewCase();
+    const { state } = h.get();
+    // A black-and-white 1寸 photo on a red background.
+    await addPhotos(state, 'photo', [photo({ ...SHARP, chroma: 1, backdrop: { r: 206, g: 28, b: 38, spread: 6 } })]);
+    expect(codesOn('photo')).toEqual(expect.arrayContaining(['photo.greyscale', 'photo.backdrop']));
+    expect(statusOf('photo')).toBe('errors');
+    await replacePage(
+      state,
+      'photo',
+      0,
+      photo({ ...SHARP, chroma: 22, backdrop: { r: 70, g: 140, b: 212, spread: 7 } }),
+    );
+    expect(statusOf('photo')).toBe('passes');
+    const stored = await listMaterials(state.workbench.record.value!.id);
+    expect(stored.find((m) => m.requirementId === 'photo')?.pages[0]?.quality).toMatchObject({
+      chroma: 22,
+      backdrop: { r: 70, g: 140, b: 212, spread: 7 },
+    });
+  });
+
   it('keeps several pages in order: add, move up/down, delete', async () => {
     await openNewCase();
     const { state } = h.get();

@@ -4,6 +4,7 @@ import type { QualityMetrics } from '../../schemas/case';
 import type { PhotoThresholds } from '../../schemas/catalog';
 import type { Severity } from '../../result';
 import { finding } from '../findings';
+import { backdropProblems } from './photo-backdrop';
 import type { Finding, RuleEvaluator } from '../types';
 
 interface PageProblem {
@@ -50,7 +51,7 @@ export function photoProblems(q: QualityMetrics, t: PhotoThresholds): PageProble
   if (q.clipped > t.maxClipped) {
     problems.push({ code: 'photo.clipped', severity: 'warning', advice: words.clipped });
   }
-  return problems;
+  return [...problems, ...backdropProblems(q, t)];
 }
 
 /** The advice that depends on what is photographed: a paper's text, a person's face, or a place. */
