@@ -13,3 +13,13 @@ export const provideEarlyCaseRead = (r: EarlyReader): void => {
 
 /** A case is about to be opened (its card was tapped): start reading it. */
 export const readCaseEarly = (state: AppState, id: string): void => reader?.(state, id);
+
+let changedElsewhere = 0;
+
+/** Cases were changed in storage by sync (a pull, a restore): a read begun before is stale. */
+export const casesChangedElsewhere = (): void => {
+  changedElsewhere++;
+};
+
+/** Counts those changes: a read keeps the count it began at. */
+export const elsewhereChanges = (): number => changedElsewhere;

@@ -6,6 +6,7 @@ import { showToast, type AppState } from './app-state';
 import { loadPulledCatalog } from './catalog-lookup';
 import { loadHolidayCalendar } from './holiday-calendar';
 import { loadCaseList } from './case-list';
+import { casesChangedElsewhere } from './case-early-read';
 import { refreshSyncStatus } from './sync-status';
 import { refreshDeviceProblems } from './device-problems';
 import { reloadCase } from './workbench/open';
@@ -22,6 +23,7 @@ function onPulled(state: AppState, summary: PullSummary): void {
   if (summary.catalogItems > 0) void loadPulledCatalog();
   if (summary.holidayYears) void loadHolidayCalendar();
   if (summary.caseIds.length === 0) return;
+  casesChangedElsewhere(); // a case read from a tap just before is stale
   const open = state.workbench.openId.value;
   if (open && summary.caseIds.includes(open)) void reloadCase(state);
   if (state.router.route.value.name === 'cases') void loadCaseList(state);
@@ -31,6 +33,7 @@ function onPulled(state: AppState, summary: PullSummary): void {
 function onRestored(state: AppState, summary: RestoreSummary): void {
   const changed = [...summary.added, ...summary.advanced];
   if (changed.length === 0) return;
+  casesChangedElsewhere();
   const open = state.workbench.openId.value;
   if (open && changed.includes(open)) void reloadCase(state);
   if (state.router.route.value.name === 'cases') void loadCaseList(state);

@@ -6,7 +6,7 @@ import { clearWorkbench } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
 import { fetchMissingCaseFiles } from './case-files';
-import { provideEarlyCaseRead } from '../case-early-read';
+import { elsewhereChanges, provideEarlyCaseRead } from '../case-early-read';
 import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
 async function readCase(id: string) {
@@ -33,6 +33,8 @@ interface EarlyRead {
   read: Promise<CaseRead>;
   /** The write queue's tail when it was queued: anything queued later may have changed the case. */
   tail: Promise<unknown>;
+  /** Sync's changes to cases so far: a pull or restore after it may have changed this case. */
+  synced: number;
   at: number;
 }
 const earlyReads = new WeakMap<AppState, EarlyRead>();
@@ -43,16 +45,23 @@ provideEarlyCaseRead((state, id) => {
   // In the write queue, like every read of the workbench: after any write still under way.
   const read = queueWrite(state, () => readCase(id));
   read.catch(() => undefined); // the opening reports it, if it uses this read
-  earlyReads.set(state, { id, read, tail: state.workbench.writes.chain, at: performance.now() });
+  earlyReads.set(state, {
+    id,
+    read,
+    tail: state.workbench.writes.chain,
+    synced: elsewhereChanges(),
+    at: performance.now(),
+  });
 });
 
-/** The early read of `id`, if nothing was queued or typed since it began; used once. */
+/** The early read of `id`, if nothing was queued, typed or synced since it began; used once. */
 function takeEarlyRead(state: AppState, id: string): Promise<CaseRead> | undefined {
   const early = earlyReads.get(state);
   earlyReads.delete(state);
   const fresh =
     early?.id === id &&
     early.tail === state.workbench.writes.chain &&
+    early.synced === elsewhereChanges() &&
     !hasPendingWrites(state) &&
     performance.now() - early.at < EARLY_READ_MAX_AGE_MS;
   return fresh ? early.read : undefined;

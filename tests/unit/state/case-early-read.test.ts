@@ -10,7 +10,7 @@ import {
   savePersonDraft,
   setField,
 } from '../../../src/state';
-import { readCaseEarly } from '../../../src/state/case-early-read';
+import { casesChangedElsewhere, readCaseEarly } from '../../../src/state/case-early-read';
 import { VILLAGE, useHarness } from './harness';
 
 // Counts the case reads: an opening that uses the tap's read reads the case once.
@@ -81,6 +81,19 @@ describe('a case read from the tap on its card', () => {
     await openCase(state, a);
     expect(state.workbench.record.value?.fields['phone']).toBe('13912345678');
     expect(caseReads()).toBe(3);
+  });
+
+  it('reads again when sync changed cases after the tap (a pull landed in between)', async () => {
+    const { state, a } = await twoCases();
+    readCaseEarly(state, a);
+    await new Promise((r) => setTimeout(r, 50)); // the tap's read is done
+    // The service worker's pull writes the case, then tells the page which cases changed.
+    const before = (await storage.getCase(a))!;
+    const pulled = { ...before, fields: { ...before.fields, phone: '13900000000' } };
+    await storage.saveCaseWithMaterials({ case: pulled, materials: [], expectStatus: [before.status] });
+    casesChangedElsewhere();
+    await openCase(state, a);
+    expect(state.workbench.record.value?.fields['phone']).toBe('13900000000');
   });
 
   it('reads again when the tap is too old (its screen did not open at once)', async () => {
