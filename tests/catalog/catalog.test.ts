@@ -352,7 +352,7 @@ describe('photo subjects', () => {
               : /白色背景|白底/.test(standard)
                 ? ['white']
                 : /背景单一/.test(standard)
-                  ? ['blue', 'light', 'red', 'white']
+                  ? ['any']
                   : undefined;
           expect([...(r.thresholds.background ?? [])].sort(), where).toEqual(wanted ?? []);
           expect(r.thresholds.colour === true, where).toBe(/彩色/.test(standard));

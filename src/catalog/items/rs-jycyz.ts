@@ -47,7 +47,7 @@ export const item: ServiceItemInput = {
     { ...ageRange(16), source: '《中华人民共和国劳动法》第十五条：禁止招用未满16周岁的未成年人' },
     matchesApplicant('hukou'),
     matchesApplicant('hukou', 'idNumber'),
-    ...captureRules(materials, { photo: { ...ONE_INCH_PORTRAIT, background: ['white', 'light', 'blue', 'red'] } }),
+    ...captureRules(materials, { photo: { ...ONE_INCH_PORTRAIT, background: ['any'] } }),
   ],
   commonReturns: ['未满16周岁', '照片模糊或不是证件照', '户口簿本人页与身份证不一致'],
   keywords: ['就业创业证', '失业登记', '就业登记', '失业证', '就业证', 'jycyz', 'sydj', 'jydj', 'syz', 'jyz'],

@@ -29,6 +29,9 @@ const PHOTO_REASONS: Record<string, string> = {
   'photo.bright': '已拍的照片过亮，看不清字',
   'photo.clipped': '已拍的照片有反光，部分字看不清',
   'photo.resolution': '已拍的照片不够清楚',
+  'photo.greyscale': '已拍的照片是黑白的，需要彩色照片',
+  'photo.backdrop': '已拍的照片背景颜色不符合要求',
+  'photo.backdrop_uneven': '已拍的照片背景不是单一颜色',
 };
 
 /**

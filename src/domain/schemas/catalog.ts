@@ -65,8 +65,9 @@ export const FormField = z.object({
 });
 export type FormField = z.infer<typeof FormField>;
 
-/** The background colours a portrait standard names (白色, 浅色, 蓝色, 红色). */
-export const BackdropColour = z.enum(['white', 'light', 'blue', 'red']);
+/** The background colours a portrait standard names: 白色, 白色或浅色 ('light': white or any
+ *  light tint), 蓝色, 红色, or 'any' (背景单一: one plain colour, whichever). */
+export const BackdropColour = z.enum(['white', 'light', 'blue', 'red', 'any']);
 export type BackdropColour = z.infer<typeof BackdropColour>;
 
 /** Photo-quality thresholds; metrics come from the image worker (see QualityMetrics). */
@@ -89,7 +90,7 @@ export const PhotoThresholds = z.object({
   subject: z.enum(['document', 'portrait', 'scene']).default('document'),
   /** A colour photo is required (彩色照片): a black-and-white one is returned. */
   colour: z.boolean().optional(),
-  /** A portrait's background: plain, in one of these colours ('light': white or a light tint). */
+  /** A portrait's background: plain, in one of these colours. */
   background: z.array(BackdropColour).min(1).optional(),
 });
 export type PhotoThresholds = z.infer<typeof PhotoThresholds>;

@@ -149,8 +149,9 @@ const BACKGROUNDS: Record<string, string> = {
   light: '白色或浅色背景',
   blue: '蓝色背景',
   red: '红色背景',
-  'blue,light,red,white': '背景单一即可（颜色不限）',
+  any: '背景单一即可（颜色不限）',
 };
+const COLOUR_NAMES: Record<string, string> = { white: '白色', light: '浅色', blue: '蓝色', red: '红色', any: '单一' };
 
 function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: readonly string[] | undefined }) {
   const id = `cf-${props.path.join('-')}`;
@@ -162,7 +163,7 @@ function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: rea
       </label>
       <select
         id={id}
-        value={key in BACKGROUNDS ? key : ''}
+        value={key}
         onChange={(e) => props.s.edit(props.path, e.currentTarget.value ? e.currentTarget.value.split(',') : undefined)}
       >
         {Object.entries(BACKGROUNDS).map(([v, text]) => (
@@ -170,6 +171,16 @@ function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: rea
             {text}
           </option>
         ))}
+        {/* A list the presets do not cover (imported, or typed in the text) is shown as it is. */}
+        {!(key in BACKGROUNDS) && (
+          <option value={key}>
+            其他：
+            {key
+              .split(',')
+              .map((c) => COLOUR_NAMES[c] ?? c)
+              .join('、')}
+          </option>
+        )}
       </select>
     </div>
   );

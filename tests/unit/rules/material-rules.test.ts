@@ -134,7 +134,7 @@ describe('photo-quality', () => {
 });
 
 describe("photo-quality: a portrait's colour and background", () => {
-  const portrait = (background: ('white' | 'light' | 'blue' | 'red')[] | undefined, colour = true) =>
+  const portrait = (background: ('white' | 'light' | 'blue' | 'red' | 'any')[] | undefined, colour = true) =>
     makeItem({
       materials: [{ ...ID_FRONT, id: 'photo', name: '1寸照片', handling: 'electronic' }],
       rules: [
@@ -185,6 +185,33 @@ describe("photo-quality: a portrait's colour and background", () => {
       '1寸照片第1页背景看起来不是白色，请放大确认；不是就让申请人站在白色墙面或幕布前重新拍摄',
     );
     expect(only(shot(portrait(['white']), { chroma: 20, backdrop: OLIVE }), 'photo.backdrop').severity).toBe('warning');
+  });
+
+  it('takes a light tint of any hue as 浅色, but not as 白色; a cool-lit white wall only warns', () => {
+    const LIGHT_BLUE = { r: 150, g: 200, b: 240, spread: 6 };
+    const COOL_WHITE = { r: 190, g: 208, b: 240, spread: 6 };
+    expect(shot(portrait(['light']), { chroma: 20, backdrop: LIGHT_BLUE }).findings).toEqual([]);
+    const blue = only(shot(portrait(['white']), { chroma: 20, backdrop: LIGHT_BLUE }), 'photo.backdrop');
+    expect(blue.severity).toBe('error');
+    expect(only(shot(portrait(['white']), { chroma: 20, backdrop: COOL_WHITE }), 'photo.backdrop').severity).toBe(
+      'warning',
+    );
+    const dark = only(shot(portrait(['light']), { chroma: 20, backdrop: DIM_ROOM }), 'photo.backdrop');
+    expect(dark.message).toBe(
+      '1寸照片第1页背景是深色，要求白色或浅色背景，乡镇会退回。请让申请人站在白色或浅色墙面或幕布前重新拍摄',
+    );
+  });
+
+  it('takes any one plain colour where the standard asks only for 背景单一', () => {
+    expect(shot(portrait(['any']), { chroma: 20, backdrop: DIM_ROOM }).findings).toEqual([]);
+    expect(shot(portrait(['any']), { chroma: 20, backdrop: OLIVE }).findings).toEqual([]);
+    const uneven = only(
+      shot(portrait(['any']), { chroma: 20, backdrop: { ...OLIVE, spread: 50 } }),
+      'photo.backdrop_uneven',
+    );
+    expect(uneven.message).toBe(
+      '1寸照片第1页背景不是单一颜色（有杂物、门窗或阴影），乡镇可能退回。请让申请人站在单一颜色的纯色墙面或幕布前重新拍摄',
+    );
   });
 
   it('warns of an uneven background without naming its colour', () => {

@@ -107,6 +107,18 @@ describe('villagerAskForMaterial', () => {
     expect(JSON.stringify(v)).not.toMatch(/手机|拍摄|上传/);
   });
 
+  it('a black-and-white 1寸 photo on the wrong background: says so, and asks for the photo', () => {
+    const on = onMaterial(photo.id, 1);
+    const fs = [
+      finding('photo.greyscale', 'error', '近期免冠1寸照片第1页是黑白照片……', on, 'photo-quality'),
+      finding('photo.backdrop', 'error', '近期免冠1寸照片第1页背景是红色……', on, 'photo-quality'),
+    ];
+    expect(villagerAskForMaterial(photo, fs)).toEqual({
+      reasons: ['已拍的照片是黑白的，需要彩色照片', '已拍的照片背景颜色不符合要求'],
+      ask: '请带上您的近期免冠1寸照片',
+    });
+  });
+
   it('missing: a kept original says it stays with the township; a portrait photo has no 原件', () => {
     const missing = (r: MaterialRequirement) =>
       finding('material.missing', 'error', `缺少“${r.name}”，请拍摄上传`, onMaterial(r.id), 'material-missing');

@@ -8,18 +8,26 @@ import type { QualityMetrics } from '../../schemas/case';
 import type { BackdropColour, PhotoThresholds } from '../../schemas/catalog';
 import type { Severity } from '../../result';
 
-export type SeenBackdrop = BackdropColour | 'dark' | 'other';
+export type SeenBackdrop = Exclude<BackdropColour, 'any'> | 'dark' | 'other';
 
 /** Below this mean colourfulness a photo is black and white (JPEG noise stays under ≈ 3). */
 export const MIN_COLOUR_CHROMA = 6;
 /** Above this grey-level spread the corners are not one plain colour (clutter, a door, a shadow). */
 export const MAX_BACKDROP_SPREAD = 30;
 
-/** Names the corners' mean colour. Thresholds on grey level (BT.601) and chroma (max − min). */
-export function backdropColour({ r, g, b }: { r: number; g: number; b: number }): SeenBackdrop {
-  const grey = 0.299 * r + 0.587 * g + 0.114 * b;
+/** Above this grey level a background counts as light whatever its hue (浅色: light blue too). */
+const LIGHT_GREY = 170;
+
+type Rgb = { r: number; g: number; b: number };
+const greyOf = ({ r, g, b }: Rgb) => 0.299 * r + 0.587 * g + 0.114 * b;
+
+/** Names the corners' mean colour. Thresholds on grey level (BT.601) and chroma (max − min); a
+ *  white wall under cool light (chroma ≤ 50) is not blue. */
+export function backdropColour(rgb: Rgb): SeenBackdrop {
+  const { r, g, b } = rgb;
+  const grey = greyOf(rgb);
   const chroma = Math.max(r, g, b) - Math.min(r, g, b);
-  if (b >= g && b - r >= 50 && grey >= 60) return 'blue';
+  if (b >= g && b - r >= 50 && chroma >= 60 && grey >= 60) return 'blue';
   if (r - g >= 80 && r - b >= 60 && r >= 140) return 'red';
   if (grey >= 200 && chroma <= 35) return 'white';
   if (grey >= 150 && chroma <= 70) return 'light';
@@ -36,8 +44,20 @@ const NAMES: Record<SeenBackdrop, string> = {
   other: '杂色',
 };
 
-/** 白色, 白色或蓝色, 白色或浅色 … */
-export const wantedName = (allowed: readonly BackdropColour[]): string => allowed.map((c) => NAMES[c]).join('或');
+const WANTED: Record<BackdropColour, string> = {
+  white: '白色',
+  light: '白色或浅色',
+  blue: '蓝色',
+  red: '红色',
+  any: '单一颜色',
+};
+
+/** 白色, 白色或蓝色, 白色或浅色 … ('light' already says 白色). */
+export const wantedName = (allowed: readonly BackdropColour[]): string =>
+  allowed
+    .filter((c) => !(c === 'white' && allowed.includes('light')))
+    .map((c) => WANTED[c])
+    .join('或');
 
 interface Problem {
   code: string;
@@ -67,8 +87,11 @@ export function backdropProblems(q: QualityMetrics, t: PhotoThresholds): Problem
     return problems;
   }
   const seen = backdropColour(q.backdrop);
-  // 'light' admits white; white does not admit a light tint (it may still be white, dimly lit).
-  if (allowed.includes(seen as BackdropColour) || (seen === 'white' && allowed.includes('light'))) return problems;
+  // 'light' admits white and any light tint; white does not admit a tint (it may still be white,
+  // under coloured light: a warning below).
+  const light = seen === 'white' || greyOf(q.backdrop) >= LIGHT_GREY;
+  if (allowed.includes('any') || allowed.includes(seen as BackdropColour) || (light && allowed.includes('light')))
+    return problems;
   const unsure = seen === 'other' || (seen === 'light' && allowed.includes('white'));
   problems.push(
     unsure
