@@ -2,7 +2,14 @@
 // material's requirement and standard, rule parameters with their source and local flag — as a form over the item's JSON: every
 // change goes into the text, so the checks, the diff and the preview follow as they do for typing.
 import type { JSX } from 'preact';
-import type { MaterialAlternative, MaterialRequirement, Rule, ServiceItem } from '../../domain/schemas/catalog';
+import type {
+  BackdropColour,
+  MaterialAlternative,
+  MaterialRequirement,
+  Rule,
+  ServiceItem,
+} from '../../domain/schemas/catalog';
+import { wantedName } from '../../domain/rules/kinds/photo-backdrop';
 import type { CatalogEditorState } from '../../state/admin/catalog';
 import { Button } from '../components/button';
 
@@ -151,7 +158,6 @@ const BACKGROUNDS: Record<string, string> = {
   red: '红色背景',
   any: '背景单一即可（颜色不限）',
 };
-const COLOUR_NAMES: Record<string, string> = { white: '白色', light: '浅色', blue: '蓝色', red: '红色', any: '单一' };
 
 function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: readonly string[] | undefined }) {
   const id = `cf-${props.path.join('-')}`;
@@ -172,15 +178,7 @@ function BackgroundSelect(props: { s: CatalogEditorState; path: Path; value: rea
           </option>
         ))}
         {/* A list the presets do not cover (imported, or typed in the text) is shown as it is. */}
-        {!(key in BACKGROUNDS) && (
-          <option value={key}>
-            其他：
-            {key
-              .split(',')
-              .map((c) => COLOUR_NAMES[c] ?? c)
-              .join('、')}
-          </option>
-        )}
+        {!(key in BACKGROUNDS) && <option value={key}>其他：{wantedName(key.split(',') as BackdropColour[])}</option>}
       </select>
     </div>
   );

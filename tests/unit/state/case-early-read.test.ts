@@ -2,16 +2,9 @@
 // workbench opens with that read, unless anything could have changed the case since.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as storage from '../../../src/storage';
-import {
-  createNewCase,
-  emptyPersonDraft,
-  flushCaseSave,
-  openCase,
-  savePersonDraft,
-  setField,
-} from '../../../src/state';
+import { createNewCase, flushCaseSave, openCase, setField } from '../../../src/state';
 import { casesChangedElsewhere, readCaseEarly } from '../../../src/state/case-early-read';
-import { VILLAGE, useHarness } from './harness';
+import { saveApplicant, useHarness } from './harness';
 
 // Counts the case reads: an opening that uses the tap's read reads the case once.
 vi.mock('../../../src/storage', async (importOriginal) => {
@@ -24,14 +17,7 @@ const h = useHarness();
 
 async function twoCases() {
   const { state } = h.get();
-  const p = await savePersonDraft(state, {
-    ...emptyPersonDraft(VILLAGE),
-    name: '张桂兰',
-    idNumber: '11010519491231002X',
-    idCardIssuedOn: '2010-05-01',
-    phone: '13812345678',
-    address: '彭村村一组 3 号',
-  });
+  const p = await saveApplicant(state);
   const a = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
   const b = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
   vi.mocked(storage.getCase).mockClear();

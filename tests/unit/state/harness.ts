@@ -10,6 +10,8 @@ import { closeDb, createKeyring, DaibanDb, forgetStorageKey, unlockStorage, useD
 import { useKeyring } from '../../../src/state/device-key';
 import {
   createAppState,
+  emptyPersonDraft,
+  savePersonDraft,
   formatRoute,
   type AppState,
   type ProcessedImage,
@@ -41,6 +43,17 @@ export function memoryRouter(): Router & { history: string[] } {
     dispose: () => undefined,
   };
 }
+
+/** 张桂兰 of VILLAGE, with every profile field a case prefills, saved on the device. */
+export const saveApplicant = (state: AppState) =>
+  savePersonDraft(state, {
+    ...emptyPersonDraft(VILLAGE),
+    name: '张桂兰',
+    idNumber: '11010519491231002X',
+    idCardIssuedOn: '2010-05-01',
+    phone: '13812345678',
+    address: '彭村村一组 3 号',
+  });
 
 let counter = 0;
 /** Each "photo" is a distinct byte string; its metrics are what the test says the worker measured. */

@@ -7,16 +7,14 @@ import { listMaterials } from '../../../src/storage';
 import {
   addPhotos,
   createNewCase,
-  emptyPersonDraft,
   flushCaseSave,
   openCase,
   replacePage,
-  savePersonDraft,
   setMaterialData,
   signMaterial,
   type AppState,
 } from '../../../src/state';
-import { SHARP, VILLAGE, photo, useHarness } from './harness';
+import { SHARP, photo, saveApplicant, useHarness } from './harness';
 
 const h = useHarness();
 const ITEM = 'MZ-LSJZ'; // 临时救助: the 户口簿 (hukou) has data fields read off the page
@@ -24,14 +22,7 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function openHukouCase() {
   const { state } = h.get();
-  const p = await savePersonDraft(state, {
-    ...emptyPersonDraft(VILLAGE),
-    name: '张桂兰',
-    idNumber: '11010519491231002X',
-    idCardIssuedOn: '2010-05-01',
-    phone: '13812345678',
-    address: '彭村村一组 3 号',
-  });
+  const p = await saveApplicant(state);
   const c = await createNewCase(state, { itemCode: ITEM, applicantId: p.id });
   await openCase(state, c.id);
   const hukou = state.workbench.item.value!.materials.find((m) => m.id === 'hukou')!;

@@ -56,7 +56,7 @@ const WANTED: Record<BackdropColour, string> = {
 export const wantedName = (allowed: readonly BackdropColour[]): string =>
   allowed
     .filter((c) => !(c === 'white' && allowed.includes('light')))
-    .map((c) => WANTED[c])
+    .map((c) => WANTED[c] ?? c) // a value typed in the admin's text, not yet checked
     .join('或');
 
 interface Problem {
