@@ -273,10 +273,11 @@ async function sealedCaseData(t: Target, agentId: string, village: string): Prom
   const id = uuidv7();
   const person = makePerson(village, { id: personId(0) });
   await t.app.store.transaction(async (tx) => {
+    const item = (await tx.catalog.list())[0]!;
     await tx.cases.insert({
       id,
       number: 'TEMPLATE',
-      itemCode: (await tx.catalog.list())[0]!.code,
+      itemCode: item.code,
       villageCode: village,
       townshipCode: TOWN,
       countyCode: COUNTY,
@@ -288,8 +289,8 @@ async function sealedCaseData(t: Target, agentId: string, village: string): Prom
       data: {
         id,
         number: 'TEMPLATE',
-        itemCode: (await tx.catalog.list())[0]!.code,
-        itemVersion: 1,
+        itemCode: item.code,
+        itemVersion: item.version,
         applicantId: person.id,
         status: 'rated',
         fields: { phone: '13800000000', address: '彭村村一组 12 号' },

@@ -1,15 +1,19 @@
 // The service catalogue as published data: the county admin edits an item in the desk's JSON
-// editor (a broken reference is flagged live, the diff names the change), publishes version 2 and
+// editor (a broken reference is flagged live, the diff names the change), publishes its next version and
 // withdraws another item; a tablet that was offline meanwhile picks both up when back online — the
 // new name in the item picker, the withdrawn item gone — and keeps working from its cache.
 import { expect, test } from '@playwright/test';
 import { signIn } from './fixtures/admin-steps';
 import { login } from './fixtures/sync-steps';
+import { findItem } from '../../src/catalog';
 
 const ITEM = '高龄津贴申领';
 const RENAMED = '高龄津贴申领（2027 版）';
 const WITHDRAWN = '生育登记';
 const NEW_ITEM = '困难老人临时救助';
+/** The published versions follow the built-in (seeded) ones. */
+const NEXT = findItem('MZ-GLJT')!.version + 1;
+const WITHDRAWN_NEXT = findItem('WJ-SYDJ')!.version + 1;
 
 test('a catalogue change published at the desk reaches an offline-then-online tablet', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -40,10 +44,10 @@ test('a catalogue change published at the desk reaches an offline-then-online ta
   await expect(admin.getByTestId('catalog-diff').getByRole('row', { name: /name/ })).toContainText(RENAMED);
   await expect(admin.getByTestId('catalog-preview')).toContainText('示例办件可以提交');
   await admin.getByRole('button', { name: '发布新版本' }).click();
-  await expect(admin.getByText('已发布第 2 版')).toBeVisible();
+  await expect(admin.getByText(`已发布第 ${NEXT} 版`)).toBeVisible();
 
   // The form edits the same JSON: a shorter promised limit shows in the diff; the draft is saved,
-  // then thrown away, and the editor is back on the published version 2.
+  // then thrown away, and the editor is back on the published version.
   await admin.getByLabel('承诺时限（工作日）').fill('3');
   await admin.getByLabel('承诺时限（工作日）').blur();
   await expect(admin.getByTestId('catalog-diff').getByRole('row', { name: /promisedLimitDays/ })).toContainText('3');
@@ -52,7 +56,7 @@ test('a catalogue change published at the desk reaches an offline-then-online ta
   await admin.getByRole('button', { name: '删除草稿' }).click();
   await expect(admin.getByText('草稿已删除')).toBeVisible();
   await expect(admin.getByTestId('catalog-diff')).toContainText('没有改动');
-  await expect(editor).toHaveValue(/"version": 2/);
+  await expect(editor).toHaveValue(new RegExp(`"version": ${NEXT}\\b`));
 
   // A new item, started from this one and renamed in the form, published as its version 1.
   await admin.getByLabel('新事项编码').fill('mz-test-new');
@@ -65,7 +69,7 @@ test('a catalogue change published at the desk reaches an offline-then-online ta
 
   await admin.getByLabel('选择事项').selectOption('WJ-SYDJ');
   await admin.getByRole('button', { name: '停用事项' }).click();
-  await expect(admin.getByText(/已停用（第 2 版）/)).toBeVisible();
+  await expect(admin.getByText(`已停用（第 ${WITHDRAWN_NEXT} 版）`)).toBeVisible();
 
   // The tablet, still offline, works from its cached catalogue.
   await tablet.goto('/#/cases/new').catch(() => undefined);

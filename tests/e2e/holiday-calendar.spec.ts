@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { login, unlock } from './fixtures/app';
 import { signIn } from './fixtures/admin-steps';
 import { uuidv7 } from '../../src/domain';
+import { findItem } from '../../src/catalog';
 import { BLOB_CONTENT_TYPE } from '../../src/server/blobs/routes';
 import { buildCase, sha256, submitMutation } from '../server/fixtures';
 
@@ -83,57 +84,60 @@ test('a deadline into 2027 is marked until the admin enters 2027 and the tablet 
   await agent.goto('/');
   await login(agent);
   // One accepted case due in January 2027, put straight into the device database.
-  await agent.evaluate(async (villageCode) => {
-    const uuid = () => crypto.randomUUID().replace(/^(.{14})./, '$17');
-    const now = Date.now();
-    const personId = uuid();
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('daiban');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['persons', 'cases', 'settings'], 'readwrite');
-      tx.objectStore('persons').put({
-        id: personId,
-        name: '张桂兰',
-        sex: 'F',
-        idNumber: '11010519400101001X',
-        birthDate: '1940-01-01',
-        ethnicity: '汉族',
-        address: '',
-        divisionCode: villageCode,
-        household: [],
-        villageCode,
-        createdAt: now,
-        updatedAt: now,
-        initials: [],
+  await agent.evaluate(
+    async ({ villageCode, itemVersion }) => {
+      const uuid = () => crypto.randomUUID().replace(/^(.{14})./, '$17');
+      const now = Date.now();
+      const personId = uuid();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('daiban');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
       });
-      tx.objectStore('settings').put({ key: 'migration.sealRows', value: ['persons'] });
-      tx.objectStore('cases').put({
-        id: uuid(),
-        number: `DB-${villageCode}-20261201-ZZ00001`,
-        itemCode: 'MZ-LNRYDZ',
-        itemVersion: 1,
-        applicantId: personId,
-        status: 'accepted',
-        fields: {},
-        acknowledged: [],
-        tolerance: [],
-        villageCode,
-        agentId: 'agent1',
-        revision: 1,
-        baseVersion: 1,
-        acceptedOn: '2026-12-01',
-        dueOn: '2027-01-15',
-        createdAt: now,
-        updatedAt: now,
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['persons', 'cases', 'settings'], 'readwrite');
+        tx.objectStore('persons').put({
+          id: personId,
+          name: '张桂兰',
+          sex: 'F',
+          idNumber: '11010519400101001X',
+          birthDate: '1940-01-01',
+          ethnicity: '汉族',
+          address: '',
+          divisionCode: villageCode,
+          household: [],
+          villageCode,
+          createdAt: now,
+          updatedAt: now,
+          initials: [],
+        });
+        tx.objectStore('settings').put({ key: 'migration.sealRows', value: ['persons'] });
+        tx.objectStore('cases').put({
+          id: uuid(),
+          number: `DB-${villageCode}-20261201-ZZ00001`,
+          itemCode: 'MZ-LNRYDZ',
+          itemVersion,
+          applicantId: personId,
+          status: 'accepted',
+          fields: {},
+          acknowledged: [],
+          tolerance: [],
+          villageCode,
+          agentId: 'agent1',
+          revision: 1,
+          baseVersion: 1,
+          acceptedOn: '2026-12-01',
+          dueOn: '2027-01-15',
+          createdAt: now,
+          updatedAt: now,
+        });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
       });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, VILLAGE);
+      db.close();
+    },
+    { villageCode: VILLAGE, itemVersion: findItem('MZ-LNRYDZ')!.version },
+  );
   await agent.reload();
   await unlock(agent);
   const card = agent.getByRole('link', { name: /张桂兰/ });

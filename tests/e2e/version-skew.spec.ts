@@ -4,6 +4,7 @@
 //  2. One stored case is damaged (and one written by a "newer" app): the case list shows the
 //     others, the sync screen lists both problems, and the diagnostic reaches the server.
 import { expect, test, type Page } from '@playwright/test';
+import { findItem } from '../../src/catalog';
 import { login, unlock, waitForServiceWorker } from './fixtures/app';
 
 /** agent1's village, as 设置 shows it (the stored session is sealed: encryption at rest). */
@@ -42,7 +43,7 @@ function caseRow(id: string, village: string, n: number, over: Record<string, un
     id,
     number: `DB-${village}-TEST-${n}`,
     itemCode: 'MZ-LNRYDZ',
-    itemVersion: 1,
+    itemVersion: findItem('MZ-LNRYDZ')!.version,
     applicantId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
     status: 'draft',
     fields: {},

@@ -22,6 +22,8 @@ const call = (app: FastifyInstance, token: string, method: 'GET' | 'POST', url: 
   app.inject({ method, url, headers: bearer(token), ...(payload && { payload }) });
 
 const builtIn = (code: string): ServiceItem => structuredClone(findItem(code)!);
+/** The version of 高龄津贴 the server seeded (the built-in one); publishing numbers on from it. */
+const SEEDED = findItem('MZ-GLJT')!.version;
 
 async function publish(item: unknown) {
   return call(s.app, admin, 'POST', '/api/admin/catalog/publish', { item });
@@ -42,27 +44,27 @@ describe('publishing', () => {
     const edited = { ...builtIn('MZ-GLJT'), version: 99, promisedLimitDays: 3 };
     const res = await publish(edited);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().item).toMatchObject({ code: 'MZ-GLJT', version: 2, promisedLimitDays: 3 });
+    expect(res.json().item).toMatchObject({ code: 'MZ-GLJT', version: SEEDED + 1, promisedLimitDays: 3 });
 
-    // Version 1 (the built-in seed) is still there as it was.
-    expect((await s.app.store.catalog.version('MZ-GLJT', 1))!.promisedLimitDays).toBe(
+    // The built-in seed is still there as it was.
+    expect((await s.app.store.catalog.version('MZ-GLJT', SEEDED))!.promisedLimitDays).toBe(
       findItem('MZ-GLJT')!.promisedLimitDays,
     );
-    expect((await s.app.store.catalog.get('MZ-GLJT'))!.version).toBe(2);
+    expect((await s.app.store.catalog.get('MZ-GLJT'))!.version).toBe(SEEDED + 1);
     const versions = await call(s.app, admin, 'GET', '/api/admin/catalog/MZ-GLJT/versions');
-    expect(versions.json().versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(versions.json().versions.map((v: { version: number }) => v.version)).toEqual([SEEDED, SEEDED + 1]);
 
     // A version once written is never overwritten.
-    expect(await s.app.store.catalog.publish({ ...edited, version: 2, promisedLimitDays: 9 }, s.clock.now, 'x')).toBe(
-      false,
-    );
-    expect((await s.app.store.catalog.version('MZ-GLJT', 2))!.promisedLimitDays).toBe(3);
+    expect(
+      await s.app.store.catalog.publish({ ...edited, version: SEEDED + 1, promisedLimitDays: 9 }, s.clock.now, 'x'),
+    ).toBe(false);
+    expect((await s.app.store.catalog.version('MZ-GLJT', SEEDED + 1))!.promisedLimitDays).toBe(3);
 
     const pulled = await s.app.inject({ url: `/api/sync/pull?cursor=${cursor}`, headers: bearer(agent.token) });
     expect(pulled.statusCode, pulled.body).toBe(200);
     const changes = (pulled.json() as PullResponse).changes;
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ type: 'catalog.item', item: { code: 'MZ-GLJT', version: 2 } });
+    expect(changes[0]).toMatchObject({ type: 'catalog.item', item: { code: 'MZ-GLJT', version: SEEDED + 1 } });
 
     const audit = await s.db.all<{ action: string; entity_id: string }>(
       `SELECT action, entity_id FROM audit WHERE entity = 'catalog' ORDER BY seq`,
@@ -72,7 +74,7 @@ describe('publishing', () => {
 
   it('refuses an unchanged item (409) and an invalid one (422 with each problem in Chinese)', async () => {
     const same = await publish(builtIn('MZ-GLJT'));
-    // Same as version 1 is a change against the current version 2: publishing it again is fine once…
+    // The built-in again is a change against the current (edited) version: publishing it is fine once…
     expect(same.statusCode).toBe(200);
     const again = await publish(builtIn('MZ-GLJT'));
     expect(again.statusCode).toBe(409);
@@ -90,7 +92,7 @@ describe('publishing', () => {
 
     const notAnItem = await publish({ code: 'MZ-GLJT', name: 'x' });
     expect(notAnItem.statusCode).toBe(422);
-    expect((await s.app.store.catalog.get('MZ-GLJT'))!.version).toBe(3);
+    expect((await s.app.store.catalog.get('MZ-GLJT'))!.version).toBe(SEEDED + 2);
   });
 
   it('lets only admins publish, withdraw, list or save drafts (403 otherwise, nothing written)', async () => {
@@ -161,20 +163,20 @@ describe('cases and versions', () => {
     s.clock.now += DAY;
     const res = await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-GLJT/withdraw', { withdrawn: true });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().item).toMatchObject({ version: 4, withdrawn: true });
+    expect(res.json().item).toMatchObject({ version: SEEDED + 3, withdrawn: true });
     s.clock.now += 1000;
 
-    const fresh = await submit('MZ-GLJT', 1);
+    const fresh = await submit('MZ-GLJT', SEEDED);
     expect(fresh).toMatchObject({ status: 'rejected', code: 'catalog.withdrawn' });
     expect(fresh.message).toMatch(/已停用/);
-    expect(await submit('MZ-GLJT', 1, openedBefore)).toMatchObject({ status: 'ok' });
+    expect(await submit('MZ-GLJT', SEEDED, openedBefore)).toMatchObject({ status: 'ok' });
 
     const twice = await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-GLJT/withdraw', { withdrawn: true });
     expect(twice.statusCode).toBe(409);
     const restored = await call(s.app, admin, 'POST', '/api/admin/catalog/MZ-GLJT/withdraw', { withdrawn: false });
-    expect(restored.json().item.version).toBe(5);
+    expect(restored.json().item.version).toBe(SEEDED + 4);
     expect(restored.json().item.withdrawn).toBeUndefined();
-    expect(await submit('MZ-GLJT', 1)).toMatchObject({ status: 'ok' });
+    expect(await submit('MZ-GLJT', SEEDED)).toMatchObject({ status: 'ok' });
     const actions = await s.db.all<{ action: string }>(
       `SELECT action FROM audit WHERE entity_id = 'MZ-GLJT' ORDER BY seq`,
     );

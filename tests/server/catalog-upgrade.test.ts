@@ -56,9 +56,10 @@ describe('start-up seeding after an app update', () => {
     for (const code of moved) expect((await store.catalog.get(code))!.version).toBe(builtIn(code).version);
     // The county's own version is not overwritten by the app's version of the same number.
     expect(await store.catalog.get('GA-SFZ-BL')).toMatchObject({ version: 2, promisedLimitDays: 7 });
-    // An item the update left at version 1 is untouched.
-    const same = catalogV1.find((i) => builtIn(i.code).version === 1)!;
-    expect((await store.catalog.get(same.code))!.version).toBe(1);
+    // A built-in item at the version already held is not taken again, even if it reads differently.
+    const sameVersion = { ...builtIn('MZ-GLJT'), promisedLimitDays: 1 };
+    expect(await seedCatalog(store, [sameVersion], t0 + 1)).toBe(0);
+    expect((await store.catalog.get('MZ-GLJT'))!.promisedLimitDays).toBe(builtIn('MZ-GLJT').promisedLimitDays);
     // Cases prepared on version 1 still find it, read with today's defaults (no alternatives then).
     expect(await store.catalog.version('YB-JMCB-DJ', 1)).toMatchObject({ version: 1, alternatives: [] });
     // Tablets hear of every raised or added item through the feed.

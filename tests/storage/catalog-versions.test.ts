@@ -15,6 +15,8 @@ import { freshDbPerTest } from './fixtures';
 
 freshDbPerTest();
 
+/** The bundled version of 高龄津贴; the county publishes the ones after it. */
+const BUNDLED = findItem('MZ-GLJT')!.version;
 const version = (v: number, over: Partial<ServiceItem> = {}): ServiceItem => ({
   ...structuredClone(findItem('MZ-GLJT')!),
   version: v,
@@ -26,32 +28,31 @@ describe('catalogue versions on the device', () => {
   it('keeps every pulled version, and an open case keeps the one it was opened with', async () => {
     await applyPullPage({
       changes: [
-        { seq: 1, type: 'catalog.item', item: version(2) },
-        { seq: 2, type: 'catalog.item', item: version(3) },
+        { seq: 1, type: 'catalog.item', item: version(BUNDLED + 1) },
+        { seq: 2, type: 'catalog.item', item: version(BUNDLED + 2) },
       ],
       cursor: 2,
     });
-    expect((await getCatalogItem('MZ-GLJT'))!.version).toBe(3);
-    expect((await listCatalogVersions()).map((i) => i.version).sort()).toEqual([2, 3]);
+    expect((await getCatalogItem('MZ-GLJT'))!.version).toBe(BUNDLED + 2);
+    expect((await listCatalogVersions()).map((i) => i.version).sort()).toEqual([BUNDLED + 1, BUNDLED + 2]);
 
     await loadPulledCatalog();
-    expect(lookupItem('MZ-GLJT')!.promisedLimitDays).toBe(3);
-    expect(lookupItemVersion('MZ-GLJT', 2)!.promisedLimitDays).toBe(2);
-    // Version 1 is the bundled one.
-    expect(lookupItemVersion('MZ-GLJT', 1)).toBe(findItem('MZ-GLJT'));
-    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: 2 })!.version).toBe(2);
-    expect(lookupItemVersion('MZ-GLJT', 9)).toBeUndefined();
+    expect(lookupItem('MZ-GLJT')!.promisedLimitDays).toBe(BUNDLED + 2);
+    expect(lookupItemVersion('MZ-GLJT', BUNDLED + 1)!.promisedLimitDays).toBe(BUNDLED + 1);
+    expect(lookupItemVersion('MZ-GLJT', BUNDLED)).toBe(findItem('MZ-GLJT'));
+    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: BUNDLED + 1 })!.version).toBe(BUNDLED + 1);
+    expect(lookupItemVersion('MZ-GLJT', BUNDLED + 9)).toBeUndefined();
   });
 
   it('stops offering a withdrawn item for new cases but keeps its versions', async () => {
     await applyPullPage({
-      changes: [{ seq: 1, type: 'catalog.item', item: version(2, { withdrawn: true }) }],
+      changes: [{ seq: 1, type: 'catalog.item', item: version(BUNDLED + 1, { withdrawn: true }) }],
       cursor: 1,
     });
     await loadPulledCatalog();
     expect(openableItems().map((i) => i.code)).not.toContain('MZ-GLJT');
     expect(openableItems().map((i) => i.code)).toContain('YB-LXBX');
     expect(lookupItem('MZ-GLJT')!.withdrawn).toBe(true);
-    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: 1 })!.withdrawn).toBeUndefined();
+    expect(itemForCase({ itemCode: 'MZ-GLJT', itemVersion: BUNDLED })!.withdrawn).toBeUndefined();
   });
 });

@@ -78,7 +78,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'CL-CJBT',
-  version: 2,
+  version: 3,
   name: '困难残疾人生活补贴和重度残疾人护理补贴',
   category: '残疾人服务',
   agency: '县残疾人联合会、县民政局（乡镇初审）',

@@ -35,7 +35,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'CL-CJRZ-XB',
-  version: 1,
+  version: 2,
   name: '残疾人证新办',
   category: '残疾人服务',
   agency: '县残疾人联合会（指定医疗机构评残）',

@@ -39,7 +39,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'CL-ETKF',
-  version: 1,
+  version: 2,
   name: '残疾儿童康复救助申请',
   category: '残疾人服务',
   agency: '县残疾人联合会（乡镇残联受理、初审）',

@@ -59,7 +59,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'GA-CSDJ',
-  version: 2,
+  version: 3,
   name: '出生登记（新生儿落户）',
   category: '户籍证件',
   agency: '县公安局（户籍所在地派出所）',

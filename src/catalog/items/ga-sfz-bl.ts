@@ -10,7 +10,7 @@ const materials: MaterialInput[] = [hukou('own'), entrustment];
 
 export const item: ServiceItemInput = {
   code: 'GA-SFZ-BL',
-  version: 2,
+  version: 3,
   name: '居民身份证补领',
   category: '户籍证件',
   agency: '县公安局（户籍所在地派出所）',

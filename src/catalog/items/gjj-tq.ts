@@ -33,7 +33,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'GJJ-TQ',
-  version: 2,
+  version: 3,
   name: '住房公积金提取',
   category: '住房',
   agency: '市住房公积金管理中心（县管理部）',

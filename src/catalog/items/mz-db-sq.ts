@@ -54,7 +54,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-DB-SQ',
-  version: 2,
+  version: 3,
   name: '最低生活保障申请',
   category: '社会救助',
   agency: '乡镇人民政府（审核）、县民政局（确认）',

@@ -37,7 +37,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-GLJT',
-  version: 1,
+  version: 2,
   name: '高龄津贴申领',
   category: '养老服务',
   agency: '县民政局（村委会初审、乡镇审核）',

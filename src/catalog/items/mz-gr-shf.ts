@@ -31,7 +31,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-GR-SHF',
-  version: 1,
+  version: 2,
   name: '孤儿和事实无人抚养儿童基本生活费申请',
   category: '社会救助',
   agency: '县民政局（乡镇人民政府受理、审核）',

@@ -14,7 +14,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-LNRYDZ',
-  version: 2,
+  version: 3,
   name: '老年人优待证办理',
   category: '养老服务',
   agency: '县民政局（老龄工作委员会办公室）',

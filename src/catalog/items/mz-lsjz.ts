@@ -31,7 +31,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-LSJZ',
-  version: 1,
+  version: 2,
   name: '临时救助申请',
   category: '社会救助',
   agency: '乡镇人民政府（小额救助）、县民政局',

@@ -24,7 +24,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-TKGY',
-  version: 1,
+  version: 2,
   name: '特困人员救助供养',
   category: '社会救助',
   agency: '乡镇人民政府（审核）、县民政局（确认）',

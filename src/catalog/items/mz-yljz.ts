@@ -41,7 +41,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'MZ-YLJZ',
-  version: 1,
+  version: 2,
   name: '医疗救助申请',
   category: '社会救助',
   agency: '县医疗保障局（乡镇人民政府受理、初审）',

@@ -45,7 +45,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'NY-GDLB',
-  version: 1,
+  version: 2,
   name: '耕地地力保护补贴申报',
   category: '农业农村',
   agency: '县农业农村局、县财政局（村级申报公示、乡镇审核）',

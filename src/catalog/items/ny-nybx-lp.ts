@@ -41,7 +41,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'NY-NYBX-LP',
-  version: 1,
+  version: 2,
   name: '农业保险理赔申请',
   category: '农业农村',
   agency: '承保的保险机构（村协保员、乡镇农业综合服务中心协助）',

@@ -39,7 +39,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'NY-ZJD-SQ',
-  version: 1,
+  version: 2,
   name: '农村宅基地和建房（规划许可）申请',
   category: '农业农村',
   agency: '乡镇人民政府（农业农村办、自然资源所联审）',

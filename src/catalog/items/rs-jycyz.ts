@@ -16,7 +16,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'RS-JYCYZ',
-  version: 1,
+  version: 2,
   name: '就业创业证申领',
   category: '就业创业',
   agency: '县公共就业服务机构（乡镇人力资源和社会保障所受理）',

@@ -16,7 +16,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-JMYL-CB',
-  version: 2,
+  version: 3,
   name: '城乡居民基本养老保险参保登记',
   category: '社会保障',
   agency: '县社会保险事业管理中心（乡镇、村代办）',

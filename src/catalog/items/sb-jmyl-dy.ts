@@ -27,7 +27,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-JMYL-DY',
-  version: 1,
+  version: 2,
   name: '城乡居民养老保险待遇领取申请',
   category: '社会保障',
   agency: '县社会保险事业管理中心（乡镇、村代办）',

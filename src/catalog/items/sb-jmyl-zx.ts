@@ -64,7 +64,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-JMYL-ZX',
-  version: 2,
+  version: 3,
   name: '城乡居民养老保险注销登记（丧葬补助金、个人账户余额继承）',
   category: '社会保障',
   agency: '县社会保险事业管理中心（村代办、乡镇审核、县审批）',

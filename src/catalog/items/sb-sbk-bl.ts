@@ -17,7 +17,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SB-SBK-BL',
-  version: 1,
+  version: 2,
   name: '社会保障卡补领',
   category: '社会保障',
   agency: '县人力资源和社会保障局（社保卡服务网点、合作银行）',

@@ -35,7 +35,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'SC-GTGSH-SL',
-  version: 2,
+  version: 3,
   name: '个体工商户设立登记',
   category: '市场主体',
   agency: '县市场监督管理局（乡镇市场监督管理所）',

@@ -29,7 +29,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'TY-YDZ',
-  version: 1,
+  version: 2,
   name: '退役军人优待证申领',
   category: '退役军人服务',
   agency: '县退役军人事务局（村、乡镇退役军人服务站代办初审）',

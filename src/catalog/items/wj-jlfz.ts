@@ -48,7 +48,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'WJ-JLFZ',
-  version: 1,
+  version: 2,
   name: '农村部分计划生育家庭奖励扶助',
   category: '卫生健康',
   agency: '县卫生健康局（村级申报公示、乡镇初审）',

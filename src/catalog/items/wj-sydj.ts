@@ -47,7 +47,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'WJ-SYDJ',
-  version: 1,
+  version: 2,
   name: '生育登记',
   category: '卫生健康',
   agency: '乡镇人民政府（卫生健康办）或受委托的村（居）委会',

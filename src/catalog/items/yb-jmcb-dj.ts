@@ -26,7 +26,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'YB-JMCB-DJ',
-  version: 2,
+  version: 3,
   name: '城乡居民基本医疗保险参保登记',
   category: '医疗保障',
   agency: '县医疗保障局（医疗保障经办机构）',

@@ -77,7 +77,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'YB-LXBX',
-  version: 2,
+  version: 3,
   name: '医保零星报销',
   category: '医疗保障',
   agency: '县医疗保障局（医疗保障经办机构）',

@@ -31,7 +31,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'YB-YDJY-BA',
-  version: 1,
+  version: 2,
   name: '跨省异地就医备案',
   category: '医疗保障',
   agency: '县医疗保障局（医保经办机构）',

@@ -54,7 +54,7 @@ const materials: MaterialInput[] = [
 
 export const item: ServiceItemInput = {
   code: 'ZF-WFGZ',
-  version: 1,
+  version: 2,
   name: '农村危房改造申请',
   category: '住房',
   agency: '县住房和城乡建设局（村评议公示、乡镇审核）',
