@@ -105,6 +105,7 @@ export async function loadCaseList(
   const gen = ++p.generation;
   p.loaded.clear();
   p.loading.clear();
+  const again = filter === state.caseList.filter.value;
   state.caseList.filter.value = filter;
   state.caseList.loading.value = true;
   state.caseList.counting.value = false;
@@ -120,11 +121,15 @@ export async function loadCaseList(
     const counted = early?.count.catch(() => countCases(query)) ?? countCases(query);
     counted.catch(() => undefined); // awaited below; a failure there is the list's error
     if (gen !== p.generation) return;
-    state.caseList.rows.value = first;
-    state.caseList.total.value = first.length;
-    p.loaded.add(0);
     // A full page: more may follow, the count says how many. The rows show meanwhile.
-    state.caseList.counting.value = first.length === CASE_PAGE_SIZE;
+    const more = first.length === CASE_PAGE_SIZE;
+    // Read again (the list shown once more): rows further down stay as they were until their
+    // pages are read again, so the list keeps its length and the agent's place in it.
+    const before = again && more ? state.caseList.rows.value.slice(first.length) : [];
+    state.caseList.rows.value = before.length > 0 ? [...first, ...before] : first;
+    state.caseList.total.value = first.length + before.length;
+    p.loaded.add(0);
+    state.caseList.counting.value = more;
     state.caseList.loading.value = false;
     const total = await counted;
     if (gen !== p.generation) return;

@@ -101,3 +101,63 @@ test('10,000 cases: windowed rendering, smooth scrolling, indexed filters', asyn
   expect(await count()).toBeLessThan(seeded.byStatus.accepted!);
   await expect(list.getByRole('link').first()).toContainText('办结期限');
 });
+
+test('a case opened from far down the list: Back shows the same rows at once, read again', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await login(page, 'agent3');
+  await seedCases(page, 300, '341822100203', 'agent3');
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('case-count')).toHaveText('共 300 件');
+  const list = page.getByRole('list', { name: '办件' });
+  const scroller = page.getByRole('region', { name: /^办件（共/ });
+  // Seeded newest first, statuses in turn: row 150 is 办结 (seed-cases.ts).
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2;
+  });
+  const card = list.locator('[aria-posinset="150"] a.case-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('办结');
+  await card.scrollIntoViewIfNeeded(); // as the click will: the place to come back to is after it
+  const top = await scroller.evaluate((el) => el.scrollTop);
+  expect(top).toBeGreaterThan(20_000);
+  const href = (await card.getAttribute('href'))!;
+  const number = (await card.locator('.case-card__number').textContent())!;
+
+  await card.click();
+  await expect(page.locator('#case-title')).toBeVisible();
+  await expect(page.locator('section.workbench').getByText(number)).toBeVisible();
+  // The list stays beneath, hidden: not seen, not read out, not in the tab order.
+  await expect(page.getByRole('heading', { name: '办件列表' })).toHaveCount(0);
+  await expect(scroller).toBeHidden();
+
+  // Meanwhile the case changes on the device (as a pull would change it).
+  await page.evaluate(
+    async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('daiban');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('cases', 'readwrite');
+        const store = tx.objectStore('cases');
+        const get = store.get(id);
+        get.onsuccess = () => store.put({ ...get.result, status: 'returned' });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    href.replace('#/cases/', ''),
+  );
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
+  // Where it was, without scrolling, and read again: the change shows.
+  await expect(card).toBeVisible();
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(top);
+  await expect(card).toContainText('退回补正');
+  await expect(page.locator('#case-title')).toHaveCount(0);
+});

@@ -1,3 +1,6 @@
+import type { VNode } from 'preact';
+import { useRef } from 'preact/hooks';
+import type { Route } from '../../state/router';
 import { useAppState } from './context';
 import { lazyScreen } from './lazy-screen';
 import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS } from './screen-chunks';
@@ -39,8 +42,15 @@ const AGENT_ONLY: ReadonlySet<string> = new Set([
   'sync',
 ]);
 
+/**
+ * Screens a case opens from the list: the list stays mounted beneath them, hidden, so opening a
+ * case does not first tear it down and Back shows it at once, where it was (issue 13).
+ */
+const OVER_THE_LIST: ReadonlySet<string> = new Set(['case', 'case-notice', 'case-receipt']);
+
 /** One screen per route; everything but login needs a session. Reviewers and admins get the desk. */
 export function RouteView() {
+  const keepList = useRef(false);
   const state = useAppState();
   const route = state.router.route.value;
   const session = state.session.value;
@@ -52,9 +62,23 @@ export function RouteView() {
   if (route.name === 'password') return <ChangePasswordScreen />;
   if (route.name === 'admin') return session.user.role === 'admin' ? <AdminDesk /> : <NotFoundScreen path="/admin" />;
   if (route.name === 'review' || (session.user.role !== 'agent' && AGENT_ONLY.has(route.name))) return <ReviewerDesk />;
+  const onList = route.name === 'cases';
+  if (onList) keepList.current = true;
+  else if (!OVER_THE_LIST.has(route.name)) keepList.current = false;
+  // The list first, always in the same place: shown or hidden, Preact keeps the same instance.
+  return (
+    <>
+      {keepList.current && <CaseListScreen shown={onList} />}
+      {!onList && agentScreen(route)}
+    </>
+  );
+}
+
+/** The agent's screens other than the list. */
+type AgentRoute = Exclude<Route, { name: 'login' | 'password' | 'admin' | 'review' | 'cases' }>;
+
+function agentScreen(route: AgentRoute): VNode {
   switch (route.name) {
-    case 'cases':
-      return <CaseListScreen />;
     case 'case-new':
       return <NewCaseScreen personId={route.personId} />;
     case 'case':

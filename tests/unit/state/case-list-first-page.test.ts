@@ -95,6 +95,38 @@ describe('case list: the first page before the count', () => {
     expect(state.caseList.total.value).toBe(2);
   });
 
+  it('read again (the list shown once more), it keeps its length and the rows below until they are read again', async () => {
+    storage.count = () => Promise.resolve(TOTAL);
+    const state = newState();
+    await loadCaseList(state);
+    await ensureCaseRows(state, 150, 160);
+    const row150 = state.caseList.rows.value[150];
+    expect(row150).toMatchObject({ case: { id: 'c150' } });
+
+    const count = deferred<number>();
+    storage.count = () => count.promise;
+    const again = loadCaseList(state);
+    await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    // While counting: not cut to the first page (the agent's place at row 150 is kept)…
+    expect(state.caseList.rows.value).toHaveLength(TOTAL);
+    expect(state.caseList.total.value).toBe(TOTAL);
+    expect(state.caseList.rows.value[150]).toBe(row150);
+    expect(state.caseList.rows.value[0]).not.toBe(undefined);
+    // …and that page is read again when the list asks for it.
+    await ensureCaseRows(state, 150, 160);
+    expect(state.caseList.rows.value[150]).not.toBe(row150);
+    expect(state.caseList.rows.value[150]).toMatchObject({ case: { id: 'c150' } });
+    count.resolve(TOTAL - 10);
+    await again;
+    expect(state.caseList.rows.value).toHaveLength(TOTAL - 10);
+
+    // Another filter starts from its own first page.
+    storage.count = () => new Promise<number>(() => undefined);
+    void loadCaseList(state, { returned: true });
+    await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+  });
+
   it('a failing count is the list error, the rows shown stay', async () => {
     storage.count = () => Promise.reject(new Error('IndexedDB 出错'));
     const state = newState();

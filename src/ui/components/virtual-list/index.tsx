@@ -4,12 +4,17 @@ import { visibleRange } from './range';
 import { ListRow } from './list-row';
 import './virtual-list.css';
 
-/** Calls `measure` with the element at once and after every change of its size. */
+/**
+ * Calls `measure` with the element at once and after every change of its size, while it is laid
+ * out: a list kept mounted under a hidden screen (display: none) keeps the sizes it had.
+ */
 function useResized(ref: RefObject<HTMLDivElement>, measure: (el: HTMLDivElement) => void, deps: unknown[]): void {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const update = () => measure(el);
+    const update = () => {
+      if (el.getClientRects().length > 0) measure(el);
+    };
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);
@@ -60,7 +65,16 @@ export function VirtualList<T>({
   const [viewport, setViewport] = useState(600);
   const frame = useRef(0);
 
-  useResized(ref, (el) => setViewport(el.clientHeight), []);
+  // Shown again after being hidden, the scroller is back at the top: put it where the rows are.
+  const scrolled = useRef(0);
+  useResized(
+    ref,
+    (el) => {
+      if (el.scrollTop !== scrolled.current) el.scrollTop = scrolled.current;
+      setViewport(el.clientHeight);
+    },
+    [],
+  );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
   useResized(probeRef, (el) => setMeasured(Math.ceil(el.getBoundingClientRect().height)), [probe !== undefined]);
 
@@ -71,6 +85,7 @@ export function VirtualList<T>({
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
       const top = ref.current?.scrollTop ?? 0;
+      scrolled.current = top;
       setScrollTop(top - (top % rowHeight));
     });
   };

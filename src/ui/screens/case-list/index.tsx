@@ -21,14 +21,19 @@ const MIN_ROW_HEIGHT = 136;
 /** Rows below the view whose page is read already: a fling reaches loaded rows, not placeholders. */
 const READ_AHEAD_ROWS = 60;
 
-/** 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000 cases. */
-export function CaseListScreen() {
+/**
+ * 办件列表 (home): filters over indexed queries and a windowed list that stays smooth at 10,000
+ * cases. Kept mounted but not `shown` under a case opened from it (route-view.tsx): each time it
+ * is shown again it reads its rows again, as a fresh list would.
+ */
+export function CaseListScreen({ shown }: { shown: boolean }) {
   const state = useAppState();
   const { total, rows, loading, counting, error, filter } = state.caseList;
   useEffect(() => {
+    if (!shown) return;
     void loadCaseList(state);
     void refreshSyncStatus(state);
-  }, []);
+  }, [shown]);
   useEffect(() => {
     // The first rows (or the empty state) are on screen after this frame: background work waits
     // for it (state/first-rows.ts).
@@ -37,7 +42,7 @@ export function CaseListScreen() {
   const problems = state.sync.problemCases.value;
   const filtered = Object.values(filter.value).some((v) => v !== undefined && v !== false);
   return (
-    <section class="stack" aria-labelledby="cases-title">
+    <section class="stack" aria-labelledby="cases-title" hidden={!shown}>
       <div class="row" style={{ justifyContent: 'space-between' }}>
         <h1 id="cases-title" style={{ margin: 0 }}>
           办件列表
