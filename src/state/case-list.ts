@@ -125,8 +125,10 @@ export async function loadCaseList(
     const more = first.length === CASE_PAGE_SIZE;
     // Read again (the list shown once more): rows further down stay as they were until their
     // pages are read again, so the list keeps its length and the agent's place in it.
-    const before = again && more ? state.caseList.rows.value.slice(first.length) : [];
-    state.caseList.rows.value = before.length > 0 ? [...first, ...before] : first;
+    const shown = state.caseList.rows.value;
+    const before = again && more ? shown.slice(first.length) : [];
+    if (again) keepUnchanged(first, shown);
+    state.caseList.rows.value = [...first, ...before];
     state.caseList.total.value = first.length + before.length;
     p.loaded.add(0);
     state.caseList.counting.value = more;
@@ -215,6 +217,25 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
     );
   }
   await Promise.all(jobs);
+}
+
+/**
+ * The first page read again: a row that shows the same as the one on screen is that row, so its
+ * card is not drawn again (ListRow compares rows by identity). Every write to a case moves its
+ * updatedAt. (Pages further down are drawn again once: few rows, and bytes on the first screen.)
+ */
+function keepUnchanged(rows: CaseRow[], shown: readonly (CaseRow | undefined)[]): void {
+  rows.forEach((r, i) => {
+    const o = shown[i];
+    if (
+      o?.case.id === r.case.id &&
+      o.case.updatedAt === r.case.updatedAt &&
+      o.case.status === r.case.status &&
+      o.itemName === r.itemName &&
+      o.applicantName === r.applicantName
+    )
+      rows[i] = o;
+  });
 }
 
 const MISSING_PERSON = '（档案缺失）';

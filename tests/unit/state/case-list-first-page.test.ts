@@ -95,36 +95,47 @@ describe('case list: the first page before the count', () => {
     expect(state.caseList.total.value).toBe(2);
   });
 
-  it('read again (the list shown once more), it keeps its length and the rows below until they are read again', async () => {
+  it('read again (the list shown once more), it keeps its length, its place and the first rows that did not change', async () => {
     storage.count = () => Promise.resolve(TOTAL);
     const state = newState();
     await loadCaseList(state);
     await ensureCaseRows(state, 150, 160);
-    const row150 = state.caseList.rows.value[150];
-    expect(row150).toMatchObject({ case: { id: 'c150' } });
+    const shown = state.caseList.rows.value.slice();
+    expect(shown[150]).toMatchObject({ case: { id: 'c150' } });
 
+    // Meanwhile two cases changed (a write moves updatedAt; a pull may change the status).
+    storage.list.mockImplementation(async (q) =>
+      page(q).map((c) =>
+        c.id === 'c1' ? { ...c, updatedAt: 99 } : c.id === 'c151' ? ({ ...c, status: 'returned' } as Case) : c,
+      ),
+    );
     const count = deferred<number>();
     storage.count = () => count.promise;
     const again = loadCaseList(state);
     await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    const rows = () => state.caseList.rows.value;
     // While counting: not cut to the first page (the agent's place at row 150 is kept)…
-    expect(state.caseList.rows.value).toHaveLength(TOTAL);
+    expect(rows()).toHaveLength(TOTAL);
     expect(state.caseList.total.value).toBe(TOTAL);
-    expect(state.caseList.rows.value[150]).toBe(row150);
-    expect(state.caseList.rows.value[0]).not.toBe(undefined);
-    // …and that page is read again when the list asks for it.
+    expect(rows()[150]).toBe(shown[150]);
+    // …an unchanged row is the row on screen (its card is not drawn again), a changed one is new.
+    expect(rows()[0]).toBe(shown[0]);
+    expect(rows()[1]).not.toBe(shown[1]);
+    expect(rows()[1]).toMatchObject({ case: { id: 'c1', updatedAt: 99 } });
+    // The page further down is read again when the list asks for it.
     await ensureCaseRows(state, 150, 160);
-    expect(state.caseList.rows.value[150]).not.toBe(row150);
-    expect(state.caseList.rows.value[150]).toMatchObject({ case: { id: 'c150' } });
+    expect(rows()[150]).not.toBe(shown[150]);
+    expect(rows()[150]).toMatchObject({ case: { id: 'c150' } });
+    expect(rows()[151]).toMatchObject({ case: { id: 'c151', status: 'returned' } });
     count.resolve(TOTAL - 10);
     await again;
-    expect(state.caseList.rows.value).toHaveLength(TOTAL - 10);
+    expect(rows()).toHaveLength(TOTAL - 10);
 
     // Another filter starts from its own first page.
     storage.count = () => new Promise<number>(() => undefined);
     void loadCaseList(state, { returned: true });
     await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
-    expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+    expect(rows()).toHaveLength(CASE_PAGE_SIZE);
   });
 
   it('a failing count is the list error, the rows shown stay', async () => {

@@ -70,7 +70,7 @@ export function VirtualList<T>({
   useResized(
     ref,
     (el) => {
-      if (el.scrollTop !== scrolled.current) el.scrollTop = scrolled.current;
+      el.scrollTop = scrolled.current; // unchanged: no scroll
       setViewport(el.clientHeight);
     },
     [],
