@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CATALOG_INPUTS, CATALOG_VERSION } from '../src/catalog';
+import { CATALOG, CATALOG_VERSION } from '../src/catalog';
 
 export const RELEASED_FILE = new URL('../src/catalog/released.json', import.meta.url);
 
@@ -25,7 +25,7 @@ function canonical(value: unknown): string {
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value);
+  return JSON.stringify(value); // an item is JSON data: strings, numbers, booleans, null
 }
 
 /** SHA-256 of the item's definition without its version number. */
@@ -41,7 +41,8 @@ export function readReleased(): Released {
 /** What the code holds now, in the record's shape. */
 export function current(): Released {
   const items: Released['items'] = {};
-  for (const item of CATALOG_INPUTS) items[item.code] = { version: item.version, fingerprint: fingerprint(item) };
+  // The items as parsed, the schema's defaults filled in: what a server stores and tablets use.
+  for (const item of CATALOG) items[item.code] = { version: item.version, fingerprint: fingerprint(item) };
   return { catalogVersion: CATALOG_VERSION, items };
 }
 

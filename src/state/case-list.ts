@@ -48,6 +48,8 @@ export function createCaseListSlice() {
       loaded: new Set<number>(),
       loading: new Set<number>(),
       names: new Map<string, string>(),
+      /** The filter of the rows on screen: reading it again keeps them in place (loadCaseList). */
+      shown: undefined as CaseListFilter | undefined,
       /** The first page read at start, before the list was drawn (readFirstPageEarly). */
       early: undefined as EarlyPage | undefined,
     },
@@ -63,6 +65,7 @@ interface EarlyPage {
 export function resetCaseList(state: AppState): void {
   const p = state.caseList.paging;
   p.early = undefined;
+  p.shown = undefined;
   p.generation++;
   p.loaded.clear();
   p.loading.clear();
@@ -105,7 +108,7 @@ export async function loadCaseList(
   const gen = ++p.generation;
   p.loaded.clear();
   p.loading.clear();
-  const again = filter === state.caseList.filter.value;
+  const again = filter === p.shown;
   state.caseList.filter.value = filter;
   state.caseList.loading.value = true;
   state.caseList.counting.value = false;
@@ -131,6 +134,7 @@ export async function loadCaseList(
     state.caseList.rows.value = [...first, ...before];
     state.caseList.total.value = first.length + before.length;
     p.loaded.add(0);
+    p.shown = filter;
     state.caseList.counting.value = more;
     state.caseList.loading.value = false;
     const total = await counted;
@@ -221,8 +225,9 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
 
 /**
  * The first page read again: a row that shows the same as the one on screen is that row, so its
- * card is not drawn again (ListRow compares rows by identity). Every write to a case moves its
- * updatedAt. (Pages further down are drawn again once: few rows, and bytes on the first screen.)
+ * card is not drawn again (ListRow compares rows by identity). A local write moves updatedAt; a
+ * pull may not (the tablet's clock ahead), so what a pull changes that the card shows is compared
+ * too. (Pages further down are drawn again once: few rows, and bytes on the first screen.)
  */
 function keepUnchanged(rows: CaseRow[], shown: readonly (CaseRow | undefined)[]): void {
   rows.forEach((r, i) => {
@@ -231,6 +236,8 @@ function keepUnchanged(rows: CaseRow[], shown: readonly (CaseRow | undefined)[])
       o?.case.id === r.case.id &&
       o.case.updatedAt === r.case.updatedAt &&
       o.case.status === r.case.status &&
+      o.case.dueOn === r.case.dueOn &&
+      o.case.acceptedOn === r.case.acceptedOn &&
       o.itemName === r.itemName &&
       o.applicantName === r.applicantName
     )

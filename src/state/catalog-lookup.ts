@@ -1,6 +1,6 @@
-// The service catalogue as the app sees it: the bundled CATALOG (version 1 of each item, precached
-// with the app, so it works offline from the first visit) overlaid with the versions the county
-// admin published, pulled from the township server into storage. Every pulled version is kept: a
+// The service catalogue as the app sees it: the bundled CATALOG (precached with the app, so it
+// works offline from the first visit) overlaid with the versions the township server sent: the
+// built-in ones it seeded and those the county admin published. Every pulled version is kept: a
 // case is handled with the version it was opened with.
 import { signal } from '@preact/signals';
 import type { ServiceItem } from '../domain';
@@ -20,12 +20,14 @@ export async function loadPulledCatalog(): Promise<void> {
   versions.value = new Map(all.map((i) => [versionKey(i.code, i.version), i]));
 }
 
-/** Newest known version of an item (it may be withdrawn: check `withdrawn` before a new case). */
+/**
+ * The item's current version (it may be withdrawn: check `withdrawn` before a new case): the
+ * server's once it sent one, even when this app bundles a higher one — the server keeps a county's
+ * own version over a newer built-in and accepts cases only on versions it holds. The bundled item
+ * until then (a device that never synced).
+ */
 export function lookupItem(code: string): ServiceItem | undefined {
-  const bundled = CATALOG.find((i) => i.code === code);
-  const newer = pulled.value.get(code);
-  if (newer && (!bundled || newer.version >= bundled.version)) return newer;
-  return bundled;
+  return pulled.value.get(code) ?? CATALOG.find((i) => i.code === code);
 }
 
 /** One version of an item, when this device has it (pulled, or bundled). */

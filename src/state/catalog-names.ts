@@ -18,13 +18,9 @@ export async function loadPulledNames(): Promise<void> {
   setPulledNames(await storedCatalogItems());
 }
 
-/** Newest known name: a pulled version at least as new as the bundled one wins. */
-function nameOf(code: string): string | undefined {
-  const bundled = CATALOG_NAMES.find((i) => i.code === code);
-  const newer = pulled.value.get(code);
-  if (newer && (!bundled || newer.version >= bundled.version)) return newer.name;
-  return bundled?.name;
-}
+/** The server's name once it sent the item (as catalog-lookup.ts's lookupItem), else the bundled one. */
+const nameOf = (code: string): string | undefined =>
+  (pulled.value.get(code) ?? CATALOG_NAMES.find((i) => i.code === code))?.name;
 
 export const itemTitle = (code: string) => nameOf(code) ?? `未知事项（${code}）`;
 

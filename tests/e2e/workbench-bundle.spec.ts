@@ -44,9 +44,13 @@ import { login, unlock } from './fixtures/app';
  * 2026-12-03: login, then the case list 51,896 bytes gzip; the everyday start 44,455. With the
  * screens' shared chunk loaders (a preloaded screen draws in its first render) the everyday start
  * measured 44,583: the budgets move down to 53 and 45 KB to keep the gain.
+ * Stop 35: the case list kept (hidden) under a case opened from it — Back at the agent's place,
+ * read again keeping unchanged rows, the scroll kept while hidden — and a review's fixes to it
+ * (which filter the rows belong to, what a pull may change) took the everyday start from 45,814
+ * to 46,130 bytes: its budget moves to 45.25 KB (46,336), still far under the issue's 60 KB.
  */
 const FIRST_SCREEN_GZIP_BUDGET = 53 * 1024;
-const COLD_START_GZIP_BUDGET = 45 * 1024;
+const COLD_START_GZIP_BUDGET = 45.25 * 1024;
 /** A string of Dexie's that survives minification (its error names). */
 const DEXIE_MARK = 'DatabaseClosedError';
 /** @noble/ciphers' AES module (its table check survives minification): evaluating it builds four

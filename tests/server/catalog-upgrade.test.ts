@@ -54,7 +54,8 @@ describe('start-up seeding after an app update', () => {
     expect(added).toContain('NY-GDLB');
     expect(raised).toBe(moved.length + added.length);
     for (const code of moved) expect((await store.catalog.get(code))!.version).toBe(builtIn(code).version);
-    // The county's own version is not overwritten by the app's version of the same number.
+    // The county's own version is not overwritten by the app's newer built-in version (tablets
+    // follow the server's: src/state/catalog-lookup.ts).
     expect(await store.catalog.get('GA-SFZ-BL')).toMatchObject({ version: 2, promisedLimitDays: 7 });
     // A built-in item at the version already held is not taken again, even if it reads differently.
     const sameVersion = { ...builtIn('MZ-GLJT'), promisedLimitDays: 1 };

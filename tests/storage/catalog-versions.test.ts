@@ -44,6 +44,18 @@ describe('catalogue versions on the device', () => {
     expect(lookupItemVersion('MZ-GLJT', BUNDLED + 9)).toBeUndefined();
   });
 
+  it("follows the server's version of an item, also when this app bundles a higher one (the county's own)", async () => {
+    // The county published its own version before this app raised the built-in past it: the
+    // server keeps the county's, and accepts new cases only on the versions it holds.
+    const county = version(BUNDLED - 1, { promisedLimitDays: 7 });
+    await applyPullPage({ changes: [{ seq: 1, type: 'catalog.item', item: county }], cursor: 1 });
+    await loadPulledCatalog();
+    expect(lookupItem('MZ-GLJT')).toMatchObject({ version: BUNDLED - 1, promisedLimitDays: 7 });
+    expect(openableItems().find((i) => i.code === 'MZ-GLJT')!.version).toBe(BUNDLED - 1);
+    // Another item the server never sent: the bundled one.
+    expect(lookupItem('YB-LXBX')).toBe(findItem('YB-LXBX'));
+  });
+
   it('stops offering a withdrawn item for new cases but keeps its versions', async () => {
     await applyPullPage({
       changes: [{ seq: 1, type: 'catalog.item', item: version(BUNDLED + 1, { withdrawn: true }) }],

@@ -138,6 +138,21 @@ describe('case list: the first page before the count', () => {
     expect(rows()).toHaveLength(CASE_PAGE_SIZE);
   });
 
+  it("a reload while another filter's first page is on its way keeps none of the old filter's rows", async () => {
+    storage.count = () => Promise.resolve(TOTAL);
+    const state = newState();
+    await loadCaseList(state);
+    await ensureCaseRows(state, 150, 160);
+    const slow = deferred<Case[]>();
+    storage.list.mockImplementationOnce(() => slow.promise);
+    storage.count = () => new Promise<number>(() => undefined);
+    void loadCaseList(state, { returned: true }); // the agent taps 退回补正…
+    void loadCaseList(state); // …and a pull reloads the list before its rows are in
+    await vi.waitFor(() => expect(state.caseList.loading.value).toBe(false));
+    expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
+    slow.resolve([]);
+  });
+
   it('a failing count is the list error, the rows shown stay', async () => {
     storage.count = () => Promise.reject(new Error('IndexedDB 出错'));
     const state = newState();

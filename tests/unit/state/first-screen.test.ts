@@ -38,13 +38,14 @@ describe('the status filter', () => {
 describe('item names on the case list', () => {
   const first = CATALOG[0]!;
 
-  it('come from the bundled catalogue, a newer published version wins, an unknown code says so', () => {
+  it("come from the bundled catalogue until the server sent the item, then the server's; an unknown code says so", () => {
     setPulledNames([]);
     expect(itemTitle(first.code)).toBe(first.name);
     setPulledNames([{ code: first.code, version: first.version + 1, name: '新名称' }]);
     expect(itemTitle(first.code)).toBe('新名称');
-    setPulledNames([{ code: first.code, version: first.version - 1, name: '旧名称' }]);
-    expect(itemTitle(first.code)).toBe(first.name);
+    // The county's own version, below a built-in this app raised: the server keeps the county's.
+    setPulledNames([{ code: first.code, version: first.version - 1, name: '县里的名称' }]);
+    expect(itemTitle(first.code)).toBe('县里的名称');
     expect(itemTitle('NO-SUCH')).toBe('未知事项（NO-SUCH）');
   });
 

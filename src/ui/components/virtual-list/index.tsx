@@ -4,17 +4,23 @@ import { visibleRange } from './range';
 import { ListRow } from './list-row';
 import './virtual-list.css';
 
+/** Laid out: not under a hidden screen (display: none), where every size and scroll reads 0. */
+const laidOut = (el: Element | null) => !!el?.getClientRects().length;
+
 /**
  * Calls `measure` with the element at once and after every change of its size, while it is laid
- * out: a list kept mounted under a hidden screen (display: none) keeps the sizes it had.
+ * out: a list kept mounted under a hidden screen keeps the sizes it had (`hidden` is told instead).
  */
-function useResized(ref: RefObject<HTMLDivElement>, measure: (el: HTMLDivElement) => void, deps: unknown[]): void {
+function useResized(
+  ref: RefObject<HTMLDivElement>,
+  measure: (el: HTMLDivElement) => void,
+  deps: unknown[],
+  hidden?: () => void,
+): void {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const update = () => {
-      if (el.getClientRects().length > 0) measure(el);
-    };
+    const update = () => (laidOut(el) ? measure(el) : hidden?.());
     update();
     const ro = new ResizeObserver(update);
     ro.observe(el);
@@ -67,13 +73,16 @@ export function VirtualList<T>({
 
   // Shown again after being hidden, the scroller is back at the top: put it where the rows are.
   const scrolled = useRef(0);
+  const wasHidden = useRef(false);
   useResized(
     ref,
     (el) => {
-      el.scrollTop = scrolled.current; // unchanged: no scroll
+      if (wasHidden.current) el.scrollTop = scrolled.current;
+      wasHidden.current = false;
       setViewport(el.clientHeight);
     },
     [],
+    () => (wasHidden.current = true),
   );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
   useResized(probeRef, (el) => setMeasured(Math.ceil(el.getBoundingClientRect().height)), [probe !== undefined]);
@@ -84,7 +93,8 @@ export function VirtualList<T>({
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
-      const top = ref.current?.scrollTop ?? 0;
+      if (!laidOut(ref.current)) return; // hidden since the scroll: keep where it was
+      const top = ref.current!.scrollTop;
       scrolled.current = top;
       setScrollTop(top - (top % rowHeight));
     });

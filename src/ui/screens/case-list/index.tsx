@@ -52,7 +52,8 @@ export function CaseListScreen({ shown }: { shown: boolean }) {
           新建办件
         </LinkButton>
       </div>
-      <DueSoonPanel />
+      {/* Read again each time the list is shown, as the rows are. */}
+      {shown && <DueSoonPanel />}
       <CaseFilters />
       <p role="status" aria-live="polite" class="muted" data-testid="case-count">
         {loading.value ? '正在读取……' : counting.value ? `${total.value} 件以上，正在计数……` : `共 ${total.value} 件`}
