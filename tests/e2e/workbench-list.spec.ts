@@ -161,3 +161,47 @@ test('a case opened from far down the list: Back shows the same rows at once, re
   await expect(card).toContainText('退回补正');
   await expect(page.locator('#case-title')).toHaveCount(0);
 });
+
+test('the tablet turned while a case is open: Back shows the same rows, not the same pixels', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 }); // landscape
+  await page.goto('/');
+  await login(page, 'agent3');
+  await seedCases(page, 300, '341822100203', 'agent3');
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByTestId('case-count')).toHaveText('共 300 件');
+  const list = page.getByRole('list', { name: '办件' });
+  const scroller = page.getByRole('region', { name: /^办件（共/ });
+  const row = list.locator('[aria-posinset="150"]');
+  await scroller.evaluate((el) => {
+    el.scrollTop = el.scrollHeight / 2;
+  });
+  await expect(row.locator('a.case-card')).toBeVisible(); // its page of rows is read
+  await row.scrollIntoViewIfNeeded();
+  const wide = await row.evaluate((el) => el.getBoundingClientRect().height);
+
+  await row.locator('a.case-card').click();
+  await expect(page.locator('#case-title')).toBeVisible();
+  await page.setViewportSize({ width: 800, height: 1280 }); // turned to portrait
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
+
+  // Rows are taller in portrait: the same scroll offset in pixels would show other rows.
+  await expect(row).toBeVisible();
+  const narrow = await row.evaluate((el) => el.getBoundingClientRect().height);
+  expect(narrow).toBeGreaterThan(wide);
+  // Row 150 is where it was: in the view, not above or below it.
+  const inView = () =>
+    row.evaluate((el) => {
+      const view = el.closest('.vlist')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top - view.top > -r.height / 2 && view.bottom - r.bottom > -r.height / 2;
+    });
+  expect(await inView()).toBe(true);
+
+  // Turned back on the list itself: the same rows stay in view.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => row.evaluate((el) => el.getBoundingClientRect().height)).toBe(wide);
+  expect(await inView()).toBe(true);
+});

@@ -71,13 +71,22 @@ export function VirtualList<T>({
   const [viewport, setViewport] = useState(600);
   const frame = useRef(0);
 
-  // Shown again after being hidden, the scroller is back at the top: put it where the rows are.
-  const scrolled = useRef(0);
+  // Where the list is scrolled to, in rows (fractional). Shown again after being hidden, the
+  // scroller is back at the top; with a new row height (the tablet turned, a larger font) the same
+  // pixels are other rows: either way it is put back at the same rows.
+  const anchor = useRef(0);
+  const rowHeightNow = useRef(rowHeight);
+  rowHeightNow.current = rowHeight;
+  const toAnchor = (el: HTMLDivElement) => {
+    const top = Math.round(anchor.current * rowHeightNow.current);
+    el.scrollTop = top;
+    setScrollTop(top - (top % rowHeightNow.current));
+  };
   const wasHidden = useRef(false);
   useResized(
     ref,
     (el) => {
-      if (wasHidden.current) el.scrollTop = scrolled.current;
+      if (wasHidden.current) toAnchor(el);
       wasHidden.current = false;
       setViewport(el.clientHeight);
     },
@@ -86,6 +95,12 @@ export function VirtualList<T>({
   );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
   useResized(probeRef, (el) => setMeasured(Math.ceil(el.getBoundingClientRect().height)), [probe !== undefined]);
+  const anchoredHeight = useRef(rowHeight);
+  useLayoutEffect(() => {
+    if (anchoredHeight.current === rowHeight || !laidOut(ref.current)) return;
+    anchoredHeight.current = rowHeight;
+    toAnchor(ref.current!);
+  }, [rowHeight]);
 
   // The scroll position is kept in whole rows: a frame of a fling draws the list again only when
   // another row reaches the top (an unchanged state draws nothing); the overscan covers the rest
@@ -95,7 +110,7 @@ export function VirtualList<T>({
     frame.current = requestAnimationFrame(() => {
       if (!laidOut(ref.current)) return; // hidden since the scroll: keep where it was
       const top = ref.current!.scrollTop;
-      scrolled.current = top;
+      anchor.current = top / rowHeight;
       setScrollTop(top - (top % rowHeight));
     });
   };
