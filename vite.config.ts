@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { builtCatalog } from './scripts/catalog-plugin';
 import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
+import { compileHints } from './scripts/compile-hints-plugin';
 
 export default defineConfig({
   plugins: [
@@ -11,6 +12,10 @@ export default defineConfig({
     // The OCR models and WASM (≈ 30 MB) go to dist/ocr/, installed on demand, never precached.
     selfHostedOcr(),
     preact(),
+    // The screens the idle preload loads (src/ui/app/screen-chunks.ts) are compiled as they load.
+    compileHints(
+      /\/src\/ui\/screens\/(workbench\/workbench-screen|(new-case|person-list|person-edit|settings|sync-status)\/index)\.tsx$/,
+    ),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
