@@ -12,10 +12,8 @@ export default defineConfig({
     // The OCR models and WASM (≈ 30 MB) go to dist/ocr/, installed on demand, never precached.
     selfHostedOcr(),
     preact(),
-    // The screens the idle preload loads (src/ui/app/screen-chunks.ts) are compiled as they load.
-    compileHints(
-      /\/src\/ui\/screens\/(workbench\/workbench-screen|(new-case|person-list|person-edit|settings|sync-status)\/index)\.tsx$/,
-    ),
+    // The screens the idle preload loads are compiled whole as they load.
+    compileHints('src/ui/app/screen-chunks.ts'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
