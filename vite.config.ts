@@ -13,7 +13,10 @@ export default defineConfig({
     selfHostedOcr(),
     preact(),
     // The screens the idle preload loads are compiled whole as they load.
-    compileHints('src/ui/app/screen-chunks.ts'),
+    compileHints({
+      preloaded: 'src/ui/app/screen-chunks.ts',
+      firstScreens: ['src/ui/reviewer/index', 'src/ui/admin/index'],
+    }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

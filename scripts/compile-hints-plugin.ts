@@ -2,62 +2,112 @@
 // page paid for compiling the workbench's code, its storage and its rules at the tap (issue 13).
 // The chunks the idle preload loads (the agent's next screens, src/ui/app/preload-screens.ts)
 // carry V8's explicit compile hint: every function in them is compiled as the chunk loads, in
-// idle time, and kept in the code cache with it. Not the first screen's chunks: their functions
-// that never run would cost the start.
+// idle time, and kept in the code cache with it. Never a chunk of a first screen (the agent's
+// list, a reviewer's or an admin's desk): its functions that never run would cost the start.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
 
-type OutputChunk = Rollup.OutputChunk;
-
 /** Must be the file's first line (Chromium 136+; other engines read a comment). */
-const HINT = '//# allFunctionsCalledOnLoad\n';
+const HINT = '//# allFunctionsCalledOnLoad';
 
 /** The modules `file` imports dynamically (`import('…')`), as absolute paths without extension. */
 function dynamicImports(file: string): Set<string> {
   const source = readFileSync(file, 'utf8');
-  return new Set([...source.matchAll(/import\('([^']+)'\)/g)].map((m) => resolve(dirname(file), m[1]!)));
+  return new Set(
+    [...source.matchAll(/import\(\s*['"`]([^'"`]+)['"`]\s*\)/g)].map((m) => resolve(dirname(file), m[1]!)),
+  );
 }
 
 const withoutExtension = (id: string) => id.replace(/\.[cm]?[jt]sx?$/, '');
+/** A facade module is one of `modules` (a folder import names its index file). */
+const isOneOf = (modules: Set<string>, id: string | null) =>
+  id !== null && (modules.has(withoutExtension(id)) || modules.has(withoutExtension(id).replace(/\/index$/, '')));
 
-/** `screens`: the file (from the root) that names the screens loaded in idle time, by `import('…')`. */
-export function compileHints(screens: string): Plugin {
-  let preloaded = new Set<string>();
-  const isPreloaded = (id: string | null) =>
-    id !== null && (preloaded.has(withoutExtension(id)) || preloaded.has(withoutExtension(id).replace(/\/index$/, '')));
+export interface CompileHintOptions {
+  /** The file (from the root) that imports the screens loaded in idle time, by `import('…')`. */
+  preloaded: string;
+  /** The desks that are a first screen of their own (from the root, without extension). */
+  firstScreens: string[];
+}
+
+/** What `hintedChunks` needs of a chunk. */
+export type ChunkNode = Pick<
+  Rollup.RenderedChunk,
+  'fileName' | 'imports' | 'isEntry' | 'isDynamicEntry' | 'facadeModuleId'
+>;
+
+/**
+ * The chunks that get the hint: the preloaded screens' chunks and what they import, less what a
+ * first screen (an entry, or a desk) imports; with how many screens and desks were found.
+ */
+export function hintedChunks(
+  chunks: ChunkNode[],
+  isScreen: (facade: string | null) => boolean,
+  isDesk: (facade: string | null) => boolean,
+): { hinted: Set<string>; screens: number; desks: number } {
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (roots: ChunkNode[]): Set<string> => {
+    const seen = new Set<string>();
+    const visit = (c: ChunkNode) => {
+      if (seen.has(c.fileName)) return;
+      seen.add(c.fileName);
+      for (const f of c.imports) {
+        const next = byFile.get(f);
+        if (next) visit(next);
+      }
+    };
+    roots.forEach(visit);
+    return seen;
+  };
+  const screenRoots = chunks.filter((c) => c.isDynamicEntry && isScreen(c.facadeModuleId));
+  const deskRoots = chunks.filter((c) => c.isDynamicEntry && isDesk(c.facadeModuleId));
+  const firstScreen = closure([...chunks.filter((c) => c.isEntry), ...deskRoots]);
+  return {
+    hinted: new Set([...closure(screenRoots)].filter((f) => !firstScreen.has(f))),
+    screens: screenRoots.length,
+    desks: deskRoots.length,
+  };
+}
+
+export function compileHints({ preloaded, firstScreens }: CompileHintOptions): Plugin {
+  let screens = new Set<string>();
+  let desks = new Set<string>();
+  /** Chunks (by file name as rendered) that get the hint: worked out once per output. */
+  let hinted: Set<string> | undefined;
+
   return {
     name: 'daiban-compile-hints',
     apply: 'build',
     configResolved(config) {
-      preloaded = dynamicImports(resolve(config.root, screens));
+      screens = dynamicImports(resolve(config.root, preloaded));
+      desks = new Set(firstScreens.map((f) => resolve(config.root, f)));
+    },
+    renderStart() {
+      hinted = undefined;
+    },
+    // Every chunk is rendered before any is hashed: the whole graph is known here.
+    renderChunk(_code, _chunk, _options, meta) {
+      if (hinted) return null;
+      const found = hintedChunks(
+        Object.values(meta.chunks),
+        (id) => isOneOf(screens, id),
+        (id) => isOneOf(desks, id),
+      );
+      if (found.screens !== screens.size) this.error(`${preloaded}: ${screens.size} screens, ${found.screens} chunks`);
+      if (found.desks !== desks.size) this.error(`firstScreens: ${desks.size} desks, ${found.desks} chunks`);
+      hinted = found.hinted;
+      return null;
+    },
+    // A chunk that gains or loses the hint gets a new name: no cache keeps the other copy.
+    augmentChunkHash(chunk) {
+      return hinted?.has(chunk.fileName) ? HINT : undefined;
     },
     // After minification (which would drop the comment), before the files are written and
-    // precached with their content's revision.
+    // precached. (One line more at the top: a source map, were there one, would be a line off.)
     generateBundle(_options, bundle) {
-      const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
-      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      const closure = (roots: OutputChunk[]): Set<string> => {
-        const seen = new Set<string>();
-        const visit = (c: OutputChunk) => {
-          if (seen.has(c.fileName)) return;
-          seen.add(c.fileName);
-          for (const f of c.imports) {
-            const next = byFile.get(f);
-            if (next) visit(next);
-          }
-        };
-        roots.forEach(visit);
-        return seen;
-      };
-      const firstScreen = closure(chunks.filter((c) => c.isEntry));
-      const roots = chunks.filter((c) => c.isDynamicEntry && isPreloaded(c.facadeModuleId));
-      if (roots.length !== preloaded.size)
-        this.error(`${screens}: ${preloaded.size} screens, ${roots.length} chunks found`);
-      for (const file of closure(roots)) {
-        const chunk = byFile.get(file)!;
-        if (!firstScreen.has(file)) chunk.code = HINT + chunk.code;
-      }
+      for (const file of Object.values(bundle))
+        if (file.type === 'chunk' && hinted?.has(file.preliminaryFileName)) file.code = `${HINT}\n${file.code}`;
     },
   };
 }

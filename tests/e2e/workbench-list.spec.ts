@@ -188,20 +188,24 @@ test('the tablet turned while a case is open: Back shows the same rows, not the 
   await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
 
   // Rows are taller in portrait: the same scroll offset in pixels would show other rows.
-  await expect(row).toBeVisible();
-  const narrow = await row.evaluate((el) => el.getBoundingClientRect().height);
-  expect(narrow).toBeGreaterThan(wide);
+  // (Polled, each read short: the rows drawn before the list was hidden are there for a frame.)
+  const height = () => row.evaluate((el) => el.getBoundingClientRect().height, undefined, { timeout: 2_000 });
+  await expect.poll(height).toBeGreaterThan(wide);
   // Row 150 is where it was: in the view, not above or below it.
   const inView = () =>
-    row.evaluate((el) => {
-      const view = el.closest('.vlist')!.getBoundingClientRect();
-      const r = el.getBoundingClientRect();
-      return r.top - view.top > -r.height / 2 && view.bottom - r.bottom > -r.height / 2;
-    });
-  expect(await inView()).toBe(true);
+    row.evaluate(
+      (el) => {
+        const view = el.closest('.vlist')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top - view.top > -r.height / 2 && view.bottom - r.bottom > -r.height / 2;
+      },
+      undefined,
+      { timeout: 2_000 },
+    );
+  await expect.poll(inView).toBe(true);
 
   // Turned back on the list itself: the same rows stay in view.
   await page.setViewportSize({ width: 1280, height: 800 });
-  await expect.poll(() => row.evaluate((el) => el.getBoundingClientRect().height)).toBe(wide);
-  expect(await inView()).toBe(true);
+  await expect.poll(height).toBe(wide);
+  await expect.poll(inView).toBe(true);
 });

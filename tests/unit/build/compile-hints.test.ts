@@ -1,0 +1,50 @@
+// Which chunks carry V8's compile hint (scripts/compile-hints-plugin.ts): the screens loaded in
+// idle time and what they import, never what a first screen (the app's entry, a desk) imports.
+import { describe, expect, it } from 'vitest';
+import { hintedChunks, type ChunkNode } from '../../../scripts/compile-hints-plugin';
+
+const chunk = (fileName: string, imports: string[], kind: 'entry' | 'lazy' | 'shared', facade?: string): ChunkNode => ({
+  fileName,
+  imports,
+  isEntry: kind === 'entry',
+  isDynamicEntry: kind === 'lazy',
+  facadeModuleId: facade ?? null,
+});
+
+// index → signals; the workbench (preloaded) → state → storage; the reviewer desk → storage;
+// settings (preloaded) → signals; the notice (opened from a case, not preloaded) → its own chunk.
+const GRAPH: ChunkNode[] = [
+  chunk('index.js', ['signals.js'], 'entry', '/app/src/main.tsx'),
+  chunk('signals.js', [], 'shared'),
+  chunk('workbench.js', ['state.js', 'signals.js'], 'lazy', '/app/src/ui/workbench.tsx'),
+  chunk('state.js', ['storage.js'], 'shared'),
+  chunk('storage.js', [], 'shared'),
+  chunk('reviewer.js', ['storage.js', 'signals.js'], 'lazy', '/app/src/ui/reviewer/index.tsx'),
+  chunk('settings.js', ['signals.js'], 'lazy', '/app/src/ui/settings/index.tsx'),
+  chunk('notice.js', ['state.js'], 'lazy', '/app/src/ui/notice.tsx'),
+];
+const isScreen = (id: string | null) => id === '/app/src/ui/workbench.tsx' || id === '/app/src/ui/settings/index.tsx';
+const isDesk = (id: string | null) => id === '/app/src/ui/reviewer/index.tsx';
+
+describe('compile hints', () => {
+  it('go to the preloaded screens and their imports, not to the first screen or a desk', () => {
+    const found = hintedChunks(GRAPH, isScreen, isDesk);
+    expect([...found.hinted].sort()).toEqual(['settings.js', 'state.js', 'workbench.js']);
+    expect(found).toMatchObject({ screens: 2, desks: 1 });
+  });
+
+  it('without desks, what only a desk shares with a screen is hinted too', () => {
+    expect([...hintedChunks(GRAPH, isScreen, () => false).hinted].sort()).toEqual([
+      'settings.js',
+      'state.js',
+      'storage.js',
+      'workbench.js',
+    ]);
+  });
+
+  it('count the screens they found, so a renamed screen fails the build', () => {
+    const found = hintedChunks(GRAPH, (id) => id === '/app/src/ui/gone.tsx', isDesk);
+    expect(found.screens).toBe(0);
+    expect(found.hinted.size).toBe(0);
+  });
+});
