@@ -13,10 +13,7 @@ export default defineConfig({
     selfHostedOcr(),
     preact(),
     // The screens the idle preload loads are compiled whole as they load.
-    compileHints({
-      preloaded: 'src/ui/app/screen-chunks.ts',
-      firstScreens: ['src/ui/reviewer/index', 'src/ui/admin/index'],
-    }),
+    compileHints('src/ui/app/screen-chunks.ts'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

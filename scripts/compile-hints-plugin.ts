@@ -2,8 +2,12 @@
 // page paid for compiling the workbench's code, its storage and its rules at the tap (issue 13).
 // The chunks the idle preload loads (the agent's next screens, src/ui/app/preload-screens.ts)
 // carry V8's explicit compile hint: every function in them is compiled as the chunk loads, in
-// idle time, and kept in the code cache with it. Never a chunk of a first screen (the agent's
-// list, a reviewer's or an admin's desk): its functions that never run would cost the start.
+// idle time, and kept in the code cache with it. Never a chunk of the tablet's first screen: its
+// functions that never run would cost the start. The desks (reviewers, admins: desk computers)
+// import some hinted chunks (storage, Dexie, zod) and compile them whole when they start: at 4×
+// CPU a reviewer's start measured 1,141 ms against 946 without (≈ 50 ms unthrottled), while
+// leaving those chunks out took the tablet's gain away (a case from the list 1.03×, against
+// 0.84× / 0.95× with them; README's figures).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
@@ -24,13 +28,6 @@ const withoutExtension = (id: string) => id.replace(/\.[cm]?[jt]sx?$/, '');
 const isOneOf = (modules: Set<string>, id: string | null) =>
   id !== null && (modules.has(withoutExtension(id)) || modules.has(withoutExtension(id).replace(/\/index$/, '')));
 
-export interface CompileHintOptions {
-  /** The file (from the root) that imports the screens loaded in idle time, by `import('…')`. */
-  preloaded: string;
-  /** The desks that are a first screen of their own (from the root, without extension). */
-  firstScreens: string[];
-}
-
 /** What `hintedChunks` needs of a chunk. */
 export type ChunkNode = Pick<
   Rollup.RenderedChunk,
@@ -38,14 +35,13 @@ export type ChunkNode = Pick<
 >;
 
 /**
- * The chunks that get the hint: the preloaded screens' chunks and what they import, less what a
- * first screen (an entry, or a desk) imports; with how many screens and desks were found.
+ * The chunks that get the hint: the preloaded screens' chunks and what they import, less what the
+ * first screen (the entry) imports; with how many screens were found.
  */
 export function hintedChunks(
   chunks: ChunkNode[],
   isScreen: (facade: string | null) => boolean,
-  isDesk: (facade: string | null) => boolean,
-): { hinted: Set<string>; screens: number; desks: number } {
+): { hinted: Set<string>; screens: number } {
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const closure = (roots: ChunkNode[]): Set<string> => {
     const seen = new Set<string>();
@@ -61,18 +57,16 @@ export function hintedChunks(
     return seen;
   };
   const screenRoots = chunks.filter((c) => c.isDynamicEntry && isScreen(c.facadeModuleId));
-  const deskRoots = chunks.filter((c) => c.isDynamicEntry && isDesk(c.facadeModuleId));
-  const firstScreen = closure([...chunks.filter((c) => c.isEntry), ...deskRoots]);
+  const firstScreen = closure(chunks.filter((c) => c.isEntry));
   return {
     hinted: new Set([...closure(screenRoots)].filter((f) => !firstScreen.has(f))),
     screens: screenRoots.length,
-    desks: deskRoots.length,
   };
 }
 
-export function compileHints({ preloaded, firstScreens }: CompileHintOptions): Plugin {
+/** `preloaded`: the file (from the root) that imports the screens loaded in idle time, by `import('…')`. */
+export function compileHints(preloaded: string): Plugin {
   let screens = new Set<string>();
-  let desks = new Set<string>();
   /** Chunks (by file name as rendered) that get the hint: worked out once per output. */
   let hinted: Set<string> | undefined;
 
@@ -81,7 +75,6 @@ export function compileHints({ preloaded, firstScreens }: CompileHintOptions): P
     apply: 'build',
     configResolved(config) {
       screens = dynamicImports(resolve(config.root, preloaded));
-      desks = new Set(firstScreens.map((f) => resolve(config.root, f)));
     },
     renderStart() {
       hinted = undefined;
@@ -89,13 +82,8 @@ export function compileHints({ preloaded, firstScreens }: CompileHintOptions): P
     // Every chunk is rendered before any is hashed: the whole graph is known here.
     renderChunk(_code, _chunk, _options, meta) {
       if (hinted) return null;
-      const found = hintedChunks(
-        Object.values(meta.chunks),
-        (id) => isOneOf(screens, id),
-        (id) => isOneOf(desks, id),
-      );
+      const found = hintedChunks(Object.values(meta.chunks), (id) => isOneOf(screens, id));
       if (found.screens !== screens.size) this.error(`${preloaded}: ${screens.size} screens, ${found.screens} chunks`);
-      if (found.desks !== desks.size) this.error(`firstScreens: ${desks.size} desks, ${found.desks} chunks`);
       hinted = found.hinted;
       return null;
     },
