@@ -110,8 +110,9 @@ export function VirtualList<T>({
     frame.current = requestAnimationFrame(() => {
       if (!laidOut(ref.current)) return; // hidden since the scroll: keep where it was
       const top = ref.current!.scrollTop;
-      anchor.current = top / rowHeight;
-      setScrollTop(top - (top % rowHeight));
+      const height = rowHeightNow.current; // the frame's, not the render's that set the handler
+      anchor.current = top / height;
+      setScrollTop(top - (top % height));
     });
   };
 
