@@ -1,6 +1,6 @@
 // The case list with 10,000 cases: counted by index, only the rows in view are in the DOM, the
 // far end of the list loads on scroll, and every filter is answered by an indexed query.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { login, unlock } from './fixtures/app';
 import { seedCases } from './fixtures/seed-cases';
 
@@ -102,8 +102,8 @@ test('10,000 cases: windowed rendering, smooth scrolling, indexed filters', asyn
   await expect(list.getByRole('link').first()).toContainText('办结期限');
 });
 
-test('a case opened from far down the list: Back shows the same rows at once, read again', async ({ page }) => {
-  test.setTimeout(120_000);
+/** 300 of agent3's cases on the tablet, the list scrolled halfway: row 150 is coming into view. */
+async function listScrolledToRow150(page: Page): Promise<{ list: Locator; scroller: Locator }> {
   await page.goto('/');
   await login(page, 'agent3');
   await seedCases(page, 300, '341822100203', 'agent3');
@@ -116,6 +116,12 @@ test('a case opened from far down the list: Back shows the same rows at once, re
   await scroller.evaluate((el) => {
     el.scrollTop = el.scrollHeight / 2;
   });
+  return { list, scroller };
+}
+
+test('a case opened from far down the list: Back shows the same rows at once, read again', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { list, scroller } = await listScrolledToRow150(page);
   const card = list.locator('[aria-posinset="150"] a.case-card');
   await expect(card).toBeVisible();
   await expect(card).toContainText('办结');
@@ -165,18 +171,8 @@ test('a case opened from far down the list: Back shows the same rows at once, re
 test('the tablet turned while a case is open: Back shows the same rows, not the same pixels', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 }); // landscape
-  await page.goto('/');
-  await login(page, 'agent3');
-  await seedCases(page, 300, '341822100203', 'agent3');
-  await page.reload();
-  await unlock(page);
-  await expect(page.getByTestId('case-count')).toHaveText('共 300 件');
-  const list = page.getByRole('list', { name: '办件' });
-  const scroller = page.getByRole('region', { name: /^办件（共/ });
+  const { list } = await listScrolledToRow150(page);
   const row = list.locator('[aria-posinset="150"]');
-  await scroller.evaluate((el) => {
-    el.scrollTop = el.scrollHeight / 2;
-  });
   await expect(row.locator('a.case-card')).toBeVisible(); // its page of rows is read
   await row.scrollIntoViewIfNeeded();
   const wide = await row.evaluate((el) => el.getBoundingClientRect().height);
