@@ -17,7 +17,7 @@ export function startSync(state: AppState): void {
   watchDeviceProblems(state);
   void loadPulledCatalog().catch(() => undefined);
   void loadHolidayCalendar().catch(() => undefined);
-  if (state.session.value?.user.role === 'agent') void preloadAgentScreens();
+  if (state.session.value?.user.role === 'agent') void preloadAgentScreens(state);
   effect(() => {
     // Not while a one-time password awaits its change: the server refuses everything else.
     // Nor while the device is locked: the outbox is sealed (the lock screen says 解锁后同步).

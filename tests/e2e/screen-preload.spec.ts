@@ -4,6 +4,7 @@
 // frame and one more layout on every first opening).
 import { expect, test } from '@playwright/test';
 import { login, unlock, waitForServiceWorker } from './fixtures/app';
+import { seedCases } from './fixtures/seed-cases';
 
 const WRAPPER_TEXTS = ['群众档案', '档案', '新建办件', '办件工作台', '同步状态', '设置'].map(
   (label) => `正在打开${label}……`,
@@ -59,4 +60,60 @@ test('screens preloaded in idle time open without a 正在打开…… frame', a
   await expect(page.locator('#settings-title')).toBeVisible();
 
   expect(await page.evaluate(() => (window as unknown as { openingSeen: string[] }).openingSeen)).toEqual([]);
+});
+
+// The first case opened in a page used to pay for the page's first layout of the workbench (its
+// styles, its text, its code's first run): in idle time the workbench draws the list's first case
+// hidden and takes it down in the same task (src/ui/screens/workbench/rehearsal.tsx).
+test('the workbench is rehearsed hidden in idle time and leaves nothing behind', async ({ page }) => {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  // agent3's village: no cases from other specs, only these.
+  await login(page, 'agent3');
+  await seedCases(page, 3, '341822100203', 'agent3');
+  // Every workbench added to the page, as seen once the task that added it is over.
+  await page.addInitScript(() => {
+    const w = window as unknown as { drawn: { connected: boolean; title: string; materials: number }[] };
+    w.drawn = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLElement && n.classList.contains('workbench'))
+            w.drawn.push({
+              connected: n.isConnected,
+              title: n.querySelector('#case-title')?.textContent ?? '',
+              materials: n.querySelectorAll('[data-material]').length,
+            });
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await unlock(page);
+  const list = page.getByRole('list', { name: '办件' });
+  const first = list.getByRole('link').first();
+  await expect(first).toBeVisible();
+  const chip = page.getByRole('button', { name: '即将到期' });
+  await chip.focus();
+  const drawn = () => page.evaluate(() => (window as unknown as { drawn: unknown[] }).drawn);
+
+  // Twice: the first screenful, then the whole case, each in an idle period of its own.
+  await expect.poll(async () => (await drawn()).length, { timeout: 30_000 }).toBe(2);
+  const [screenful, whole] = (await drawn()) as { connected: boolean; title: string; materials: number }[];
+  expect(screenful).toMatchObject({ connected: false, materials: 0 });
+  expect(whole!.connected).toBe(false);
+  expect(whole!.materials).toBeGreaterThan(0);
+  expect(screenful!.title).not.toBe('');
+  // The list's first case, and nothing of it left on the page; the agent's focus stays.
+  expect(await first.textContent()).toContain(screenful!.title);
+  await expect(page.locator('.workbench, [aria-hidden="true"][inert]')).toHaveCount(0);
+  await expect(chip).toBeFocused();
+
+  // Opening a case draws it once, on screen; no rehearsal follows it.
+  await first.click();
+  await expect(page.locator('#case-title')).toBeVisible();
+  await expect(page.locator('.workbench')).toHaveCount(1);
+  await page.locator('.case-head').getByRole('link', { name: '办件列表' }).click();
+  await expect(first).toBeVisible();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 3_000)));
+  const after = (await drawn()) as { connected: boolean }[];
+  expect(after.filter((d) => !d.connected)).toHaveLength(2);
 });

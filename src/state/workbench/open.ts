@@ -2,14 +2,15 @@
 import { batch } from '@preact/signals';
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
 import type { AppState } from '../app-state';
-import { clearWorkbench } from './slice';
+import { clearWorkbench, type WorkbenchSlice } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
 import { fetchMissingCaseFiles } from './case-files';
 import { elsewhereChanges, provideEarlyCaseRead } from '../case-early-read';
 import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
-async function readCase(id: string) {
+/** The case and what its screen shows with it, as stored on the device. */
+export async function readCase(id: string) {
   const c = await getCase(id);
   if (!c) return undefined;
   const [applicant, entruster, materials, outbox] = await Promise.all([
@@ -26,6 +27,20 @@ async function readCase(id: string) {
 }
 
 type CaseRead = Awaited<ReturnType<typeof readCase>>;
+
+/** Puts a read case into a workbench slice in one change: the screen and its derived values (the
+ *  report) see the whole case at once. */
+export function showCase(wb: WorkbenchSlice, read: NonNullable<CaseRead>): void {
+  batch(() => {
+    wb.applicant.value = read.applicant ?? null;
+    wb.entruster.value = read.entruster ?? null;
+    wb.household.value = read.household;
+    wb.materials.value = read.materials;
+    wb.outbox.value = read.outbox;
+    wb.returnScope.value = read.returnScope;
+    wb.record.value = read.c;
+  });
+}
 
 /** A read begun by a tap on the case's card, before its screen is drawn. */
 interface EarlyRead {
@@ -92,16 +107,7 @@ async function readIntoWorkbench(state: AppState, id: string): Promise<void> {
         if (wb.openId.value !== id) return 'stale'; // another case was opened meanwhile
         if (!read) return 'missing';
         if (wb.record.value?.id === id && hasPendingWrites(state) && attempt < 2) return 'typed';
-        // One change: the screen and its derived values (the report) see the whole case at once.
-        batch(() => {
-          wb.applicant.value = read.applicant ?? null;
-          wb.entruster.value = read.entruster ?? null;
-          wb.household.value = read.household;
-          wb.materials.value = read.materials;
-          wb.outbox.value = read.outbox;
-          wb.returnScope.value = read.returnScope;
-          wb.record.value = read.c;
-        });
+        showCase(wb, read);
         forgetPendingWrites(state);
         return 'shown';
       });

@@ -149,8 +149,10 @@ export function createWorkbenchSlice(
   };
 }
 
+export type WorkbenchSlice = ReturnType<typeof createWorkbenchSlice>;
+
 /** Empties the workbench (close, logout); pending writes are the edit module's to drop first. */
-export function clearWorkbench(state: { workbench: ReturnType<typeof createWorkbenchSlice> }): void {
+export function clearWorkbench(state: { workbench: WorkbenchSlice }): void {
   const wb = state.workbench;
   wb.openId.value = null;
   wb.record.value = null;

@@ -4,6 +4,7 @@
 // idle period, so each later tap only reads its data and draws. The service worker precaches the
 // same chunks, so this works offline too; a failed load (an update while offline) is left for the
 // screen's own retry.
+import type { AppState } from '../../state/app-state';
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
 import { longIdle } from './long-idle';
@@ -11,8 +12,10 @@ import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } 
 
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. Each
  *  through the Chunk its lazy wrapper reads, so a preloaded screen draws in its first render. */
-const AGENT_SCREENS: (() => Promise<unknown>)[] = [
+const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   WORKBENCH.load,
+  // The workbench drawn once hidden, so the first case the agent opens draws like a second one.
+  () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle)),
   NEW_CASE.load,
   PERSON_LIST.load,
   PERSON_EDIT.load,
@@ -27,9 +30,9 @@ const AGENT_SCREENS: (() => Promise<unknown>)[] = [
 /** Loads the agent's screens one at a time, each in a long idle period (never between the frames
  *  of a scroll: long-idle.ts). Only from the service worker's cache: on a first visit the worker
  *  is still downloading the same files, and a village link should not carry them twice. */
-export async function preloadAgentScreens(): Promise<void> {
+export async function preloadAgentScreens(state: AppState): Promise<void> {
   if (!navigator.serviceWorker?.controller) return;
-  for (const load of AGENT_SCREENS) {
+  for (const load of agentScreens(state)) {
     await longIdle();
     try {
       await load();

@@ -20,6 +20,10 @@ import './workbench.css';
 // The signature pad comes with the workbench's chunk (also when the idle preload fetches it).
 void signaturePadSettled();
 
+let drawnInPage = false;
+/** A case was drawn in this page (the hidden rehearsal is not needed any more: rehearsal.tsx). */
+export const workbenchDrawn = (): boolean => drawnInPage;
+
 /** 办件工作台: form, materials checklist and the live pre-validation report side by side. */
 export function WorkbenchView({ id }: { id: string }) {
   const state = useAppState();
@@ -70,6 +74,13 @@ export function WorkbenchView({ id }: { id: string }) {
       </section>
     );
   }
+  drawnInPage = true;
+  return <WorkbenchBody drawRest={drawRest} />;
+}
+
+/** The open case as drawn; what lies below the first screenful only once `drawRest`. */
+export function WorkbenchBody({ drawRest }: { drawRest: boolean }) {
+  const wb = useAppState().workbench;
   return (
     <section class="workbench" aria-labelledby="case-title">
       <CaseHeader />
