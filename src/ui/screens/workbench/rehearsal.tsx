@@ -14,24 +14,29 @@ import { WorkbenchBody, workbenchDrawn } from './workbench-screen';
  *  idle period, the whole case in the next (two shorter tasks, ≈ 60 and 80–130 ms at 4×). */
 export async function rehearseWorkbench(state: AppState, idle: () => Promise<void>): Promise<boolean> {
   const id = state.caseList.rows.value.find((r) => r !== undefined)?.case.id;
+  const reader = state.session.value?.user.id;
   // A read that fails (the device locked meanwhile) only means no rehearsal.
   const read = id ? await readCase(id).catch(() => undefined) : undefined;
   if (!read?.applicant) return false;
   const wb = createWorkbenchSlice(state.today, state.user);
   showCase(wb, read);
-  return (await drawHidden(state, wb, false, idle)) && drawHidden(state, wb, true, idle);
+  return (await drawHidden(state, wb, reader, false, idle)) && drawHidden(state, wb, reader, true, idle);
 }
 
 async function drawHidden(
   state: AppState,
   wb: WorkbenchSlice,
+  reader: string | undefined,
   drawRest: boolean,
   idle: () => Promise<void>,
 ): Promise<boolean> {
   await idle();
-  const main = document.getElementById('main');
-  // Not once a case was opened in this page: that warmed it already.
-  if (!main || workbenchDrawn()) return false;
+  // Not once a case was opened in this page (that warmed it already), and never while the device
+  // is locked or another user signed in since the read: no villager's data in the page then, not
+  // even hidden.
+  const main = document.querySelector('main.shell-main');
+  const sameReader = reader !== undefined && state.session.value?.user.id === reader;
+  if (!main || workbenchDrawn() || state.deviceLock.lock.value.locked || !sameReader) return false;
   const host = document.createElement('div');
   host.setAttribute('aria-hidden', 'true');
   host.inert = true;
