@@ -15,7 +15,8 @@ import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } 
 const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   WORKBENCH.load,
   // The workbench drawn once hidden, so the first case the agent opens draws like a second one.
-  () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle)),
+  // Its own failure only means no rehearsal; a chunk that cannot load stops the preload, as for the rest.
+  () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle).catch(() => false)),
   NEW_CASE.load,
   PERSON_LIST.load,
   PERSON_EDIT.load,
@@ -27,7 +28,7 @@ const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
-/** Loads the agent's screens one at a time, each in a long idle period (never between the frames
+/** Loads the agent's screens one at a time, each in a long idle period (the rehearsal in three) (never between the frames
  *  of a scroll: long-idle.ts). Only from the service worker's cache: on a first visit the worker
  *  is still downloading the same files, and a village link should not carry them twice. */
 export async function preloadAgentScreens(state: AppState): Promise<void> {
