@@ -64,15 +64,16 @@ test('screens preloaded in idle time open without a 正在打开…… frame', a
 
 // The first case opened in a page used to pay for the page's first layout of the workbench (its
 // styles, its text, its code's first run): in idle time the workbench draws the list's first case
-// hidden and takes it down in the same task (src/ui/screens/workbench/rehearsal.tsx).
+// hidden and takes it down in the same task (src/ui/app/rehearse.ts), and 新建办件 likewise.
 interface Drawn {
+  screen: 'workbench' | 'new-case';
   connected: boolean;
   title: string;
   materials: number;
 }
 
-/** Records every workbench added to the page, as seen by a MutationObserver (after the script
- *  that added it has run), then reloads and unlocks agent3's device with `cases` cases. */
+/** Records every workbench and 新建办件 added to the page, as seen by a MutationObserver (after the
+ *  script that added it has run), then reloads and unlocks agent3's device with `cases` cases. */
 async function watchWorkbenches(page: Page, cases: number): Promise<() => Promise<Drawn[]>> {
   await page.goto('/');
   await waitForServiceWorker(page);
@@ -85,8 +86,9 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
     new MutationObserver((records) => {
       for (const r of records)
         for (const n of r.addedNodes)
-          if (n instanceof HTMLElement && n.classList.contains('workbench'))
+          if (n instanceof HTMLElement && (n.classList.contains('workbench') || n.querySelector('#new-case-title')))
             w.drawn.push({
+              screen: n.classList.contains('workbench') ? 'workbench' : 'new-case',
               connected: n.isConnected,
               title: n.querySelector('#case-title')?.textContent ?? '',
               materials: n.querySelectorAll('[data-material]').length,
@@ -107,16 +109,20 @@ test('the workbench is rehearsed hidden in idle time and leaves nothing behind',
   const chip = page.getByRole('button', { name: '即将到期' });
   await chip.focus();
 
-  // Twice: the first screenful, then the whole case, each in an idle period of its own.
-  await expect.poll(async () => (await drawn()).length, { timeout: 60_000 }).toBe(2);
-  const [screenful, whole] = await drawn();
+  // The workbench twice: the first screenful, then the whole case, each in an idle period of its
+  // own; then 新建办件.
+  await expect
+    .poll(async () => (await drawn()).map((d) => d.screen), { timeout: 60_000 })
+    .toEqual(['workbench', 'workbench', 'new-case']);
+  const [screenful, whole, newCase] = await drawn();
+  expect(newCase!.connected).toBe(false);
   expect(screenful).toMatchObject({ connected: false, materials: 0 });
   expect(whole!.connected).toBe(false);
   expect(whole!.materials).toBeGreaterThan(0);
   expect(screenful!.title).not.toBe('');
-  // One of the list's cases, and nothing of it left on the page; the agent's focus stays.
+  // One of the list's cases, and nothing of them left on the page; the agent's focus stays.
   expect(await list.textContent()).toContain(screenful!.title);
-  await expect(page.locator('.workbench, [aria-hidden="true"][inert]')).toHaveCount(0);
+  await expect(page.locator('.workbench, #new-case-title, [aria-hidden="true"][inert]')).toHaveCount(0);
   await expect(chip).toBeFocused();
 
   // Opening a case draws it once, on screen.
@@ -142,5 +148,6 @@ test("a case opened before the rehearsal's turn: none follows, the workbench is 
     )
     .toBe(true);
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
-  expect(await drawn()).toEqual([expect.objectContaining({ connected: true })]);
+  const workbenches = (await drawn()).filter((d) => d.screen === 'workbench');
+  expect(workbenches).toEqual([expect.objectContaining({ connected: true })]);
 });

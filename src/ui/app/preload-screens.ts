@@ -4,10 +4,12 @@
 // idle period, so each later tap only reads its data and draws. The service worker precaches the
 // same chunks, so this works offline too; a failed load (an update while offline) is left for the
 // screen's own retry.
+import { h } from 'preact';
 import type { AppState } from '../../state/app-state';
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
 import { longIdle } from './long-idle';
+import { rehearseHidden } from './rehearse';
 import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } from './screen-chunks';
 
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. Each
@@ -18,6 +20,16 @@ const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   // Its own failure only means no rehearsal; a chunk that cannot load stops the preload, as for the rest.
   () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle).catch(() => false)),
   NEW_CASE.load,
+  // 新建办件 drawn once hidden as well (its item list, its form code), unless it is on screen now.
+  async () => {
+    const NewCase = await NEW_CASE.load();
+    try {
+      if (!document.getElementById('new-case-title'))
+        rehearseHidden(state, state.session.value?.user.id, h(NewCase, { personId: undefined }));
+    } catch {
+      // only no rehearsal
+    }
+  },
   PERSON_LIST.load,
   PERSON_EDIT.load,
   SETTINGS.load,
@@ -28,9 +40,10 @@ const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   async () => indexItems(openableItems(), await loadPinyin()),
 ];
 
-/** Loads the agent's screens one at a time, each in a long idle period (the rehearsal in three) (never between the frames
- *  of a scroll: long-idle.ts). Only from the service worker's cache: on a first visit the worker
- *  is still downloading the same files, and a village link should not carry them twice. */
+/** Loads the agent's screens one at a time, each in a long idle period (never between the frames
+ *  of a scroll: long-idle.ts; the workbench's rehearsal takes three). Only from the service
+ *  worker's cache: on a first visit the worker is still downloading the same files, and a village
+ *  link should not carry them twice. */
 export async function preloadAgentScreens(state: AppState): Promise<void> {
   if (!navigator.serviceWorker?.controller) return;
   for (const load of agentScreens(state)) {
