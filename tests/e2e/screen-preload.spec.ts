@@ -86,7 +86,7 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
     new MutationObserver((records) => {
       for (const r of records)
         for (const n of r.addedNodes)
-          if (n instanceof HTMLElement && (n.classList.contains('workbench') || n.querySelector('#new-case-title')))
+          if (n instanceof HTMLElement && (n.classList.contains('workbench') || n.matches('.new-case')))
             w.drawn.push({
               screen: n.classList.contains('workbench') ? 'workbench' : 'new-case',
               connected: n.isConnected,
@@ -100,7 +100,7 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
   return () => page.evaluate(() => (window as unknown as { drawn: Drawn[] }).drawn);
 }
 
-test('the workbench is rehearsed hidden in idle time and leaves nothing behind', async ({ page }) => {
+test('the workbench and 新建办件 are rehearsed hidden in idle time and leave nothing behind', async ({ page }) => {
   test.setTimeout(90_000);
   const drawn = await watchWorkbenches(page, 3);
   const list = page.getByRole('list', { name: '办件' });

@@ -16,11 +16,12 @@ import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } 
  *  through the Chunk its lazy wrapper reads, so a preloaded screen draws in its first render. */
 const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   WORKBENCH.load,
-  // The workbench drawn once hidden, so the first case the agent opens draws like a second one.
+  // The workbench drawn once hidden, so the first case the agent opens draws close to a second one.
   // Its own failure only means no rehearsal; a chunk that cannot load stops the preload, as for the rest.
   () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle).catch(() => false)),
   NEW_CASE.load,
-  // 新建办件 drawn once hidden as well (its item list, its form code), unless it is on screen now.
+  // 新建办件 drawn once hidden as well, blank (its item list and the person picker; the profile form
+  // is not drawn), unless it is on screen now.
   async () => {
     const NewCase = await NEW_CASE.load();
     try {

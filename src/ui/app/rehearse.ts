@@ -1,9 +1,10 @@
 // Issue 13: a screen drawn for the first time in a page pays for the page's first style and
 // layout of its elements, the shaping of its text and the first runs of its code (a first case
 // took ≈ 220 ms at 4×, a second one ≈ 130 ms). Drawn once hidden in idle time and taken down in
-// the same task, its first real drawing costs what a second one does. Nothing is painted; passive
-// effects never run (Preact skips them for a tree unmounted before they are due); layout effects
-// run and are cleaned up in the same task. A screen rehearsed must write nothing while rendering.
+// the same task, its first real drawing comes close to a second one (a case ≈ 150 ms). Nothing is
+// painted; passive effects never run (Preact skips them for a tree unmounted before they are due).
+// What does run must write nothing: the render itself, state and memo initialisers, ref callbacks
+// and layout effects (run and cleaned up in the same task), and any read that writes.
 import { h, render, type ComponentChild } from 'preact';
 import type { AppState } from '../../state';
 import { AppStateContext } from './context';
@@ -11,9 +12,10 @@ import { AppStateContext } from './context';
 /**
  * Draws `screen` hidden in the shell's main column under `value` (the app state, or a copy with a
  * slice of its own), lays it out and takes it down, all in this task. False, drawing nothing, when
- * the device is locked, someone other than `reader` is signed in, or a screen that shows nothing
- * else is up (a session ended by the server, a password to change): no villager's data in the page
- * then, not even hidden.
+ * the shell is not up, the device is locked, nobody or someone other than `reader` (who read the
+ * data drawn) is signed in, or a screen that shows nothing else is up (a session ended by the
+ * server, a password to change): no villager's data in the page then, not even hidden. A screen
+ * drawn without data passes the user signed in now.
  */
 export function rehearseHidden(
   state: AppState,

@@ -1,6 +1,6 @@
 // The workbench rehearsed (src/ui/app/rehearse.ts): once per page, in idle time, the list's first
 // case (not a returned one) is read into a workbench of its own and drawn hidden, so the first case
-// the agent opens draws like a second one (≈ 220 → 150 ms at 4×).
+// the agent opens draws close to a second one (≈ 220 → 150 ms at 4×; a second one ≈ 130 ms).
 import type { AppState } from '../../../state';
 import { createWorkbenchSlice } from '../../../state/workbench/slice';
 import { readCase, showCase } from '../../../state/workbench/open';
