@@ -2,9 +2,12 @@
 // down and the workbench is drawn, instead of from the workbench's first render. The reader
 // lives in the workbench's chunk (state/workbench/open.ts), which provides it once loaded; the
 // list (first screen) only calls it. Before the chunk is loaded a tap reads nothing early.
+import type { Case } from '../domain';
 import type { AppState } from './app-state';
 
-type EarlyReader = (state: AppState, id: string) => void;
+/** The case as the caller knows it: its people are read beside it. */
+type KnownCase = Pick<Case, 'id' | 'applicantId' | 'entrusterId'>;
+type EarlyReader = (state: AppState, id: string, known: KnownCase) => void;
 let reader: EarlyReader | undefined;
 
 export const provideEarlyCaseRead = (r: EarlyReader): void => {
@@ -12,7 +15,7 @@ export const provideEarlyCaseRead = (r: EarlyReader): void => {
 };
 
 /** A case is about to be opened (its card was tapped): start reading it. */
-export const readCaseEarly = (state: AppState, id: string): void => reader?.(state, id);
+export const readCaseEarly = (state: AppState, c: KnownCase): void => reader?.(state, c.id, c);
 
 let changedElsewhere = 0;
 

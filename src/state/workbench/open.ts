@@ -1,6 +1,7 @@
 // Opening and closing a case on the workbench.
 import { batch } from '@preact/signals';
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
+import type { Case } from '../../domain';
 import type { AppState } from '../app-state';
 import { clearWorkbench, type WorkbenchSlice } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
@@ -9,15 +10,28 @@ import { fetchMissingCaseFiles } from './case-files';
 import { elsewhereChanges, provideEarlyCaseRead } from '../case-early-read';
 import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
-/** The case and what its screen shows with it, as stored on the device. */
-export async function readCase(id: string) {
-  const c = await getCase(id);
-  if (!c) return undefined;
-  const [applicant, entruster, materials, outbox] = await Promise.all([
-    getPerson(c.applicantId),
-    c.entrusterId ? getPerson(c.entrusterId) : Promise.resolve(undefined),
+/** Who a case names, as its opener already knows it (the list's row, the case just created). */
+export type CasePeople = Pick<Case, 'applicantId' | 'entrusterId'>;
+
+/**
+ * The case and what its screen shows with it, as stored on the device. Everything keyed by the
+ * case's id, and the people `known` names, is read in one round: each round trip waits for the
+ * main thread, busy drawing the route at a tap (issue 13). People the stored case does not name
+ * (it changed since) are read again.
+ */
+export async function readCase(id: string, known?: CasePeople) {
+  const person = (personId: string | undefined) => (personId ? getPerson(personId) : Promise.resolve(undefined));
+  const [c, materials, outbox, knownApplicant, knownEntruster] = await Promise.all([
+    getCase(id),
     listMaterials(id),
     listCaseOutbox(id),
+    person(known?.applicantId),
+    person(known?.entrusterId),
+  ]);
+  if (!c) return undefined;
+  const [applicant, entruster] = await Promise.all([
+    known?.applicantId === c.applicantId ? knownApplicant : person(c.applicantId),
+    known && known.entrusterId === c.entrusterId ? knownEntruster : person(c.entrusterId),
   ]);
   const returnScope = await loadReturnScope(c, materials, outbox);
   // Household members co-sign household materials; a profile not on this device is left out.
@@ -56,9 +70,9 @@ const earlyReads = new WeakMap<AppState, EarlyRead>();
 /** A tap whose screen did not open at once (a slow chunk, a dialog) leaves a read too old to use. */
 const EARLY_READ_MAX_AGE_MS = 2_000;
 
-provideEarlyCaseRead((state, id) => {
+provideEarlyCaseRead((state, id, known) => {
   // In the write queue, like every read of the workbench: after any write still under way.
-  const read = queueWrite(state, () => readCase(id));
+  const read = queueWrite(state, () => readCase(id, known));
   read.catch(() => undefined); // the opening reports it, if it uses this read
   earlyReads.set(state, {
     id,

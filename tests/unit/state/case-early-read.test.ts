@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as storage from '../../../src/storage';
 import { createNewCase, flushCaseSave, openCase, setField } from '../../../src/state';
 import { casesChangedElsewhere, readCaseEarly } from '../../../src/state/case-early-read';
-import { saveApplicant, useHarness } from './harness';
+import { emptyPersonDraft, savePersonDraft } from '../../../src/state';
+import { saveApplicant, useHarness, VILLAGE } from './harness';
 
 // Counts the case reads: an opening that uses the tap's read reads the case once.
 vi.mock('../../../src/storage', async (importOriginal) => {
   const real = await importOriginal<typeof storage>();
-  return { ...real, getCase: vi.fn(real.getCase) };
+  return { ...real, getCase: vi.fn(real.getCase), getPerson: vi.fn(real.getPerson) };
 });
 const caseReads = () => vi.mocked(storage.getCase).mock.calls.length;
 
@@ -21,7 +22,7 @@ async function twoCases() {
   const a = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
   const b = await createNewCase(state, { itemCode: 'MZ-LSJZ', applicantId: p.id });
   vi.mocked(storage.getCase).mockClear();
-  return { state, a: a.id, b: b.id };
+  return { state, a: a.id, b: b.id, rowA: a };
 }
 
 afterEach(() => {
@@ -30,8 +31,8 @@ afterEach(() => {
 
 describe('a case read from the tap on its card', () => {
   it('opens with the read the tap began: the case is read once', async () => {
-    const { state, a } = await twoCases();
-    readCaseEarly(state, a);
+    const { state, a, rowA } = await twoCases();
+    readCaseEarly(state, rowA);
     expect(caseReads()).toBe(0); // queued behind the write queue, not yet run
     await openCase(state, a);
     expect(state.workbench.record.value?.id).toBe(a);
@@ -40,17 +41,17 @@ describe('a case read from the tap on its card', () => {
   });
 
   it('does not use it for another case', async () => {
-    const { state, a, b } = await twoCases();
-    readCaseEarly(state, a);
+    const { state, b, rowA } = await twoCases();
+    readCaseEarly(state, rowA);
     await openCase(state, b);
     expect(state.workbench.record.value?.id).toBe(b);
     expect(caseReads()).toBe(2);
   });
 
   it('reads again when a write of the case was queued after the tap', async () => {
-    const { state, a } = await twoCases();
+    const { state, a, rowA } = await twoCases();
     await openCase(state, a);
-    readCaseEarly(state, a);
+    readCaseEarly(state, rowA);
     // Typing saved after the tap: the tap's read began before it and would show the old number.
     setField(state, 'phone', '13912345678');
     await flushCaseSave(state);
@@ -60,9 +61,9 @@ describe('a case read from the tap on its card', () => {
   });
 
   it('reads again when typing is still unsaved', async () => {
-    const { state, a } = await twoCases();
+    const { state, a, rowA } = await twoCases();
     await openCase(state, a);
-    readCaseEarly(state, a);
+    readCaseEarly(state, rowA);
     setField(state, 'phone', '13912345678');
     await openCase(state, a);
     expect(state.workbench.record.value?.fields['phone']).toBe('13912345678');
@@ -70,8 +71,8 @@ describe('a case read from the tap on its card', () => {
   });
 
   it('reads again when sync changed cases after the tap (a pull landed in between)', async () => {
-    const { state, a } = await twoCases();
-    readCaseEarly(state, a);
+    const { state, a, rowA } = await twoCases();
+    readCaseEarly(state, rowA);
     await new Promise((r) => setTimeout(r, 50)); // the tap's read is done
     // The service worker's pull writes the case, then tells the page which cases changed.
     const before = (await storage.getCase(a))!;
@@ -83,9 +84,9 @@ describe('a case read from the tap on its card', () => {
   });
 
   it('reads again when the tap is too old (its screen did not open at once)', async () => {
-    const { state, a } = await twoCases();
+    const { state, a, rowA } = await twoCases();
     const t = performance.now();
-    readCaseEarly(state, a);
+    readCaseEarly(state, rowA);
     vi.spyOn(performance, 'now').mockReturnValue(t + 5_000);
     await openCase(state, a);
     expect(state.workbench.record.value?.id).toBe(a);
@@ -93,10 +94,47 @@ describe('a case read from the tap on its card', () => {
   });
 
   it('is used once: opening the case again reads it again', async () => {
-    const { state, a } = await twoCases();
-    readCaseEarly(state, a);
+    const { state, a, rowA } = await twoCases();
+    readCaseEarly(state, rowA);
     await openCase(state, a);
     await openCase(state, a);
     expect(caseReads()).toBe(2);
+  });
+
+  it('reads the people the card names beside the case, not after it', async () => {
+    const { state, a, rowA } = await twoCases();
+    let caseRead = false;
+    const real = vi.mocked(storage.getCase).getMockImplementation()!;
+    vi.mocked(storage.getCase).mockImplementation(async (id) => {
+      await new Promise((r) => setTimeout(r, 20));
+      caseRead = true;
+      return real(id);
+    });
+    const applicantReadBeforeCase: boolean[] = [];
+    const realPerson = vi.mocked(storage.getPerson).getMockImplementation()!;
+    vi.mocked(storage.getPerson).mockImplementation((id) => {
+      applicantReadBeforeCase.push(!caseRead);
+      return realPerson(id);
+    });
+    readCaseEarly(state, rowA);
+    await openCase(state, a);
+    expect(state.workbench.applicant.value?.name).toBe('张桂兰');
+    expect(applicantReadBeforeCase).toEqual([true]); // once, while the case was still being read
+  });
+
+  it("shows the stored case's people when the card named others (the case changed since)", async () => {
+    const { state, a, rowA } = await twoCases();
+    const other = await savePersonDraft(state, {
+      ...emptyPersonDraft(VILLAGE),
+      name: '李芳',
+      idNumber: '110105199506010024',
+      idCardIssuedOn: '2016-03-01',
+    });
+    // The list's row is older than the stored case: it names 李芳 as applicant and an entruster.
+    readCaseEarly(state, { id: a, applicantId: other.id, entrusterId: other.id });
+    await openCase(state, a);
+    expect(rowA.applicantId).not.toBe(other.id);
+    expect(state.workbench.applicant.value?.name).toBe('张桂兰');
+    expect(state.workbench.entruster.value).toBeNull();
   });
 });

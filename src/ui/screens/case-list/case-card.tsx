@@ -76,7 +76,7 @@ export function CaseCard({ row, problem }: { row: CaseRow | undefined; problem: 
       href={`#/cases/${c.id}`}
       aria-label={`${row.applicantName}：${row.itemName}`}
       // The case's reads start now, not once the workbench is drawn.
-      onClick={() => readCaseEarly(state, c.id)}
+      onClick={() => readCaseEarly(state, c)}
     >
       <CardBody
         status={c.status}

@@ -105,7 +105,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
         applicantId: applicant.value.id,
         entrusterId: entrusted.value ? entruster.value?.id : undefined,
       });
-      readCaseEarly(state, c.id); // while the draft is cleared and this screen torn down
+      readCaseEarly(state, c); // while the draft is cleared and this screen torn down
       await kept.clear();
       state.router.navigate({ name: 'case', id: c.id }, { replace: true });
     } catch (e) {

@@ -12,10 +12,10 @@ import { WorkbenchBody, workbenchDrawn } from './workbench-screen';
 export async function rehearseWorkbench(state: AppState, idle: () => Promise<void>): Promise<boolean> {
   // Not a returned case: its first read records what the reviewer flagged (return-scope.ts), a
   // write that belongs to the agent's own opening of it, in the workbench's write queue.
-  const id = state.caseList.rows.value.find((r) => r !== undefined && r.case.status !== 'returned')?.case.id;
+  const known = state.caseList.rows.value.find((r) => r !== undefined && r.case.status !== 'returned')?.case;
   const reader = state.session.value?.user.id;
   // A read that fails (the device locked meanwhile) only means no rehearsal.
-  const read = id ? await readCase(id).catch(() => undefined) : undefined;
+  const read = known ? await readCase(known.id, known).catch(() => undefined) : undefined;
   if (!read?.applicant) return false;
   const wb = createWorkbenchSlice(state.today, state.user);
   showCase(wb, read);
