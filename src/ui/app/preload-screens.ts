@@ -17,19 +17,15 @@ import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } 
 const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   WORKBENCH.load,
   // The workbench drawn once hidden, so the first case the agent opens draws close to a second one.
-  // Its own failure only means no rehearsal; a chunk that cannot load stops the preload, as for the rest.
-  () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle).catch(() => false)),
+  // A chunk that cannot load stops the preload, as for the rest; a rehearsal that fails is only none.
+  () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle)),
   NEW_CASE.load,
   // 新建办件 drawn once hidden as well, blank (its item list and the person picker; the profile form
   // is not drawn), unless it is on screen now.
   async () => {
     const NewCase = await NEW_CASE.load();
-    try {
-      if (!document.getElementById('new-case-title'))
-        rehearseHidden(state, state.session.value?.user.id, h(NewCase, { personId: undefined }));
-    } catch {
-      // only no rehearsal
-    }
+    if (!document.getElementById('new-case-title'))
+      rehearseHidden(state, state.session.value?.user.id, h(NewCase, { personId: undefined }));
   },
   PERSON_LIST.load,
   PERSON_EDIT.load,

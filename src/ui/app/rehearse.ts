@@ -15,7 +15,8 @@ import { AppStateContext } from './context';
  * the shell is not up, the device is locked, nobody or someone other than `reader` (who read the
  * data drawn) is signed in, or a screen that shows nothing else is up (a session ended by the
  * server, a password to change): no villager's data in the page then, not even hidden. A screen
- * drawn without data passes the user signed in now.
+ * drawn without data passes the user signed in now. Never throws: a screen that fails to draw is
+ * only not rehearsed (false).
  */
 export function rehearseHidden(
   state: AppState,
@@ -38,13 +39,17 @@ export function rehearseHidden(
   try {
     render(h(AppStateContext.Provider, { value }, screen), host);
     host.firstElementChild?.getBoundingClientRect(); // style, layout and text shaping, now
+    return true;
+  } catch {
+    return false; // a rehearsal that fails is only no rehearsal
   } finally {
     // Taken out of the page even if the tree could not be taken down cleanly.
     try {
       render(null, host);
+    } catch {
+      // as above
     } finally {
       host.remove();
     }
   }
-  return true;
 }
