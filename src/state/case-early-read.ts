@@ -7,7 +7,7 @@ import type { AppState } from './app-state';
 
 /** The case as the caller knows it: its people are read beside it. */
 type KnownCase = Pick<Case, 'id' | 'applicantId' | 'entrusterId'>;
-type EarlyReader = (state: AppState, id: string, known: KnownCase) => void;
+type EarlyReader = (state: AppState, c: KnownCase) => void;
 let reader: EarlyReader | undefined;
 
 export const provideEarlyCaseRead = (r: EarlyReader): void => {
@@ -15,7 +15,7 @@ export const provideEarlyCaseRead = (r: EarlyReader): void => {
 };
 
 /** A case is about to be opened (its card was tapped): start reading it. */
-export const readCaseEarly = (state: AppState, c: KnownCase): void => reader?.(state, c.id, c);
+export const readCaseEarly = (state: AppState, c: KnownCase): void => reader?.(state, c);
 
 let changedElsewhere = 0;
 

@@ -14,12 +14,13 @@ import './logic'; // the derived values of the slice (report, item …) come wit
 export type CasePeople = Pick<Case, 'applicantId' | 'entrusterId'>;
 
 /**
- * The case and what its screen shows with it, as stored on the device. Everything keyed by the
- * case's id, and the people `known` names, is read in one round: each round trip waits for the
- * main thread, busy drawing the route at a tap (issue 13). People the stored case does not name
- * (it changed since) are read again.
+ * The case and what its screen shows with it, as stored on the device. The case, its materials,
+ * its outbox and the people `known` names are read together (issue 13: each round trip waits for
+ * the main thread, busy drawing the route at a tap); people the stored case names that `known`
+ * did not (it changed since) are read after it, then a returned case's scope and the household.
+ * `readOnly`: a returned case is not read (its first read records what the reviewer flagged).
  */
-export async function readCase(id: string, known?: CasePeople) {
+export async function readCase(id: string, known?: CasePeople, opts: { readOnly?: boolean } = {}) {
   const person = (personId: string | undefined) => (personId ? getPerson(personId) : Promise.resolve(undefined));
   const [c, materials, outbox, knownApplicant, knownEntruster] = await Promise.all([
     getCase(id),
@@ -28,10 +29,10 @@ export async function readCase(id: string, known?: CasePeople) {
     person(known?.applicantId),
     person(known?.entrusterId),
   ]);
-  if (!c) return undefined;
+  if (!c || (opts.readOnly && c.status === 'returned')) return undefined;
   const [applicant, entruster] = await Promise.all([
     known?.applicantId === c.applicantId ? knownApplicant : person(c.applicantId),
-    known && known.entrusterId === c.entrusterId ? knownEntruster : person(c.entrusterId),
+    known?.entrusterId === c.entrusterId ? knownEntruster : person(c.entrusterId),
   ]);
   const returnScope = await loadReturnScope(c, materials, outbox);
   // Household members co-sign household materials; a profile not on this device is left out.
@@ -70,7 +71,8 @@ const earlyReads = new WeakMap<AppState, EarlyRead>();
 /** A tap whose screen did not open at once (a slow chunk, a dialog) leaves a read too old to use. */
 const EARLY_READ_MAX_AGE_MS = 2_000;
 
-provideEarlyCaseRead((state, id, known) => {
+provideEarlyCaseRead((state, known) => {
+  const id = known.id;
   // In the write queue, like every read of the workbench: after any write still under way.
   const read = queueWrite(state, () => readCase(id, known));
   read.catch(() => undefined); // the opening reports it, if it uses this read

@@ -4,13 +4,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as storage from '../../../src/storage';
 import { createNewCase, flushCaseSave, openCase, setField } from '../../../src/state';
 import { casesChangedElsewhere, readCaseEarly } from '../../../src/state/case-early-read';
+import { readCase } from '../../../src/state/workbench/open';
 import { emptyPersonDraft, savePersonDraft } from '../../../src/state';
 import { saveApplicant, useHarness, VILLAGE } from './harness';
 
 // Counts the case reads: an opening that uses the tap's read reads the case once.
 vi.mock('../../../src/storage', async (importOriginal) => {
   const real = await importOriginal<typeof storage>();
-  return { ...real, getCase: vi.fn(real.getCase), getPerson: vi.fn(real.getPerson) };
+  return {
+    ...real,
+    getCase: vi.fn(real.getCase),
+    getPerson: vi.fn(real.getPerson),
+    putSetting: vi.fn(real.putSetting),
+  };
 });
 const caseReads = () => vi.mocked(storage.getCase).mock.calls.length;
 
@@ -27,6 +33,8 @@ async function twoCases() {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  // Back to the real functions (restoreAllMocks only restores spies).
+  for (const f of [storage.getCase, storage.getPerson, storage.putSetting]) vi.mocked(f).mockReset();
 });
 
 describe('a case read from the tap on its card', () => {
@@ -133,8 +141,48 @@ describe('a case read from the tap on its card', () => {
     // The list's row is older than the stored case: it names 李芳 as applicant and an entruster.
     readCaseEarly(state, { id: a, applicantId: other.id, entrusterId: other.id });
     await openCase(state, a);
+    expect(caseReads()).toBe(1); // the tap's read, with the row's people, was the one used
     expect(rowA.applicantId).not.toBe(other.id);
     expect(state.workbench.applicant.value?.name).toBe('张桂兰');
     expect(state.workbench.entruster.value).toBeNull();
+  });
+
+  it('reads the entruster the stored case names when the card named none', async () => {
+    const { state, a, rowA } = await twoCases();
+    const entruster = await savePersonDraft(state, {
+      ...emptyPersonDraft(VILLAGE),
+      name: '李芳',
+      idNumber: '110105199506010024',
+      idCardIssuedOn: '2016-03-01',
+    });
+    // Entrusted since the list read its row (the row names no entruster).
+    const stored = (await storage.getCase(a))!;
+    await storage.saveCaseWithMaterials({
+      case: { ...stored, entrusterId: entruster.id },
+      materials: [],
+      expectStatus: [stored.status],
+    });
+    vi.mocked(storage.getCase).mockClear();
+    readCaseEarly(state, rowA);
+    await openCase(state, a);
+    expect(caseReads()).toBe(1);
+    expect(rowA.entrusterId).toBeUndefined();
+    expect(state.workbench.entruster.value?.name).toBe('李芳');
+  });
+});
+
+describe('a read-only read (the idle rehearsal)', () => {
+  it('leaves a returned case out: its first read writes what the reviewer flagged', async () => {
+    const { a } = await twoCases();
+    const stored = (await storage.getCase(a))!;
+    const returned = () => vi.mocked(storage.getCase).mockResolvedValueOnce({ ...stored, status: 'returned' });
+    vi.mocked(storage.putSetting).mockClear(); // creating the cases wrote settings of their own
+    returned();
+    expect(await readCase(a, stored, { readOnly: true })).toBeUndefined();
+    expect(vi.mocked(storage.putSetting)).not.toHaveBeenCalled();
+    // The agent's own opening of it records the reviewer's baseline, a write.
+    returned();
+    expect((await readCase(a, stored))?.returnScope).not.toBeNull();
+    expect(vi.mocked(storage.putSetting)).toHaveBeenCalledTimes(1);
   });
 });

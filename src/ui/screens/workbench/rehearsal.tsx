@@ -11,11 +11,12 @@ import { WorkbenchBody, workbenchDrawn } from './workbench-screen';
  *  whole case in the next (two shorter tasks, ≈ 60 and 75–130 ms at 4×). */
 export async function rehearseWorkbench(state: AppState, idle: () => Promise<void>): Promise<boolean> {
   // Not a returned case: its first read records what the reviewer flagged (return-scope.ts), a
-  // write that belongs to the agent's own opening of it, in the workbench's write queue.
+  // write that belongs to the agent's own opening of it, in the workbench's write queue. The row
+  // may be older than the stored case: the read itself leaves a returned case out too.
   const known = state.caseList.rows.value.find((r) => r !== undefined && r.case.status !== 'returned')?.case;
   const reader = state.session.value?.user.id;
   // A read that fails (the device locked meanwhile) only means no rehearsal.
-  const read = known ? await readCase(known.id, known).catch(() => undefined) : undefined;
+  const read = known ? await readCase(known.id, known, { readOnly: true }).catch(() => undefined) : undefined;
   if (!read?.applicant) return false;
   const wb = createWorkbenchSlice(state.today, state.user);
   showCase(wb, read);
