@@ -64,15 +64,15 @@ test('screens preloaded in idle time open without a 正在打开…… frame', a
 
 // The first case opened in a page used to pay for the page's first layout of the workbench (its
 // styles, its text, its code's first run): in idle time the workbench draws the list's first case
-// hidden and takes it down in the same task (src/ui/app/rehearse.ts), and 新建办件 likewise.
+// hidden and takes it down in the same task (src/ui/app/rehearse.ts), and 新建办件 and 设置 likewise.
 interface Drawn {
-  screen: 'workbench' | 'new-case';
+  screen: 'workbench' | 'new-case' | 'settings';
   connected: boolean;
   title: string;
   materials: number;
 }
 
-/** Records every workbench and 新建办件 added to the page, as seen by a MutationObserver (after the
+/** Records every workbench, 新建办件 and 设置 added to the page, as seen by a MutationObserver (after the
  *  script that added it has run), then reloads and unlocks agent3's device with `cases` cases. */
 async function watchWorkbenches(page: Page, cases: number): Promise<() => Promise<Drawn[]>> {
   await page.goto('/');
@@ -86,9 +86,13 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
     new MutationObserver((records) => {
       for (const r of records)
         for (const n of r.addedNodes)
-          if (n instanceof HTMLElement && (n.classList.contains('workbench') || n.matches('.new-case')))
+          if (n instanceof HTMLElement && n.matches('.workbench, .new-case, [aria-labelledby="settings-title"]'))
             w.drawn.push({
-              screen: n.classList.contains('workbench') ? 'workbench' : 'new-case',
+              screen: n.classList.contains('workbench')
+                ? 'workbench'
+                : n.classList.contains('new-case')
+                  ? 'new-case'
+                  : 'settings',
               connected: n.isConnected,
               title: n.querySelector('#case-title')?.textContent ?? '',
               materials: n.querySelectorAll('[data-material]').length,
@@ -100,7 +104,9 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
   return () => page.evaluate(() => (window as unknown as { drawn: Drawn[] }).drawn);
 }
 
-test('the workbench and 新建办件 are rehearsed hidden in idle time and leave nothing behind', async ({ page }) => {
+test('the workbench, 新建办件 and 设置 are rehearsed hidden in idle time and leave nothing behind', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const drawn = await watchWorkbenches(page, 3);
   const list = page.getByRole('list', { name: '办件' });
@@ -110,19 +116,22 @@ test('the workbench and 新建办件 are rehearsed hidden in idle time and leave
   await chip.focus();
 
   // The workbench twice: the first screenful, then the whole case, each in an idle period of its
-  // own; then 新建办件.
+  // own; then 新建办件, then 设置.
   await expect
     .poll(async () => (await drawn()).map((d) => d.screen), { timeout: 60_000 })
-    .toEqual(['workbench', 'workbench', 'new-case']);
-  const [screenful, whole, newCase] = await drawn();
+    .toEqual(['workbench', 'workbench', 'new-case', 'settings']);
+  const [screenful, whole, newCase, settings] = await drawn();
   expect(newCase!.connected).toBe(false);
+  expect(settings!.connected).toBe(false);
   expect(screenful).toMatchObject({ connected: false, materials: 0 });
   expect(whole!.connected).toBe(false);
   expect(whole!.materials).toBeGreaterThan(0);
   expect(screenful!.title).not.toBe('');
   // One of the list's cases, and nothing of them left on the page; the agent's focus stays.
   expect(await list.textContent()).toContain(screenful!.title);
-  await expect(page.locator('.workbench, #new-case-title, [aria-hidden="true"][inert]')).toHaveCount(0);
+  await expect(page.locator('.workbench, #new-case-title, #settings-title, [aria-hidden="true"][inert]')).toHaveCount(
+    0,
+  );
   await expect(chip).toBeFocused();
 
   // Opening a case draws it once, on screen.

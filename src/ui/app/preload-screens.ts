@@ -4,13 +4,24 @@
 // idle period, so each later tap only reads its data and draws. The service worker precaches the
 // same chunks, so this works offline too; a failed load (an update while offline) is left for the
 // screen's own retry.
-import { h } from 'preact';
+import { h, type Attributes, type ComponentType } from 'preact';
 import type { AppState } from '../../state/app-state';
 import { openableItems } from '../../state/catalog-lookup';
 import { indexItems, loadPinyin } from '../../state/item-search';
 import { longIdle } from './long-idle';
 import { rehearseHidden } from './rehearse';
+import type { Chunk } from './chunk-once';
 import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } from './screen-chunks';
+
+/** Draws a screen once hidden (rehearse.ts), in the idle period after its chunk, unless it is on
+ *  screen now (its title is up). */
+const rehearsal =
+  <P>(state: AppState, chunk: Chunk<ComponentType<P>>, titleId: string, props: P) =>
+  async (): Promise<void> => {
+    const Screen = await chunk.load();
+    if (!document.getElementById(titleId))
+      rehearseHidden(state, state.session.value?.user.id, h(Screen, props as P & Attributes));
+  };
 
 /** The agent's screens, most likely first: a case (workbench), 新建办件, profiles, settings. Each
  *  through the Chunk its lazy wrapper reads, so a preloaded screen draws in its first render. */
@@ -21,15 +32,14 @@ const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   () => import('../screens/workbench/rehearsal').then((m) => m.rehearseWorkbench(state, longIdle)),
   NEW_CASE.load,
   // 新建办件 drawn once hidden as well, blank (its item list and the person picker; the profile form
-  // is not drawn), unless it is on screen now.
-  async () => {
-    const NewCase = await NEW_CASE.load();
-    if (!document.getElementById('new-case-title'))
-      rehearseHidden(state, state.session.value?.user.id, h(NewCase, { personId: undefined }));
-  },
+  // is not drawn).
+  rehearsal(state, NEW_CASE, 'new-case-title', { personId: undefined }),
   PERSON_LIST.load,
   PERSON_EDIT.load,
   SETTINGS.load,
+  // 设置 too: it reads nothing as it is drawn (its storage figures come in a passive effect, which a
+  // rehearsal never runs). The profile screens are not: their reads start in layout effects.
+  rehearsal(state, SETTINGS, 'settings-title', {}),
   SYNC_STATUS.load,
   // Pinyin search of the catalogue (新建办件) and of profiles: pinyin-pro's ~0.3 s start, then the
   // catalogue's pinyin keys, each in an idle period of its own.
