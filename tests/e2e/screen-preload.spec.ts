@@ -64,15 +64,16 @@ test('screens preloaded in idle time open without a 正在打开…… frame', a
 
 // The first case opened in a page used to pay for the page's first layout of the workbench (its
 // styles, its text, its code's first run): in idle time the workbench draws the list's first case
-// hidden and takes it down in the same task (src/ui/app/rehearse.ts), and 新建办件 and 设置 likewise.
+// hidden and takes it down in the same task (src/ui/app/rehearse.ts), and 新建办件, the profile
+// form and 设置 likewise.
 interface Drawn {
-  screen: 'workbench' | 'new-case' | 'settings';
+  screen: 'workbench' | 'new-case' | 'profile' | 'settings';
   connected: boolean;
   title: string;
   materials: number;
 }
 
-/** Records every workbench, 新建办件 and 设置 added to the page, as seen by a MutationObserver (after the
+/** Records every workbench, 新建办件, profile screen and 设置 added to the page, as seen by a MutationObserver (after the
  *  script that added it has run), then reloads and unlocks agent3's device with `cases` cases. */
 async function watchWorkbenches(page: Page, cases: number): Promise<() => Promise<Drawn[]>> {
   await page.goto('/');
@@ -83,20 +84,24 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
   await page.addInitScript(() => {
     const w = window as unknown as { drawn: Drawn[] };
     w.drawn = [];
+    const screens: [string, Drawn['screen']][] = [
+      ['.workbench', 'workbench'],
+      ['.new-case', 'new-case'],
+      ['[aria-labelledby="person-title"]', 'profile'],
+      ['[aria-labelledby="settings-title"]', 'settings'],
+    ];
     new MutationObserver((records) => {
       for (const r of records)
-        for (const n of r.addedNodes)
-          if (n instanceof HTMLElement && n.matches('.workbench, .new-case, [aria-labelledby="settings-title"]'))
+        for (const n of r.addedNodes) {
+          const screen = n instanceof HTMLElement ? screens.find(([selector]) => n.matches(selector))?.[1] : undefined;
+          if (screen && n instanceof HTMLElement)
             w.drawn.push({
-              screen: n.classList.contains('workbench')
-                ? 'workbench'
-                : n.classList.contains('new-case')
-                  ? 'new-case'
-                  : 'settings',
+              screen,
               connected: n.isConnected,
               title: n.querySelector('#case-title')?.textContent ?? '',
               materials: n.querySelectorAll('[data-material]').length,
             });
+        }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
@@ -104,7 +109,7 @@ async function watchWorkbenches(page: Page, cases: number): Promise<() => Promis
   return () => page.evaluate(() => (window as unknown as { drawn: Drawn[] }).drawn);
 }
 
-test('the workbench, 新建办件 and 设置 are rehearsed hidden in idle time and leave nothing behind', async ({
+test('the workbench, 新建办件, the profile form and 设置 are rehearsed hidden in idle time and leave nothing behind', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -116,22 +121,21 @@ test('the workbench, 新建办件 and 设置 are rehearsed hidden in idle time a
   await chip.focus();
 
   // The workbench twice: the first screenful, then the whole case, each in an idle period of its
-  // own; then 新建办件, then 设置.
+  // own; then 新建办件, the profile form (blank) and 设置.
   await expect
     .poll(async () => (await drawn()).map((d) => d.screen), { timeout: 60_000 })
-    .toEqual(['workbench', 'workbench', 'new-case', 'settings']);
-  const [screenful, whole, newCase, settings] = await drawn();
-  expect(newCase!.connected).toBe(false);
-  expect(settings!.connected).toBe(false);
+    .toEqual(['workbench', 'workbench', 'new-case', 'profile', 'settings']);
+  const [screenful, whole, newCase, profile, settings] = await drawn();
+  for (const screen of [newCase, profile, settings]) expect(screen!.connected).toBe(false);
   expect(screenful).toMatchObject({ connected: false, materials: 0 });
   expect(whole!.connected).toBe(false);
   expect(whole!.materials).toBeGreaterThan(0);
   expect(screenful!.title).not.toBe('');
   // One of the list's cases, and nothing of them left on the page; the agent's focus stays.
   expect(await list.textContent()).toContain(screenful!.title);
-  await expect(page.locator('.workbench, #new-case-title, #settings-title, [aria-hidden="true"][inert]')).toHaveCount(
-    0,
-  );
+  await expect(
+    page.locator('.workbench, #new-case-title, #person-title, #settings-title, [aria-hidden="true"][inert]'),
+  ).toHaveCount(0);
   await expect(chip).toBeFocused();
 
   // Opening a case draws it once, on screen.

@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect } from 'preact/hooks';
 import { showToast } from '../../../state/app-state';
-import { draftFromPerson } from '../../../state/person-form';
+import { draftFromPerson, emptyPersonDraft } from '../../../state/person-form';
 import { editForRoute, openPersonEdit, type PersonEdit } from '../../../state/person-edit';
 import { useAppState } from '../../app/context';
 import { PersonForm } from '../../person-form';
@@ -68,6 +68,19 @@ export function PersonEditScreen({ id }: { id?: string }) {
           useExistingLabel={(name) => `打开已有档案（${name}）`}
         />
       )}
+    </section>
+  );
+}
+
+/** The profile form blank, as 新建群众档案 shows it: drawn once hidden in idle time
+ *  (app/preload-screens.ts), so the first profile opened draws its form close to a second one.
+ *  No person, no kept draft (no draftKey); its effects never run in a rehearsal. */
+export function PersonFormRehearsal() {
+  const state = useAppState();
+  return (
+    <section class="stack" aria-labelledby="person-title">
+      <h1 id="person-title">新建群众档案</h1>
+      <PersonForm initial={emptyPersonDraft(state.user.value?.villageCode ?? '')} onSaved={() => undefined} />
     </section>
   );
 }
