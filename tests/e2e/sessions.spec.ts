@@ -127,6 +127,8 @@ test('logging out in the app revokes the token on the server', async ({ page, ba
   expect((await me()).status).toBe(200);
   await page.goto('/#/settings');
   await page.getByRole('button', { name: '退出登录并清除本机数据' }).click();
+  // Named by its own title: 设置 has two dialogs (证件识别's first), each with its own title id.
+  await expect(page.getByRole('dialog', { name: '确定退出登录吗？' })).toBeVisible();
   await page.getByRole('button', { name: '确定退出并清除' }).click();
   await expect(page.getByLabel('用户名')).toBeVisible();
   const after = await me();
