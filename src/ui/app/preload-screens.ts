@@ -13,12 +13,12 @@ import { rehearseHidden } from './rehearse';
 import { NEW_CASE, PERSON_EDIT, PERSON_LIST, SETTINGS, SYNC_STATUS, WORKBENCH } from './screen-chunks';
 
 /** Draws a screen once hidden (rehearse.ts), in the idle period after its chunk, unless it is on
- *  screen now (its title is up). */
+ *  screen now (`onScreen` finds it: its title, or its form inside another screen). */
 const rehearsal =
-  <P>(state: AppState, load: () => Promise<ComponentType<P>>, titleId: string, props: P) =>
+  <P>(state: AppState, load: () => Promise<ComponentType<P>>, onScreen: string, props: P) =>
   async (): Promise<void> => {
     const Screen = await load();
-    if (!document.getElementById(titleId))
+    if (!document.querySelector(onScreen))
       rehearseHidden(state, state.session.value?.user.id, h(Screen, props as P & Attributes));
   };
 
@@ -32,16 +32,21 @@ const agentScreens = (state: AppState): (() => Promise<unknown>)[] => [
   NEW_CASE.load,
   // 新建办件 drawn once hidden as well, blank (its item list and the person picker; the profile form
   // is not drawn).
-  rehearsal(state, NEW_CASE.load, 'new-case-title', { personId: undefined }),
+  rehearsal(state, NEW_CASE.load, '#new-case-title', { personId: undefined }),
   PERSON_LIST.load,
   PERSON_EDIT.load,
   // The profile form, blank (the screens themselves start their reads in layout effects, which a
   // rehearsal would run).
-  rehearsal(state, () => import('../screens/person-edit').then((m) => m.PersonFormRehearsal), 'person-title', {}),
+  rehearsal(
+    state,
+    () => import('../screens/person-edit').then((m) => m.PersonFormRehearsal),
+    '#person-title, form.person-form',
+    {},
+  ),
   SETTINGS.load,
   // 设置 too: it reads nothing as it is drawn (its storage figures come in a passive effect, which a
   // rehearsal never runs).
-  rehearsal(state, SETTINGS.load, 'settings-title', {}),
+  rehearsal(state, SETTINGS.load, '#settings-title', {}),
   SYNC_STATUS.load,
   // Pinyin search of the catalogue (新建办件) and of profiles: pinyin-pro's ~0.3 s start, then the
   // catalogue's pinyin keys, each in an idle period of its own.
