@@ -6,7 +6,7 @@ import type { Case } from '../domain';
 import type { AppState } from './app-state';
 
 /** The case as the caller knows it: its people are read beside it. */
-type KnownCase = Pick<Case, 'id' | 'applicantId' | 'entrusterId'>;
+export type KnownCase = Pick<Case, 'id' | 'applicantId' | 'entrusterId'>;
 type EarlyReader = (state: AppState, c: KnownCase) => void;
 let reader: EarlyReader | undefined;
 

@@ -1,17 +1,16 @@
 // Opening and closing a case on the workbench.
 import { batch } from '@preact/signals';
 import { getCase, getPerson, listCaseOutbox, listMaterials } from '../../storage';
-import type { Case } from '../../domain';
 import type { AppState } from '../app-state';
 import { clearWorkbench, type WorkbenchSlice } from './slice';
 import { flushCaseSave, forgetPendingWrites, hasPendingWrites, queueWrite } from './edit';
 import { loadReturnScope } from './return-scope';
 import { fetchMissingCaseFiles } from './case-files';
-import { elsewhereChanges, provideEarlyCaseRead } from '../case-early-read';
+import { elsewhereChanges, provideEarlyCaseRead, type KnownCase } from '../case-early-read';
 import './logic'; // the derived values of the slice (report, item …) come with the workbench code
 
 /** Who a case names, as its opener already knows it (the list's row, the case just created). */
-export type CasePeople = Pick<Case, 'applicantId' | 'entrusterId'>;
+export type CasePeople = Omit<KnownCase, 'id'>;
 
 /**
  * The case and what its screen shows with it, as stored on the device. The case, its materials,

@@ -31,6 +31,15 @@ async function twoCases() {
   return { state, a: a.id, b: b.id, rowA: a };
 }
 
+/** A second profile of VILLAGE, 李芳. */
+const saveLiFang = (state: Parameters<typeof savePersonDraft>[0]) =>
+  savePersonDraft(state, {
+    ...emptyPersonDraft(VILLAGE),
+    name: '李芳',
+    idNumber: '110105199506010024',
+    idCardIssuedOn: '2016-03-01',
+  });
+
 afterEach(() => {
   vi.restoreAllMocks();
   // Back to the real functions (restoreAllMocks only restores spies).
@@ -132,12 +141,7 @@ describe('a case read from the tap on its card', () => {
 
   it("shows the stored case's people when the card named others (the case changed since)", async () => {
     const { state, a, rowA } = await twoCases();
-    const other = await savePersonDraft(state, {
-      ...emptyPersonDraft(VILLAGE),
-      name: '李芳',
-      idNumber: '110105199506010024',
-      idCardIssuedOn: '2016-03-01',
-    });
+    const other = await saveLiFang(state);
     // The list's row is older than the stored case: it names 李芳 as applicant and an entruster.
     readCaseEarly(state, { id: a, applicantId: other.id, entrusterId: other.id });
     await openCase(state, a);
@@ -149,12 +153,7 @@ describe('a case read from the tap on its card', () => {
 
   it('reads the entruster the stored case names when the card named none', async () => {
     const { state, a, rowA } = await twoCases();
-    const entruster = await savePersonDraft(state, {
-      ...emptyPersonDraft(VILLAGE),
-      name: '李芳',
-      idNumber: '110105199506010024',
-      idCardIssuedOn: '2016-03-01',
-    });
+    const entruster = await saveLiFang(state);
     // Entrusted since the list read its row (the row names no entruster).
     const stored = (await storage.getCase(a))!;
     await storage.saveCaseWithMaterials({
