@@ -47,6 +47,10 @@ export default defineConfig({
       output: {
         chunkFileNames: (chunk) =>
           chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[name]-[hash].js',
+        // Everything the entry imports statically is one file (issue 13): each file is a request
+        // the service worker answers while the first screen waits — 12 of them took FCP to
+        // 0.86× and the offline cold start's list to 0.90× when merged (9 runs, alternating).
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
       },
     },
   },
