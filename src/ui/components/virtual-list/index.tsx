@@ -2,6 +2,7 @@ import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { visibleRange } from './range';
 import { ListRow } from './list-row';
+import { rememberedSizes, rememberSizes } from './remembered-sizes';
 import './virtual-list.css';
 
 /** Laid out: not under a hidden screen (display: none), where every size and scroll reads 0. */
@@ -65,10 +66,14 @@ export function VirtualList<T>({
 }: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const probeRef = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState(0);
+  // This window's sizes from the last time, or a guess; measured as soon as the list is laid out.
+  const [remembered] = useState(() => rememberedSizes(label));
+  const [measured, setMeasured] = useState(probe !== undefined ? (remembered?.rowHeight ?? 0) : 0);
   const rowHeight = Math.max(minRowHeight, measured);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(600);
+  const [viewport, setViewport] = useState(remembered?.viewport ?? 600);
+  /** Whether the sizes in state were measured (not remembered or guessed): kept for next time. */
+  const measuredNow = useRef({ viewport: false, row: probe === undefined });
   const frame = useRef(0);
 
   // Where the list is scrolled to, in rows (fractional). Shown again after being hidden, the
@@ -88,13 +93,24 @@ export function VirtualList<T>({
     (el) => {
       if (wasHidden.current) toAnchor(el);
       wasHidden.current = false;
+      measuredNow.current.viewport = true;
       setViewport(el.clientHeight);
     },
     [],
     () => (wasHidden.current = true),
   );
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  useResized(probeRef, (el) => setMeasured(Math.ceil(el.getBoundingClientRect().height)), [probe !== undefined]);
+  useResized(
+    probeRef,
+    (el) => {
+      measuredNow.current.row = true;
+      setMeasured(Math.ceil(el.getBoundingClientRect().height));
+    },
+    [probe !== undefined],
+  );
+  useEffect(() => {
+    if (measuredNow.current.viewport && measuredNow.current.row) rememberSizes(label, { viewport, rowHeight });
+  }, [viewport, rowHeight]);
   const anchoredHeight = useRef(rowHeight);
   useLayoutEffect(() => {
     if (anchoredHeight.current === rowHeight || !laidOut(ref.current)) return;
