@@ -10,7 +10,7 @@ import { App } from './ui/app';
 import { createAppState, type AppState } from './state/app-state';
 import { createRouter } from './state/router';
 import { bootSession } from './state/session-boot';
-import { readFirstPageEarly } from './state/case-list';
+import { readFirstPageEarly, showFirstPageEarly } from './state/case-list';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
@@ -78,7 +78,10 @@ function signedInScreenUp(): Promise<void> {
   });
 }
 
-void bootSession(state, { readEarly: readFirstPageEarly }).then(async () => {
+// A locked start reads the list's first page while the PIN is typed, and draws the shell with it.
+const beforeFirstScreen = (s: AppState) => (listIsNext(s) ? showFirstPageEarly(s) : Promise.resolve());
+
+void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen }).then(async () => {
   if (!state.session.value && state.router.route.value.name !== 'login')
     state.router.navigate({ name: 'login' }, { replace: true });
   // The service worker installs the app shell for offline use: on the login screen at the first

@@ -23,6 +23,8 @@ export function storedSession(value: unknown): Session | null {
 export interface BootOptions {
   /** On a locked start, once the boot's reads are queued: reads for the first screen (they wait for the PIN too). */
   readEarly?: (state: AppState) => void;
+  /** Once the session is read, before the app's first render with it: the first screen's data (never throws). */
+  beforeFirstScreen?: (state: AppState) => Promise<void>;
 }
 
 /** Reads the device id and any stored session; the app can then route. */
@@ -37,6 +39,7 @@ export async function bootSession(state: AppState, options: BootOptions = {}): P
     state.deviceId.value = deviceId;
     state.session.value = storedSession(session);
     if (state.session.value) requireEnrollment(state, state.session.value.user);
+    await options.beforeFirstScreen?.(state);
   } finally {
     state.booted.value = true;
   }

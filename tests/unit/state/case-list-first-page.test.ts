@@ -1,7 +1,7 @@
 // The case list shows its first page without waiting for the count: IndexedDB counts by walking
 // every entry, which on a big list takes longer than reading the first page by index (issue 13).
 import { signal } from '@preact/signals';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Case } from '../../../src/domain/schemas/case';
 import type { AppState } from '../../../src/state/app-state';
 import type { CaseQuery } from '../../../src/storage/cases';
@@ -25,8 +25,17 @@ vi.mock('../../../src/storage/first-reads', () => ({
   storedCatalogItems: async () => [],
 }));
 
-const { CASE_PAGE_SIZE, createCaseListSlice, ensureCaseRows, loadCaseList, readFirstPageEarly, resetCaseList } =
-  await import('../../../src/state/case-list');
+const {
+  CASE_PAGE_SIZE,
+  EARLY_PAGE_WAIT_MS,
+  createCaseListSlice,
+  ensureCaseRows,
+  loadCaseList,
+  loadShownCaseList,
+  readFirstPageEarly,
+  resetCaseList,
+  showFirstPageEarly,
+} = await import('../../../src/state/case-list');
 
 const aCase = (i: number) => ({ id: `c${i}`, itemCode: 'MZ-GLJT', applicantId: `p${i % 3}`, status: 'draft' }) as Case;
 const page = (q: CaseQuery) => {
@@ -221,6 +230,70 @@ describe('case list: the first page read at start, before the list is drawn', ()
     readFirstPageEarly(state);
     resetCaseList(state);
     await loadCaseList(state);
+    expect(storage.list).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('case list: the shell drawn with its first rows', () => {
+  beforeEach(() => {
+    storage.list.mockReset();
+    storage.calls.length = 0;
+    storage.count = () => Promise.resolve(TOTAL);
+    storage.list.mockImplementation(async (q) => page(q));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('the early page is in the slice when the shell may draw, and the list shown then reads nothing again', async () => {
+    const state = newState();
+    readFirstPageEarly(state);
+    await showFirstPageEarly(state);
+    expect(state.caseList.loading.value).toBe(false);
+    expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' }, applicantName: '申请人p0' });
+    loadShownCaseList(state); // the list's first showing
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.calls).toEqual(['list 0', 'count']);
+    loadShownCaseList(state); // shown again later (Back from a case): read afresh
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.calls).toEqual(['list 0', 'count', 'list 0', 'count']);
+  });
+
+  it('a slow early page lets the shell draw after the wait; its rows follow, with no second read', async () => {
+    vi.useFakeTimers();
+    const slow = deferred<Case[]>();
+    storage.list.mockImplementationOnce(() => slow.promise);
+    const state = newState();
+    readFirstPageEarly(state);
+    let drawn = false;
+    void showFirstPageEarly(state).then(() => (drawn = true));
+    await vi.advanceTimersByTimeAsync(EARLY_PAGE_WAIT_MS - 1);
+    expect(drawn).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(drawn).toBe(true);
+    expect(state.caseList.loading.value).toBe(true);
+    loadShownCaseList(state); // the list mounts while the page is still on its way
+    slow.resolve(page({ offset: 0, limit: CASE_PAGE_SIZE }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.caseList.rows.value[0]).toMatchObject({ case: { id: 'c0' } });
+    expect(storage.list).toHaveBeenCalledTimes(1);
+  });
+
+  it('without an early page nothing waits and the list reads when shown', async () => {
+    const state = newState('case'); // a deep link: nothing read early
+    readFirstPageEarly(state);
+    await showFirstPageEarly(state);
+    expect(storage.calls).toEqual([]);
+    loadShownCaseList(state);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(storage.calls).toEqual(['list 0', 'count']);
+  });
+
+  it("a logout after the early load: the next showing reads the new user's list", async () => {
+    const state = newState();
+    readFirstPageEarly(state);
+    await showFirstPageEarly(state);
+    resetCaseList(state);
+    loadShownCaseList(state);
+    await new Promise((r) => setTimeout(r, 0));
     expect(storage.list).toHaveBeenCalledTimes(2);
   });
 });

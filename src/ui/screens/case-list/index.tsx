@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { ensureCaseRows, loadCaseList } from '../../../state/case-list';
+import { ensureCaseRows, loadShownCaseList } from '../../../state/case-list';
 import { refreshSyncStatus } from '../../../state/sync-slice';
 import { markFirstRows } from '../../../state/first-rows';
 import { LinkButton } from '../../components/button';
@@ -30,7 +30,7 @@ export function CaseListScreen({ shown }: { shown: boolean }) {
   const state = useAppState();
   useEffect(() => {
     if (!shown) return;
-    void loadCaseList(state);
+    loadShownCaseList(state);
     void refreshSyncStatus(state);
   }, [shown]);
   // The same element each time: hiding or showing the list changes one attribute, not its rows
