@@ -40,6 +40,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 400,
+    // Every browser the app runs in preloads modules itself (es2022): no polyfill on the first screen.
+    modulePreload: { polyfill: false },
     // Chunks shared by several entries are named `shared-…`: a shared chunk named after its first
     // module (storage's settings.ts) is then never taken for a lazily loaded screen (settings-…)
     // by tests/e2e/workbench-bundle.spec.ts.
