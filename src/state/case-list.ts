@@ -158,9 +158,10 @@ export async function loadCaseList(
 
 /**
  * Starts reading the list's first page at start-up when the list is the screen, on a locked device
- * before the PIN is in: the read waits for the key, then runs while the app renders its shell, and
- * the list's first load takes it instead of reading again (issue 13: the cold start's reads
- * overlap its first render).
+ * before the PIN is in: the read waits for the key, and the list's first load takes it instead of
+ * reading again — before the shell's first render (showFirstPageEarly) or, on a deep link that
+ * comes back to the list, when the list is shown (issue 13: the cold start's reads overlap the
+ * PIN's derivation).
  */
 export function readFirstPageEarly(state: AppState): void {
   if (state.router.route.value.name !== 'cases') return;
@@ -168,7 +169,7 @@ export function readFirstPageEarly(state: AppState): void {
   const query = toStorageFilter(filter, state.today.value);
   const rows = readPage(state.caseList.paging.names, query, 0, namesOfItems());
   // Asked right behind the page's one read (getAllRecords), not after it: the rows and the count
-  // then arrive together after the shell's render.
+  // then arrive together.
   const count = countCases(query);
   // A failed early read is read again by the list.
   rows.catch(() => undefined);
@@ -203,6 +204,9 @@ export async function showFirstPageEarly(state: AppState): Promise<void> {
       if (!state.caseList.loading.value) done();
     });
   });
+  // Not the list after all (Back or a link during the wait): its first showing, maybe much later,
+  // reads afresh instead of taking rows read at start.
+  if (state.router.route.value.name !== 'cases') p.loadedBeforeShell = undefined;
 }
 
 /** The list's load each time it is shown; the first time, not if showFirstPageEarly's load is its own. */

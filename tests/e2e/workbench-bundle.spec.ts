@@ -50,7 +50,8 @@ import { login, unlock } from './fixtures/app';
  * to 46,130 bytes: its budget moves to 45.25 KB (46,336), still far under the issue's 60 KB.
  * Stop 39: the entry's static imports are one file (vite.config.ts), not twelve: one gzip stream
  * instead of twelve measured 43,211 bytes for the everyday start (2 files) and 51,042 for the
- * login path: the budgets move down to 51 and 43.25 KB to keep the gain.
+ * login path (43,682 and 51,513 with the shell drawn with its first rows and the list's kept sizes):
+ * the budgets move down to 51 and 43.25 KB to keep the gain.
  */
 const FIRST_SCREEN_GZIP_BUDGET = 51 * 1024;
 const COLD_START_GZIP_BUDGET = 43.25 * 1024;

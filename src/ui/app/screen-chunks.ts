@@ -3,8 +3,6 @@ import { chunkOnce } from './chunk-once';
 // The agent's screens after the case list, each its own chunk: loaded by the idle preload
 // (preload-screens.ts) and by the screen's lazy wrapper through the same Chunk, so a screen
 // preloaded in idle time draws in its first render, with no 正在打开…… frame and second render.
-// No JSX here: the background chunk imports this (JSX would move Preact's runtime into a chunk of
-// its own, one more request on the first screen).
 export const WORKBENCH = chunkOnce(() => import('../screens/workbench/workbench-screen').then((m) => m.WorkbenchView));
 export const NEW_CASE = chunkOnce(() => import('../screens/new-case').then((m) => m.NewCaseScreen));
 export const PERSON_LIST = chunkOnce(() => import('../screens/person-list').then((m) => m.PersonListScreen));

@@ -287,6 +287,23 @@ describe('case list: the shell drawn with its first rows', () => {
     expect(storage.calls).toEqual(['list 0', 'count']);
   });
 
+  it('another screen during the wait (Back, a link): the list shown later reads afresh', async () => {
+    vi.useFakeTimers();
+    const slow = deferred<Case[]>();
+    storage.list.mockImplementationOnce(() => slow.promise);
+    const state = newState();
+    readFirstPageEarly(state);
+    const shell = showFirstPageEarly(state);
+    (state.router.route as { value: { name: string } }).value = { name: 'persons' };
+    await vi.advanceTimersByTimeAsync(EARLY_PAGE_WAIT_MS);
+    await shell;
+    slow.resolve(page({ offset: 0, limit: CASE_PAGE_SIZE }));
+    await vi.advanceTimersByTimeAsync(0);
+    loadShownCaseList(state); // the agent comes to the list minutes later
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.list).toHaveBeenCalledTimes(2);
+  });
+
   it("a logout after the early load: the next showing reads the new user's list", async () => {
     const state = newState();
     readFirstPageEarly(state);

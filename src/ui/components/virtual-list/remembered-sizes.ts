@@ -15,7 +15,8 @@ const KEY = 'daiban:list-sizes';
 
 type Stored = Record<string, ListSizes & { window: string }>;
 
-/** The window the sizes were measured in: another size (turned, zoomed, resized) measures again. */
+/** The window the sizes were measured in: another size (turned, zoomed, resized) starts from a guess.
+ *  A change the window's size does not show (the system's text size) is corrected by the measure. */
 const windowNow = (): string => `${window.innerWidth}x${window.innerHeight}`;
 
 const validSize = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n > 0 && n < 100_000;
