@@ -172,13 +172,16 @@ describe('case list: the first page before the count', () => {
   });
 });
 
+/** Storage holding TOTAL cases, nothing asked yet. */
+function storageWithTotal() {
+  storage.list.mockReset();
+  storage.calls.length = 0;
+  storage.count = () => Promise.resolve(TOTAL);
+  storage.list.mockImplementation(async (q) => page(q));
+}
+
 describe('case list: the first page read at start, before the list is drawn', () => {
-  beforeEach(() => {
-    storage.list.mockReset();
-    storage.calls.length = 0;
-    storage.count = () => Promise.resolve(TOTAL);
-    storage.list.mockImplementation(async (q) => page(q));
-  });
+  beforeEach(storageWithTotal);
 
   it("the list's first load takes the early read instead of reading again; a later load reads", async () => {
     const state = newState();
@@ -235,12 +238,7 @@ describe('case list: the first page read at start, before the list is drawn', ()
 });
 
 describe('case list: the shell drawn with its first rows', () => {
-  beforeEach(() => {
-    storage.list.mockReset();
-    storage.calls.length = 0;
-    storage.count = () => Promise.resolve(TOTAL);
-    storage.list.mockImplementation(async (q) => page(q));
-  });
+  beforeEach(storageWithTotal);
   afterEach(() => vi.useRealTimers());
 
   it('the early page is in the slice when the shell may draw, and the list shown then reads nothing again', async () => {
