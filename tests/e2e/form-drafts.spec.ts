@@ -80,10 +80,11 @@ test('a half-typed profile and the new-case search come back after an update and
     });
     await update.click();
     // The new worker activates, then the page reloads (src/pwa/activate-waiting asks it again if
-    // the first ask is lost, as once in CI).
+    // the first ask is lost, as once in CI). The app asks for a minute before it calls the update
+    // stuck; so long does the test wait (CI once sat 30 s with the new worker 'installed').
     await page
       .waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, {
-        timeout: 30_000,
+        timeout: 65_000,
       })
       .catch(async (e: Error) => {
         throw new Error(`${e.message}\nworkers: ${await workerStates(page)}\n${timeline()}`);
