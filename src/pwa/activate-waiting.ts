@@ -3,6 +3,9 @@
 // worker the browser stopped after its install, and on a loaded tablet that start can fail and the
 // message is dropped without a word (CI once sat 60 s on an update that never came). The reload
 // also follows the new worker's own `activated`, not only the page's `controllerchange`.
+// What asking again cannot mend: a request of the page's that lands while the browser stops the old
+// worker to hand over starts it again, and Chromium then parks the new worker until the old one
+// idles (≈ 30 s) — asked again, it starts nothing new (tests/e2e/pwa.spec.ts, marked fixme).
 import { SKIP_WAITING_MESSAGE } from '../sync/names';
 
 /** What we use of a ServiceWorker. */

@@ -2,6 +2,7 @@
 // fallback), and updates that wait for the user's consent (no silent skipWaiting).
 import { expect, test } from '@playwright/test';
 import { waitForServiceWorker } from './fixtures/app';
+import { watchWorkers } from './fixtures/worker-timeline';
 import { serveBuiltApp } from './fixtures/static-server';
 
 function pngSize(buf: Buffer): { width: number; height: number } {
@@ -93,6 +94,45 @@ test('a new version waits until the agent taps the update banner, then takes ove
     ).toBeNull();
     await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
     await expect(banner).toHaveCount(0);
+  } finally {
+    await app.close();
+  }
+});
+
+// Known, not fixed (test.fixme): CI sat three times with the new worker 'installed' after the
+// agent's 更新. The browser stops the old worker to hand over; a request of the page's that lands
+// in that moment starts it again, and Chromium then parks the new worker: asking it again starts
+// nothing new (its first skipWaiting() is still pending), and the hand-over waits for the old
+// worker to go idle (≈ 30 s; never while DevTools — or Playwright — is attached) or for the page
+// to go. A reload after the asks let it through once in two tries here; the other time the
+// reload's own navigation never finished. Here the page fetches for 1.5 s from the tap on.
+test.fixme('an update still takes over when the page fetches through the hand-over', async ({ page }) => {
+  test.setTimeout(90_000);
+  const app = await serveBuiltApp();
+  try {
+    await page.goto(app.url);
+    await waitForServiceWorker(page);
+    const banner = page.getByRole('button', { name: '发现新版本，点击更新' });
+    app.newServiceWorkerVersion();
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    const workers = await watchWorkers(page.context(), page);
+    await page.evaluate(() => {
+      (window as unknown as { marker: string }).marker = 'old page';
+      // Each request is a fetch event of the old worker's (not precached: the query differs).
+      const fetchOne = () => void fetch(`/manifest.webmanifest?n=${Math.random()}`).catch(() => undefined);
+      const every = setInterval(fetchOne, 2);
+      setTimeout(() => clearInterval(every), 1_500);
+    });
+    await banner.click();
+    await page
+      .waitForFunction(() => (window as unknown as { marker?: string }).marker === undefined, null, { timeout: 65_000 })
+      .catch((e: Error) => {
+        throw new Error(`${e.message}\n${workers.timeline()}`);
+      });
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting), null, {
+      timeout: 30_000,
+    });
   } finally {
     await app.close();
   }
