@@ -5,7 +5,8 @@
 // also follows the new worker's own `activated`, not only the page's `controllerchange`.
 // What asking again cannot mend: a request of the page's that lands while the browser stops the old
 // worker to hand over starts it again, and Chromium then parks the new worker until the old one
-// idles (≈ 30 s) — asked again, it starts nothing new (tests/e2e/pwa.spec.ts, marked fixme).
+// idles (≈ 30 s; never while DevTools is attached) or the page goes — asked again, it starts
+// nothing new (tests/e2e/pwa.spec.ts, marked fixme). The banner's stuck message says to close the app.
 import { SKIP_WAITING_MESSAGE } from '../sync/names';
 
 /** What we use of a ServiceWorker. */

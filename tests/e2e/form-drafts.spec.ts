@@ -67,7 +67,7 @@ test('a half-typed profile and the new-case search come back after an update and
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     const update = page.getByRole('button', { name: '发现新版本，点击更新' });
     await expect(update).toBeVisible({ timeout: 30_000 });
-    // Tapped once the page's background loading (screens it preloads, sync) is over: a request
+    // Tapped once the page's requests (screens it preloads, sync) have paused 1.5 s: a request
     // during the hand-over leaves the new worker waiting (pwa.spec.ts shows it; CI hit it three times).
     await workers.quiet(1_500);
     // The second keystrokes are written at once by the update, without waiting for the pause.

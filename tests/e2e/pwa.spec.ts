@@ -130,9 +130,11 @@ test.fixme('an update still takes over when the page fetches through the hand-ov
       .catch((e: Error) => {
         throw new Error(`${e.message}\n${workers.timeline()}`);
       });
-    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r?.waiting), null, {
-      timeout: 30_000,
-    });
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r?.waiting))), {
+        timeout: 30_000,
+      })
+      .toBe(false);
   } finally {
     await app.close();
   }
