@@ -57,12 +57,16 @@ const newState = (route = 'cases') =>
     router: { route: signal({ name: route }) },
   }) as unknown as AppState;
 
+/** Storage holding TOTAL cases, nothing asked yet. */
+function storageWithTotal() {
+  storage.list.mockReset();
+  storage.calls.length = 0;
+  storage.count = () => Promise.resolve(TOTAL);
+  storage.list.mockImplementation(async (q) => page(q));
+}
+
 describe('case list: the first page before the count', () => {
-  beforeEach(() => {
-    storage.list.mockReset();
-    storage.calls.length = 0;
-    storage.list.mockImplementation(async (q) => page(q));
-  });
+  beforeEach(storageWithTotal);
 
   it('shows the first page while the count is on its way, then sizes the list by the count', async () => {
     const count = deferred<number>();
@@ -171,14 +175,6 @@ describe('case list: the first page before the count', () => {
     expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
   });
 });
-
-/** Storage holding TOTAL cases, nothing asked yet. */
-function storageWithTotal() {
-  storage.list.mockReset();
-  storage.calls.length = 0;
-  storage.count = () => Promise.resolve(TOTAL);
-  storage.list.mockImplementation(async (q) => page(q));
-}
 
 describe('case list: the first page read at start, before the list is drawn', () => {
   beforeEach(storageWithTotal);
