@@ -23,7 +23,13 @@
 //    status filter (状态 = 已提交) from its change event to the first painted matching row. The
 //    50,000-case figures stand beside the 10,000-case ones.
 //
-// COLD_START_PARTS=list runs only part 2 (=start only part 1; default both). COLD_START_BASE=<git
+// 3. The floor (lib/cold-start-floor.ts): a hand-written page doing only what no app with this job
+//    can skip — a service worker's answer, the key record read, a PIN pad, PBKDF2, the first page
+//    and its names, the rows in view drawn — started the same way, its runs alternating with part
+//    1's: how much of the cold start is the app's own, and how much any app would pay here.
+//
+// COLD_START_PARTS=list runs only part 2 (=start only part 1, =start,floor parts 1 and 3; default
+// all three). COLD_START_BASE=<git
 // ref> measures a build of that commit too (its own server and profiles, runs alternating with
 // this build's so load spikes on the shared machine fall on both sides): part 1 adds the base
 // build's offline cold starts (figures "… vs base build"), and each list figure of part 2 has the
@@ -36,6 +42,7 @@ import { seedCases, type SeedSummary } from '../e2e/fixtures/seed-cases';
 import { median, percentile } from './lib/chromium';
 import { allJsFiles, buildAppInto, jsSize, signInWithPin, sourcesAt, startServer } from './lib/cold-start-app';
 import { installColdStartProbe, type ColdStartMarks } from './lib/cold-start-probe';
+import { floorFirstVisit, startFloorServer } from './lib/cold-start-floor';
 // @ts-expect-error plain ESM helper shared with scripts/
 import { chromiumPath, CHROMIUM_ARGS } from '../../scripts/browser.mjs';
 
@@ -54,7 +61,8 @@ const VILLAGE = '341822100201'; // agent1's village in the demo county
 const FILTER_STATUS = { value: 'submitted', label: '已提交' } as const;
 /** The lock-screen PIN set at the first visit. */
 const PIN = '246813';
-const PARTS = new Set((process.env.COLD_START_PARTS ?? 'start,list').split(',').map((p) => p.trim()));
+const PARTS = new Set((process.env.COLD_START_PARTS ?? 'start,floor,list').split(',').map((p) => p.trim()));
+if (PARTS.has('floor')) PARTS.add('start'); // the floor's runs alternate with the app's
 const BASE_REF = process.env.COLD_START_BASE;
 
 // tsx compiles this file with keepNames: functions sent into the page call a `__name` helper
@@ -96,6 +104,25 @@ async function measureStart(context: BrowserContext, url: string, offline: boole
   }));
   if (!check.controlled) throw new Error('the page was not controlled by the service worker');
   if (offline !== (check.api === 'network-error')) throw new Error(`expected ${offline ? 'offline' : 'online'}, /api/health gave ${check.api}`);
+  await page.close();
+  return { ...marks, html: check.html, fcp: check.fcp };
+}
+
+/** The floor page opened offline in a new browser, to its list (it has no 新建办件 screen). */
+async function measureFloor(context: BrowserContext, url: string): Promise<StartRun> {
+  const page = await probedPage(context, false);
+  await page.goto(`${url}/`);
+  const marks = await page.evaluate(() => window.__coldStart.listed);
+  const check = await page.evaluate(() => ({
+    html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    controlled: navigator.serviceWorker.controller !== null,
+    count: document.querySelector('[data-testid="case-count"]')?.textContent,
+    cards: document.querySelectorAll('a.case-card').length,
+  }));
+  if (!check.controlled) throw new Error('the floor page was not controlled by its service worker');
+  // It did the whole job: every case counted, the rows in view drawn with their names.
+  if (check.count !== `共 ${FIRST_CASES} 件` || check.cards === 0) throw new Error(`the floor page drew ${check.count} and ${check.cards} rows`);
   await page.close();
   return { ...marks, html: check.html, fcp: check.fcp };
 }
@@ -218,6 +245,8 @@ export async function run(): Promise<BenchResult[]> {
   const warmProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-warm-'));
   const baseProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-base-'));
   const baseColdProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-base-cold-'));
+  const floorProfile = mkdtempSync(join(tmpdir(), 'daiban-bench-floor-'));
+  let floorServer: Awaited<ReturnType<typeof startFloorServer>> | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let baseServer: Awaited<ReturnType<typeof startServer>> | undefined;
   let warmContext: BrowserContext | undefined;
@@ -228,18 +257,27 @@ export async function run(): Promise<BenchResult[]> {
     if (baseDist) baseServer = await startServer(baseDist);
     const first = PARTS.has('start') ? await firstVisit(coldProfile, server.url) : undefined;
     const baseFirst = first && baseServer ? await firstVisit(baseColdProfile, baseServer.url) : undefined;
+    if (PARTS.has('floor')) {
+      floorServer = await startFloorServer();
+      const context = await launch(floorProfile, false);
+      try {
+        await floorFirstVisit(context.pages()[0] ?? (await context.newPage()), floorServer.url, PIN, FIRST_CASES);
+      } finally {
+        await context.close();
+      }
+    }
     const warmFirst = await firstVisit(warmProfile, server.url);
     warmContext = await launch(warmProfile, false);
     await measureStart(warmContext, server.url, false); // starts the service worker, warms caches
 
-    const cold: StartRun[] = [], warm: StartRun[] = [], baseCold: StartRun[] = [];
+    const cold: StartRun[] = [], warm: StartRun[] = [], baseCold: StartRun[] = [], floor: StartRun[] = [];
     const ms = (xs: StartRun[], k: keyof StartRun) => xs.map((m) => m[k]!);
     const round = (xs: number[]) => xs.map(Math.round).join(' ');
     if (first) {
       const coldStart = async (profile: string, url: string, into: StartRun[]) => {
         const context = await launch(profile, true);
         try {
-          into.push(await measureStart(context, url, true));
+          into.push(await (into === floor ? measureFloor(context, url) : measureStart(context, url, true)));
         } finally {
           await context.close();
         }
@@ -247,15 +285,18 @@ export async function run(): Promise<BenchResult[]> {
       for (let i = 0; i < RUNS; i++) {
         // Which build goes first alternates, so neither always starts while the other's browser
         // is still exiting.
-        const order = baseFirst && baseServer
-          ? [[coldProfile, server.url, cold], [baseColdProfile, baseServer.url, baseCold]] as const
-          : [[coldProfile, server.url, cold]] as const;
+        const order: (readonly [string, string, StartRun[]])[] = [[coldProfile, server.url, cold]];
+        if (baseFirst && baseServer) order.push([baseColdProfile, baseServer.url, baseCold]);
+        if (floorServer) order.push([floorProfile, floorServer.url, floor]);
         for (const [profile, url, into] of i % 2 === 0 ? order : [...order].reverse()) await coldStart(profile, url, into);
         warm.push(await measureStart(warmContext, server.url, false));
       }
       const firstLoad = jsSize(dist, first.scripts);
       const everything = jsSize(dist, allJsFiles(dist));
-      const logged = baseCold.length > 0 ? ([['offline cold', cold], [`offline cold, base build (${BASE_REF})`, baseCold], ['online warm', warm]] as const) : ([['offline cold', cold], ['online warm', warm]] as const);
+      const logged: [string, StartRun[]][] = [['offline cold', cold]];
+      if (baseCold.length > 0) logged.push([`offline cold, base build (${BASE_REF})`, baseCold]);
+      if (floor.length > 0) logged.push(['offline cold, the floor page', floor]);
+      logged.push(['online warm', warm]);
       for (const [name, runs] of logged) {
         console.log(`  ${name} ms — HTML ${round(ms(runs, 'html'))} | FCP ${round(ms(runs, 'fcp'))} | PIN pad ${round(ms(runs, 'locked'))} | shell ${round(ms(runs, 'shell'))} | list ${round(ms(runs, 'list'))} | interactive ${round(ms(runs, 'interactive'))}`);
       }
@@ -273,6 +314,18 @@ export async function run(): Promise<BenchResult[]> {
         const baseLabel = `base build (${BASE_REF}), offline cold, runs alternating`;
         for (const [k, what] of [['interactive', 'list + 新建办件 responds'], ['fcp', 'first contentful paint'], ['list', 'case list painted']] as const)
           out.push({ figure: `cold-start vs base build: ${what}, median of ${RUNS}`, unit: 'ms', value: median(ms(cold, k)), baseline: { label: baseLabel, value: median(ms(baseCold, k)) } });
+      }
+      if (floor.length > 0) {
+        // The floor is the figure, the app its baseline: the ratio is the share of the app's time
+        // that any app would spend here.
+        const appLabel = 'this build, offline cold, runs alternating';
+        const pinToList = (runs: StartRun[]) => runs.map((r) => r.list! - r.locked!);
+        out.push(
+          { figure: `cold-start floor (hand-written page, same steps): case list painted, median of ${RUNS}`, unit: 'ms', value: median(ms(floor, 'list')), baseline: { label: appLabel, value: median(ms(cold, 'list')) } },
+          { figure: 'cold-start floor: PIN pad painted, median', unit: 'ms', value: median(ms(floor, 'locked')), baseline: { label: appLabel, value: median(ms(cold, 'locked')) } },
+          { figure: 'cold-start floor: PIN tapped → case list painted, median', unit: 'ms', value: median(pinToList(floor)), baseline: { label: appLabel, value: median(pinToList(cold)) } },
+          { figure: 'cold-start floor: first contentful paint, median', unit: 'ms', value: median(ms(floor, 'fcp')), baseline: { label: appLabel, value: median(ms(cold, 'fcp')) } },
+        );
       }
     }
 
@@ -302,7 +355,8 @@ export async function run(): Promise<BenchResult[]> {
     await baseContext?.close();
     await server?.close();
     await baseServer?.close();
-    for (const dir of [coldProfile, warmProfile, baseProfile, baseColdProfile, dist, baseDist, baseSources])
+    await floorServer?.close();
+    for (const dir of [coldProfile, warmProfile, baseProfile, baseColdProfile, floorProfile, dist, baseDist, baseSources])
       if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
