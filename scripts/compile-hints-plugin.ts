@@ -1,13 +1,20 @@
 // V8 compiles a function when it is first called, on the main thread: the first case opened in a
 // page paid for compiling the workbench's code, its storage and its rules at the tap (issue 13).
-// The chunks the idle preload loads (the agent's next screens, src/ui/app/preload-screens.ts)
-// carry V8's explicit compile hint: every function in them is compiled as the chunk loads, in
-// idle time, and kept in the code cache with it. Never a chunk of the tablet's first screen: its
-// functions that never run would cost the start. The desks (reviewers, admins: desk computers)
-// import some hinted chunks (storage, Dexie, zod) and compile them whole when they start: at 4×
-// CPU a reviewer's start measured 1,141 ms against 946 without (≈ 50 ms unthrottled), while
-// leaving those chunks out took the tablet's gain away (a case from the list 1.03×, against
-// 0.84× / 0.95× with them; README's figures).
+// With V8's explicit compile hint a chunk is compiled whole as it streams in, off the main thread.
+// Two sets of chunks carry it:
+// - the first screen's (the entry and what it imports): ES modules get no usable code cache in
+//   Chromium (measured, 150: a module served from Cache Storage or the HTTP cache compiles its
+//   functions again at every start — 1,500 small functions 41–51 ms at 4×, a classic script
+//   1–3 ms with its cache), so without the hint every cold start compiled the login, lock and
+//   list code function by function on the main thread. With it the offline cold start's list
+//   came at 0.95× / 0.94× (stop 41, 9 and 11 runs, alternating). Until stop 41 the hint landed
+//   on the entry's second line (Vite prepends its preload map after plugins), where V8 ignores
+//   it: stop 36's "no gain" for the first screen measured that.
+// - the chunks the idle preload loads (the agent's next screens, src/ui/app/preload-screens.ts),
+//   compiled in idle time. The desks (reviewers, admins: desk computers) import some of them
+//   (storage, Dexie, zod) and compile them whole when they start: at 4× CPU a reviewer's start
+//   measured 1,141 ms against 946 without (≈ 50 ms unthrottled), while leaving those chunks out
+//   took the tablet's gain away (a case from the list 1.03×, against 0.84× / 0.95× with them).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Plugin, Rollup } from 'vite';
@@ -35,8 +42,8 @@ export type ChunkNode = Pick<
 >;
 
 /**
- * The chunks that get the hint: the preloaded screens' chunks and what they import, less what the
- * first screen (the entry) imports; with how many screens were found.
+ * The chunks that get the hint: the first screen's (the entry and what it imports) and the
+ * preloaded screens' chunks and what they import; with how many screens were found.
  */
 export function hintedChunks(
   chunks: ChunkNode[],
@@ -59,7 +66,7 @@ export function hintedChunks(
   const screenRoots = chunks.filter((c) => c.isDynamicEntry && isScreen(c.facadeModuleId));
   const firstScreen = closure(chunks.filter((c) => c.isEntry));
   return {
-    hinted: new Set([...closure(screenRoots)].filter((f) => !firstScreen.has(f))),
+    hinted: new Set([...firstScreen, ...closure(screenRoots)]),
     screens: screenRoots.length,
   };
 }
@@ -91,11 +98,15 @@ export function compileHints(preloaded: string): Plugin {
     augmentChunkHash(chunk) {
       return hinted?.has(chunk.fileName) ? HINT : undefined;
     },
-    // After minification (which would drop the comment), before the files are written and
-    // precached. (One line more at the top: a source map, were there one, would be a line off.)
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle))
-        if (file.type === 'chunk' && hinted?.has(file.preliminaryFileName)) file.code = `${HINT}\n${file.code}`;
+    // After minification (which would drop the comment) and after Vite's own additions (its
+    // preload map goes at the top of chunks that import others lazily), before the files are
+    // written and precached. (One line more at the top: a source map would be a line off.)
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const file of Object.values(bundle))
+          if (file.type === 'chunk' && hinted?.has(file.preliminaryFileName)) file.code = `${HINT}\n${file.code}`;
+      },
     },
   };
 }
