@@ -12,7 +12,7 @@ export default defineConfig({
     // The OCR models and WASM (≈ 30 MB) go to dist/ocr/, installed on demand, never precached.
     selfHostedOcr(),
     preact(),
-    // The screens the idle preload loads are compiled whole as they load.
+    // The first screen and the screens the idle preload loads are compiled whole as they load.
     compileHints('src/ui/app/screen-chunks.ts'),
     VitePWA({
       strategies: 'injectManifest',

@@ -7,10 +7,12 @@
 //   functions again at every start — 1,500 small functions 41–51 ms at 4×, a classic script
 //   1–3 ms with its cache), so without the hint every cold start compiled the login, lock and
 //   list code function by function on the main thread. With it the offline cold start's list
-//   came at 0.95× / 0.94× (stop 41, 9 and 11 runs, alternating). Until stop 41 the hint landed
-//   on the entry's second line (Vite prepends its preload map after plugins), where V8 ignores
-//   it: stop 36's "no gain" for the first screen measured that.
-// - the chunks the idle preload loads (the agent's next screens, src/ui/app/preload-screens.ts),
+//   came at 0.92–0.95× in four of five A/B runs (stop 41, README's figures). The hint goes in
+//   after Vite's own additions: its preload map, put at the top of chunks that import others
+//   lazily, had pushed it to the second line of 设置's and the profile form's chunks, where V8
+//   ignores it (asked to hint the entry, the old order put it there too: stop 36's trial of a
+//   hinted first screen, "no gain", most likely measured a hint V8 never read).
+// - the chunks the idle preload loads (the agent's next screens, src/ui/app/screen-chunks.ts),
 //   compiled in idle time. The desks (reviewers, admins: desk computers) import some of them
 //   (storage, Dexie, zod) and compile them whole when they start: at 4× CPU a reviewer's start
 //   measured 1,141 ms against 946 without (≈ 50 ms unthrottled), while leaving those chunks out

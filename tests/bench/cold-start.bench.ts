@@ -108,11 +108,17 @@ async function measureStart(context: BrowserContext, url: string, offline: boole
   return { ...marks, html: check.html, fcp: check.fcp };
 }
 
-/** The floor page opened offline in a new browser, to its list (it has no 新建办件 screen). */
+/** The floor page opened offline in a new browser, to its list (it has no 新建办件 screen). A page
+ *  error or a minute without the list fails the run instead of hanging the bench. */
 async function measureFloor(context: BrowserContext, url: string): Promise<StartRun> {
   const page = await probedPage(context, false);
+  const failed = new Promise<never>((_, fail) => {
+    page.on('pageerror', (e) => fail(new Error(`the floor page failed: ${e.message}`)));
+    setTimeout(() => fail(new Error('the floor page drew no list in 60 s')), 60_000).unref();
+  });
+  failed.catch(() => undefined); // raced below; never an unhandled rejection once the run is over
   await page.goto(`${url}/`);
-  const marks = await page.evaluate(() => window.__coldStart.listed);
+  const marks = await Promise.race([page.evaluate(() => window.__coldStart.listed), failed]);
   const check = await page.evaluate(() => ({
     html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,

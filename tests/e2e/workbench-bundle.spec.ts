@@ -71,7 +71,10 @@ function recordScripts(page: Page): Map<string, Buffer> {
   const scripts = new Map<string, Buffer>();
   page.on('response', async (r) => {
     if (!r.url().endsWith('.js') || r.url().includes('/sw.js') || r.url().includes('.worker-')) return;
-    scripts.set(new URL(r.url()).pathname, await r.body().catch(() => Buffer.alloc(0)));
+    const path = new URL(r.url()).pathname;
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    // A body that could not be read (the page moved on) never replaces one that was.
+    if (body.length > 0 || !scripts.has(path)) scripts.set(path, body);
   });
   return scripts;
 }
