@@ -91,21 +91,27 @@ async function probedPage(context: BrowserContext, clickNewCase: boolean): Promi
 /** The probe's marks plus the browser's own: HTML received (from the service worker), first contentful paint. */
 type StartRun = ColdStartMarks & { html: number; fcp: number };
 
+/** The browser's own timings of the page; throws unless its service worker answered it. */
+async function browserTimings(page: Page): Promise<{ html: number; fcp: number }> {
+  const t = await page.evaluate(() => ({
+    html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    controlled: navigator.serviceWorker.controller !== null,
+  }));
+  if (!t.controlled) throw new Error(`${page.url()} was not controlled by its service worker`);
+  return { html: t.html, fcp: t.fcp };
+}
+
 /** Opens `/` and waits until interactive; checks the page really ran under the service worker. */
 async function measureStart(context: BrowserContext, url: string, offline: boolean): Promise<StartRun> {
   const page = await probedPage(context, true);
   await page.goto(`${url}/`);
   const marks = await page.evaluate(() => window.__coldStart.done);
-  const check = await page.evaluate(async () => ({
-    html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    controlled: navigator.serviceWorker.controller !== null,
-    api: await fetch('/api/health').then((r) => r.status, () => 'network-error'),
-  }));
-  if (!check.controlled) throw new Error('the page was not controlled by the service worker');
-  if (offline !== (check.api === 'network-error')) throw new Error(`expected ${offline ? 'offline' : 'online'}, /api/health gave ${check.api}`);
+  const timings = await browserTimings(page);
+  const api = await page.evaluate(() => fetch('/api/health').then((r) => r.status, () => 'network-error'));
+  if (offline !== (api === 'network-error')) throw new Error(`expected ${offline ? 'offline' : 'online'}, /api/health gave ${api}`);
   await page.close();
-  return { ...marks, html: check.html, fcp: check.fcp };
+  return { ...marks, ...timings };
 }
 
 /** The floor page opened offline in a new browser, to its list (it has no 新建办件 screen). A page
@@ -119,18 +125,15 @@ async function measureFloor(context: BrowserContext, url: string): Promise<Start
   failed.catch(() => undefined); // raced below; never an unhandled rejection once the run is over
   await page.goto(`${url}/`);
   const marks = await Promise.race([page.evaluate(() => window.__coldStart.listed), failed]);
-  const check = await page.evaluate(() => ({
-    html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? NaN,
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    controlled: navigator.serviceWorker.controller !== null,
+  const timings = await browserTimings(page);
+  const drawn = await page.evaluate(() => ({
     count: document.querySelector('[data-testid="case-count"]')?.textContent,
     cards: document.querySelectorAll('a.case-card').length,
   }));
-  if (!check.controlled) throw new Error('the floor page was not controlled by its service worker');
   // It did the whole job: every case counted, the rows in view drawn with their names.
-  if (check.count !== `共 ${FIRST_CASES} 件` || check.cards === 0) throw new Error(`the floor page drew ${check.count} and ${check.cards} rows`);
+  if (drawn.count !== `共 ${FIRST_CASES} 件` || drawn.cards === 0) throw new Error(`the floor page drew ${drawn.count} and ${drawn.cards} rows`);
   await page.close();
-  return { ...marks, html: check.html, fcp: check.fcp };
+  return { ...marks, ...timings };
 }
 
 /** First visit online: log in, wait for the service worker, note the page's scripts, seed cases. */
@@ -280,10 +283,12 @@ export async function run(): Promise<BenchResult[]> {
     const ms = (xs: StartRun[], k: keyof StartRun) => xs.map((m) => m[k]!);
     const round = (xs: number[]) => xs.map(Math.round).join(' ');
     if (first) {
-      const coldStart = async (profile: string, url: string, into: StartRun[]) => {
+      type Measure = (context: BrowserContext, url: string) => Promise<StartRun>;
+      const app: Measure = (context, url) => measureStart(context, url, true);
+      const coldStart = async (profile: string, url: string, into: StartRun[], measure: Measure) => {
         const context = await launch(profile, true);
         try {
-          into.push(await (into === floor ? measureFloor(context, url) : measureStart(context, url, true)));
+          into.push(await measure(context, url));
         } finally {
           await context.close();
         }
@@ -291,10 +296,11 @@ export async function run(): Promise<BenchResult[]> {
       for (let i = 0; i < RUNS; i++) {
         // Which build goes first alternates, so neither always starts while the other's browser
         // is still exiting.
-        const order: (readonly [string, string, StartRun[]])[] = [[coldProfile, server.url, cold]];
-        if (baseFirst && baseServer) order.push([baseColdProfile, baseServer.url, baseCold]);
-        if (floorServer) order.push([floorProfile, floorServer.url, floor]);
-        for (const [profile, url, into] of i % 2 === 0 ? order : [...order].reverse()) await coldStart(profile, url, into);
+        const order: (readonly [string, string, StartRun[], Measure])[] = [[coldProfile, server.url, cold, app]];
+        if (baseFirst && baseServer) order.push([baseColdProfile, baseServer.url, baseCold, app]);
+        if (floorServer) order.push([floorProfile, floorServer.url, floor, measureFloor]);
+        for (const [profile, url, into, measure] of i % 2 === 0 ? order : [...order].reverse())
+          await coldStart(profile, url, into, measure);
         warm.push(await measureStart(warmContext, server.url, false));
       }
       const firstLoad = jsSize(dist, first.scripts);
