@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { builtCatalog } from './scripts/catalog-plugin';
 import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
+import { classicEntry } from './scripts/classic-entry-plugin';
 
 export default defineConfig({
   plugins: [
@@ -14,6 +15,9 @@ export default defineConfig({
     preact(),
     // The first screen and the screens the idle preload loads are compiled whole as they load.
     compileHints('src/ui/app/screen-chunks.ts'),
+    // The entry as a classic script: V8 keeps its code cache in Cache Storage (it keeps none for a
+    // module); the lazy screens stay modules and take its exports from a global.
+    classicEntry(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
