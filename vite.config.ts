@@ -5,6 +5,7 @@ import { builtCatalog } from './scripts/catalog-plugin';
 import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
 import { classicEntry } from './scripts/classic-entry-plugin';
+import { swSyncScript } from './scripts/sw-sync-plugin';
 
 export default defineConfig({
   plugins: [
@@ -18,6 +19,9 @@ export default defineConfig({
     // The entry as a classic script: V8 keeps its code cache in Cache Storage (it keeps none for a
     // module); the lazy screens stay modules and take its exports from a global.
     classicEntry(),
+    // The service worker's drain, storage and schemas: a script of its own, imported at the first
+    // `sync`, so sw.js stays small for the worker's every start (sw/sync-script-loader.ts).
+    swSyncScript('sw/sync-script.ts', 'sw-sync.js'),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -30,7 +34,7 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-        globIgnores: ['ocr/**', '**/*.wasm'],
+        globIgnores: ['ocr/**', '**/*.wasm', 'sw-sync.js'],
         maximumFileSizeToCacheInBytes: 3_000_000,
       },
       devOptions: { enabled: false },

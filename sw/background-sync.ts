@@ -2,12 +2,11 @@
 // wakes the service worker with a `sync` event tagged `daiban-sync`, and it runs the same drain
 // as the page, over the same IndexedDB storage, under the same lock. Safari and Firefox never fire
 // this event; there the page's scheduler drains.
-// The drain, its storage, schemas and AES-GCM (most of this worker's code) are evaluated at the
-// first `sync` event, not at every start: the worker also answers the app's own navigation, and a
-// cold offline start waited for it to evaluate them (issue 13; still one bundle, no fetch).
+// The drain itself, its storage, schemas and AES-GCM (most of the worker's code) are another
+// script, sw-sync.js, loaded at the first `sync` (./sync-script-loader.ts): the worker also
+// answers the app's own navigation, and a cold offline start waits for it to start (issue 13).
 import type { DrainOptions } from '../src/sync/drain';
 import { BACKGROUND_SYNC_TAG, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE, SYNC_REPORT_MESSAGE } from '../src/sync/names';
-import type { SyncPorts } from '../src/sync/ports';
 import type { DrainReport } from '../src/sync/report';
 
 /** The `sync` event (not in TypeScript's lib yet). */
@@ -30,7 +29,8 @@ export interface BackgroundSyncScope {
 }
 
 export interface BackgroundSyncOptions {
-  ports?: () => SyncPorts | Promise<SyncPorts>;
+  /** Runs one drain, with the key here (sw.js: in sw-sync.js; tests: over their own ports). */
+  drain: (options: DrainOptions | undefined) => Promise<DrainReport>;
   drainOptions?: DrainOptions;
   /**
    * Whether the data key is here (encryption at rest). Without it the outbox is left exactly as
@@ -44,8 +44,7 @@ export interface BackgroundSyncOptions {
 /** Link failures worth a browser retry: rejecting waitUntil makes Chromium try the tag again later. */
 const RETRY_OUTCOMES = new Set<DrainReport['outcome']>(['offline', 'unavailable']);
 
-export function registerBackgroundSync(scope: BackgroundSyncScope, options: BackgroundSyncOptions = {}): void {
-  const ports = options.ports ?? storagePorts;
+export function registerBackgroundSync(scope: BackgroundSyncScope, options: BackgroundSyncOptions): void {
   const unlocked = options.unlocked ?? (() => true);
   scope.addEventListener('sync', (event) => {
     if (event.tag !== BACKGROUND_SYNC_TAG) return;
@@ -56,19 +55,10 @@ export function registerBackgroundSync(scope: BackgroundSyncScope, options: Back
           for (const page of pages) page.postMessage({ type: SYNC_LOCKED_MESSAGE });
           return;
         }
-        await runDrain(scope, await ports(), options.drainOptions, event.lastChance === true);
+        await runDrain(scope, options, event.lastChance === true);
       })(),
     );
   });
-}
-
-/** The device's storage, with AES-GCM for its sealed rows (see the top of this file). */
-async function storagePorts(): Promise<SyncPorts> {
-  const [{ createStoragePorts }] = await Promise.all([
-    import('../src/sync/storage-ports'),
-    import('../src/storage/cipher').then((m) => m.loadCipher()),
-  ]);
-  return createStoragePorts();
 }
 
 /** True once the key is here; asks open pages for it first (a restarted worker forgot it). */
@@ -83,12 +73,10 @@ async function keyArrives(scope: BackgroundSyncScope, unlocked: () => boolean, w
 
 async function runDrain(
   scope: BackgroundSyncScope,
-  ports: SyncPorts,
-  drainOptions: DrainOptions | undefined,
+  options: BackgroundSyncOptions,
   lastChance: boolean,
 ): Promise<void> {
-  const { drain } = await import('../src/sync/drain');
-  const report = await drain(ports, drainOptions);
+  const report = await options.drain(options.drainOptions);
   // Open pages update their sync status (pending count, problems, last success) from this.
   const pages = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
   for (const page of pages) page.postMessage({ type: SYNC_REPORT_MESSAGE, report });

@@ -4,11 +4,14 @@
 // has forgotten it and asks open pages (see ./background-sync).
 import { receiveDataKey } from '../src/storage/worker-key';
 import { DEVICE_KEY_MESSAGE } from '../src/sync/names';
+import { forgetKeyInSyncScript } from './sync-script-loader';
 
 declare const self: ServiceWorkerGlobalScope;
 
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; key?: unknown } | null;
   if (data?.type !== DEVICE_KEY_MESSAGE) return;
-  receiveDataKey(data.key instanceof Uint8Array ? data.key : undefined);
+  const key = data.key instanceof Uint8Array ? data.key : undefined;
+  receiveDataKey(key);
+  if (!key) forgetKeyInSyncScript();
 });

@@ -128,6 +128,31 @@ test('the service worker drains with the key the page gave it (not a zeroed copy
   expect(report).toMatchObject({ report: { outcome: 'done' } });
 });
 
+test('a restarted service worker imports its drain script again and drains', async ({ page, context }) => {
+  await login(page, 'agent1');
+  // sw-sync.js is imported at install; a worker started later imports it from its own script
+  // store (an import the install did not make would throw, and no report would come).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  let report: { report?: { outcome?: string } } = {};
+  for (let i = 0; i < 10 && report.report?.outcome !== 'done'; i++) {
+    if (i > 0) await page.waitForTimeout(500); // the page's own drain may hold the lock ('busy')
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    report = (await page.evaluate(async () => {
+      const got = new Promise<unknown>((resolve) =>
+        navigator.serviceWorker.addEventListener('message', (e) => {
+          if ((e.data as { type?: string } | null)?.type === 'daiban-sync-report') resolve(e.data);
+        }),
+      );
+      const r = (await navigator.serviceWorker.ready) as unknown as { sync: { register(t: string): Promise<void> } };
+      await r.sync.register('daiban-sync');
+      return got;
+    })) as typeof report;
+  }
+  // The restarted worker had lost the key with its thread: it asked the page, then drained.
+  expect(report).toMatchObject({ report: { outcome: 'done' } });
+});
+
 /**
  * `reload-before`: reloaded offline (lock screen, unlock) before the case is queued;
  * `reload-after`: queued, then reloaded offline; `new-user`: both, as a new user tried it.

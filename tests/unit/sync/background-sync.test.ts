@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerBackgroundSync, type BackgroundSyncScope, type SyncEventLike } from '../../../sw/background-sync';
+import { drain } from '../../../src/sync/drain';
+import type { SyncPorts } from '../../../src/sync/ports';
 import { BACKENDS, useBackend, type SyncBackend } from './backends';
 import { submitMutation } from './fixtures';
 import { MemoryDevice } from './memory-ports';
@@ -32,6 +34,9 @@ function fakeScope() {
   return { scope, fire, messages };
 }
 
+/** The drain sw-sync.js runs, over the test's ports instead of the device's storage. */
+const drainOver = (ports: () => SyncPorts) => async (options?: Parameters<typeof drain>[1]) => drain(ports(), options);
+
 function queued(backend: SyncBackend) {
   const device = new MemoryDevice();
   device.token = backend.token;
@@ -47,7 +52,7 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
   it('drains on the daiban-sync tag and tells open pages', async () => {
     const { device, ports } = queued(backend());
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports });
+    registerBackgroundSync(sw.scope, { drain: drainOver(ports) });
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
     expect(sw.messages).toEqual([
@@ -58,7 +63,7 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
   it('ignores other tags', async () => {
     const { wire, ports } = queued(backend());
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports });
+    registerBackgroundSync(sw.scope, { drain: drainOver(ports) });
     expect(await sw.fire('something-else')).toBe('ignored');
     expect(wire.log).toHaveLength(0);
   });
@@ -67,7 +72,7 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
     const { wire, device, ports } = queued(backend());
     wire.offline = true;
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports });
+    registerBackgroundSync(sw.scope, { drain: drainOver(ports) });
     expect(await sw.fire('daiban-sync')).toMatch(/^rejected: daiban-sync: offline/);
     expect(await sw.fire('daiban-sync', true)).toBe('resolved');
     expect(device.states()).toEqual(['pending']);
@@ -79,7 +84,7 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
   it('leaves the outbox untouched while the device is locked and tells open pages', async () => {
     const { wire, device, ports } = queued(backend());
     const sw = fakeScope();
-    registerBackgroundSync(sw.scope, { ports, unlocked: () => false, keyWaitMs: 200 });
+    registerBackgroundSync(sw.scope, { drain: drainOver(ports), unlocked: () => false, keyWaitMs: 200 });
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(wire.log).toHaveLength(0);
     expect(device.states()).toEqual(['pending']);
@@ -103,7 +108,7 @@ describe.each(BACKENDS)('service worker Background Sync with the %s server', (na
         ],
       },
     };
-    registerBackgroundSync(scope, { ports, unlocked: () => key });
+    registerBackgroundSync(scope, { drain: drainOver(ports), unlocked: () => key });
     expect(await sw.fire('daiban-sync')).toBe('resolved');
     expect(device.states()).toEqual(['done']);
   });
