@@ -4,7 +4,6 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { builtCatalog } from './scripts/catalog-plugin';
 import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
-import { classicEntry } from './scripts/classic-entry-plugin';
 import { swSyncScript } from './scripts/sw-sync-plugin';
 
 export default defineConfig({
@@ -16,9 +15,6 @@ export default defineConfig({
     preact(),
     // The first screen and the screens the idle preload loads are compiled whole as they load.
     compileHints('src/ui/app/screen-chunks.ts'),
-    // The entry as a classic script: V8 keeps its code cache in Cache Storage (it keeps none for a
-    // module); the lazy screens stay modules and take its exports from a global.
-    classicEntry(),
     // The service worker's drain, storage and schemas: a script of its own, imported at the first
     // `sync`, so sw.js stays small for the worker's every start (sw/sync-script-loader.ts).
     swSyncScript('sw/sync-script.ts', 'sw-sync.js'),
