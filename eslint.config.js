@@ -101,7 +101,7 @@ export default tseslint.config(
   },
   // What a start of the worker reads and evaluates is what it needs to answer the page (issue 13):
   // the drain, its storage and AES-GCM are sw-sync.js, a script of their own (sw/sync-script.ts),
-  // imported at the first `sync` (sw/sync-script-loader.ts).
+  // imported at install and at the first `sync` (sw/sync-script-loader.ts).
   {
     files: ['sw/**/*.ts'],
     ignores: ['sw/sync-script.ts'],

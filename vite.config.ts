@@ -6,6 +6,10 @@ import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
 import { swSyncScript } from './scripts/sw-sync-plugin';
 
+// The service worker's drain, storage and schemas: a script of its own, imported at install and at
+// the first `sync`, so sw.js stays small for the worker's every start (sw/sync-script-loader.ts).
+const swSync = swSyncScript('sw/sync-script.ts');
+
 export default defineConfig({
   plugins: [
     // The catalogue is validated here, at build time; the app gets it (and its names) as literals.
@@ -15,9 +19,7 @@ export default defineConfig({
     preact(),
     // The first screen and the screens the idle preload loads are compiled whole as they load.
     compileHints('src/ui/app/screen-chunks.ts'),
-    // The service worker's drain, storage and schemas: a script of its own, imported at the first
-    // `sync`, so sw.js stays small for the worker's every start (sw/sync-script-loader.ts).
-    swSyncScript('sw/sync-script.ts', 'sw-sync.js'),
+    swSync.build,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -30,7 +32,8 @@ export default defineConfig({
       injectManifest: {
         rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
-        globIgnores: ['ocr/**', '**/*.wasm', 'sw-sync.js'],
+        globIgnores: ['ocr/**', '**/*.wasm', 'assets/sw-sync-*.js'],
+        buildPlugins: { vite: [swSync.intoServiceWorker()] },
         maximumFileSizeToCacheInBytes: 3_000_000,
       },
       devOptions: { enabled: false },

@@ -3,8 +3,9 @@
 // as the page, over the same IndexedDB storage, under the same lock. Safari and Firefox never fire
 // this event; there the page's scheduler drains.
 // The drain itself, its storage, schemas and AES-GCM (most of the worker's code) are another
-// script, sw-sync.js, loaded at the first `sync` (./sync-script-loader.ts): the worker also
-// answers the app's own navigation, and a cold offline start waits for it to start (issue 13).
+// script, sw-sync.js, imported at install and at the first `sync` of each later start of the
+// worker (./sync-script-loader.ts): the worker also answers the app's own navigation, and a cold
+// offline start waits for it to start (issue 13).
 import type { DrainOptions } from '../src/sync/drain';
 import { BACKGROUND_SYNC_TAG, DEVICE_KEY_REQUEST, SYNC_LOCKED_MESSAGE, SYNC_REPORT_MESSAGE } from '../src/sync/names';
 import type { DrainReport } from '../src/sync/report';

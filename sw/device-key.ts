@@ -12,6 +12,6 @@ self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown; key?: unknown } | null;
   if (data?.type !== DEVICE_KEY_MESSAGE) return;
   const key = data.key instanceof Uint8Array ? data.key : undefined;
+  forgetKeyInSyncScript();
   receiveDataKey(key);
-  if (!key) forgetKeyInSyncScript();
 });

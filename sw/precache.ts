@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The app shell: every built file (JS incl. the bundled catalogue and workers, CSS, HTML, icons,
-// manifest) is precached, so the app reloads fully offline after the first visit.
+// manifest) is precached, so the app reloads fully offline after the first visit — except the
+// worker's own sw-sync.js, which its script store keeps (./sync-script-loader.ts).
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';

@@ -1,10 +1,8 @@
 // The worker's second script, sw-sync.js (./sync-script.ts): what it offers the worker's own
-// script, and where both find it.
+// script (sw.js), and where sw.js finds it once imported.
 import type { DrainOptions } from '../src/sync/drain';
 import type { DrainReport } from '../src/sync/report';
 
-/** Served beside sw.js, revalidated like it (src/server/http/static.ts), never precached. */
-export const SYNC_SCRIPT_URL = '/sw-sync.js';
 /** Where sw-sync.js puts its `SyncScript` when it runs. */
 export const SYNC_SCRIPT_GLOBAL = '__daibanSyncScript';
 

@@ -13,7 +13,8 @@ import { SYNC_SCRIPT_GLOBAL, type SyncScript } from './sync-script-api';
 const script: SyncScript = {
   async drain(key, options) {
     await loadCipher(); // sealing is synchronous: AES-GCM is here before the key is
-    setDataKey(key);
+    setDataKey(key); // keeps a copy of its own
+    key.fill(0);
     return drain(createStoragePorts(), options);
   },
   forget: () => clearDataKey(false),

@@ -9,7 +9,7 @@
 // AES itself is handed in (useCipher): @noble/ciphers' module builds four 64 K-entry lookup tables
 // when it is evaluated (≈ 40 ms at 4× CPU, the lock screen's longest task, issue 13), so the page
 // loads it with Dexie (cipher.ts), after the first rows — which it opens, and seals its one
-// write, by WebCrypto — and the service worker at start.
+// write, by WebCrypto — and the service worker's sw-sync.js before its drain.
 import type { gcm } from '@noble/ciphers/aes.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';

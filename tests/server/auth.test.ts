@@ -223,7 +223,6 @@ describe('static PWA', () => {
     mkdirSync(join(web, 'assets'), { recursive: true });
     writeFileSync(join(web, 'index.html'), '<!doctype html><title>代办通</title>');
     writeFileSync(join(web, 'sw.js'), 'self.addEventListener("fetch", () => {});');
-    writeFileSync(join(web, 'sw-sync.js'), 'self.__daibanSyncScript = {};');
     writeFileSync(join(web, 'manifest.webmanifest'), '{}');
     writeFileSync(join(web, 'assets', 'index-abc123.js'), 'console.log(1)');
     const pwa = await startServer({ staticDir: web });
@@ -231,7 +230,7 @@ describe('static PWA', () => {
       const asset = await pwa.app.inject({ url: '/assets/index-abc123.js' });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      for (const url of ['/', '/sw.js', '/sw-sync.js', '/manifest.webmanifest', '/cases/123']) {
+      for (const url of ['/', '/sw.js', '/manifest.webmanifest', '/cases/123']) {
         const res = await pwa.app.inject({ url });
         expect(res.statusCode, url).toBe(200);
         expect(res.headers['cache-control'], url).toBe('no-cache');

@@ -1,6 +1,5 @@
 // Serves the built PWA: hashed files under /assets are immutable; the entry points (index.html,
-// sw.js and its sw-sync.js, the manifest) must be revalidated every time so an update reaches the
-// tablets.
+// sw.js, the manifest) must be revalidated every time so an update reaches the tablets.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
@@ -13,13 +12,7 @@ const REVALIDATE = 'no-cache';
 export function cacheControlFor(path: string): string {
   if (/[\\/]assets[\\/]/.test(path)) return IMMUTABLE;
   const name = basename(path).replace(/\.(br|gz)$/, ''); // a pre-compressed copy has its original's rule
-  if (
-    name === 'index.html' ||
-    name === 'sw.js' ||
-    name === 'sw-sync.js' ||
-    name.endsWith('.webmanifest') ||
-    name.startsWith('workbox-')
-  )
+  if (name === 'index.html' || name === 'sw.js' || name.endsWith('.webmanifest') || name.startsWith('workbox-'))
     return REVALIDATE;
   return 'public, max-age=3600';
 }
