@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, type Plugin, type ResolvedConfig, type Rollup } from 'vite';
 
-/** What sw/sync-script-api.ts says until the build puts the real address in. */
+/** What sw/sync-script-loader.ts says until the build puts the real address in. */
 const PLACEHOLDER = '__DAIBAN_SW_SYNC_URL__';
 
 export function swSyncScript(entry: string): { build: Plugin; intoServiceWorker: () => Plugin } {
