@@ -8,8 +8,10 @@
 // database): a report about the main database must not depend on reading it, and it survives a
 // reload until the diagnostic is sent. Skipped changes are written with their pull page instead
 // (one Dexie transaction with the cursor: skipped-changes.ts). This module carries no Dexie: the
-// first screen's row reads report here (issue 13).
-import type { UseStore } from 'idb-keyval';
+// first screen's row reads report here (issue 13). idb-keyval is imported statically: the first
+// screen's keyring carries it anyway, and a dynamic import of a module already there would only
+// make the bundle build its namespace object (and load the bundler's runtime file) for nothing.
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { DiagnosticItem } from '../domain/api';
 
 /** DO NOT RENAME: devices hold it. */
@@ -23,24 +25,21 @@ const listeners = new Set<() => void>();
 /** DO NOT RENAME: devices hold it. */
 const DIAGNOSTICS_DB = 'daiban-diagnostics';
 const ROW_PROBLEMS_KEY = 'rowProblems';
-let store: Promise<{ kv: typeof import('idb-keyval'); store: UseStore } | undefined> | undefined;
-/** The diagnostics store, where this runtime has IndexedDB (not in Node unit tests). Loaded on
- *  first use: only a device with a problem needs it, so it stays out of the first screen. */
-const diagnosticsStore = () =>
-  (store ??=
-    typeof indexedDB === 'undefined'
-      ? Promise.resolve(undefined)
-      : import('idb-keyval').then((kv) => ({ kv, store: kv.createStore(DIAGNOSTICS_DB, 'problems') })));
+let store: UseStore | null | undefined;
+/** The diagnostics store, where this runtime has IndexedDB (not in Node unit tests); opened on
+ *  first use: only a device with a problem needs it. */
+const diagnosticsStore = (): UseStore | null =>
+  (store ??= typeof indexedDB === 'undefined' ? null : createStore(DIAGNOSTICS_DB, 'problems'));
 
 async function persistRowProblems(): Promise<void> {
-  const d = await diagnosticsStore();
-  if (d) await d.kv.set(ROW_PROBLEMS_KEY, [...rowProblems.values()], d.store);
+  const d = diagnosticsStore();
+  if (d) await set(ROW_PROBLEMS_KEY, [...rowProblems.values()], d);
 }
 
 /** Rows found unreadable before this page started (kept until the diagnostic is sent). */
 export async function restoreRowProblems(): Promise<void> {
-  const d = await diagnosticsStore();
-  const kept = d ? ((await d.kv.get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, d.store)) ?? []) : [];
+  const d = diagnosticsStore();
+  const kept = d ? ((await get<DiagnosticItem[]>(ROW_PROBLEMS_KEY, d)) ?? []) : [];
   for (const item of kept)
     if (!rowProblems.has(`${item.source}:${item.key}`)) rowProblems.set(`${item.source}:${item.key}`, item);
 }
@@ -67,8 +66,8 @@ export function onRowProblem(listener: () => void): () => void {
 /** Forgets the rows found unreadable (the diagnostic reached the server). */
 export async function clearRowProblems(): Promise<void> {
   rowProblems.clear();
-  const d = await diagnosticsStore();
-  if (d) await d.kv.del(ROW_PROBLEMS_KEY, d.store);
+  const d = diagnosticsStore();
+  if (d) await del(ROW_PROBLEMS_KEY, d);
 }
 
 /** Tells the screens that the problems changed. */
