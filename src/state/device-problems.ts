@@ -7,7 +7,7 @@ import type { AppState } from './app-state';
 
 /**
  * Reads the list again. `restore` also reads the rows found bad in earlier page lives (kept in
- * their own small store, loaded on first use): the sync screen asks for it; the refresh after
+ * their own small store, opened on first use): the sync screen asks for it; the refresh after
  * every drain does not, so the first screen never loads that store.
  */
 export async function refreshDeviceProblems(state: AppState, { restore = true } = {}): Promise<void> {

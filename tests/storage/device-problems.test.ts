@@ -1,6 +1,7 @@
 // Unreadable rows are kept in a store of their own (src/storage/device-problems.ts), so a reload —
 // a new page, a new module instance — still lists them until the diagnostic reaches the server.
 import { indexedDB } from 'fake-indexeddb';
+import { createStore, get } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DiagnosticItem } from '../../src/domain/api';
 
@@ -10,8 +11,8 @@ async function reloaded(): Promise<Problems> {
   vi.resetModules();
   return import('../../src/storage/device-problems');
 }
-/** The write is fire-and-forget (a row read must not wait on it): let it land. */
-const settled = () => new Promise((r) => setTimeout(r, 50));
+/** What devices hold, under the names they were written with (database, store and key are kept). */
+const stored = () => get<DiagnosticItem[]>('rowProblems', createStore('daiban-diagnostics', 'problems'));
 
 const damaged: DiagnosticItem = {
   code: 'row.invalid',
@@ -40,7 +41,9 @@ describe('device problems kept across a reload', () => {
     const before = await reloaded();
     before.noteRowProblem(damaged);
     before.noteRowProblem(newer);
-    await settled();
+    // Its read is queued on the same store after the two writes, so it answers once they are in.
+    await before.restoreRowProblems();
+    expect(await stored()).toEqual([damaged, newer]);
 
     const after = await reloaded();
     expect(after.listRowProblems()).toEqual([]);
@@ -51,9 +54,9 @@ describe('device problems kept across a reload', () => {
   it('forgets them once cleared (the diagnostic was sent)', async () => {
     const before = await reloaded();
     before.noteRowProblem(damaged);
-    await settled();
     await before.clearRowProblems();
     expect(before.listRowProblems()).toEqual([]);
+    expect(await stored()).toBeUndefined();
 
     const after = await reloaded();
     await after.restoreRowProblems();

@@ -22,7 +22,8 @@ export function SyncStatusScreen() {
   const unreachable = state.online.value ? state.sync.unreachable.value : null;
   useEffect(() => {
     void refreshSyncStatus(state);
-    void refreshDeviceProblems(state);
+    // A store that cannot be read leaves the list as it was; the screen still shows the rest.
+    void refreshDeviceProblems(state).catch(() => undefined);
   }, []);
   return (
     <section class="stack" aria-labelledby="sync-title">
