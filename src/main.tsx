@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { App } from './ui/app';
-import { createAppState, type AppState } from './state/app-state';
+import { createAppState, showToast, type AppState } from './state/app-state';
 import { createRouter } from './state/router';
 import { bootSession } from './state/session-boot';
 import { readFirstPageEarly, showFirstPageEarly } from './state/case-list';
@@ -81,25 +81,43 @@ function signedInScreenUp(): Promise<void> {
 // A locked start reads the list's first page while the PIN is typed, and draws the shell with it.
 const beforeFirstScreen = (s: AppState) => (listIsNext(s) ? showFirstPageEarly(s) : Promise.resolve());
 
-void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen }).then(async () => {
-  if (!state.session.value && state.router.route.value.name !== 'login')
-    state.router.navigate({ name: 'login' }, { replace: true });
-  // The service worker installs the app shell for offline use: on the login screen at the first
-  // idle time (the agent is typing), otherwise once the first screen is up, with sync.
-  let swStarted = false;
-  const startServiceWorker = async () => {
-    if (swStarted) return;
-    swStarted = true;
-    (await import('./background-sw')).startServiceWorker(state);
-  };
-  if (!state.session.value || state.router.route.value.name === 'login') void idle().then(startServiceWorker);
-  await signedInScreenUp();
-  // Then in a long, quiet idle period: importing sync and the worker's wiring issues ~25 module
-  // requests (≈ 110 ms of main thread at 4×), which right after the first rows delayed the list's
-  // count and the agent's first tap (issue 13). Within 10 s even on a page that never rests.
-  await longIdle();
-  void startServiceWorker();
-  (await import('./background')).startSync(state);
-});
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
+  // This device's storage could not be read (blocked, full or damaged): the login comes next, and
+  // the agent is told why nothing stored shows.
+  .catch((e: unknown) =>
+    showToast(state, 'danger', `无法读取本机数据（${reason(e)}）。请刷新页面再试；仍不行，请联系县里的管理员。`),
+  )
+  .then(async () => {
+    if (!state.session.value && state.router.route.value.name !== 'login')
+      state.router.navigate({ name: 'login' }, { replace: true });
+    // The service worker installs the app shell for offline use: on the login screen at the first
+    // idle time (the agent is typing), otherwise once the first screen is up, with sync.
+    let swStarted = false;
+    const startServiceWorker = async () => {
+      if (swStarted) return;
+      swStarted = true;
+      try {
+        (await import('./background-sw')).startServiceWorker(state);
+      } catch (e) {
+        swStarted = false; // its file could not be loaded: the next call tries again
+        throw e;
+      }
+    };
+    if (!state.session.value || state.router.route.value.name === 'login')
+      void idle()
+        .then(startServiceWorker)
+        .catch(() => undefined); // tried again below, once signed in
+    await signedInScreenUp();
+    // Then in a long, quiet idle period: importing sync and the worker's wiring issues ~25 module
+    // requests (≈ 110 ms of main thread at 4×), which right after the first rows delayed the list's
+    // count and the agent's first tap (issue 13). Within 10 s even on a page that never rests.
+    await longIdle();
+    await Promise.all([startServiceWorker(), import('./background').then((m) => m.startSync(state))]);
+  })
+  // A file of this version is gone from the server and from the device (an update half taken):
+  // the offline copy or sync does not start until a reload.
+  .catch((e: unknown) => showToast(state, 'danger', `离线或同步功能没能启动（${reason(e)}）。请刷新页面。`));
 
 render(<App state={state} />, document.getElementById('app')!);

@@ -48,6 +48,8 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
       .then((tookOver) => {
         if (!tookOver) hooks.onUpdateStuck?.();
       })
+      // Storage or the registration could not be read: the banner says how to take the update.
+      .catch(() => hooks.onUpdateStuck?.())
       .finally(() => {
         applying = false; // not taken over: the banner's button tries again
       });
@@ -59,12 +61,21 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
   wb.addEventListener('redundant', (event) => {
     if (!event.isUpdate && !navigator.serviceWorker.controller) hooks.onOffline?.('failed');
   });
-  void wb.register().then(() => {
-    // Tablets stay open for days: look for a new version now and then, and when shown again.
-    setInterval(() => void wb.update(), UPDATE_CHECK_MS);
-    document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'visible' && navigator.onLine) void wb.update();
-    });
-  });
+  // An update check without a connection fails; the next one (hourly, or when shown) tries again.
+  const checkQuietly = () => void wb.update().catch(() => undefined);
+  wb.register().then(
+    () => {
+      // Tablets stay open for days: look for a new version now and then, and when shown again.
+      setInterval(checkQuietly, UPDATE_CHECK_MS);
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible' && navigator.onLine) checkQuietly();
+      });
+    },
+    // The worker's script could not be fetched (a first visit that lost its connection): the
+    // offline banner says the app is not ready offline and offers a reload.
+    () => {
+      if (!navigator.serviceWorker.controller) hooks.onOffline?.('failed');
+    },
+  );
   return wb;
 }

@@ -15,16 +15,24 @@ export function blobUrl(sha256: string): Promise<string | undefined> {
       row ? URL.createObjectURL(new Blob([row.data], { type: row.mime })) : undefined,
     );
     urls.set(sha256, url);
-    // A miss may be filled later (file arriving): do not cache "not found".
-    void url.then((u) => {
-      if (!u) urls.delete(sha256);
-    });
+    // A miss may be filled later (file arriving), a failed read may succeed later (the device
+    // unlocked): cache neither.
+    url.then(
+      (u) => {
+        if (!u) urls.delete(sha256);
+      },
+      () => urls.delete(sha256),
+    );
   }
   return url;
 }
 
 /** Frees every URL (logout: the files are gone). */
 export function revokeBlobUrls(): void {
-  for (const p of urls.values()) void p.then((u) => u && URL.revokeObjectURL(u));
+  for (const p of urls.values())
+    void p.then(
+      (u) => u && URL.revokeObjectURL(u),
+      () => undefined, // nothing was created
+    );
   urls.clear();
 }

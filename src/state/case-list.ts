@@ -236,7 +236,8 @@ async function readPage(
   }));
 }
 
-/** Loads the pages covering rows [start, end) that are not loaded yet. */
+/** Loads the pages covering rows [start, end) that are not loaded yet. Never rejects: a page that
+ *  cannot be read is the list's error. */
 export async function ensureCaseRows(state: AppState, start: number, end: number): Promise<void> {
   const p = state.caseList.paging;
   const gen = p.generation;
@@ -258,6 +259,9 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
           });
           state.caseList.rows.value = next;
           p.loaded.add(page);
+        } catch (e) {
+          // Shown as the list's error; the page is not marked loaded, so scrolling back tries it again.
+          if (gen === p.generation) state.caseList.error.value = e instanceof Error ? e.message : String(e);
         } finally {
           p.loading.delete(page);
         }

@@ -215,7 +215,9 @@ export function watchIdle(
   const events = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
   for (const e of events) win.addEventListener(e, touch, { passive: true });
   const timer = setInterval(() => {
-    if (!host.deviceLock.lock.value.locked && host.deps.now() - last >= idleMs) void lockDevice(host);
+    // A key store that cannot be read now is tried again at the next check.
+    if (!host.deviceLock.lock.value.locked && host.deps.now() - last >= idleMs)
+      void lockDevice(host).catch(() => undefined);
   }, checkEveryMs);
   return () => {
     clearInterval(timer);

@@ -18,7 +18,8 @@ import type { DivisionList } from '../domain/validators/division-code';
 
 let searchSeq = 0;
 
-/** Name, ID number, phone or pinyin initials; the latest query wins. */
+/** Name, ID number, phone or pinyin initials; the latest query wins. Never rejects: a failed
+ *  read is kept in `persons.error` for the screen. */
 export async function searchPersonsAction(state: AppState, query: string): Promise<void> {
   const seq = ++searchSeq;
   state.persons.query.value = query;
@@ -29,7 +30,12 @@ export async function searchPersonsAction(state: AppState, query: string): Promi
     const found = q
       ? await searchPersons(q, 50)
       : await listPersons({ ...(villageCode && { villageCode }), limit: 50 });
-    if (seq === searchSeq) state.persons.results.value = found;
+    if (seq === searchSeq) {
+      state.persons.results.value = found;
+      state.persons.error.value = null;
+    }
+  } catch (e) {
+    if (seq === searchSeq) state.persons.error.value = e instanceof Error ? e.message : String(e);
   } finally {
     if (seq === searchSeq) state.persons.loading.value = false;
   }

@@ -20,8 +20,10 @@ export interface SyncConnection {
 }
 
 function onPulled(state: AppState, summary: PullSummary): void {
-  if (summary.catalogItems > 0) void loadPulledCatalog();
-  if (summary.holidayYears) void loadHolidayCalendar();
+  // Failing (storage unreadable), the page keeps the catalogue and calendar it has; the next
+  // start reads the stored ones again.
+  if (summary.catalogItems > 0) void loadPulledCatalog().catch(() => undefined);
+  if (summary.holidayYears) void loadHolidayCalendar().catch(() => undefined);
   if (summary.caseIds.length === 0) return;
   casesChangedElsewhere(); // a case read from a tap just before is stale
   const open = state.workbench.openId.value;
@@ -82,12 +84,21 @@ export function connectSync(
       checkedDivisions = true;
       void refreshCountyDivisions(state, { force }).catch(() => undefined);
     }
-    if (s.needsUpdate) void state.deps.checkForUpdate?.();
+    // Unreachable now: the update banner's own check, or the next round, tries again.
+    if (s.needsUpdate) void state.deps.checkForUpdate?.().catch(() => undefined);
     const code = s.lastError?.code;
     if (s.needsLogin && (code === ERROR_CODES.authRevoked || code === ERROR_CODES.authDisabled)) {
       // Revoked or disabled: deliver what is queued, then wipe or lock (session-end.ts, loaded
       // only then: no first-screen bytes for a rare event).
-      void import('./session-end').then((m) => m.endRevokedSession(state, code));
+      void import('./session-end')
+        .then((m) => m.endRevokedSession(state, code))
+        .catch((e: unknown) =>
+          showToast(
+            state,
+            'danger',
+            `账号已被停用或撤销，但本机没能结束登录（${e instanceof Error ? e.message : String(e)}）。请刷新页面。`,
+          ),
+        );
     } else if (s.needsLogin && !warnedLogin) {
       warnedLogin = true;
       showToast(state, 'warning', '登录已过期：办件都已保存在本机。请在“设置”中点“重新登录”，以便继续同步。');

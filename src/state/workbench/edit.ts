@@ -21,15 +21,18 @@ export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T>
   return run;
 }
 
+/** Shown on the workbench; the change stays marked unsaved, so the next save tries it again. */
+function saveFailed(state: AppState, e: unknown): void {
+  state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`;
+}
+
 function schedule(state: AppState, immediate: boolean): void | Promise<void> {
   const w = state.workbench.writes;
   if (w.timer) clearTimeout(w.timer);
   w.timer = undefined;
-  if (immediate) return flushCaseSave(state);
+  if (immediate) return flushCaseSave(state).catch((e: unknown) => saveFailed(state, e));
   w.timer = setTimeout(() => {
-    void flushCaseSave(state).catch((e) => {
-      state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`;
-    });
+    void flushCaseSave(state).catch((e: unknown) => saveFailed(state, e));
   }, TYPING_SAVE_DELAY_MS);
 }
 

@@ -182,7 +182,19 @@ export function CatalogScreen({ visit }: { visit: number }) {
           accept=".json,application/json"
           onChange={async (e) => {
             const file = e.currentTarget.files?.[0];
-            if (file) await s.importText(await file.text());
+            if (!file) return;
+            let text: string;
+            try {
+              text = await file.text();
+            } catch (x) {
+              // Moved or deleted since it was chosen, or unreadable.
+              s.message.value = {
+                tone: 'danger',
+                text: `读不出这个文件（${x instanceof Error ? x.message : String(x)}），请重新选择。`,
+              };
+              return;
+            }
+            await s.importText(text);
           }}
         />
       </div>

@@ -37,7 +37,13 @@ export function DivisionsScreen({ state, visit }: { state: AdminState; visit: nu
             const file = e.currentTarget.files?.[0];
             if (!file) return;
             fileName.value = file.name;
-            csv.value = decodeCsv(await file.arrayBuffer());
+            try {
+              csv.value = decodeCsv(await file.arrayBuffer());
+            } catch (x) {
+              // Moved or deleted since it was chosen, or unreadable.
+              state.preview.error.value = `读不出这个文件（${x instanceof Error ? x.message : String(x)}），请重新选择。`;
+              return;
+            }
             await state.previewCsv(csv.value);
           }}
         />

@@ -11,9 +11,15 @@ export function useBlobUrl(sha256: string | undefined): string | undefined {
   useEffect(() => {
     if (!missing || !sha256) return;
     let live = true;
-    void blobUrl(sha256).then((url) => {
-      if (live) setFound({ sha256, url });
-    });
+    // A file that cannot be read now shows as missing, and is tried again with the next arrival.
+    blobUrl(sha256).then(
+      (url) => {
+        if (live) setFound({ sha256, url });
+      },
+      () => {
+        if (live) setFound({ sha256, url: undefined });
+      },
+    );
     return () => {
       live = false;
     };

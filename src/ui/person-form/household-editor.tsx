@@ -20,10 +20,18 @@ export function HouseholdEditor({ draft }: { draft: Signal<PersonDraft> }) {
   useEffect(() => {
     const missing = links.filter((l) => !(l.personId in names.value));
     if (!missing.length) return;
-    void Promise.all(missing.map((l) => loadPerson(l.personId))).then((ps) => {
+    // Each name on its own: one unreadable profile does not hide the others.
+    void Promise.all(
+      missing.map((l) =>
+        loadPerson(l.personId).then(
+          (p) => p?.name ?? '（档案缺失）',
+          () => '（档案读取失败）',
+        ),
+      ),
+    ).then((found) => {
       const next = { ...names.value };
-      ps.forEach((p, i) => {
-        next[missing[i]!.personId] = p?.name ?? '（档案缺失）';
+      found.forEach((name, i) => {
+        next[missing[i]!.personId] = name;
       });
       names.value = next;
     });

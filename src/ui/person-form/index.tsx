@@ -103,14 +103,18 @@ export function PersonForm({
   };
 
   const useExisting = async (id: string) => {
-    const person = await loadPerson(id);
-    if (!person) {
-      error.value = '找不到已有的档案，可能已被删除，请重新保存';
-      existing.value = null;
-      return;
+    try {
+      const person = await loadPerson(id);
+      if (!person) {
+        error.value = '找不到已有的档案，可能已被删除，请重新保存';
+        existing.value = null;
+        return;
+      }
+      await kept.clear();
+      onUseExisting!(person);
+    } catch (x) {
+      error.value = `没能打开已有的档案：${x instanceof Error ? x.message : String(x)}`;
     }
-    await kept.clear();
-    onUseExisting!(person);
   };
 
   return (

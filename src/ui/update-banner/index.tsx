@@ -1,3 +1,4 @@
+import { showToast } from '../../state/app-state';
 import { useAppState } from '../app/context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
@@ -34,7 +35,14 @@ export function UpdateBanner() {
             {required ? '立即更新' : stuck ? '再试一次' : '发现新版本，点击更新'}
           </Button>
         ) : (
-          <Button variant="primary" onClick={() => void state.deps.checkForUpdate?.()}>
+          <Button
+            variant="primary"
+            onClick={() =>
+              void state.deps
+                .checkForUpdate?.()
+                .catch(() => showToast(state, 'warning', '没能检查更新：连不上服务器。请在有信号时再试。'))
+            }
+          >
             检查更新
           </Button>
         )}

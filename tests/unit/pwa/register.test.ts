@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const workbox = vi.hoisted(() => ({
   listeners: new Map<string, Array<(e: unknown) => void>>(),
+  /** What register() and update() answer (a first visit that lost its connection rejects). */
+  register: () => Promise.resolve(),
+  update: () => Promise.resolve(),
   emit(type: string, event: unknown = {}) {
     for (const l of this.listeners.get(type) ?? []) l(event);
   },
@@ -16,8 +19,8 @@ vi.mock('workbox-window', () => ({
     addEventListener(type: string, l: (e: unknown) => void) {
       workbox.listeners.set(type, [...(workbox.listeners.get(type) ?? []), l]);
     }
-    register = () => Promise.resolve();
-    update = () => Promise.resolve();
+    register = () => workbox.register();
+    update = () => workbox.update();
   },
 }));
 
@@ -94,5 +97,87 @@ describe('registerServiceWorker: applying an update', () => {
     expect(worker.asks).toBe(3);
     expect(reload).toHaveBeenCalledTimes(1);
     expect(stuck).not.toHaveBeenCalled();
+  });
+});
+
+describe('registerServiceWorker: without a connection', () => {
+  const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+  let controller: object | null;
+  let getRegistration: () => Promise<unknown>;
+  let onVisible: (() => void) | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubEnv('DEV', false);
+    workbox.listeners.clear();
+    vi.stubGlobal('navigator', {
+      serviceWorker: {
+        get controller() {
+          return controller;
+        },
+        getRegistration: () => getRegistration(),
+      },
+      onLine: true,
+    });
+    vi.stubGlobal('window', {
+      location: { reload: vi.fn() },
+      addEventListener: () => undefined,
+      dispatchEvent: () => true,
+    });
+    vi.stubGlobal('document', {
+      addEventListener: (_type: string, l: () => void) => (onVisible = l),
+      visibilityState: 'visible',
+    });
+  });
+  afterEach(() => {
+    workbox.register = () => Promise.resolve();
+    workbox.update = () => Promise.resolve();
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+  });
+
+  it('a first visit whose worker script cannot be fetched says the app is not ready offline', async () => {
+    controller = null;
+    workbox.register = offline;
+    const readiness: string[] = [];
+    registerServiceWorker({ onUpdateReady: () => undefined, onOffline: (r) => readiness.push(r) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readiness).toEqual(['preparing', 'failed']);
+  });
+
+  it('a page already controlled stays ready when the registration cannot reach the server', async () => {
+    controller = {};
+    workbox.register = offline;
+    const readiness: string[] = [];
+    registerServiceWorker({ onUpdateReady: () => undefined, onOffline: (r) => readiness.push(r) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readiness).toEqual(['ready']);
+  });
+
+  it('update checks that cannot reach the server fail quietly and keep checking', async () => {
+    controller = {};
+    const update = vi.fn(offline);
+    workbox.update = update;
+    registerServiceWorker({ onUpdateReady: () => undefined });
+    await vi.advanceTimersByTimeAsync(0);
+    onVisible!();
+    await vi.advanceTimersByTimeAsync(2 * 60 * 60 * 1000);
+    // Any rejection left unhandled would fail this test file (vitest reports unhandled errors).
+    expect(update).toHaveBeenCalledTimes(3);
+  });
+
+  it('an update that cannot read its registration ends in onUpdateStuck, and the button works again', async () => {
+    controller = {};
+    getRegistration = () => Promise.reject(new Error('storage unavailable'));
+    let apply: (() => void) | undefined;
+    const stuck = vi.fn();
+    registerServiceWorker({ onUpdateReady: (a) => (apply = a), onUpdateStuck: stuck });
+    workbox.emit('waiting');
+    apply!();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(stuck).toHaveBeenCalledTimes(1);
+    apply!();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(stuck).toHaveBeenCalledTimes(2);
   });
 });

@@ -174,6 +174,17 @@ describe('case list: the first page before the count', () => {
     expect(state.caseList.counting.value).toBe(false);
     expect(state.caseList.rows.value).toHaveLength(CASE_PAGE_SIZE);
   });
+
+  it('a later page that cannot be read is the list error, and scrolling back to it reads it again', async () => {
+    const state = newState();
+    await loadCaseList(state);
+    storage.list.mockImplementationOnce(() => Promise.reject(new Error('IndexedDB 出错')));
+    await ensureCaseRows(state, CASE_PAGE_SIZE, CASE_PAGE_SIZE + 10); // resolves: shown, not thrown
+    expect(state.caseList.error.value).toBe('IndexedDB 出错');
+    expect(state.caseList.rows.value[CASE_PAGE_SIZE]).toBeUndefined();
+    await ensureCaseRows(state, CASE_PAGE_SIZE, CASE_PAGE_SIZE + 10);
+    expect(state.caseList.rows.value[CASE_PAGE_SIZE]?.case.id).toBe(`c${CASE_PAGE_SIZE}`);
+  });
 });
 
 describe('case list: the first page read at start, before the list is drawn', () => {

@@ -310,6 +310,20 @@ describe('tolerance (容缺)', () => {
     expect(statusOf('photo')).toBe('missing');
     expect((await getCase(c.id))?.tolerance).toEqual([]);
   });
+
+  it('a tap whose save fails says so on the workbench, and the next save still writes it', async () => {
+    const { state } = h.get();
+    const p = await applicant();
+    const c = await createNewCase(state, { itemCode: 'MZ-GLJT', applicantId: p.id });
+    await openCase(state, c.id);
+    getDb().close(); // storage gone for a moment (the browser closed the database)
+    await setTolerance(state, 'photo', '2026-12-02'); // resolves: the failure is shown, not thrown
+    expect(state.workbench.error.value).toMatch(/^保存失败：/);
+    expect(statusOf('photo')).toBe('tolerated');
+    await getDb().open();
+    await flushCaseSave(state);
+    expect((await getCase(c.id))?.tolerance).toEqual([{ requirementId: 'photo', promisedBy: '2026-12-02' }]);
+  });
 });
 
 describe('capture progress', () => {

@@ -16,13 +16,22 @@ export function PersonPicker({ label, onPick, excludeIds = [] }: Props) {
   const id = useId();
   const query = useSignal('');
   const hits = useSignal<Person[]>([]);
+  /** The profiles could not be read (storage unreadable): said instead of "找到 0 人". */
+  const failed = useSignal(false);
   useEffect(() => {
     let live = true;
     const t = setTimeout(
       () =>
-        void findPersons(query.value).then((r) => {
-          if (live) hits.value = r;
-        }),
+        void findPersons(query.value).then(
+          (r) => {
+            if (!live) return;
+            hits.value = r;
+            failed.value = false;
+          },
+          () => {
+            if (live) failed.value = true;
+          },
+        ),
       150,
     );
     return () => {
@@ -47,8 +56,12 @@ export function PersonPicker({ label, onPick, excludeIds = [] }: Props) {
         }}
         aria-describedby={`${id}-count`}
       />
-      <p id={`${id}-count`} class="muted" aria-live="polite">
-        {query.value.trim() ? `找到 ${shown.length} 人` : '请输入查找条件'}
+      <p id={`${id}-count`} class={failed.value ? 'error-text' : 'muted'} aria-live="polite">
+        {failed.value
+          ? '没能读取档案，请稍后再试。'
+          : query.value.trim()
+            ? `找到 ${shown.length} 人`
+            : '请输入查找条件'}
       </p>
       {shown.length > 0 && (
         <ul class="person-picker__list">

@@ -31,7 +31,7 @@ export function CaseListScreen({ shown }: { shown: boolean }) {
   useEffect(() => {
     if (!shown) return;
     loadShownCaseList(state);
-    void refreshSyncStatus(state);
+    void refreshSyncStatus(state).catch(() => undefined); // the badges keep their last figures
   }, [shown]);
   // The same element each time: hiding or showing the list changes one attribute, not its rows
   // (Preact skips an unchanged element; the body re-renders from its own signals). Diffing the

@@ -53,10 +53,13 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
 
   // Read under way while the screen's first frame is painted, not a frame later (passive effect).
   useLayoutEffect(() => {
+    // Unreadable, the applicant is left to pick by hand (the picker says when it cannot search).
     if (personId)
-      void loadPerson(personId).then((p) => {
-        if (p) applicant.value = p;
-      });
+      void loadPerson(personId)
+        .then((p) => {
+          if (p) applicant.value = p;
+        })
+        .catch(() => undefined);
   }, [personId]);
 
   // What was typed and chosen comes back after an update, a reload or a crash (ids only: the
@@ -86,6 +89,7 @@ export function NewCaseScreen({ personId }: { personId?: string | undefined }) {
           .then((p) => {
             into.value = p ?? null;
           })
+          .catch(() => undefined) // left to pick again by hand
           .finally(() => {
             loading.value = { ...loading.value, [who]: undefined };
           });

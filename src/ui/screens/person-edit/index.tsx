@@ -15,12 +15,20 @@ export function PersonEditScreen({ id }: { id?: string }) {
   const opened = useSignal<PersonEdit | null>(null);
   // Bumped when a conflict is settled: the form starts again from the stored profile.
   const generation = useSignal(0);
+  /** Why the profile could not be read (storage unreadable), instead of reading forever. */
+  const failed = useSignal<string | null>(null);
   // Read under way while the screen's first frame is painted, not a frame later (passive effect).
   useLayoutEffect(() => {
     let live = true;
-    void openPersonEdit(state, id).then((e) => {
-      if (live) opened.value = e;
-    });
+    failed.value = null;
+    openPersonEdit(state, id).then(
+      (e) => {
+        if (live) opened.value = e;
+      },
+      (e: unknown) => {
+        if (live) failed.value = e instanceof Error ? e.message : String(e);
+      },
+    );
     return () => {
       live = false;
     };
@@ -43,7 +51,12 @@ export function PersonEditScreen({ id }: { id?: string }) {
         )}
       </div>
       <h1 id="person-title">{title}</h1>
-      {!edit && <p aria-busy="true">正在读取……</p>}
+      {!edit && failed.value && (
+        <p class="error-text" role="alert">
+          档案没能读出（{failed.value}）。请返回档案列表后再试。
+        </p>
+      )}
+      {!edit && !failed.value && <p aria-busy="true">正在读取……</p>}
       {edit?.kind === 'missing' && <p class="error-text">找不到这份档案，可能已被删除。</p>}
       {edit && edit.kind !== 'missing' && edit.stored && (
         <PersonConflicts

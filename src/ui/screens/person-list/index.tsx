@@ -11,7 +11,7 @@ import './person-list.css';
 /** 群众档案: search by name, ID number, phone or pinyin initials. */
 export function PersonListScreen() {
   const state = useAppState();
-  const { query, results, loading } = state.persons;
+  const { query, results, loading, error } = state.persons;
   // Read under way while the screen's first frame is painted, not a frame later (passive effect).
   useLayoutEffect(() => {
     void searchPersonsAction(state, query.value);
@@ -40,14 +40,16 @@ export function PersonListScreen() {
           onInput={(e) => void searchPersonsAction(state, e.currentTarget.value)}
         />
       </div>
-      <p class="muted" role="status" aria-live="polite">
+      <p class={error.value && !loading.value ? 'error-text' : 'muted'} role="status" aria-live="polite">
         {loading.value
           ? '正在查找……'
-          : query.value.trim()
-            ? `找到 ${results.value.length} 人`
-            : `最近更新的 ${results.value.length} 份档案`}
+          : error.value
+            ? `没能读取档案（${error.value}），请稍后再试。`
+            : query.value.trim()
+              ? `找到 ${results.value.length} 人`
+              : `最近更新的 ${results.value.length} 份档案`}
       </p>
-      {results.value.length === 0 && !loading.value ? (
+      {error.value && !loading.value ? null : results.value.length === 0 && !loading.value ? (
         <EmptyState title={query.value.trim() ? '没有找到' : '还没有档案'}>
           <LinkButton href="#/persons/new">新建档案</LinkButton>
         </EmptyState>

@@ -12,6 +12,7 @@ import { signOutEverywhere } from '../../../state/sign-out-everywhere';
 import { errorMessage } from '../../../net';
 import { Banner } from '../../components/banner';
 import { lockDevice, showPinSetup } from '../../../state/device-key';
+import { showToast } from '../../../state/app-state';
 
 export function SettingsScreen() {
   const state = useAppState();
@@ -24,8 +25,16 @@ export function SettingsScreen() {
     void refreshStorageInfo(state);
   }, []);
 
+  /** A failure of these buttons, said in a toast that stays until closed. */
+  const failed = (what: string) => (e: unknown) => showToast(state, 'danger', `${what}（${errorMessage(e)}）`);
   const ask = async (what: 'logout' | 'everywhere') => {
-    unsent.value = await unsentCount();
+    // The dialog warns about unsent cases: without their count, it is not offered.
+    try {
+      unsent.value = await unsentCount();
+    } catch (e) {
+      failed('没能读取本机还没同步的办件，暂不能退出。请刷新页面再试')(e);
+      return;
+    }
     everywhereError.value = null;
     confirming.value = what;
   };
@@ -75,7 +84,9 @@ export function SettingsScreen() {
           >
             {!lock.locked && lock.pin ? '修改锁屏密码' : '设置锁屏密码'}
           </Button>
-          <Button onClick={() => void lockDevice(state)}>立即锁定</Button>
+          <Button onClick={() => void lockDevice(state).catch(failed('没能锁定。请刷新页面，代办通会以锁定状态打开'))}>
+            立即锁定
+          </Button>
         </div>
       </div>
       <div class="card stack">
@@ -115,7 +126,7 @@ export function SettingsScreen() {
         }}
         onConfirm={() => {
           confirming.value = null;
-          if (!everywhere) void logout(state);
+          if (!everywhere) void logout(state).catch(failed('退出没能完成，请再试一次'));
           else
             void signOutEverywhere(state).catch((e: unknown) => {
               everywhereError.value = errorMessage(e);

@@ -1,6 +1,13 @@
 import { useEffect } from 'preact/hooks';
 import { useAppState } from '../../app/context';
-import { dismissSyncProblem, refreshDeviceProblems, refreshSyncStatus, retrySyncEntry, syncNow } from '../../../state';
+import {
+  dismissSyncProblem,
+  refreshDeviceProblems,
+  refreshSyncStatus,
+  retrySyncEntry,
+  showToast,
+  syncNow,
+} from '../../../state';
 import { DeviceProblems } from './device-problems';
 import { Button } from '../../components/button';
 import { Banner } from '../../components/banner';
@@ -20,9 +27,12 @@ export function SyncStatusScreen() {
   const state = useAppState();
   const { pending, lastSyncAt, problems, running } = state.sync;
   const unreachable = state.online.value ? state.sync.unreachable.value : null;
+  /** A button's failure, said in a toast that stays until closed. */
+  const failed = (what: string) => (e: unknown) =>
+    showToast(state, 'danger', `${what}：${e instanceof Error ? e.message : String(e)}。请稍后再试。`);
   useEffect(() => {
-    void refreshSyncStatus(state);
-    // A store that cannot be read leaves the list as it was; the screen still shows the rest.
+    // A store that cannot be read leaves the figures as they were; the screen still shows the rest.
+    void refreshSyncStatus(state).catch(() => undefined);
     void refreshDeviceProblems(state).catch(() => undefined);
   }, []);
   return (
@@ -42,7 +52,11 @@ export function SyncStatusScreen() {
           <dd>{lastSyncAt.value ? formatTime(lastSyncAt.value) : '还没有同步过'}</dd>
         </dl>
         {state.deps.syncNow && (
-          <Button variant="primary" disabled={running.value || !state.online.value} onClick={() => void syncNow(state)}>
+          <Button
+            variant="primary"
+            disabled={running.value || !state.online.value}
+            onClick={() => void syncNow(state).catch(failed('没能同步'))}
+          >
             {running.value ? '正在同步……' : '立即同步'}
           </Button>
         )}
@@ -80,9 +94,13 @@ export function SyncStatusScreen() {
                 已尝试 {p.attempts} 次 · {formatTime(p.updatedAt)}
               </p>
               <div class="row">
-                {p.state === 'failed' && <Button onClick={() => void retrySyncEntry(state, p.id)}>重试</Button>}
+                {p.state === 'failed' && (
+                  <Button onClick={() => void retrySyncEntry(state, p.id).catch(failed('没能重试'))}>重试</Button>
+                )}
                 {p.state === 'rejected' && (
-                  <Button onClick={() => void dismissSyncProblem(state, p.id)}>我知道了，去修改办件</Button>
+                  <Button onClick={() => void dismissSyncProblem(state, p.id).catch(failed('没能记下'))}>
+                    我知道了，去修改办件
+                  </Button>
                 )}
               </div>
             </li>

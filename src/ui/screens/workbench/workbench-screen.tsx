@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { flushCaseSave, openCase, refreshStorageInfo } from '../../../state';
+import { flushCaseSave, openCase, refreshStorageInfo, showToast } from '../../../state';
 import { onBeforeReload } from '../../../state/before-reload';
 import { Banner } from '../../components/banner';
 import { LinkButton } from '../../components/button';
@@ -43,7 +43,15 @@ export function WorkbenchView({ id }: { id: string }) {
   }, [id]);
   useEffect(() => {
     // Typing is saved after a short pause; leaving the page must not lose the last keystrokes.
-    const flush = () => void flushCaseSave(state);
+    // Leaving the case (or the page): its own error line is gone with it, so the toast says it.
+    const flush = () =>
+      void flushCaseSave(state).catch((e: unknown) =>
+        showToast(
+          state,
+          'danger',
+          `办件没能保存（${e instanceof Error ? e.message : String(e)}）。请回到这个办件再试。`,
+        ),
+      );
     const onHide = () => {
       if (document.visibilityState === 'hidden') flush();
     };
