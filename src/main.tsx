@@ -81,30 +81,30 @@ function signedInScreenUp(): Promise<void> {
 // A locked start reads the list's first page while the PIN is typed, and draws the shell with it.
 const beforeFirstScreen = (s: AppState) => (listIsNext(s) ? showFirstPageEarly(s) : Promise.resolve());
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
   // This device's storage could not be read (blocked, full or damaged): the login comes next, and
   // the agent is told why nothing stored shows.
   .catch((e: unknown) =>
-    showToast(state, 'danger', `无法读取本机数据（${reason(e)}）。请刷新页面再试；仍不行，请联系县里的管理员。`),
+    showToast(
+      state,
+      'danger',
+      `无法读取本机数据（${e instanceof Error ? e.message : String(e)}）。请刷新页面再试；仍不行，请联系县里的管理员。`,
+    ),
   )
   .then(async () => {
     if (!state.session.value && state.router.route.value.name !== 'login')
       state.router.navigate({ name: 'login' }, { replace: true });
     // The service worker installs the app shell for offline use: on the login screen at the first
     // idle time (the agent is typing), otherwise once the first screen is up, with sync.
-    let swStarted = false;
-    const startServiceWorker = async () => {
-      if (swStarted) return;
-      swStarted = true;
-      try {
-        (await import('./background-sw')).startServiceWorker(state);
-      } catch (e) {
-        swStarted = false; // its file could not be loaded: the next call tries again
-        throw e;
-      }
-    };
+    let swStart: Promise<void> | undefined;
+    /** Once; every call waits for the same start, and one that failed to load is tried again. */
+    const startServiceWorker = () =>
+      (swStart ??= import('./background-sw')
+        .then((m) => m.startServiceWorker(state))
+        .catch((e: unknown) => {
+          swStart = undefined;
+          throw e;
+        }));
     if (!state.session.value || state.router.route.value.name === 'login')
       void idle()
         .then(startServiceWorker)
@@ -116,8 +116,8 @@ void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
     await longIdle();
     await Promise.all([startServiceWorker(), import('./background').then((m) => m.startSync(state))]);
   })
-  // A file of this version is gone from the server and from the device (an update half taken):
-  // the offline copy or sync does not start until a reload.
-  .catch((e: unknown) => showToast(state, 'danger', `离线或同步功能没能启动（${reason(e)}）。请刷新页面。`));
+  // A file of this version could not be loaded (a first visit that lost its signal, or an update
+  // half taken): the offline copy or sync does not start until a reload where there is signal.
+  .catch(() => showToast(state, 'warning', '离线或同步功能没能启动。请在有信号的地方刷新页面。'));
 
 render(<App state={state} />, document.getElementById('app')!);

@@ -54,6 +54,8 @@ export function createCaseListSlice() {
       early: undefined as EarlyPage | undefined,
       /** The generation of the load showFirstPageEarly started: the list's first showing takes it. */
       loadedBeforeShell: undefined as number | undefined,
+      /** The list's error when a page could not be read: cleared once a page reads again. */
+      pageError: undefined as string | undefined,
     },
   };
 }
@@ -259,9 +261,14 @@ export async function ensureCaseRows(state: AppState, start: number, end: number
           });
           state.caseList.rows.value = next;
           p.loaded.add(page);
+          if (p.pageError !== undefined && state.caseList.error.value === p.pageError)
+            state.caseList.error.value = null;
+          p.pageError = undefined;
         } catch (e) {
           // Shown as the list's error; the page is not marked loaded, so scrolling back tries it again.
-          if (gen === p.generation) state.caseList.error.value = e instanceof Error ? e.message : String(e);
+          if (gen !== p.generation) return;
+          p.pageError = e instanceof Error ? e.message : String(e);
+          state.caseList.error.value = p.pageError;
         } finally {
           p.loading.delete(page);
         }

@@ -96,7 +96,7 @@ export function connectSync(
           showToast(
             state,
             'danger',
-            `账号已被停用或撤销，但本机没能结束登录（${e instanceof Error ? e.message : String(e)}）。请刷新页面。`,
+            `这个账号已被停用或撤销，但本机还没能退出这个账号（${e instanceof Error ? e.message : String(e)}）。请刷新页面。`,
           ),
         );
     } else if (s.needsLogin && !warnedLogin) {

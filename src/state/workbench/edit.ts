@@ -21,9 +21,11 @@ export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T>
   return run;
 }
 
+const SAVE_FAILED = '保存失败';
 /** Shown on the workbench; the change stays marked unsaved, so the next save tries it again. */
 function saveFailed(state: AppState, e: unknown): void {
-  state.workbench.error.value = `保存失败：${String(e instanceof Error ? e.message : e)}`;
+  const reason = String(e instanceof Error ? e.message : e);
+  state.workbench.error.value = reason.startsWith(SAVE_FAILED) ? reason : `${SAVE_FAILED}：${reason}`;
 }
 
 function schedule(state: AppState, immediate: boolean): void | Promise<void> {
@@ -72,6 +74,8 @@ export async function flushCaseSave(state: AppState): Promise<void> {
     const materials = state.workbench.materials.value.filter((m) => ids.has(m.id) && m.caseId === c.id);
     try {
       await saveCaseWithMaterials({ case: c, materials, expectStatus: [c.status] });
+      // Written now, with what an earlier failed save still held: its message is out of date.
+      if (state.workbench.error.value?.startsWith(SAVE_FAILED)) state.workbench.error.value = null;
     } catch (e) {
       // Still unsaved: the next flush tries again.
       if (caseDirty) dirtyCases.set(state, true);

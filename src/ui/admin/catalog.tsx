@@ -190,7 +190,7 @@ export function CatalogScreen({ visit }: { visit: number }) {
               // Moved or deleted since it was chosen, or unreadable.
               s.message.value = {
                 tone: 'danger',
-                text: `读不出这个文件（${x instanceof Error ? x.message : String(x)}），请重新选择。`,
+                text: `读不出这个文件（${x instanceof Error ? x.message : String(x)}）。请重新选择。`,
               };
               return;
             }

@@ -36,12 +36,15 @@ export function DivisionsScreen({ state, visit }: { state: AdminState; visit: nu
           onChange={async (e) => {
             const file = e.currentTarget.files?.[0];
             if (!file) return;
-            fileName.value = file.name;
             try {
               csv.value = decodeCsv(await file.arrayBuffer());
+              fileName.value = file.name;
             } catch (x) {
-              // Moved or deleted since it was chosen, or unreadable.
-              state.preview.error.value = `读不出这个文件（${x instanceof Error ? x.message : String(x)}），请重新选择。`;
+              // Moved or deleted since it was chosen, or unreadable: nothing of an earlier file stays
+              // to be imported under this one's name.
+              csv.value = null;
+              state.preview.reset();
+              state.preview.error.value = `读不出这个文件（${x instanceof Error ? x.message : String(x)}）。请重新选择。`;
               return;
             }
             await state.previewCsv(csv.value);

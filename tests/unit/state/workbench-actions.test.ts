@@ -318,11 +318,12 @@ describe('tolerance (容缺)', () => {
     await openCase(state, c.id);
     getDb().close(); // storage gone for a moment (the browser closed the database)
     await setTolerance(state, 'photo', '2026-12-02'); // resolves: the failure is shown, not thrown
-    expect(state.workbench.error.value).toMatch(/^保存失败：/);
+    expect(state.workbench.error.value).toMatch(/^保存失败/);
     expect(statusOf('photo')).toBe('tolerated');
     await getDb().open();
     await flushCaseSave(state);
     expect((await getCase(c.id))?.tolerance).toEqual([{ requirementId: 'photo', promisedBy: '2026-12-02' }]);
+    expect(state.workbench.error.value).toBeNull(); // written now: no stale 保存失败
   });
 });
 

@@ -53,7 +53,7 @@ export function PersonEditScreen({ id }: { id?: string }) {
       <h1 id="person-title">{title}</h1>
       {!edit && failed.value && (
         <p class="error-text" role="alert">
-          档案没能读出（{failed.value}）。请返回档案列表后再试。
+          没能读取这份档案（{failed.value}）。请返回档案列表后再试。
         </p>
       )}
       {!edit && !failed.value && <p aria-busy="true">正在读取……</p>}

@@ -26,13 +26,14 @@ export function SettingsScreen() {
   }, []);
 
   /** A failure of these buttons, said in a toast that stays until closed. */
-  const failed = (what: string) => (e: unknown) => showToast(state, 'danger', `${what}（${errorMessage(e)}）`);
+  const failed = (what: string, then: string) => (e: unknown) =>
+    showToast(state, 'danger', `${what}（${errorMessage(e)}）。${then}`);
   const ask = async (what: 'logout' | 'everywhere') => {
     // The dialog warns about unsent cases: without their count, it is not offered.
     try {
       unsent.value = await unsentCount();
     } catch (e) {
-      failed('没能读取本机还没同步的办件，暂不能退出。请刷新页面再试')(e);
+      failed('没能读取本机还没同步的办件，暂不能退出', '请刷新页面再试。')(e);
       return;
     }
     everywhereError.value = null;
@@ -84,7 +85,9 @@ export function SettingsScreen() {
           >
             {!lock.locked && lock.pin ? '修改锁屏密码' : '设置锁屏密码'}
           </Button>
-          <Button onClick={() => void lockDevice(state).catch(failed('没能锁定。请刷新页面，代办通会以锁定状态打开'))}>
+          <Button
+            onClick={() => void lockDevice(state).catch(failed('没能锁定', '请刷新页面，代办通会以锁定状态打开。'))}
+          >
             立即锁定
           </Button>
         </div>
@@ -126,7 +129,7 @@ export function SettingsScreen() {
         }}
         onConfirm={() => {
           confirming.value = null;
-          if (!everywhere) void logout(state).catch(failed('退出没能完成，请再试一次'));
+          if (!everywhere) void logout(state).catch(failed('退出没能完成', '请再试一次。'));
           else
             void signOutEverywhere(state).catch((e: unknown) => {
               everywhereError.value = errorMessage(e);

@@ -29,7 +29,7 @@ export function SyncStatusScreen() {
   const unreachable = state.online.value ? state.sync.unreachable.value : null;
   /** A button's failure, said in a toast that stays until closed. */
   const failed = (what: string) => (e: unknown) =>
-    showToast(state, 'danger', `${what}：${e instanceof Error ? e.message : String(e)}。请稍后再试。`);
+    showToast(state, 'danger', `${what}（${e instanceof Error ? e.message : String(e)}）。请稍后再试。`);
   useEffect(() => {
     // A store that cannot be read leaves the figures as they were; the screen still shows the rest.
     void refreshSyncStatus(state).catch(() => undefined);
@@ -98,7 +98,7 @@ export function SyncStatusScreen() {
                   <Button onClick={() => void retrySyncEntry(state, p.id).catch(failed('没能重试'))}>重试</Button>
                 )}
                 {p.state === 'rejected' && (
-                  <Button onClick={() => void dismissSyncProblem(state, p.id).catch(failed('没能记下'))}>
+                  <Button onClick={() => void dismissSyncProblem(state, p.id).catch(failed('没能标记为已知道'))}>
                     我知道了，去修改办件
                   </Button>
                 )}

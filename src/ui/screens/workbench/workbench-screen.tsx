@@ -49,7 +49,7 @@ export function WorkbenchView({ id }: { id: string }) {
         showToast(
           state,
           'danger',
-          `办件没能保存（${e instanceof Error ? e.message : String(e)}）。请回到这个办件再试。`,
+          `这次的修改可能没有保存（${e instanceof Error ? e.message : String(e)}）。请回到这个办件检查，并重新填写。`,
         ),
       );
     const onHide = () => {
