@@ -15,6 +15,7 @@ import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
 import { chinaDate } from './domain/dates';
+import { onceUntilFailed } from './domain/once-until-failed';
 import './ui/theme.css';
 
 const state = createAppState({
@@ -96,15 +97,9 @@ void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
       state.router.navigate({ name: 'login' }, { replace: true });
     // The service worker installs the app shell for offline use: on the login screen at the first
     // idle time (the agent is typing), otherwise once the first screen is up, with sync.
-    let swStart: Promise<void> | undefined;
-    /** Once; every call waits for the same start, and one that failed to load is tried again. */
-    const startServiceWorker = () =>
-      (swStart ??= import('./background-sw')
-        .then((m) => m.startServiceWorker(state))
-        .catch((e: unknown) => {
-          swStart = undefined;
-          throw e;
-        }));
+    const startServiceWorker = onceUntilFailed(() =>
+      import('./background-sw').then((m) => m.startServiceWorker(state)),
+    );
     if (!state.session.value || state.router.route.value.name === 'login')
       void idle()
         .then(startServiceWorker)

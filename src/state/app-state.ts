@@ -3,6 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Actor } from '../domain/schemas/common';
 import { chinaDate } from '../domain/dates';
+import { onceUntilFailed } from '../domain/once-until-failed';
 import type { ApiClient, ApiClientOptions } from '../net/client';
 import type { AppDeps } from './deps';
 import type { Session } from './session';
@@ -19,14 +20,7 @@ import { createDeviceLockSlice } from './device-key';
  * list, offline) makes none. Every method is asynchronous, so callers cannot tell the difference.
  */
 function lazyApiClient(options: ApiClientOptions): ApiClient {
-  let client: Promise<ApiClient> | undefined;
-  const get = () =>
-    (client ??= import('../net/client')
-      .then((m) => m.createApiClient(options))
-      .catch((e: unknown) => {
-        client = undefined;
-        throw e;
-      }));
+  const get = onceUntilFailed(() => import('../net/client').then((m) => m.createApiClient(options)));
   return {
     call: async (spec, input, signal) => (await get()).call(spec, input, signal),
     callChecked: async (spec, input, check, signal) => (await get()).callChecked(spec, input, check, signal),

@@ -2,16 +2,7 @@
 // when evaluated, so the first screen (login, lock screen) does without it. The unlock and the
 // login start loading it beside their key derivation; unlockStorage waits for it.
 import { useCipher } from './vault';
+import { onceUntilFailed } from '../domain/once-until-failed';
 
-let loading: Promise<void> | undefined;
-
-export function loadCipher(): Promise<void> {
-  loading ??= import('@noble/ciphers/aes.js').then(
-    (m) => useCipher(m.gcm),
-    (e: unknown) => {
-      loading = undefined; // a failed fetch is tried again at the next unlock
-      throw e;
-    },
-  );
-  return loading;
-}
+/** A failed fetch is tried again at the next unlock. */
+export const loadCipher = onceUntilFailed(() => import('@noble/ciphers/aes.js').then((m) => useCipher(m.gcm)));
