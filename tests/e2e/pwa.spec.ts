@@ -99,6 +99,63 @@ test('a new version waits until the agent taps the update banner, then takes ove
   }
 });
 
+test('the browser answers the start page and its script from the cache, each version its own', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  const app = await serveBuiltApp();
+  const login = page.getByRole('heading', { name: '代办通 · 登录' });
+  const banner = page.getByRole('button', { name: '发现新版本，点击更新' });
+  // Where the navigation and the first screen's script were answered: 'cache' is a static route
+  // (the worker not asked, nor started); 'fetch-event' or '' would be the worker or the network.
+  const sources = () =>
+    page.evaluate(() => {
+      type Routed = PerformanceResourceTiming & { workerMatchedSourceType?: string };
+      const nav = performance.getEntriesByType('navigation')[0] as Routed;
+      const script = (performance.getEntriesByType('resource') as Routed[]).find((r) =>
+        /\/assets\/index-[^/]+\.js$/.test(r.name),
+      );
+      return { page: nav.workerMatchedSourceType, script: script?.workerMatchedSourceType };
+    });
+  const build = () =>
+    page
+      .locator('meta[name="daiban-build"]')
+      .getAttribute('content', { timeout: 1_000 })
+      .catch(() => null);
+  const shellCaches = () =>
+    page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('daiban-shell-')).length);
+  try {
+    await page.goto(app.url);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(login).toBeVisible();
+    expect(await sources()).toEqual({ page: 'cache', script: 'cache' });
+    await context.setOffline(false);
+
+    app.newServiceWorkerVersion({ startPageMarker: 'v2' });
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+    await expect(banner).toBeVisible({ timeout: 30_000 });
+    // Waiting for the agent: a reload still gets the page of the version in control.
+    await page.reload();
+    await expect(login).toBeVisible();
+    expect(await build()).toBeNull();
+    expect(await sources()).toEqual({ page: 'cache', script: 'cache' });
+
+    await banner.click();
+    await expect.poll(build, { timeout: 30_000 }).toBe('v2');
+    await waitForServiceWorker(page);
+    await page.reload();
+    expect(await build()).toBe('v2');
+    expect(await sources()).toEqual({ page: 'cache', script: 'cache' });
+    // The old version's start page went with it.
+    expect(await shellCaches()).toBe(1);
+  } finally {
+    await app.close();
+  }
+});
+
 // Known, not fixed (test.fixme): CI sat three times with the new worker 'installed' after the
 // agent's 更新. The browser stops the old worker to hand over; a request of the page's that lands
 // in that moment starts it again, and Chromium then parks the new worker: asking it again starts

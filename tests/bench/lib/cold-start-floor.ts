@@ -3,7 +3,8 @@
 // router, no sync, no boot screen — so the bench can show how much of the app's time is its own.
 //
 // What it does is what the app cannot skip, the same way the app does it:
-// - a service worker answers the navigation from Cache Storage (offline);
+// - the browser answers the navigation from Cache Storage (offline) by the service worker's static
+//   route, as the app's does (sw/static-routes.ts), without starting the worker;
 // - one inline script reads the wrapped data key from its IndexedDB store and draws a PIN pad in
 //   the app's Chinese font (the probe taps the PIN once the pad is painted);
 // - the list's first page (100 rows, newest first, one getAllRecords) and its count are read
@@ -148,7 +149,11 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <body><main id="app"></main><script type="module">${SCRIPT}</script></body></html>`;
 
 const WORKER = `
-self.addEventListener('install', (e) => { self.skipWaiting(); e.waitUntil(caches.open('floor').then((c) => c.add('/'))); });
+self.addEventListener('install', (e) => {
+  self.skipWaiting();
+  e.addRoutes?.({ condition: { urlPattern: { pathname: '/', search: '', baseURL: self.registration.scope }, requestMode: 'navigate' }, source: { cacheName: 'floor' } });
+  e.waitUntil(caches.open('floor').then((c) => c.add('/')));
+});
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener('fetch', (e) => {
   if (e.request.mode === 'navigate') e.respondWith(caches.match('/').then((r) => r ?? fetch(e.request)));
