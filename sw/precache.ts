@@ -6,19 +6,14 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { addStaticRoutes, copyShellForStaticRoute, dropOtherShellCopies, type ShellCopy } from './static-routes';
+import { addStaticRoutes, copyShellForStaticRoute, dropOtherShellCopies, shellCopyOf } from './static-routes';
 
 declare const self: ServiceWorkerGlobalScope;
 
 const manifest = self.__WB_MANIFEST;
 const precache = new PrecacheController();
 precache.addToCacheList(manifest);
-const htmlCacheKey = precache.getCacheKeyForURL('/index.html');
-const revision = manifest.find((entry) => typeof entry !== 'string' && entry.url === 'index.html');
-const shell: ShellCopy | undefined =
-  htmlCacheKey && revision && typeof revision !== 'string' && revision.revision
-    ? { htmlCacheKey, revision: revision.revision, precacheName: precache.strategy.cacheName }
-    : undefined;
+const shell = shellCopyOf(manifest, precache);
 
 self.addEventListener('install', (event) => {
   if (shell) addStaticRoutes(event, shell);

@@ -6,6 +6,7 @@
 // the same bytes. Routes belong to the version that added them, so the start page is copied into a
 // cache named after its revision: a page reloaded before the user accepts an update still gets the
 // HTML of the version that controls it.
+import type { PrecacheController, PrecacheEntry } from 'workbox-precaching';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -20,16 +21,35 @@ export type ShellCopy = {
   htmlCacheKey: string;
   /** The revision of index.html: names this version's shell cache. */
   revision: string;
-  /** Workbox's precache, where the hashed built files are stored under their own URLs. */
+  /** Workbox's precache. */
   precacheName: string;
+  /**
+   * Every built file under assets/ is stored under its own URL (hashed names: no revision), so a
+   * route can send /assets/* to the precache; a revisioned one would miss there, offline too.
+   */
+  assetsUnderOwnURL: boolean;
 };
+
+/** What the routes need from this version's precache manifest; none without an index.html. */
+export function shellCopyOf(manifest: (string | PrecacheEntry)[], precache: PrecacheController): ShellCopy | undefined {
+  const entries = manifest.filter((e) => typeof e !== 'string');
+  const html = entries.find((e) => e.url === 'index.html');
+  const htmlCacheKey = precache.getCacheKeyForURL('/index.html');
+  if (!html?.revision || !htmlCacheKey) return undefined;
+  return {
+    htmlCacheKey,
+    revision: html.revision,
+    precacheName: precache.strategy.cacheName,
+    assetsUnderOwnURL: entries.every((e) => !e.url.startsWith('assets/') || !e.revision),
+  };
+}
 
 const shellCacheName = (revision: string) => `${SHELL_CACHE_PREFIX}${revision}`;
 
 /** Called synchronously in `install`: the routes are part of the version being installed. */
 export function addStaticRoutes(event: ExtendableEvent, shell: ShellCopy): void {
-  const routes = (event as InstallEventWithRoutes).addRoutes;
-  if (!routes) return;
+  const addRoutes = (event as InstallEventWithRoutes).addRoutes;
+  if (!addRoutes) return;
   const baseURL = self.registration.scope;
   const start = new URL(baseURL).pathname;
   const rules: RouterRule[] = [
@@ -38,12 +58,15 @@ export function addStaticRoutes(event: ExtendableEvent, shell: ShellCopy): void 
       condition: { urlPattern: { pathname: start, search: '', baseURL }, requestMode: 'navigate' },
       source: { cacheName: shellCacheName(shell.revision) },
     },
-    // Hashed file names never change content; one not in the cache falls through to the network,
-    // as it did through the fetch handler.
-    { condition: { urlPattern: { pathname: `${start}assets/*`, baseURL } }, source: { cacheName: shell.precacheName } },
   ];
+  // A file not in the cache goes on to the network, as through the fetch handler.
+  if (shell.assetsUnderOwnURL)
+    rules.push({
+      condition: { urlPattern: { pathname: `${start}assets/*`, baseURL } },
+      source: { cacheName: shell.precacheName },
+    });
   // A browser that refuses the rules keeps the fetch handler for everything: nothing is lost.
-  event.waitUntil(routes.call(event, rules).catch(() => undefined));
+  addRoutes.call(event, rules).catch((e: unknown) => console.warn('static routes refused; the worker answers', e));
 }
 
 /** After the precache is filled: the start page, stored under its own URL for the static route. */

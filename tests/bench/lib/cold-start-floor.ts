@@ -151,7 +151,7 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 const WORKER = `
 self.addEventListener('install', (e) => {
   self.skipWaiting();
-  e.addRoutes?.({ condition: { urlPattern: { pathname: '/', search: '', baseURL: self.registration.scope }, requestMode: 'navigate' }, source: { cacheName: 'floor' } });
+  e.addRoutes?.({ condition: { urlPattern: { pathname: '/', search: '', baseURL: self.registration.scope }, requestMode: 'navigate' }, source: { cacheName: 'floor' } })?.catch(() => {});
   e.waitUntil(caches.open('floor').then((c) => c.add('/')));
 });
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
