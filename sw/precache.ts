@@ -16,8 +16,9 @@ precache.addToCacheList(manifest);
 const shell = shellCopyOf(manifest, precache);
 
 self.addEventListener('install', (event) => {
-  if (shell) addStaticRoutes(event, shell);
   event.waitUntil(precache.install(event).then(() => shell && copyShellForStaticRoute(shell)));
+  // After the precache's waitUntil: whatever a browser's addRoutes does, the install still fills it.
+  if (shell) addStaticRoutes(event, shell);
 });
 self.addEventListener('activate', (event) => {
   event.waitUntil(precache.activate(event).then(() => shell && dropOtherShellCopies(shell)));
