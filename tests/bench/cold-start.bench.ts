@@ -263,7 +263,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     server = await startServer(dist);
     const out: BenchResult[] = [];
-    if (baseDist) baseServer = await startServer(baseDist);
+    if (baseDist) baseServer = await startServer(baseDist, baseSources);
     const first = PARTS.has('start') ? await firstVisit(coldProfile, server.url) : undefined;
     const baseFirst = first && baseServer ? await firstVisit(baseColdProfile, baseServer.url) : undefined;
     if (PARTS.has('floor')) {

@@ -78,9 +78,10 @@ async function score(url: string, port: number): Promise<Scored> {
 /** One build's two starts: the login page on a new device, and the everyday start after a sign-in. */
 interface Side { name: string; app: RunningApp; profiles: string[]; login: Scored[]; everyday: Scored[]; installErrors: string[] }
 
-async function sideFor(name: string, outDir: string): Promise<Side> {
+/** `root`: the sources whose server serves the build (a base build's own, headers included). */
+async function sideFor(name: string, outDir: string, root?: string): Promise<Side> {
   const profiles = [mkdtempSync(join(tmpdir(), 'daiban-lh-new-')), mkdtempSync(join(tmpdir(), 'daiban-lh-day-'))];
-  return { name, app: await startServer(outDir), profiles, login: [], everyday: [], installErrors: [] };
+  return { name, app: await startServer(outDir, root), profiles, login: [], everyday: [], installErrors: [] };
 }
 
 /** A new device each time: a fresh profile, the login page. */
@@ -119,7 +120,7 @@ export async function run(): Promise<BenchResult[]> {
       dirs.push(src);
       const baseDir = await buildAppInto(src);
       dirs.push(baseDir);
-      sides.push(await sideFor(`base ${BASE_REF}`, baseDir));
+      sides.push(await sideFor(`base ${BASE_REF}`, baseDir, src));
     }
     for (let i = 0; i < RUNS; i++) {
       loads.push(loadavg()[0]!);

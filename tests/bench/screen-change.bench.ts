@@ -74,7 +74,8 @@ const STEPS: { name: string; click: Target | 'back'; ready: Target[]; complete?:
   { name: '开始办件 → workbench', click: { selector: 'button', text: '开始办件' }, ready: WORKBENCH, complete: WORKBENCH_REST },
 ];
 
-interface Side { name: string; dist: string; profile: string; app?: RunningApp; context?: BrowserContext; runs: ScreenTiming[][] }
+/** `sources`: a base build's own sources, whose server serves it (headers included). */
+interface Side { name: string; dist: string; sources?: string; profile: string; app?: RunningApp; context?: BrowserContext; runs: ScreenTiming[][] }
 
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
@@ -86,7 +87,7 @@ async function launch(profile: string): Promise<BrowserContext> {
 }
 
 async function prepare(side: Side): Promise<void> {
-  side.app = await startServer(side.dist);
+  side.app = await startServer(side.dist, side.sources);
   side.context = await launch(side.profile);
   const page = side.context.pages()[0] ?? (await side.context.newPage());
   await signInWithPin(page, side.app.url, PIN);
@@ -134,7 +135,7 @@ export async function run(): Promise<BenchResult[]> {
   const sides: Side[] = [];
   try {
     sides.push({ name: 'this build', dist: await buildAppInto(), profile: mkdtempSync(join(tmpdir(), 'daiban-screen-new-')), runs: [] });
-    sides.push({ name: `before (${BASE_REF})`, dist: await buildAppInto(baseSources), profile: mkdtempSync(join(tmpdir(), 'daiban-screen-base-')), runs: [] });
+    sides.push({ name: `before (${BASE_REF})`, dist: await buildAppInto(baseSources), sources: baseSources, profile: mkdtempSync(join(tmpdir(), 'daiban-screen-base-')), runs: [] });
     for (const side of sides) await prepare(side);
     for (let i = 0; i < RUNS; i++) for (const side of sides) side.runs.push(await oneRun(side));
 

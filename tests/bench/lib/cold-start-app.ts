@@ -59,12 +59,13 @@ export async function freePort(): Promise<number> {
 
 export interface RunningApp { url: string; close(): Promise<void> }
 
-/** Starts the real server over `staticDir`; resolves once /api/health answers. */
-export async function startServer(staticDir: string): Promise<RunningApp> {
+/** Starts the real server over `staticDir`; resolves once /api/health answers. `root`: the
+ *  sources whose server runs (a base build's own, so its headers are the base's too). */
+export async function startServer(staticDir: string, root = REPO): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-bench-data-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: REPO,
+    cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', DAIBAN_DATA_DIR: dataDir, DAIBAN_STATIC_DIR: staticDir,
