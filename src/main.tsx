@@ -18,6 +18,12 @@ import { chinaDate } from './domain/dates';
 import { onceUntilFailed } from './domain/once-until-failed';
 import './ui/theme.css';
 
+// Whatever page opened this window (window.open) loses its hold on it: with the link cut, that
+// page can no longer send this window anywhere (to a look-alike login, say). The server sends no
+// Cross-Origin-Opener-Policy, which would cut it too but costs every cold start a second renderer
+// process (src/server/http/security.ts). Nothing here uses the opener.
+if (window.opener) window.opener = null;
+
 const state = createAppState({
   router: createRouter(window),
   fetch: (input, init) => window.fetch(input, init),

@@ -143,3 +143,35 @@ test('IndexedDB holds no personal data in clear; lock → PIN → the data is ba
   await pressPin(page, PIN);
   await expect(page.getByText(PERSON.name).first()).toBeVisible({ timeout: 30_000 });
 });
+
+test('a page that opened the app with window.open can no longer send its window anywhere', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // The attacker: a page of another origin on the same machine (127.0.0.1, not localhost) that
+  // opens the app and keeps the handle, to send the window to a look-alike login later.
+  await page.goto(`${baseURL!.replace('localhost', '127.0.0.1')}/api/health`);
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    page.evaluate((url) => void ((window as { opened?: Window | null }).opened = window.open(url)), `${baseURL}/`),
+  ]);
+  const sendAway = () =>
+    page.evaluate(() => {
+      try {
+        (window as { opened?: Window | null }).opened!.location.href = 'http://127.0.0.1:9/look-alike';
+        return 'navigated';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+
+  await expect(popup.locator('#login-title')).toBeVisible();
+  expect(await popup.evaluate(() => window.opener)).toBeNull();
+  expect(await sendAway()).toBe('SecurityError');
+  // Reloaded, it is still the app's, and still out of the attacker's reach.
+  await popup.reload();
+  await expect(popup.locator('#login-title')).toBeVisible();
+  expect(await sendAway()).toBe('SecurityError');
+  expect(new URL(popup.url()).host).toBe(new URL(baseURL!).host);
+});

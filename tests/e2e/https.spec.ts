@@ -73,6 +73,9 @@ test('on https://daiban.test the app installs, works offline, hashes photos and 
   const page = await context.newPage();
   await login(page, 'agent1');
   expect(await page.evaluate(() => window.isSecureContext && typeof crypto.subtle?.digest === 'function')).toBe(true);
+  // Origin-keyed without the Origin-Agent-Cluster header (security.ts): document.domain cannot
+  // open the page to another origin of its site.
+  expect(await page.evaluate(() => window.originAgentCluster)).toBe(true);
   await expect(page.getByTestId('insecure-banner')).toBeHidden();
 
   await context.setOffline(true);

@@ -174,6 +174,12 @@ describe('headers', () => {
     expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:\/\//);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    // Not sent: each costs every start a second renderer process (security.ts). The page cuts its
+    // opener's hold itself (device-crypt.spec.ts), and Chromium keys its agent cluster by origin
+    // without the header (https.spec.ts).
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(res.headers['origin-agent-cluster']).toBeUndefined();
   });
 });
 

@@ -48,6 +48,22 @@ export async function installSecurity(
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
+    // Neither header is sent: each made the browser throw away the renderer it had started for
+    // the navigation and start another once the answer came (a new browsing context group; an
+    // origin-keyed process), ≈ 125 ms of every cold start at 4× CPU and ≈ 90 ms unthrottled
+    // (issue 13; docs/performance-log.md, stop 45). What that gives up, and what stands instead:
+    // - COOP cut every other page's hold on the app's window. The page cuts the link to its
+    //   opener itself as it starts (src/main.tsx): the opener can then no longer navigate the
+    //   window (device-crypt.spec.ts tries). The app has no frames, no window message listener
+    //   and opens no windows, so what a page that opened it still has (its closed and length) tells
+    //   nothing.
+    // - Origin-Agent-Cluster asked for a process of the app's origin alone, apart from other
+    //   origins of its site (another port or subdomain of the same host). Without it the app
+    //   shares its site's process (site isolation still keeps other sites out), and Chromium still
+    //   keys its agent cluster by origin: document.domain cannot join it to another origin
+    //   (https.spec.ts).
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
   });
   await app.register(rateLimit, {
     global: true,
