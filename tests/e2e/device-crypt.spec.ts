@@ -144,6 +144,9 @@ test('IndexedDB holds no personal data in clear; lock → PIN → the data is ba
   await expect(page.getByText(PERSON.name).first()).toBeVisible({ timeout: 30_000 });
 });
 
+/** The attacker page's global: the handle window.open gave it. */
+type Opener = { opened?: Window | null };
+
 test('a page that opened the app with window.open can no longer send its window anywhere', async ({
   page,
   context,
@@ -154,12 +157,12 @@ test('a page that opened the app with window.open can no longer send its window 
   await page.goto(`${baseURL!.replace('localhost', '127.0.0.1')}/api/health`);
   const [popup] = await Promise.all([
     context.waitForEvent('page'),
-    page.evaluate((url) => void ((window as { opened?: Window | null }).opened = window.open(url)), `${baseURL}/`),
+    page.evaluate((url) => void ((window as Opener).opened = window.open(url)), `${baseURL}/`),
   ]);
   const sendAway = () =>
     page.evaluate(() => {
       try {
-        (window as { opened?: Window | null }).opened!.location.href = 'http://127.0.0.1:9/look-alike';
+        (window as Opener).opened!.location.href = 'http://127.0.0.1:9/look-alike';
         return 'navigated';
       } catch (e) {
         return (e as Error).name;
