@@ -14,6 +14,7 @@ import { readFirstPageEarly, showFirstPageEarly } from './state/case-list';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
+import { linkManifest } from './ui/app/manifest-link';
 import { chinaDate } from './domain/dates';
 import { onceUntilFailed } from './domain/once-until-failed';
 import './ui/theme.css';
@@ -38,6 +39,9 @@ state.online.value = navigator.onLine;
 // down later (issue 13: Lighthouse's layout shift of 0.117 on the login page).
 if ('serviceWorker' in navigator && !navigator.serviceWorker.controller && !import.meta.env.DEV)
   state.offline.value = 'preparing';
+// A first visit links the manifest at once (the install offer needs it); an everyday start links
+// it when the service worker starts (ui/app/manifest-link.ts says why).
+if (!navigator.serviceWorker?.controller) linkManifest();
 window.addEventListener('online', () => {
   state.online.value = true;
 });
@@ -103,9 +107,10 @@ void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
       state.router.navigate({ name: 'login' }, { replace: true });
     // The service worker installs the app shell for offline use: on the login screen at the first
     // idle time (the agent is typing), otherwise once the first screen is up, with sync.
-    const startServiceWorker = onceUntilFailed(() =>
-      import('./background-sw').then((m) => m.startServiceWorker(state)),
-    );
+    const startServiceWorker = onceUntilFailed(() => {
+      linkManifest();
+      return import('./background-sw').then((m) => m.startServiceWorker(state));
+    });
     if (!state.session.value || state.router.route.value.name === 'login')
       void idle()
         .then(startServiceWorker)

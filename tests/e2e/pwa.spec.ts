@@ -1,7 +1,7 @@
 // The PWA shell: installable manifest with real PNG icons, offline deep links (navigation
 // fallback), and updates that wait for the user's consent (no silent skipWaiting).
 import { expect, test } from '@playwright/test';
-import { waitForServiceWorker } from './fixtures/app';
+import { login, unlock, waitForServiceWorker } from './fixtures/app';
 import { watchWorkers } from './fixtures/worker-timeline';
 import { serveBuiltApp } from './fixtures/static-server';
 
@@ -32,6 +32,50 @@ test('the manifest lists PNG icons of the declared sizes, including maskable one
     const { width, height } = pngSize(body);
     expect(`${width}x${height}`).toBe(icon.sizes);
   }
+});
+
+test('the manifest is linked at once on a first visit, and on an everyday start once the list is up', async ({
+  page,
+  context,
+}) => {
+  // Whether the page has the manifest's link when the app draws its first screen (boot or login).
+  await context.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      if (!document.getElementById('app')?.firstChild) return;
+      seen.disconnect();
+      (window as Window & { manifestAtFirstScreen?: boolean }).manifestAtFirstScreen =
+        document.querySelector('link[rel="manifest"]') !== null;
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  const atFirstScreen = () =>
+    page.evaluate(() => (window as Window & { manifestAtFirstScreen?: boolean }).manifestAtFirstScreen);
+  const installabilityErrors = async () => {
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    await cdp.detach();
+    // A test's browser context is incognito: that says nothing about the app.
+    return installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito');
+  };
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '代办通 · 登录' })).toBeVisible();
+  expect(await atFirstScreen()).toBe(true);
+  await waitForServiceWorker(page);
+  expect(await installabilityErrors()).toEqual([]);
+
+  // An everyday start: the browser's manifest and icon work stays out of the way of the unlock.
+  await login(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '代办通已锁定' })).toBeVisible();
+  expect(await atFirstScreen()).toBe(false);
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1, { timeout: 15_000 });
+  expect(await installabilityErrors()).toEqual([]);
 });
 
 test('after the first visit the app opens offline, on any deep link', async ({ page, context }) => {
