@@ -79,3 +79,47 @@ test('after the unlock the list and its first rows are drawn once, and the rows 
   const guessed = await startUnlocked(page);
   expect(guessed.rowMoves).toBeGreaterThan(0);
 });
+
+/** Init script: the filters' option counts when the first case card shows; the agent "busy" meanwhile. */
+function watchFilterOptions(): void {
+  const w = window as Window & { optionsAtFirstRows?: number[]; stopBusy?: () => void };
+  // Keys count as the agent's activity: no long idle time comes while this runs (ui/app/long-idle.ts).
+  const busy = setInterval(() => dispatchEvent(new KeyboardEvent('keydown')), 100);
+  w.stopBusy = () => clearInterval(busy);
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('[role="list"][aria-label="办件"] a.case-card')) return;
+    seen.disconnect();
+    w.optionsAtFirstRows = [...document.querySelectorAll('select')].map((s) => s.options.length);
+  });
+  seen.observe(document, { subtree: true, childList: true });
+}
+
+test("the list's filters draw their options when first needed: a touch, or a quiet moment", async ({ page }) => {
+  await page.goto('/');
+  await login(page, 'agent3');
+  await seedCases(page, 5, '341822100203', 'agent3');
+  await page.addInitScript(watchFilterOptions);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('list', { name: '办件' }).getByRole('link').first()).toBeVisible();
+  const status = page.getByLabel('状态');
+  const item = page.getByLabel('事项');
+  // The first render: each select holds its placeholder (全部…), the chosen option.
+  expect(await page.evaluate(() => (window as Window & { optionsAtFirstRows?: number[] }).optionsAtFirstRows)).toEqual([
+    1, 1,
+  ]);
+  await expect(item.locator('option')).toHaveCount(1);
+  // A touch draws them all before the browser would open the picker (the same task).
+  const afterTouch = await item.evaluate((s: HTMLSelectElement) => {
+    s.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    return new Promise<number>((resolve) => queueMicrotask(() => resolve(s.options.length)));
+  });
+  expect(afterTouch).toBeGreaterThan(10);
+  await item.selectOption('MZ-GLJT');
+  await expect(item).toHaveValue('MZ-GLJT');
+  // The other, untouched, gets its options once the page is quiet.
+  await expect(status.locator('option')).toHaveCount(1);
+  await page.evaluate(() => (window as Window & { stopBusy?: () => void }).stopBusy?.());
+  await expect(status.locator('option')).not.toHaveCount(1, { timeout: 15_000 });
+  expect(await status.locator('option').count()).toBeGreaterThan(5);
+});

@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Signal } from '@preact/signals';
+import { useDeferredOptions } from './deferred-options';
 import './field.css';
 
 export interface FieldMessages {
@@ -146,6 +147,8 @@ type SelectProps = FieldMessages & {
   required?: boolean;
   placeholder?: string;
   disabled?: boolean;
+  /** A long list on a screen's first render: only the chosen option until needed (deferred-options.ts). */
+  deferOptions?: boolean;
 };
 
 export function SelectField({
@@ -160,7 +163,10 @@ export function SelectField({
   options,
   placeholder,
   disabled,
+  deferOptions = false,
 }: SelectProps) {
+  const [allOptions, drawAll] = useDeferredOptions(deferOptions);
+  const drawn = allOptions ? options : options.filter((o) => o.value === value);
   return (
     <Field label={label} hint={hint} error={error} warnings={warnings} derived={derived} required={Boolean(required)}>
       {({ id, describedBy, invalid }) => (
@@ -173,9 +179,12 @@ export function SelectField({
           aria-invalid={invalid || undefined}
           aria-required={required ? true : undefined}
           onChange={(e) => onValue(e.currentTarget.value)}
+          onPointerDown={drawAll}
+          onFocus={drawAll}
+          onKeyDown={drawAll}
         >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
-          {options.map((o) => (
+          {drawn.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

@@ -76,6 +76,7 @@ export function CaseFilters() {
           value={f.status ?? ''}
           placeholder="全部状态"
           options={STATUS_OPTIONS}
+          deferOptions
           onValue={(v) => apply({ ...f, status: (v || undefined) as CaseStatus | undefined, returned: undefined })}
         />
         <SelectField
@@ -83,6 +84,7 @@ export function CaseFilters() {
           value={f.itemCode ?? ''}
           placeholder="全部事项"
           options={itemOptions}
+          deferOptions
           onValue={(v) => apply({ ...f, itemCode: v || undefined })}
         />
       </div>
