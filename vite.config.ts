@@ -5,12 +5,15 @@ import { builtCatalog } from './scripts/catalog-plugin';
 import { ortWasmFromOcrDir, selfHostedOcr } from './scripts/ocr-plugin';
 import { compileHints } from './scripts/compile-hints-plugin';
 import { swSyncScript } from './scripts/sw-sync-plugin';
+import { manifestRevision } from './scripts/manifest-revision';
 
 // The service worker's drain, storage and schemas: a script of its own, imported at install and at
 // the first `sync`, so sw.js stays small for the worker's every start (sw/sync-script-loader.ts).
 const swSync = swSyncScript('sw/sync-script.ts');
 
 export default defineConfig({
+  // An installed app links its manifest at load while this is new on the device (manifest-link.ts).
+  define: { __MANIFEST_REVISION__: JSON.stringify(manifestRevision()) },
   plugins: [
     // The catalogue is validated here, at build time; the app gets it (and its names) as literals.
     builtCatalog(),

@@ -14,7 +14,7 @@ import { readFirstPageEarly, showFirstPageEarly } from './state/case-list';
 import { serveKeyToWorker, watchIdle } from './state/device-key';
 import { firstRowsDrawn } from './state/first-rows';
 import { longIdle } from './ui/app/long-idle';
-import { linkManifest } from './ui/app/manifest-link';
+import { linkAtLoad, linkManifest } from './ui/app/manifest-link';
 import { chinaDate } from './domain/dates';
 import { onceUntilFailed } from './domain/once-until-failed';
 import './ui/theme.css';
@@ -37,11 +37,11 @@ state.online.value = navigator.onLine;
 // A page no service worker controls will download the app for offline use (background-sw.ts, at
 // the first idle time): its banner is there from the first paint instead of pushing the screen
 // down later (issue 13: Lighthouse's layout shift of 0.117 on the login page).
-if ('serviceWorker' in navigator && !navigator.serviceWorker.controller && !import.meta.env.DEV)
-  state.offline.value = 'preparing';
-// A first visit links the manifest at once (the install offer needs it); an everyday start links
-// it when the service worker starts (ui/app/manifest-link.ts says why).
-if (!navigator.serviceWorker?.controller) linkManifest();
+const controlled = !!navigator.serviceWorker?.controller;
+if ('serviceWorker' in navigator && !controlled && !import.meta.env.DEV) state.offline.value = 'preparing';
+// The manifest's link: at once where this start needs it, else after the first screen (below).
+const manifestLinked = !controlled || linkAtLoad(window, Date.now());
+if (manifestLinked) linkManifest();
 window.addEventListener('online', () => {
   state.online.value = true;
 });
@@ -107,15 +107,16 @@ void bootSession(state, { readEarly: readFirstPageEarly, beforeFirstScreen })
       state.router.navigate({ name: 'login' }, { replace: true });
     // The service worker installs the app shell for offline use: on the login screen at the first
     // idle time (the agent is typing), otherwise once the first screen is up, with sync.
-    const startServiceWorker = onceUntilFailed(() => {
-      linkManifest();
-      return import('./background-sw').then((m) => m.startServiceWorker(state));
-    });
+    const startServiceWorker = onceUntilFailed(() =>
+      import('./background-sw').then((m) => m.startServiceWorker(state)),
+    );
     if (!state.session.value || state.router.route.value.name === 'login')
       void idle()
         .then(startServiceWorker)
         .catch(() => undefined); // tried again below, once signed in
     await signedInScreenUp();
+    // The browser's manifest and icon work (≈ 100 ms at 4×) at the first idle time after it.
+    if (!manifestLinked) void idle().then(() => linkManifest());
     // Then in a long, quiet idle period: importing sync and the worker's wiring issues ~25 module
     // requests (≈ 110 ms of main thread at 4×), which right after the first rows delayed the list's
     // count and the agent's first tap (issue 13). Within 10 s even on a page that never rests.

@@ -34,7 +34,7 @@ test('the manifest lists PNG icons of the declared sizes, including maskable one
   }
 });
 
-test('the manifest is linked at once on a first visit, and on an everyday start once the list is up', async ({
+test('the manifest is linked at once on a first visit and in an installed app, and in a tab once the list is up', async ({
   page,
   context,
 }) => {
@@ -76,6 +76,17 @@ test('the manifest is linked at once on a first visit, and on an everyday start 
   await expect(page.getByRole('heading', { name: '办件列表' })).toBeVisible();
   await expect(page.locator('link[rel="manifest"]')).toHaveCount(1, { timeout: 15_000 });
   expect(await installabilityErrors()).toEqual([]);
+
+  // The installed app's window (display-mode standalone, which the browser cannot emulate: the
+  // page is told so): linked at load, for the browser's daily check of the manifest for updates.
+  await context.addInitScript(() => {
+    const real = window.matchMedia.bind(window);
+    window.matchMedia = (query: string) =>
+      query.includes('display-mode: standalone') ? ({ ...real(query), matches: true } as MediaQueryList) : real(query);
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '代办通已锁定' })).toBeVisible();
+  expect(await atFirstScreen()).toBe(true);
 });
 
 test('after the first visit the app opens offline, on any deep link', async ({ page, context }) => {
