@@ -147,7 +147,7 @@ type SelectProps = FieldMessages & {
   required?: boolean;
   placeholder?: string;
   disabled?: boolean;
-  /** A long list on a screen's first render: only the chosen option until needed (deferred-options.ts). */
+  /** A long list on a screen's first render: the placeholder and the chosen option until needed (deferred-options.ts). */
   deferOptions?: boolean;
 };
 
@@ -181,7 +181,6 @@ export function SelectField({
           onChange={(e) => onValue(e.currentTarget.value)}
           onPointerDown={drawAll}
           onFocus={drawAll}
-          onKeyDown={drawAll}
         >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {drawn.map((o) => (
