@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { blurredPhoto, darkPhoto, portraitPhoto, sharpPhoto } from './fixtures/photos';
 import { createPerson, drawSignature, login, unlock, waitForServiceWorker } from './fixtures/app';
+import { holdStorage, releaseStorage } from './fixtures/storage-hold';
 
 const PERSON = {
   name: '王秀英',
@@ -141,10 +142,24 @@ test('an agent prepares a case offline: photos checked, fixed, signed, kept acro
   await viewer.getByRole('button', { name: '关闭' }).click();
   await expect(viewer).toBeHidden();
 
-  // The villager signs the entrustment on the screen.
+  // The villager signs the entrustment on the screen. Until the signature is stored the page says
+  // 正在保存, and a reload first asks (here the save is held back, and the agent stays).
   const entrust = material(page, 'entrustment');
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveText('已保存在本机');
   await drawSignature(page, entrust.getByTestId('signature-canvas'));
+  await holdStorage(page);
   await entrust.getByRole('button', { name: '确认签名：代办委托书' }).click();
+  await expect(saveState).toHaveText('正在保存……');
+  const asked = page.waitForEvent('dialog');
+  const reloading = page.evaluate(() => location.reload()).catch(() => undefined);
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await reloading;
+  await expect(saveState).toHaveText('正在保存……'); // still this page: the reload was called off
+  await releaseStorage(page);
+  await expect(saveState).toHaveText('已保存在本机');
   await expect(entrust.getByRole('img', { name: `代办委托书：${PERSON.name}的签名` })).toBeVisible();
   await expect(status(page, 'entrustment')).toHaveText('合格');
 

@@ -10,9 +10,6 @@ import { assertFieldEditable, assertMaterialEditable } from './return-scope';
 
 export const TYPING_SAVE_DELAY_MS = 400;
 
-const dirtyCases = new WeakMap<AppState, boolean>();
-const dirtyMaterials = new WeakMap<AppState, Set<string>>();
-
 /** Runs `fn` after every earlier write of the workbench has finished. */
 export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T> {
   const w = state.workbench.writes;
@@ -20,6 +17,19 @@ export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T>
   w.chain = run.catch(() => undefined);
   return run;
 }
+
+/** Counts `work` in the workbench's `unsaved` until it has settled. */
+export function countUnsaved<T>(state: AppState, work: Promise<T>): Promise<T> {
+  const { inFlight } = state.workbench.writes;
+  inFlight.value++;
+  return work.finally(() => {
+    inFlight.value--;
+  });
+}
+
+/** `queueWrite` for a save: counted in `unsaved` from now until it has committed or failed. */
+export const queueSave = <T>(state: AppState, fn: () => Promise<T>): Promise<T> =>
+  countUnsaved(state, queueWrite(state, fn));
 
 const SAVE_FAILED = '保存失败';
 /** Shown on the workbench; the change stays marked unsaved, so the next save tries it again. */
@@ -30,47 +40,55 @@ function saveFailed(state: AppState, e: unknown): void {
 
 function schedule(state: AppState, immediate: boolean): void | Promise<void> {
   const w = state.workbench.writes;
-  if (w.timer) clearTimeout(w.timer);
-  w.timer = undefined;
+  clearTypingTimer(state);
   if (immediate) return flushCaseSave(state).catch((e: unknown) => saveFailed(state, e));
+  w.typing.value = true;
   w.timer = setTimeout(() => {
     void flushCaseSave(state).catch((e: unknown) => saveFailed(state, e));
   }, TYPING_SAVE_DELAY_MS);
 }
 
-/** Marks a material as changed in memory (typed data); the next flush writes it. */
-export function markMaterialDirty(state: AppState, materialId: string): void {
-  const set = dirtyMaterials.get(state) ?? new Set<string>();
-  set.add(materialId);
-  dirtyMaterials.set(state, set);
-}
-
-/** Something typed is not in storage yet. */
-export const hasPendingWrites = (state: AppState): boolean =>
-  (dirtyCases.get(state) ?? false) || (dirtyMaterials.get(state)?.size ?? 0) > 0;
-
-/** Forgets unsaved changes (the open case was just re-read from storage). */
-export function forgetPendingWrites(state: AppState): void {
+function clearTypingTimer(state: AppState): void {
   const w = state.workbench.writes;
   if (w.timer) clearTimeout(w.timer);
   w.timer = undefined;
-  dirtyCases.set(state, false);
-  dirtyMaterials.set(state, new Set());
+  w.typing.value = false;
+}
+
+/** Marks a material as changed in memory (typed data); the next flush writes it. */
+export function markMaterialDirty(state: AppState, materialId: string): void {
+  const dirty = state.workbench.writes.dirtyMaterials;
+  if (!dirty.value.has(materialId)) dirty.value = new Set([...dirty.value, materialId]);
+}
+
+/** Something typed is not in storage yet. */
+export const hasPendingWrites = ({ workbench: { writes } }: AppState): boolean =>
+  writes.dirtyCase.value || writes.dirtyMaterials.value.size > 0;
+
+/** Forgets unsaved changes (the open case was just re-read from storage). */
+export function forgetPendingWrites(state: AppState): void {
+  clearTypingTimer(state);
+  takeDirty(state);
+}
+
+/** Clears the marks of what changed and returns them (the caller writes it, or puts them back). */
+function takeDirty({ workbench: { writes } }: AppState) {
+  const taken = { caseDirty: writes.dirtyCase.value, ids: writes.dirtyMaterials.value };
+  writes.dirtyCase.value = false;
+  writes.dirtyMaterials.value = new Set();
+  return taken;
 }
 
 /** Writes whatever changed since the last save (also called before leaving or submitting). */
 export async function flushCaseSave(state: AppState): Promise<void> {
-  const w = state.workbench.writes;
-  if (w.timer) clearTimeout(w.timer);
-  w.timer = undefined;
-  await queueWrite(state, async () => {
+  // Counted as a save only with something to write: a flush on leaving an unchanged case must not
+  // flash 正在保存 (anything changed later schedules its own save).
+  const queue = hasPendingWrites(state) ? queueSave : queueWrite;
+  const save = queue(state, async () => {
     // Read at run time: the copy written is the newest, whatever was queued before this write.
     const c = state.workbench.record.value;
-    const caseDirty = dirtyCases.get(state) ?? false;
-    const ids = dirtyMaterials.get(state) ?? new Set<string>();
-    if (!c || (!caseDirty && ids.size === 0)) return;
-    dirtyCases.set(state, false);
-    dirtyMaterials.set(state, new Set());
+    if (!c || !hasPendingWrites(state)) return;
+    const { caseDirty, ids } = takeDirty(state);
     const materials = state.workbench.materials.value.filter((m) => ids.has(m.id) && m.caseId === c.id);
     try {
       await saveCaseWithMaterials({ case: c, materials, expectStatus: [c.status] });
@@ -78,11 +96,13 @@ export async function flushCaseSave(state: AppState): Promise<void> {
       if (state.workbench.error.value?.startsWith(SAVE_FAILED)) state.workbench.error.value = null;
     } catch (e) {
       // Still unsaved: the next flush tries again.
-      if (caseDirty) dirtyCases.set(state, true);
+      if (caseDirty) state.workbench.writes.dirtyCase.value = true;
       for (const id of ids) markMaterialDirty(state, id);
       throw e;
     }
   });
+  clearTypingTimer(state); // after the save is counted: never "saved" in between
+  await save;
 }
 
 /** Changes the open case; `immediate` for clicks, debounced for typing. */
@@ -91,7 +111,7 @@ export function updateCase(state: AppState, change: (c: Case) => Case, immediate
   const c = wb.record.value;
   if (!c || !wb.editable.value) return;
   wb.record.value = { ...change(c), updatedAt: state.deps.now() };
-  dirtyCases.set(state, true);
+  state.workbench.writes.dirtyCase.value = true;
   return schedule(state, immediate);
 }
 
@@ -116,7 +136,7 @@ export function setMaterialData(state: AppState, requirementId: string, key: str
   wb.materials.value = existing ? wb.materials.value.map((x) => (x.id === m.id ? m : x)) : [...wb.materials.value, m];
   markMaterialDirty(state, m.id);
   wb.record.value = { ...c, updatedAt: now };
-  dirtyCases.set(state, true);
+  state.workbench.writes.dirtyCase.value = true;
   void schedule(state, false);
 }
 

@@ -6,7 +6,7 @@
 import { type AuditEvent, type Material, uuidv7 } from '../../domain';
 import { type NewBlob, saveCaseWithMaterials } from '../../storage';
 import type { AppState } from '../app-state';
-import { markMaterialDirty, queueWrite } from './edit';
+import { markMaterialDirty, queueSave } from './edit';
 import { assertMaterialEditable } from './return-scope';
 
 export interface MaterialWriteExtras {
@@ -51,7 +51,7 @@ export function writeMaterial(
   change: (m: Material) => Material | undefined,
   extras: MaterialWriteExtras = {},
 ): Promise<Material | undefined> {
-  return queueWrite(state, async () => {
+  return queueSave(state, async () => {
     const wb = state.workbench;
     const c = wb.record.value;
     if (!c) throw new Error('办件没有打开');

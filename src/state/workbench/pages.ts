@@ -6,6 +6,7 @@ import { makeAudit } from '../../storage';
 import { requireActor, showToast, type AppState } from '../app-state';
 import type { ProcessedImage } from '../deps';
 import { isSpaceLow } from '../storage-info';
+import { countUnsaved } from './edit';
 import { writeMaterial } from './material-write';
 import { attachToProfileIfMissing } from './profile-photos';
 import { assertMaterialEditable } from './return-scope';
@@ -68,8 +69,11 @@ async function warnIfSpaceLow(state: AppState): Promise<void> {
     showToast(state, 'warning', '本机存储空间不足 50 MB：请尽快联网同步，否则新照片可能存不下');
 }
 
-/** Adds photos as new pages, in the order picked. */
-export async function addPhotos(state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> {
+/** Adds photos as new pages, in the order picked; unsaved from the pick until the last is stored. */
+export const addPhotos = (state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> =>
+  countUnsaved(state, add(state, requirementId, files));
+
+async function add(state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> {
   const wb = state.workbench;
   const c = wb.record.value;
   if (!c || !wb.editable.value) return;
@@ -130,7 +134,10 @@ function photoAlreadyIn(state: AppState, sha256: string, exceptRequirement: stri
 }
 
 /** Retake: the new photo takes the old page's place (same position, old file left for cleanup). */
-export async function replacePage(state: AppState, requirementId: string, index: number, file: Blob): Promise<void> {
+export const replacePage = (state: AppState, requirementId: string, index: number, file: Blob): Promise<void> =>
+  countUnsaved(state, replace(state, requirementId, index, file));
+
+async function replace(state: AppState, requirementId: string, index: number, file: Blob): Promise<void> {
   const wb = state.workbench;
   const c = wb.record.value;
   const existing = wb.materialByRequirement.value.get(requirementId);

@@ -122,6 +122,22 @@ export function createWorkbenchSlice(
       : null,
   );
 
+  /** Changed in memory and not yet handed to a save (typing, or a save that failed). */
+  const dirtyCase = signal(false);
+  const dirtyMaterials = signal<ReadonlySet<string>>(new Set());
+  /** Saves (a photo or signature from its tap) not yet committed; typing waiting for its pause. */
+  const inFlight = signal(0);
+  const typing = signal(false);
+  /** Whether what the screen shows is in storage; 'failed': changed, and no save is under way. */
+  const saveState = computed<'saving' | 'failed' | 'saved'>(() =>
+    inFlight.value > 0 || typing.value
+      ? 'saving'
+      : dirtyCase.value || dirtyMaterials.value.size > 0
+        ? 'failed'
+        : 'saved',
+  );
+  const unsaved = computed(() => saveState.value !== 'saved');
+
   return {
     openId,
     record,
@@ -145,7 +161,14 @@ export function createWorkbenchSlice(
     writes: {
       chain: Promise.resolve() as Promise<unknown>,
       timer: undefined as ReturnType<typeof setTimeout> | undefined,
+      dirtyCase,
+      dirtyMaterials,
+      inFlight,
+      typing,
     },
+    saveState,
+    /** Something shown on the workbench is not in storage yet: a reload now would lose it. */
+    unsaved,
   };
 }
 

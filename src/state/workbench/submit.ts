@@ -8,7 +8,7 @@ import { listCaseOutbox, listMaterials, saveCaseWithMaterials } from '../../stor
 import { recallQueuedCase } from '../../storage/recall';
 import { requireActor, type AppState } from '../app-state';
 import { refreshSyncStatus } from '../sync-status';
-import { flushCaseSave, queueWrite } from './edit';
+import { flushCaseSave, queueSave } from './edit';
 import { WorkbenchError } from './return-scope';
 
 /** The pre-check is the rules engine on this device: its audit events carry the system actor. */
@@ -66,7 +66,7 @@ export async function submitOpenCase(state: AppState): Promise<Case> {
     baseVersion: kind === 'case.submit' ? 0 : c.baseVersion,
     payload: { case: next, materials, applicant, ...(entruster && { entruster }), household: wb.household.value },
   });
-  const saved = await queueWrite(state, () =>
+  const saved = await queueSave(state, () =>
     saveCaseWithMaterials({ case: next, audit: events, mutation, expectStatus: [c.status] }),
   );
   wb.record.value = saved;
@@ -99,7 +99,7 @@ export async function recallOpenCase(state: AppState): Promise<Case> {
     ...(revision > 0 && c.submittedAt !== undefined && { submittedAt: c.submittedAt }),
     updatedAt: now,
   };
-  const saved = await queueWrite(state, () => recallQueuedCase(next, t.event));
+  const saved = await queueSave(state, () => recallQueuedCase(next, t.event));
   wb.record.value = saved;
   wb.outbox.value = await listCaseOutbox(c.id);
   await refreshSyncStatus(state);

@@ -20,6 +20,18 @@ function ItemVersionNote() {
   );
 }
 
+const SAVE_STATE_LABELS = { saving: '正在保存……', failed: '未保存', saved: '已保存在本机' } as const;
+
+/** Whether what the screen shows is stored yet: until it is, a reload or a closed tab loses it. */
+function SaveState() {
+  const saveState = useAppState().workbench.saveState.value;
+  return (
+    <span role="status" class={`save-state save-state--${saveState}`} data-testid="save-state">
+      {SAVE_STATE_LABELS[saveState]}
+    </span>
+  );
+}
+
 export function CaseHeader() {
   const state = useAppState();
   const wb = state.workbench;
@@ -49,6 +61,7 @@ export function CaseHeader() {
           </span>
         )}
         <span class="muted">更新于 {formatTime(c.updatedAt)}</span>
+        <SaveState />
         {item && <span class="muted">承诺时限：{limitLabel(item)}</span>}
       </div>
       {item?.requiresPresence && (

@@ -15,6 +15,7 @@ import { ReportJump } from './report-jump';
 import { ReviewLoopPanel } from '../../rating/review-loop-panel';
 import { signaturePadLoaded, signaturePadSettled } from '../../components/signature-pad';
 import { useAfterFirstPaint } from '../../hooks/use-after-first-paint';
+import { guardUnsaved } from './unsaved-guard';
 import './workbench.css';
 
 // The signature pad comes with the workbench's chunk (also when the idle preload fetches it).
@@ -59,6 +60,9 @@ export function WorkbenchView({ id }: { id: string }) {
     document.addEventListener('visibilitychange', onHide);
     // An update reloads the page: the last keystrokes are written first.
     const unregister = onBeforeReload(() => flushCaseSave(state));
+    // A reload by hand must not cut off a save either (it stays on after leaving the case: a save
+    // started here may still be running).
+    guardUnsaved(wb.unsaved);
     return () => {
       unregister();
       flush();
