@@ -5,12 +5,12 @@
 // from IndexedDB (quick-read.ts), opened and checked as the Dexie repositories do; otherwise, or
 // when the quick path cannot answer, the Dexie repository answers (loaded then). No schema: rows
 // were validated when written.
-import type { Case } from '../domain/schemas/case';
+import type { Case, CaseStatus } from '../domain/schemas/case';
 import type { CaseFilter, CaseQuery } from './cases';
 import type { KeyValueRow, OutboxRow } from './db';
 import { listedCases, namesOf, OPEN_STATES } from './list-checks';
 import { uuidv7 } from '../domain/ids';
-import { allOf, countOf, createQuickDb, getOne, newestOf, quickPut, quickRead } from './quick-read';
+import { allOf, countOf, createQuickDb, getOne, newestOf, quickPut, quickRead, startingWith } from './quick-read';
 import { openRows, openStoredRow, sealStoredRow } from './sealing';
 import { hashList, SETTING_KEYS, SYNC_KEYS } from './setting-keys';
 import { readRows } from './validate';
@@ -113,25 +113,70 @@ const given = (o: object) =>
     .filter(([, v]) => v !== undefined)
     .map(([k]) => k);
 
-/** Cases matching the query, newest first (cases.ts; the unfiltered list is read quickly). */
-export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
-  if (given(query).every((k) => k === 'offset' || k === 'limit')) {
-    const { offset = 0, limit = 50 } = query;
-    const rows = await quickRead('cases', (s) => newestOf(s.index('updatedAt'), offset, limit));
-    if (rows) return listedCases(rows.map((r) => openStoredRow('cases', 'id', r) as Case));
-  }
-  return (await import('./cases')).listCases(query);
+/** The list's own two filters, alone or together: one status, one item. */
+interface ListFilter {
+  status?: CaseStatus;
+  itemCode?: string;
 }
 
-/** How many cases match (cases.ts; all cases and the returned ones are counted quickly). */
+/** `filter` as the list's own filters, or undefined for any other (Dexie answers those). */
+function listFilterOf(filter: CaseFilter): ListFilter | undefined {
+  if (!given(filter).every((k) => k === 'status' || k === 'itemCode' || k === 'offset' || k === 'limit'))
+    return undefined;
+  const statuses = filter.status === undefined ? undefined : ([] as CaseStatus[]).concat(filter.status);
+  if (statuses && statuses.length !== 1) return undefined; // none allowed, or several: Dexie
+  return {
+    ...(statuses && { status: statuses[0] }),
+    ...(filter.itemCode !== undefined && { itemCode: filter.itemCode }),
+  };
+}
+
+/** An item's cases (of one status), newest first: an item has a few hundred, read whole and sorted. */
+async function itemCases(s: IDBObjectStore, itemCode: string, status: CaseStatus | undefined): Promise<Case[]> {
+  const rows = (await allOf(s.index('itemCode'), itemCode)).map((r) => openStoredRow('cases', 'id', r) as Case);
+  // Ties as an index walked backwards has them: the higher id first.
+  return rows
+    .filter((c) => status === undefined || c.status === status)
+    .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1));
+}
+
+/** A page of cases under `f`, newest first, from the cases store. */
+async function pageOf(s: IDBObjectStore, f: ListFilter, offset: number, limit: number): Promise<Case[]> {
+  if (f.itemCode !== undefined) return (await itemCases(s, f.itemCode, f.status)).slice(offset, offset + limit);
+  const rows =
+    f.status === undefined
+      ? await newestOf(s.index('updatedAt'), offset, limit)
+      : await newestOf(s.index('[status+updatedAt]'), offset, limit, startingWith(f.status));
+  return rows.map((r) => openStoredRow('cases', 'id', r) as Case);
+}
+
+/** How many cases `f` matches, by an index count where one answers. */
+async function countOfFilter(s: IDBObjectStore, f: ListFilter): Promise<number> {
+  if (f.itemCode !== undefined)
+    return f.status === undefined
+      ? countOf(s.index('itemCode'), f.itemCode)
+      : (await itemCases(s, f.itemCode, f.status)).length;
+  return f.status === undefined ? countOf(s) : countOf(s.index('status'), f.status);
+}
+
+/**
+ * Cases matching the query, newest first (cases.ts). Read quickly while Dexie is not loaded: the
+ * unfiltered list and the list's status and item filters (a filter changed before Dexie has
+ * loaded would otherwise wait for it: ≈ 250 ms on 10,000 cases at 4×, issue 13).
+ */
+export async function listCases(query: CaseQuery = {}): Promise<Case[]> {
+  const f = listFilterOf(query);
+  const rows = f && (await quickRead('cases', (s) => pageOf(s, f, query.offset ?? 0, query.limit ?? 50)));
+  return rows ? listedCases(rows) : (await import('./cases')).listCases(query);
+}
+
+/** How many cases match (cases.ts; quickly: the returned ones, and all under the list's filters). */
 export async function countCases(filter: CaseFilter = {}): Promise<number> {
-  const keys = given(filter);
+  const f = listFilterOf(filter);
   const quick =
-    keys.length === 0
-      ? await quickRead('cases', (s) => countOf(s))
-      : keys.length === 1 && filter.returned === true
-        ? await quickRead('cases', (s) => countOf(s.index('status'), 'returned'))
-        : undefined;
+    given(filter).length === 1 && filter.returned === true
+      ? await quickRead('cases', (s) => countOf(s.index('status'), 'returned'))
+      : f && (await quickRead('cases', (s) => countOfFilter(s, f)));
   return quick ?? (await import('./cases')).countCases(filter);
 }
 

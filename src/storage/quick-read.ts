@@ -7,6 +7,7 @@ import { DB_IDB_VERSION, DB_NAME, DB_STORES } from './db-meta';
 import { whenUnlocked } from './vault';
 
 let factory: IDBFactory | undefined = typeof indexedDB === 'undefined' ? undefined : indexedDB;
+let keyRanges: typeof IDBKeyRange | undefined = typeof IDBKeyRange === 'undefined' ? undefined : IDBKeyRange;
 let name = DB_NAME;
 let retired = false;
 let opening: Promise<IDBDatabase | undefined> | undefined;
@@ -135,10 +136,11 @@ export function retireQuickDb(): void {
   void was?.then((db) => db?.close());
 }
 
-/** Tests: read this factory's database `dbName` quickly (again). */
-export function quickReadFrom(idb: IDBFactory, dbName: string): void {
+/** Tests: read this factory's database `dbName` quickly (again), with its key ranges. */
+export function quickReadFrom(idb: IDBFactory, dbName: string, ranges: typeof IDBKeyRange = keyRanges!): void {
   retireQuickDb();
   factory = idb;
+  keyRanges = ranges;
   name = dbName;
   retired = false;
 }
@@ -164,6 +166,9 @@ export async function quickRead<T>(store: string, read: (s: IDBObjectStore) => P
   }
 }
 
+/** Keys of a compound index [first+…] that start with `first`. */
+export const startingWith = (first: IDBValidKey): IDBKeyRange => keyRanges!.bound([first], [first, []]);
+
 export const getOne = (s: IDBObjectStore | IDBIndex, key: IDBValidKey): Promise<unknown> => done(s.get(key));
 export const countOf = (s: IDBObjectStore | IDBIndex, key?: IDBValidKey | IDBKeyRange): Promise<number> =>
   done(s.count(key));
@@ -172,22 +177,30 @@ export const allOf = (s: IDBObjectStore | IDBIndex, key?: IDBValidKey | IDBKeyRa
 
 /** IndexedDB 3.0's getAllRecords (Chromium 141+): a batch read in either direction. */
 type RecordsReader = (options: {
+  query?: IDBKeyRange | null;
   count?: number;
   direction?: IDBCursorDirection;
 }) => IDBRequest<Array<{ value: unknown }>>;
 
-/** Rows of an index from its highest key down (ties: highest primary key first), paged. */
-export function newestOf(index: IDBIndex, offset: number, limit: number): Promise<unknown[]> {
+/** Rows of an index (within `range`) from its highest key down (ties: highest primary key first), paged. */
+export function newestOf(
+  index: IDBIndex,
+  offset: number,
+  limit: number,
+  range: IDBKeyRange | null = null,
+): Promise<unknown[]> {
   if (limit <= 0) return Promise.resolve([]);
   // A first page in one request where the browser reads backwards in batches: a cursor takes a
   // round trip to the main thread per row (100 on the case list's first page).
   const records = (index as IDBIndex & { getAllRecords?: RecordsReader }).getAllRecords;
   if (offset === 0 && typeof records === 'function')
-    return done(records.call(index, { count: limit, direction: 'prev' })).then((rs) => rs.map((r) => r.value));
+    return done(records.call(index, { query: range, count: limit, direction: 'prev' })).then((rs) =>
+      rs.map((r) => r.value),
+    );
   return new Promise((resolve, reject) => {
     const rows: unknown[] = [];
     let skipped = offset === 0;
-    const req = index.openCursor(null, 'prev');
+    const req = index.openCursor(range, 'prev');
     req.onerror = () => reject(req.error ?? new Error('IndexedDB read failed'));
     req.onsuccess = () => {
       const cursor = req.result;

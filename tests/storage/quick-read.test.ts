@@ -51,6 +51,15 @@ async function firstScreen(r: typeof first, applicants: string[]) {
     total: await r.countCases(),
     returned: await r.countCases({ returned: true }),
     page: (await r.listCases({ offset: 1, limit: 3 })).map((c) => ({ ...c })),
+    // The list's filters: a status, an item, both; a later page of a status.
+    returnedPage: (await r.listCases({ status: 'returned', limit: 100 })).map((c) => c.id),
+    returnedLater: (await r.listCases({ status: ['returned'], offset: 1, limit: 1 })).map((c) => c.id),
+    returnedCount: await r.countCases({ status: 'returned' }),
+    ofItem: (await r.listCases({ itemCode: 'MZ-GLJT', limit: 100 })).map((c) => c.id),
+    ofItemCount: await r.countCases({ itemCode: 'MZ-GLJT' }),
+    ofItemReturned: (await r.listCases({ itemCode: 'MZ-GLJT', status: 'returned', limit: 100 })).map((c) => c.id),
+    ofItemReturnedCount: await r.countCases({ itemCode: 'MZ-GLJT', status: 'returned' }),
+    noStatus: (await r.listCases({ status: [] })).length,
     all: (await r.listCases({ limit: 100 })).map((c) => c.id),
     names: [...(await r.personNames(applicants)).entries()].sort(),
     pending: await r.pendingCount(),
@@ -96,7 +105,8 @@ describe('the first screen read without Dexie', () => {
     const cases = [
       kase({ applicantId: zhang.id!, updatedAt: T0 + 5 }),
       kase({ updatedAt: T0 + 1, status: 'returned' }),
-      kase({ updatedAt: T0 + 3, status: 'returned', dueOn: '2025-07-01' }),
+      kase({ updatedAt: T0 + 3, status: 'returned', dueOn: '2025-07-01', itemCode: 'MZ-GLJT' }),
+      kase({ updatedAt: T0 + 4, itemCode: 'MZ-GLJT' }),
       kase({ updatedAt: T0 + 3 }), // same time as the one before: the tie order matters too
       kase({ updatedAt: T0 + 2, status: 'submitted' }),
     ];
@@ -133,8 +143,13 @@ describe('the first screen read without Dexie', () => {
       applicants,
     );
     expect(dexie.session).toEqual(SESSION);
-    expect(dexie.total).toBe(5);
+    expect(dexie.total).toBe(6);
     expect(dexie.returned).toBe(2);
+    expect(dexie.returnedPage).toEqual([cases[2]!.id, cases[1]!.id]);
+    expect(dexie.returnedLater).toEqual([cases[1]!.id]);
+    expect([dexie.ofItem, dexie.ofItemCount]).toEqual([[cases[3]!.id, cases[2]!.id], 2]);
+    expect([dexie.ofItemReturned, dexie.ofItemReturnedCount]).toEqual([[cases[2]!.id], 1]);
+    expect(dexie.noStatus).toBe(0);
     expect(dexie.names).toEqual([[zhang.id, '张三丰']]);
     expect(dexie.problems.map((p) => p.state).sort()).toEqual(['failed', 'rejected']);
     expect(dexie.pending).toBe(3);
@@ -142,7 +157,7 @@ describe('the first screen read without Dexie', () => {
     // Dexie closed: a read that fell back to it would fail (no IndexedDB in Node but the fake).
     const name = getDb().name;
     closeDb();
-    quickReadFrom(indexedDB, name);
+    quickReadFrom(indexedDB, name, IDBKeyRange);
     expect(await quickDb()).toBeDefined();
     expect(await firstScreen(first, applicants)).toEqual(dexie);
   });
@@ -152,7 +167,7 @@ describe('the first screen read without Dexie', () => {
     await saveSession(SESSION);
     const name = getDb().name;
     closeDb();
-    quickReadFrom(indexedDB, name);
+    quickReadFrom(indexedDB, name, IDBKeyRange);
     expect(await first.bootReads()).toEqual({ deviceId: id, session: SESSION });
 
     // A new device: its database is created with its id, and there is no session. It is looked
@@ -200,7 +215,7 @@ describe('the first screen read without Dexie', () => {
         tx.onerror = () => reject(tx.error);
       };
     });
-    quickReadFrom(indexedDB, name);
+    quickReadFrom(indexedDB, name, IDBKeyRange);
     expect(await first.bootReads()).toEqual({ deviceId: id, session: undefined });
   });
 
@@ -210,7 +225,7 @@ describe('the first screen read without Dexie', () => {
     const byDexie = (await listCases({ limit: 4 })).map((c) => c.id);
     const name = getDb().name;
     closeDb();
-    quickReadFrom(indexedDB, name);
+    quickReadFrom(indexedDB, name, IDBKeyRange);
     const proto = IDBIndex.prototype as { getAllRecords?: unknown };
     const batch = proto.getAllRecords;
     expect(typeof batch).toBe('function'); // as in Chromium 141+
