@@ -20,6 +20,8 @@ export interface ServiceWorkerHooks {
 }
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/** A page still here this long after its reload was asked for: the agent called the reload off. */
+const RELOAD_CALLED_OFF_MS = 5_000;
 
 export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js'): Workbox | undefined {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return undefined;
@@ -33,6 +35,12 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks, url = '/sw.js')
     if (reloading) return;
     reloading = true;
     window.location.reload();
+    // The browser asks first while a save is under way (the workbench's unload guard), and the
+    // agent may stay: then the banner offers the update again instead of waiting for a reload.
+    setTimeout(() => {
+      reloading = false;
+      hooks.onUpdateReady(apply);
+    }, RELOAD_CALLED_OFF_MS);
   };
   let applying = false;
   const apply = () => {

@@ -16,7 +16,14 @@ export type { CaseRow } from './case-list';
 export { dismissSyncProblem, refreshSyncStatus, retrySyncEntry, syncNow } from './sync-status';
 export { openCase } from './workbench/open';
 export { createNewCase } from './workbench/create';
-export { flushCaseSave, setAcknowledged, setField, setMaterialData, setTolerance } from './workbench/edit';
+export {
+  flushCaseSave,
+  savesSettled,
+  setAcknowledged,
+  setField,
+  setMaterialData,
+  setTolerance,
+} from './workbench/edit';
 export { addPhotos, deletePage, movePage, replacePage } from './workbench/pages';
 export { profilePhotoFor, applyProfilePhoto } from './workbench/profile-photos';
 export { clearSignature, signMaterial, type SignerRole } from './workbench/sign';

@@ -3,7 +3,7 @@
 import Dexie, { type Collection } from 'dexie';
 import type { Case, CaseStatus } from '../domain/schemas/case';
 import { getDb } from './connection';
-import { listedCases } from './list-checks';
+import { allowedStatuses, listedCases } from './list-checks';
 
 export interface CaseFilter {
   status?: CaseStatus | CaseStatus[];
@@ -18,13 +18,6 @@ export interface CaseFilter {
 export interface CaseQuery extends CaseFilter {
   offset?: number;
   limit?: number;
-}
-
-/** Statuses the filter allows, or undefined for "any". */
-function allowedStatuses(filter: CaseFilter): CaseStatus[] | undefined {
-  let statuses = filter.status === undefined ? undefined : ([] as CaseStatus[]).concat(filter.status);
-  if (filter.returned === true) statuses = (statuses ?? ['returned']).filter((s) => s === 'returned');
-  return statuses;
 }
 
 function matches(c: Case, filter: CaseFilter, statuses: CaseStatus[] | undefined): boolean {

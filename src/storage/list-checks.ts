@@ -1,11 +1,21 @@
 // The few plain checks the first screen's lists make on rows read without a schema (rows were
 // validated when written), shared by the Dexie repositories and the quick reads (first-reads.ts).
 // No Dexie and no dynamic import here: the service worker bundles it too (one IIFE).
-import type { Case } from '../domain/schemas/case';
+import type { Case, CaseStatus } from '../domain/schemas/case';
 import { STATUS_LABELS } from '../domain/state-machine/labels';
 import type { OutboxState } from './db';
 import { openRows } from './sealing';
 import { readRows } from './validate';
+
+/** Statuses a case filter allows, or undefined for "any" (the `returned` flag folded in). */
+export function allowedStatuses(filter: {
+  status?: CaseStatus | CaseStatus[];
+  returned?: boolean;
+}): CaseStatus[] | undefined {
+  let statuses = filter.status === undefined ? undefined : ([] as CaseStatus[]).concat(filter.status);
+  if (filter.returned === true) statuses = (statuses ?? ['returned']).filter((s) => s === 'returned');
+  return statuses;
+}
 
 /** States of an outbox entry still on its way to the server. */
 export const OPEN_STATES: OutboxState[] = ['pending', 'sending', 'failed'];

@@ -59,7 +59,8 @@ async function firstScreen(r: typeof first, applicants: string[]) {
     ofItemCount: await r.countCases({ itemCode: 'MZ-GLJT' }),
     ofItemReturned: (await r.listCases({ itemCode: 'MZ-GLJT', status: 'returned', limit: 100 })).map((c) => c.id),
     ofItemReturnedCount: await r.countCases({ itemCode: 'MZ-GLJT', status: 'returned' }),
-    noStatus: (await r.listCases({ status: [] })).length,
+    returnedList: (await r.listCases({ returned: true, limit: 100 })).map((c) => c.id),
+    returnedAsStatus: await r.countCases({ returned: true, status: ['returned', 'draft'] }),
     all: (await r.listCases({ limit: 100 })).map((c) => c.id),
     names: [...(await r.personNames(applicants)).entries()].sort(),
     pending: await r.pendingCount(),
@@ -107,7 +108,9 @@ describe('the first screen read without Dexie', () => {
       kase({ updatedAt: T0 + 1, status: 'returned' }),
       kase({ updatedAt: T0 + 3, status: 'returned', dueOn: '2025-07-01', itemCode: 'MZ-GLJT' }),
       kase({ updatedAt: T0 + 4, itemCode: 'MZ-GLJT' }),
-      kase({ updatedAt: T0 + 3 }), // same time as the one before: the tie order matters too
+      kase({ updatedAt: T0 + 3 }), // same time as cases[2]: the tie order matters too
+      // Ties within a filter: the same status, item and time as cases[2] (the higher id first).
+      kase({ updatedAt: T0 + 3, status: 'returned', itemCode: 'MZ-GLJT' }),
       kase({ updatedAt: T0 + 2, status: 'submitted' }),
     ];
     for (const c of cases) await createCase(c, caseAudit(c.id!));
@@ -143,13 +146,15 @@ describe('the first screen read without Dexie', () => {
       applicants,
     );
     expect(dexie.session).toEqual(SESSION);
-    expect(dexie.total).toBe(6);
-    expect(dexie.returned).toBe(2);
-    expect(dexie.returnedPage).toEqual([cases[2]!.id, cases[1]!.id]);
-    expect(dexie.returnedLater).toEqual([cases[1]!.id]);
-    expect([dexie.ofItem, dexie.ofItemCount]).toEqual([[cases[3]!.id, cases[2]!.id], 2]);
-    expect([dexie.ofItemReturned, dexie.ofItemReturnedCount]).toEqual([[cases[2]!.id], 1]);
-    expect(dexie.noStatus).toBe(0);
+    expect(dexie.total).toBe(7);
+    expect(dexie.returned).toBe(3);
+    const [tied1, tied2] = [cases[2]!.id, cases[5]!.id].sort().reverse(); // uuidv7: the later created is higher
+    expect(dexie.returnedPage).toEqual([tied1, tied2, cases[1]!.id]);
+    expect(dexie.returnedList).toEqual(dexie.returnedPage);
+    expect(dexie.returnedLater).toEqual([tied2]);
+    expect(dexie.returnedAsStatus).toBe(3);
+    expect([dexie.ofItem, dexie.ofItemCount]).toEqual([[cases[3]!.id, tied1, tied2], 3]);
+    expect([dexie.ofItemReturned, dexie.ofItemReturnedCount]).toEqual([[tied1, tied2], 2]);
     expect(dexie.names).toEqual([[zhang.id, '张三丰']]);
     expect(dexie.problems.map((p) => p.state).sort()).toEqual(['failed', 'rejected']);
     expect(dexie.pending).toBe(3);

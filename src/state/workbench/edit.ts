@@ -3,6 +3,7 @@
 // debounced for typing and immediate for clicks. Writes are serialised per case, and each write
 // reads the signals when it runs (not when it was asked for), so a slow write never carries an
 // older copy of the case or a material over newer input.
+import { effect } from '@preact/signals';
 import { type Case, type Material, uuidv7 } from '../../domain';
 import { saveCaseWithMaterials } from '../../storage';
 import type { AppState } from '../app-state';
@@ -19,13 +20,19 @@ export function queueWrite<T>(state: AppState, fn: () => Promise<T>): Promise<T>
 }
 
 /** Counts `work` in the workbench's `unsaved` until it has settled. */
-export function countUnsaved<T>(state: AppState, work: Promise<T>): Promise<T> {
+function countUnsaved<T>(state: AppState, work: Promise<T>): Promise<T> {
   const { inFlight } = state.workbench.writes;
   inFlight.value++;
   return work.finally(() => {
     inFlight.value--;
   });
 }
+
+/** `fn` counted in `unsaved` from its call until it has settled (a photo or signature from the tap). */
+export const counted =
+  <A extends unknown[], T>(fn: (state: AppState, ...args: A) => Promise<T>) =>
+  (state: AppState, ...args: A): Promise<T> =>
+    countUnsaved(state, fn(state, ...args));
 
 /** `queueWrite` for a save: counted in `unsaved` from now until it has committed or failed. */
 export const queueSave = <T>(state: AppState, fn: () => Promise<T>): Promise<T> =>
@@ -62,8 +69,7 @@ export function markMaterialDirty(state: AppState, materialId: string): void {
 }
 
 /** Something typed is not in storage yet. */
-export const hasPendingWrites = ({ workbench: { writes } }: AppState): boolean =>
-  writes.dirtyCase.value || writes.dirtyMaterials.value.size > 0;
+export const hasPendingWrites = (state: AppState): boolean => state.workbench.writes.dirty.value;
 
 /** Forgets unsaved changes (the open case was just re-read from storage). */
 export function forgetPendingWrites(state: AppState): void {
@@ -88,6 +94,10 @@ export async function flushCaseSave(state: AppState): Promise<void> {
     // Read at run time: the copy written is the newest, whatever was queued before this write.
     const c = state.workbench.record.value;
     if (!c || !hasPendingWrites(state)) return;
+    // Counted again from the moment the marks are taken: this flush may have been queued while
+    // nothing was changed yet, and the typing's own flush may already have run.
+    const { inFlight } = state.workbench.writes;
+    inFlight.value++;
     const { caseDirty, ids } = takeDirty(state);
     const materials = state.workbench.materials.value.filter((m) => ids.has(m.id) && m.caseId === c.id);
     try {
@@ -99,10 +109,23 @@ export async function flushCaseSave(state: AppState): Promise<void> {
       if (caseDirty) state.workbench.writes.dirtyCase.value = true;
       for (const id of ids) markMaterialDirty(state, id);
       throw e;
+    } finally {
+      inFlight.value--;
     }
   });
   clearTypingTimer(state); // after the save is counted: never "saved" in between
   await save;
+}
+
+/** Resolves once no save is under way, photos and signatures from their tap included. */
+export function savesSettled(state: AppState): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = effect(() => {
+      if (state.workbench.saveState.value === 'saving') return;
+      resolve();
+      queueMicrotask(() => stop()); // the first run is synchronous: `stop` is not assigned yet
+    });
+  });
 }
 
 /** Changes the open case; `immediate` for clicks, debounced for typing. */

@@ -6,7 +6,7 @@ import { makeAudit } from '../../storage';
 import { requireActor, showToast, type AppState } from '../app-state';
 import type { ProcessedImage } from '../deps';
 import { isSpaceLow } from '../storage-info';
-import { countUnsaved } from './edit';
+import { counted } from './edit';
 import { writeMaterial } from './material-write';
 import { attachToProfileIfMissing } from './profile-photos';
 import { assertMaterialEditable } from './return-scope';
@@ -70,8 +70,7 @@ async function warnIfSpaceLow(state: AppState): Promise<void> {
 }
 
 /** Adds photos as new pages, in the order picked; unsaved from the pick until the last is stored. */
-export const addPhotos = (state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> =>
-  countUnsaved(state, add(state, requirementId, files));
+export const addPhotos = counted(add);
 
 async function add(state: AppState, requirementId: string, files: readonly Blob[]): Promise<void> {
   const wb = state.workbench;
@@ -134,8 +133,7 @@ function photoAlreadyIn(state: AppState, sha256: string, exceptRequirement: stri
 }
 
 /** Retake: the new photo takes the old page's place (same position, old file left for cleanup). */
-export const replacePage = (state: AppState, requirementId: string, index: number, file: Blob): Promise<void> =>
-  countUnsaved(state, replace(state, requirementId, index, file));
+export const replacePage = counted(replace);
 
 async function replace(state: AppState, requirementId: string, index: number, file: Blob): Promise<void> {
   const wb = state.workbench;

@@ -4,7 +4,7 @@ import type { Material, Signature } from '../../domain';
 import { makeAudit } from '../../storage';
 import { requireActor, type AppState } from '../app-state';
 import { sha256Hex } from '../../workers/hash';
-import { countUnsaved } from './edit';
+import { counted } from './edit';
 import { writeMaterial } from './material-write';
 import { assertMaterialEditable } from './return-scope';
 
@@ -15,16 +15,7 @@ export type SignerRole = Signature['signerRole'];
  * signature (or a single signer's) is the material's `signature`; a further member's goes into
  * `signatures`, replacing that member's earlier one.
  */
-export const signMaterial = (
-  state: AppState,
-  requirementId: string,
-  png: Blob,
-  signerName: string,
-  signerRole: SignerRole,
-  personId?: string,
-): Promise<void> =>
-  // Unsaved from the tap: the pad's drawing is only in memory while the PNG is read and hashed.
-  countUnsaved(state, sign(state, requirementId, png, signerName, signerRole, personId));
+export const signMaterial = counted(sign); // unsaved from the tap: the drawing is only in memory until stored
 
 async function sign(
   state: AppState,

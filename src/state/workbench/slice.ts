@@ -128,13 +128,10 @@ export function createWorkbenchSlice(
   /** Saves (a photo or signature from its tap) not yet committed; typing waiting for its pause. */
   const inFlight = signal(0);
   const typing = signal(false);
+  const dirty = computed(() => dirtyCase.value || dirtyMaterials.value.size > 0);
   /** Whether what the screen shows is in storage; 'failed': changed, and no save is under way. */
   const saveState = computed<'saving' | 'failed' | 'saved'>(() =>
-    inFlight.value > 0 || typing.value
-      ? 'saving'
-      : dirtyCase.value || dirtyMaterials.value.size > 0
-        ? 'failed'
-        : 'saved',
+    inFlight.value > 0 || typing.value ? 'saving' : dirty.value ? 'failed' : 'saved',
   );
   const unsaved = computed(() => saveState.value !== 'saved');
 
@@ -163,6 +160,7 @@ export function createWorkbenchSlice(
       timer: undefined as ReturnType<typeof setTimeout> | undefined,
       dirtyCase,
       dirtyMaterials,
+      dirty,
       inFlight,
       typing,
     },

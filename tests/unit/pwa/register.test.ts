@@ -98,6 +98,24 @@ describe('registerServiceWorker: applying an update', () => {
     expect(reload).toHaveBeenCalledTimes(1);
     expect(stuck).not.toHaveBeenCalled();
   });
+
+  it('a reload the agent calls off (the browser asked while a save ran): the banner offers the update again, and it reloads', async () => {
+    worker = waitingWorker(1);
+    let offers = 0;
+    let apply: (() => void) | undefined;
+    registerServiceWorker({ onUpdateReady: (a) => ((apply = a), offers++) });
+    workbox.emit('waiting');
+    apply!();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reload).toHaveBeenCalledTimes(1); // the page stays: its reload was called off
+    expect(offers).toBe(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(offers).toBe(2);
+    worker = null as unknown as typeof worker; // the new version is in charge: nothing waits
+    apply!();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(reload).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('registerServiceWorker: without a connection', () => {

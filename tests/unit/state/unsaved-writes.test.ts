@@ -9,10 +9,12 @@ import {
   createNewCase,
   flushCaseSave,
   openCase,
+  savesSettled,
   setField,
   signMaterial,
   type AppState,
 } from '../../../src/state';
+import { queueWrite } from '../../../src/state/workbench/edit';
 import { guardUnsaved } from '../../../src/ui/screens/workbench/unsaved-guard';
 import { SHARP, photo, saveApplicant, useHarness } from './harness';
 
@@ -115,6 +117,37 @@ describe('unsaved work on the workbench', () => {
     await flushCaseSave(state);
     expect(state.workbench.saveState.value).toBe('saved');
     expect((await getCase(c.id))?.fields.phone).toBe('13800138000');
+  });
+});
+
+describe('saves that overlap', () => {
+  it('a flush queued before anything changed counts itself once it takes the changes: never "saved" before they are stored', async () => {
+    const state = await openNewCase();
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    void queueWrite(state, () => gate); // an earlier, slow write
+    const first = flushCaseSave(state); // nothing changed yet (as on leaving the page and back)
+    void setField(state, 'phone', '13800138000');
+    open();
+    // The first flush takes the change (microtasks only: its storage write cannot finish meanwhile).
+    for (let i = 0; i < 100 && state.workbench.writes.dirty.value; i++) await Promise.resolve();
+    expect(state.workbench.writes.dirty.value).toBe(false);
+    const second = flushCaseSave(state); // the typing's own flush: nothing left to take
+    expect(state.workbench.saveState.value).toBe('saving');
+    await Promise.all([first, second]);
+    expect(state.workbench.saveState.value).toBe('saved');
+    expect((await getCase(state.workbench.record.value!.id))?.fields.phone).toBe('13800138000');
+  });
+
+  it('savesSettled waits for a signature from its tap until it is stored (an update reload waits for it)', async () => {
+    const state = await openNewCase();
+    const signing = signMaterial(state, 'entrustment', PNG(), '王秀英', 'applicant');
+    await savesSettled(state);
+    const stored = (await listMaterials(state.workbench.record.value!.id)).find(
+      (m) => m.requirementId === 'entrustment',
+    );
+    expect(stored?.signature?.signerName).toBe('王秀英');
+    await signing;
   });
 });
 

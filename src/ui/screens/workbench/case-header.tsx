@@ -22,11 +22,12 @@ function ItemVersionNote() {
 
 const SAVE_STATE_LABELS = { saving: '正在保存……', failed: '未保存', saved: '已保存在本机' } as const;
 
-/** Whether what the screen shows is stored yet: until it is, a reload or a closed tab loses it. */
+/** Whether what the screen shows is stored yet: until it is, a reload or a closed tab loses it.
+ *  Not a live region: it changes at every pause in typing (a failure is announced by its banner). */
 function SaveState() {
   const saveState = useAppState().workbench.saveState.value;
   return (
-    <span role="status" class={`save-state save-state--${saveState}`} data-testid="save-state">
+    <span class={`save-state save-state--${saveState}`} data-testid="save-state">
       {SAVE_STATE_LABELS[saveState]}
     </span>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { useAppState } from '../../app/context';
-import { flushCaseSave, openCase, refreshStorageInfo, showToast } from '../../../state';
+import { flushCaseSave, openCase, refreshStorageInfo, savesSettled, showToast } from '../../../state';
 import { onBeforeReload } from '../../../state/before-reload';
 import { Banner } from '../../components/banner';
 import { LinkButton } from '../../components/button';
@@ -58,8 +58,9 @@ export function WorkbenchView({ id }: { id: string }) {
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', onHide);
-    // An update reloads the page: the last keystrokes are written first.
-    const unregister = onBeforeReload(() => flushCaseSave(state));
+    // An update reloads the page: the last keystrokes are written first, and a photo or a
+    // signature on its way to storage lands.
+    const unregister = onBeforeReload(() => flushCaseSave(state).then(() => savesSettled(state)));
     // A reload by hand must not cut off a save either (it stays on after leaving the case: a save
     // started here may still be running).
     guardUnsaved(wb.unsaved);
